@@ -1,0 +1,13 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <main id="contenu" className="container page-narrow">
+      <h1>Page introuvable</h1>
+      <p>La page demandée n&apos;existe pas ou n&apos;est plus disponible.</p>
+      <p>
+        <Link href="/">Retour à l&apos;accueil</Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,38 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authConfig } from "@/auth.config";
+import { authenticate } from "@/lib/accounts/authenticate";
+import { getDb } from "@/lib/db";
+import { clientIpFrom } from "@/lib/request";
+
+/** Carries why a login failed to the login action; `code` is the only part Auth.js passes on. */
+export class LoginRefused extends CredentialsSignin {
+  constructor(code: "invalid" | "not_activated" | `throttled:${number}`) {
+    super();
+    this.code = code;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  providers: [
+    Credentials({
+      credentials: { commune: {}, email: {}, password: {} },
+      // Also reached by a direct POST to /api/auth/callback/credentials: the rate limits live here, not in the form.
+      async authorize(credentials, request) {
+        const { commune, email, password } = credentials as Record<string, unknown>;
+        if (typeof commune !== "string" || typeof email !== "string" || typeof password !== "string") {
+          throw new LoginRefused("invalid");
+        }
+        const result = await authenticate(await getDb(), {
+          communeSlug: commune,
+          email,
+          password,
+          ip: clientIpFrom(request.headers),
+        });
+        if (result.ok) return result.user;
+        throw new LoginRefused(result.reason === "throttled" ? `throttled:${result.retryAfterSeconds}` : result.reason);
+      },
+    }),
+  ],
+});

@@ -1,0 +1,29 @@
+import Link from "next/link";
+import type { Commune } from "@/db/schema";
+
+export function SiteFooter({ commune }: { commune: Commune }) {
+  const base = `/${commune.slug}`;
+  return (
+    <footer className="site-footer">
+      <div className="container site-footer__inner">
+        <div>
+          <p className="site-footer__title">{commune.name}</p>
+          <p>{commune.serviceSignature}</p>
+          {commune.contactAddress ? <p>{commune.contactAddress}</p> : null}
+          <p>
+            <a href={`mailto:${commune.contactEmail}`}>{commune.contactEmail}</a>
+            {commune.contactPhone ? ` · ${commune.contactPhone}` : null}
+          </p>
+        </div>
+        <ul className="site-footer__links">
+          <li>
+            <Link href={`${base}/accessibilite`}>Accessibilité : partiellement conforme</Link>
+          </li>
+          <li>
+            <Link href={`${base}/conditions-utilisation`}>Conditions d&apos;utilisation</Link>
+          </li>
+        </ul>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,171 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { startTransition, useActionState, useEffect, useId, type ReactNode } from "react";
+import { useForm, type DefaultValues, type Resolver, type FieldValues, type Path, type UseFormRegisterReturn } from "react-hook-form";
+import type { z } from "zod";
+import type { ActionState } from "@/lib/actions/state";
+
+type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+/**
+ * react-hook-form validates with the same zod schema as the server action; once valid, the native form's
+ * FormData (hidden fields included) goes to the action, whose French field errors are put back on the fields.
+ */
+export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  schema: S,
+  action: ServerAction,
+  defaultValues?: DefaultValues<z.input<S>>,
+) {
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
+    defaultValues,
+    mode: "onTouched",
+  });
+  const [state, formAction, pending] = useActionState(action, null);
+
+  useEffect(() => {
+    if (state && !state.ok) {
+      const entries = Object.entries(state.fieldErrors).filter(([, messages]) => messages?.length);
+      entries.forEach(([field, messages], index) =>
+        form.setError(field as Path<z.input<S>>, { message: messages![0] }, { shouldFocus: index === 0 }),
+      );
+    }
+  }, [state, form]);
+
+  const onSubmit = form.handleSubmit((_values, event) => {
+    const formData = new FormData(event?.target as HTMLFormElement);
+    startTransition(() => formAction(formData));
+  });
+
+  return { form, state, pending, onSubmit };
+}
+
+/** The form-level result: an alert on failure, a polite status on success. */
+export function FormMessage({ state }: { state: ActionState }) {
+  if (!state?.message) return null;
+  return state.ok ? (
+    <p className="notice notice--success" role="status">
+      {state.message}
+    </p>
+  ) : (
+    <p className="notice notice--error" role="alert">
+      {state.message}
+    </p>
+  );
+}
+
+type FieldProps = {
+  label: ReactNode;
+  registration: UseFormRegisterReturn;
+  error?: string;
+  hint?: ReactNode;
+  required?: boolean;
+  type?: string;
+  autoComplete?: string;
+  inputMode?: "text" | "email" | "numeric" | "decimal" | "tel";
+};
+
+/** A labelled input with its hint and its error tied to it (aria-describedby, aria-invalid). */
+export function TextField({ label, registration, error, hint, required, type = "text", autoComplete, inputMode }: FieldProps) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type={type}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        aria-required={required || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...registration}
+      />
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function CheckboxField({ label, registration, error, required }: Omit<FieldProps, "type" | "autoComplete" | "hint" | "inputMode">) {
+  const id = useId();
+  return (
+    <div className={`field field--checkbox${error ? " field--error" : ""}`}>
+      <input
+        id={id}
+        type="checkbox"
+        aria-required={required || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...registration}
+      />
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function RadioGroupField({
+  legend,
+  registration,
+  options,
+  error,
+  required,
+}: {
+  legend: ReactNode;
+  registration: UseFormRegisterReturn;
+  options: { value: string; label: string }[];
+  error?: string;
+  required?: boolean;
+}) {
+  const id = useId();
+  return (
+    <fieldset className={`field field--radios${error ? " field--error" : ""}`} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>
+        {legend}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </legend>
+      <div className="radios">
+        {options.map((option) => (
+          <label key={option.value} className="radio">
+            <input type="radio" value={option.value} aria-invalid={error ? true : undefined} {...registration} />
+            {option.label}
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export function SubmitButton({ pending, children }: { pending: boolean; children: ReactNode }) {
+  return (
+    <button type="submit" className="button" disabled={pending} aria-busy={pending || undefined}>
+      {pending ? "Envoi en cours…" : children}
+    </button>
+  );
+}

@@ -1,0 +1,67 @@
+import { join } from "node:path";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+import { acquireDataDirLock } from "./lock";
+
+/** Both drivers (PGlite, postgres.js) and transactions share this type: data access takes a `Db`. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: "pglite" | "postgres";
+  /** Applies the committed drizzle-kit migrations. */
+  migrate: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+export const migrationsFolder = join(process.cwd(), "db", "migrations");
+
+/** Opens PostgreSQL when a URL is given, else the embedded PGlite folder (`memory://` for a throwaway one). */
+export async function openDatabase(options: { url?: string; dataDir: string }): Promise<DatabaseHandle> {
+  if (options.url) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    const client = postgres(options.url, { max: 10, onnotice: () => {} });
+    const db = drizzle(client, { schema });
+    return {
+      db: db as unknown as Db,
+      kind: "postgres",
+      // Several instances may start together: a session advisory lock lets one migrate at a time.
+      migrate: async () => {
+        const lockConnection = await client.reserve();
+        try {
+          await lockConnection`select pg_advisory_lock(774411)`;
+          await migrate(db, { migrationsFolder });
+        } finally {
+          await lockConnection`select pg_advisory_unlock(774411)`;
+          lockConnection.release();
+        }
+      },
+      close: () => client.end(),
+    };
+  }
+  const inMemory = options.dataDir.startsWith("memory://");
+  const release = inMemory ? () => {} : acquireDataDirLock(options.dataDir);
+  try {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const client = await PGlite.create(options.dataDir);
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    const db = drizzle(client, { schema });
+    return {
+      db: db as unknown as Db,
+      kind: "pglite",
+      migrate: () => migrate(db, { migrationsFolder }),
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+

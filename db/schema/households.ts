@@ -1,0 +1,128 @@
+import { relations } from "drizzle-orm";
+import { boolean, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { communes } from "./communes";
+import { civilityEnum, users } from "./users";
+
+/** The household file (dossier famille). Its subscriber code (code abonné) links accounts to it. */
+export const households = pgTable(
+  "households",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    communeId: uuid("commune_id")
+      .notNull()
+      .references(() => communes.id, { onDelete: "cascade" }),
+    /** Family name as the town files it, e.g. "MARTIN". */
+    name: text("name").notNull(),
+    subscriberCode: text("subscriber_code").notNull(),
+    /** Quotient familial from the CAF: set by agents only, read-only for families. */
+    familyQuotient: integer("family_quotient"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("households_commune_code_uq").on(t.communeId, t.subscriberCode),
+    index("households_commune_name_idx").on(t.communeId, t.name),
+  ],
+);
+
+/** A responsable of the household (payer, CAF/MSA allocataire…). */
+export const guardians = pgTable(
+  "guardians",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    communeId: uuid("commune_id")
+      .notNull()
+      .references(() => communes.id, { onDelete: "cascade" }),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    /** 1 for "Responsable 1", 2 for "Responsable 2". */
+    rank: integer("rank").notNull(),
+    civility: civilityEnum("civility").notNull(),
+    lastName: text("last_name").notNull(),
+    firstName: text("first_name").notNull(),
+    quality: text("quality"),
+    familySituation: text("family_situation"),
+    email: text("email"),
+    phone: text("phone"),
+    mobilePhone: text("mobile_phone"),
+    addressLine: text("address_line"),
+    postcode: text("postcode"),
+    city: text("city"),
+    country: text("country").default("France"),
+    isPayer: boolean("is_payer").notNull().default(false),
+    isBenefitRecipient: boolean("is_benefit_recipient").notNull().default(false),
+    /** "Code personnel du destinataire de la facture", printed on invoices. */
+    personalCode: text("personal_code"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("guardians_household_rank_uq").on(t.householdId, t.rank)],
+);
+
+export const children = pgTable(
+  "children",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    communeId: uuid("commune_id")
+      .notNull()
+      .references(() => communes.id, { onDelete: "cascade" }),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    lastName: text("last_name").notNull(),
+    firstName: text("first_name").notNull(),
+    birthDate: date("birth_date").notNull(),
+    sex: text("sex", { enum: ["F", "M"] }).notNull(),
+    school: text("school"),
+    schoolClass: text("school_class"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("children_household_idx").on(t.householdId)],
+);
+
+export const subscriptionMethodEnum = pgEnum("subscription_method", ["subscriber_code", "invoice", "agent"]);
+
+/** Links a citizen account to a household (abonnement): gives access to Espace Famille / Facturation. */
+export const subscriptions = pgTable(
+  "subscriptions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    communeId: uuid("commune_id")
+      .notNull()
+      .references(() => communes.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    method: subscriptionMethodEnum("method").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("subscriptions_user_household_uq").on(t.userId, t.householdId), index("subscriptions_household_idx").on(t.householdId)],
+);
+
+export const householdsRelations = relations(households, ({ one, many }) => ({
+  commune: one(communes, { fields: [households.communeId], references: [communes.id] }),
+  guardians: many(guardians),
+  children: many(children),
+  subscriptions: many(subscriptions),
+}));
+
+export const guardiansRelations = relations(guardians, ({ one }) => ({
+  household: one(households, { fields: [guardians.householdId], references: [households.id] }),
+}));
+
+export const childrenRelations = relations(children, ({ one }) => ({
+  household: one(households, { fields: [children.householdId], references: [households.id] }),
+}));
+
+export const subscriptionsRelations = relations(subscriptions, ({ one }) => ({
+  user: one(users, { fields: [subscriptions.userId], references: [users.id] }),
+  household: one(households, { fields: [subscriptions.householdId], references: [households.id] }),
+}));
+
+export type Household = typeof households.$inferSelect;
+export type Guardian = typeof guardians.$inferSelect;
+export type Child = typeof children.$inferSelect;
+export type Subscription = typeof subscriptions.$inferSelect;

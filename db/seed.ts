@@ -1,0 +1,159 @@
+import { and, eq, sql } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password";
+import type { Db } from "./client";
+import { children, communes, guardians, households, invoices, subscriptions, users, type Civility, type Role } from "./schema";
+
+/** The demo logins and codes, also printed in the README. */
+export const demo = {
+  commune: { slug: "demo", name: "Ville de Démo" },
+  otherCommune: { slug: "autreville", name: "Autreville" },
+  family: { email: "famille@demo.fr", password: "Famille2026demo" },
+  agent: { email: "agent@demo.fr", password: "Agent2026demo" },
+  admin: { email: "admin@demo.fr", password: "Admin2026demo" },
+  otherFamily: { email: "famille@autreville.fr", password: "Famille2026autre" },
+  /** Household already linked to the demo family account. */
+  subscribedCode: "MRT7K2Q9WX",
+  /** Household with no account yet: subscribe with this code… */
+  unsubscribedCode: "DRD4H8P3LN",
+  /** …or with this invoice of it. */
+  invoice: { emissionCode: "2026-10-CANT", reference: "F2026-000412", amount: "86,40", personalCode: "PC4821" },
+} as const;
+
+type AccountSeed = { email: string; password: string; role: Role; civility: Civility; lastName: string; firstName: string };
+
+async function upsertCommune(db: Db, values: typeof communes.$inferInsert) {
+  await db.insert(communes).values(values).onConflictDoNothing({ target: communes.slug });
+  const [row] = await db.select().from(communes).where(eq(communes.slug, values.slug));
+  return row!;
+}
+
+async function upsertAccount(db: Db, communeId: string, account: AccountSeed) {
+  await db
+    .insert(users)
+    .values({
+      communeId,
+      email: account.email,
+      passwordHash: await hashPassword(account.password),
+      role: account.role,
+      status: "active",
+      civility: account.civility,
+      lastName: account.lastName,
+      firstName: account.firstName,
+      termsAcceptedAt: new Date(),
+      activatedAt: new Date(),
+    })
+    .onConflictDoNothing({ target: [users.communeId, users.email] });
+  const [row] = await db.select().from(users).where(and(eq(users.communeId, communeId), eq(users.email, account.email)));
+  return row!;
+}
+
+/** Inserts a household with its guardians and children unless its code exists already; returns its id. */
+async function upsertHousehold(
+  db: Db,
+  communeId: string,
+  household: { name: string; code: string; familyQuotient: number },
+  members: { guardians: Omit<typeof guardians.$inferInsert, "communeId" | "householdId">[]; children: Omit<typeof children.$inferInsert, "communeId" | "householdId">[] },
+) {
+  const inserted = await db
+    .insert(households)
+    .values({ communeId, name: household.name, subscriberCode: household.code, familyQuotient: household.familyQuotient })
+    .onConflictDoNothing({ target: [households.communeId, households.subscriberCode] })
+    .returning({ id: households.id });
+  if (inserted[0]) {
+    const householdId = inserted[0].id;
+    await db.insert(guardians).values(members.guardians.map((g) => ({ ...g, communeId, householdId })));
+    if (members.children.length) await db.insert(children).values(members.children.map((c) => ({ ...c, communeId, householdId })));
+    return householdId;
+  }
+  const [row] = await db
+    .select({ id: households.id })
+    .from(households)
+    .where(and(eq(households.communeId, communeId), eq(households.subscriberCode, household.code)));
+  return row!.id;
+}
+
+/** Idempotent: running it twice changes nothing. */
+export async function seedDemo(db: Db): Promise<void> {
+  const town = await upsertCommune(db, {
+    slug: demo.commune.slug,
+    name: demo.commune.name,
+    serviceSignature: "Le service enfance jeunesse et scolaire",
+    contactEmail: "enfance@demo.fr",
+    contactPhone: "01 23 45 67 89",
+    contactAddress: "Mairie de Démo, 1 place de la Mairie, 38330 Démo",
+  });
+  const other = await upsertCommune(db, {
+    slug: demo.otherCommune.slug,
+    name: demo.otherCommune.name,
+    serviceSignature: "Le service scolaire et périscolaire",
+    contactEmail: "scolaire@autreville.fr",
+    contactPhone: "04 76 00 00 00",
+    contactAddress: "Hôtel de ville, 2 rue de la République, 38000 Autreville",
+  });
+
+  const family = await upsertAccount(db, town.id, { ...demo.family, role: "family", civility: "MME", lastName: "MARTIN", firstName: "Claire" });
+  await upsertAccount(db, town.id, { ...demo.agent, role: "agent", civility: "M", lastName: "BERNARD", firstName: "Paul" });
+  await upsertAccount(db, town.id, { ...demo.admin, role: "admin", civility: "MME", lastName: "LEROY", firstName: "Sophie" });
+  await upsertAccount(db, other.id, { ...demo.otherFamily, role: "family", civility: "M", lastName: "PETIT", firstName: "Louis" });
+
+  const martin = await upsertHousehold(
+    db,
+    town.id,
+    { name: "MARTIN", code: demo.subscribedCode, familyQuotient: 780 },
+    {
+      guardians: [
+        { rank: 1, civility: "MME", lastName: "MARTIN", firstName: "Claire", quality: "Mère", familySituation: "Mariée", email: demo.family.email, mobilePhone: "06 12 34 56 78", addressLine: "12 rue des Écoles", postcode: "38330", city: "Démo", isPayer: true, isBenefitRecipient: true, personalCode: "PC1357" },
+        { rank: 2, civility: "M", lastName: "MARTIN", firstName: "Julien", quality: "Père", familySituation: "Marié", email: "julien.martin@example.fr", mobilePhone: "06 98 76 54 32", addressLine: "12 rue des Écoles", postcode: "38330", city: "Démo" },
+      ],
+      children: [
+        { lastName: "MARTIN", firstName: "Léa", birthDate: "2016-04-12", sex: "F", school: "École élémentaire Jules Ferry", schoolClass: "CM2" },
+        { lastName: "MARTIN", firstName: "Hugo", birthDate: "2018-09-30", sex: "M", school: "École élémentaire Jules Ferry", schoolClass: "CE2" },
+        { lastName: "MARTIN", firstName: "Zoé", birthDate: "2021-01-18", sex: "F", school: "École maternelle Les Tilleuls", schoolClass: "Moyenne section" },
+      ],
+    },
+  );
+  await db.insert(subscriptions).values({ communeId: town.id, userId: family.id, householdId: martin, method: "agent" }).onConflictDoNothing();
+
+  const durand = await upsertHousehold(
+    db,
+    town.id,
+    { name: "DURAND", code: demo.unsubscribedCode, familyQuotient: 1120 },
+    {
+      guardians: [
+        { rank: 1, civility: "M", lastName: "DURAND", firstName: "Karim", quality: "Père", familySituation: "Pacsé", email: "karim.durand@example.fr", mobilePhone: "07 11 22 33 44", addressLine: "4 allée des Cerisiers", postcode: "38330", city: "Démo", isPayer: true, isBenefitRecipient: true, personalCode: demo.invoice.personalCode },
+      ],
+      children: [{ lastName: "DURAND", firstName: "Inès", birthDate: "2017-06-05", sex: "F", school: "École élémentaire Jules Ferry", schoolClass: "CM1" }],
+    },
+  );
+  const [durandPayer] = await db.select({ id: guardians.id }).from(guardians).where(and(eq(guardians.householdId, durand), eq(guardians.rank, 1)));
+  await db
+    .insert(invoices)
+    .values({
+      communeId: town.id,
+      householdId: durand,
+      payerGuardianId: durandPayer!.id,
+      emissionCode: demo.invoice.emissionCode,
+      reference: demo.invoice.reference,
+      issuer: "Régie enfance jeunesse",
+      issuedOn: "2026-11-02",
+      dueOn: "2026-11-30",
+      amountCents: 8640,
+    })
+    .onConflictDoNothing();
+
+  await upsertHousehold(
+    db,
+    other.id,
+    { name: "PETIT", code: "PTT2M6R8VB", familyQuotient: 640 },
+    {
+      guardians: [{ rank: 1, civility: "M", lastName: "PETIT", firstName: "Louis", email: demo.otherFamily.email, isPayer: true, personalCode: "PC9090" }],
+      children: [{ lastName: "PETIT", firstName: "Nina", birthDate: "2019-03-22", sex: "F" }],
+    },
+  );
+}
+
+/** First start on an empty embedded database: make the demo usable at once. */
+export async function seedIfEmpty(db: Db): Promise<void> {
+  const [{ count }] = (await db.select({ count: sql<number>`count(*)::int` }).from(communes)) as [{ count: number }];
+  if (count === 0) await seedDemo(db);
+}

@@ -1,0 +1,9 @@
+import { defineConfig } from "drizzle-kit";
+
+// `drizzle-kit generate` only reads the schema; migrations are applied by db/migrate.ts
+// (on start and with `npm run db:migrate`) so the embedded database keeps a single owner.
+export default defineConfig({
+  dialect: "postgresql",
+  schema: "./db/schema/index.ts",
+  out: "./db/migrations",
+});

@@ -1,0 +1,77 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import type { Commune, Role } from "@/db/schema";
+import { findSessionUser, type SessionUser } from "@/lib/auth/session";
+import { findCommuneBySlug } from "@/lib/communes";
+import { getDb } from "@/lib/db";
+import { clientIp } from "@/lib/request";
+import { formDataToObject } from "./form-data";
+import { failure, type ActionState } from "./state";
+
+export type PublicContext = { db: Db; commune: Commune; ip: string };
+export type UserContext = PublicContext & { user: SessionUser };
+
+type Handler<S extends z.ZodType, C> = (input: z.output<S>, ctx: C) => Promise<ActionState>;
+
+const GENERIC_ERROR = "Une erreur est survenue. Veuillez réessayer plus tard.";
+const INVALID_FORM = "Le formulaire contient des erreurs. Corrigez les champs signalés.";
+
+/**
+ * The one wrapper of every server action: resolves the commune (hidden `commune` field), parses the form with
+ * its zod schema, then — for `auth` actions — the session and role. Returns field errors in French; never throws
+ * to the client except Next's own redirect/notFound signals.
+ */
+function defineAction<S extends z.ZodType, C>(
+  schema: S,
+  resolve: (base: PublicContext) => Promise<{ ctx: C } | { refused: ActionState }>,
+  handler: Handler<S, C>,
+) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    try {
+      const db = await getDb();
+      const slug = formData.get("commune");
+      const commune = typeof slug === "string" ? await findCommuneBySlug(db, slug) : null;
+      if (!commune) return failure("Commune inconnue.");
+      const parsed = schema.safeParse(formDataToObject(formData));
+      const resolved = await resolve({ db, commune, ip: await clientIp() });
+      if ("refused" in resolved) return resolved.refused;
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string[]> = {};
+        for (const issue of parsed.error.issues) {
+          const field = issue.path.join(".") || "form";
+          (fieldErrors[field] ??= []).push(issue.message);
+        }
+        return failure(INVALID_FORM, fieldErrors);
+      }
+      return await handler(parsed.data, resolved.ctx);
+    } catch (error) {
+      unstable_rethrow(error);
+      console.error("server action failed", error);
+      return failure(GENERIC_ERROR);
+    }
+  };
+}
+
+/** An action anyone may call (sign-up, password reset…). */
+export function publicAction<S extends z.ZodType>(schema: S, handler: Handler<S, PublicContext>) {
+  return defineAction(schema, async (ctx) => ({ ctx }), handler);
+}
+
+/** An action of a signed-in account of the commune, optionally restricted to some roles. */
+export function userAction<S extends z.ZodType>(
+  options: { schema: S; roles?: readonly Role[] },
+  handler: Handler<S, UserContext>,
+) {
+  return defineAction(
+    options.schema,
+    async (base) => {
+      const user = await findSessionUser(base.db, base.commune.id);
+      if (!user) return { refused: failure("Votre session a expiré. Veuillez vous reconnecter.") };
+      if (options.roles && !options.roles.includes(user.role)) return { refused: failure("Vous n'avez pas accès à cette action.") };
+      return { ctx: { ...base, user } };
+    },
+    handler,
+  );
+}

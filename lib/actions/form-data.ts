@@ -1,0 +1,10 @@
+/** FormData as a plain object for zod: a repeated key becomes an array, a single one stays a string. */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = formData.getAll(key);
+    result[key] = values.length > 1 ? values : values[0];
+  }
+  return result;
+}

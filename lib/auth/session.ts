@@ -1,0 +1,76 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { auth } from "@/auth";
+import type { Db } from "@/db/client";
+import { users, type Commune, type Role } from "@/db/schema";
+import { communeBySlug } from "@/lib/communes";
+import { getDb } from "@/lib/db";
+
+export type SessionUser = {
+  id: string;
+  communeId: string;
+  email: string;
+  civility: "M" | "MME";
+  firstName: string;
+  lastName: string;
+  role: Role;
+};
+
+export const staffRoles = ["agent", "admin"] as const satisfies readonly Role[];
+
+/**
+ * The account behind the session cookie, if it is of this commune, still active and its session not revoked
+ * (password changed, account disabled). This is the real check; the proxy only guesses.
+ */
+export async function findSessionUser(db: Db, communeId: string): Promise<SessionUser | null> {
+  const session = await auth();
+  const identity = session?.user;
+  if (!identity?.id || identity.communeId !== communeId) return null;
+  const [user] = await db
+    .select({
+      id: users.id,
+      communeId: users.communeId,
+      email: users.email,
+      civility: users.civility,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      role: users.role,
+    })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, identity.id),
+        eq(users.communeId, communeId),
+        eq(users.status, "active"),
+        eq(users.sessionVersion, identity.sessionVersion),
+      ),
+    );
+  return user ?? null;
+}
+
+/** The commune of the URL, or a 404. */
+export async function requireCommune(slug: string): Promise<Commune> {
+  const commune = await communeBySlug(slug);
+  if (!commune) notFound();
+  return commune;
+}
+
+/** Per request: the commune and its signed-in account (or null), shared by layouts and pages. */
+export const currentVisitor = cache(async (slug: string) => {
+  const commune = await requireCommune(slug);
+  const user = await findSessionUser(await getDb(), commune.id);
+  return { commune, user };
+});
+
+/** For pages: the signed-in account of this commune, else to the login page; with `roles`, else 403. */
+export async function requireUser(slug: string, options: { roles?: readonly Role[]; returnTo?: string } = {}) {
+  const { commune, user } = await currentVisitor(slug);
+  if (!user) {
+    const target = options.returnTo ? `?retour=${encodeURIComponent(options.returnTo)}` : "";
+    redirect(`/${commune.slug}/connexion${target}`);
+  }
+  if (options.roles && !options.roles.includes(user.role)) forbidden();
+  return { commune, user };
+}

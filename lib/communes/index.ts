@@ -1,0 +1,18 @@
+import "server-only";
+import { asc, eq } from "drizzle-orm";
+import { cache } from "react";
+import type { Db } from "@/db/client";
+import { communes, type Commune } from "@/db/schema";
+import { getDb } from "@/lib/db";
+
+export async function findCommuneBySlug(db: Db, slug: string): Promise<Commune | null> {
+  const [row] = await db.select().from(communes).where(eq(communes.slug, slug));
+  return row ?? null;
+}
+
+export async function listCommunes(db: Db): Promise<Pick<Commune, "slug" | "name">[]> {
+  return db.select({ slug: communes.slug, name: communes.name }).from(communes).orderBy(asc(communes.name));
+}
+
+/** One look-up per request, shared by the layout, the page and their helpers. */
+export const communeBySlug = cache(async (slug: string) => findCommuneBySlug(await getDb(), slug));

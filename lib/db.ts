@@ -1,0 +1,28 @@
+import "server-only";
+import { openDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { seedIfEmpty } from "@/db/seed";
+import { env } from "@/lib/env";
+
+const globalForDb = globalThis as unknown as { portailDb?: Promise<DatabaseHandle> };
+
+async function start(): Promise<DatabaseHandle> {
+  const handle = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
+  try {
+    await handle.migrate();
+    if (handle.kind === "pglite" && env.SEED_DEMO) await seedIfEmpty(handle.db);
+    return handle;
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/** The process-wide database, opened, migrated (and seeded when embedded and empty) on first use. */
+export async function getDb(): Promise<Db> {
+  // Cached on globalThis: Next may load this module in several bundles of one process.
+  globalForDb.portailDb ??= start().catch((error) => {
+    globalForDb.portailDb = undefined; // a failed start must not stick: the next request retries
+    throw error;
+  });
+  return (await globalForDb.portailDb).db;
+}

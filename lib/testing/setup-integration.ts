@@ -1,0 +1,42 @@
+import { vi } from "vitest";
+import { harness } from "./harness";
+
+// Server actions run here as in Next.js, with the framework's request-scoped pieces replaced by the harness.
+vi.mock("@/lib/db", () => ({
+  getDb: async () => {
+    if (!harness.db) throw new Error("harness.db is not set: call createTestDatabase() in beforeAll");
+    return harness.db;
+  },
+}));
+
+vi.mock("@/auth", async () => {
+  const { CredentialsSignin } = await import("next-auth");
+  class LoginRefused extends CredentialsSignin {
+    constructor(code: string) {
+      super();
+      this.code = code;
+    }
+  }
+  return {
+    auth: async () => harness.session,
+    signIn: async (...args: unknown[]) => {
+      harness.signIns.push(args);
+    },
+    signOut: async () => {
+      harness.signOuts += 1;
+      harness.session = null;
+    },
+    LoginRefused,
+  };
+});
+
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": harness.ip, host: "localhost:3000" }),
+  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
+}));
+
+vi.mock("next/cache", () => ({
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  refresh: () => {},
+}));
