@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { localMailboxEnabled } from "@/lib/env";
+import { findLocalMail, linksOf } from "@/lib/mail/local-mailbox";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "E-mail – Boîte mail locale", robots: { index: false } };
+
+export default async function LocalMailPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = z.uuid().safeParse((await params).id);
+  if (!localMailboxEnabled || !id.success) notFound();
+  const mail = await findLocalMail(await getDb(), id.data);
+  if (!mail) notFound();
+  return (
+    <main id="contenu" className="container site-main">
+      <p>
+        <Link href="/boite-mail-locale">← Boîte mail locale</Link>
+      </p>
+      <h1>{mail.subject}</h1>
+      <p>
+        À : {mail.to} · {mail.createdAt.toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}
+      </p>
+      <h2>Liens du message</h2>
+      <ul>
+        {linksOf(mail.text).map((href) => (
+          <li key={href}>
+            <a href={href}>{href}</a>
+          </li>
+        ))}
+      </ul>
+      <h2>Aperçu</h2>
+      {/* sandbox: the mail's HTML never runs script nor touches this page */}
+      <iframe className="mail-preview" title={`Aperçu de l'e-mail « ${mail.subject} »`} sandbox="" srcDoc={mail.html} width="100%" height="640" />
+      <h2>Version texte</h2>
+      <pre className="mail-text">{mail.text}</pre>
+    </main>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/lib/db";
+import { localMailboxEnabled } from "@/lib/env";
+import { listLocalMails } from "@/lib/mail/local-mailbox";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Boîte mail locale", robots: { index: false } };
+
+const statusLabels = { local: "gardé localement", pending: "en attente d'envoi", sent: "envoyé", failed: "échec d'envoi" } as const;
+
+/** Where mails land when no provider is configured, so a local user can click their activation link. */
+export default async function LocalMailboxPage() {
+  if (!localMailboxEnabled) notFound();
+  const mails = await listLocalMails(await getDb());
+  return (
+    <main id="contenu" className="container site-main">
+      <h1>Boîte mail locale</h1>
+      <p className="notice">
+        Aucun service d&apos;envoi n&apos;est configuré (RESEND_API_KEY) : les e-mails du portail sont conservés ici. Cette page
+        n&apos;existe pas en production.
+      </p>
+      {mails.length === 0 ? (
+        <p>Aucun e-mail pour le moment.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">E-mails envoyés par le portail, du plus récent au plus ancien</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Destinataire</th>
+                <th scope="col">Objet</th>
+                <th scope="col">État</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mails.map((mail) => (
+                <tr key={mail.id}>
+                  <td>{mail.createdAt.toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}</td>
+                  <td>{mail.to}</td>
+                  <td>
+                    <Link href={`/boite-mail-locale/${mail.id}`}>{mail.subject}</Link>
+                  </td>
+                  <td>{statusLabels[mail.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </main>
+  );
+}

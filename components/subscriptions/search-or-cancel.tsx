@@ -1,0 +1,12 @@
+import Link from "next/link";
+import { SubmitButton } from "@/components/ui/form-kit";
+
+/** The guide's "Rechercher" button and "Annuler" link under each M'abonner form. */
+export function SearchOrCancel({ pending, cancelHref }: { pending: boolean; cancelHref: string }) {
+  return (
+    <div className="button-row">
+      <SubmitButton pending={pending}>Rechercher</SubmitButton>
+      <Link href={cancelHref}>Annuler</Link>
+    </div>
+  );
+}

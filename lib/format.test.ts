@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatEuros } from "./format";
+
+/** Intl separates thousands and the euro sign with narrow/no-break spaces: compare with plain spaces. */
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
+
+describe("formatEuros", () => {
+  it("prints cents as French euros", () => {
+    expect(plain(formatEuros(8640))).toBe("86,40 €");
+    expect(plain(formatEuros(7))).toBe("0,07 €");
+    expect(plain(formatEuros(108640))).toBe("1 086,40 €");
+    expect(plain(formatEuros(0))).toBe("0,00 €");
+  });
+});
+
+describe("formatDate", () => {
+  it("prints a calendar day as dd/MM/yyyy", () => {
+    expect(formatDate("2026-11-02")).toBe("02/11/2026");
+    expect(formatDate("2016-04-12")).toBe("12/04/2016");
+  });
+
+  it("prints a timestamp as its day in Paris, not in UTC", () => {
+    // 23:30 UTC on 31 December is already 1 January in Paris (UTC+1 in winter).
+    expect(formatDate(new Date("2025-12-31T23:30:00Z"))).toBe("01/01/2026");
+    // 22:30 UTC on 30 June is 00:30 on 1 July in Paris (UTC+2 in summer).
+    expect(formatDate(new Date("2026-06-30T22:30:00Z"))).toBe("01/07/2026");
+    expect(formatDate(new Date("2026-06-30T21:30:00Z"))).toBe("30/06/2026");
+  });
+});

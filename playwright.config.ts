@@ -1,0 +1,55 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { chromium } from "playwright-core";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+
+/**
+ * Playwright's own Chromium by default; a system one when PLAYWRIGHT_CHROMIUM_PATH says so, or when Playwright's
+ * download is missing and Debian's `chromium` is installed (machines that cannot download browsers).
+ */
+function systemChromium(): string | undefined {
+  if (process.env.PLAYWRIGHT_CHROMIUM_PATH) return process.env.PLAYWRIGHT_CHROMIUM_PATH;
+  if (existsSync(chromium.executablePath())) return undefined;
+  return ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find(existsSync);
+}
+const executablePath = systemChromium();
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL,
+    locale: "fr-FR",
+    timezoneId: "Europe/Paris",
+    trace: "retain-on-failure",
+    launchOptions: executablePath
+      ? { executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] }
+      : undefined,
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  // A production build on a fresh embedded database, seeded with the demo data at first start.
+  webServer: {
+    command: `rm -rf .data/e2e .data/e2e.lock && next build && next start -p ${port} -H 127.0.0.1`,
+    url: `${baseURL}/demo`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      NEXT_DIST_DIR: ".next-e2e",
+      PGLITE_DATA_DIR: ".data/e2e",
+      DATABASE_URL: "",
+      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      APP_URL: baseURL,
+      LOCAL_MAILBOX: "true",
+      RESEND_API_KEY: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
