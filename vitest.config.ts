@@ -25,6 +25,8 @@ export default defineConfig({
           include: ["**/*.int.test.ts"],
           exclude: ["node_modules/**", "e2e/**"],
           setupFiles: ["lib/testing/setup-integration.ts"],
+          // next-auth imports "next/server" without an extension, which only a bundler resolves.
+          server: { deps: { inline: ["next-auth"] } },
           env: testEnv,
           testTimeout: 30_000,
           hookTimeout: 60_000,

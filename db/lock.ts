@@ -25,13 +25,14 @@ export function acquireDataDirLock(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const owner = Number(readFileSync(lockPath, "utf8"));
-      if (owner && owner !== process.pid && isAlive(owner)) {
+      // Our own pid counts too: a second PGlite on the folder in this process would lose writes just the same.
+      if (owner && isAlive(owner)) {
         throw new Error(
-          `The embedded database ${dataDir} is already open in process ${owner}. ` +
+          `The embedded database ${dataDir} is already open in process ${owner}${owner === process.pid ? " (this one)" : ""}. ` +
             `Stop that process (the running portal, a script or a test) first, or set DATABASE_URL to use PostgreSQL.`,
         );
       }
-      unlinkSync(lockPath); // stale lock of a process that died, or our own from a reset attempt
+      unlinkSync(lockPath); // stale: its process died without cleaning up
     }
   }
   throw new Error(`Could not lock the embedded database ${dataDir}.`);

@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
+import { hashToken } from "@/lib/accounts/token-hash";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "./client";
-import { children, communes, guardians, households, invoices, subscriptions, users, type Civility, type Role } from "./schema";
+import { accountTokens, children, communes, guardians, households, invoices, subscriptions, users, type Civility, type Role } from "./schema";
 
 /** The demo logins and codes, also printed in the README. */
 export const demo = {
@@ -13,13 +14,15 @@ export const demo = {
   otherFamily: { email: "famille@autreville.fr", password: "Famille2026autre" },
   /** Household already linked to the demo family account. */
   subscribedCode: "MRT7K2Q9WX",
+  /** An account created but never activated, whose activation link has expired (shows that page). */
+  expiredActivation: { email: "en-attente@demo.fr", token: "demo-lien-d-activation-expire" },
   /** Household with no account yet: subscribe with this code… */
   unsubscribedCode: "DRD4H8P3LN",
   /** …or with this invoice of it. */
   invoice: { emissionCode: "2026-10-CANT", reference: "F2026-000412", amount: "86,40", personalCode: "PC4821" },
 } as const;
 
-type AccountSeed = { email: string; password: string; role: Role; civility: Civility; lastName: string; firstName: string };
+type AccountSeed = { email: string; password: string; role: Role; civility: Civility; lastName: string; firstName: string; status?: "pending" | "active" };
 
 async function upsertCommune(db: Db, values: typeof communes.$inferInsert) {
   await db.insert(communes).values(values).onConflictDoNothing({ target: communes.slug });
@@ -35,12 +38,12 @@ async function upsertAccount(db: Db, communeId: string, account: AccountSeed) {
       email: account.email,
       passwordHash: await hashPassword(account.password),
       role: account.role,
-      status: "active",
+      status: account.status ?? "active",
       civility: account.civility,
       lastName: account.lastName,
       firstName: account.firstName,
       termsAcceptedAt: new Date(),
-      activatedAt: new Date(),
+      activatedAt: account.status === "pending" ? null : new Date(),
     })
     .onConflictDoNothing({ target: [users.communeId, users.email] });
   const [row] = await db.select().from(users).where(and(eq(users.communeId, communeId), eq(users.email, account.email)));
@@ -95,6 +98,27 @@ export async function seedDemo(db: Db): Promise<void> {
   await upsertAccount(db, town.id, { ...demo.agent, role: "agent", civility: "M", lastName: "BERNARD", firstName: "Paul" });
   await upsertAccount(db, town.id, { ...demo.admin, role: "admin", civility: "MME", lastName: "LEROY", firstName: "Sophie" });
   await upsertAccount(db, other.id, { ...demo.otherFamily, role: "family", civility: "M", lastName: "PETIT", firstName: "Louis" });
+
+  const waiting = await upsertAccount(db, town.id, {
+    email: demo.expiredActivation.email,
+    password: "EnAttente2026demo",
+    role: "family",
+    civility: "M",
+    lastName: "ROUX",
+    firstName: "Marc",
+    status: "pending",
+  });
+  await db
+    .insert(accountTokens)
+    .values({
+      communeId: town.id,
+      userId: waiting.id,
+      purpose: "activation",
+      tokenHash: hashToken(demo.expiredActivation.token),
+      expiresAt: new Date("2026-01-02T10:00:00Z"),
+      createdAt: new Date("2026-01-01T10:00:00Z"),
+    })
+    .onConflictDoNothing();
 
   const martin = await upsertHousehold(
     db,

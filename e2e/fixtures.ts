@@ -34,3 +34,54 @@ export const demo = {
   otherFamily: { email: "famille@autreville.fr", password: "Famille2026autre" },
   unsubscribedCode: "DRD4H8P3LN",
 };
+
+/** Logs in through the commune's Connexion page and waits to have left it. */
+export async function logIn(page: Page, commune: string, account: { email: string; password: string }) {
+  await page.goto(`/${commune}/connexion`);
+  await page.getByRole("textbox", { name: "E-mail", exact: true }).fill(account.email);
+  await page.getByRole("textbox", { name: "Mot de passe", exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).not.toHaveURL(/\/connexion/);
+}
+
+/** Waits until the captcha widget has solved its proof of work and filled the form's `captcha` field. */
+export async function waitForCaptcha(page: Page) {
+  await page.waitForFunction(() => (document.querySelector('input[name="captcha"]') as HTMLInputElement | null)?.value, undefined, {
+    timeout: 20_000,
+  });
+}
+
+/** Opens the newest mail to `to` in the local mailbox and returns its first link containing `pathPart`. */
+export async function linkFromMailbox(page: Page, to: string, pathPart: string): Promise<string> {
+  await page.goto("/boite-mail-locale");
+  await page.getByRole("row").filter({ hasText: to }).first().getByRole("link").click();
+  const link = page.getByRole("link", { name: new RegExp(pathPart) }).first();
+  return (await link.getAttribute("href"))!;
+}
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.fr`;
+}
+
+/** Creates an account through "Créer un compte" and activates it from the mailbox; returns its credentials. */
+export async function signUpAndActivate(page: Page, options: { subscriberCode?: string } = {}) {
+  const account = { email: uniqueEmail("famille"), password: "Soleil2026portail" };
+  await page.goto("/demo/creer-un-compte");
+  await page.getByRole("radio", { name: "Madame" }).check();
+  await page.getByRole("textbox", { name: "Nom", exact: true }).fill("LAMBERT");
+  await page.getByRole("textbox", { name: "Prénom", exact: true }).fill("Nadia");
+  await page.getByRole("textbox", { name: "E-mail (identifiant)", exact: true }).fill(account.email);
+  await page.getByRole("textbox", { name: "Mot de passe", exact: true }).fill(account.password);
+  await page.getByRole("textbox", { name: "Confirmation du mot de passe", exact: true }).fill(account.password);
+  if (options.subscriberCode) await page.getByRole("textbox", { name: "Code abonné", exact: true }).fill(options.subscriberCode);
+  await page.getByRole("checkbox", { name: /J'ai lu et j'accepte les Conditions d'utilisation/ }).check();
+  await waitForCaptcha(page);
+  await page.getByRole("button", { name: "S'inscrire" }).click();
+  await expect(page.getByText("Vous allez recevoir un email de confirmation dans votre messagerie")).toBeVisible();
+
+  const activation = await linkFromMailbox(page, account.email, "/demo/activation");
+  await page.goto(activation);
+  await page.getByRole("button", { name: "Activer mon compte" }).click();
+  await expect(page.getByText("Votre compte est activé.")).toBeVisible();
+  return { ...account, activation };
+}

@@ -20,7 +20,10 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
     defaultValues,
-    mode: "onTouched",
+    // Errors first appear on submit, then follow each keystroke. Showing them on blur instead moves the
+    // submit button under the pointer while it is being clicked (the click then misses it).
+    mode: "onSubmit",
+    reValidateMode: "onChange",
   });
   const [state, formAction, pending] = useActionState(action, null);
 

@@ -1,4 +1,4 @@
-import { relations } from "drizzle-orm";
+import { relations, sql } from "drizzle-orm";
 import { boolean, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { communes } from "./communes";
 import { civilityEnum, users } from "./users";
@@ -56,7 +56,11 @@ export const guardians = pgTable(
     personalCode: text("personal_code"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("guardians_household_rank_uq").on(t.householdId, t.rank)],
+  (t) => [
+    uniqueIndex("guardians_household_rank_uq").on(t.householdId, t.rank),
+    // "Un seul allocataire possible": at most one CAF/MSA allocataire per household.
+    uniqueIndex("guardians_one_benefit_recipient_uq").on(t.householdId).where(sql`${t.isBenefitRecipient}`),
+  ],
 );
 
 export const children = pgTable(

@@ -3,3 +3,5 @@ export * from "./users";
 export * from "./households";
 export * from "./invoices";
 export * from "./platform";
+export * from "./family-file";
+export * from "./requests";

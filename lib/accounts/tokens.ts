@@ -1,13 +1,10 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accountTokens, type TokenPurpose } from "@/db/schema";
+import { hashToken } from "./token-hash";
 import { tokenLifetimeMs } from "./token-policy";
-
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 /** Creates a single-use link token; only its hash is stored. Returns the token to put in the mailed URL. */
 export async function issueAccountToken(

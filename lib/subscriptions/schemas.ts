@@ -18,6 +18,7 @@ export const subscribeByInvoiceSchema = z.object({
 });
 
 // Only "use server" functions may leave the actions module, so its messages live here.
+export const CHECK_FIELD_MESSAGE = "Vérifiez le champ signalé.";
 export const UNKNOWN_CODE_MESSAGE = "Aucun dossier famille ne correspond à ce code abonné.";
 export const UNKNOWN_INVOICE_MESSAGE =
   "Aucune facture ne correspond à ces informations. Vérifiez le code émission, la référence, le montant et le code personnel.";

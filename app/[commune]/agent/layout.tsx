@@ -1,0 +1,11 @@
+import type { ReactNode } from "react";
+import { requireUser, staffRoles } from "@/lib/auth/session";
+
+type Props = { children: ReactNode; params: Promise<{ commune: string }> };
+
+/** The agents' back office: staff of this commune only (a family gets 403). Each page checks again. */
+export default async function AgentLayout({ children, params }: Props) {
+  const { commune: slug } = await params;
+  await requireUser(slug, { roles: staffRoles, returnTo: `/${slug}/agent` });
+  return children;
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { requireUser, staffRoles } from "@/lib/auth/session";
+import { agentCrumbs } from "./crumbs";
+
+type Props = { params: Promise<{ commune: string }> };
+
+export const metadata: Metadata = { title: "Espace agent" };
+
+export default async function AgentHomePage({ params }: Props) {
+  const { commune: slug } = await params;
+  const { commune, user } = await requireUser(slug, { roles: staffRoles, returnTo: `/${slug}/agent` });
+  return (
+    <>
+      <Breadcrumbs items={agentCrumbs(slug)} />
+      <h1>Espace agent</h1>
+      <p>Gestion des dossiers famille de {commune.name}.</p>
+      <ul className="tiles">
+        <li>
+          <Link className="tile" href={`/${slug}/agent/familles`}>
+            <span className="tile__title">Familles</span>
+            <span className="tile__text">Rechercher un dossier famille, consulter ses membres et son code abonné.</span>
+          </Link>
+        </li>
+        {user.role === "admin" ? (
+          <li>
+            <Link className="tile" href={`/${slug}/agent/comptes`}>
+              <span className="tile__title">Comptes agents</span>
+              <span className="tile__text">Créer, inviter, désactiver ou réactiver les comptes des agents.</span>
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import { CredentialsSignin } from "next-auth";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { loginRefusalMessage } from "@/lib/accounts/login";
+import { INVALID_CREDENTIALS, NOT_ACTIVATED } from "@/lib/accounts/messages";
+import { KNOWN_PASSWORD, seedAccount, seedCommune } from "@/lib/accounts/test-fixtures";
+import { formData, harness } from "@/lib/testing/harness";
+import { createTestDatabase } from "@/lib/testing/test-db";
+import { logIn } from "./actions";
+
+let handle: DatabaseHandle;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  harness.db = handle.db;
+  const commune = await seedCommune(handle.db, "ville-a");
+  await seedAccount(handle.db, commune, { email: "famille@exemple.fr" });
+  await seedAccount(handle.db, commune, { email: "agent@exemple.fr", role: "agent" });
+});
+afterAll(async () => {
+  harness.db = null;
+  await handle.close();
+});
+beforeEach(() => {
+  harness.signIns = [];
+});
+
+const login = (email: string, retour?: string) => logIn(null, formData("ville-a", { email, password: KNOWN_PASSWORD, retour }));
+
+describe("login", () => {
+  it("signs in through Auth.js with the commune, the lower-cased address, and the espace of the role", async () => {
+    await login(" Famille@Exemple.fr");
+    await login("agent@exemple.fr");
+    expect(harness.signIns).toEqual([
+      ["credentials", { commune: "ville-a", email: "famille@exemple.fr", password: KNOWN_PASSWORD, redirectTo: "/ville-a/mon-espace-citoyen" }],
+      ["credentials", { commune: "ville-a", email: "agent@exemple.fr", password: KNOWN_PASSWORD, redirectTo: "/ville-a/agent" }],
+    ]);
+  });
+
+  it("goes back to the page that asked for a login only when it is of this commune", async () => {
+    await login("famille@exemple.fr", "/ville-a/espace-famille");
+    await login("famille@exemple.fr", "//evil.example/ville-a/");
+    await login("famille@exemple.fr", "/ville-b/espace-famille");
+    const targets = harness.signIns.map((call) => (call as [string, { redirectTo: string }])[1].redirectTo);
+    expect(targets).toEqual(["/ville-a/espace-famille", "/ville-a/mon-espace-citoyen", "/ville-a/mon-espace-citoyen"]);
+  });
+
+  it("asks for both fields before calling Auth.js", async () => {
+    const result = await logIn(null, formData("ville-a", { email: "", password: "" }));
+    expect(result).toMatchObject({ ok: false, fieldErrors: { email: ["L'adresse e-mail est obligatoire."], password: ["Le mot de passe est obligatoire."] } });
+    expect(harness.signIns).toEqual([]);
+  });
+
+  it("maps each refusal of authorize() to its French message", () => {
+    const refusal = (code: string) => Object.assign(new CredentialsSignin(), { code });
+    expect(loginRefusalMessage(refusal("invalid"))).toBe(INVALID_CREDENTIALS);
+    expect(loginRefusalMessage(refusal("not_activated"))).toBe(NOT_ACTIVATED);
+    expect(loginRefusalMessage(refusal("throttled:600"))).toBe("Trop de tentatives. Réessayez dans 10 minutes.");
+    expect(loginRefusalMessage(refusal("credentials"))).toBe(INVALID_CREDENTIALS);
+  });
+});

@@ -1,0 +1,135 @@
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { accountTokens, households, mailOutbox, subscriptions, users, type Commune } from "@/db/schema";
+import { COMMON_PASSWORD_MESSAGE } from "@/lib/accounts/common-passwords";
+import { SIGN_UP_DONE, UNKNOWN_SUBSCRIBER_CODE } from "@/lib/accounts/messages";
+import { PASSWORD_RULE } from "@/lib/accounts/password-policy";
+import { mailsTo, seedAccount, seedCommune, useFreshIp } from "@/lib/accounts/test-fixtures";
+import { verifyPassword } from "@/lib/auth/password";
+import { CAPTCHA_FAILED_MESSAGE, CAPTCHA_REQUIRED_MESSAGE } from "@/lib/captcha/field";
+import { solvedCaptchaPayload } from "@/lib/captcha/solve-for-tests";
+import { formData, harness } from "@/lib/testing/harness";
+import { createTestDatabase } from "@/lib/testing/test-db";
+import { signUp } from "./actions";
+
+let handle: DatabaseHandle;
+let communeA: Commune;
+const PASSWORD = "Velo-Rouge-42";
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  harness.db = handle.db;
+  communeA = await seedCommune(handle.db, "ville-a");
+  await handle.db.insert(households).values({ communeId: communeA.id, name: "DURAND", subscriberCode: "DRND234567" });
+});
+afterAll(async () => {
+  harness.db = null;
+  await handle.close();
+});
+beforeEach(useFreshIp);
+
+async function form(fields: Record<string, string | boolean | undefined>) {
+  return formData("ville-a", {
+    civility: "MME",
+    lastName: "Martin",
+    firstName: "Léa",
+    password: PASSWORD,
+    passwordConfirmation: PASSWORD,
+    acceptTerms: true,
+    captcha: await solvedCaptchaPayload(),
+    ...fields,
+  });
+}
+
+async function rowCounts() {
+  const [u] = await handle.db.select({ n: count() }).from(users);
+  const [t] = await handle.db.select({ n: count() }).from(accountTokens);
+  const [m] = await handle.db.select({ n: count() }).from(mailOutbox);
+  const [s] = await handle.db.select({ n: count() }).from(subscriptions);
+  return { users: u!.n, tokens: t!.n, mails: m!.n, subscriptions: s!.n };
+}
+
+describe("sign-up", () => {
+  it("creates a pending account, its 24 h activation link and mail, and never stores or echoes the password", async () => {
+    const result = await signUp(null, await form({ email: " Lea.Martin@Exemple.FR " }));
+    expect(result).toEqual({ ok: true, message: SIGN_UP_DONE });
+    expect(JSON.stringify(result)).not.toContain(PASSWORD);
+
+    const [user] = await handle.db.select().from(users).where(eq(users.email, "lea.martin@exemple.fr"));
+    expect(user).toMatchObject({ communeId: communeA.id, status: "pending", civility: "MME", lastName: "Martin", firstName: "Léa" });
+    expect(user!.termsAcceptedAt).toBeInstanceOf(Date);
+    expect(user!.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(user!.passwordHash, PASSWORD)).toBe(true);
+
+    const [token] = await handle.db.select().from(accountTokens).where(eq(accountTokens.userId, user!.id));
+    expect(token).toMatchObject({ purpose: "activation", communeId: communeA.id, usedAt: null });
+    expect(token!.expiresAt.getTime() - Date.now()).toBeGreaterThan(23.9 * 3600_000);
+
+    const [mail] = await mailsTo(handle.db, "lea.martin@exemple.fr");
+    expect(mail).toMatchObject({ template: "activation", status: "local", communeId: communeA.id });
+    expect(mail!.subject).toBe("Confirmez votre adresse e-mail – Portail Famille Ville ville-a");
+    expect(mail!.text).toContain("Bonjour Madame Martin,");
+    expect(mail!.text).toMatch(/http:\/\/localhost:3000\/ville-a\/activation\?jeton=[\w-]{43}/);
+    expect(mail!.html + mail!.text).not.toContain(PASSWORD);
+  });
+
+  it("subscribes the account to the household of a valid code abonné, typed loosely", async () => {
+    await signUp(null, await form({ email: "code@exemple.fr", subscriberCode: "drnd 2345-67" }));
+    const [user] = await handle.db.select().from(users).where(eq(users.email, "code@exemple.fr"));
+    const links = await handle.db.select().from(subscriptions).where(eq(subscriptions.userId, user!.id));
+    expect(links).toMatchObject([{ method: "subscriber_code", communeId: communeA.id }]);
+  });
+
+  it("refuses an unknown code abonné on its field and creates nothing", async () => {
+    const before = await rowCounts();
+    const result = await signUp(null, await form({ email: "inconnu@exemple.fr", subscriberCode: "ZZZZ999999" }));
+    expect(result).toMatchObject({ ok: false, fieldErrors: { subscriberCode: [UNKNOWN_SUBSCRIBER_CODE] } });
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("answers the same for an address that has an account, creates nothing and tells its owner by mail", async () => {
+    const existing = await seedAccount(handle.db, communeA, { email: "deja@exemple.fr" });
+    const before = await rowCounts();
+    const result = await signUp(null, await form({ email: "DEJA@exemple.fr" }));
+    expect(result).toEqual({ ok: true, message: SIGN_UP_DONE });
+    expect(await rowCounts()).toEqual({ ...before, mails: before.mails + 1 });
+    const [mail] = await mailsTo(handle.db, "deja@exemple.fr");
+    expect(mail).toMatchObject({ template: "account-exists", status: "local" });
+    expect(mail!.text).toContain("/ville-a/mot-de-passe-oublie");
+    const [unchanged] = await handle.db.select().from(users).where(eq(users.id, existing.id));
+    expect(unchanged).toEqual(existing);
+  });
+
+  it.each([
+    ["a mismatched confirmation", { passwordConfirmation: "Velo-Rouge-43" }, "passwordConfirmation", "Les deux mots de passe ne correspondent pas."],
+    ["a weak password", { password: "velorouge", passwordConfirmation: "velorouge" }, "password", `${PASSWORD_RULE}.`],
+    ["a common password", { password: "Password1", passwordConfirmation: "Password1" }, "password", COMMON_PASSWORD_MESSAGE],
+    ["unaccepted terms", { acceptTerms: false }, "acceptTerms", "Vous devez accepter les conditions d'utilisation."],
+    ["a bad e-mail", { email: "lea.martin@" }, "email", "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr."],
+    ["a missing captcha", { captcha: undefined }, "captcha", CAPTCHA_REQUIRED_MESSAGE],
+    ["a forged captcha", { captcha: Buffer.from('{"challenge":{},"solution":{}}').toString("base64") }, "captcha", CAPTCHA_FAILED_MESSAGE],
+    ["a missing civility", { civility: undefined }, "civility", "Choisissez une civilité."],
+  ])("refuses %s with a French field error and writes nothing", async (_, fields, field, message) => {
+    const before = await rowCounts();
+    const result = await signUp(null, await form({ email: "refus@exemple.fr", ...fields }));
+    expect(result).toMatchObject({ ok: false, fieldErrors: { [field]: [message] } });
+    expect(JSON.stringify(result)).not.toContain("Velo-Rouge");
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("refuses a replayed captcha", async () => {
+    const captcha = await solvedCaptchaPayload();
+    await signUp(null, await form({ email: "rejeu1@exemple.fr", captcha }));
+    const result = await signUp(null, await form({ email: "rejeu2@exemple.fr", captcha }));
+    expect(result).toMatchObject({ ok: false, fieldErrors: { captcha: [CAPTCHA_FAILED_MESSAGE] } });
+  });
+
+  it("stops a 4th attempt with the same address within the hour", async () => {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect(await signUp(null, await form({ email: "insistant@exemple.fr" }))).toMatchObject({ ok: true });
+    }
+    const result = await signUp(null, await form({ email: "insistant@exemple.fr" }));
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/^Trop de tentatives\. Réessayez dans \d+ minutes?\.$/) });
+  });
+});

@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { formatDate } from "@/lib/format";
+import { subscribePath } from "@/lib/subscriptions/paths";
+import { listSubscriptions } from "@/lib/subscriptions/subscribe";
+import { TableWrap } from "@/components/subscriptions/table-wrap";
+
+type Props = {
+  params: Promise<{ commune: string }>;
+  searchParams: Promise<{ abonnement?: string | string[]; deja?: string | string[] }>;
+};
+
+export const metadata: Metadata = { title: "Mes abonnements" };
+
+/** The households linked to the account; after M'abonner, a notice names the one just linked. */
+export default async function SubscriptionsPage({ params, searchParams }: Props) {
+  const { commune: slug } = await params;
+  const { commune, user } = await requireUser(slug, { returnTo: `/${slug}/mon-espace-citoyen/abonnements` });
+  const subscriptions = await listSubscriptions(await getDb(), { communeId: commune.id, userId: user.id });
+  const query = await searchParams;
+  // The notice only names a household the account really is subscribed to: the query string proves nothing.
+  const justLinked = subscriptions.find((s) => s.householdId === query.abonnement);
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[{ label: "Accueil", href: `/${slug}` }, { label: "Mon espace citoyen", href: `/${slug}/mon-espace-citoyen` }, { label: "Mes abonnements" }]}
+      />
+      <h1>Mes abonnements</h1>
+      {justLinked ? (
+        <p className="notice notice--success" role="status">
+          {query.deja === "1"
+            ? `Vous êtes déjà abonné au dossier famille ${justLinked.name}.`
+            : `Votre abonnement au dossier famille ${justLinked.name} est actif.`}
+        </p>
+      ) : null}
+      {subscriptions.length === 0 ? (
+        <p>Votre compte n&apos;est abonné à aucun dossier famille pour le moment.</p>
+      ) : (
+        <TableWrap label="Mes abonnements">
+          <table>
+            <caption className="visually-hidden">Dossiers famille auxquels votre compte est abonné</caption>
+            <thead>
+              <tr>
+                <th scope="col">Dossier famille</th>
+                <th scope="col">Abonné depuis le</th>
+              </tr>
+            </thead>
+            <tbody>
+              {subscriptions.map((subscription) => (
+                <tr key={subscription.householdId}>
+                  <td>Famille {subscription.name}</td>
+                  <td>{formatDate(subscription.since)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      {user.role === "family" ? (
+        <p className="button-row">
+          <Link className="button" href={subscribePath(slug)}>
+            M&apos;abonner
+          </Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { requireUser } from "@/lib/auth/session";
+import { subscriptionsPath } from "@/lib/subscriptions/paths";
+import { civilityLabels } from "@/lib/validation/fields";
+
+type Props = { params: Promise<{ commune: string }> };
+
+export const metadata: Metadata = { title: "Mon espace citoyen" };
+
+/** The account's own information and the ways to manage it. */
+export default async function CitizenSpacePage({ params }: Props) {
+  const { commune: slug } = await params;
+  const { user } = await requireUser(slug, { returnTo: `/${slug}/mon-espace-citoyen` });
+  return (
+    <>
+      <Breadcrumbs items={[{ label: "Accueil", href: `/${slug}` }, { label: "Mon espace citoyen" }]} />
+      <h1>Mon espace citoyen</h1>
+      <section className="card" aria-labelledby="mes-informations">
+        <h2 id="mes-informations">Mes informations</h2>
+        <dl>
+          <dt>Civilité</dt>
+          <dd>{civilityLabels[user.civility]}</dd>
+          <dt>Nom</dt>
+          <dd>{user.lastName}</dd>
+          <dt>Prénom</dt>
+          <dd>{user.firstName}</dd>
+          <dt>Adresse e-mail</dt>
+          <dd>{user.email}</dd>
+        </dl>
+      </section>
+      <ul className="tiles">
+        <li>
+          <Link className="tile" href={subscriptionsPath(slug)}>
+            <span className="tile__title">Mes abonnements</span>
+            <span className="tile__text">Les dossiers famille liés à votre compte.</span>
+          </Link>
+        </li>
+        <li>
+          <Link className="tile" href={`/${slug}/mon-espace-citoyen/mot-de-passe`}>
+            <span className="tile__title">Changer mon mot de passe</span>
+            <span className="tile__text">Choisir un nouveau mot de passe.</span>
+          </Link>
+        </li>
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { users, type Commune } from "@/db/schema";
+import { COMMON_PASSWORD_MESSAGE } from "@/lib/accounts/common-passwords";
+import { FORGOT_PASSWORD_SENT, LINK_USED_OR_INVALID, RESET_DONE, RESET_LINK_EXPIRED } from "@/lib/accounts/messages";
+import { KNOWN_PASSWORD, mailsTo, seedAccount, seedCommune, tokenInMail, useFreshIp } from "@/lib/accounts/test-fixtures";
+import { issueAccountToken } from "@/lib/accounts/tokens";
+import { verifyPassword } from "@/lib/auth/password";
+import { solvedCaptchaPayload } from "@/lib/captcha/solve-for-tests";
+import { formData, harness } from "@/lib/testing/harness";
+import { createTestDatabase } from "@/lib/testing/test-db";
+import { forgotPassword } from "../mot-de-passe-oublie/actions";
+import { chooseNewPassword } from "./actions";
+
+let handle: DatabaseHandle;
+let communeA: Commune;
+const NEW_PASSWORD = "Cerf-Volant-77";
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  harness.db = handle.db;
+  communeA = await seedCommune(handle.db, "ville-a");
+  await seedCommune(handle.db, "ville-b");
+});
+afterAll(async () => {
+  harness.db = null;
+  await handle.close();
+});
+beforeEach(useFreshIp);
+
+const reload = async (userId: string) => (await handle.db.select().from(users).where(eq(users.id, userId)))[0]!;
+const choose = (commune: string, jeton: string, password = NEW_PASSWORD) =>
+  chooseNewPassword(null, formData(commune, { jeton, password, passwordConfirmation: password }));
+const resetLink = (userId: string, now?: Date) => issueAccountToken(handle.db, { communeId: communeA.id, userId, purpose: "password_reset", now });
+
+describe("forgotten password", () => {
+  const ask = async (commune: string, email: string) => forgotPassword(null, formData(commune, { email, captcha: await solvedCaptchaPayload() }));
+
+  it("mails a 1 h link to an existing, not disabled account, and answers the same for anyone", async () => {
+    const user = await seedAccount(handle.db, communeA, { email: "oubli@exemple.fr" });
+    const disabled = await seedAccount(handle.db, communeA, { email: "desactive@exemple.fr", status: "disabled" });
+    for (const [commune, email] of [["ville-a", user.email], ["ville-a", disabled.email], ["ville-a", "personne@exemple.fr"], ["ville-b", user.email]]) {
+      expect(await ask(commune!, email!)).toEqual({ ok: true, message: FORGOT_PASSWORD_SENT });
+    }
+    const mails = await mailsTo(handle.db, user.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ template: "password-reset", communeId: communeA.id, status: "local" });
+    expect(mails[0]!.text).toContain("http://localhost:3000/ville-a/reinitialiser-mot-de-passe?jeton=");
+    expect(await mailsTo(handle.db, disabled.email)).toEqual([]);
+  });
+
+  it("is rate limited per address", async () => {
+    for (let attempt = 0; attempt < 3; attempt += 1) expect(await ask("ville-a", "limite@exemple.fr")).toMatchObject({ ok: true });
+    expect(await ask("ville-a", "limite@exemple.fr")).toMatchObject({ ok: false, message: expect.stringMatching(/^Trop de tentatives/) });
+  });
+});
+
+describe("choosing a new password", () => {
+  it("sets the password and ends every session, once per link", async () => {
+    const user = await seedAccount(handle.db, communeA, { email: "reset@exemple.fr" });
+    await forgotPassword(null, formData("ville-a", { email: user.email, captcha: await solvedCaptchaPayload() }));
+    const [mail] = await mailsTo(handle.db, user.email);
+    const jeton = tokenInMail(mail!.text);
+
+    expect(await choose("ville-a", jeton)).toEqual({ ok: true, message: RESET_DONE });
+    const after = await reload(user.id);
+    expect(after.sessionVersion).toBe(user.sessionVersion + 1);
+    expect(await verifyPassword(after.passwordHash, NEW_PASSWORD)).toBe(true);
+    expect(await verifyPassword(after.passwordHash, KNOWN_PASSWORD)).toBe(false);
+
+    expect(await choose("ville-a", jeton, "Autre-Mot-88")).toMatchObject({ ok: false, message: LINK_USED_OR_INVALID });
+  });
+
+  it("activates a pending account (an invited agent's first password)", async () => {
+    const agent = await seedAccount(handle.db, communeA, { status: "pending", role: "agent" });
+    expect(await choose("ville-a", await resetLink(agent.id))).toMatchObject({ ok: true });
+    const after = await reload(agent.id);
+    expect(after.status).toBe("active");
+    expect(after.activatedAt).toBeInstanceOf(Date);
+  });
+
+  it("refuses an expired link", async () => {
+    const user = await seedAccount(handle.db, communeA);
+    const jeton = await resetLink(user.id, new Date(Date.now() - 61 * 60_000));
+    expect(await choose("ville-a", jeton)).toMatchObject({ ok: false, message: RESET_LINK_EXPIRED });
+    expect(await reload(user.id)).toEqual(user);
+  });
+
+  it("refuses a link of commune A posted through commune B", async () => {
+    const user = await seedAccount(handle.db, communeA);
+    const jeton = await resetLink(user.id);
+    expect(await choose("ville-b", jeton)).toMatchObject({ ok: false, message: LINK_USED_OR_INVALID });
+    expect(await reload(user.id)).toEqual(user);
+  });
+
+  it("refuses a common password and keeps the link usable", async () => {
+    const user = await seedAccount(handle.db, communeA);
+    const jeton = await resetLink(user.id);
+    expect(await choose("ville-a", jeton, "Password1")).toMatchObject({ ok: false, fieldErrors: { password: [COMMON_PASSWORD_MESSAGE] } });
+    expect(await choose("ville-a", jeton)).toMatchObject({ ok: true });
+  });
+});

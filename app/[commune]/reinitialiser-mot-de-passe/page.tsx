@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ResetPasswordForm } from "@/components/accounts/reset-password-form";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { LINK_USED_OR_INVALID, RESET_LINK_EXPIRED } from "@/lib/accounts/messages";
+import { inspectAccountToken } from "@/lib/accounts/tokens";
+import { currentVisitor } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { chooseNewPassword } from "./actions";
+
+export const metadata: Metadata = { title: "Choisir un nouveau mot de passe" };
+
+type Props = { params: Promise<{ commune: string }>; searchParams: Promise<{ jeton?: string | string[] }> };
+
+/** Opened from a reset mail (or an agent's invitation); the link is spent only when the new password is saved. */
+export default async function ResetPasswordPage({ params, searchParams }: Props) {
+  const { commune } = await currentVisitor((await params).commune);
+  const { jeton } = await searchParams;
+  const token = typeof jeton === "string" ? jeton : "";
+  const { status } = token
+    ? await inspectAccountToken(await getDb(), { communeId: commune.id, purpose: "password_reset", token })
+    : { status: "unknown" as const };
+  const base = `/${commune.slug}`;
+
+  return (
+    <>
+      <Breadcrumbs items={[{ label: "Accueil", href: base }, { label: "Choisir un nouveau mot de passe" }]} />
+      <h1>Choisir un nouveau mot de passe</h1>
+      {status === "valid" ? (
+        <ResetPasswordForm communeSlug={commune.slug} action={chooseNewPassword} token={token} />
+      ) : (
+        <div className="notice notice--error">
+          <p>{status === "expired" ? RESET_LINK_EXPIRED : LINK_USED_OR_INVALID}</p>
+          <p>
+            <Link href={`${base}/mot-de-passe-oublie`}>Demander un nouveau lien</Link>
+          </p>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import Link from "next/link";
+import { FormMessage, SubmitButton, useActionForm } from "@/components/ui/form-kit";
+import { activationSchema } from "@/lib/accounts/schemas";
+import { FormDone } from "./form-done";
+import type { FormAction } from "./types";
+
+/** "Activer mon compte": one button, so that opening the mailed link (or a mail scanner doing it) spends nothing. */
+export function ActivationForm({ communeSlug, action, token }: { communeSlug: string; action: FormAction; token: string }) {
+  const { state, pending, onSubmit } = useActionForm(activationSchema, action, { jeton: token });
+  if (state?.ok && state.message) {
+    return (
+      <FormDone message={state.message}>
+        <p>
+          <Link className="button" href={`/${communeSlug}/connexion`}>
+            Se connecter
+          </Link>
+        </p>
+      </FormDone>
+    );
+  }
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      <input type="hidden" name="commune" value={communeSlug} />
+      <input type="hidden" name="jeton" value={token} />
+      <FormMessage state={state} />
+      <p>Pour finaliser la création de votre compte, confirmez votre adresse e-mail.</p>
+      <div className="button-row">
+        <SubmitButton pending={pending}>Activer mon compte</SubmitButton>
+      </div>
+    </form>
+  );
+}

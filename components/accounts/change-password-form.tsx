@@ -1,0 +1,38 @@
+"use client";
+
+import { useEffect } from "react";
+import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
+import { changePasswordSchema } from "@/lib/accounts/schemas";
+import { NewPasswordFields } from "./new-password-fields";
+import type { FormAction } from "./types";
+
+/** "Changer mon mot de passe" in Mon espace citoyen. */
+export function ChangePasswordForm({ communeSlug, action }: { communeSlug: string; action: FormAction }) {
+  const { form, state, pending, onSubmit } = useActionForm(changePasswordSchema, action);
+  const { register, formState, reset } = form;
+
+  // Passwords are not left in the fields once changed.
+  useEffect(() => {
+    if (state?.ok) reset();
+  }, [state, reset]);
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      <input type="hidden" name="commune" value={communeSlug} />
+      <p className="form-required-note">Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>
+      <FormMessage state={state} />
+      <TextField
+        label="Mot de passe actuel"
+        type="password"
+        autoComplete="current-password"
+        required
+        registration={register("currentPassword")}
+        error={formState.errors.currentPassword?.message}
+      />
+      <NewPasswordFields register={register} errors={formState.errors} label="Nouveau mot de passe" />
+      <div className="button-row">
+        <SubmitButton pending={pending}>Modifier mon mot de passe</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+
+import { useCallback } from "react";
+import { CaptchaField } from "@/components/captcha-field";
+import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
+import { emailWithCaptchaSchema } from "@/lib/accounts/schemas";
+import { FormDone } from "./form-done";
+import type { FormAction } from "./types";
+
+/** An e-mail address and the captcha, for the requests answered by mail ("Mot de passe oublié", new activation link). */
+export function EmailCaptchaForm({ communeSlug, action, submitLabel }: { communeSlug: string; action: FormAction; submitLabel: string }) {
+  const { form, state, pending, onSubmit } = useActionForm(emailWithCaptchaSchema, action, { captcha: "" });
+  const { register, setValue, formState } = form;
+  const onCaptcha = useCallback(
+    // Re-validated only to clear a shown error: a reset after a server answer must not flash one.
+    (payload: string) => setValue("captcha", payload, { shouldValidate: payload !== "" && form.formState.isSubmitted }),
+    [setValue, form],
+  );
+
+  if (state?.ok && state.message) {
+    return (
+      <FormDone message={state.message}>
+        <p>Pensez à vérifier vos courriers indésirables.</p>
+      </FormDone>
+    );
+  }
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      <input type="hidden" name="commune" value={communeSlug} />
+      <FormMessage state={state} />
+      <TextField
+        label="E-mail (identifiant)"
+        type="email"
+        inputMode="email"
+        autoComplete="email"
+        required
+        registration={register("email")}
+        error={formState.errors.email?.message}
+      />
+      <CaptchaField onChange={onCaptcha} error={formState.errors.captcha?.message} resetKey={state} />
+      <div className="button-row">
+        <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+"use client";
+
+import { useEffect, useRef, type ReactNode } from "react";
+
+/** Replaces a form once it has succeeded; takes the focus so keyboard and screen-reader users land on it. */
+export function FormDone({ message, children }: { message: string; children?: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div ref={ref} className="notice notice--success" role="status" tabIndex={-1}>
+      <p>{message}</p>
+      {children}
+    </div>
+  );
+}

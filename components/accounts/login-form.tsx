@@ -1,0 +1,50 @@
+"use client";
+
+import Link from "next/link";
+import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
+import { NOT_ACTIVATED } from "@/lib/accounts/messages";
+import { loginSchema } from "@/lib/accounts/schemas";
+import type { FormAction } from "./types";
+
+/** "Se connecter". On success the action redirects; `retour` is the page that asked for a login. */
+export function LoginForm({ communeSlug, action, retour }: { communeSlug: string; action: FormAction; retour?: string }) {
+  const { form, state, pending, onSubmit } = useActionForm(loginSchema, action, { retour });
+  const { register, formState } = form;
+  const base = `/${communeSlug}`;
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      <input type="hidden" name="commune" value={communeSlug} />
+      {retour ? <input type="hidden" name="retour" value={retour} /> : null}
+      <FormMessage state={state} />
+      {state && !state.ok && state.message === NOT_ACTIVATED ? (
+        <p>
+          <Link href={`${base}/activation/renvoyer`}>Recevoir un nouveau lien d&apos;activation</Link>
+        </p>
+      ) : null}
+      <TextField
+        label="E-mail"
+        type="email"
+        inputMode="email"
+        autoComplete="username"
+        required
+        registration={register("email")}
+        error={formState.errors.email?.message}
+      />
+      <TextField
+        label="Mot de passe"
+        type="password"
+        autoComplete="current-password"
+        required
+        registration={register("password")}
+        error={formState.errors.password?.message}
+      />
+      <div className="button-row">
+        <SubmitButton pending={pending}>Se connecter</SubmitButton>
+        <Link href={`${base}/mot-de-passe-oublie`}>Mot de passe oublié ?</Link>
+      </div>
+      <p>
+        Pas encore de compte ? <Link href={`${base}/creer-un-compte`}>Créer un compte</Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback } from "react";
+import { CaptchaField } from "@/components/captcha-field";
+import { CheckboxField, FormMessage, RadioGroupField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
+import { signUpSchema } from "@/lib/accounts/schemas";
+import { civilityLabels } from "@/lib/validation/fields";
+import { FormDone } from "./form-done";
+import { NewPasswordFields } from "./new-password-fields";
+import type { FormAction } from "./types";
+
+const civilityOptions = Object.entries(civilityLabels).map(([value, label]) => ({ value, label }));
+
+/** "Créer un compte", with the sections and words of the guides. */
+export function SignUpForm({ communeSlug, action }: { communeSlug: string; action: FormAction }) {
+  const { form, state, pending, onSubmit } = useActionForm(signUpSchema, action, { captcha: "" });
+  const { register, setValue, formState } = form;
+  const { errors } = formState;
+  const onCaptcha = useCallback(
+    // Re-validated only to clear a shown error: a reset after a server answer must not flash one.
+    (payload: string) => setValue("captcha", payload, { shouldValidate: payload !== "" && form.formState.isSubmitted }),
+    [setValue, form],
+  );
+
+  if (state?.ok && state.message) {
+    return (
+      <FormDone message={state.message}>
+        <p>Le lien est valable 24 heures. Pensez à vérifier vos courriers indésirables.</p>
+        <p>
+          Une fois votre adresse confirmée, vous pourrez <Link href={`/${communeSlug}/connexion`}>vous connecter</Link> avec vos
+          identifiant et mot de passe.
+        </p>
+      </FormDone>
+    );
+  }
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      <input type="hidden" name="commune" value={communeSlug} />
+      <p className="form-required-note">Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>
+      <FormMessage state={state} />
+
+      <fieldset>
+        <legend>Votre contact</legend>
+        <p className="field__hint">Indiquez vos civilité, nom et prénom</p>
+        <RadioGroupField legend="Civilité" options={civilityOptions} required registration={register("civility")} error={errors.civility?.message} />
+        <TextField label="Nom" autoComplete="family-name" required registration={register("lastName")} error={errors.lastName?.message} />
+        <TextField label="Prénom" autoComplete="given-name" required registration={register("firstName")} error={errors.firstName?.message} />
+      </fieldset>
+
+      <fieldset>
+        <legend>Vos accès au Portail</legend>
+        <p className="field__hint">Renseignez votre email et le mot de passe de votre choix</p>
+        <TextField
+          label="E-mail (identifiant)"
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          required
+          registration={register("email")}
+          error={errors.email?.message}
+        />
+        <NewPasswordFields register={register} errors={errors} />
+      </fieldset>
+
+      <fieldset>
+        <legend>Code abonné Famille</legend>
+        <TextField
+          label="Code abonné"
+          hint="Entrez le code abonné famille transmis par votre collectivité. Vous pourrez aussi le saisir plus tard, dans Mon espace citoyen."
+          autoComplete="off"
+          registration={register("subscriberCode")}
+          error={errors.subscriberCode?.message}
+        />
+      </fieldset>
+
+      <CheckboxField
+        label={
+          <>
+            J&apos;ai lu et j&apos;accepte les{" "}
+            <Link href={`/${communeSlug}/conditions-utilisation`} target="_blank" rel="noopener">
+              Conditions d&apos;utilisation<span className="visually-hidden"> (nouvel onglet)</span>
+            </Link>
+          </>
+        }
+        required
+        registration={register("acceptTerms")}
+        error={errors.acceptTerms?.message}
+      />
+      <CaptchaField onChange={onCaptcha} error={errors.captcha?.message} resetKey={state} />
+
+      <div className="button-row">
+        <SubmitButton pending={pending}>S&apos;inscrire</SubmitButton>
+      </div>
+    </form>
+  );
+}

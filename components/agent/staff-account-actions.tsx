@@ -1,0 +1,42 @@
+import type { User } from "@/db/schema";
+import { resendStaffInvitationAction, setStaffAccountStatusAction } from "@/lib/agents/actions";
+import { InlineActionForm } from "./inline-action-form";
+import styles from "./staff-account-actions.module.css";
+
+type Account = Pick<User, "id" | "firstName" | "lastName" | "status">;
+
+/** The buttons an admin has on another staff account's row, depending on its status. */
+export function StaffAccountActions({ slug, account }: { slug: string; account: Account }) {
+  const name = `${account.firstName} ${account.lastName}`;
+  return (
+    <div className={styles.actions}>
+      {account.status === "pending" ? (
+        <InlineActionForm
+          slug={slug}
+          action={resendStaffInvitationAction}
+          fields={{ userId: account.id }}
+          label="Renvoyer l'invitation"
+          accessibleLabel={`Renvoyer l'invitation à ${name}`}
+        />
+      ) : null}
+      {account.status === "disabled" ? (
+        <InlineActionForm
+          slug={slug}
+          action={setStaffAccountStatusAction}
+          fields={{ userId: account.id, status: "active" }}
+          label="Réactiver"
+          accessibleLabel={`Réactiver le compte de ${name}`}
+        />
+      ) : (
+        <InlineActionForm
+          slug={slug}
+          action={setStaffAccountStatusAction}
+          fields={{ userId: account.id, status: "disabled" }}
+          label="Désactiver"
+          accessibleLabel={`Désactiver le compte de ${name}`}
+          danger
+        />
+      )}
+    </div>
+  );
+}

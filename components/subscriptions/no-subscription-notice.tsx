@@ -1,0 +1,43 @@
+import Link from "next/link";
+import type { Commune } from "@/db/schema";
+import { subscribePath } from "@/lib/subscriptions/paths";
+
+/**
+ * Espace famille and Espace facturation open once the account is subscribed to a household:
+ * until then, how to get a code abonné and where to use it.
+ */
+export function NoSubscriptionNotice({ commune, canSubscribe }: { commune: Commune; canSubscribe: boolean }) {
+  return (
+    <section aria-labelledby="sans-abonnement">
+      <h2 id="sans-abonnement">Votre compte n&apos;est relié à aucun dossier famille</h2>
+      <p>
+        Pour accéder à cet espace, abonnez-vous à votre dossier famille avec le <strong>code abonné</strong> transmis par
+        votre collectivité, ou avec les références d&apos;une de vos factures.
+      </p>
+      {canSubscribe ? (
+        <p className="button-row">
+          <Link className="button" href={subscribePath(commune.slug)}>
+            M&apos;abonner
+          </Link>
+        </p>
+      ) : null}
+      <h3>Vous n&apos;avez pas de code abonné ?</h3>
+      <p>Demandez-le à votre commune :</p>
+      <ul>
+        <li>
+          <strong>{commune.serviceSignature}</strong>, {commune.name}
+        </li>
+        <li>
+          par e-mail : <a href={`mailto:${commune.contactEmail}`}>{commune.contactEmail}</a>
+        </li>
+        {commune.contactPhone ? <li>par téléphone : {commune.contactPhone}</li> : null}
+        {commune.contactAddress ? <li>à l&apos;accueil : {commune.contactAddress}</li> : null}
+      </ul>
+      <h3>Vous êtes une nouvelle famille ?</h3>
+      <p>
+        La pré-inscription en ligne des nouvelles familles sera bientôt disponible sur ce portail. En attendant, contactez
+        le service ci-dessus : il créera votre dossier famille et vous transmettra votre code abonné.
+      </p>
+    </section>
+  );
+}

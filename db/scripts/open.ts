@@ -1,0 +1,32 @@
+import nextEnv from "@next/env"; // CommonJS: under tsx its named exports are not visible to ESM
+import { openDatabase, type DatabaseHandle } from "@/db/client";
+
+/**
+ * The database the app uses (DATABASE_URL, else the embedded folder), migrated, for a one-off command.
+ * The embedded folder is locked: while the portal runs, opening it is refused with a clear message.
+ */
+export async function openScriptDatabase(): Promise<DatabaseHandle> {
+  nextEnv.loadEnvConfig(process.cwd());
+  const handle = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.PGLITE_DATA_DIR ?? ".data/pglite" });
+  try {
+    await handle.migrate();
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return handle;
+}
+
+/** Runs a command against the database, closes it, and exits non-zero with the message on failure. */
+export async function runScript(command: (handle: DatabaseHandle) => Promise<void>): Promise<void> {
+  let handle: DatabaseHandle | undefined;
+  try {
+    handle = await openScriptDatabase();
+    await command(handle);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  } finally {
+    await handle?.close();
+  }
+}

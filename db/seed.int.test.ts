@@ -1,0 +1,44 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "./client";
+import { demo, seedDemo, seedIfEmpty } from "./seed";
+import { createTestDatabase } from "@/lib/testing/test-db";
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+async function counts() {
+  const tables = ["communes", "users", "households", "guardians", "children", "subscriptions", "invoices", "account_tokens"];
+  const result: Record<string, number> = {};
+  for (const table of tables) {
+    const [row] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(sql.raw(table));
+    result[table] = row!.n;
+  }
+  return result;
+}
+
+describe("demo seed", () => {
+  it("creates the demo communes, accounts and households, and changes nothing when run again", async () => {
+    await seedIfEmpty(handle.db);
+    const first = await counts();
+    expect(first).toMatchObject({ communes: 2, households: 3, children: 5, subscriptions: 1, invoices: 1 });
+    await seedDemo(handle.db);
+    await seedIfEmpty(handle.db);
+    expect(await counts()).toEqual(first);
+  });
+
+  it("gives the demo family a household with two guardians and three children", async () => {
+    const martin = await handle.db.query.households.findFirst({
+      where: (h, { eq }) => eq(h.subscriberCode, demo.subscribedCode),
+      with: { guardians: true, children: true, subscriptions: true },
+    });
+    expect(martin?.guardians).toHaveLength(2);
+    expect(martin?.children).toHaveLength(3);
+    expect(martin?.subscriptions).toHaveLength(1);
+  });
+});

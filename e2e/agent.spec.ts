@@ -1,0 +1,57 @@
+import { demo, expect, expectAccessible, linkFromMailbox, logIn, test, uniqueEmail } from "./fixtures";
+
+test("an agent finds a household, sees its code abonné and regenerates it", async ({ page }) => {
+  await logIn(page, "demo", demo.agent);
+  await expect(page).toHaveURL(/\/demo\/agent/);
+  await page.getByRole("link", { name: "Familles" }).first().click();
+  await page.getByRole("searchbox", { name: "Rechercher une famille" }).fill("martin");
+  await page.getByRole("button", { name: "Rechercher" }).click();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Famille MARTIN" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Famille MARTIN" })).toBeVisible();
+  const codeBefore = (await page.locator(".code").first().textContent())?.trim();
+  expect(codeBefore).toMatch(/^[2-9A-Z]{10}$/);
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Régénérer le code abonné" }).click();
+  const dialog = page.getByRole("alertdialog", { name: "Régénérer le code abonné ?" });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Régénérer le code" }).click();
+  await expect(page.getByText(/Le nouveau code abonné est [2-9A-Z]{10}\./)).toBeVisible();
+  await expect(page.locator(".code").first()).not.toHaveText(codeBefore!);
+});
+
+test("an admin invites an agent, who chooses a password from the mail and reaches the back office", async ({ page, browser, clientIp }) => {
+  await logIn(page, "demo", demo.admin);
+  await page.goto("/demo/agent/comptes");
+  await expectAccessible(page);
+  const email = uniqueEmail("agent");
+  const form = page.getByRole("form", { name: "Créer un compte agent" });
+  await form.getByRole("radio", { name: "Monsieur" }).check();
+  await form.getByRole("textbox", { name: "Nom", exact: true }).fill("GARCIA");
+  await form.getByRole("textbox", { name: "Prénom", exact: true }).fill("Hugo");
+  await form.getByRole("textbox", { name: "Adresse e-mail", exact: true }).fill(email);
+  await form.getByRole("radio", { name: "Agent", exact: true }).check();
+  await form.getByRole("button", { name: "Créer le compte" }).click();
+  await expect(page.getByRole("row").filter({ hasText: email })).toContainText("Invitation envoyée");
+
+  const agentContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
+  const agentPage = await agentContext.newPage();
+  const invitation = await linkFromMailbox(agentPage, email, "/demo/reinitialiser-mot-de-passe");
+  await agentPage.goto(invitation);
+  await agentPage.getByRole("textbox", { name: "Nouveau mot de passe", exact: true }).fill("Agent2026nouveau");
+  await agentPage.getByRole("textbox", { name: "Confirmation du mot de passe", exact: true }).fill("Agent2026nouveau");
+  await agentPage.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await expect(agentPage.getByText(/Votre mot de passe a été enregistré/)).toBeVisible();
+  await logIn(agentPage, "demo", { email, password: "Agent2026nouveau" });
+  await expect(agentPage.getByRole("heading", { level: 1, name: "Espace agent" })).toBeVisible();
+
+  // Disabling the agent ends its session at once.
+  await page.reload();
+  await page.getByRole("button", { name: "Désactiver le compte de Hugo GARCIA" }).click();
+  await expect(page.getByRole("row").filter({ hasText: email })).toContainText("Désactivé");
+  await agentPage.goto("/demo/agent");
+  await expect(agentPage).toHaveURL(/\/demo\/connexion/);
+  await agentContext.close();
+});

@@ -1,0 +1,28 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { CredentialsSignin, type AuthError } from "next-auth";
+import type { Db } from "@/db/client";
+import { users, type Commune } from "@/db/schema";
+import { retryAfterMessage } from "@/lib/rate-limit";
+import { INVALID_CREDENTIALS, NOT_ACTIVATED } from "./messages";
+import { landingPath, safeReturnPath } from "./return-path";
+
+/** What the login form says for a refusal of Auth.js (`LoginRefused.code`: "invalid" | "not_activated" | "throttled:<s>"). */
+export function loginRefusalMessage(error: AuthError): string {
+  const code = error instanceof CredentialsSignin ? error.code : "";
+  if (code === "not_activated") return NOT_ACTIVATED;
+  const throttled = /^throttled:(\d+)$/.exec(code);
+  if (throttled) return retryAfterMessage(Number(throttled[1]));
+  return INVALID_CREDENTIALS; // also for an unknown address: the message must not tell which
+}
+
+/** The `?retour=` page when it is safe, else the espace of the account's role (only used once the login succeeds). */
+export async function loginDestination(db: Db, commune: Commune, email: string, retour: string | undefined): Promise<string> {
+  const safe = safeReturnPath(commune.slug, retour);
+  if (safe) return safe;
+  const [account] = await db
+    .select({ role: users.role })
+    .from(users)
+    .where(and(eq(users.communeId, commune.id), eq(users.email, email)));
+  return landingPath(commune.slug, account?.role ?? "family");
+}

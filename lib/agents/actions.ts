@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { userAction } from "@/lib/actions/action";
+import { failure, success } from "@/lib/actions/state";
+import { createStaffAccountSchema, DUPLICATE_EMAIL_MESSAGE, staffAccountStatusSchema, staffAccountTargetSchema } from "./schemas";
+import { createStaffAccount, resendStaffInvitation, setStaffAccountStatus } from "./staff-accounts";
+
+const adminOnly = ["admin"] as const;
+const accountsPage = (slug: string) => `/${slug}/agent/comptes`;
+
+/** "Créer un compte agent". */
+export const createStaffAccountAction = userAction({ schema: createStaffAccountSchema, roles: adminOnly }, async (input, { db, commune, user }) => {
+  const created = await createStaffAccount(db, { commune, actorUserId: user.id, input });
+  if (!created) return failure(DUPLICATE_EMAIL_MESSAGE, { email: [DUPLICATE_EMAIL_MESSAGE] });
+  revalidatePath(accountsPage(commune.slug));
+  return success(`Le compte de ${input.firstName} ${input.lastName} a été créé. Une invitation a été envoyée à ${input.email}.`);
+});
+
+/** "Renvoyer l'invitation" (pending accounts). */
+export const resendStaffInvitationAction = userAction({ schema: staffAccountTargetSchema, roles: adminOnly }, async ({ userId }, { db, commune, user }) => {
+  const sent = await resendStaffInvitation(db, { commune, actorUserId: user.id, userId });
+  if (!sent) return failure("Ce compte est introuvable ou a déjà été activé.");
+  return success("L'invitation a été renvoyée.");
+});
+
+/** "Désactiver" / "Réactiver". */
+export const setStaffAccountStatusAction = userAction({ schema: staffAccountStatusSchema, roles: adminOnly }, async ({ userId, status }, { db, commune, user }) => {
+  const outcome = await setStaffAccountStatus(db, { communeId: commune.id, actorUserId: user.id, userId, status });
+  if (outcome === "self") return failure("Vous ne pouvez pas désactiver votre propre compte.");
+  if (outcome === "not_found") return failure("Ce compte est introuvable ou déjà dans cet état.");
+  revalidatePath(accountsPage(commune.slug));
+  return success(status === "disabled" ? "Le compte a été désactivé : ses sessions sont terminées." : "Le compte a été réactivé.");
+});

@@ -1,0 +1,54 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { households } from "@/db/schema";
+import { recordAudit } from "@/lib/agents/audit";
+import { generateSubscriberCode } from "./subscriber-code";
+
+const MAX_ATTEMPTS = 5;
+
+/** Postgres "unique_violation", as postgres.js and PGlite report it (drizzle may wrap it in `cause`). */
+function isUniqueViolation(error: unknown): boolean {
+  let current = error;
+  while (typeof current === "object" && current !== null) {
+    if ((current as { code?: unknown }).code === "23505") return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * Gives a household of this commune a new code abonné (the old one stops working; existing subscriptions stay)
+ * and records who did it. A new code colliding with another household's is drawn again.
+ * Returns null when the household is not of this commune.
+ */
+export async function regenerateSubscriberCode(
+  db: Db,
+  params: { communeId: string; householdId: string; actorUserId: string; generateCode?: () => string },
+): Promise<{ code: string } | null> {
+  const generate = params.generateCode ?? generateSubscriberCode;
+  for (let attempt = 1; ; attempt++) {
+    const code = generate();
+    try {
+      return await db.transaction(async (tx) => {
+        const [updated] = await tx
+          .update(households)
+          .set({ subscriberCode: code, updatedAt: new Date() })
+          .where(and(eq(households.id, params.householdId), eq(households.communeId, params.communeId)))
+          .returning({ id: households.id });
+        if (!updated) return null;
+        await recordAudit(tx, {
+          communeId: params.communeId,
+          actorUserId: params.actorUserId,
+          action: "household.code_regenerated",
+          targetType: "household",
+          targetId: updated.id,
+        });
+        return { code };
+      });
+    } catch (error) {
+      if (attempt < MAX_ATTEMPTS && isUniqueViolation(error)) continue;
+      throw error;
+    }
+  }
+}

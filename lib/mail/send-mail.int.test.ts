@@ -1,0 +1,86 @@
+import { eq } from "drizzle-orm";
+import { createElement } from "react";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { mailOutbox } from "@/db/schema";
+import { createTestDatabase } from "@/lib/testing/test-db";
+import { MAX_MAIL_ATTEMPTS } from "./retry";
+
+// This file runs with a provider configured; the provider itself is the only fake (no network here).
+vi.mock("@/lib/env", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/env")>();
+  return { ...actual, env: { ...actual.env, RESEND_API_KEY: "re_test" }, localMailboxEnabled: false };
+});
+const delivery = vi.hoisted(() => ({ fail: false, sent: [] as string[] }));
+vi.mock("./provider", () => ({
+  deliverThroughResend: async (mail: { to: string }) => {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (delivery.fail) return { ok: false, error: "503 Service Unavailable" };
+    delivery.sent.push(mail.to);
+    return { ok: true, providerMessageId: `msg-${delivery.sent.length}` };
+  },
+}));
+
+const { deliverPendingMail, enqueueMail, sendMail } = await import("./send-mail");
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+});
+afterAll(async () => {
+  await handle.close();
+});
+beforeEach(async () => {
+  delivery.fail = false;
+  delivery.sent = [];
+  await handle.db.delete(mailOutbox);
+});
+
+const message = (to: string) => ({
+  communeId: null,
+  to,
+  subject: "Sujet",
+  template: "test",
+  body: createElement("p", null, "Bonjour, voici le lien https://portail.example/demo/activation?jeton=x"),
+});
+
+describe("sendMail", () => {
+  it("records the mail with its HTML and text and marks it sent", async () => {
+    await sendMail(handle.db, message("a@example.fr"));
+    const [row] = await handle.db.select().from(mailOutbox);
+    expect(row).toMatchObject({ to: "a@example.fr", status: "sent", attempts: 1, providerMessageId: "msg-1" });
+    expect(row!.html).toContain("<p>");
+    expect(row!.text).toContain("https://portail.example/demo/activation?jeton=x");
+  });
+
+  it("keeps a failed mail pending with a later attempt, delivers it when the provider is back, and never loses it", async () => {
+    delivery.fail = true;
+    await sendMail(handle.db, message("b@example.fr"));
+    let [row] = await handle.db.select().from(mailOutbox);
+    expect(row).toMatchObject({ status: "pending", attempts: 1, lastError: "503 Service Unavailable" });
+    expect(row!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+
+    expect(await deliverPendingMail(handle.db)).toBe(0); // not due yet
+    delivery.fail = false;
+    expect(await deliverPendingMail(handle.db, { now: new Date(Date.now() + 5 * 60_000) })).toBe(1);
+    [row] = await handle.db.select().from(mailOutbox);
+    expect(row).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
+  it("gives up after the last attempt and marks the mail failed", async () => {
+    delivery.fail = true;
+    const id = await enqueueMail(handle.db, message("c@example.fr"));
+    await handle.db.update(mailOutbox).set({ attempts: MAX_MAIL_ATTEMPTS - 1 }).where(eq(mailOutbox.id, id));
+    await deliverPendingMail(handle.db);
+    const [row] = await handle.db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+    expect(row).toMatchObject({ status: "failed", attempts: MAX_MAIL_ATTEMPTS });
+  });
+
+  it("never sends a mail twice when two runs overlap", async () => {
+    await Promise.all(["d1", "d2", "d3", "d4", "d5"].map((to) => enqueueMail(handle.db, message(`${to}@example.fr`))));
+    await Promise.all([deliverPendingMail(handle.db), deliverPendingMail(handle.db), deliverPendingMail(handle.db)]);
+    expect(delivery.sent.sort()).toEqual(["d1", "d2", "d3", "d4", "d5"].map((to) => `${to}@example.fr`));
+    const rows = await handle.db.select().from(mailOutbox);
+    expect(rows.every((row) => row.status === "sent" && row.attempts === 1)).toBe(true);
+  });
+});

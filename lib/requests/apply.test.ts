@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { planApply, UnsupportedRequestTypeError } from "./apply";
+
+const householdId = "00000000-0000-4000-8000-000000000001";
+const targetId = "00000000-0000-4000-8000-0000000000aa";
+const plan = (type: string, payload: Record<string, unknown>) => planApply({ type, targetId, householdId, payload });
+
+describe("planApply", () => {
+  it("splits a guardian change between the guardian row and its preferences", () => {
+    expect(plan("guardian.update", { mobilePhone: "07 11 22 33 44", acceptsSms: true, qfFetchConsent: true })).toEqual([
+      { action: "update", table: "guardians", id: targetId, values: { mobilePhone: "07 11 22 33 44" } },
+      { action: "upsert", table: "guardianPreferences", id: targetId, values: { acceptsSms: true, qfFetchConsent: true } },
+    ]);
+  });
+
+  it("clears the other allocataire first when this guardian becomes it", () => {
+    expect(plan("guardian.update", { isBenefitRecipient: true })).toEqual([
+      { action: "clearBenefitRecipient", exceptGuardianId: targetId },
+      { action: "update", table: "guardians", id: targetId, values: { isBenefitRecipient: true } },
+    ]);
+    expect(plan("guardian.update", { isBenefitRecipient: false })[0]).toMatchObject({ action: "update" });
+  });
+
+  it("never writes a payload key that is no family-editable column", () => {
+    expect(plan("guardian.update", { personalCode: "X", communeId: "y", householdId: "z" })).toEqual([]);
+    expect(plan("child.update", { school: "Autre", householdId: "z" })).toEqual([]);
+  });
+
+  it("writes the household's bank account", () => {
+    expect(plan("bank.update", { iban: "FR7630006000011234567890189", bic: "BNPAFRPP" })).toEqual([
+      { action: "upsert", table: "bankAccounts", id: targetId, values: { iban: "FR7630006000011234567890189", bic: "BNPAFRPP" } },
+    ]);
+  });
+
+  it("splits a child change between identity, authorizations and health", () => {
+    expect(plan("child.update", { firstName: "Léa", photo: false, allergies: "Arachide", foodPractices: ["gluten_free"] })).toEqual([
+      { action: "update", table: "children", id: targetId, values: { firstName: "Léa" } },
+      { action: "upsert", table: "childAuthorizations", id: targetId, values: { photo: false } },
+      { action: "upsert", table: "childHealth", id: targetId, values: { allergies: "Arachide", foodPractices: ["gluten_free"] } },
+    ]);
+  });
+
+  it("replaces the whole vaccination list", () => {
+    expect(plan("vaccinations.update", { vaccinations: [{ name: "ROR", date: "2019-03-12" }] })).toEqual([
+      { action: "replaceVaccinations", childId: targetId, vaccinations: [{ name: "ROR", date: "2019-03-12" }] },
+    ]);
+    expect(plan("vaccinations.update", {})).toEqual([{ action: "replaceVaccinations", childId: targetId, vaccinations: [] }]);
+  });
+
+  it("adds, changes and removes authorized adults, the addition under the id the request targets", () => {
+    const childId = "00000000-0000-4000-8000-0000000000cc";
+    expect(plan("authorized_adult.add", { childId, lastName: "DUPONT", firstName: "Jo", relationship: "Grand-mère", mayPickUp: true })).toEqual([
+      {
+        action: "insert",
+        table: "authorizedAdults",
+        id: targetId,
+        childId,
+        values: { lastName: "DUPONT", firstName: "Jo", relationship: "Grand-mère", mayPickUp: true },
+      },
+    ]);
+    expect(plan("authorized_adult.update", { mobilePhone: "06 00 00 00 01" })).toEqual([
+      { action: "update", table: "authorizedAdults", id: targetId, values: { mobilePhone: "06 00 00 00 01" } },
+    ]);
+    expect(plan("authorized_adult.remove", {})).toEqual([{ action: "delete", table: "authorizedAdults", id: targetId }]);
+  });
+
+  it("refuses types it cannot apply", () => {
+    expect(() => plan("household.create", {})).toThrow(UnsupportedRequestTypeError);
+    expect(() => plan("booking.create", {})).toThrow(UnsupportedRequestTypeError);
+  });
+});

@@ -1,0 +1,121 @@
+import type {
+  authorizedAdults,
+  bankAccounts,
+  childAuthorizations,
+  childHealth,
+  children,
+  guardianPreferences,
+  guardians,
+} from "@/db/schema";
+import type { Vaccination } from "@/lib/family-file/fields";
+import type { RequestType } from "./types";
+
+/**
+ * What accepting a request writes, as data: a pure mapping from (type, target, payload) to table operations,
+ * run in order inside the decision's transaction by lib/requests/apply-to-db.ts. Keeping it pure makes the
+ * mapping testable and keeps the SQL (and its commune/household scoping) in one place.
+ */
+
+type Values<T extends { $inferInsert: object }> = Partial<T["$inferInsert"]>;
+
+export type ApplyOp =
+  | { action: "update"; table: "guardians"; id: string; values: Values<typeof guardians> }
+  | { action: "update"; table: "children"; id: string; values: Values<typeof children> }
+  | { action: "update"; table: "authorizedAdults"; id: string; values: Values<typeof authorizedAdults> }
+  /** Another responsable stops being the allocataire before this one becomes it (one per household). */
+  | { action: "clearBenefitRecipient"; exceptGuardianId: string }
+  | { action: "upsert"; table: "guardianPreferences"; id: string; values: Values<typeof guardianPreferences> }
+  | { action: "upsert"; table: "childAuthorizations"; id: string; values: Values<typeof childAuthorizations> }
+  | { action: "upsert"; table: "childHealth"; id: string; values: Values<typeof childHealth> }
+  /** `id` is the household's: one principal account per household. */
+  | { action: "upsert"; table: "bankAccounts"; id: string; values: Values<typeof bankAccounts> }
+  | { action: "insert"; table: "authorizedAdults"; id: string; childId: string; values: Values<typeof authorizedAdults> }
+  | { action: "delete"; table: "authorizedAdults"; id: string }
+  | { action: "replaceVaccinations"; childId: string; vaccinations: Vaccination[] };
+
+export interface ApplicableRequest {
+  type: string;
+  targetId: string;
+  householdId: string | null;
+  payload: Record<string, unknown>;
+}
+
+export class UnsupportedRequestTypeError extends Error {
+  constructor(type: string) {
+    super(`no apply step for request type "${type}"`);
+  }
+}
+
+const GUARDIAN_COLUMNS = [
+  "civility", "lastName", "firstName", "quality", "familySituation", "email", "phone", "mobilePhone",
+  "addressLine", "postcode", "city", "country", "isPayer", "isBenefitRecipient",
+] as const;
+const GUARDIAN_PREFERENCE_COLUMNS = [
+  "benefitScheme", "allocataireNumber", "qfFetchConsent", "acceptsEmail", "acceptsSms", "acceptsPost",
+  "invoiceByPost", "remindByEmail", "remindBySms", "remindByPost",
+] as const;
+const BANK_COLUMNS = ["directDebit", "iban", "bic", "holderName"] as const;
+const CHILD_COLUMNS = ["lastName", "firstName", "birthDate", "sex"] as const;
+const CHILD_AUTHORIZATION_COLUMNS = ["photo", "leaveAlone", "hospitalisation", "outingsWithStaff"] as const;
+const CHILD_HEALTH_COLUMNS = ["foodPractices", "allergies", "hasPai", "paiDetails", "doctorName", "doctorPhone"] as const;
+const AUTHORIZED_ADULT_COLUMNS = ["lastName", "firstName", "relationship", "phone", "mobilePhone", "mayPickUp", "emergencyContact"] as const;
+
+/** The payload's entries for these columns only (a payload key that is no column is never written). */
+function pick<T>(payload: Record<string, unknown>, columns: readonly string[]): Partial<T> {
+  return Object.fromEntries(columns.filter((c) => Object.hasOwn(payload, c)).map((c) => [c, payload[c]])) as Partial<T>;
+}
+
+const nonEmpty = (values: object) => Object.keys(values).length > 0;
+
+export function planApply(request: ApplicableRequest): ApplyOp[] {
+  const { payload, targetId } = request;
+  const type = request.type as RequestType;
+  switch (type) {
+    case "guardian.update": {
+      const ops: ApplyOp[] = [];
+      const guardian = pick<Values<typeof guardians>>(payload, GUARDIAN_COLUMNS);
+      if (guardian.isBenefitRecipient === true) ops.push({ action: "clearBenefitRecipient", exceptGuardianId: targetId });
+      if (nonEmpty(guardian)) ops.push({ action: "update", table: "guardians", id: targetId, values: guardian });
+      const preferences = pick<Values<typeof guardianPreferences>>(payload, GUARDIAN_PREFERENCE_COLUMNS);
+      if (nonEmpty(preferences)) ops.push({ action: "upsert", table: "guardianPreferences", id: targetId, values: preferences });
+      return ops;
+    }
+    case "bank.update": {
+      const bank = pick<Values<typeof bankAccounts>>(payload, BANK_COLUMNS);
+      return nonEmpty(bank) ? [{ action: "upsert", table: "bankAccounts", id: targetId, values: bank }] : [];
+    }
+    case "child.update": {
+      const ops: ApplyOp[] = [];
+      const child = pick<Values<typeof children>>(payload, CHILD_COLUMNS);
+      if (nonEmpty(child)) ops.push({ action: "update", table: "children", id: targetId, values: child });
+      const authorizations = pick<Values<typeof childAuthorizations>>(payload, CHILD_AUTHORIZATION_COLUMNS);
+      if (nonEmpty(authorizations)) ops.push({ action: "upsert", table: "childAuthorizations", id: targetId, values: authorizations });
+      const health = pick<Values<typeof childHealth>>(payload, CHILD_HEALTH_COLUMNS);
+      if (nonEmpty(health)) ops.push({ action: "upsert", table: "childHealth", id: targetId, values: health });
+      return ops;
+    }
+    case "vaccinations.update":
+      return [{ action: "replaceVaccinations", childId: targetId, vaccinations: (payload.vaccinations as Vaccination[] | undefined) ?? [] }];
+    case "authorized_adult.add":
+      return [
+        {
+          action: "insert",
+          table: "authorizedAdults",
+          id: targetId,
+          childId: String(payload.childId),
+          values: pick<Values<typeof authorizedAdults>>(payload, AUTHORIZED_ADULT_COLUMNS),
+        },
+      ];
+    case "authorized_adult.update": {
+      const adult = pick<Values<typeof authorizedAdults>>(payload, AUTHORIZED_ADULT_COLUMNS);
+      return nonEmpty(adult) ? [{ action: "update", table: "authorizedAdults", id: targetId, values: adult }] : [];
+    }
+    case "authorized_adult.remove":
+      return [{ action: "delete", table: "authorizedAdults", id: targetId }];
+    case "household.create":
+      // Creating a household, its code and the account's subscription is the new-family wizard's own step.
+      throw new UnsupportedRequestTypeError(type);
+    default:
+      throw new UnsupportedRequestTypeError(request.type);
+  }
+}

@@ -1,0 +1,86 @@
+import {
+  authorizedAdultFields,
+  bankFields,
+  childFields,
+  guardianFields,
+  vaccinationFields,
+  type FieldDef,
+} from "@/lib/family-file/fields";
+
+/**
+ * Every kind of request, by its stored code. "Mes demandes" and the agents' inbox only read this table, so a
+ * later feature (bookings, documents, nursery…) adds its entries here and its own apply step, nothing else.
+ */
+export interface RequestTypeDef {
+  /** As the guides word it in "Mes demandes". */
+  label: string;
+  /** What `requests.target_type` holds for this kind. */
+  targetType: "guardian" | "household" | "child" | "authorized_adult";
+  /** The fields the before/after diff compares; empty when the payload is not a change of fields. */
+  fields: readonly FieldDef[];
+}
+
+export const REQUEST_TYPES = {
+  "guardian.update": { label: "Modification du responsable", targetType: "guardian", fields: guardianFields },
+  "bank.update": { label: "Modification d'info bancaire principal", targetType: "household", fields: bankFields },
+  "child.update": { label: "Modification complément enfant", targetType: "child", fields: childFields },
+  "vaccinations.update": { label: "Modification des vaccins", targetType: "child", fields: vaccinationFields },
+  "authorized_adult.add": { label: "Ajout individu autorisation", targetType: "authorized_adult", fields: authorizedAdultFields },
+  "authorized_adult.update": { label: "Modification individu autorisation", targetType: "authorized_adult", fields: authorizedAdultFields },
+  "authorized_adult.remove": { label: "Suppression individu autorisation", targetType: "authorized_adult", fields: [] },
+  "household.create": { label: "Pré-inscription nouvelle famille", targetType: "household", fields: [] },
+} as const satisfies Record<string, RequestTypeDef>;
+
+export type RequestType = keyof typeof REQUEST_TYPES;
+
+/** The family-file changes handled by lib/requests/store.ts submitChange (the others have their own flows). */
+export const FAMILY_FILE_CHANGE_TYPES = [
+  "guardian.update",
+  "bank.update",
+  "child.update",
+  "vaccinations.update",
+  "authorized_adult.add",
+  "authorized_adult.update",
+  "authorized_adult.remove",
+] as const satisfies readonly RequestType[];
+export type FamilyFileChangeType = (typeof FAMILY_FILE_CHANGE_TYPES)[number];
+
+export function isRequestType(code: string): code is RequestType {
+  return Object.hasOwn(REQUEST_TYPES, code);
+}
+
+export function requestTypeDef(code: string): RequestTypeDef | null {
+  return isRequestType(code) ? REQUEST_TYPES[code] : null;
+}
+
+/** The label for a stored code; an unknown code (a type removed since) still shows, as itself. */
+export function requestTypeLabel(code: string): string {
+  return requestTypeDef(code)?.label ?? code;
+}
+
+/** "En cours" / "Acceptée"… as the guides print a request's status. */
+export const REQUEST_STATUS_LABELS = {
+  pending: "En cours",
+  accepted: "Acceptée",
+  refused: "Refusée",
+  withdrawn: "Retirée",
+} as const;
+
+/** The "État" filter of Mes demandes: en cours = pending; traité = decided or withdrawn. */
+export const REQUEST_STATE_FILTERS = { open: "En cours", done: "Traité", all: "Tous" } as const;
+export type RequestStateFilter = keyof typeof REQUEST_STATE_FILTERS;
+
+export const REQUEST_EVENT_LABELS = {
+  created: "Demande créée",
+  transmitted: "Demande transmise à la collectivité",
+  updated: "Demande modifiée",
+  accepted: "Demande acceptée",
+  refused: "Demande refusée",
+  withdrawn: "Demande retirée",
+  message: "Message de la collectivité",
+} as const;
+
+/** "1 nouveau(x) message(s)" as in the guides. */
+export function unreadMessagesLabel(count: number): string {
+  return `${count} nouveau(x) message(s)`;
+}
