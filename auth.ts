@@ -15,6 +15,12 @@ export class LoginRefused extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  logger: {
+    // A refused login is an expected answer, not a server error: keep the logs for real failures.
+    error(error) {
+      if (!(error instanceof CredentialsSignin)) console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { commune: {}, email: {}, password: {} },

@@ -2,7 +2,7 @@
 
 import type { AltchaWidgetElement } from "altcha";
 import type {} from "altcha/types/react";
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { CAPTCHA_FIELD } from "@/lib/captcha/field";
 
 /** The widget's French texts (its own "fr" minus the third-party footer link, which is hidden anyway). */
@@ -113,5 +113,19 @@ export function CaptchaField({ onChange, error, resetKey }: Props) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+type CaptchaForm = {
+  setValue: (name: "captcha", value: string, options?: { shouldValidate?: boolean }) => void;
+  formState: { isSubmitted: boolean };
+};
+
+/** Feeds the widget's payload to the form's `captcha` field; re-validates only to clear a shown error (a reset after a server answer must not flash one). */
+export function useCaptchaInput(form: CaptchaForm) {
+  const { setValue } = form;
+  return useCallback(
+    (payload: string) => setValue("captcha", payload, { shouldValidate: payload !== "" && form.formState.isSubmitted }),
+    [setValue, form],
   );
 }

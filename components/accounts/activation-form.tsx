@@ -1,25 +1,14 @@
 "use client";
 
-import Link from "next/link";
 import { FormMessage, SubmitButton, useActionForm } from "@/components/ui/form-kit";
 import { activationSchema } from "@/lib/accounts/schemas";
-import { FormDone } from "./form-done";
+import { FormDoneLogIn } from "./form-done";
 import type { FormAction } from "./types";
 
 /** "Activer mon compte": one button, so that opening the mailed link (or a mail scanner doing it) spends nothing. */
 export function ActivationForm({ communeSlug, action, token }: { communeSlug: string; action: FormAction; token: string }) {
   const { state, pending, onSubmit } = useActionForm(activationSchema, action, { jeton: token });
-  if (state?.ok && state.message) {
-    return (
-      <FormDone message={state.message}>
-        <p>
-          <Link className="button" href={`/${communeSlug}/connexion`}>
-            Se connecter
-          </Link>
-        </p>
-      </FormDone>
-    );
-  }
+  if (state?.ok && state.message) return <FormDoneLogIn message={state.message} communeSlug={communeSlug} />;
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
       <input type="hidden" name="commune" value={communeSlug} />

@@ -1,7 +1,6 @@
 "use client";
 
-import { useCallback } from "react";
-import { CaptchaField } from "@/components/captcha-field";
+import { CaptchaField, useCaptchaInput } from "@/components/captcha-field";
 import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
 import { emailWithCaptchaSchema } from "@/lib/accounts/schemas";
 import { FormDone } from "./form-done";
@@ -10,12 +9,8 @@ import type { FormAction } from "./types";
 /** An e-mail address and the captcha, for the requests answered by mail ("Mot de passe oublié", new activation link). */
 export function EmailCaptchaForm({ communeSlug, action, submitLabel }: { communeSlug: string; action: FormAction; submitLabel: string }) {
   const { form, state, pending, onSubmit } = useActionForm(emailWithCaptchaSchema, action, { captcha: "" });
-  const { register, setValue, formState } = form;
-  const onCaptcha = useCallback(
-    // Re-validated only to clear a shown error: a reset after a server answer must not flash one.
-    (payload: string) => setValue("captcha", payload, { shouldValidate: payload !== "" && form.formState.isSubmitted }),
-    [setValue, form],
-  );
+  const { register, formState } = form;
+  const onCaptcha = useCaptchaInput(form);
 
   if (state?.ok && state.message) {
     return (

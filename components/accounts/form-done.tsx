@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useRef, type ReactNode } from "react";
 
 /** Replaces a form once it has succeeded; takes the focus so keyboard and screen-reader users land on it. */
@@ -11,5 +12,18 @@ export function FormDone({ message, children }: { message: string; children?: Re
       <p>{message}</p>
       {children}
     </div>
+  );
+}
+
+/** Success that leads to the login page (account activated, password chosen). */
+export function FormDoneLogIn({ message, communeSlug }: { message: string; communeSlug: string }) {
+  return (
+    <FormDone message={message}>
+      <p>
+        <Link className="button" href={`/${communeSlug}/connexion`}>
+          Se connecter
+        </Link>
+      </p>
+    </FormDone>
   );
 }

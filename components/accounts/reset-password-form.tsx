@@ -1,26 +1,15 @@
 "use client";
 
-import Link from "next/link";
 import { FormMessage, SubmitButton, useActionForm } from "@/components/ui/form-kit";
 import { resetPasswordSchema } from "@/lib/accounts/schemas";
-import { FormDone } from "./form-done";
+import { FormDoneLogIn } from "./form-done";
 import { NewPasswordFields } from "./new-password-fields";
 import type { FormAction } from "./types";
 
 /** "Choisir un nouveau mot de passe" from a mailed link (forgotten password, or an agent's first password). */
 export function ResetPasswordForm({ communeSlug, action, token }: { communeSlug: string; action: FormAction; token: string }) {
   const { form, state, pending, onSubmit } = useActionForm(resetPasswordSchema, action, { jeton: token });
-  if (state?.ok && state.message) {
-    return (
-      <FormDone message={state.message}>
-        <p>
-          <Link className="button" href={`/${communeSlug}/connexion`}>
-            Se connecter
-          </Link>
-        </p>
-      </FormDone>
-    );
-  }
+  if (state?.ok && state.message) return <FormDoneLogIn message={state.message} communeSlug={communeSlug} />;
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
       <input type="hidden" name="commune" value={communeSlug} />

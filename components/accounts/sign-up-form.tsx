@@ -1,8 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback } from "react";
-import { CaptchaField } from "@/components/captcha-field";
+import { CaptchaField, useCaptchaInput } from "@/components/captcha-field";
 import { CheckboxField, FormMessage, RadioGroupField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
 import { signUpSchema } from "@/lib/accounts/schemas";
 import { civilityLabels } from "@/lib/validation/fields";
@@ -15,13 +14,9 @@ const civilityOptions = Object.entries(civilityLabels).map(([value, label]) => (
 /** "Créer un compte", with the sections and words of the guides. */
 export function SignUpForm({ communeSlug, action }: { communeSlug: string; action: FormAction }) {
   const { form, state, pending, onSubmit } = useActionForm(signUpSchema, action, { captcha: "" });
-  const { register, setValue, formState } = form;
+  const { register, formState } = form;
   const { errors } = formState;
-  const onCaptcha = useCallback(
-    // Re-validated only to clear a shown error: a reset after a server answer must not flash one.
-    (payload: string) => setValue("captcha", payload, { shouldValidate: payload !== "" && form.formState.isSubmitted }),
-    [setValue, form],
-  );
+  const onCaptcha = useCaptchaInput(form);
 
   if (state?.ok && state.message) {
     return (

@@ -1,19 +1,8 @@
 import { relations, sql } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  customType,
-  date,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { communes } from "./communes";
-import { children, guardians, households } from "./households";
+import { boolean, check, customType, date, index, integer, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+
+import { children, guardians, householdIdColumn, households } from "./households";
+import { communeIdColumn, createdAtColumn, updatedAtColumn } from "./columns";
 
 /**
  * The family file beyond identity (households.ts): what the guides' "Dossier famille" screens show.
@@ -23,15 +12,9 @@ import { children, guardians, households } from "./households";
  */
 
 const owner = () => ({
-  communeId: uuid("commune_id")
-    .notNull()
-    .references(() => communes.id, { onDelete: "cascade" }),
-  householdId: uuid("household_id")
-    .notNull()
-    .references(() => households.id, { onDelete: "cascade" }),
+  communeId: communeIdColumn(),
+  householdId: householdIdColumn(),
 });
-
-const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
 export const benefitSchemeEnum = pgEnum("benefit_scheme", ["CAF", "MSA"]);
 
@@ -58,7 +41,7 @@ export const guardianPreferences = pgTable("guardian_preferences", {
   allocataireNumber: text("allocataire_number"),
   /** Consent to let the town fetch the quotient familial from the CAF (opt-in: it is personal data). */
   qfFetchConsent: boolean("qf_fetch_consent").notNull().default(false),
-  updatedAt: updatedAt(),
+  updatedAt: updatedAtColumn(),
 });
 
 /**
@@ -70,15 +53,13 @@ export const bankAccounts = pgTable("bank_accounts", {
   householdId: uuid("household_id")
     .primaryKey()
     .references(() => households.id, { onDelete: "cascade" }),
-  communeId: uuid("commune_id")
-    .notNull()
-    .references(() => communes.id, { onDelete: "cascade" }),
+  communeId: communeIdColumn(),
   /** "Indiquez si vous souhaitez être en prélèvement ou non". */
   directDebit: boolean("direct_debit").notNull().default(false),
   iban: text("iban"),
   bic: text("bic"),
   holderName: text("holder_name"),
-  updatedAt: updatedAt(),
+  updatedAt: updatedAtColumn(),
 });
 
 /** A child's authorizations ("Autorisations" and "Données complémentaires"). */
@@ -92,7 +73,7 @@ export const childAuthorizations = pgTable("child_authorizations", {
   hospitalisation: boolean("hospitalisation").notNull().default(false),
   /** Outings with municipal staff (library, park, leisure-centre trips). */
   outingsWithStaff: boolean("outings_with_staff").notNull().default(false),
-  updatedAt: updatedAt(),
+  updatedAt: updatedAtColumn(),
 });
 
 /**
@@ -111,7 +92,7 @@ export const childHealth = pgTable("child_health", {
   paiDetails: text("pai_details"),
   doctorName: text("doctor_name"),
   doctorPhone: text("doctor_phone"),
-  updatedAt: updatedAt(),
+  updatedAt: updatedAtColumn(),
 });
 
 /** One vaccine injection: a row each, so "Modification des vaccins" replaces the child's set as a whole. */
@@ -125,7 +106,7 @@ export const childVaccinations = pgTable(
       .references(() => children.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     vaccinatedOn: date("vaccinated_on").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index("child_vaccinations_child_idx").on(t.childId, t.vaccinatedOn)],
 );
@@ -150,7 +131,7 @@ export const childPhotos = pgTable(
     mimeType: text("mime_type").notNull(),
     sizeBytes: integer("size_bytes").notNull(),
     data: bytea("data").notNull(),
-    updatedAt: updatedAt(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [
     check("child_photos_mime_ck", sql`${t.mimeType} in ('image/jpeg', 'image/png', 'image/webp')`),
@@ -176,8 +157,8 @@ export const authorizedAdults = pgTable(
     mobilePhone: text("mobile_phone"),
     mayPickUp: boolean("may_pick_up").notNull().default(true),
     emergencyContact: boolean("emergency_contact").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: updatedAt(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [index("authorized_adults_child_idx").on(t.childId)],
 );

@@ -1,23 +1,22 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { communes } from "./communes";
 import { civilityEnum, users } from "./users";
+import { communeIdColumn, createdAtColumn, updatedAtColumn } from "./columns";
 
 /** The household file (dossier famille). Its subscriber code (code abonné) links accounts to it. */
 export const households = pgTable(
   "households",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    communeId: uuid("commune_id")
-      .notNull()
-      .references(() => communes.id, { onDelete: "cascade" }),
+    communeId: communeIdColumn(),
     /** Family name as the town files it, e.g. "MARTIN". */
     name: text("name").notNull(),
     subscriberCode: text("subscriber_code").notNull(),
     /** Quotient familial from the CAF: set by agents only, read-only for families. */
     familyQuotient: integer("family_quotient"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [
     uniqueIndex("households_commune_code_uq").on(t.communeId, t.subscriberCode),
@@ -25,17 +24,19 @@ export const households = pgTable(
   ],
 );
 
+/** The owning household of a row of the family file; deleting the household deletes its rows. */
+export const householdIdColumn = () =>
+  uuid("household_id")
+    .notNull()
+    .references(() => households.id, { onDelete: "cascade" });
+
 /** A responsable of the household (payer, CAF/MSA allocataire…). */
 export const guardians = pgTable(
   "guardians",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    communeId: uuid("commune_id")
-      .notNull()
-      .references(() => communes.id, { onDelete: "cascade" }),
-    householdId: uuid("household_id")
-      .notNull()
-      .references(() => households.id, { onDelete: "cascade" }),
+    communeId: communeIdColumn(),
+    householdId: householdIdColumn(),
     /** 1 for "Responsable 1", 2 for "Responsable 2". */
     rank: integer("rank").notNull(),
     civility: civilityEnum("civility").notNull(),
@@ -54,7 +55,7 @@ export const guardians = pgTable(
     isBenefitRecipient: boolean("is_benefit_recipient").notNull().default(false),
     /** "Code personnel du destinataire de la facture", printed on invoices. */
     personalCode: text("personal_code"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     uniqueIndex("guardians_household_rank_uq").on(t.householdId, t.rank),
@@ -67,19 +68,15 @@ export const children = pgTable(
   "children",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    communeId: uuid("commune_id")
-      .notNull()
-      .references(() => communes.id, { onDelete: "cascade" }),
-    householdId: uuid("household_id")
-      .notNull()
-      .references(() => households.id, { onDelete: "cascade" }),
+    communeId: communeIdColumn(),
+    householdId: householdIdColumn(),
     lastName: text("last_name").notNull(),
     firstName: text("first_name").notNull(),
     birthDate: date("birth_date").notNull(),
     sex: text("sex", { enum: ["F", "M"] }).notNull(),
     school: text("school"),
     schoolClass: text("school_class"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index("children_household_idx").on(t.householdId)],
 );
@@ -91,17 +88,13 @@ export const subscriptions = pgTable(
   "subscriptions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    communeId: uuid("commune_id")
-      .notNull()
-      .references(() => communes.id, { onDelete: "cascade" }),
+    communeId: communeIdColumn(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    householdId: uuid("household_id")
-      .notNull()
-      .references(() => households.id, { onDelete: "cascade" }),
+    householdId: householdIdColumn(),
     method: subscriptionMethodEnum("method").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [uniqueIndex("subscriptions_user_household_uq").on(t.userId, t.householdId), index("subscriptions_household_idx").on(t.householdId)],
 );

@@ -1,7 +1,8 @@
 import { relations } from "drizzle-orm";
-import { date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { communes } from "./communes";
-import { guardians, households } from "./households";
+import { date, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+import { guardians, householdIdColumn, households } from "./households";
+import { communeIdColumn, createdAtColumn } from "./columns";
 
 export const invoiceStatusEnum = pgEnum("invoice_status", ["to_pay", "paid", "treasury"]);
 
@@ -10,12 +11,8 @@ export const invoices = pgTable(
   "invoices",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    communeId: uuid("commune_id")
-      .notNull()
-      .references(() => communes.id, { onDelete: "cascade" }),
-    householdId: uuid("household_id")
-      .notNull()
-      .references(() => households.id, { onDelete: "cascade" }),
+    communeId: communeIdColumn(),
+    householdId: householdIdColumn(),
     payerGuardianId: uuid("payer_guardian_id").references(() => guardians.id, { onDelete: "set null" }),
     /** Code émission printed in the invoice footer. */
     emissionCode: text("emission_code").notNull(),
@@ -26,7 +23,7 @@ export const invoices = pgTable(
     dueOn: date("due_on").notNull(),
     amountCents: integer("amount_cents").notNull(),
     status: invoiceStatusEnum("status").notNull().default("to_pay"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     uniqueIndex("invoices_commune_emission_reference_uq").on(t.communeId, t.emissionCode, t.reference),

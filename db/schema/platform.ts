@@ -1,6 +1,7 @@
 import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { communes } from "./communes";
 import { users } from "./users";
+import { communeIdColumn, createdAtColumn } from "./columns";
 
 export const mailStatusEnum = pgEnum("mail_status", ["pending", "sent", "failed", "local"]);
 
@@ -23,7 +24,7 @@ export const mailOutbox = pgTable(
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     lastError: text("last_error"),
     providerMessageId: text("provider_message_id"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (t) => [index("mail_outbox_due_idx").on(t.status, t.nextAttemptAt), index("mail_outbox_to_idx").on(t.to, t.createdAt)],
@@ -51,15 +52,13 @@ export const auditLog = pgTable(
   "audit_log",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    communeId: uuid("commune_id")
-      .notNull()
-      .references(() => communes.id, { onDelete: "cascade" }),
+    communeId: communeIdColumn(),
     actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
     action: text("action").notNull(),
     targetType: text("target_type").notNull(),
     targetId: uuid("target_id"),
     details: jsonb("details").$type<Record<string, unknown>>(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index("audit_log_commune_target_idx").on(t.communeId, t.targetType, t.targetId, t.createdAt)],
 );

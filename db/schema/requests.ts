@@ -3,6 +3,7 @@ import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, un
 import { communes } from "./communes";
 import { households } from "./households";
 import { users } from "./users";
+import { communeIdColumn, createdAtColumn, updatedAtColumn } from "./columns";
 
 /**
  * A request (demande) from a family to the town, of any kind: a change to the family file today; bookings,
@@ -16,9 +17,7 @@ export const requests = pgTable(
   "requests",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    communeId: uuid("commune_id")
-      .notNull()
-      .references(() => communes.id, { onDelete: "cascade" }),
+    communeId: communeIdColumn(),
     /** Null only for a new family's pre-registration ("household.create"), whose household does not exist yet. */
     householdId: uuid("household_id").references(() => households.id, { onDelete: "cascade" }),
     createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
@@ -42,8 +41,8 @@ export const requests = pgTable(
     decisionMessage: text("decision_message"),
     /** Town events (decision, message) the family has not read yet: "N nouveau(x) message(s)". */
     familyUnreadCount: integer("family_unread_count").notNull().default(0),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [
     uniqueIndex("requests_commune_reference_uq").on(t.communeId, t.reference),
@@ -68,9 +67,7 @@ export const requests = pgTable(
 export const requestCounters = pgTable(
   "request_counters",
   {
-    communeId: uuid("commune_id")
-      .notNull()
-      .references(() => communes.id, { onDelete: "cascade" }),
+    communeId: communeIdColumn(),
     year: integer("year").notNull(),
     lastValue: integer("last_value").notNull(),
   },
@@ -94,9 +91,7 @@ export const requestEvents = pgTable(
   "request_events",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    communeId: uuid("commune_id")
-      .notNull()
-      .references(() => communes.id, { onDelete: "cascade" }),
+    communeId: communeIdColumn(),
     requestId: uuid("request_id")
       .notNull()
       .references(() => requests.id, { onDelete: "cascade" }),
@@ -105,7 +100,7 @@ export const requestEvents = pgTable(
     actorSide: requestActorSideEnum("actor_side").notNull(),
     message: text("message"),
     details: jsonb("details").$type<Record<string, unknown>>(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index("request_events_request_idx").on(t.requestId, t.createdAt)],
 );

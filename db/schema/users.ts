@@ -1,6 +1,7 @@
 import { relations } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { communes } from "./communes";
+import { communeIdColumn, createdAtColumn, updatedAtColumn } from "./columns";
 
 export const civilityEnum = pgEnum("civility", ["M", "MME"]);
 export const roleEnum = pgEnum("user_role", ["family", "agent", "admin"]);
@@ -12,9 +13,7 @@ export const users = pgTable(
   "users",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    communeId: uuid("commune_id")
-      .notNull()
-      .references(() => communes.id, { onDelete: "cascade" }),
+    communeId: communeIdColumn(),
     /** Stored lower-cased: the login. */
     email: text("email").notNull(),
     passwordHash: text("password_hash").notNull(),
@@ -27,8 +26,8 @@ export const users = pgTable(
     sessionVersion: integer("session_version").notNull().default(1),
     termsAcceptedAt: timestamp("terms_accepted_at", { withTimezone: true }),
     activatedAt: timestamp("activated_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [uniqueIndex("users_commune_email_uq").on(t.communeId, t.email), index("users_commune_role_idx").on(t.communeId, t.role)],
 );
@@ -40,9 +39,7 @@ export const accountTokens = pgTable(
   "account_tokens",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    communeId: uuid("commune_id")
-      .notNull()
-      .references(() => communes.id, { onDelete: "cascade" }),
+    communeId: communeIdColumn(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -50,7 +47,7 @@ export const accountTokens = pgTable(
     tokenHash: text("token_hash").notNull().unique(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index("account_tokens_user_idx").on(t.userId, t.purpose)],
 );

@@ -1,10 +1,9 @@
 import "server-only";
 import type { PublicContext } from "@/lib/actions/action";
-import { failure, success, type ActionState } from "@/lib/actions/state";
+import { type ActionState, failure, fieldFailure, success } from "@/lib/actions/state";
 import { verifyCaptcha } from "@/lib/captcha/challenge";
 import { CAPTCHA_FAILED_MESSAGE } from "@/lib/captcha/field";
 import { consumeRateLimit, rateLimits, retryAfterMessage } from "@/lib/rate-limit";
-import { fieldFailure } from "./form-errors";
 
 /**
  * The "enter your e-mail, we mail you a link" requests (forgotten password, new activation link): captcha, then

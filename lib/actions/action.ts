@@ -8,7 +8,7 @@ import { findCommuneBySlug } from "@/lib/communes";
 import { getDb } from "@/lib/db";
 import { clientIp } from "@/lib/request";
 import { formDataToObject } from "./form-data";
-import { failure, type ActionState } from "./state";
+import { failure, INVALID_FORM, type ActionState } from "./state";
 
 export type PublicContext = { db: Db; commune: Commune; ip: string };
 export type UserContext = PublicContext & { user: SessionUser };
@@ -16,7 +16,6 @@ export type UserContext = PublicContext & { user: SessionUser };
 type Handler<S extends z.ZodType, C> = (input: z.output<S>, ctx: C) => Promise<ActionState>;
 
 const GENERIC_ERROR = "Une erreur est survenue. Veuillez réessayer plus tard.";
-const INVALID_FORM = "Le formulaire contient des erreurs. Corrigez les champs signalés.";
 
 /**
  * The one wrapper of every server action: resolves the commune (hidden `commune` field), parses the form with

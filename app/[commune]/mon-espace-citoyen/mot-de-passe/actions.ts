@@ -5,13 +5,12 @@ import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
 import { users } from "@/db/schema";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "@/lib/accounts/common-passwords";
-import { fieldFailure } from "@/lib/accounts/form-errors";
+import { failure, fieldFailure, success } from "@/lib/actions/state";
 import { PASSWORD_CHANGED } from "@/lib/accounts/messages";
 import { passwordChangedPath } from "@/lib/accounts/return-path";
 import { storeNewPassword } from "@/lib/accounts/password-reset";
 import { changePasswordSchema } from "@/lib/accounts/schemas";
 import { userAction } from "@/lib/actions/action";
-import { failure, success } from "@/lib/actions/state";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { consumeRateLimit, rateLimits, retryAfterMessage } from "@/lib/rate-limit";
 
