@@ -15,8 +15,6 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   // The migrations are read from disk at start-up, also in a traced (Vercel) deployment.
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
-  // A separate build folder lets two builds or dev servers run side by side (e.g. a test build).
-  distDir: process.env.NEXT_DIST_DIR || ".next",
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   poweredByHeader: false,
   experimental: { authInterrupts: true },

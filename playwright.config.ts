@@ -42,7 +42,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
-      NEXT_DIST_DIR: ".next-e2e",
       PGLITE_DATA_DIR: ".data/e2e",
       DATABASE_URL: "",
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",

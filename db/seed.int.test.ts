@@ -1,22 +1,17 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "./client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { demo, seedDemo, seedIfEmpty } from "./seed";
-import { createTestDatabase } from "@/lib/testing/test-db";
+import { useTestDatabase } from "@/lib/testing/use-test-database";
 
-let handle: DatabaseHandle;
+const database = useTestDatabase();
 beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
 });
 
 async function counts() {
   const tables = ["communes", "users", "households", "guardians", "children", "subscriptions", "invoices", "account_tokens"];
   const result: Record<string, number> = {};
   for (const table of tables) {
-    const [row] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(sql.raw(table));
+    const [row] = await database.db.select({ n: sql<number>`count(*)::int` }).from(sql.raw(table));
     result[table] = row!.n;
   }
   return result;
@@ -24,16 +19,16 @@ async function counts() {
 
 describe("demo seed", () => {
   it("creates the demo communes, accounts and households, and changes nothing when run again", async () => {
-    await seedIfEmpty(handle.db);
+    await seedIfEmpty(database.db);
     const first = await counts();
     expect(first).toMatchObject({ communes: 2, households: 3, children: 5, subscriptions: 1, invoices: 1 });
-    await seedDemo(handle.db);
-    await seedIfEmpty(handle.db);
+    await seedDemo(database.db);
+    await seedIfEmpty(database.db);
     expect(await counts()).toEqual(first);
   });
 
   it("gives the demo family a household with two guardians and three children", async () => {
-    const martin = await handle.db.query.households.findFirst({
+    const martin = await database.db.query.households.findFirst({
       where: (h, { eq }) => eq(h.subscriberCode, demo.subscribedCode),
       with: { guardians: true, children: true, subscriptions: true },
     });

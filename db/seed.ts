@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { hashToken } from "@/lib/accounts/token-hash";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "./client";
+import { seedFamilyFile } from "./seed-family-file";
 import { accountTokens, children, communes, guardians, households, invoices, subscriptions, users, type Civility, type Role } from "./schema";
 
 /** The demo logins and codes, also printed in the README. */
@@ -95,7 +96,7 @@ export async function seedDemo(db: Db): Promise<void> {
   });
 
   const family = await upsertAccount(db, town.id, { ...demo.family, role: "family", civility: "MME", lastName: "MARTIN", firstName: "Claire" });
-  await upsertAccount(db, town.id, { ...demo.agent, role: "agent", civility: "M", lastName: "BERNARD", firstName: "Paul" });
+  const agent = await upsertAccount(db, town.id, { ...demo.agent, role: "agent", civility: "M", lastName: "BERNARD", firstName: "Paul" });
   await upsertAccount(db, town.id, { ...demo.admin, role: "admin", civility: "MME", lastName: "LEROY", firstName: "Sophie" });
   await upsertAccount(db, other.id, { ...demo.otherFamily, role: "family", civility: "M", lastName: "PETIT", firstName: "Louis" });
 
@@ -137,6 +138,7 @@ export async function seedDemo(db: Db): Promise<void> {
     },
   );
   await db.insert(subscriptions).values({ communeId: town.id, userId: family.id, householdId: martin, method: "agent" }).onConflictDoNothing();
+  await seedFamilyFile(db, { communeId: town.id, householdId: martin, familyUserId: family.id, agentUserId: agent.id });
 
   const durand = await upsertHousehold(
     db,

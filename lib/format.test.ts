@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatEuros } from "./format";
+import { formatDate, formatDateTime, formatEuros } from "./format";
 
 /** Intl separates thousands and the euro sign with narrow/no-break spaces: compare with plain spaces. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
@@ -25,5 +25,12 @@ describe("formatDate", () => {
     // 22:30 UTC on 30 June is 00:30 on 1 July in Paris (UTC+2 in summer).
     expect(formatDate(new Date("2026-06-30T22:30:00Z"))).toBe("01/07/2026");
     expect(formatDate(new Date("2026-06-30T21:30:00Z"))).toBe("30/06/2026");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("shows Paris time, in winter and in summer", () => {
+    expect(formatDateTime(new Date("2026-01-22T15:44:00Z"))).toBe("22/01/2026 à 16:44");
+    expect(formatDateTime(new Date("2026-07-01T22:05:00Z"))).toBe("02/07/2026 à 00:05");
   });
 });

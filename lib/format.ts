@@ -20,3 +20,18 @@ export function formatDate(value: Date | string): string {
   const calendarDay = value instanceof Date ? parisDay.format(value) : value; // en-CA formats as yyyy-MM-dd
   return format(parse(calendarDay, "yyyy-MM-dd", new Date()), "dd/MM/yyyy");
 }
+
+const parisDateTime = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: "Europe/Paris",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** "22/01/2020 à 16:44", Paris time. */
+export function formatDateTime(value: Date): string {
+  const parts = Object.fromEntries(parisDateTime.formatToParts(value).map((p) => [p.type, p.value]));
+  return `${parts.day}/${parts.month}/${parts.year} à ${parts.hour}:${parts.minute}`;
+}

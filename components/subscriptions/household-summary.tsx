@@ -1,7 +1,7 @@
 import type { HouseholdSummary } from "@/lib/households/family-summary";
 import { formatDate } from "@/lib/format";
 import { civilityLabels } from "@/lib/validation/fields";
-import { TableWrap } from "./table-wrap";
+import { TableWrap } from "@/components/ui/table-wrap";
 
 /** What the town files for one household: its responsables and its children. */
 export function HouseholdSummaryCard({ household }: { household: HouseholdSummary }) {

@@ -1,7 +1,7 @@
 import { formatDate, formatEuros } from "@/lib/format";
 import { invoiceStatusLabels } from "@/lib/households/invoices";
 import type { Invoice } from "@/db/schema";
-import { TableWrap } from "./table-wrap";
+import { TableWrap } from "@/components/ui/table-wrap";
 
 type InvoiceRow = Pick<Invoice, "id" | "reference" | "issuer" | "issuedOn" | "dueOn" | "amountCents" | "status"> & { householdName: string };
 

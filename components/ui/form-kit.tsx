@@ -67,10 +67,12 @@ type FieldProps = {
   type?: string;
   autoComplete?: string;
   inputMode?: "text" | "email" | "numeric" | "decimal" | "tel";
+  /** A multi-line text (messages to a family…). */
+  multiline?: boolean;
 };
 
 /** A labelled input with its hint and its error tied to it (aria-describedby, aria-invalid). */
-export function TextField({ label, registration, error, hint, required, type = "text", autoComplete, inputMode }: FieldProps) {
+export function TextField({ label, registration, error, hint, required, type = "text", autoComplete, inputMode, multiline }: FieldProps) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -84,16 +86,20 @@ export function TextField({ label, registration, error, hint, required, type = "
           {hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        type={type}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...registration}
-      />
+      {multiline ? (
+        <textarea id={id} rows={4} aria-required={required || undefined} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...registration} />
+      ) : (
+        <input
+          id={id}
+          type={type}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          aria-required={required || undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...registration}
+        />
+      )}
       {error ? (
         <p className="field__error" id={`${id}-error`}>
           {error}
@@ -103,7 +109,7 @@ export function TextField({ label, registration, error, hint, required, type = "
   );
 }
 
-export function CheckboxField({ label, registration, error, required }: Omit<FieldProps, "type" | "autoComplete" | "hint" | "inputMode">) {
+export function CheckboxField({ label, registration, error, required }: Omit<FieldProps, "type" | "autoComplete" | "hint" | "inputMode" | "multiline">) {
   const id = useId();
   return (
     <div className={`field field--checkbox${error ? " field--error" : ""}`}>

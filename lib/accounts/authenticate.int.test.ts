@@ -1,57 +1,52 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
-import { createTestDatabase } from "@/lib/testing/test-db";
+import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { authenticate } from "./authenticate";
 
-let handle: DatabaseHandle;
 let passwordHash: string;
+const database = useTestDatabase();
 beforeAll(async () => {
-  handle = await createTestDatabase();
   passwordHash = await hashPassword("Correct2026horse");
-});
-afterAll(async () => {
-  await handle.close();
 });
 
 let ipCounter = 0;
 const login = (communeSlug: string, email: string, password: string) =>
-  authenticate(handle.db, { communeSlug, email, password, ip: `192.0.2.${++ipCounter}` });
+  authenticate(database.db, { communeSlug, email, password, ip: `192.0.2.${++ipCounter}` });
 
 describe("authenticate", () => {
   it("accepts the right password of an active account, whatever the e-mail's case", async () => {
-    const commune = await insertCommune(handle.db);
-    const user = await insertUser(handle.db, commune.id, "agent", { passwordHash });
+    const commune = await insertCommune(database.db);
+    const user = await insertUser(database.db, commune.id, "agent", { passwordHash });
     const result = await login(commune.slug, user.email.toUpperCase(), "Correct2026horse");
     expect(result).toMatchObject({ ok: true, user: { id: user.id, communeSlug: commune.slug, role: "agent", sessionVersion: 1 } });
   });
 
   it("gives the same answer for a wrong password, an unknown e-mail and a disabled account", async () => {
-    const commune = await insertCommune(handle.db);
-    const user = await insertUser(handle.db, commune.id, "family", { passwordHash });
-    const disabled = await insertUser(handle.db, commune.id, "family", { passwordHash, status: "disabled" });
+    const commune = await insertCommune(database.db);
+    const user = await insertUser(database.db, commune.id, "family", { passwordHash });
+    const disabled = await insertUser(database.db, commune.id, "family", { passwordHash, status: "disabled" });
     expect(await login(commune.slug, user.email, "Wrong2026horse")).toEqual({ ok: false, reason: "invalid" });
     expect(await login(commune.slug, "nobody@example.fr", "Correct2026horse")).toEqual({ ok: false, reason: "invalid" });
     expect(await login(commune.slug, disabled.email, "Correct2026horse")).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("tells a not-yet-activated account so only to someone who knows its password", async () => {
-    const commune = await insertCommune(handle.db);
-    const pending = await insertUser(handle.db, commune.id, "family", { passwordHash, status: "pending" });
+    const commune = await insertCommune(database.db);
+    const pending = await insertUser(database.db, commune.id, "family", { passwordHash, status: "pending" });
     expect(await login(commune.slug, pending.email, "Correct2026horse")).toEqual({ ok: false, reason: "not_activated" });
     expect(await login(commune.slug, pending.email, "Wrong2026horse")).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("refuses an account of another commune", async () => {
-    const [a, b] = [await insertCommune(handle.db), await insertCommune(handle.db)];
-    const user = await insertUser(handle.db, a.id, "family", { passwordHash });
+    const [a, b] = [await insertCommune(database.db), await insertCommune(database.db)];
+    const user = await insertUser(database.db, a.id, "family", { passwordHash });
     expect(await login(b.slug, user.email, "Correct2026horse")).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("throttles an e-mail after 5 attempts in the window, even from different addresses and with the right password", async () => {
-    const commune = await insertCommune(handle.db);
-    const user = await insertUser(handle.db, commune.id, "family", { passwordHash });
+    const commune = await insertCommune(database.db);
+    const user = await insertUser(database.db, commune.id, "family", { passwordHash });
     for (let i = 0; i < 5; i++) expect(await login(commune.slug, user.email, "Wrong2026horse")).toMatchObject({ reason: "invalid" });
     const throttled = await login(commune.slug, user.email, "Correct2026horse");
     expect(throttled).toMatchObject({ ok: false, reason: "throttled" });
@@ -59,10 +54,10 @@ describe("authenticate", () => {
   });
 
   it("throttles one address trying many e-mails", async () => {
-    const commune = await insertCommune(handle.db);
+    const commune = await insertCommune(database.db);
     const results = [];
     for (let i = 0; i < 31; i++) {
-      results.push(await authenticate(handle.db, { communeSlug: commune.slug, email: `guess${i}@example.fr`, password: "x", ip: "198.51.100.99" }));
+      results.push(await authenticate(database.db, { communeSlug: commune.slug, email: `guess${i}@example.fr`, password: "x", ip: "198.51.100.99" }));
     }
     expect(results.at(-1)).toMatchObject({ reason: "throttled" });
     expect(results.slice(0, 30).every((r) => !r.ok && r.reason === "invalid")).toBe(true);

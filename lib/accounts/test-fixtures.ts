@@ -1,41 +1,25 @@
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { communes, mailOutbox, users, type Commune, type User } from "@/db/schema";
+import { mailOutbox, type Commune, type User } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { insertUser } from "@/lib/testing/fixtures";
 import { harness } from "@/lib/testing/harness";
 
 // Seeding helpers of the account integration tests.
 
 export const KNOWN_PASSWORD = "Velo-Rouge-42";
 
-export async function seedCommune(db: Db, slug: string): Promise<Commune> {
-  const [commune] = await db
-    .insert(communes)
-    .values({ slug, name: `Ville ${slug}`, serviceSignature: "Le service enfance", contactEmail: `mairie@${slug}.fr` })
-    .returning();
-  return commune!;
-}
-
+/** An active family account (by default) whose password is KNOWN_PASSWORD, for the login-side tests. */
 export async function seedAccount(
   db: Db,
   commune: Commune,
   account: Partial<Pick<User, "email" | "status" | "role">> = {},
 ): Promise<User> {
-  const [user] = await db
-    .insert(users)
-    .values({
-      communeId: commune.id,
-      email: account.email ?? `${randomBytes(4).toString("hex")}@exemple.fr`,
-      passwordHash: await hashPassword(KNOWN_PASSWORD),
-      civility: "MME",
-      lastName: "Martin",
-      firstName: "Léa",
-      role: account.role ?? "family",
-      status: account.status ?? "active",
-    })
-    .returning();
-  return user!;
+  return insertUser(db, commune.id, account.role ?? "family", {
+    passwordHash: await hashPassword(KNOWN_PASSWORD),
+    ...(account.email ? { email: account.email } : {}),
+    ...(account.status ? { status: account.status } : {}),
+  });
 }
 
 export function mailsTo(db: Db, email: string) {

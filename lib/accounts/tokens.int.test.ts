@@ -1,23 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
-import { createTestDatabase } from "@/lib/testing/test-db";
+import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { consumeAccountToken, inspectAccountToken, issueAccountToken } from "./tokens";
 
-let handle: DatabaseHandle;
+const database = useTestDatabase();
 beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
 });
 
 const hour = 3_600_000;
 
 async function activationToken(issuedAt: Date) {
-  const commune = await insertCommune(handle.db);
-  const user = await insertUser(handle.db, commune.id, "family", { status: "pending" });
-  const token = await issueAccountToken(handle.db, { communeId: commune.id, userId: user.id, purpose: "activation", now: issuedAt });
+  const commune = await insertCommune(database.db);
+  const user = await insertUser(database.db, commune.id, "family", { status: "pending" });
+  const token = await issueAccountToken(database.db, { communeId: commune.id, userId: user.id, purpose: "activation", now: issuedAt });
   return { commune, user, token };
 }
 
@@ -25,17 +20,17 @@ describe("single-use account tokens", () => {
   it("are valid until 24 h for activation, and expired from then on", async () => {
     const issuedAt = new Date("2026-11-24T10:00:00Z");
     const { commune, token } = await activationToken(issuedAt);
-    const at = (ms: number) => inspectAccountToken(handle.db, { communeId: commune.id, purpose: "activation", token, now: new Date(issuedAt.getTime() + ms) });
+    const at = (ms: number) => inspectAccountToken(database.db, { communeId: commune.id, purpose: "activation", token, now: new Date(issuedAt.getTime() + ms) });
     expect((await at(24 * hour - 1)).status).toBe("valid");
     expect((await at(24 * hour)).status).toBe("expired");
   });
 
   it("last 1 h for a password reset", async () => {
     const issuedAt = new Date("2026-11-24T10:00:00Z");
-    const commune = await insertCommune(handle.db);
-    const user = await insertUser(handle.db, commune.id);
-    const token = await issueAccountToken(handle.db, { communeId: commune.id, userId: user.id, purpose: "password_reset", now: issuedAt });
-    const at = (ms: number) => consumeAccountToken(handle.db, { communeId: commune.id, purpose: "password_reset", token, now: new Date(issuedAt.getTime() + ms) });
+    const commune = await insertCommune(database.db);
+    const user = await insertUser(database.db, commune.id);
+    const token = await issueAccountToken(database.db, { communeId: commune.id, userId: user.id, purpose: "password_reset", now: issuedAt });
+    const at = (ms: number) => consumeAccountToken(database.db, { communeId: commune.id, purpose: "password_reset", token, now: new Date(issuedAt.getTime() + ms) });
     expect((await at(hour)).status).toBe("expired");
     expect((await at(hour - 1)).status).toBe("valid");
   });
@@ -43,7 +38,7 @@ describe("single-use account tokens", () => {
   it("are spent once: of concurrent uses exactly one wins", async () => {
     const { commune, user, token } = await activationToken(new Date());
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => consumeAccountToken(handle.db, { communeId: commune.id, purpose: "activation", token })),
+      Array.from({ length: 5 }, () => consumeAccountToken(database.db, { communeId: commune.id, purpose: "activation", token })),
     );
     expect(results.filter((r) => r.status === "valid")).toEqual([{ status: "valid", userId: user.id, tokenId: expect.any(String) }]);
     expect(results.filter((r) => r.status === "used")).toHaveLength(4);
@@ -51,12 +46,12 @@ describe("single-use account tokens", () => {
 
   it("are worthless in another commune or for another purpose", async () => {
     const { token } = await activationToken(new Date());
-    const other = await insertCommune(handle.db);
-    expect((await consumeAccountToken(handle.db, { communeId: other.id, purpose: "activation", token })).status).toBe("unknown");
+    const other = await insertCommune(database.db);
+    expect((await consumeAccountToken(database.db, { communeId: other.id, purpose: "activation", token })).status).toBe("unknown");
   });
 
   it("say unknown for a made-up token", async () => {
-    const commune = await insertCommune(handle.db);
-    expect((await inspectAccountToken(handle.db, { communeId: commune.id, purpose: "activation", token: "nope" })).status).toBe("unknown");
+    const commune = await insertCommune(database.db);
+    expect((await inspectAccountToken(database.db, { communeId: commune.id, purpose: "activation", token: "nope" })).status).toBe("unknown");
   });
 });

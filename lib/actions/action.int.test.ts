@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { DatabaseHandle } from "@/db/client";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, harness, signInAs } from "@/lib/testing/harness";
-import { createTestDatabase } from "@/lib/testing/test-db";
+import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { publicAction, userAction } from "./action";
 import { success } from "./state";
 
-let handle: DatabaseHandle;
+const database = useTestDatabase();
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  harness.db = handle.db;
-});
-afterAll(async () => {
-  await handle.close();
 });
 
 const schema = z.object({ age: z.coerce.number({ error: "L'âge doit être un nombre." }).int().min(0, "L'âge doit être positif.") });
@@ -29,13 +23,13 @@ const exploding = publicAction(schema, async () => {
 
 describe("server action wrapper", () => {
   it("parses the form with the schema and hands the commune and caller IP to the handler", async () => {
-    const commune = await insertCommune(handle.db);
+    const commune = await insertCommune(database.db);
     expect(await echoAge(null, formData(commune.slug, { age: "7" }))).toEqual({ ok: true, message: "ok" });
     expect(seen.at(-1)).toEqual({ input: { age: 7 }, commune: commune.slug, ip: harness.ip });
   });
 
   it("answers bad input with French field errors and never calls the handler", async () => {
-    const commune = await insertCommune(handle.db);
+    const commune = await insertCommune(database.db);
     const before = seen.length;
     const result = await echoAge(null, formData(commune.slug, { age: "-2" }));
     expect(result).toMatchObject({ ok: false, fieldErrors: { age: ["L'âge doit être positif."] } });
@@ -47,25 +41,25 @@ describe("server action wrapper", () => {
   });
 
   it("refuses a signed-out caller, a caller of another commune and a role not allowed", async () => {
-    const [a, b] = [await insertCommune(handle.db), await insertCommune(handle.db)];
+    const [a, b] = [await insertCommune(database.db), await insertCommune(database.db)];
     harness.session = null;
     expect(await agentsOnly(null, formData(a.slug, { age: "1" }))).toMatchObject({ ok: false, message: expect.stringContaining("session") });
 
-    const agentOfB = await insertUser(handle.db, b.id, "agent");
+    const agentOfB = await insertUser(database.db, b.id, "agent");
     signInAs(agentOfB, b.slug);
     expect(await agentsOnly(null, formData(a.slug, { age: "1" }))).toMatchObject({ ok: false });
 
-    const family = await insertUser(handle.db, a.id, "family");
+    const family = await insertUser(database.db, a.id, "family");
     signInAs(family, a.slug);
     expect(await agentsOnly(null, formData(a.slug, { age: "1" }))).toMatchObject({ ok: false, message: "Vous n'avez pas accès à cette action." });
 
-    const agent = await insertUser(handle.db, a.id, "agent");
+    const agent = await insertUser(database.db, a.id, "agent");
     signInAs(agent, a.slug);
     expect(await agentsOnly(null, formData(a.slug, { age: "1" }))).toEqual({ ok: true, message: agent.id });
   });
 
   it("turns an unexpected failure into a French message instead of a 500", async () => {
-    const commune = await insertCommune(handle.db);
+    const commune = await insertCommune(database.db);
     const original = console.error;
     console.error = () => {};
     try {

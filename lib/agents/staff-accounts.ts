@@ -6,7 +6,7 @@ import { users, type Commune } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { staffRoles } from "@/lib/auth/session";
 import { deliverPendingMail } from "@/lib/mail/send-mail";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/lib/audit/record";
 import { enqueueStaffInvitation } from "./invitation";
 import type { CreateStaffAccountInput } from "./schemas";
 

@@ -1,35 +1,30 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
-import { createTestDatabase } from "@/lib/testing/test-db";
+import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { createCommune } from "./create-commune";
 
-let handle: DatabaseHandle;
+const database = useTestDatabase();
 beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
 });
 
 const villeneuve = { slug: "villeneuve", name: "Villeneuve", signature: "Le service enfance", email: "enfance@villeneuve.fr" };
 
 describe("createCommune (npm run commune:add)", () => {
   it("creates the commune and its first admin, active, with an argon2id password", async () => {
-    const result = await createCommune(handle.db, { ...villeneuve, admin: { email: "Admin@Villeneuve.fr", password: "Villeneuve2026admin" } });
+    const result = await createCommune(database.db, { ...villeneuve, admin: { email: "Admin@Villeneuve.fr", password: "Villeneuve2026admin" } });
     expect(result).toMatchObject({ ok: true, commune: { slug: "villeneuve", serviceSignature: "Le service enfance" }, adminEmail: "admin@villeneuve.fr" });
-    const [admin] = await handle.db.select().from(users).where(eq(users.email, "admin@villeneuve.fr"));
+    const [admin] = await database.db.select().from(users).where(eq(users.email, "admin@villeneuve.fr"));
     expect(admin).toMatchObject({ role: "admin", status: "active" });
     expect(admin!.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(admin!.passwordHash, "Villeneuve2026admin")).toBe(true);
   });
 
   it("refuses a slug in use, a reserved one and a malformed one", async () => {
-    expect(await createCommune(handle.db, villeneuve)).toEqual({ ok: false, error: 'A commune with the slug "villeneuve" already exists.' });
+    expect(await createCommune(database.db, villeneuve)).toEqual({ ok: false, error: 'A commune with the slug "villeneuve" already exists.' });
     for (const slug of ["api", "Ville Neuve", "ville--neuve", "-ville", "ville.fr", ""]) {
-      expect(await createCommune(handle.db, { ...villeneuve, slug })).toMatchObject({ ok: false, error: expect.stringContaining("slug") });
+      expect(await createCommune(database.db, { ...villeneuve, slug })).toMatchObject({ ok: false, error: expect.stringContaining("slug") });
     }
   });
 });

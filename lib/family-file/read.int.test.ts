@@ -1,24 +1,19 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, bankAccounts, guardians } from "@/db/schema";
 import { newAuthorizedAdultId, submitChange } from "@/lib/requests/store";
-import { createTestDatabase } from "@/lib/testing/test-db";
+import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { fieldView, readFamilyFile } from "./read";
 import { insertFamily } from "./test-fixtures";
 
-let handle: DatabaseHandle;
+const database = useTestDatabase();
 beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
 });
 
 describe("readFamilyFile", () => {
   it("returns validated values with the pending ones beside them, IBANs masked", async () => {
-    const db = handle.db;
+    const db = database.db;
     const commune = await insertCommune(db);
     const f = await insertFamily(db, commune.id);
     await db.insert(bankAccounts).values({ householdId: f.householdId, communeId: commune.id, iban: "FR7630006000011234567890189", bic: "BNPAFRPP", holderName: "C" });
@@ -50,7 +45,7 @@ describe("readFamilyFile", () => {
   });
 
   it("returns null for another commune's household and audits agents' reads of health data", async () => {
-    const db = handle.db;
+    const db = database.db;
     const commune = await insertCommune(db);
     const other = await insertCommune(db);
     const f = await insertFamily(db, commune.id);
@@ -61,7 +56,7 @@ describe("readFamilyFile", () => {
   });
 
   it("enforces one CAF/MSA allocataire per household in the database", async () => {
-    const db = handle.db;
+    const db = database.db;
     const commune = await insertCommune(db);
     const f = await insertFamily(db, commune.id);
     await expect(db.update(guardians).set({ isBenefitRecipient: true }).where(eq(guardians.id, f.secondGuardian.id))).rejects.toThrow();

@@ -3,7 +3,6 @@ import { and, asc, eq } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import {
-  auditLog,
   authorizedAdults,
   bankAccounts,
   childAuthorizations,
@@ -16,6 +15,7 @@ import {
   households,
   requests,
 } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
 import { maskIban } from "@/lib/validation/iban";
 import {
   authorizedAdultValues,
@@ -184,7 +184,7 @@ export async function readFamilyFile(db: Db, params: HouseholdScope & { viewer: 
   };
 
   if (params.viewer.kind === "agent" && childRows.length > 0) {
-    await db.insert(auditLog).values({
+    await recordAudit(db, {
       communeId,
       actorUserId: params.viewer.userId,
       action: "child.health_read",

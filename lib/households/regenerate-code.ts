@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { households } from "@/db/schema";
-import { recordAudit } from "@/lib/agents/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { generateSubscriberCode } from "./subscriber-code";
 
 const MAX_ATTEMPTS = 5;

@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import { createElement } from "react";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { mailOutbox } from "@/db/schema";
-import { createTestDatabase } from "@/lib/testing/test-db";
+import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { MAX_MAIL_ATTEMPTS } from "./retry";
 
 // This file runs with a provider configured; the provider itself is the only fake (no network here).
@@ -23,17 +22,13 @@ vi.mock("./provider", () => ({
 
 const { deliverPendingMail, enqueueMail, sendMail } = await import("./send-mail");
 
-let handle: DatabaseHandle;
+const database = useTestDatabase();
 beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
 });
 beforeEach(async () => {
   delivery.fail = false;
   delivery.sent = [];
-  await handle.db.delete(mailOutbox);
+  await database.db.delete(mailOutbox);
 });
 
 const message = (to: string) => ({
@@ -46,8 +41,8 @@ const message = (to: string) => ({
 
 describe("sendMail", () => {
   it("records the mail with its HTML and text and marks it sent", async () => {
-    await sendMail(handle.db, message("a@example.fr"));
-    const [row] = await handle.db.select().from(mailOutbox);
+    await sendMail(database.db, message("a@example.fr"));
+    const [row] = await database.db.select().from(mailOutbox);
     expect(row).toMatchObject({ to: "a@example.fr", status: "sent", attempts: 1, providerMessageId: "msg-1" });
     expect(row!.html).toContain("<p>");
     expect(row!.text).toContain("https://portail.example/demo/activation?jeton=x");
@@ -55,32 +50,32 @@ describe("sendMail", () => {
 
   it("keeps a failed mail pending with a later attempt, delivers it when the provider is back, and never loses it", async () => {
     delivery.fail = true;
-    await sendMail(handle.db, message("b@example.fr"));
-    let [row] = await handle.db.select().from(mailOutbox);
+    await sendMail(database.db, message("b@example.fr"));
+    let [row] = await database.db.select().from(mailOutbox);
     expect(row).toMatchObject({ status: "pending", attempts: 1, lastError: "503 Service Unavailable" });
     expect(row!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
 
-    expect(await deliverPendingMail(handle.db)).toBe(0); // not due yet
+    expect(await deliverPendingMail(database.db)).toBe(0); // not due yet
     delivery.fail = false;
-    expect(await deliverPendingMail(handle.db, { now: new Date(Date.now() + 5 * 60_000) })).toBe(1);
-    [row] = await handle.db.select().from(mailOutbox);
+    expect(await deliverPendingMail(database.db, { now: new Date(Date.now() + 5 * 60_000) })).toBe(1);
+    [row] = await database.db.select().from(mailOutbox);
     expect(row).toMatchObject({ status: "sent", attempts: 2 });
   });
 
   it("gives up after the last attempt and marks the mail failed", async () => {
     delivery.fail = true;
-    const id = await enqueueMail(handle.db, message("c@example.fr"));
-    await handle.db.update(mailOutbox).set({ attempts: MAX_MAIL_ATTEMPTS - 1 }).where(eq(mailOutbox.id, id));
-    await deliverPendingMail(handle.db);
-    const [row] = await handle.db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+    const id = await enqueueMail(database.db, message("c@example.fr"));
+    await database.db.update(mailOutbox).set({ attempts: MAX_MAIL_ATTEMPTS - 1 }).where(eq(mailOutbox.id, id));
+    await deliverPendingMail(database.db);
+    const [row] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
     expect(row).toMatchObject({ status: "failed", attempts: MAX_MAIL_ATTEMPTS });
   });
 
   it("never sends a mail twice when two runs overlap", async () => {
-    await Promise.all(["d1", "d2", "d3", "d4", "d5"].map((to) => enqueueMail(handle.db, message(`${to}@example.fr`))));
-    await Promise.all([deliverPendingMail(handle.db), deliverPendingMail(handle.db), deliverPendingMail(handle.db)]);
+    await Promise.all(["d1", "d2", "d3", "d4", "d5"].map((to) => enqueueMail(database.db, message(`${to}@example.fr`))));
+    await Promise.all([deliverPendingMail(database.db), deliverPendingMail(database.db), deliverPendingMail(database.db)]);
     expect(delivery.sent.sort()).toEqual(["d1", "d2", "d3", "d4", "d5"].map((to) => `${to}@example.fr`));
-    const rows = await handle.db.select().from(mailOutbox);
+    const rows = await database.db.select().from(mailOutbox);
     expect(rows.every((row) => row.status === "sent" && row.attempts === 1)).toBe(true);
   });
 });

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
-import { createTestDatabase } from "@/lib/testing/test-db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { consumeRateLimit } from ".";
 
-let handle: DatabaseHandle;
+const database = useTestDatabase();
 beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
 });
 
 const rule = { limit: 3, windowMs: 15 * 60_000 };
@@ -16,7 +11,7 @@ const now = Date.UTC(2026, 10, 24, 10, 1, 0);
 
 describe("consumeRateLimit", () => {
   it("allows up to the limit, refuses beyond it, and frees the key in the next window", async () => {
-    const attempt = (at: number) => consumeRateLimit(handle.db, [{ key: "login:email:demo:a@b.fr", rule }], at);
+    const attempt = (at: number) => consumeRateLimit(database.db, [{ key: "login:email:demo:a@b.fr", rule }], at);
     expect(await attempt(now)).toEqual({ allowed: true });
     expect(await attempt(now)).toEqual({ allowed: true });
     expect(await attempt(now)).toEqual({ allowed: true });
@@ -26,7 +21,7 @@ describe("consumeRateLimit", () => {
 
   it("counts concurrent attempts exactly (atomic upsert)", async () => {
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => consumeRateLimit(handle.db, [{ key: "login:ip:198.51.100.7", rule }], now)),
+      Array.from({ length: 10 }, () => consumeRateLimit(database.db, [{ key: "login:ip:198.51.100.7", rule }], now)),
     );
     expect(results.filter((r) => r.allowed)).toHaveLength(3);
   });
@@ -37,7 +32,7 @@ describe("consumeRateLimit", () => {
       { key: `login:email:demo:${email}`, rule },
       { key: "login:ip:192.0.2.50", rule: tight },
     ];
-    expect((await consumeRateLimit(handle.db, keys("x@y.fr"), now)).allowed).toBe(true);
-    expect((await consumeRateLimit(handle.db, keys("z@y.fr"), now)).allowed).toBe(false);
+    expect((await consumeRateLimit(database.db, keys("x@y.fr"), now)).allowed).toBe(true);
+    expect((await consumeRateLimit(database.db, keys("z@y.fr"), now)).allowed).toBe(false);
   });
 });

@@ -1,9 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, authorizedAdults, bankAccounts, childHealth, childVaccinations, guardianPreferences, guardians, requestEvents, requests } from "@/db/schema";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
-import { createTestDatabase } from "@/lib/testing/test-db";
+import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { referenceYear } from "./reference";
 import {
@@ -20,15 +19,11 @@ import {
   withdrawRequest,
 } from "./store";
 
-let handle: DatabaseHandle;
+const database = useTestDatabase();
 beforeAll(async () => {
-  handle = await createTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
 });
 
-const db = () => handle.db;
+const db = () => database.db;
 const IBAN = "FR7630006000011234567890189";
 
 async function setup() {

@@ -3,7 +3,6 @@ import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, sum, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
-  auditLog,
   households,
   requestCounters,
   requestEvents,
@@ -14,6 +13,7 @@ import {
   type RequestRow,
   type RequestStatus,
 } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
 import {
   loadAuthorizedAdultRecord,
   loadBankRecord,
@@ -517,7 +517,7 @@ export async function decideRequest(
           throw error;
         }
         await runApplyOps(tx, { communeId: params.communeId, householdId: row.householdId }, ops);
-        await tx.insert(auditLog).values({
+        await recordAudit(tx, {
           ...audit,
           action: "family_file.changed",
           targetType: row.targetType,
@@ -525,7 +525,7 @@ export async function decideRequest(
           details: { householdId: row.householdId, requestId: row.id, reference: row.reference, type: row.type, changes },
         });
       }
-      await tx.insert(auditLog).values({
+      await recordAudit(tx, {
         ...audit,
         action: params.decision === "accepted" ? "request.accepted" : "request.refused",
         targetType: "request",

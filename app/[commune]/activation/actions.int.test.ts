@@ -1,36 +1,30 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { users, type Commune } from "@/db/schema";
 import { ACTIVATION_DONE, ACTIVATION_EXPIRED, ACTIVATION_LINK_SENT, LINK_USED_OR_INVALID } from "@/lib/accounts/messages";
-import { mailsTo, seedAccount, seedCommune, tokenInMail, useFreshIp } from "@/lib/accounts/test-fixtures";
+import { mailsTo, seedAccount, tokenInMail, useFreshIp } from "@/lib/accounts/test-fixtures";
 import { issueAccountToken } from "@/lib/accounts/tokens";
 import { solvedCaptchaPayload } from "@/lib/captcha/solve-for-tests";
+import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, harness } from "@/lib/testing/harness";
-import { createTestDatabase } from "@/lib/testing/test-db";
+import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { signUp } from "../creer-un-compte/actions";
 import { activate, resendActivation } from "./actions";
 
-let handle: DatabaseHandle;
 let communeA: Commune;
 
+const database = useTestDatabase();
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  harness.db = handle.db;
-  communeA = await seedCommune(handle.db, "ville-a");
-  await seedCommune(handle.db, "ville-b");
-});
-afterAll(async () => {
-  harness.db = null;
-  await handle.close();
+  communeA = await insertCommune(database.db, "ville-a");
+  await insertCommune(database.db, "ville-b");
 });
 beforeEach(useFreshIp);
 
-const statusOf = async (userId: string) => (await handle.db.select().from(users).where(eq(users.id, userId)))[0]!;
+const statusOf = async (userId: string) => (await database.db.select().from(users).where(eq(users.id, userId)))[0]!;
 
 async function pendingAccountWithLink(issuedAt = new Date()) {
-  const user = await seedAccount(handle.db, communeA, { status: "pending" });
-  const token = await issueAccountToken(handle.db, { communeId: communeA.id, userId: user.id, purpose: "activation", now: issuedAt });
+  const user = await seedAccount(database.db, communeA, { status: "pending" });
+  const token = await issueAccountToken(database.db, { communeId: communeA.id, userId: user.id, purpose: "activation", now: issuedAt });
   return { user, token };
 }
 
@@ -50,11 +44,11 @@ describe("activation", () => {
         captcha: await solvedCaptchaPayload(),
       }),
     );
-    const [mail] = await mailsTo(handle.db, "paul@exemple.fr");
+    const [mail] = await mailsTo(database.db, "paul@exemple.fr");
     const jeton = tokenInMail(mail!.text);
 
     expect(await activate(null, formData("ville-a", { jeton }))).toEqual({ ok: true, message: ACTIVATION_DONE });
-    const [user] = await handle.db.select().from(users).where(eq(users.email, "paul@exemple.fr"));
+    const [user] = await database.db.select().from(users).where(eq(users.email, "paul@exemple.fr"));
     expect(user!.status).toBe("active");
     expect(user!.activatedAt).toBeInstanceOf(Date);
 
@@ -80,8 +74,8 @@ describe("activation", () => {
   });
 
   it("does not reactivate a disabled account", async () => {
-    const user = await seedAccount(handle.db, communeA, { status: "disabled" });
-    const token = await issueAccountToken(handle.db, { communeId: communeA.id, userId: user.id, purpose: "activation" });
+    const user = await seedAccount(database.db, communeA, { status: "disabled" });
+    const token = await issueAccountToken(database.db, { communeId: communeA.id, userId: user.id, purpose: "activation" });
     await activate(null, formData("ville-a", { jeton: token }));
     expect((await statusOf(user.id)).status).toBe("disabled");
   });
@@ -91,18 +85,18 @@ describe("new activation link", () => {
   const ask = async (commune: string, email: string) => resendActivation(null, formData(commune, { email, captcha: await solvedCaptchaPayload() }));
 
   it("mails a fresh link to a pending account only, answering the same in every case", async () => {
-    const pending = await seedAccount(handle.db, communeA, { status: "pending", email: "attente@exemple.fr" });
-    const active = await seedAccount(handle.db, communeA, { email: "actif@exemple.fr" });
+    const pending = await seedAccount(database.db, communeA, { status: "pending", email: "attente@exemple.fr" });
+    const active = await seedAccount(database.db, communeA, { email: "actif@exemple.fr" });
     for (const email of [pending.email, active.email, "personne@exemple.fr"]) {
       expect(await ask("ville-a", email)).toEqual({ ok: true, message: ACTIVATION_LINK_SENT });
     }
     expect(await ask("ville-b", pending.email)).toEqual({ ok: true, message: ACTIVATION_LINK_SENT });
 
-    const [mail, ...others] = await mailsTo(handle.db, pending.email);
+    const [mail, ...others] = await mailsTo(database.db, pending.email);
     expect(others).toEqual([]);
     expect(mail).toMatchObject({ template: "activation", communeId: communeA.id });
     expect(await activate(null, formData("ville-a", { jeton: tokenInMail(mail!.text) }))).toMatchObject({ ok: true });
-    expect(await mailsTo(handle.db, active.email)).toEqual([]);
+    expect(await mailsTo(database.db, active.email)).toEqual([]);
   });
 
   it("is rate limited per address", async () => {

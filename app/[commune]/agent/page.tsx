@@ -23,6 +23,20 @@ export default async function AgentHomePage({ params }: Props) {
             <span className="tile__text">Rechercher un dossier famille, consulter ses membres et son code abonné.</span>
           </Link>
         </li>
+        <li>
+          <Link className="tile" href={`/${slug}/agent/demandes`}>
+            <span className="tile__title">Demandes</span>
+            <span className="tile__text">Accepter ou refuser les modifications demandées sur les dossiers famille, envoyer un message.</span>
+          </Link>
+        </li>
+        {user.role === "admin" ? (
+          <li>
+            <Link className="tile" href={`/${slug}/agent/journal`}>
+              <span className="tile__title">Journal des actions</span>
+              <span className="tile__text">Consulter qui a fait quoi et quand : décisions, modifications, consultations de données de santé.</span>
+            </Link>
+          </li>
+        ) : null}
         {user.role === "admin" ? (
           <li>
             <Link className="tile" href={`/${slug}/agent/comptes`}>

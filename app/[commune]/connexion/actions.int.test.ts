@@ -1,25 +1,19 @@
 import { CredentialsSignin } from "next-auth";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loginRefusalMessage } from "@/lib/accounts/login";
 import { INVALID_CREDENTIALS, NOT_ACTIVATED } from "@/lib/accounts/messages";
-import { KNOWN_PASSWORD, seedAccount, seedCommune } from "@/lib/accounts/test-fixtures";
+import { KNOWN_PASSWORD, seedAccount } from "@/lib/accounts/test-fixtures";
+import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, harness } from "@/lib/testing/harness";
-import { createTestDatabase } from "@/lib/testing/test-db";
+import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { logIn } from "./actions";
 
-let handle: DatabaseHandle;
 
+const database = useTestDatabase();
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  harness.db = handle.db;
-  const commune = await seedCommune(handle.db, "ville-a");
-  await seedAccount(handle.db, commune, { email: "famille@exemple.fr" });
-  await seedAccount(handle.db, commune, { email: "agent@exemple.fr", role: "agent" });
-});
-afterAll(async () => {
-  harness.db = null;
-  await handle.close();
+  const commune = await insertCommune(database.db, "ville-a");
+  await seedAccount(database.db, commune, { email: "famille@exemple.fr" });
+  await seedAccount(database.db, commune, { email: "agent@exemple.fr", role: "agent" });
 });
 beforeEach(() => {
   harness.signIns = [];

@@ -1,31 +1,25 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { accountTokens, households, mailOutbox, subscriptions, users, type Commune } from "@/db/schema";
 import { COMMON_PASSWORD_MESSAGE } from "@/lib/accounts/common-passwords";
 import { SIGN_UP_DONE, UNKNOWN_SUBSCRIBER_CODE } from "@/lib/accounts/messages";
 import { PASSWORD_RULE } from "@/lib/accounts/password-policy";
-import { mailsTo, seedAccount, seedCommune, useFreshIp } from "@/lib/accounts/test-fixtures";
+import { mailsTo, seedAccount, useFreshIp } from "@/lib/accounts/test-fixtures";
 import { verifyPassword } from "@/lib/auth/password";
 import { CAPTCHA_FAILED_MESSAGE, CAPTCHA_REQUIRED_MESSAGE } from "@/lib/captcha/field";
 import { solvedCaptchaPayload } from "@/lib/captcha/solve-for-tests";
+import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, harness } from "@/lib/testing/harness";
-import { createTestDatabase } from "@/lib/testing/test-db";
+import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { signUp } from "./actions";
 
-let handle: DatabaseHandle;
 let communeA: Commune;
 const PASSWORD = "Velo-Rouge-42";
 
+const database = useTestDatabase();
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  harness.db = handle.db;
-  communeA = await seedCommune(handle.db, "ville-a");
-  await handle.db.insert(households).values({ communeId: communeA.id, name: "DURAND", subscriberCode: "DRND234567" });
-});
-afterAll(async () => {
-  harness.db = null;
-  await handle.close();
+  communeA = await insertCommune(database.db, "ville-a");
+  await database.db.insert(households).values({ communeId: communeA.id, name: "DURAND", subscriberCode: "DRND234567" });
 });
 beforeEach(useFreshIp);
 
@@ -43,10 +37,10 @@ async function form(fields: Record<string, string | boolean | undefined>) {
 }
 
 async function rowCounts() {
-  const [u] = await handle.db.select({ n: count() }).from(users);
-  const [t] = await handle.db.select({ n: count() }).from(accountTokens);
-  const [m] = await handle.db.select({ n: count() }).from(mailOutbox);
-  const [s] = await handle.db.select({ n: count() }).from(subscriptions);
+  const [u] = await database.db.select({ n: count() }).from(users);
+  const [t] = await database.db.select({ n: count() }).from(accountTokens);
+  const [m] = await database.db.select({ n: count() }).from(mailOutbox);
+  const [s] = await database.db.select({ n: count() }).from(subscriptions);
   return { users: u!.n, tokens: t!.n, mails: m!.n, subscriptions: s!.n };
 }
 
@@ -56,17 +50,17 @@ describe("sign-up", () => {
     expect(result).toEqual({ ok: true, message: SIGN_UP_DONE });
     expect(JSON.stringify(result)).not.toContain(PASSWORD);
 
-    const [user] = await handle.db.select().from(users).where(eq(users.email, "lea.martin@exemple.fr"));
+    const [user] = await database.db.select().from(users).where(eq(users.email, "lea.martin@exemple.fr"));
     expect(user).toMatchObject({ communeId: communeA.id, status: "pending", civility: "MME", lastName: "Martin", firstName: "Léa" });
     expect(user!.termsAcceptedAt).toBeInstanceOf(Date);
     expect(user!.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(user!.passwordHash, PASSWORD)).toBe(true);
 
-    const [token] = await handle.db.select().from(accountTokens).where(eq(accountTokens.userId, user!.id));
+    const [token] = await database.db.select().from(accountTokens).where(eq(accountTokens.userId, user!.id));
     expect(token).toMatchObject({ purpose: "activation", communeId: communeA.id, usedAt: null });
     expect(token!.expiresAt.getTime() - Date.now()).toBeGreaterThan(23.9 * 3600_000);
 
-    const [mail] = await mailsTo(handle.db, "lea.martin@exemple.fr");
+    const [mail] = await mailsTo(database.db, "lea.martin@exemple.fr");
     expect(mail).toMatchObject({ template: "activation", status: "local", communeId: communeA.id });
     expect(mail!.subject).toBe("Confirmez votre adresse e-mail – Portail Famille Ville ville-a");
     expect(mail!.text).toContain("Bonjour Madame Martin,");
@@ -76,8 +70,8 @@ describe("sign-up", () => {
 
   it("subscribes the account to the household of a valid code abonné, typed loosely", async () => {
     await signUp(null, await form({ email: "code@exemple.fr", subscriberCode: "drnd 2345-67" }));
-    const [user] = await handle.db.select().from(users).where(eq(users.email, "code@exemple.fr"));
-    const links = await handle.db.select().from(subscriptions).where(eq(subscriptions.userId, user!.id));
+    const [user] = await database.db.select().from(users).where(eq(users.email, "code@exemple.fr"));
+    const links = await database.db.select().from(subscriptions).where(eq(subscriptions.userId, user!.id));
     expect(links).toMatchObject([{ method: "subscriber_code", communeId: communeA.id }]);
   });
 
@@ -89,15 +83,15 @@ describe("sign-up", () => {
   });
 
   it("answers the same for an address that has an account, creates nothing and tells its owner by mail", async () => {
-    const existing = await seedAccount(handle.db, communeA, { email: "deja@exemple.fr" });
+    const existing = await seedAccount(database.db, communeA, { email: "deja@exemple.fr" });
     const before = await rowCounts();
     const result = await signUp(null, await form({ email: "DEJA@exemple.fr" }));
     expect(result).toEqual({ ok: true, message: SIGN_UP_DONE });
     expect(await rowCounts()).toEqual({ ...before, mails: before.mails + 1 });
-    const [mail] = await mailsTo(handle.db, "deja@exemple.fr");
+    const [mail] = await mailsTo(database.db, "deja@exemple.fr");
     expect(mail).toMatchObject({ template: "account-exists", status: "local" });
     expect(mail!.text).toContain("/ville-a/mot-de-passe-oublie");
-    const [unchanged] = await handle.db.select().from(users).where(eq(users.id, existing.id));
+    const [unchanged] = await database.db.select().from(users).where(eq(users.id, existing.id));
     expect(unchanged).toEqual(existing);
   });
 

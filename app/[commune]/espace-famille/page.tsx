@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { HouseholdSummaryCard } from "@/components/subscriptions/household-summary";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
@@ -24,9 +25,23 @@ export default async function FamilySpacePage({ params }: Props) {
       ) : (
         <>
           <p>
-            Voici les informations de votre dossier famille connues de la commune. La consultation détaillée du dossier, le
-            planning des activités et le suivi de vos demandes seront bientôt disponibles ici.
+            Consultez et modifiez votre dossier famille ; chaque modification est transmise à la commune, qui la valide.
+            Suivez vos demandes et les réponses de la commune dans Mes demandes.
           </p>
+          <ul className="tiles">
+            <li>
+              <Link className="tile" href={`/${slug}/espace-famille/dossier`}>
+                <span className="tile__title">Dossier famille</span>
+                <span className="tile__text">Consulter et modifier les responsables et les enfants.</span>
+              </Link>
+            </li>
+            <li>
+              <Link className="tile" href={`/${slug}/mon-espace-citoyen/mes-demandes`}>
+                <span className="tile__title">Mes demandes</span>
+                <span className="tile__text">Suivre vos demandes et les réponses de la collectivité.</span>
+              </Link>
+            </li>
+          </ul>
           {householdSummaries.map((household) => (
             <HouseholdSummaryCard key={household.id} household={household} />
           ))}

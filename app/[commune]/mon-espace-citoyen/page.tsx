@@ -38,6 +38,12 @@ export default async function CitizenSpacePage({ params }: Props) {
           </Link>
         </li>
         <li>
+          <Link className="tile" href={`/${slug}/mon-espace-citoyen/mes-demandes`}>
+            <span className="tile__title">Mes demandes</span>
+            <span className="tile__text">Vos demandes à la collectivité et leur suivi.</span>
+          </Link>
+        </li>
+        <li>
           <Link className="tile" href={`/${slug}/mon-espace-citoyen/mot-de-passe`}>
             <span className="tile__title">Changer mon mot de passe</span>
             <span className="tile__text">Choisir un nouveau mot de passe.</span>

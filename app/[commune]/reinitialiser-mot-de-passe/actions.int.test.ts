@@ -1,53 +1,47 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { users, type Commune } from "@/db/schema";
 import { COMMON_PASSWORD_MESSAGE } from "@/lib/accounts/common-passwords";
 import { FORGOT_PASSWORD_SENT, LINK_USED_OR_INVALID, RESET_DONE, RESET_LINK_EXPIRED } from "@/lib/accounts/messages";
-import { KNOWN_PASSWORD, mailsTo, seedAccount, seedCommune, tokenInMail, useFreshIp } from "@/lib/accounts/test-fixtures";
+import { KNOWN_PASSWORD, mailsTo, seedAccount, tokenInMail, useFreshIp } from "@/lib/accounts/test-fixtures";
 import { issueAccountToken } from "@/lib/accounts/tokens";
 import { verifyPassword } from "@/lib/auth/password";
 import { solvedCaptchaPayload } from "@/lib/captcha/solve-for-tests";
+import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, harness } from "@/lib/testing/harness";
-import { createTestDatabase } from "@/lib/testing/test-db";
+import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { forgotPassword } from "../mot-de-passe-oublie/actions";
 import { chooseNewPassword } from "./actions";
 
-let handle: DatabaseHandle;
 let communeA: Commune;
 const NEW_PASSWORD = "Cerf-Volant-77";
 
+const database = useTestDatabase();
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  harness.db = handle.db;
-  communeA = await seedCommune(handle.db, "ville-a");
-  await seedCommune(handle.db, "ville-b");
-});
-afterAll(async () => {
-  harness.db = null;
-  await handle.close();
+  communeA = await insertCommune(database.db, "ville-a");
+  await insertCommune(database.db, "ville-b");
 });
 beforeEach(useFreshIp);
 
-const reload = async (userId: string) => (await handle.db.select().from(users).where(eq(users.id, userId)))[0]!;
+const reload = async (userId: string) => (await database.db.select().from(users).where(eq(users.id, userId)))[0]!;
 const choose = (commune: string, jeton: string, password = NEW_PASSWORD) =>
   chooseNewPassword(null, formData(commune, { jeton, password, passwordConfirmation: password }));
-const resetLink = (userId: string, now?: Date) => issueAccountToken(handle.db, { communeId: communeA.id, userId, purpose: "password_reset", now });
+const resetLink = (userId: string, now?: Date) => issueAccountToken(database.db, { communeId: communeA.id, userId, purpose: "password_reset", now });
 
 describe("forgotten password", () => {
   const ask = async (commune: string, email: string) => forgotPassword(null, formData(commune, { email, captcha: await solvedCaptchaPayload() }));
 
   it("mails a 1 h link to an existing, not disabled account, and answers the same for anyone", async () => {
-    const user = await seedAccount(handle.db, communeA, { email: "oubli@exemple.fr" });
-    const disabled = await seedAccount(handle.db, communeA, { email: "desactive@exemple.fr", status: "disabled" });
+    const user = await seedAccount(database.db, communeA, { email: "oubli@exemple.fr" });
+    const disabled = await seedAccount(database.db, communeA, { email: "desactive@exemple.fr", status: "disabled" });
     for (const [commune, email] of [["ville-a", user.email], ["ville-a", disabled.email], ["ville-a", "personne@exemple.fr"], ["ville-b", user.email]]) {
       expect(await ask(commune!, email!)).toEqual({ ok: true, message: FORGOT_PASSWORD_SENT });
     }
-    const mails = await mailsTo(handle.db, user.email);
+    const mails = await mailsTo(database.db, user.email);
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ template: "password-reset", communeId: communeA.id, status: "local" });
     expect(mails[0]!.text).toContain("http://localhost:3000/ville-a/reinitialiser-mot-de-passe?jeton=");
-    expect(await mailsTo(handle.db, disabled.email)).toEqual([]);
+    expect(await mailsTo(database.db, disabled.email)).toEqual([]);
   });
 
   it("is rate limited per address", async () => {
@@ -58,9 +52,9 @@ describe("forgotten password", () => {
 
 describe("choosing a new password", () => {
   it("sets the password and ends every session, once per link", async () => {
-    const user = await seedAccount(handle.db, communeA, { email: "reset@exemple.fr" });
+    const user = await seedAccount(database.db, communeA, { email: "reset@exemple.fr" });
     await forgotPassword(null, formData("ville-a", { email: user.email, captcha: await solvedCaptchaPayload() }));
-    const [mail] = await mailsTo(handle.db, user.email);
+    const [mail] = await mailsTo(database.db, user.email);
     const jeton = tokenInMail(mail!.text);
 
     expect(await choose("ville-a", jeton)).toEqual({ ok: true, message: RESET_DONE });
@@ -73,7 +67,7 @@ describe("choosing a new password", () => {
   });
 
   it("activates a pending account (an invited agent's first password)", async () => {
-    const agent = await seedAccount(handle.db, communeA, { status: "pending", role: "agent" });
+    const agent = await seedAccount(database.db, communeA, { status: "pending", role: "agent" });
     expect(await choose("ville-a", await resetLink(agent.id))).toMatchObject({ ok: true });
     const after = await reload(agent.id);
     expect(after.status).toBe("active");
@@ -81,21 +75,21 @@ describe("choosing a new password", () => {
   });
 
   it("refuses an expired link", async () => {
-    const user = await seedAccount(handle.db, communeA);
+    const user = await seedAccount(database.db, communeA);
     const jeton = await resetLink(user.id, new Date(Date.now() - 61 * 60_000));
     expect(await choose("ville-a", jeton)).toMatchObject({ ok: false, message: RESET_LINK_EXPIRED });
     expect(await reload(user.id)).toEqual(user);
   });
 
   it("refuses a link of commune A posted through commune B", async () => {
-    const user = await seedAccount(handle.db, communeA);
+    const user = await seedAccount(database.db, communeA);
     const jeton = await resetLink(user.id);
     expect(await choose("ville-b", jeton)).toMatchObject({ ok: false, message: LINK_USED_OR_INVALID });
     expect(await reload(user.id)).toEqual(user);
   });
 
   it("refuses a common password and keeps the link usable", async () => {
-    const user = await seedAccount(handle.db, communeA);
+    const user = await seedAccount(database.db, communeA);
     const jeton = await resetLink(user.id);
     expect(await choose("ville-a", jeton, "Password1")).toMatchObject({ ok: false, fieldErrors: { password: [COMMON_PASSWORD_MESSAGE] } });
     expect(await choose("ville-a", jeton)).toMatchObject({ ok: true });

@@ -8,7 +8,7 @@ import { listStaffAccounts } from "@/lib/agents/staff-accounts";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { agentCrumbs } from "../crumbs";
-import { TableWrap } from "@/components/subscriptions/table-wrap";
+import { TableWrap } from "@/components/ui/table-wrap";
 
 type Props = { params: Promise<{ commune: string }> };
 

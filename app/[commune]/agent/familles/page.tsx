@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { searchHouseholds } from "@/lib/households/agent-search";
 import { agentCrumbs } from "../crumbs";
 import { familySearchHref, familySearchParams } from "./search-params";
-import { TableWrap } from "@/components/subscriptions/table-wrap";
+import { TableWrap } from "@/components/ui/table-wrap";
 
 type Props = { params: Promise<{ commune: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { subscribePath } from "@/lib/subscriptions/paths";
 import { listSubscriptions } from "@/lib/subscriptions/subscribe";
-import { TableWrap } from "@/components/subscriptions/table-wrap";
+import { TableWrap } from "@/components/ui/table-wrap";
 
 type Props = {
   params: Promise<{ commune: string }>;

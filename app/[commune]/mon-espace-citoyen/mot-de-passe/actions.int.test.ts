@@ -1,27 +1,21 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { users, type Commune } from "@/db/schema";
 import { COMMON_PASSWORD_MESSAGE } from "@/lib/accounts/common-passwords";
 import { PASSWORD_CHANGED } from "@/lib/accounts/messages";
-import { KNOWN_PASSWORD, seedAccount, seedCommune } from "@/lib/accounts/test-fixtures";
+import { KNOWN_PASSWORD, seedAccount } from "@/lib/accounts/test-fixtures";
 import { verifyPassword } from "@/lib/auth/password";
+import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, harness, signInAs, signOutOfHarness } from "@/lib/testing/harness";
-import { createTestDatabase } from "@/lib/testing/test-db";
+import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { changePassword } from "./actions";
 
-let handle: DatabaseHandle;
 let commune: Commune;
 const NEW_PASSWORD = "Cerf-Volant-77";
 
+const database = useTestDatabase();
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  harness.db = handle.db;
-  commune = await seedCommune(handle.db, "ville-a");
-});
-afterAll(async () => {
-  harness.db = null;
-  await handle.close();
+  commune = await insertCommune(database.db, "ville-a");
 });
 beforeEach(() => {
   harness.signIns = [];
@@ -33,28 +27,28 @@ const change = (currentPassword: string, password = NEW_PASSWORD) =>
 
 describe("changing one's password", () => {
   it("stores the new password, ends the other sessions and signs this browser in again", async () => {
-    const user = await seedAccount(handle.db, commune);
+    const user = await seedAccount(database.db, commune);
     signInAs(user, "ville-a");
     expect(await change(KNOWN_PASSWORD)).toEqual({ ok: true, message: PASSWORD_CHANGED });
-    const [after] = await handle.db.select().from(users).where(eq(users.id, user.id));
+    const [after] = await database.db.select().from(users).where(eq(users.id, user.id));
     expect(after!.sessionVersion).toBe(user.sessionVersion + 1);
     expect(await verifyPassword(after!.passwordHash, NEW_PASSWORD)).toBe(true);
     expect(harness.signIns).toEqual([["credentials", { commune: "ville-a", email: user.email, password: NEW_PASSWORD, redirectTo: "/ville-a/mon-espace-citoyen/mot-de-passe?modifie=1" }]]);
   });
 
   it("refuses a wrong current password on its field, and counts it as a login attempt", async () => {
-    const user = await seedAccount(handle.db, commune);
+    const user = await seedAccount(database.db, commune);
     signInAs(user, "ville-a");
     for (let attempt = 0; attempt < 5; attempt += 1) {
       expect(await change("Pas-Le-Bon-1")).toMatchObject({ ok: false, fieldErrors: { currentPassword: ["Le mot de passe actuel est incorrect."] } });
     }
     expect(await change(KNOWN_PASSWORD)).toMatchObject({ ok: false, message: expect.stringMatching(/^Trop de tentatives/) });
-    const [after] = await handle.db.select().from(users).where(eq(users.id, user.id));
+    const [after] = await database.db.select().from(users).where(eq(users.id, user.id));
     expect(after).toEqual(user);
   });
 
   it("refuses a common new password", async () => {
-    const user = await seedAccount(handle.db, commune);
+    const user = await seedAccount(database.db, commune);
     signInAs(user, "ville-a");
     expect(await change(KNOWN_PASSWORD, "Password1")).toMatchObject({ ok: false, fieldErrors: { password: [COMMON_PASSWORD_MESSAGE] } });
   });

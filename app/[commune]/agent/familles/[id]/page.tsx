@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { AuditTable } from "@/components/agent/audit/audit-table";
+import { HouseholdQuotientForm } from "@/components/agent/audit/household-quotient-form";
 import { RegenerateCodeDialog } from "@/components/agent/regenerate-code-dialog";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { listHouseholdAudit } from "@/lib/agents/audit-read";
 import { formatDate } from "@/lib/format";
 import { findHouseholdDetail } from "@/lib/households/household-detail";
 import { civilityLabels } from "@/lib/validation/fields";
 import { agentCrumbs } from "../../crumbs";
-import { TableWrap } from "@/components/subscriptions/table-wrap";
+import { TableWrap } from "@/components/ui/table-wrap";
 
 type Props = { params: Promise<{ commune: string; id: string }> };
 
@@ -25,6 +28,7 @@ export default async function HouseholdPage({ params }: Props) {
   if (!householdId.success) notFound();
   const household = await findHouseholdDetail(await getDb(), { communeId: commune.id, householdId: householdId.data });
   if (!household) notFound();
+  const history = await listHouseholdAudit(await getDb(), { communeId: commune.id, householdId: household.id });
 
   return (
     <>
@@ -39,6 +43,8 @@ export default async function HouseholdPage({ params }: Props) {
         <p>Quotient familial : {household.familyQuotient ?? "non renseigné"}</p>
         <RegenerateCodeDialog slug={slug} householdId={household.id} householdName={household.name} />
       </section>
+
+      <HouseholdQuotientForm slug={slug} householdId={household.id} familyQuotient={household.familyQuotient} />
 
       <h2>Responsables</h2>
       <TableWrap label="Responsables">
@@ -129,6 +135,13 @@ export default async function HouseholdPage({ params }: Props) {
             </tbody>
           </table>
         </TableWrap>
+      )}
+
+      <h2>Historique</h2>
+      {history.length === 0 ? (
+        <p>Aucune action enregistrée sur ce dossier.</p>
+      ) : (
+        <AuditTable rows={history} caption={`Dernières actions sur le dossier de la famille ${household.name}`} showTarget={false} />
       )}
     </>
   );

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { RequestChanges } from "@/components/requests/request-changes";
+import { RequestDecisionForm } from "@/components/agent/requests/request-decision-form";
+import { RequestHistory } from "@/components/requests/request-history";
+import { formatDateTime } from "@/lib/format";
+import styles from "@/components/agent/requests/requests.module.css";
+import { TownMessageForm } from "@/components/agent/requests/town-message-form";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { openRequestForAgent } from "@/lib/agents/requests";
+import { requireUser, staffRoles } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { agentCrumbs } from "../../crumbs";
+
+type Props = { params: Promise<{ commune: string; id: string }> };
+
+export const metadata: Metadata = { title: "Demande" };
+
+/** One request for the agents: its diff, its history, the decision and messages. Another commune's id is a 404. */
+export default async function AgentRequestPage({ params }: Props) {
+  const { commune: slug, id } = await params;
+  const { commune, user } = await requireUser(slug, { roles: staffRoles, returnTo: `/${slug}/agent/demandes` });
+  const requestId = z.uuid().safeParse(id);
+  if (!requestId.success) notFound();
+  const request = await openRequestForAgent(await getDb(), { communeId: commune.id, agentUserId: user.id, requestId: requestId.data });
+  if (!request) notFound();
+  const isPending = request.status === "pending";
+
+  return (
+    <>
+      <Breadcrumbs items={agentCrumbs(slug, { label: "Demandes", href: `/${slug}/agent/demandes` }, { label: request.reference })} />
+      <h1>
+        Demande {request.reference} – {request.typeLabel}
+      </h1>
+      <dl className={styles.facts}>
+        <dt>Famille</dt>
+        <dd>
+          {request.householdId && request.householdName ? (
+            <Link href={`/${slug}/agent/familles/${request.householdId}`}>Famille {request.householdName}</Link>
+          ) : (
+            "Nouvelle famille"
+          )}
+        </dd>
+        <dt>Type</dt>
+        <dd>{request.typeLabel}</dd>
+        <dt>Concerne</dt>
+        <dd>{request.subject ?? "–"}</dd>
+        <dt>Référence</dt>
+        <dd>{request.reference}</dd>
+        <dt>Déposée le</dt>
+        <dd>{formatDateTime(request.createdAt)}</dd>
+        <dt>Dernière modification</dt>
+        <dd>{formatDateTime(request.updatedAt)}</dd>
+        <dt>État</dt>
+        <dd>
+          <span className={request.status === "accepted" ? "badge badge--success" : request.status === "refused" ? "badge badge--danger" : "badge"}>
+            {request.statusLabel}
+          </span>
+          {request.decidedAt ? ` le ${formatDateTime(request.decidedAt)}` : null}
+        </dd>
+      </dl>
+
+      <h2>Modifications</h2>
+      <RequestChanges changes={request.changes} reference={request.reference} />
+
+      <RequestDecisionForm slug={slug} requestId={request.id} open={isPending} />
+
+      <h2>Historique</h2>
+      <RequestHistory entries={request.history} viewer="agent" />
+
+      <TownMessageForm slug={slug} requestId={request.id} />
+    </>
+  );
+}

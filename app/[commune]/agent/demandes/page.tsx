@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { RequestInbox, type InboxRow } from "@/components/agent/requests/request-inbox";
+import styles from "@/components/agent/requests/requests.module.css";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { requireUser, staffRoles } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { formatDate } from "@/lib/format";
+import { listCommuneRequests } from "@/lib/requests/store";
+import { REQUEST_TYPES } from "@/lib/requests/types";
+import { agentCrumbs } from "../crumbs";
+import { INBOX_STATUS_FILTERS, inboxHref, inboxSearchParams } from "./search-params";
+
+type Props = {
+  params: Promise<{ commune: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export const metadata: Metadata = { title: "Demandes" };
+
+/** The agents' inbox: the commune's family requests, filtered, paged, decided one by one or by selection. */
+export default async function RequestInboxPage({ params, searchParams }: Props) {
+  const { commune: slug } = await params;
+  const { commune } = await requireUser(slug, {
+    roles: staffRoles,
+    returnTo: `/${slug}/agent/demandes`,
+  });
+  const search = inboxSearchParams.parse(await searchParams);
+  const result = await listCommuneRequests(await getDb(), {
+    communeId: commune.id,
+    types: search.type ? [search.type] : undefined,
+    status: search.etat,
+    search: search.q,
+    page: search.page,
+  });
+  const rows: InboxRow[] = result.items.map((item) => ({
+    id: item.id,
+    reference: item.reference,
+    href: `/${slug}/agent/demandes/${item.id}`,
+    householdName: item.householdName,
+    typeLabel: item.typeLabel,
+    subject: item.subject,
+    createdOn: formatDate(item.createdAt),
+    statusLabel: item.statusLabel,
+    pending: item.status === "pending",
+  }));
+  const pageText = result.pageCount > 1 ? ` – page ${result.page} sur ${result.pageCount}` : "";
+  const caption = `Demandes ${INBOX_STATUS_FILTERS[search.etat].toLowerCase()} (${result.total} au total)${pageText}`;
+
+  return (
+    <>
+      <Breadcrumbs items={agentCrumbs(slug, { label: "Demandes" })} />
+      <h1>Demandes</h1>
+      <form className={`form ${styles.filters}`} method="get" role="search" aria-label="Filtrer les demandes">
+        <div className="field">
+          <label htmlFor="filtre-type">Type de demande</label>
+          <select id="filtre-type" name="type" defaultValue={search.type ?? ""}>
+            <option value="">Tous les types</option>
+            {Object.entries(REQUEST_TYPES).map(([code, def]) => (
+              <option key={code} value={code}>
+                {def.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filtre-etat">État</label>
+          <select id="filtre-etat" name="etat" defaultValue={search.etat}>
+            {Object.entries(INBOX_STATUS_FILTERS).map(([code, label]) => (
+              <option key={code} value={code}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filtre-recherche">Famille ou référence</label>
+          <input id="filtre-recherche" type="search" name="q" defaultValue={search.q} maxLength={100} />
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button">
+            Rechercher
+          </button>
+          <Link href={inboxHref(slug, { etat: "pending", q: "", page: 1 })}>Réinitialiser les filtres</Link>
+        </div>
+      </form>
+
+      <RequestInbox
+        key={`${search.etat}-${search.type ?? ""}-${search.q}-${result.page}`}
+        slug={slug}
+        rows={rows}
+        caption={caption}
+        empty={
+          result.total === 0 ? (
+            <p role="status">Aucune demande ne correspond à ces critères.</p>
+          ) : (
+            <p role="status">
+              Cette page est vide. <Link href={inboxHref(slug, { ...search, page: 1 })}>Revenir à la première page</Link>
+            </p>
+          )
+        }
+      />
+
+      {result.pageCount > 1 ? (
+        <nav aria-label="Pagination des demandes" className="button-row">
+          {result.page > 1 ? <Link href={inboxHref(slug, { ...search, page: result.page - 1 })}>Page précédente</Link> : null}
+          {result.page < result.pageCount ? <Link href={inboxHref(slug, { ...search, page: result.page + 1 })}>Page suivante</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { REQUEST_TYPES } from "@/lib/requests/types";
+
+/** The inbox's "État" filter: pending by default (the work to do). */
+export const INBOX_STATUS_FILTERS = {
+  pending: "En cours",
+  accepted: "Acceptées",
+  refused: "Refusées",
+  withdrawn: "Retirées",
+  all: "Toutes",
+} as const;
+export type InboxStatusFilter = keyof typeof INBOX_STATUS_FILTERS;
+
+const requestTypeCodes = Object.keys(REQUEST_TYPES) as [keyof typeof REQUEST_TYPES, ...(keyof typeof REQUEST_TYPES)[]];
+const statusCodes = Object.keys(INBOX_STATUS_FILTERS) as [InboxStatusFilter, ...InboxStatusFilter[]];
+
+/** The inbox's query string; anything malformed falls back to its default (never an error page). */
+export const inboxSearchParams = z.object({
+  type: z.enum(requestTypeCodes).optional().catch(undefined),
+  etat: z.enum(statusCodes).catch("pending"),
+  q: z.string().trim().max(100).catch(""),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+export type InboxSearch = z.output<typeof inboxSearchParams>;
+
+export function inboxHref(slug: string, search: InboxSearch): string {
+  const query = new URLSearchParams();
+  if (search.type) query.set("type", search.type);
+  if (search.etat !== "pending") query.set("etat", search.etat);
+  if (search.q) query.set("q", search.q);
+  if (search.page > 1) query.set("page", String(search.page));
+  const text = query.toString();
+  return `/${slug}/agent/demandes${text ? `?${text}` : ""}`;
+}

@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AuthorizedAdults } from "@/components/family-file/authorized-adults";
+import { FileSectionCard } from "@/components/family-file/file-section";
+import { PendingRequestNotice } from "@/components/family-file/pending-request-notice";
+import { SectionForm } from "@/components/family-file/section-form";
+import { sectionFormValues } from "@/components/family-file/section-values";
+import { VaccinationsForm } from "@/components/family-file/vaccinations-form";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { vaccinationFields } from "@/lib/family-file/fields";
+import type { SectionId } from "@/lib/family-file/schemas-sections";
+import { formatFieldValue } from "@/lib/requests/diff";
+import { dossierPath, findInFiles, loadOwnFamilyFiles } from "../../load";
+
+type Props = { params: Promise<{ commune: string; id: string }> };
+
+export const metadata: Metadata = { title: "Enfant – Dossier famille" };
+
+const CHILD_SECTIONS = [
+  ["child.general", "Informations générales"],
+  ["child.authorizations", "Autorisations"],
+  ["child.health", "Données sanitaires"],
+] as const satisfies readonly (readonly [SectionId, string])[];
+
+/** A child's screen: general information, authorisations, health data, vaccinations and personnes habilitées. */
+export default async function ChildPage({ params }: Props) {
+  const { commune: slug, id } = await params;
+  const { files } = await loadOwnFamilyFiles(slug, `${dossierPath(slug)}/enfants/${id}`);
+  const found = findInFiles(files, (f) => f.children, id);
+  if (!found) notFound();
+  const { file, record: child } = found;
+  const householdId = file.household.id;
+  const name = `${child.values.firstName} ${child.values.lastName}`;
+  const vaccinationDef = vaccinationFields[0]!;
+  const vaccinationsPending = child.vaccinations.pending;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: "Accueil", href: `/${slug}` },
+          { label: "Espace famille", href: `/${slug}/espace-famille` },
+          { label: "Dossier famille", href: dossierPath(slug) },
+          { label: name },
+        ]}
+      />
+      <h1>Enfant : {name}</h1>
+      <p>
+        Vérifiez les autorisations, les données sanitaires et les adultes habilités à prendre en charge votre enfant. Toute
+        modification est soumise à une validation par la collectivité ; les modifications non traitées sont affichées en jaune.
+      </p>
+      {child.school ? (
+        <p>
+          École : {child.school}
+          {child.schoolClass ? ` – ${child.schoolClass}` : null}
+        </p>
+      ) : null}
+      <PendingRequestNotice slug={slug} householdId={householdId} pending={child.pending} what="Une modification de cet enfant" />
+      {CHILD_SECTIONS.map(([sectionId, title]) => {
+        const { defaults, notes } = sectionFormValues(sectionId, child);
+        return (
+          <FileSectionCard key={sectionId} id={sectionId.replace(".", "-")} title={title}>
+            <SectionForm slug={slug} sectionId={sectionId} householdId={householdId} targetId={child.id} defaults={defaults} notes={notes} />
+          </FileSectionCard>
+        );
+      })}
+      <FileSectionCard id="vaccinations" title="Vaccinations">
+        <PendingRequestNotice slug={slug} householdId={householdId} pending={vaccinationsPending} what="Une modification des vaccins" />
+        <VaccinationsForm
+          slug={slug}
+          householdId={householdId}
+          childId={child.id}
+          vaccinations={(vaccinationsPending?.values.vaccinations as typeof child.vaccinations.values.vaccinations | undefined) ?? child.vaccinations.values.vaccinations}
+          note={
+            vaccinationsPending
+              ? {
+                  validated: formatFieldValue(vaccinationDef, child.vaccinations.values.vaccinations),
+                  proposed: formatFieldValue(vaccinationDef, vaccinationsPending.values.vaccinations),
+                }
+              : undefined
+          }
+        />
+      </FileSectionCard>
+      <FileSectionCard id="personnes-habilitees" title="Personnes habilitées">
+        <AuthorizedAdults slug={slug} householdId={householdId} child={child} />
+      </FileSectionCard>
+    </>
+  );
+}

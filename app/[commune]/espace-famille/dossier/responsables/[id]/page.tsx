@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { FileSectionCard } from "@/components/family-file/file-section";
+import { PendingRequestNotice } from "@/components/family-file/pending-request-notice";
+import { SectionForm } from "@/components/family-file/section-form";
+import { sectionFormValues } from "@/components/family-file/section-values";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import type { SectionId } from "@/lib/family-file/schemas-sections";
+import { civilityLabels } from "@/lib/validation/fields";
+import { dossierPath, findInFiles, loadOwnFamilyFiles } from "../../load";
+
+type Props = { params: Promise<{ commune: string; id: string }> };
+
+export const metadata: Metadata = { title: "Responsable – Dossier famille" };
+
+const GUARDIAN_SECTIONS = [
+  ["guardian.basic", "Information de base"],
+  ["guardian.address", "Adresse"],
+  ["guardian.communication", "Communication et factures"],
+  ["guardian.benefits", "Payeur et allocataire CAF / MSA"],
+] as const satisfies readonly (readonly [SectionId, string])[];
+
+/** "Données responsable": one form per section, each saved as a "Modification du responsable" request. */
+export default async function GuardianPage({ params }: Props) {
+  const { commune: slug, id } = await params;
+  const { files } = await loadOwnFamilyFiles(slug, `${dossierPath(slug)}/responsables/${id}`);
+  const found = findInFiles(files, (f) => f.guardians, id);
+  if (!found) notFound();
+  const { file, record: guardian } = found;
+  const householdId = file.household.id;
+  const name = `${civilityLabels[guardian.values.civility]} ${guardian.values.firstName} ${guardian.values.lastName}`;
+  const bank = sectionFormValues("bank", file.bank);
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: "Accueil", href: `/${slug}` },
+          { label: "Espace famille", href: `/${slug}/espace-famille` },
+          { label: "Dossier famille", href: dossierPath(slug) },
+          { label: name },
+        ]}
+      />
+      <h1>Données responsable : {name}</h1>
+      <p>Toute modification est soumise à une validation par la collectivité. Les modifications qui n&apos;ont pas encore été traitées sont affichées en jaune.</p>
+      <PendingRequestNotice slug={slug} householdId={householdId} pending={guardian.pending} what="Une modification de ce responsable" />
+      {GUARDIAN_SECTIONS.map(([sectionId, title]) => {
+        const { defaults, notes } = sectionFormValues(sectionId, guardian);
+        return (
+          <FileSectionCard key={sectionId} id={sectionId.replace(".", "-")} title={title}>
+            <SectionForm slug={slug} sectionId={sectionId} householdId={householdId} targetId={guardian.id} defaults={defaults} notes={notes} />
+          </FileSectionCard>
+        );
+      })}
+      <FileSectionCard id="donnees-bancaires" title="Données bancaires">
+        <p>
+          Si vous souhaitez être en prélèvement, saisissez vos informations bancaires et déposez votre RIB dans vos documents.
+          Après validation, la collectivité vous transmet le mandat de prélèvement.
+        </p>
+        <p>
+          Compte enregistré : <strong>{file.bank.values.ibanMasked ?? "aucun"}</strong>
+          {file.bank.values.bic ? ` (BIC ${file.bank.values.bic})` : null}
+        </p>
+        <PendingRequestNotice slug={slug} householdId={householdId} pending={file.bank.pending} what="Une modification des données bancaires" />
+        <SectionForm slug={slug} sectionId="bank" householdId={householdId} targetId={householdId} defaults={bank.defaults} notes={bank.notes} />
+      </FileSectionCard>
+      <FileSectionCard id="donnees-fiscales" title="Données fiscales">
+        <dl>
+          <dt>Quotient familial</dt>
+          <dd>{file.household.familyQuotient ?? "Non renseigné"}</dd>
+        </dl>
+        <p className="notice">
+          Les données fiscales sont en lecture seule : la collectivité en est gestionnaire et a besoin de pièces justificatives
+          pour toute modification. Pour tout changement, adressez-vous à votre collectivité.
+        </p>
+      </FileSectionCard>
+    </>
+  );
+}

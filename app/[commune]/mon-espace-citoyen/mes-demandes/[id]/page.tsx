@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { WithdrawRequestButton } from "@/components/family-file/withdraw-request-button";
+import { formatDateTime } from "@/lib/format";
+import { RequestChanges } from "@/components/requests/request-changes";
+import { RequestHistory } from "@/components/requests/request-history";
+import { RequestStatusBadge } from "@/components/requests/status-badge";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { listSubscribedHouseholds } from "@/lib/family-file/actions-household";
+import { getHouseholdRequest, markRequestsRead } from "@/lib/requests/store";
+import { myRequestsPath } from "../filters";
+
+type Props = { params: Promise<{ commune: string; id: string }> };
+
+export const metadata: Metadata = { title: "Détail de ma demande" };
+
+/** One request of the account's households with its history; opening it marks the town's news as read. */
+export default async function MyRequestPage({ params }: Props) {
+  const { commune: slug, id } = await params;
+  const { commune, user } = await requireUser(slug, { returnTo: `${myRequestsPath(slug)}/${id}` });
+  if (!z.uuid().safeParse(id).success) notFound();
+  const db = await getDb();
+  let request = null;
+  for (const household of await listSubscribedHouseholds(db, { communeId: commune.id, userId: user.id })) {
+    const scope = { communeId: commune.id, householdId: household.id };
+    request = await getHouseholdRequest(db, { ...scope, requestId: id });
+    if (request) {
+      if (request.unreadCount > 0) await markRequestsRead(db, { ...scope, requestIds: [id] });
+      break;
+    }
+  }
+  if (!request?.householdId) notFound();
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: "Accueil", href: `/${slug}` },
+          { label: "Mon espace citoyen", href: `/${slug}/mon-espace-citoyen` },
+          { label: "Mes demandes", href: myRequestsPath(slug) },
+          { label: `Demande ${request.reference}` },
+        ]}
+      />
+      <h1>Détail de ma demande {request.reference}</h1>
+      <dl>
+        <dt>Type de demande</dt>
+        <dd>{request.typeLabel}</dd>
+        {request.subject ? (
+          <>
+            <dt>Concerne</dt>
+            <dd>{request.subject}</dd>
+          </>
+        ) : null}
+        <dt>Date</dt>
+        <dd>{formatDateTime(request.createdAt)}</dd>
+        <dt>Statut</dt>
+        <dd>
+          <RequestStatusBadge status={request.status} label={request.statusLabel} />
+        </dd>
+      </dl>
+      {request.status === "pending" ? (
+        <WithdrawRequestButton slug={slug} householdId={request.householdId} requestId={request.id} reference={request.reference} />
+      ) : null}
+      <RequestChanges changes={request.changes} reference={request.reference} />
+      {request.decisionMessage ? (
+        <section aria-labelledby="reponse">
+          <h2 id="reponse">Réponse de la collectivité</h2>
+          <p className="notice">{request.decisionMessage}</p>
+        </section>
+      ) : null}
+      <section aria-labelledby="historique">
+        <h2 id="historique">Historique de la demande</h2>
+        <RequestHistory entries={request.history} viewer="family" />
+      </section>
+      <p>
+        <Link href={myRequestsPath(slug)}>Retour à Mes demandes</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { MarkReadForm } from "@/components/requests/mark-read-form";
+import { Pager } from "@/components/requests/pager";
+import { RequestFilters } from "@/components/requests/request-filters";
+import { RequestTable } from "@/components/requests/request-table";
+import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { chooseSubscribedHousehold } from "@/lib/family-file/actions-household";
+import { listHouseholdRequests } from "@/lib/requests/store";
+import { myRequestsHref, myRequestsPath, requestFiltersSchema } from "./filters";
+
+type Props = { params: Promise<{ commune: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata: Metadata = { title: "Mes demandes" };
+
+const PAGE_SIZE = 20;
+
+/** Mes demandes: every request of the household, of every type, newest first, with filters and paging. */
+export default async function MyRequestsPage({ params, searchParams }: Props) {
+  const { commune: slug } = await params;
+  const { commune, user } = await requireUser(slug, { returnTo: myRequestsPath(slug) });
+  const filters = requestFiltersSchema.parse(await searchParams);
+  const db = await getDb();
+  const households = await chooseSubscribedHousehold(db, { communeId: commune.id, userId: user.id, requested: filters.famille });
+  const crumbs = [{ label: "Accueil", href: `/${slug}` }, { label: "Mon espace citoyen", href: `/${slug}/mon-espace-citoyen` }, { label: "Mes demandes" }];
+  if (!households) {
+    return (
+      <>
+        <Breadcrumbs items={crumbs} />
+        <h1>Mes demandes</h1>
+        <NoSubscriptionNotice commune={commune} canSubscribe={user.role === "family"} />
+      </>
+    );
+  }
+  const household = households.current;
+  const list = await listHouseholdRequests(db, {
+    communeId: commune.id,
+    householdId: household.id,
+    types: filters.type ? [filters.type] : undefined,
+    state: filters.etat,
+    reference: filters.reference,
+    page: filters.page,
+    pageSize: PAGE_SIZE,
+  });
+  const scoped = { ...filters, famille: households.all.length > 1 ? household.id : undefined };
+  return (
+    <>
+      <Breadcrumbs items={crumbs} />
+      <h1>
+        Mes demandes ({list.total} résultat{list.total > 1 ? "s" : ""})
+      </h1>
+      {households.all.length > 1 ? <p>Famille {household.name}</p> : null}
+      <RequestFilters action={myRequestsPath(slug)} resetHref={myRequestsPath(slug)} values={filters} householdId={scoped.famille} />
+      {list.items.length === 0 ? (
+        <p>Aucune demande ne correspond à ces critères.</p>
+      ) : (
+        <MarkReadForm slug={slug} householdId={household.id}>
+          <RequestTable items={list.items} detailHref={(id) => `${myRequestsPath(slug)}/${id}`} />
+        </MarkReadForm>
+      )}
+      <Pager page={list.page} pageCount={list.pageCount} href={(page) => myRequestsHref(slug, scoped, page)} />
+    </>
+  );
+}

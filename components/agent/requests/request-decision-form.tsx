@@ -1,0 +1,28 @@
+"use client";
+
+import { useActionForm } from "@/components/ui/form-kit";
+import { decideRequestsAction } from "@/lib/agents/requests-actions";
+import { decideRequestsSchema } from "@/lib/agents/requests-schemas";
+import { DecisionFields } from "./decision-fields";
+import { DecisionReport } from "./decision-report";
+
+/**
+ * "Accepter" / "Refuser" on a request's page. Stays mounted once the request is decided (`open` false) so the
+ * result — or "already processed by another agent" — remains on screen after the page refreshes.
+ */
+export function RequestDecisionForm({ slug, requestId, open }: { slug: string; requestId: string; open: boolean }) {
+  const { form, state, pending, onSubmit } = useActionForm(decideRequestsSchema, decideRequestsAction, { requestIds: requestId, message: "" });
+  return (
+    <>
+      <DecisionReport state={state} />
+      {open ? (
+        <form className="form" aria-labelledby="decision-titre" onSubmit={onSubmit} noValidate>
+          <h2 id="decision-titre">Décision</h2>
+          <input type="hidden" name="commune" value={slug} />
+          <input type="hidden" {...form.register("requestIds")} />
+          <DecisionFields form={form} pending={pending} acceptLabel="Accepter" refuseLabel="Refuser" />
+        </form>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+"use client";
+
+import { InlineActionForm } from "@/components/agent/inline-action-form";
+import { withdrawMyRequest } from "@/lib/family-file/actions-requests";
+
+/** "Retirer ma demande" on a pending request of the family's household. */
+export function WithdrawRequestButton({ slug, householdId, requestId, reference }: { slug: string; householdId: string; requestId: string; reference: string }) {
+  return (
+    <InlineActionForm
+      slug={slug}
+      action={withdrawMyRequest}
+      fields={{ householdId, requestId }}
+      label="Retirer ma demande"
+      accessibleLabel={`Retirer ma demande ${reference}`}
+    />
+  );
+}

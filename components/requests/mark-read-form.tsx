@@ -1,0 +1,26 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import { FormMessage } from "@/components/ui/form-kit";
+import { markMyRequestsRead } from "@/lib/family-file/actions-requests";
+
+/** Wraps the list so its row tick boxes go with "Marquer la sélection comme lue" / "Tout marquer comme lu". */
+export function MarkReadForm({ slug, householdId, children }: { slug: string; householdId: string; children: ReactNode }) {
+  const [state, formAction, pending] = useActionState(markMyRequestsRead, null);
+  return (
+    <form action={formAction}>
+      <input type="hidden" name="commune" value={slug} />
+      <input type="hidden" name="householdId" value={householdId} />
+      <FormMessage state={state} />
+      {children}
+      <div className="button-row">
+        <button type="submit" name="scope" value="all" className="button button--secondary" disabled={pending}>
+          Tout marquer comme lu
+        </button>
+        <button type="submit" name="scope" value="selection" className="button button--secondary" disabled={pending}>
+          Marquer la sélection comme lue
+        </button>
+      </div>
+    </form>
+  );
+}

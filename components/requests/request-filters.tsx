@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { REQUEST_STATE_FILTERS, REQUEST_TYPES } from "@/lib/requests/types";
+import styles from "./requests.module.css";
+
+/** The "Filtres" of Mes demandes: a GET form, so a filtered list has its own address. */
+export function RequestFilters({
+  action,
+  resetHref,
+  values,
+  householdId,
+}: {
+  action: string;
+  resetHref: string;
+  values: { type?: string; etat: string; reference?: string };
+  householdId?: string;
+}) {
+  return (
+    <form method="get" action={action} className={styles.filters} role="search" aria-label="Filtrer mes demandes">
+      {householdId ? <input type="hidden" name="famille" value={householdId} /> : null}
+      <div className="field">
+        <label htmlFor="filtre-type">Type de demande</label>
+        <select id="filtre-type" name="type" defaultValue={values.type ?? ""}>
+          <option value="">Tous les types</option>
+          {Object.entries(REQUEST_TYPES).map(([code, def]) => (
+            <option key={code} value={code}>
+              {def.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset className="field field--radios">
+        <legend>État</legend>
+        <div className="radios">
+          {Object.entries(REQUEST_STATE_FILTERS).map(([code, label]) => (
+            <label key={code} className="radio">
+              <input type="radio" name="etat" value={code} defaultChecked={values.etat === code} />
+              {label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="field">
+        <label htmlFor="filtre-reference">Référence</label>
+        <input id="filtre-reference" type="search" name="reference" defaultValue={values.reference ?? ""} maxLength={30} />
+      </div>
+      <div className="button-row">
+        <button type="submit" className="button">
+          Rechercher
+        </button>
+        <Link className="button button--secondary" href={resetHref}>
+          Réinitialiser
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+import { demo, expect, expectAccessible, logIn, test } from "./fixtures";
+
+test("an agent opens a family's pending change from Demandes, sees the diff and decides it", async ({ page }) => {
+  await logIn(page, "demo", demo.agent);
+  await page.getByRole("link", { name: /^Demandes/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Demandes" })).toBeVisible();
+  await page.getByRole("searchbox", { name: "Famille ou référence" }).fill("MARTIN");
+  await page.getByRole("button", { name: "Rechercher" }).click();
+  await expect(page).toHaveURL(/q=MARTIN/);
+  await expectAccessible(page);
+
+  const row = page.getByRole("row").filter({ hasText: "Famille MARTIN" }).filter({ hasText: "Modification du responsable" }).first();
+  const reference = (await row.getByRole("link").textContent())!.trim();
+  await row.getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Demande ${reference}`) })).toBeVisible();
+
+  const diff = page.getByRole("table", { name: `Modifications demandées par la demande ${reference}` });
+  await expect(diff.getByRole("columnheader", { name: "Valeur actuelle" })).toBeVisible();
+  await expect(diff.getByRole("columnheader", { name: "Valeur demandée" })).toBeVisible();
+  await expect(diff.getByRole("rowheader", { name: /Téléphone/ }).first()).toBeVisible();
+  await expectAccessible(page);
+
+  // A refusal needs a message for the family.
+  await page.getByRole("button", { name: "Refuser", exact: true }).click();
+  await expect(page.getByText("Saisissez le message expliquant le refus à la famille.")).toBeVisible();
+  await page.getByRole("textbox", { name: "Message à la famille", exact: true }).fill("Merci de nous appeler pour confirmer ce numéro.");
+  await page.getByRole("button", { name: "Refuser", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${reference} : refusée, la famille est informée.` })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Refuser", exact: true })).toHaveCount(0);
+  await expect(page.getByText("« Merci de nous appeler pour confirmer ce numéro. »")).toBeVisible();
+  await expectAccessible(page);
+});

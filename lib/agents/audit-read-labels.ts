@@ -1,0 +1,69 @@
+/** The audit trail's actions as the admins read them, in French. An unknown code (added later) shows as itself. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "request.accepted": "Demande acceptée",
+  "request.refused": "Demande refusée",
+  "family_file.changed": "Dossier famille modifié (demande acceptée)",
+  "household.quotient_changed": "Quotient familial modifié",
+  "household.code_regenerated": "Code abonné régénéré",
+  "child.health_read": "Consultation des données de santé",
+  "account.created": "Compte agent créé",
+  "account.invitation_resent": "Invitation renvoyée",
+  "account.disabled": "Compte désactivé",
+  "account.reactivated": "Compte réactivé",
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}
+
+export interface AuditDescription {
+  target: string;
+  detail: string | null;
+}
+
+type Details = Record<string, unknown> | null;
+
+const text = (value: unknown) => (typeof value === "string" && value ? value : null);
+
+/** What an audit row is about and what changed, from its target and details (all optional). */
+export function describeAuditEntry(entry: {
+  action: string;
+  details: Details;
+  householdName: string | null;
+  targetUserName: string | null;
+}): AuditDescription {
+  const details = entry.details ?? {};
+  const reference = text(details.reference);
+  const target = [
+    entry.householdName ? `Famille ${entry.householdName}` : null,
+    reference ? `demande ${reference}` : null,
+    entry.targetUserName ? `Compte de ${entry.targetUserName}` : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  return { target: target || "–", detail: auditDetail(entry.action, details) };
+}
+
+function auditDetail(action: string, details: Record<string, unknown>): string | null {
+  switch (action) {
+    case "household.quotient_changed": {
+      const change = details.familyQuotient as { before?: unknown; after?: unknown } | undefined;
+      return change ? `${change.before ?? "non renseigné"} → ${change.after ?? "non renseigné"}` : null;
+    }
+    case "family_file.changed": {
+      // Only the fields' names: the values may be health data, shown on the request's page alone.
+      const changes = Array.isArray(details.changes) ? (details.changes as { label?: unknown }[]) : [];
+      const labels = changes.map((c) => text(c.label)).filter(Boolean);
+      return labels.length ? `Champs : ${labels.join(", ")}` : null;
+    }
+    case "request.refused":
+    case "request.accepted":
+      return text(details.message);
+    case "child.health_read": {
+      const count = Array.isArray(details.childIds) ? details.childIds.length : 0;
+      return count ? `${count} enfant(s)` : null;
+    }
+    default:
+      return null;
+  }
+}

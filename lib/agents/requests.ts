@@ -1,0 +1,108 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { requests, type Commune, type RequestStatus } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { HEALTH_FIELD_KEYS } from "@/lib/family-file/fields";
+import { decideRequest, getCommuneRequest, type RequestDetail } from "@/lib/requests/store";
+import { REQUEST_STATUS_LABELS } from "@/lib/requests/types";
+import { sendRequestDecisionMail } from "./requests-mail";
+
+/** What happened to one request of an agent's decision (one request or a selection). */
+export type DecisionOutcome =
+  | { requestId: string; reference: string; outcome: "accepted" | "refused" }
+  /** Decided by another agent first, or withdrawn by the family meanwhile. */
+  | { requestId: string; reference: string; outcome: "already_decided"; status: RequestStatus }
+  | { requestId: string; reference: string | null; outcome: "not_found" | "target_missing" | "unsupported" | "forbidden" | "message_required" };
+
+export const ALREADY_DECIDED_MESSAGE = "Cette demande a déjà été traitée par un autre agent.";
+
+/**
+ * Decides each request in turn — each in its own transaction, so one that another agent decided first does not
+ * undo the others — then mails the family of each decided one. Ids of another commune read as not found.
+ */
+export async function decideRequests(
+  db: Db,
+  params: { commune: Commune; agentUserId: string; requestIds: readonly string[]; decision: "accepted" | "refused"; message: string | null },
+): Promise<DecisionOutcome[]> {
+  const ids = [...new Set(params.requestIds)];
+  const known = await db
+    .select({ id: requests.id, reference: requests.reference })
+    .from(requests)
+    .where(and(eq(requests.communeId, params.commune.id), inArray(requests.id, ids)));
+  const referenceOf = new Map(known.map((row) => [row.id, row.reference]));
+
+  const outcomes: DecisionOutcome[] = [];
+  for (const requestId of ids) {
+    const reference = referenceOf.get(requestId);
+    if (!reference) {
+      outcomes.push({ requestId, reference: null, outcome: "not_found" });
+      continue;
+    }
+    const result = await decideRequest(db, { communeId: params.commune.id, agentUserId: params.agentUserId, requestId, decision: params.decision, message: params.message });
+    if (result.ok) {
+      outcomes.push({ requestId, reference, outcome: params.decision });
+      await mailAfterCommit(db, params.commune, result.request);
+    } else if (result.reason === "already_decided") {
+      outcomes.push({ requestId, reference, outcome: "already_decided", status: result.status });
+    } else {
+      outcomes.push({ requestId, reference, outcome: result.reason });
+    }
+  }
+  return outcomes;
+}
+
+/** The decision stands even if its mail cannot be queued: log it rather than report a failed decision. */
+async function mailAfterCommit(db: Db, commune: Commune, request: Parameters<typeof sendRequestDecisionMail>[2]) {
+  try {
+    await sendRequestDecisionMail(db, commune, request);
+  } catch (error) {
+    console.error(`decision mail of request ${request.id} not queued`, error);
+  }
+}
+
+const outcomeTexts: Record<Exclude<DecisionOutcome["outcome"], "already_decided">, string> = {
+  accepted: "acceptée, la modification est appliquée au dossier famille",
+  refused: "refusée, la famille est informée",
+  not_found: "demande introuvable",
+  target_missing: "non appliquée : la donnée concernée n'existe plus dans le dossier famille",
+  unsupported: "ce type de demande ne peut pas être traité ici",
+  forbidden: "vous n'avez pas accès à cette action",
+  message_required: "un message est obligatoire pour refuser",
+};
+
+/** One line per request, in French, for the agent: "D2026-000123 : acceptée, …". */
+export function describeOutcome(outcome: DecisionOutcome): string {
+  const text =
+    outcome.outcome === "already_decided"
+      ? outcome.status === "withdrawn"
+        ? "déjà retirée par la famille"
+        : `déjà traitée par un autre agent (${REQUEST_STATUS_LABELS[outcome.status]})`
+      : outcomeTexts[outcome.outcome];
+  return `${outcome.reference ?? "Demande"} : ${text}.`;
+}
+
+export function isSuccessfulOutcome(outcome: DecisionOutcome): boolean {
+  return outcome.outcome === "accepted" || outcome.outcome === "refused";
+}
+
+/**
+ * A request of the commune for its page. When its change touches a child's health data, the agent's read is
+ * written to the audit trail, as for the household file.
+ */
+export async function openRequestForAgent(db: Db, params: { communeId: string; agentUserId: string; requestId: string }): Promise<RequestDetail | null> {
+  const detail = await getCommuneRequest(db, { communeId: params.communeId, requestId: params.requestId });
+  if (!detail) return null;
+  const healthKeys: readonly string[] = HEALTH_FIELD_KEYS;
+  if (detail.householdId && detail.changes.some((change) => healthKeys.includes(change.key))) {
+    await recordAudit(db, {
+      communeId: params.communeId,
+      actorUserId: params.agentUserId,
+      action: "child.health_read",
+      targetType: "household",
+      targetId: detail.householdId,
+      details: { childIds: [detail.targetId], requestId: detail.id, reference: detail.reference },
+    });
+  }
+  return detail;
+}

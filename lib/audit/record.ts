@@ -1,0 +1,31 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { auditLog } from "@/db/schema";
+
+/** Everything the audit trail records: staff actions, changes to a family file, reads of children's health data. */
+export type AuditAction =
+  | "household.code_regenerated"
+  | "household.quotient_changed"
+  | "account.created"
+  | "account.invitation_resent"
+  | "account.disabled"
+  | "account.reactivated"
+  | "family_file.changed"
+  | "request.accepted"
+  | "request.refused"
+  | "child.health_read";
+
+export type AuditEntry = {
+  communeId: string;
+  actorUserId: string;
+  action: AuditAction;
+  /** What the row is about: "household", "user", "request", or the family-file record a request targets. */
+  targetType: string;
+  targetId: string;
+  details?: Record<string, unknown>;
+};
+
+/** One audit_log row; pass the transaction doing the change so both are written or neither. */
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values(entry);
+}
