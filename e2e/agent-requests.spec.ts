@@ -9,7 +9,8 @@ test("an agent opens a family's pending change from Demandes, sees the diff and 
   await expect(page).toHaveURL(/q=MARTIN/);
   await expectAccessible(page);
 
-  const row = page.getByRole("row").filter({ hasText: "Famille MARTIN" }).filter({ hasText: "Modification du responsable" }).first();
+  // The seeded pending change of Claire (the family-file spec works on Julien in parallel).
+  const row = page.getByRole("row").filter({ hasText: "Claire MARTIN" }).filter({ hasText: "Modification du responsable" });
   const reference = (await row.getByRole("link").textContent())!.trim();
   await row.getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Demande ${reference}`) })).toBeVisible();
