@@ -17,7 +17,12 @@ const nextConfig: NextConfig = {
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   poweredByHeader: false,
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // A child's photo (5 MB at most, lib/family-file/photo-image.ts) is posted to a server action: room for it
+    // and the multipart overhead. sharp needs no serverExternalPackages entry: Next keeps it external by default.
+    serverActions: { bodySizeLimit: "6mb" },
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

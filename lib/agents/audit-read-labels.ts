@@ -1,8 +1,11 @@
-/** The audit trail's actions as the admins read them, in French. An unknown code (added later) shows as itself. */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
+import type { AuditAction } from "@/lib/audit/record";
+
+/** The audit trail's actions as the admins read them, in French: every action has one (the type says so). */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "request.accepted": "Demande acceptée",
   "request.refused": "Demande refusée",
   "family_file.changed": "Dossier famille modifié (demande acceptée)",
+  "child.photo_changed": "Photo d'un enfant modifiée par la famille",
   "household.quotient_changed": "Quotient familial modifié",
   "household.code_regenerated": "Code abonné régénéré",
   "child.health_read": "Consultation des données de santé",
@@ -13,7 +16,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 };
 
 export function auditActionLabel(action: string): string {
-  return AUDIT_ACTION_LABELS[action] ?? action;
+  return AUDIT_ACTION_LABELS[action as AuditAction] ?? action;
 }
 
 export interface AuditDescription {

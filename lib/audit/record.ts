@@ -11,6 +11,7 @@ export type AuditAction =
   | "account.disabled"
   | "account.reactivated"
   | "family_file.changed"
+  | "child.photo_changed"
   | "request.accepted"
   | "request.refused"
   | "child.health_read";

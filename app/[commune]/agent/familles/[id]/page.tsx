@@ -8,6 +8,8 @@ import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listHouseholdAudit } from "@/lib/agents/audit-read";
+import { listHouseholdPhotoVersions } from "@/lib/family-file/photo-store";
+import { childPhotoUrl } from "@/lib/family-file/photo-url";
 import { formatDate } from "@/lib/format";
 import { findHouseholdDetail } from "@/lib/households/household-detail";
 import { civilityLabels } from "@/lib/validation/fields";
@@ -29,6 +31,7 @@ export default async function HouseholdPage({ params }: Props) {
   const household = await findHouseholdDetail(await getDb(), { communeId: commune.id, householdId: householdId.data });
   if (!household) notFound();
   const history = await listHouseholdAudit(await getDb(), { communeId: commune.id, householdId: household.id });
+  const photos = await listHouseholdPhotoVersions(await getDb(), { communeId: commune.id, householdId: household.id });
 
   return (
     <>
@@ -84,6 +87,7 @@ export default async function HouseholdPage({ params }: Props) {
             <caption className="visually-hidden">Enfants de la famille {household.name}</caption>
             <thead>
               <tr>
+                <th scope="col">Photo</th>
                 <th scope="col">Enfant</th>
                 <th scope="col">Date de naissance</th>
                 <th scope="col">École</th>
@@ -93,6 +97,13 @@ export default async function HouseholdPage({ params }: Props) {
             <tbody>
               {household.children.map((child) => (
                 <tr key={child.id}>
+                  <td>
+                    {photos.has(child.id) ? (
+                      <img src={childPhotoUrl(slug, child.id, photos.get(child.id))} alt={`Photo de ${child.firstName}`} width={64} height={64} style={{ objectFit: "cover", borderRadius: "0.25rem" }} />
+                    ) : (
+                      "–"
+                    )}
+                  </td>
                   <td>
                     {child.firstName} {child.lastName}
                   </td>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AuthorizedAdults } from "@/components/family-file/authorized-adults";
+import { ChildPhoto } from "@/components/family-file/child-photo";
 import { FileSectionCard } from "@/components/family-file/file-section";
 import { PendingRequestNotice } from "@/components/family-file/pending-request-notice";
 import { SectionForm } from "@/components/family-file/section-form";
@@ -55,6 +56,10 @@ export default async function ChildPage({ params }: Props) {
         </p>
       ) : null}
       <PendingRequestNotice slug={slug} householdId={householdId} pending={child.pending} what="Une modification de cet enfant" />
+      <FileSectionCard id="photo" title="Photo">
+        <p>La photo est enregistrée directement, sans validation par la collectivité. Seuls votre famille et les agents de la commune peuvent la voir.</p>
+        <ChildPhoto slug={slug} childId={child.id} firstName={child.values.firstName as string} photo={child.photo ? { updatedAt: child.photo.updatedAt } : null} />
+      </FileSectionCard>
       {CHILD_SECTIONS.map(([sectionId, title]) => {
         const { defaults, notes } = sectionFormValues(sectionId, child);
         return (

@@ -1,0 +1,49 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { userAction, type UserContext } from "@/lib/actions/action";
+import { failure, fieldFailure, success } from "@/lib/actions/state";
+import { NOT_IN_FILE } from "./actions-messages";
+import { PHOTO_MAX_UPLOAD_BYTES, PHOTO_MESSAGES, preparePhoto } from "./photo-image";
+import { deleteChildPhoto, findSubscribedChild, saveChildPhoto } from "./photo-store";
+
+/*
+ * "Photo de l'enfant": applied at once (no request for the town), audited. The child id is only a choice: it
+ * must be a child of a household the account is subscribed to in this commune.
+ */
+
+const childIdSchema = z.uuid({ error: NOT_IN_FILE });
+
+// The file is checked by the handler (content, size), to answer at the field with the right message.
+const uploadSchema = z.object({ childId: childIdSchema, photo: z.unknown().optional() });
+const deleteSchema = z.object({ childId: childIdSchema });
+
+function revalidateChild(ctx: UserContext, childId: string) {
+  revalidatePath(`/${ctx.commune.slug}/espace-famille/dossier/enfants/${childId}`);
+}
+
+/** Replaces the child's photo with the uploaded image, resized and re-encoded. */
+export const uploadChildPhoto = userAction({ schema: uploadSchema, roles: ["family"] }, async (input, ctx) => {
+  const child = await findSubscribedChild(ctx.db, { communeId: ctx.commune.id, userId: ctx.user.id, childId: input.childId });
+  if (!child) return failure(NOT_IN_FILE);
+  const file = input.photo;
+  if (!(file instanceof Blob)) return fieldFailure("photo", PHOTO_MESSAGES.missing);
+  // A form without a chosen file still posts an empty, nameless part.
+  if (file.size === 0 && (!("name" in file) || !file.name)) return fieldFailure("photo", PHOTO_MESSAGES.missing);
+  if (file.size > PHOTO_MAX_UPLOAD_BYTES) return fieldFailure("photo", PHOTO_MESSAGES.tooLarge);
+  const checked = await preparePhoto(new Uint8Array(await file.arrayBuffer()));
+  if (!checked.ok) return fieldFailure("photo", checked.message);
+  await saveChildPhoto(ctx.db, { communeId: ctx.commune.id, userId: ctx.user.id, child, photo: checked });
+  revalidateChild(ctx, child.childId);
+  return success(`La photo de ${child.firstName} a été enregistrée.`);
+});
+
+/** "Supprimer la photo". */
+export const removeChildPhoto = userAction({ schema: deleteSchema, roles: ["family"] }, async (input, ctx) => {
+  const child = await findSubscribedChild(ctx.db, { communeId: ctx.commune.id, userId: ctx.user.id, childId: input.childId });
+  if (!child) return failure(NOT_IN_FILE);
+  await deleteChildPhoto(ctx.db, { communeId: ctx.commune.id, userId: ctx.user.id, child });
+  revalidateChild(ctx, child.childId);
+  return success(`La photo de ${child.firstName} a été supprimée.`);
+});
