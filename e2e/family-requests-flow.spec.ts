@@ -36,11 +36,14 @@ test("a family's two changes are decided by an agent: one applied, one refused w
   await logIn(agent, "demo", demo.agent);
   await agent.goto(`/demo/agent/demandes?q=${phoneReference}`);
   await agent.getByRole("link", { name: phoneReference }).click();
+  await expect(agent.getByRole("heading", { level: 1, name: new RegExp(`Demande ${phoneReference}`) })).toBeVisible();
   await agent.getByRole("button", { name: "Accepter", exact: true }).click();
   await expect(agent.getByRole("status").filter({ hasText: `${phoneReference} : acceptée` })).toBeVisible();
 
   await agent.goto(`/demo/agent/demandes?q=${allergyReference}`);
   await agent.getByRole("link", { name: allergyReference }).click();
+  // The inbox has its own "Message à la famille" box: wait for the request's page before typing.
+  await expect(agent.getByRole("heading", { level: 1, name: new RegExp(`Demande ${allergyReference}`) })).toBeVisible();
   await agent.getByRole("textbox", { name: "Message à la famille", exact: true }).fill("Merci de joindre le certificat du médecin.");
   await agent.getByRole("button", { name: "Refuser", exact: true }).click();
   await expect(agent.getByRole("status").filter({ hasText: `${allergyReference} : refusée` })).toBeVisible();

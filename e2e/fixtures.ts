@@ -22,6 +22,8 @@ export { expect };
 
 /** Fails on any WCAG 2.1 A/AA violation axe finds on the page as it is now. */
 export async function expectAccessible(page: Page) {
+  // Next streams a dynamic page's metadata: audit the page once its <title> is there.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);

@@ -34,10 +34,11 @@ export function NoSubscriptionNotice({ commune, canSubscribe }: { commune: Commu
         {commune.contactAddress ? <li>à l&apos;accueil : {commune.contactAddress}</li> : null}
       </ul>
       <h3>Vous êtes une nouvelle famille ?</h3>
-      <p>
-        La pré-inscription en ligne des nouvelles familles sera bientôt disponible sur ce portail. En attendant, contactez
-        le service ci-dessus : il créera votre dossier famille et vous transmettra votre code abonné.
-      </p>
+      {canSubscribe ? (
+        <p>
+          <Link href={`/${commune.slug}/espace-famille/pre-inscription`}>Je n&apos;ai pas de code abonné : pré-inscrire ma famille</Link>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect, useId, type ReactNode } from "react";
-import { useForm, type DefaultValues, type Resolver, type FieldValues, type Path, type UseFormRegisterReturn } from "react-hook-form";
+import { startTransition, useActionState, useEffect, useId, type FormEvent, type ReactNode } from "react";
+import { get, useForm, type DefaultValues, type Resolver, type FieldValues, type Path, type UseFormRegisterReturn } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/actions/state";
 
@@ -36,10 +36,19 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(
     }
   }, [state, form]);
 
-  const onSubmit = form.handleSubmit((_values, event) => {
+  const submitValid = form.handleSubmit((_values, event) => {
     const formData = new FormData(event?.target as HTMLFormElement);
     startTransition(() => formAction(formData));
   });
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    // Text typed before the page hydrated is in the fields but not in react-hook-form's state: take it over.
+    const current = form.getValues();
+    for (const [name, value] of new FormData(event.currentTarget)) {
+      if (typeof value === "string" && value !== "" && !get(current, name)) form.setValue(name as Path<z.input<S>>, value as never);
+    }
+    return submitValid(event);
+  };
 
   return { form, state, pending, onSubmit };
 }

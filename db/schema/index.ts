@@ -5,3 +5,4 @@ export * from "./invoices";
 export * from "./platform";
 export * from "./family-file";
 export * from "./requests";
+export * from "./new-family";

@@ -53,6 +53,12 @@ describe("authenticate", () => {
     expect((throttled as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
   });
 
+  it("never holds back an account that logs in successfully, however often", async () => {
+    const commune = await insertCommune(database.db);
+    const user = await insertUser(database.db, commune.id, "family", { passwordHash });
+    for (let i = 0; i < 8; i++) expect(await login(commune.slug, user.email, "Correct2026horse")).toMatchObject({ ok: true });
+  });
+
   it("throttles one address trying many e-mails", async () => {
     const commune = await insertCommune(database.db);
     const results = [];

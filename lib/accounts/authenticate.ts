@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { communes, users } from "@/db/schema";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
-import { consumeRateLimit, rateLimits } from "@/lib/rate-limit";
+import { checkRateLimit, consumeRateLimit, rateLimits } from "@/lib/rate-limit";
 
 export type AuthenticatedUser = {
   id: string;
@@ -21,7 +21,7 @@ export type AuthenticationResult =
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
- * Checks a login of one commune. Every attempt counts toward the per-e-mail and per-IP limits, and an
+ * Checks a login of one commune. Each failed attempt counts toward the per-e-mail and per-IP limits, and an
  * unknown e-mail costs the same hash verification as a known one, so neither timing nor message reveals accounts.
  */
 export async function authenticate(
@@ -29,10 +29,11 @@ export async function authenticate(
   params: { communeSlug: string; email: string; password: string; ip: string },
 ): Promise<AuthenticationResult> {
   const email = params.email.trim().toLowerCase();
-  const limit = await consumeRateLimit(db, [
+  const limits = [
     { key: `login:email:${params.communeSlug}:${email}`, rule: rateLimits.loginPerEmail },
     { key: `login:ip:${params.ip}`, rule: rateLimits.loginPerIp },
-  ]);
+  ];
+  const limit = await checkRateLimit(db, limits);
   if (!limit.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: limit.retryAfterSeconds };
 
   const [row] = await db
@@ -42,7 +43,10 @@ export async function authenticate(
     .where(and(eq(communes.slug, params.communeSlug), eq(users.email, email)));
 
   const passwordOk = await verifyPassword(row?.user.passwordHash ?? (await dummyPasswordHash), params.password);
-  if (!row || !passwordOk || row.user.status === "disabled") return { ok: false, reason: "invalid" };
+  if (!row || !passwordOk || row.user.status === "disabled") {
+    await consumeRateLimit(db, limits); // only failures count: guessing is limited, logging in often is not
+    return { ok: false, reason: "invalid" };
+  }
   if (row.user.status === "pending") return { ok: false, reason: "not_activated" };
 
   const { user } = row;

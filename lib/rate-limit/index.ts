@@ -1,5 +1,5 @@
 import "server-only";
-import { lt, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rateLimitBuckets } from "@/db/schema";
 import { secondsUntilWindowEnds, windowStart, type RateLimitRule } from "./window";
@@ -28,6 +28,26 @@ export async function consumeRateLimit(
       })
       .returning({ count: rateLimitBuckets.count });
     if (row!.count > rule.limit) retryAfterSeconds = Math.max(retryAfterSeconds, secondsUntilWindowEnds(nowMs, rule.windowMs));
+  }
+  return retryAfterSeconds ? { allowed: false, retryAfterSeconds } : { allowed: true };
+}
+
+/**
+ * Tells whether any key has already used up its window, without counting an attempt. With `consumeRateLimit`
+ * on failure only, this limits wrong guesses while a person who logs in often is never held back.
+ */
+export async function checkRateLimit(
+  db: Db,
+  attempts: { key: string; rule: RateLimitRule }[],
+  nowMs = Date.now(),
+): Promise<RateLimitResult> {
+  let retryAfterSeconds = 0;
+  for (const { key, rule } of attempts) {
+    const [row] = await db
+      .select({ count: rateLimitBuckets.count })
+      .from(rateLimitBuckets)
+      .where(and(eq(rateLimitBuckets.key, key), eq(rateLimitBuckets.windowStart, windowStart(nowMs, rule.windowMs))));
+    if (row && row.count >= rule.limit) retryAfterSeconds = Math.max(retryAfterSeconds, secondsUntilWindowEnds(nowMs, rule.windowMs));
   }
   return retryAfterSeconds ? { allowed: false, retryAfterSeconds } : { allowed: true };
 }

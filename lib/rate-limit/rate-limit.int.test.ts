@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
-import { consumeRateLimit } from ".";
+import { checkRateLimit, consumeRateLimit } from ".";
 
 const database = useTestDatabase();
 beforeAll(async () => {
@@ -34,5 +34,13 @@ describe("consumeRateLimit", () => {
     ];
     expect((await consumeRateLimit(database.db, keys("x@y.fr"), now)).allowed).toBe(true);
     expect((await consumeRateLimit(database.db, keys("z@y.fr"), now)).allowed).toBe(false);
+  });
+
+  it("checks a key without counting, and refuses once the limit is used up", async () => {
+    const key = [{ key: "login:email:demo:check@b.fr", rule }];
+    for (let i = 0; i < 5; i++) expect(await checkRateLimit(database.db, key, now)).toEqual({ allowed: true });
+    for (let i = 0; i < 3; i++) await consumeRateLimit(database.db, key, now);
+    expect(await checkRateLimit(database.db, key, now)).toEqual({ allowed: false, retryAfterSeconds: 14 * 60 });
+    expect(await checkRateLimit(database.db, key, now + 15 * 60_000)).toEqual({ allowed: true });
   });
 });

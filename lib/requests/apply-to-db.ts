@@ -11,14 +11,17 @@ import {
   guardianPreferences,
   guardians,
   households,
+  subscriptions,
+  users,
 } from "@/db/schema";
+import { generateSubscriberCode } from "@/lib/households/subscriber-code";
 import type { HouseholdScope } from "@/lib/family-file/records";
-import type { ApplyOp } from "./apply";
+import type { ApplyOp, HouseholdCreatePlan } from "./apply";
 
 /** The record an accepted request changes is gone (or not of its household): the decision is rolled back. */
 export class ApplyTargetMissingError extends Error {
-  constructor(op: ApplyOp) {
-    super(`apply target missing for ${op.action}${"table" in op ? ` on ${op.table}` : ""}`);
+  constructor(op: ApplyOp | string) {
+    super(typeof op === "string" ? op : `apply target missing for ${op.action}${"table" in op ? ` on ${op.table}` : ""}`);
   }
 }
 
@@ -164,4 +167,49 @@ export async function runApplyOps(tx: Db, scope: HouseholdScope, ops: readonly A
     .update(households)
     .set({ updatedAt: sql`now()` })
     .where(and(eq(households.id, scope.householdId), eq(households.communeId, scope.communeId)));
+}
+
+const MAX_CODE_ATTEMPTS = 5;
+
+/**
+ * Accepting a new family's pre-registration ("household.create"), on the decision's transaction: the household
+ * (with the id the request targets), its responsables and their preferences, its children, its bank data, a fresh
+ * code abonné, and the subscription of the account that asked ("agent" method: the town granted it).
+ * A code taken by another household is drawn again; ON CONFLICT DO NOTHING keeps the transaction usable.
+ * Throws ApplyTargetMissingError when the requesting account is gone or no longer of the commune.
+ */
+export async function createHouseholdFromRequest(
+  tx: Db,
+  params: { communeId: string; householdId: string; userId: string | null; plan: HouseholdCreatePlan; generateCode?: () => string },
+): Promise<{ householdId: string; subscriberCode: string }> {
+  const { communeId, householdId, plan } = params;
+  if (!params.userId) throw new ApplyTargetMissingError("the account that asked for the new household no longer exists");
+  const [account] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, params.userId), eq(users.communeId, communeId), eq(users.role, "family")));
+  if (!account) throw new ApplyTargetMissingError("the account that asked for the new household no longer exists");
+
+  const generate = params.generateCode ?? generateSubscriberCode;
+  let subscriberCode: string | null = null;
+  for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS && !subscriberCode; attempt++) {
+    const code = generate();
+    const inserted = await tx
+      .insert(households)
+      .values({ id: householdId, communeId, name: plan.name, subscriberCode: code })
+      .onConflictDoNothing({ target: [households.communeId, households.subscriberCode] })
+      .returning({ id: households.id });
+    if (inserted.length) subscriberCode = code;
+  }
+  if (!subscriberCode) throw new Error("could not draw a free subscriber code");
+
+  const owned = { communeId, householdId };
+  for (const guardian of plan.guardians) {
+    const [row] = await tx.insert(guardians).values({ ...guardian.values, ...owned }).returning({ id: guardians.id });
+    await tx.insert(guardianPreferences).values({ ...guardian.preferences, ...owned, guardianId: row!.id });
+  }
+  if (plan.children.length) await tx.insert(children).values(plan.children.map((c) => ({ ...c, ...owned })));
+  if (plan.bank) await tx.insert(bankAccounts).values({ ...plan.bank, ...owned });
+  await tx.insert(subscriptions).values({ communeId, householdId, userId: account.id, method: "agent" });
+  return { householdId, subscriberCode };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planApply, UnsupportedRequestTypeError } from "./apply";
+import { InvalidNewFamilyPayloadError, planApply, planHouseholdCreate, UnsupportedRequestTypeError } from "./apply";
 
 const householdId = "00000000-0000-4000-8000-000000000001";
 const targetId = "00000000-0000-4000-8000-0000000000aa";
@@ -67,5 +67,50 @@ describe("planApply", () => {
   it("refuses types it cannot apply", () => {
     expect(() => plan("household.create", {})).toThrow(UnsupportedRequestTypeError);
     expect(() => plan("booking.create", {})).toThrow(UnsupportedRequestTypeError);
+  });
+});
+
+describe("planHouseholdCreate", () => {
+  const guardian = (firstName: string) => ({
+    civility: "MME" as const, lastName: "de la Tour", firstName, phone: null, mobilePhone: "06 12 34 56 78", email: null,
+    addressLine: null, postcode: "38330", city: "Saint-Ismier", acceptsEmail: true, acceptsSms: false, acceptsPost: true,
+  });
+  const payload = (finance: Record<string, unknown>, withSecond = true) => ({
+    family: {
+      guardian1: guardian("Inès"),
+      hasGuardian2: withSecond,
+      guardian2: withSecond ? guardian("Paul") : undefined,
+      children: [{ firstName: "Léo", lastName: "de la Tour", birthDate: "2018-05-04", sex: "M", school: null }],
+    },
+    finance: { payer: 2, benefitScheme: "MSA", allocataire: 1, allocataireNumber: "A12", directDebit: true, bic: "AGRIFRPP", holderName: null, ...finance },
+    iban: "FR7630006000011234567890189",
+    wishes: [["cantine"]],
+  });
+
+  it("names the household after responsable 1 and maps payer, allocataire, bank and children", () => {
+    const plan = planHouseholdCreate(payload({}));
+    expect(plan.name).toBe("DE LA TOUR");
+    expect(plan.guardians.map((g) => [g.values.rank, g.values.isPayer, g.values.isBenefitRecipient])).toEqual([
+      [1, false, true],
+      [2, true, false],
+    ]);
+    expect(plan.guardians[0]!.preferences).toEqual({ acceptsEmail: true, acceptsSms: false, acceptsPost: true, benefitScheme: "MSA", allocataireNumber: "A12" });
+    expect(plan.guardians[1]!.preferences).not.toHaveProperty("benefitScheme");
+    expect(plan.children).toEqual([{ firstName: "Léo", lastName: "DE LA TOUR", birthDate: "2018-05-04", sex: "M", school: null }]);
+    // The holder defaults to the payer.
+    expect(plan.bank).toEqual({ directDebit: true, iban: "FR7630006000011234567890189", bic: "AGRIFRPP", holderName: "Paul DE LA TOUR" });
+    expect(plan.wishes).toEqual([["cantine"]]);
+  });
+
+  it("without direct debit nor allocataire, keeps no bank data nor CAF/MSA number", () => {
+    const plan = planHouseholdCreate(payload({ payer: 1, benefitScheme: null, allocataire: null, allocataireNumber: null, directDebit: false, bic: null }, false));
+    expect(plan.guardians).toHaveLength(1);
+    expect(plan.guardians[0]!.values).toMatchObject({ isPayer: true, isBenefitRecipient: false });
+    expect(plan.bank).toEqual({ directDebit: false, iban: null, bic: null, holderName: null });
+  });
+
+  it("refuses a payload without family or children", () => {
+    expect(() => planHouseholdCreate({})).toThrow(InvalidNewFamilyPayloadError);
+    expect(() => planHouseholdCreate({ ...payload({}), family: { ...payload({}).family, children: [] } })).toThrow(InvalidNewFamilyPayloadError);
   });
 });

@@ -8,6 +8,7 @@ import type {
   guardians,
 } from "@/db/schema";
 import type { Vaccination } from "@/lib/family-file/fields";
+import type { NewFamilyGuardian, NewFamilyPayload, WishedService } from "@/lib/new-family/schemas";
 import type { RequestType } from "./types";
 
 /**
@@ -113,9 +114,85 @@ export function planApply(request: ApplicableRequest): ApplyOp[] {
     case "authorized_adult.remove":
       return [{ action: "delete", table: "authorizedAdults", id: targetId }];
     case "household.create":
-      // Creating a household, its code and the account's subscription is the new-family wizard's own step.
+      // No household to scope ops by yet: accepting it runs planHouseholdCreate / createHouseholdFromRequest.
       throw new UnsupportedRequestTypeError(type);
     default:
       throw new UnsupportedRequestTypeError(request.type);
   }
+}
+
+// ---------------------------------------------------------------- household.create (new family)
+
+/** What accepting a new family's pre-registration creates, as data (the code and ids are drawn when written). */
+export interface HouseholdCreatePlan {
+  /** The household's name as the town files it: responsable 1's last name, upper case. */
+  name: string;
+  guardians: {
+    values: Omit<Values<typeof guardians>, "communeId" | "householdId"> & { rank: number; civility: "M" | "MME"; lastName: string; firstName: string };
+    preferences: Omit<Values<typeof guardianPreferences>, "communeId" | "householdId" | "guardianId">;
+  }[];
+  children: (Omit<Values<typeof children>, "communeId" | "householdId"> & { lastName: string; firstName: string; birthDate: string; sex: "F" | "M" })[];
+  bank: Omit<Values<typeof bankAccounts>, "communeId" | "householdId"> | null;
+  /** Services wished per child (same order as `children`): kept on the request for the activities feature. */
+  wishes: WishedService[][];
+}
+
+export class InvalidNewFamilyPayloadError extends Error {
+  constructor(what: string) {
+    super(`household.create payload: ${what}`);
+  }
+}
+
+const upper = (s: string) => s.trim().toLocaleUpperCase("fr-FR");
+
+export function planHouseholdCreate(payload: Record<string, unknown>): HouseholdCreatePlan {
+  const p = payload as Partial<NewFamilyPayload>;
+  const family = p.family;
+  const finance = p.finance;
+  if (!family?.guardian1 || !Array.isArray(family.children) || family.children.length === 0 || !finance) {
+    throw new InvalidNewFamilyPayloadError("missing family or finance");
+  }
+  const list: [1 | 2, NewFamilyGuardian][] = [[1, family.guardian1]];
+  if (family.guardian2) list.push([2, family.guardian2]);
+  const guardianRows = list.map(([rank, g]) => ({
+    values: {
+      rank,
+      civility: g.civility,
+      lastName: upper(g.lastName),
+      firstName: g.firstName.trim(),
+      email: g.email,
+      phone: g.phone,
+      mobilePhone: g.mobilePhone,
+      addressLine: g.addressLine,
+      postcode: g.postcode,
+      city: g.city,
+      country: "France",
+      isPayer: finance.payer === rank,
+      isBenefitRecipient: finance.benefitScheme !== null && finance.allocataire === rank,
+    },
+    preferences: {
+      acceptsEmail: g.acceptsEmail,
+      acceptsSms: g.acceptsSms,
+      acceptsPost: g.acceptsPost,
+      ...(finance.benefitScheme !== null && finance.allocataire === rank
+        ? { benefitScheme: finance.benefitScheme, allocataireNumber: finance.allocataireNumber }
+        : {}),
+    },
+  }));
+  const payer = guardianRows.find((g) => g.values.isPayer) ?? guardianRows[0]!;
+  return {
+    name: upper(family.guardian1.lastName),
+    guardians: guardianRows,
+    children: family.children.map((c) => ({
+      firstName: c.firstName.trim(),
+      lastName: upper(c.lastName),
+      birthDate: c.birthDate,
+      sex: c.sex,
+      school: c.school,
+    })),
+    bank: finance.directDebit
+      ? { directDebit: true, iban: p.iban ?? null, bic: finance.bic, holderName: finance.holderName ?? `${payer.values.firstName} ${payer.values.lastName}` }
+      : { directDebit: false, iban: null, bic: null, holderName: null },
+    wishes: Array.isArray(p.wishes) ? p.wishes : [],
+  };
 }

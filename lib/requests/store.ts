@@ -24,8 +24,8 @@ import {
   type HouseholdScope,
 } from "@/lib/family-file/records";
 import { maskIban } from "@/lib/validation/iban";
-import { planApply, UnsupportedRequestTypeError } from "./apply";
-import { ApplyTargetMissingError, runApplyOps } from "./apply-to-db";
+import { InvalidNewFamilyPayloadError, planApply, planHouseholdCreate, UnsupportedRequestTypeError } from "./apply";
+import { ApplyTargetMissingError, createHouseholdFromRequest, runApplyOps } from "./apply-to-db";
 import { changeSnapshots, diffFields, formatFieldValue, type FieldChange } from "./diff";
 import { formatRequestReference, parseReferenceQuery, referenceYear } from "./reference";
 import {
@@ -507,7 +507,25 @@ export async function decideRequest(
       }
       const changes = describeChanges(row).map(({ key, label, beforeText, afterText }) => ({ key, label, beforeText, afterText }));
       const audit = { communeId: params.communeId, actorUserId: params.agentUserId };
-      if (params.decision === "accepted") {
+      if (params.decision === "accepted" && row.type === "household.create") {
+        // A new family: the household (the id the request targets), its code and the account's subscription.
+        const created = await createHouseholdFromRequest(tx, {
+          communeId: params.communeId,
+          householdId: row.targetId,
+          userId: row.createdByUserId,
+          plan: planHouseholdCreate(row.payload),
+        });
+        // From now on the request is the household's: it shows in its Mes demandes, with its history.
+        await tx.update(requests).set({ householdId: created.householdId }).where(ofCommune);
+        row.householdId = created.householdId;
+        await recordAudit(tx, {
+          ...audit,
+          action: "family_file.changed",
+          targetType: "household",
+          targetId: created.householdId,
+          details: { householdId: created.householdId, requestId: row.id, reference: row.reference, type: row.type, created: true, subscribedUserId: row.createdByUserId },
+        });
+      } else if (params.decision === "accepted") {
         if (!row.householdId) throw new DecisionAborted("unsupported");
         let ops;
         try {
@@ -543,6 +561,7 @@ export async function decideRequest(
   } catch (error) {
     if (error instanceof DecisionAborted) return { ok: false, reason: error.reason };
     if (error instanceof ApplyTargetMissingError) return { ok: false, reason: "target_missing" };
+    if (error instanceof InvalidNewFamilyPayloadError) return { ok: false, reason: "unsupported" };
     throw error;
   }
 }

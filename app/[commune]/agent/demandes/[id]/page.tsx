@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { RequestChanges } from "@/components/requests/request-changes";
+import { NewFamilyRequestSummary } from "@/components/agent/requests/new-family-summary";
 import { RequestDecisionForm } from "@/components/agent/requests/request-decision-form";
 import { RequestHistory } from "@/components/requests/request-history";
 import { formatDateTime } from "@/lib/format";
@@ -62,8 +63,14 @@ export default async function AgentRequestPage({ params }: Props) {
         </dd>
       </dl>
 
-      <h2>Modifications</h2>
-      <RequestChanges changes={request.changes} reference={request.reference} />
+      {request.type === "household.create" ? (
+        <NewFamilyRequestSummary communeId={commune.id} requestId={request.id} />
+      ) : (
+        <>
+          <h2>Modifications</h2>
+          <RequestChanges changes={request.changes} reference={request.reference} />
+        </>
+      )}
 
       <RequestDecisionForm slug={slug} requestId={request.id} open={isPending} />
 

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NewFamilySummary } from "@/components/new-family/family-summary";
+import { SendPreRegistrationForm } from "@/components/new-family/send-form";
+import { WizardSteps, wizardPath } from "@/components/new-family/wizard-steps";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { stepTitle, wizardCrumbs } from "../crumbs";
+import { loadWizardStep } from "../load";
+
+type Props = { params: Promise<{ commune: string }> };
+
+export const metadata: Metadata = { title: stepTitle("confirmation") };
+
+export default async function ConfirmationStepPage({ params }: Props) {
+  const { commune: slug } = await params;
+  const { draft } = await loadWizardStep(slug, "confirmation");
+  const { iban, ...finance } = draft.finance!;
+  return (
+    <>
+      <Breadcrumbs items={wizardCrumbs(slug, "confirmation")} />
+      <h1>Confirmation</h1>
+      <WizardSteps slug={slug} current="confirmation" draft={draft} />
+      <p>Vérifiez les informations ci-dessous, puis envoyez votre demande à la commune. Vous pouvez encore revenir sur chaque étape.</p>
+      <NewFamilySummary family={draft.family!} finance={finance} iban={iban} wishes={draft.wishes!} />
+      <SendPreRegistrationForm slug={slug} doneHref={wizardPath(slug)} />
+      <p>
+        <Link href={wizardPath(slug, "reservations")}>Revenir à l&apos;étape précédente</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { WishesStepForm } from "@/components/new-family/wishes-step-form";
+import { WizardSteps, wizardPath } from "@/components/new-family/wizard-steps";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { stepTitle, wizardCrumbs } from "../crumbs";
+import { loadWizardStep } from "../load";
+
+type Props = { params: Promise<{ commune: string }> };
+
+export const metadata: Metadata = { title: stepTitle("reservations") };
+
+export default async function WishesStepPage({ params }: Props) {
+  const { commune: slug } = await params;
+  const { draft } = await loadWizardStep(slug, "reservations");
+  const childNames = draft.family!.children.map((c) => `${c.firstName} ${c.lastName.toLocaleUpperCase("fr-FR")}`);
+  return (
+    <>
+      <Breadcrumbs items={wizardCrumbs(slug, "reservations")} />
+      <h1>Mes pré-inscriptions et réservations</h1>
+      <WizardSteps slug={slug} current="reservations" draft={draft} />
+      <WishesStepForm slug={slug} childNames={childNames} saved={draft.wishes} nextHref={wizardPath(slug, "confirmation")} />
+      <p>
+        <Link href={wizardPath(slug, "informations-financieres")}>Revenir à l&apos;étape précédente</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { demo, expect, expectAccessible, logIn, signUpAndActivate, test } from "./fixtures";
+
+test("a new family without a code abonné pre-registers in 4 steps; the agent accepts; the family sees its household", async ({ page, browser, clientIp }) => {
+  test.setTimeout(120_000);
+  const account = await signUpAndActivate(page);
+  await logIn(page, "demo", account);
+  await page.goto("/demo/espace-famille");
+  await page.getByRole("link", { name: "Je n'ai pas de code abonné : pré-inscrire ma famille" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Pré-inscription d'une nouvelle famille" })).toBeVisible();
+  await page.getByRole("link", { name: "Commencer ma pré-inscription" }).click();
+
+  // Step 1 "Ma famille"
+  await expect(page.getByRole("heading", { level: 1, name: "Ma famille" })).toBeVisible();
+  const steps = page.getByRole("navigation", { name: "Étapes de la pré-inscription" });
+  await expect(steps.locator('[aria-current="step"]')).toHaveText("Ma famille");
+  await expectAccessible(page);
+  const r1 = page.getByRole("group", { name: "Responsable 1" });
+  await r1.getByRole("radio", { name: "Madame" }).check();
+  await r1.getByRole("textbox", { name: "Nom", exact: true }).fill("Lambert");
+  await r1.getByRole("textbox", { name: "Prénom", exact: true }).fill("Nadia");
+  await r1.getByRole("textbox", { name: "Téléphone", exact: true }).fill("04 76 52 00 00");
+  await r1.getByRole("textbox", { name: "Téléphone portable", exact: true }).fill("06 11 22 33 44");
+  await r1.getByRole("textbox", { name: "Code postal", exact: true }).fill("383");
+  await r1.getByRole("textbox", { name: "Ville", exact: true }).fill("Saint-Ismier");
+  const child = page.getByRole("group", { name: "Enfant 1" });
+  await child.getByRole("textbox", { name: "Prénom de l'enfant", exact: true }).fill("Hugo");
+  await child.getByRole("textbox", { name: "Nom de l'enfant", exact: true }).fill("Lambert");
+  await child.getByLabel("Date de naissance").fill("2030-01-01");
+  await child.getByRole("radio", { name: "Garçon" }).check();
+  await page.getByRole("button", { name: "Enregistrer et continuer" }).click();
+  await expect(page.getByText("Le code postal compte 5 chiffres, par exemple 38330.")).toBeVisible();
+  await expect(page.getByText("La date de naissance ne peut pas être dans le futur.")).toBeVisible();
+  await expectAccessible(page);
+  await r1.getByRole("textbox", { name: "Code postal", exact: true }).fill("38330");
+  await child.getByLabel("Date de naissance").fill("2019-03-14");
+  await page.getByRole("button", { name: "Enregistrer et continuer" }).click();
+
+  // Step 2 "Mes informations financières"
+  await expect(page.getByRole("heading", { level: 1, name: "Mes informations financières" })).toBeVisible();
+  await expect(steps.locator('[aria-current="step"]')).toHaveText("Mes informations financières");
+  await page.getByRole("radio", { name: "Non" }).first().check();
+  await page.getByRole("group", { name: /Souhaitez-vous être en prélèvement/ }).getByRole("radio", { name: "Oui" }).check();
+  await page.getByRole("textbox", { name: "IBAN", exact: true }).fill("FR76 3000 6000 0112 3456 7890 188");
+  await page.getByRole("textbox", { name: "BIC", exact: true }).fill("AGRIFRPP");
+  await page.getByRole("textbox", { name: "Titulaire du compte", exact: true }).fill("Nadia LAMBERT");
+  await page.getByRole("button", { name: "Enregistrer et continuer" }).click();
+  await expect(page.getByText(/clé de contrôle incorrecte/)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("textbox", { name: "IBAN", exact: true }).fill("FR76 3000 6000 0112 3456 7890 189");
+  await page.getByRole("button", { name: "Enregistrer et continuer" }).click();
+
+  // Step 3 "Mes pré-inscriptions et réservations": resumable, leave and come back
+  await expect(page.getByRole("heading", { level: 1, name: "Mes pré-inscriptions et réservations" })).toBeVisible();
+  await page.goto("/demo/espace-famille/pre-inscription");
+  await page.getByRole("link", { name: "Reprendre ma pré-inscription" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mes pré-inscriptions et réservations" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("checkbox", { name: "Restauration scolaire (cantine)" }).check();
+  await page.getByRole("checkbox", { name: "Périscolaire du soir" }).check();
+  await page.getByRole("button", { name: "Enregistrer et continuer" }).click();
+
+  // Step 4 "Confirmation"
+  await expect(page.getByRole("heading", { level: 1, name: "Confirmation" })).toBeVisible();
+  await expect(page.getByText("Hugo LAMBERT")).toBeVisible();
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByRole("button", { name: "Envoyer ma demande" }).click();
+  const sent = page.getByRole("status").filter({ hasText: /Votre demande D\d{4}-\d{6} a été transmise à la commune\./ }).first();
+  await expect(sent).toBeVisible();
+  const reference = /D\d{4}-\d{6}/.exec((await sent.textContent())!)![0];
+  await expectAccessible(page);
+
+  // The agent accepts it from Demandes.
+  const agentContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
+  const agent = await agentContext.newPage();
+  await logIn(agent, "demo", demo.agent);
+  await agent.goto("/demo/agent/demandes");
+  await agent.getByRole("searchbox", { name: "Famille ou référence" }).fill(reference);
+  await agent.getByRole("button", { name: "Rechercher" }).click();
+  await agent.getByRole("link", { name: reference }).click();
+  await expect(agent.getByRole("heading", { level: 1, name: new RegExp(`Demande ${reference}`) })).toBeVisible();
+  await expect(agent.getByRole("heading", { name: "Famille à créer" })).toBeVisible();
+  await expect(agent.getByText("FR76 •••• •••• •••• •••• •••• 189")).toBeVisible();
+  await expectAccessible(agent);
+  await agent.getByRole("button", { name: "Accepter", exact: true }).click();
+  await expect(agent.getByRole("status").filter({ hasText: reference })).toBeVisible();
+  await agentContext.close();
+
+  // The family sees its household at once.
+  await page.goto("/demo/espace-famille");
+  await expect(page.getByRole("heading", { name: "Famille LAMBERT" })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -1,0 +1,167 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { newFamilyDrafts, requestEvents, requests, subscriptions, type RequestStatus } from "@/db/schema";
+import { allocateRequestReference } from "@/lib/requests/store";
+import { maskIban } from "@/lib/validation/iban";
+import { nextStep, type NewFamilyDraftData, type NewFamilyPayload } from "./schemas";
+
+/*
+ * The new-family pre-registration: a draft per account (new_family_drafts) while the wizard is filled in, then a
+ * pending "household.create" request. Every function is scoped by commune AND the signed-in account: another
+ * account's draft or request is never read nor changed.
+ */
+
+export type AccountScope = { communeId: string; userId: string };
+
+const PRE_REGISTRATION = "household.create";
+
+export async function hasSubscription(db: Db, scope: AccountScope): Promise<boolean> {
+  const [row] = await db
+    .select({ id: subscriptions.id })
+    .from(subscriptions)
+    .where(and(eq(subscriptions.communeId, scope.communeId), eq(subscriptions.userId, scope.userId)))
+    .limit(1);
+  return Boolean(row);
+}
+
+export async function loadDraft(db: Db, scope: AccountScope): Promise<NewFamilyDraftData> {
+  const [row] = await db
+    .select({ data: newFamilyDrafts.data })
+    .from(newFamilyDrafts)
+    .where(and(eq(newFamilyDrafts.userId, scope.userId), eq(newFamilyDrafts.communeId, scope.communeId)));
+  return (row?.data ?? {}) as NewFamilyDraftData;
+}
+
+/** Saves one validated step over the draft (creating it). Changing the children resets their wishes. */
+export async function saveDraftStep(db: Db, scope: AccountScope, step: Partial<NewFamilyDraftData>): Promise<NewFamilyDraftData> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ data: newFamilyDrafts.data })
+      .from(newFamilyDrafts)
+      .where(and(eq(newFamilyDrafts.userId, scope.userId), eq(newFamilyDrafts.communeId, scope.communeId)))
+      .for("update");
+    const data: NewFamilyDraftData = { ...((current?.data ?? {}) as NewFamilyDraftData), ...step };
+    if (step.family && data.wishes) {
+      // Wishes are per child position: keep them only while the children stay the same count.
+      if (data.wishes.length !== step.family.children.length) delete data.wishes;
+    }
+    if (step.family && data.finance && !step.family.guardian2 && (data.finance.payer === 2 || data.finance.allocataire === 2)) {
+      delete data.finance; // responsable 2 removed: payer / allocataire to choose again
+    }
+    await tx
+      .insert(newFamilyDrafts)
+      .values({ userId: scope.userId, communeId: scope.communeId, data: data as Record<string, unknown> })
+      .onConflictDoUpdate({ target: newFamilyDrafts.userId, set: { data: data as Record<string, unknown>, updatedAt: sql`now()` }, setWhere: eq(newFamilyDrafts.communeId, scope.communeId) });
+    return data;
+  });
+}
+
+export interface PreRegistrationSummary {
+  id: string;
+  reference: string;
+  status: RequestStatus;
+  createdAt: Date;
+  decidedAt: Date | null;
+  decisionMessage: string | null;
+}
+
+/** The account's latest sent pre-registration (pending, or the last decided one), if any. */
+export async function latestPreRegistration(db: Db, scope: AccountScope): Promise<PreRegistrationSummary | null> {
+  const [row] = await db
+    .select({
+      id: requests.id,
+      reference: requests.reference,
+      status: requests.status,
+      createdAt: requests.createdAt,
+      decidedAt: requests.decidedAt,
+      decisionMessage: requests.decisionMessage,
+    })
+    .from(requests)
+    .where(and(eq(requests.communeId, scope.communeId), eq(requests.createdByUserId, scope.userId), eq(requests.type, PRE_REGISTRATION)))
+    .orderBy(desc(requests.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+export type SubmitPreRegistrationResult =
+  | { ok: true; reference: string; requestId: string }
+  | { ok: false; reason: "incomplete" | "already_pending" | "subscribed" };
+
+function isUniqueViolation(error: unknown): boolean {
+  let current = error;
+  while (typeof current === "object" && current !== null) {
+    if ((current as { code?: unknown }).code === "23505") return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * "Envoyer ma demande": the complete draft becomes a pending "household.create" request with its reference, and
+ * the draft is deleted, in one transaction. One pending pre-registration per account (partial unique index).
+ */
+export async function submitPreRegistration(db: Db, scope: AccountScope): Promise<SubmitPreRegistrationResult> {
+  if (await hasSubscription(db, scope)) return { ok: false, reason: "subscribed" };
+  try {
+    return await db.transaction(async (tx): Promise<SubmitPreRegistrationResult> => {
+      const mine = and(eq(newFamilyDrafts.userId, scope.userId), eq(newFamilyDrafts.communeId, scope.communeId));
+      const [draft] = await tx.select({ data: newFamilyDrafts.data }).from(newFamilyDrafts).where(mine).for("update");
+      const data = (draft?.data ?? {}) as NewFamilyDraftData;
+      if (nextStep(data) !== "confirmation" || !data.family || !data.finance || !data.wishes) return { ok: false, reason: "incomplete" };
+      const [pending] = await tx
+        .select({ id: requests.id })
+        .from(requests)
+        .where(
+          and(
+            eq(requests.communeId, scope.communeId),
+            eq(requests.createdByUserId, scope.userId),
+            eq(requests.type, PRE_REGISTRATION),
+            eq(requests.status, "pending"),
+          ),
+        );
+      if (pending) return { ok: false, reason: "already_pending" };
+
+      const { iban, ...finance } = data.finance;
+      const payload: NewFamilyPayload = { family: data.family, finance, iban, wishes: data.wishes };
+      const g1 = data.family.guardian1;
+      const reference = await allocateRequestReference(tx, scope.communeId);
+      const [row] = await tx
+        .insert(requests)
+        .values({
+          communeId: scope.communeId,
+          householdId: null,
+          createdByUserId: scope.userId,
+          type: PRE_REGISTRATION,
+          reference,
+          targetType: "household",
+          // The future household's id: accepting the request creates the household with it.
+          targetId: randomUUID(),
+          subject: `Famille ${g1.lastName.toLocaleUpperCase("fr-FR")} (${g1.firstName} ${g1.lastName.toLocaleUpperCase("fr-FR")})`,
+          payload,
+        })
+        .returning({ id: requests.id });
+      const event = { communeId: scope.communeId, requestId: row!.id, actorSide: "family" as const, actorUserId: scope.userId };
+      await tx.insert(requestEvents).values({ ...event, kind: "created" });
+      await tx.insert(requestEvents).values({ ...event, kind: "transmitted" });
+      await tx.delete(newFamilyDrafts).where(mine);
+      return { ok: true, reference, requestId: row!.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: "already_pending" };
+    throw error;
+  }
+}
+
+/** A pre-registration's family as the agent reads it (IBAN masked); null if not a household.create of the commune. */
+export async function loadPreRegistrationForAgent(db: Db, params: { communeId: string; requestId: string }): Promise<NewFamilyPayload | null> {
+  const [row] = await db
+    .select({ payload: requests.payload })
+    .from(requests)
+    .where(and(eq(requests.id, params.requestId), eq(requests.communeId, params.communeId), eq(requests.type, PRE_REGISTRATION)));
+  if (!row) return null;
+  const payload = row.payload as NewFamilyPayload;
+  if (!payload.family || !payload.finance) return null;
+  return { ...payload, iban: typeof payload.iban === "string" && !payload.iban.includes("•") ? maskIban(payload.iban) : payload.iban };
+}
