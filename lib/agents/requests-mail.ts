@@ -18,12 +18,23 @@ async function householdAccountEmails(db: Db, communeId: string, householdId: st
   return [...new Set(rows.map((row) => row.email))];
 }
 
+/** Who hears of a decision: the household's accounts, or — a new family the town refused has none — the account that asked. */
+async function recipientEmails(db: Db, communeId: string, request: RequestRow): Promise<string[]> {
+  if (request.householdId) return householdAccountEmails(db, communeId, request.householdId);
+  if (!request.createdByUserId) return [];
+  const [requester] = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.id, request.createdByUserId), eq(users.communeId, communeId), eq(users.status, "active")));
+  return requester ? [requester.email] : [];
+}
+
 /**
- * The accusé de traitement of one decided request, to each account of the household. Call it once the decision
+ * The accusé de traitement of one decided request, to each account concerned. Call it once the decision
  * has committed: the mail goes through the outbox, so a delivery failure is retried, never lost.
  */
 export async function sendRequestDecisionMail(db: Db, commune: Commune, request: RequestRow): Promise<number> {
-  if (!request.householdId || (request.status !== "accepted" && request.status !== "refused")) return 0;
+  if (request.status !== "accepted" && request.status !== "refused") return 0;
   const typeLabel = requestTypeLabel(request.type);
   const body = createElement(RequestDecisionMail, {
     commune,
@@ -32,9 +43,12 @@ export async function sendRequestDecisionMail(db: Db, commune: Commune, request:
     subject: request.subject,
     decision: request.status,
     message: request.decisionMessage,
-    requestUrl: absoluteUrl(commune.slug, `/mon-espace-citoyen/mes-demandes/${request.id}`),
+    // Without a household (a refused pre-registration) the request is followed on the pre-registration page.
+    requestUrl: request.householdId
+      ? absoluteUrl(commune.slug, `/mon-espace-citoyen/mes-demandes/${request.id}`)
+      : absoluteUrl(commune.slug, "/espace-famille/pre-inscription"),
   });
-  const recipients = await householdAccountEmails(db, commune.id, request.householdId);
+  const recipients = await recipientEmails(db, commune.id, request);
   for (const to of recipients) {
     await sendMail(db, {
       communeId: commune.id,

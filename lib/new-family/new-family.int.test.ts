@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { bankAccounts, children, guardianPreferences, guardians, households, newFamilyDrafts, requestEvents, requests, subscriptions } from "@/db/schema";
+import { bankAccounts, children, guardianPreferences, guardians, households, mailOutbox, newFamilyDrafts, requestEvents, requests, subscriptions, type RequestRow } from "@/db/schema";
+import { sendRequestDecisionMail } from "@/lib/agents/requests-mail";
 import { listHouseholdRequests } from "@/lib/requests/store";
 import { decideRequest } from "@/lib/requests/store";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
@@ -176,6 +177,11 @@ describe("new-family pre-registration", () => {
     const [row] = await db.select().from(requests).where(eq(requests.createdByUserId, family.id));
     const decided = await decideRequest(db, { communeId: commune.id, agentUserId: agent.id, requestId: row!.id, decision: "refused", message: "Vous n'habitez pas la commune." });
     expect(decided).toMatchObject({ ok: true });
+    // With no household, the decision mail goes to the account that asked, pointing to the pre-registration page.
+    expect(await sendRequestDecisionMail(db, commune, (decided as { request: RequestRow }).request)).toBe(1);
+    const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, family.email));
+    expect(mail?.text).toContain(`/${slug}/espace-famille/pre-inscription`);
+    expect(mail?.text).toContain("Vous n'habitez pas la commune.");
     expect(await db.select().from(households).where(eq(households.communeId, commune.id))).toHaveLength(0);
     expect(await db.select().from(subscriptions).where(eq(subscriptions.userId, family.id))).toHaveLength(0);
     expect(await saveFamilyStep(null, formData(slug, familyFields()))).toMatchObject({ ok: true });
