@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { REQUEST_STATE_FILTERS, REQUEST_TYPES } from "@/lib/requests/types";
+import { REQUEST_STATE_FILTERS } from "@/lib/requests/types";
+import { RequestTypeSelect } from "./request-type-select";
 import styles from "./requests.module.css";
 
 /** The "Filtres" of Mes demandes: a GET form, so a filtered list has its own address. */
@@ -17,17 +18,7 @@ export function RequestFilters({
   return (
     <form method="get" action={action} className={styles.filters} role="search" aria-label="Filtrer mes demandes">
       {householdId ? <input type="hidden" name="famille" value={householdId} /> : null}
-      <div className="field">
-        <label htmlFor="filtre-type">Type de demande</label>
-        <select id="filtre-type" name="type" defaultValue={values.type ?? ""}>
-          <option value="">Tous les types</option>
-          {Object.entries(REQUEST_TYPES).map(([code, def]) => (
-            <option key={code} value={code}>
-              {def.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <RequestTypeSelect value={values.type} />
       <fieldset className="field field--radios">
         <legend>État</legend>
         <div className="radios">

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { RequestInbox, type InboxRow } from "@/components/agent/requests/request-inbox";
 import styles from "@/components/agent/requests/requests.module.css";
+import { RequestTypeSelect } from "@/components/requests/request-type-select";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { listCommuneRequests } from "@/lib/requests/store";
-import { REQUEST_TYPES } from "@/lib/requests/types";
 import { agentCrumbs } from "../crumbs";
 import { INBOX_STATUS_FILTERS, inboxHref, inboxSearchParams } from "./search-params";
 
@@ -52,17 +52,7 @@ export default async function RequestInboxPage({ params, searchParams }: Props) 
       <Breadcrumbs items={agentCrumbs(slug, { label: "Demandes" })} />
       <h1>Demandes</h1>
       <form className={`form ${styles.filters}`} method="get" role="search" aria-label="Filtrer les demandes">
-        <div className="field">
-          <label htmlFor="filtre-type">Type de demande</label>
-          <select id="filtre-type" name="type" defaultValue={search.type ?? ""}>
-            <option value="">Tous les types</option>
-            {Object.entries(REQUEST_TYPES).map(([code, def]) => (
-              <option key={code} value={code}>
-                {def.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <RequestTypeSelect value={search.type} />
         <div className="field">
           <label htmlFor="filtre-etat">État</label>
           <select id="filtre-etat" name="etat" defaultValue={search.etat}>
