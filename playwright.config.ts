@@ -47,6 +47,8 @@ export default defineConfig({
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       APP_URL: baseURL,
       LOCAL_MAILBOX: "true",
+      // The planning spec runs the digest job through the cron route, as Vercel would.
+      CRON_SECRET: "e2e-cron-secret-0123456789",
       RESEND_API_KEY: "",
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -21,7 +21,7 @@ describe("demo seed", () => {
   it("creates the demo communes, accounts and households, and changes nothing when run again", async () => {
     await seedIfEmpty(database.db);
     const first = await counts();
-    expect(first).toMatchObject({ communes: 2, households: 3, children: 5, subscriptions: 1, invoices: 1 });
+    expect(first).toMatchObject({ communes: 2, households: 6, children: 8, subscriptions: 1, invoices: 1 });
     await seedDemo(database.db);
     await seedIfEmpty(database.db);
     expect(await counts()).toEqual(first);

@@ -3,6 +3,7 @@ import { hashToken } from "@/lib/accounts/token-hash";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "./client";
 import { seedFamilyFile } from "./seed-family-file";
+import { seedPlanning } from "./seed-planning";
 import { accountTokens, children, communes, guardians, households, invoices, subscriptions, users, type Civility, type Role } from "./schema";
 
 /** The demo logins and codes, also printed in the README. */
@@ -167,7 +168,7 @@ export async function seedDemo(db: Db): Promise<void> {
     })
     .onConflictDoNothing();
 
-  await upsertHousehold(
+  const petit = await upsertHousehold(
     db,
     other.id,
     { name: "PETIT", code: "PTT2M6R8VB", familyQuotient: 640 },
@@ -176,6 +177,8 @@ export async function seedDemo(db: Db): Promise<void> {
       children: [{ lastName: "PETIT", firstName: "Nina", birthDate: "2019-03-22", sex: "F" }],
     },
   );
+
+  await seedPlanning(db, { communeId: town.id, otherCommuneId: other.id, agentUserId: agent.id, familyUserId: family.id, households: { martin, durand, petit } });
 }
 
 /** First start on an empty embedded database: make the demo usable at once. */

@@ -6,3 +6,4 @@ export * from "./platform";
 export * from "./family-file";
 export * from "./requests";
 export * from "./new-family";
+export * from "./planning";

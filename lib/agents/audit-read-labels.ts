@@ -13,6 +13,13 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "account.invitation_resent": "Invitation renvoyée",
   "account.disabled": "Compte désactivé",
   "account.reactivated": "Compte réactivé",
+  "activity.created": "Activité créée",
+  "activity.updated": "Activité modifiée",
+  "closure.added": "Jour de fermeture ajouté",
+  "closure.removed": "Jour de fermeture supprimé",
+  "enrolment.created": "Inscription à une activité créée",
+  "enrolment.updated": "Inscription à une activité modifiée",
+  "booking.decided": "Réservations ou absences traitées",
 };
 
 export function auditActionLabel(action: string): string {

@@ -14,7 +14,14 @@ export type AuditAction =
   | "child.photo_changed"
   | "request.accepted"
   | "request.refused"
-  | "child.health_read";
+  | "child.health_read"
+  | "activity.created"
+  | "activity.updated"
+  | "closure.added"
+  | "closure.removed"
+  | "enrolment.created"
+  | "enrolment.updated"
+  | "booking.decided";
 
 export type AuditEntry = {
   communeId: string;

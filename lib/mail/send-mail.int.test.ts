@@ -12,11 +12,14 @@ vi.mock("@/lib/env", async (importOriginal) => {
 });
 const delivery = vi.hoisted(() => ({ fail: false, sent: [] as string[] }));
 vi.mock("./provider", () => ({
-  deliverThroughResend: async (mail: { to: string }) => {
+  PROVIDER_BATCH_SIZE: 2,
+  deliverBatchThroughResend: async (mails: { to: string }[]) => {
     await new Promise((resolve) => setTimeout(resolve, 5));
-    if (delivery.fail) return { ok: false, error: "503 Service Unavailable" };
-    delivery.sent.push(mail.to);
-    return { ok: true, providerMessageId: `msg-${delivery.sent.length}` };
+    if (delivery.fail) return mails.map(() => ({ ok: false, error: "503 Service Unavailable" }));
+    return mails.map((mail) => {
+      delivery.sent.push(mail.to);
+      return { ok: true, providerMessageId: `msg-${delivery.sent.length}` };
+    });
   },
 }));
 
@@ -77,5 +80,11 @@ describe("sendMail", () => {
     expect(delivery.sent.sort()).toEqual(["d1", "d2", "d3", "d4", "d5"].map((to) => `${to}@example.fr`));
     const rows = await database.db.select().from(mailOutbox);
     expect(rows.every((row) => row.status === "sent" && row.attempts === 1)).toBe(true);
+  });
+
+  it("delivers everything due in one run, batch after batch", async () => {
+    await Promise.all(["e1", "e2", "e3", "e4", "e5"].map((to) => enqueueMail(database.db, message(`${to}@example.fr`))));
+    expect(await deliverPendingMail(database.db)).toBe(5);
+    expect(delivery.sent).toHaveLength(5);
   });
 });

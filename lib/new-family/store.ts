@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { newFamilyDrafts, requestEvents, requests, subscriptions, type RequestStatus } from "@/db/schema";
-import { allocateRequestReference } from "@/lib/requests/store";
+import { allocateRequestReference } from "@/lib/requests/records";
 import { maskIban } from "@/lib/validation/iban";
 import { nextStep, type NewFamilyDraftData, type NewFamilyPayload } from "./schemas";
 

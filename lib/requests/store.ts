@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, sum, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
+  bookings,
   households,
-  requestCounters,
   requestEvents,
   requests,
   users,
@@ -27,9 +27,14 @@ import { maskIban } from "@/lib/validation/iban";
 import { InvalidNewFamilyPayloadError, planApply, planHouseholdCreate, UnsupportedRequestTypeError } from "./apply";
 import { ApplyTargetMissingError, createHouseholdFromRequest, runApplyOps } from "./apply-to-db";
 import { changeSnapshots, diffFields, formatFieldValue, type FieldChange } from "./diff";
-import { formatRequestReference, parseReferenceQuery, referenceYear } from "./reference";
+import { decideBookings } from "@/lib/bookings/decide";
+import { withdrawBookingRequest } from "@/lib/bookings/cancel";
+import { PENDING_STATUSES } from "@/lib/planning/slot-state";
+import { addRequestEvent, allocateRequestReference, isStaffOf } from "./records";
+import { parseReferenceQuery } from "./reference";
 import {
   FAMILY_FILE_CHANGE_TYPES,
+  isBookingRequestType,
   REQUEST_STATUS_LABELS,
   REQUEST_TYPES,
   requestTypeDef,
@@ -45,35 +50,6 @@ import {
  */
 
 // ---------------------------------------------------------------- creation
-
-/**
- * The next reference of this commune, e.g. "D2026-000124". Call it inside the transaction that inserts the
- * request: the counter row stays locked until commit, so concurrent creations get distinct, gap-free numbers.
- */
-export async function allocateRequestReference(tx: Db, communeId: string, at = new Date()): Promise<string> {
-  const year = referenceYear(at);
-  const [row] = await tx
-    .insert(requestCounters)
-    .values({ communeId, year, lastValue: 1 })
-    .onConflictDoUpdate({ target: [requestCounters.communeId, requestCounters.year], set: { lastValue: sql`${requestCounters.lastValue} + 1` } })
-    .returning({ lastValue: requestCounters.lastValue });
-  return formatRequestReference(year, row!.lastValue);
-}
-
-async function addEvent(
-  tx: Db,
-  event: { communeId: string; requestId: string; kind: RequestEventKind; side: RequestActorSide; actorUserId: string | null; message?: string | null; details?: Record<string, unknown> },
-) {
-  await tx.insert(requestEvents).values({
-    communeId: event.communeId,
-    requestId: event.requestId,
-    kind: event.kind,
-    actorSide: event.side,
-    actorUserId: event.actorUserId,
-    message: event.message ?? null,
-    details: event.details ?? null,
-  });
-}
 
 /** The validated record a change of this type targets, scoped to the household; null if not of it. */
 async function loadTarget(db: Db, scope: HouseholdScope, type: FamilyFileChangeType, targetId: string, proposed: Record<string, unknown>) {
@@ -148,7 +124,7 @@ export async function submitChange(
           .set({ status: "withdrawn", updatedAt: sql`now()` })
           .where(and(eq(requests.id, pending.id), pendingWhere))
           .returning();
-        await addEvent(tx, {
+        await addRequestEvent(tx, {
           communeId: scope.communeId,
           requestId: pending.id,
           kind: "withdrawn",
@@ -167,7 +143,7 @@ export async function submitChange(
         .set({ payload, before, subject: target.subject, updatedAt: sql`now()` })
         .where(and(eq(requests.id, pending.id), pendingWhere))
         .returning();
-      await addEvent(tx, { communeId: scope.communeId, requestId: pending.id, kind: "updated", side: "family", actorUserId: params.userId, details: summary });
+      await addRequestEvent(tx, { communeId: scope.communeId, requestId: pending.id, kind: "updated", side: "family", actorUserId: params.userId, details: summary });
       return { ok: true as const, outcome: "updated" as const, request: updated!, changes };
     }
 
@@ -200,10 +176,10 @@ export async function submitChange(
     const created = row!.reference === reference;
     const event = { communeId: scope.communeId, requestId: row!.id, side: "family" as const, actorUserId: params.userId };
     if (created) {
-      await addEvent(tx, { ...event, kind: "created", details: summary });
-      await addEvent(tx, { ...event, kind: "transmitted" });
+      await addRequestEvent(tx, { ...event, kind: "created", details: summary });
+      await addRequestEvent(tx, { ...event, kind: "transmitted" });
     } else {
-      await addEvent(tx, { ...event, kind: "updated", details: summary });
+      await addRequestEvent(tx, { ...event, kind: "updated", details: summary });
     }
     return { ok: true as const, outcome: created ? ("created" as const) : ("updated" as const), request: row!, changes };
   });
@@ -220,6 +196,8 @@ export type WithdrawResult = { ok: true } | { ok: false; reason: "not_found" | "
 
 /** "Retirer": the family takes back its own pending request. */
 export async function withdrawRequest(db: Db, params: HouseholdScope & { userId: string; requestId: string }): Promise<WithdrawResult> {
+  // A booking request's days live in the planning: withdrawing it cancels each day still pending.
+  if (isBookingRequestType((await requestTypeOf(db, params.communeId, params.requestId)) ?? "")) return withdrawBookingRequest(db, params);
   return db.transaction(async (tx) => {
     const mine = and(eq(requests.id, params.requestId), eq(requests.communeId, params.communeId), eq(requests.householdId, params.householdId));
     const [row] = await tx
@@ -231,7 +209,7 @@ export async function withdrawRequest(db: Db, params: HouseholdScope & { userId:
       const [existing] = await tx.select({ id: requests.id }).from(requests).where(mine);
       return { ok: false as const, reason: existing ? ("not_pending" as const) : ("not_found" as const) };
     }
-    await addEvent(tx, { communeId: params.communeId, requestId: row.id, kind: "withdrawn", side: "family", actorUserId: params.userId });
+    await addRequestEvent(tx, { communeId: params.communeId, requestId: row.id, kind: "withdrawn", side: "family", actorUserId: params.userId });
     return { ok: true as const };
   });
 }
@@ -466,14 +444,6 @@ function scrubbed(snapshot: Record<string, unknown> | null): Record<string, unkn
   return { ...snapshot, iban: maskIban(snapshot.iban) };
 }
 
-async function isStaffOf(db: Db, communeId: string, userId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.communeId, communeId), inArray(users.role, ["agent", "admin"]), eq(users.status, "active")));
-  return Boolean(row);
-}
-
 /**
  * Accept or refuse a pending request. The conditional UPDATE … WHERE status = 'pending' makes exactly one of
  * concurrent decisions win; accepting applies the change to the file in the same transaction (all or nothing),
@@ -486,6 +456,7 @@ export async function decideRequest(
   const message = params.message?.trim() || null;
   if (params.decision === "refused" && !message) return { ok: false, reason: "message_required" };
   if (!(await isStaffOf(db, params.communeId, params.agentUserId))) return { ok: false, reason: "forbidden" };
+  if (isBookingRequestType((await requestTypeOf(db, params.communeId, params.requestId)) ?? "")) return decideBookingRequest(db, params);
   try {
     return await db.transaction(async (tx): Promise<DecideResult> => {
       const ofCommune = and(eq(requests.id, params.requestId), eq(requests.communeId, params.communeId));
@@ -550,7 +521,7 @@ export async function decideRequest(
         targetId: row.id,
         details: { householdId: row.householdId, reference: row.reference, type: row.type, message },
       });
-      await addEvent(tx, { communeId: params.communeId, requestId: row.id, kind: params.decision, side: "town", actorUserId: params.agentUserId, message });
+      await addRequestEvent(tx, { communeId: params.communeId, requestId: row.id, kind: params.decision, side: "town", actorUserId: params.agentUserId, message });
       const [decided] = await tx
         .update(requests)
         .set({ payload: scrubbed(row.payload)!, before: scrubbed(row.before) })
@@ -564,6 +535,37 @@ export async function decideRequest(
     if (error instanceof InvalidNewFamilyPayloadError) return { ok: false, reason: "unsupported" };
     throw error;
   }
+}
+
+async function requestTypeOf(db: Db, communeId: string, requestId: string): Promise<string | null> {
+  const [row] = await db.select({ type: requests.type }).from(requests).where(and(eq(requests.id, requestId), eq(requests.communeId, communeId)));
+  return row?.type ?? null;
+}
+
+/** A booking request decided as a whole from the inbox: every day still pending gets the decision. */
+async function decideBookingRequest(
+  db: Db,
+  params: { communeId: string; agentUserId: string; requestId: string; decision: "accepted" | "refused"; message?: string | null },
+): Promise<DecideResult> {
+  const ofCommune = and(eq(requests.id, params.requestId), eq(requests.communeId, params.communeId));
+  const pendingDays = await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(and(eq(bookings.communeId, params.communeId), eq(bookings.requestId, params.requestId), inArray(bookings.status, [...PENDING_STATUSES])));
+  if (pendingDays.length === 0) {
+    const [existing] = await db.select({ status: requests.status, decidedAt: requests.decidedAt }).from(requests).where(ofCommune);
+    return existing ? { ok: false, reason: "already_decided", status: existing.status, decidedAt: existing.decidedAt } : { ok: false, reason: "not_found" };
+  }
+  const decided = await decideBookings(db, {
+    communeId: params.communeId,
+    agentUserId: params.agentUserId,
+    bookingIds: pendingDays.map((d) => d.id),
+    decision: params.decision === "accepted" ? "accept" : "refuse",
+    message: params.message,
+  });
+  if (!decided.ok) return { ok: false, reason: decided.reason };
+  const [row] = await db.select().from(requests).where(ofCommune);
+  return { ok: true, request: row! };
 }
 
 /** An agent's message on a request without deciding it: the family sees "1 nouveau(x) message(s)". */
@@ -581,7 +583,7 @@ export async function postTownMessage(
       .where(and(eq(requests.id, params.requestId), eq(requests.communeId, params.communeId)))
       .returning({ id: requests.id });
     if (!row) return { ok: false as const, reason: "not_found" as const };
-    await addEvent(tx, { communeId: params.communeId, requestId: row.id, kind: "message", side: "town", actorUserId: params.agentUserId, message });
+    await addRequestEvent(tx, { communeId: params.communeId, requestId: row.id, kind: "message", side: "town", actorUserId: params.agentUserId, message });
     return { ok: true as const };
   });
 }

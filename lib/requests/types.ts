@@ -15,7 +15,7 @@ export interface RequestTypeDef {
   /** As the guides word it in "Mes demandes". */
   label: string;
   /** What `requests.target_type` holds for this kind. */
-  targetType: "guardian" | "household" | "child" | "authorized_adult";
+  targetType: "guardian" | "household" | "child" | "authorized_adult" | "booking_request";
   /** The fields the before/after diff compares; empty when the payload is not a change of fields. */
   fields: readonly FieldDef[];
 }
@@ -29,6 +29,9 @@ export const REQUEST_TYPES = {
   "authorized_adult.update": { label: "Modification individu autorisation", targetType: "authorized_adult", fields: authorizedAdultFields },
   "authorized_adult.remove": { label: "Suppression individu autorisation", targetType: "authorized_adult", fields: [] },
   "household.create": { label: "Pré-inscription nouvelle famille", targetType: "household", fields: [] },
+  // One request per submission (one slot or a period); its days live in `bookings` (lib/bookings).
+  "booking.add": { label: "Ajout de réservation", targetType: "booking_request", fields: [] },
+  "booking.absence": { label: "Demande d'absence", targetType: "booking_request", fields: [] },
 } as const satisfies Record<string, RequestTypeDef>;
 
 export type RequestType = keyof typeof REQUEST_TYPES;
@@ -44,6 +47,13 @@ export const FAMILY_FILE_CHANGE_TYPES = [
   "authorized_adult.remove",
 ] as const satisfies readonly RequestType[];
 export type FamilyFileChangeType = (typeof FAMILY_FILE_CHANGE_TYPES)[number];
+
+export const BOOKING_REQUEST_TYPES = ["booking.add", "booking.absence"] as const satisfies readonly RequestType[];
+export type BookingRequestType = (typeof BOOKING_REQUEST_TYPES)[number];
+
+export function isBookingRequestType(code: string): code is BookingRequestType {
+  return (BOOKING_REQUEST_TYPES as readonly string[]).includes(code);
+}
 
 export function isRequestType(code: string): code is RequestType {
   return Object.hasOwn(REQUEST_TYPES, code);

@@ -36,6 +36,12 @@ export default async function FamilySpacePage({ params }: Props) {
               </Link>
             </li>
             <li>
+              <Link className="tile" href={`/${slug}/espace-famille/planning`}>
+                <span className="tile__title">Planning des activités</span>
+                <span className="tile__text">Réserver les activités de vos enfants, déclarer une absence.</span>
+              </Link>
+            </li>
+            <li>
               <Link className="tile" href={`/${slug}/mon-espace-citoyen/mes-demandes`}>
                 <span className="tile__title">Mes demandes</span>
                 <span className="tile__text">Suivre vos demandes et les réponses de la collectivité.</span>

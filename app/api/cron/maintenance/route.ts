@@ -1,10 +1,12 @@
 import { timingSafeEqual } from "node:crypto";
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env, localMailboxEnabled } from "@/lib/env";
 import { runMaintenance } from "@/lib/jobs/maintenance";
 
 export const dynamic = "force-dynamic";
+// A 18:01 run may queue thousands of digests and then send for up to 40 s: more than Vercel's default limit.
+export const maxDuration = 300;
 
 function authorized(header: string | null): boolean {
   if (!env.CRON_SECRET || !header) return false;
@@ -13,8 +15,23 @@ function authorized(header: string | null): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** Vercel Cron calls this with `Authorization: Bearer $CRON_SECRET` (see vercel.json). */
+/**
+ * Vercel Cron calls this with `Authorization: Bearer $CRON_SECRET` (see vercel.json). Its schedule, minutes 1, 6,
+ * 11… of every hour (UTC), includes 13:01 and 18:01 Paris in winter (CET) and summer (CEST) alike, since Paris is
+ * a whole number of hours from UTC: the digests leave as soon as their window ends.
+ */
 export async function GET(request: Request) {
   if (!authorized(request.headers.get("authorization"))) return NextResponse.json({ error: "unauthorized" }, { status: 401 });
-  return NextResponse.json(await runMaintenance(await getDb()));
+  return NextResponse.json(await runMaintenance(await getDb(), simulatedNow(request)));
+}
+
+/**
+ * `?now=<ISO date>` runs the job as if at that time, so a digest window can be tried without waiting for 13:01.
+ * Only where mails stay in the local mailbox (a demo or test instance): never where real mail leaves.
+ */
+function simulatedNow(request: Request): Date | undefined {
+  const value = new URL(request.url).searchParams.get("now");
+  if (!value || !localMailboxEnabled) return undefined;
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? undefined : at;
 }

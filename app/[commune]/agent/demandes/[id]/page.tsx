@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { BookingRequestDays } from "@/components/requests/booking-request-days";
 import { RequestChanges } from "@/components/requests/request-changes";
 import { NewFamilyRequestSummary } from "@/components/agent/requests/new-family-summary";
 import { RequestDecisionForm } from "@/components/agent/requests/request-decision-form";
@@ -12,7 +13,9 @@ import { TownMessageForm } from "@/components/agent/requests/town-message-form";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { openRequestForAgent } from "@/lib/agents/requests";
 import { requireUser, staffRoles } from "@/lib/auth/session";
+import { getCommuneBookingRequestDays } from "@/lib/bookings/request-days";
 import { getDb } from "@/lib/db";
+import { isBookingRequestType } from "@/lib/requests/types";
 import { agentCrumbs } from "../../crumbs";
 
 type Props = { params: Promise<{ commune: string; id: string }> };
@@ -25,8 +28,10 @@ export default async function AgentRequestPage({ params }: Props) {
   const { commune, user } = await requireUser(slug, { roles: staffRoles, returnTo: `/${slug}/agent/demandes` });
   const requestId = z.uuid().safeParse(id);
   if (!requestId.success) notFound();
-  const request = await openRequestForAgent(await getDb(), { communeId: commune.id, agentUserId: user.id, requestId: requestId.data });
+  const db = await getDb();
+  const request = await openRequestForAgent(db, { communeId: commune.id, agentUserId: user.id, requestId: requestId.data });
   if (!request) notFound();
+  const bookingDays = isBookingRequestType(request.type) ? await getCommuneBookingRequestDays(db, { communeId: commune.id, requestId: request.id }) : null;
   const isPending = request.status === "pending";
 
   return (
@@ -65,6 +70,8 @@ export default async function AgentRequestPage({ params }: Props) {
 
       {request.type === "household.create" ? (
         <NewFamilyRequestSummary communeId={commune.id} requestId={request.id} />
+      ) : bookingDays ? (
+        <BookingRequestDays detail={bookingDays} reference={request.reference} />
       ) : (
         <>
           <h2>Modifications</h2>

@@ -3,15 +3,18 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { WithdrawRequestButton } from "@/components/family-file/withdraw-request-button";
+import { BookingRequestDays } from "@/components/requests/booking-request-days";
 import { formatDateTime } from "@/lib/format";
 import { RequestChanges } from "@/components/requests/request-changes";
 import { RequestHistory } from "@/components/requests/request-history";
 import { RequestStatusBadge } from "@/components/requests/status-badge";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { requireUser } from "@/lib/auth/session";
+import { getHouseholdBookingRequestDays } from "@/lib/bookings/request-days";
 import { getDb } from "@/lib/db";
 import { listSubscribedHouseholds } from "@/lib/family-file/actions-household";
 import { getHouseholdRequest, markRequestsRead } from "@/lib/requests/store";
+import { isBookingRequestType } from "@/lib/requests/types";
 import { myRequestsPath } from "../filters";
 
 type Props = { params: Promise<{ commune: string; id: string }> };
@@ -34,6 +37,9 @@ export default async function MyRequestPage({ params }: Props) {
     }
   }
   if (!request?.householdId) notFound();
+  const bookingDays = isBookingRequestType(request.type)
+    ? await getHouseholdBookingRequestDays(db, { communeId: commune.id, householdId: request.householdId, requestId: request.id })
+    : null;
   return (
     <>
       <Breadcrumbs
@@ -64,7 +70,11 @@ export default async function MyRequestPage({ params }: Props) {
       {request.status === "pending" ? (
         <WithdrawRequestButton slug={slug} householdId={request.householdId} requestId={request.id} reference={request.reference} />
       ) : null}
-      <RequestChanges changes={request.changes} reference={request.reference} />
+      {bookingDays ? (
+        <BookingRequestDays detail={bookingDays} reference={request.reference} />
+      ) : (
+        <RequestChanges changes={request.changes} reference={request.reference} />
+      )}
       {request.decisionMessage ? (
         <section aria-labelledby="reponse">
           <h2 id="reponse">Réponse de la collectivité</h2>

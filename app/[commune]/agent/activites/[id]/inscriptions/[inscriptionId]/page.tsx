@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { EditEnrolmentForm } from "@/components/agent/planning/enrolment-forms";
+import styles from "@/components/agent/planning/planning.module.css";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { findEnrolment } from "@/lib/activities/enrolments";
+import { activityLabel } from "@/lib/planning/labels";
+import { requireUser, staffRoles } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { formatDate } from "@/lib/format";
+import { activitiesCrumb, agentCrumbs } from "../../../../crumbs";
+import { activityFromParams } from "../../../activity-from-params";
+import { enrolmentsHref } from "../search-params";
+
+type Props = { params: Promise<{ commune: string; id: string; inscriptionId: string }> };
+
+export const metadata: Metadata = { title: "Modifier une inscription" };
+
+/** One enrolment's period and state; an enrolment of another activity or commune is a 404. */
+export default async function EnrolmentPage({ params }: Props) {
+  const { commune: slug, id, inscriptionId } = await params;
+  const { commune } = await requireUser(slug, { roles: staffRoles, returnTo: `/${slug}/agent/activites/${id}/inscriptions` });
+  const activity = await activityFromParams(commune.id, id);
+  const enrolmentId = z.uuid().safeParse(inscriptionId);
+  if (!enrolmentId.success) notFound();
+  const enrolment = await findEnrolment(await getDb(), { communeId: commune.id, enrolmentId: enrolmentId.data });
+  if (!enrolment || enrolment.activityId !== activity.id) notFound();
+  const label = activityLabel(activity);
+  const enrolmentsPage = enrolmentsHref(slug, activity.id);
+
+  return (
+    <>
+      <Breadcrumbs
+        items={agentCrumbs(
+          slug,
+          activitiesCrumb(slug),
+          { label, href: `/${slug}/agent/activites/${activity.id}` },
+          { label: "Inscriptions", href: enrolmentsPage },
+          { label: enrolment.childName },
+        )}
+      />
+      <h1>
+        Inscription de {enrolment.childName} à {label}
+      </h1>
+      <dl className={styles.facts}>
+        <dt>Famille</dt>
+        <dd>
+          <Link href={`/${slug}/agent/familles/${enrolment.householdId}`}>Famille {enrolment.householdName}</Link>
+        </dd>
+        <dt>Date de naissance</dt>
+        <dd>{formatDate(enrolment.birthDate)}</dd>
+      </dl>
+      <p className="field__hint">
+        Les réservations déjà faites ne sont pas modifiées : raccourcir la période ou mettre l&apos;inscription en liste d&apos;attente empêche seulement
+        les nouvelles demandes.
+      </p>
+      <EditEnrolmentForm slug={slug} enrolment={enrolment} />
+      <p>
+        <Link href={enrolmentsPage}>Retour aux inscriptions</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ChildChoiceTable } from "@/components/agent/planning/child-choice-table";
+import { EnrolChildForm } from "@/components/agent/planning/enrolment-forms";
+import { EnrolmentTable } from "@/components/agent/planning/enrolment-table";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { CHILD_SEARCH_LIMIT, findChildOfCommune, listEnrolments, searchChildren } from "@/lib/activities/enrolments";
+import { activityLabel } from "@/lib/planning/labels";
+import { requireUser, staffRoles } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { parisDay, type IsoDay } from "@/lib/planning/days";
+import { activitiesCrumb, agentCrumbs } from "../../../crumbs";
+import { activityFromParams } from "../../activity-from-params";
+import { enrolmentSearchParams, enrolmentsHref } from "./search-params";
+
+type Props = {
+  params: Promise<{ commune: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export const metadata: Metadata = { title: "Inscriptions" };
+
+/** A new enrolment runs from today to the end of the school year (31 August). */
+function defaultPeriod(today: IsoDay) {
+  const [year, month] = today.split("-").map(Number) as [number, number];
+  return { startsOn: today, endsOn: `${month >= 9 ? year + 1 : year}-08-31` };
+}
+
+/** Who is enrolled at the activity, and enrolling a child found by name. */
+export default async function EnrolmentsPage({ params, searchParams }: Props) {
+  const { commune: slug, id } = await params;
+  const { commune } = await requireUser(slug, { roles: staffRoles, returnTo: `/${slug}/agent/activites/${id}/inscriptions` });
+  const activity = await activityFromParams(commune.id, id);
+  const search = enrolmentSearchParams.parse(await searchParams);
+  const db = await getDb();
+  const [lines, choices, chosen] = await Promise.all([
+    listEnrolments(db, { communeId: commune.id, activityId: activity.id }),
+    searchChildren(db, { communeId: commune.id, query: search.q }),
+    search.enfant ? findChildOfCommune(db, { communeId: commune.id, childId: search.enfant }) : null,
+  ]);
+  const label = activityLabel(activity);
+
+  return (
+    <>
+      <Breadcrumbs
+        items={agentCrumbs(slug, activitiesCrumb(slug), { label, href: `/${slug}/agent/activites/${activity.id}` }, { label: "Inscriptions" })}
+      />
+      <h1>Inscriptions à {label}</h1>
+      <EnrolmentTable slug={slug} activityLabel={label} lines={lines} />
+
+      <h2>Inscrire un enfant</h2>
+      <form className="form" method="get" role="search" aria-label="Rechercher un enfant à inscrire">
+        <div className="field">
+          <label htmlFor="recherche-enfant">Rechercher un enfant</label>
+          <p className="field__hint" id="recherche-enfant-aide">
+            Prénom, nom de l&apos;enfant ou nom de la famille ({CHILD_SEARCH_LIMIT} résultats au plus).
+          </p>
+          <input id="recherche-enfant" type="search" name="q" defaultValue={search.q} maxLength={100} aria-describedby="recherche-enfant-aide" />
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button button--secondary">
+            Rechercher
+          </button>
+        </div>
+      </form>
+      {search.q ? <ChildChoiceTable choices={choices} hrefOf={(childId) => enrolmentsHref(slug, activity.id, { q: search.q, enfant: childId })} /> : null}
+
+      {chosen ? (
+        <EnrolChildForm
+          key={chosen.id}
+          slug={slug}
+          activityId={activity.id}
+          child={{ id: chosen.id, name: `${chosen.firstName} ${chosen.lastName}` }}
+          period={defaultPeriod(parisDay(new Date()))}
+        />
+      ) : search.enfant ? (
+        <p className="notice notice--error" role="alert">
+          Cet enfant est introuvable. <Link href={enrolmentsHref(slug, activity.id, { q: search.q })}>Reprendre la recherche</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActivityTable } from "@/components/agent/planning/activity-table";
+import styles from "@/components/agent/planning/planning.module.css";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { listActivities } from "@/lib/activities/activities";
+import { requireUser, staffRoles } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { activitiesCrumb, agentCrumbs } from "../crumbs";
+
+type Props = { params: Promise<{ commune: string }> };
+
+export const metadata: Metadata = { title: "Activités" };
+
+/** The commune's activities: days, hours, places, deadlines; links to create one, to closures and enrolments. */
+export default async function ActivitiesPage({ params }: Props) {
+  const { commune: slug } = await params;
+  const { commune } = await requireUser(slug, { roles: staffRoles, returnTo: `/${slug}/agent/activites` });
+  const activities = await listActivities(await getDb(), { communeId: commune.id });
+  return (
+    <>
+      <Breadcrumbs items={agentCrumbs(slug, activitiesCrumb(slug))} />
+      <h1>Activités</h1>
+      <ul className={styles.links}>
+        <li>
+          <Link className="button" href={`/${slug}/agent/activites/nouvelle`}>
+            Créer une activité
+          </Link>
+        </li>
+        <li>
+          <Link className="button button--secondary" href={`/${slug}/agent/activites/fermetures`}>
+            Jours de fermeture
+          </Link>
+        </li>
+      </ul>
+      {activities.length === 0 ? <p>Aucune activité pour le moment.</p> : <ActivityTable slug={slug} activities={activities} />}
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { isIsoDay, type IsoDay } from "@/lib/planning/days";
+import type { PendingDay } from "@/lib/bookings/agent-views";
+
+/** The inbox's query string: an activity and a day; anything malformed is ignored (never an error page). */
+export const bookingInboxSearchParams = z.object({
+  activite: z.uuid().optional().catch(undefined),
+  jour: z.string().refine(isIsoDay).optional().catch(undefined),
+});
+
+export type BookingInboxSearch = z.output<typeof bookingInboxSearchParams>;
+
+export function bookingInboxHref(slug: string, selection: { activityId: string; day: IsoDay }): string {
+  return `/${slug}/agent/reservations?${new URLSearchParams({ activite: selection.activityId, jour: selection.day })}`;
+}
+
+/**
+ * The activity and day to show: the ones asked for; else the activity's first day with pending requests (or
+ * today); else the commune's first day with pending requests; else nothing.
+ */
+export function selectedDay(search: BookingInboxSearch, pendingDays: readonly PendingDay[], today: IsoDay): { activityId: string; day: IsoDay } | null {
+  if (search.activite) {
+    const day = search.jour ?? pendingDays.find((pending) => pending.activityId === search.activite)?.day ?? today;
+    return { activityId: search.activite, day };
+  }
+  const first = pendingDays[0];
+  return first ? { activityId: first.activityId, day: first.day } : null;
+}

@@ -1,0 +1,41 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { withExtras } from "@/components/planning/action-extras";
+import { userAction, type UserContext } from "@/lib/actions/action";
+import { failure, success, type ActionState } from "@/lib/actions/state";
+import { calendarFeedUrl, createCalendarFeed, revokeCalendarFeed } from "@/lib/bookings/ical";
+import { findSubscribedHousehold } from "@/lib/family-file/actions-household";
+import { NOT_SUBSCRIBED } from "@/lib/family-file/actions-messages";
+import { planningPath } from "@/components/planning/calendar-view";
+
+/* "Synchroniser avec mon agenda": the household's private feed link, on a household the account is subscribed to. */
+
+const feedSchema = z.object({ householdId: z.uuid({ error: "Le dossier famille est introuvable." }) });
+
+async function withHousehold(ctx: UserContext, householdId: string, run: (householdId: string) => Promise<ActionState>) {
+  const household = await findSubscribedHousehold(ctx.db, { communeId: ctx.commune.id, userId: ctx.user.id, householdId });
+  if (!household) return failure(NOT_SUBSCRIBED);
+  const state = await run(household.id);
+  revalidatePath(`${planningPath(ctx.commune.slug)}/agenda`);
+  return state;
+}
+
+/** "Créer le lien" (or a new one, which stops the old): the address is returned this once, never stored. */
+export const createCalendarLink = userAction({ schema: feedSchema, roles: ["family"] }, async (input, ctx) =>
+  withHousehold(ctx, input.householdId, async (householdId) => {
+    const token = await createCalendarFeed(ctx.db, { communeId: ctx.commune.id, householdId });
+    if (!token) return failure(NOT_SUBSCRIBED);
+    return withExtras(success("Votre lien est prêt. Copiez-le maintenant : il ne sera plus affiché."), { feedUrl: calendarFeedUrl(token) });
+  }),
+);
+
+/** "Révoquer": the link stops working at once. */
+export const revokeCalendarLink = userAction({ schema: feedSchema, roles: ["family"] }, async (input, ctx) =>
+  withHousehold(ctx, input.householdId, async (householdId) =>
+    (await revokeCalendarFeed(ctx.db, { communeId: ctx.commune.id, householdId }))
+      ? success("Le lien a été révoqué : les agendas abonnés ne reçoivent plus le planning.")
+      : failure("Aucun lien n'était actif."),
+  ),
+);

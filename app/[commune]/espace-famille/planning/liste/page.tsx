@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { RequestListTable } from "@/components/planning/request-list";
+import { RequestListFilter } from "@/components/planning/request-list-filter";
+import styles from "@/components/planning/request-list.module.css";
+import { Pager } from "@/components/requests/pager";
+import { planningPath } from "@/components/planning/calendar-view";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
+import { requireUser } from "@/lib/auth/session";
+import { listBookingRequests, listRequestListChildren } from "@/lib/bookings/request-list";
+import { getDb } from "@/lib/db";
+import { chooseSubscribedHousehold } from "@/lib/family-file/actions-household";
+import { myRequestsPath } from "../../../mon-espace-citoyen/mes-demandes/filters";
+import { planningCrumbs } from "../periode/crumbs";
+
+type Props = { params: Promise<{ commune: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata: Metadata = { title: "Planning / Liste" };
+
+const PAGE_SIZE = 20;
+
+// Anything malformed in the address falls back to the whole first page rather than failing.
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const querySchema = z.object({
+  enfant: z.preprocess(first, z.uuid().optional()).catch(undefined),
+  famille: z.preprocess(first, z.uuid().optional()).catch(undefined),
+  page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000)).catch(1),
+});
+
+/** Guide 003 §4: the household's booking and absence requests as a list, filtered by child. */
+export default async function PlanningListPage({ params, searchParams }: Props) {
+  const { commune: slug } = await params;
+  const path = `${planningPath(slug)}/liste`;
+  const { commune, user } = await requireUser(slug, { returnTo: path });
+  const query = querySchema.parse(await searchParams);
+  const db = await getDb();
+  const households = await chooseSubscribedHousehold(db, { communeId: commune.id, userId: user.id, requested: query.famille });
+  const crumbs = <Breadcrumbs items={planningCrumbs(slug, "Liste")} />;
+  if (!households) {
+    return (
+      <>
+        {crumbs}
+        <h1>Planning / Liste</h1>
+        <NoSubscriptionNotice commune={commune} canSubscribe={user.role === "family"} />
+      </>
+    );
+  }
+
+  const scope = { communeId: commune.id, householdId: households.current.id };
+  const childrenList = await listRequestListChildren(db, scope);
+  const childId = childrenList.some((c) => c.id === query.enfant) ? query.enfant : undefined;
+  const list = await listBookingRequests(db, { ...scope, childId, page: query.page, pageSize: PAGE_SIZE });
+  const famille = households.all.length > 1 ? households.current.id : undefined;
+  const pageHref = (page: number) => {
+    const search = new URLSearchParams({ ...(famille ? { famille } : {}), ...(childId ? { enfant: childId } : {}), ...(page > 1 ? { page: String(page) } : {}) });
+    return `${path}${search.size ? `?${search}` : ""}`;
+  };
+
+  return (
+    <>
+      {crumbs}
+      <h1>
+        Planning / Liste ({list.total} Résultat{list.total > 1 ? "s" : ""})
+      </h1>
+      {famille ? <p>Famille {households.current.name}</p> : null}
+      <p className={styles.views}>
+        Afficher : <Link href={planningPath(slug)}>Planning</Link> / <span aria-current="page">Liste</span>
+      </p>
+      <RequestListFilter action={path} childrenList={childrenList} value={childId} householdId={famille} />
+      {list.items.length === 0 ? (
+        <p>Aucune demande de réservation ou d&apos;absence{childId ? " pour cet enfant" : ""}.</p>
+      ) : (
+        <RequestListTable items={list.items} detailHref={(id) => `${myRequestsPath(slug)}/${id}`} />
+      )}
+      <Pager page={list.page} pageCount={list.pageCount} href={pageHref} />
+    </>
+  );
+}

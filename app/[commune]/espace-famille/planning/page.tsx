@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PlanningCalendar } from "@/components/planning/planning-calendar";
+import styles from "@/components/planning/planning.module.css";
+import { parsePlanningQuery, planningHref, planningPath, visibleRange } from "@/components/planning/calendar-view";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
+import { requireUser } from "@/lib/auth/session";
+import { loadPlanning } from "@/lib/bookings/planning";
+import { getDb } from "@/lib/db";
+import { chooseSubscribedHousehold } from "@/lib/family-file/actions-household";
+import { parisDay } from "@/lib/planning/days";
+import { cancelSlot, requestSlot, slotHistoryAction } from "./actions";
+
+type Props = { params: Promise<{ commune: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata: Metadata = { title: "Planning des activités" };
+
+/** "Planning des activités": the enrolled children's slots over the days the URL's view and date show. */
+export default async function PlanningPage({ params, searchParams }: Props) {
+  const { commune: slug } = await params;
+  const { commune, user } = await requireUser(slug, { returnTo: planningPath(slug) });
+  const today = parisDay(new Date());
+  const query = parsePlanningQuery(await searchParams, today);
+  const db = await getDb();
+  const households = await chooseSubscribedHousehold(db, { communeId: commune.id, userId: user.id, requested: query.famille });
+  const crumbs = [{ label: "Accueil", href: `/${slug}` }, { label: "Espace famille", href: `/${slug}/espace-famille` }, { label: "Planning des activités" }];
+  if (!households) {
+    return (
+      <>
+        <Breadcrumbs items={crumbs} />
+        <h1>Planning des activités</h1>
+        <NoSubscriptionNotice commune={commune} canSubscribe={user.role === "family"} />
+      </>
+    );
+  }
+  const household = households.current;
+  const data = await loadPlanning(db, { communeId: commune.id, householdId: household.id, ...visibleRange(query.vue, query.date) });
+  const famille = households.all.length > 1 ? household.id : undefined;
+  return (
+    <>
+      <Breadcrumbs items={crumbs} />
+      <h1>Planning des activités</h1>
+      {famille ? (
+        <nav aria-label="Dossier famille affiché">
+          <ul className={styles.households}>
+            {households.all.map((h) => (
+              <li key={h.id}>
+                <Link href={planningHref(slug, { ...query, famille: h.id })} aria-current={h.id === household.id ? "page" : undefined}>
+                  Famille {h.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <p>Cliquez sur les créneaux du planning pour faire vos demandes de réservation ou d&apos;absence, ou pour annuler une demande en cours.</p>
+      <PlanningCalendar
+        slug={slug}
+        data={data}
+        vue={query.vue}
+        date={query.date}
+        today={today}
+        famille={famille}
+        actions={{ request: requestSlot, cancel: cancelSlot, history: slotHistoryAction }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+import Link from "next/link";
+import { planningPath } from "@/components/planning/calendar-view";
+import { PeriodForm, type PeriodFormValues } from "@/components/planning/period-form";
+import { EMPTY_PREVIEW, type PreviewView } from "@/components/planning/period-form-preview";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
+import { requireUser } from "@/lib/auth/session";
+import { listEnrolmentChoices } from "@/lib/bookings/planning";
+import { slotRequestSchema } from "@/lib/bookings/schemas";
+import { previewSlotRequest } from "@/lib/bookings/submit";
+import { getDb } from "@/lib/db";
+import { chooseSubscribedHousehold } from "@/lib/family-file/actions-household";
+import { parisDay } from "@/lib/planning/days";
+import type { SlotRequestKind } from "@/lib/planning/period";
+import { myRequestsPath } from "../../../mon-espace-citoyen/mes-demandes/filters";
+import { previewPeriodRequest, submitPeriodRequest } from "./actions";
+import { planningCrumbs } from "./crumbs";
+
+export type PeriodPageProps = {
+  params: Promise<{ commune: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export const PERIOD_PAGES = {
+  booking: { title: "Réservation d'activité", segment: "reservation" },
+  absence: { title: "Absence à une activité", segment: "absence" },
+} as const satisfies Record<SlotRequestKind, { title: string; segment: string }>;
+
+const text = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
+
+/** The form's values carried in the address by the no-JavaScript "Vérifier les dates" (a GET of the form). */
+function valuesFromQuery(query: Record<string, string | string[] | undefined>): PeriodFormValues {
+  return {
+    childId: text(query.childId),
+    activityId: text(query.activityId),
+    from: text(query.from),
+    to: text(query.to),
+    weekdays: [query.weekdays ?? []].flat(),
+  };
+}
+
+/** "Réservation d'activité" and "Absence à une activité" (guide 003 §3.1.2): one page, two kinds of request. */
+export async function PeriodRequestPage({ params, searchParams, kind }: PeriodPageProps & { kind: SlotRequestKind }) {
+  const { commune: slug } = await params;
+  const page = PERIOD_PAGES[kind];
+  const { commune, user } = await requireUser(slug, { returnTo: `${planningPath(slug)}/${page.segment}` });
+  const query = await searchParams;
+  const db = await getDb();
+  const households = await chooseSubscribedHousehold(db, { communeId: commune.id, userId: user.id, requested: query.famille });
+  const heading = (
+    <>
+      <Breadcrumbs items={planningCrumbs(slug, page.title)} />
+      <h1>{page.title}</h1>
+    </>
+  );
+  if (!households) {
+    return (
+      <>
+        {heading}
+        <NoSubscriptionNotice commune={commune} canSubscribe={user.role === "family"} />
+      </>
+    );
+  }
+
+  const household = households.current;
+  const choices = await listEnrolmentChoices(db, { communeId: commune.id, householdId: household.id });
+  const initial = valuesFromQuery(query);
+  const asked = slotRequestSchema.safeParse({ kind, ...initial });
+  let initialPreview: PreviewView = EMPTY_PREVIEW;
+  if (asked.success) {
+    const preview = await previewSlotRequest(db, { communeId: commune.id, householdId: household.id, input: asked.data });
+    initialPreview = preview.ok ? { days: preview.days, problems: [], checking: false } : { days: null, problems: Object.values(preview.fieldErrors), checking: false };
+  }
+  const several = households.all.length > 1;
+
+  return (
+    <>
+      {heading}
+      {several ? <p>Famille {household.name}</p> : null}
+      <p>
+        Ce formulaire permet de faire une demande {kind === "booking" ? "de réservation" : "d'absence"} sur une longue période en précisant les
+        journées concernées. La collectivité traite ensuite la demande ; suivez-la dans{" "}
+        <Link href={myRequestsPath(slug)}>Mes demandes</Link> ou dans la <Link href={`${planningPath(slug)}/liste`}>liste des demandes</Link>.
+      </p>
+      {choices.length === 0 ? (
+        <p className="notice">
+          Aucun enfant de ce dossier n&apos;est inscrit à une activité pour le moment : les inscriptions sont faites par la collectivité.{" "}
+          <Link href={planningPath(slug)}>Retour au planning</Link>
+        </p>
+      ) : (
+        <PeriodForm
+          slug={slug}
+          kind={kind}
+          choices={choices}
+          initial={initial}
+          initialPreview={initialPreview}
+          today={parisDay(new Date())}
+          householdId={several ? household.id : undefined}
+          links={{ planning: planningPath(slug), requests: myRequestsPath(slug) }}
+          preview={previewPeriodRequest}
+          submit={submitPeriodRequest}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { TableWrap } from "@/components/ui/table-wrap";
+import type { ActivityDay, DayBookingLine } from "@/lib/bookings/agent-views";
+import { formatDateTime } from "@/lib/format";
+import { SLOT_STATE_LABELS, slotState } from "@/lib/planning/slot-state";
+
+type Column = { header: string; cell: (line: DayBookingLine, index: number) => ReactNode };
+
+/** One list of the day (présents, absences, liste d'attente): the child and the family, plus its own columns. */
+function RosterList({ slug, id, title, empty, lines, columns = [] }: { slug: string; id: string; title: string; empty: string; lines: DayBookingLine[]; columns?: Column[] }) {
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id}>
+        {title} ({lines.length})
+      </h3>
+      {lines.length === 0 ? (
+        <p>{empty}</p>
+      ) : (
+        <TableWrap label={title}>
+          <table>
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                {columns.map((column) => (
+                  <th key={column.header} scope="col">
+                    {column.header}
+                  </th>
+                ))}
+                <th scope="col">Enfant</th>
+                <th scope="col">Famille</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((line, index) => (
+                <tr key={line.bookingId}>
+                  {columns.map((column) => (
+                    <td key={column.header}>{column.cell(line, index)}</td>
+                  ))}
+                  <th scope="row">{line.childName}</th>
+                  <td>
+                    <Link href={`/${slug}/agent/familles/${line.householdId}`}>Famille {line.householdName}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </section>
+  );
+}
+
+const absenceState: Column = { header: "État", cell: (line) => SLOT_STATE_LABELS[slotState(line.status)] };
+const waitingRank: Column[] = [
+  { header: "Rang", cell: (_line, index) => index + 1 },
+  { header: "En attente depuis", cell: (line) => (line.waitingSince ? formatDateTime(line.waitingSince) : "–") },
+];
+
+/** The day's roster: who is expected, who is (or asked to be) absent, and the waiting list in the order places go. */
+export function DayRoster({ slug, view }: { slug: string; view: ActivityDay }) {
+  return (
+    <>
+      <RosterList slug={slug} id="presents-prevus" title="Présents prévus" empty="Aucun enfant n'est attendu ce jour-là." lines={view.booked} />
+      <RosterList slug={slug} id="absences" title="Absences" empty="Aucune absence ce jour-là." lines={view.absences} columns={[absenceState]} />
+      <RosterList slug={slug} id="liste-attente" title="Liste d'attente" empty="Personne n'est en liste d'attente." lines={view.waiting} columns={waitingRank} />
+    </>
+  );
+}

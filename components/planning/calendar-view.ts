@@ -1,0 +1,110 @@
+import { format } from "date-fns";
+import { fr } from "date-fns/locale/fr";
+import { z } from "zod";
+import { addDays, isIsoDay, isoWeekday, type IsoDay } from "@/lib/planning/days";
+
+/*
+ * The planning's view and date live in the URL (?vue=…&date=…): the server loads exactly the visible days and
+ * every view has its own address. Pure functions, shared by the page (server) and the toolbar (browser).
+ */
+
+export const PLANNING_VIEWS = { mois: "Mois", semaine: "Semaine", semaine5: "Semaine 5 j", jour: "Jour" } as const;
+export type PlanningView = keyof typeof PLANNING_VIEWS;
+
+export interface PlanningQuery {
+  /** Null when the URL names none: the screen's width then chooses (see defaultView). */
+  vue: PlanningView | null;
+  date: IsoDay;
+  famille?: string;
+}
+
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+
+const querySchema = z.object({
+  vue: z.preprocess(first, z.enum(Object.keys(PLANNING_VIEWS) as [PlanningView, ...PlanningView[]]).nullable().default(null)).catch(null),
+  date: z.preprocess(first, z.string().refine(isIsoDay).optional()).catch(undefined),
+  famille: z.preprocess(first, z.uuid().optional()).catch(undefined),
+});
+
+/** The GET parameters of the planning; anything malformed falls back to its default rather than failing. */
+export function parsePlanningQuery(params: Record<string, string | string[] | undefined>, today: IsoDay): PlanningQuery {
+  const parsed = querySchema.parse(params);
+  return { vue: parsed.vue, date: parsed.date ?? today, famille: parsed.famille };
+}
+
+/**
+ * Without ?vue a phone shows the day and a wider screen the school week (as the guide's screenshot). Both are
+ * drawn from the same loaded week, so the browser picks one without a second request.
+ */
+export function defaultView(narrowScreen: boolean): PlanningView {
+  return narrowScreen ? "jour" : "semaine5";
+}
+
+const mondayOf = (day: IsoDay) => addDays(day, 1 - isoWeekday(day));
+const firstOfMonth = (day: IsoDay) => `${day.slice(0, 8)}01`;
+function lastOfMonth(day: IsoDay): IsoDay {
+  const [y, m] = day.split("-").map(Number) as [number, number];
+  return addDays(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`, -1);
+}
+
+/** The days a view shows around a date; the month grid runs from the Monday before the 1st to the Sunday after the end. */
+export function visibleRange(view: PlanningView | null, date: IsoDay): { from: IsoDay; to: IsoDay } {
+  switch (view) {
+    case "jour":
+      return { from: date, to: date };
+    case "semaine5":
+      return { from: mondayOf(date), to: addDays(mondayOf(date), 4) };
+    case "mois": {
+      const last = lastOfMonth(date);
+      return { from: mondayOf(firstOfMonth(date)), to: addDays(last, 7 - isoWeekday(last)) };
+    }
+    default:
+      // "semaine", and no view at all: the whole week covers every default (see defaultView).
+      return { from: mondayOf(date), to: addDays(mondayOf(date), 6) };
+  }
+}
+
+/** The date "Précédent" (-1) or "Suivant" (+1) leads to. */
+export function stepDate(view: PlanningView, date: IsoDay, direction: -1 | 1): IsoDay {
+  if (view === "jour") return addDays(date, direction);
+  if (view === "mois") return direction < 0 ? firstOfMonth(addDays(firstOfMonth(date), -1)) : addDays(lastOfMonth(date), 1);
+  return addDays(date, 7 * direction);
+}
+
+/** A wall-clock Date for a calendar day (the calendar draws local times; "11:30" stays 11:30 on any device). */
+export function dayToDate(day: IsoDay, time = "00:00"): Date {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  return new Date(y, m - 1, d, hh, mm);
+}
+
+export function dateToDay(date: Date): IsoDay {
+  return format(date, "yyyy-MM-dd");
+}
+
+/** "jeudi 3 décembre 2026", "30 nov. – 4 déc. 2026", "décembre 2026": what the view shows. */
+export function rangeTitle(view: PlanningView, date: IsoDay): string {
+  if (view === "jour") return format(dayToDate(date), "EEEE d MMMM yyyy", { locale: fr });
+  if (view === "mois") return format(dayToDate(date), "MMMM yyyy", { locale: fr });
+  const { from, to } = visibleRange(view, date);
+  const start = dayToDate(from);
+  const end = dayToDate(to);
+  const startFormat = from.slice(0, 4) !== to.slice(0, 4) ? "d MMM yyyy" : from.slice(0, 7) !== to.slice(0, 7) ? "d MMM" : "d";
+  return `${format(start, startFormat, { locale: fr })} – ${format(end, "d MMM yyyy", { locale: fr })}`;
+}
+
+export const planningPath = (slug: string) => `/${slug}/espace-famille/planning`;
+
+/** The planning's address for a view and date, keeping the chosen household when the account has several. */
+export function planningHref(slug: string, query: { vue: PlanningView | null; date: IsoDay; famille?: string }): string {
+  const search = new URLSearchParams();
+  if (query.vue) search.set("vue", query.vue);
+  search.set("date", query.date);
+  if (query.famille) search.set("famille", query.famille);
+  return `${planningPath(slug)}?${search}`;
+}
+
+/** The planning's sibling pages (Liste, Réservations, Absences), for the same household. */
+export function planningPageHref(slug: string, page: "liste" | "reservation" | "absence" | "agenda", famille?: string): string {
+  return `${planningPath(slug)}/${page}${famille ? `?famille=${famille}` : ""}`;
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { useId } from "react";
+import { useController, type Control, type UseFormRegisterReturn } from "react-hook-form";
+import type { SlotRequestForm } from "@/lib/bookings/schemas";
+
+/* The period form's own fields: the form kit has text fields and tick boxes, not these. */
+
+type Option = { value: string; label: string };
+
+/**
+ * react-hook-form puts the values into its fields once mounted; the server-rendered page (all a browser without
+ * JavaScript gets, e.g. after "Vérifier les dates") needs them as attributes, with the date bounds.
+ */
+export function withHtmlAttributes(registration: UseFormRegisterReturn, attributes: { defaultValue?: string; min?: string; max?: string }): UseFormRegisterReturn {
+  return { ...registration, ...attributes };
+}
+
+/** A labelled drop-down list with its error tied to it, like the kit's TextField. */
+export function SelectField({
+  label,
+  registration,
+  options,
+  placeholder,
+  error,
+}: {
+  label: string;
+  registration: UseFormRegisterReturn;
+  options: readonly Option[];
+  placeholder: string;
+  error?: string;
+}) {
+  const id = useId();
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={id}>
+        {label}
+        <span aria-hidden="true"> *</span>
+      </label>
+      <select id={id} aria-required aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...registration}>
+        <option value="">{placeholder}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const checkedDays = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+/**
+ * The weekday tick boxes, "lundi (07:30 - 08:30)". Kept as a list in the form state whatever their number:
+ * react-hook-form reads a lone unticked box as `false`, which the shared schema would not word in French.
+ */
+export function WeekdayField({ control, options, error }: { control: Control<SlotRequestForm>; options: readonly Option[]; error?: string }) {
+  const id = useId();
+  const { field } = useController({ control, name: "weekdays" });
+  const checked = checkedDays(field.value);
+  return (
+    <fieldset className={`field field--radios${error ? " field--error" : ""}`} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>
+        Jours de la semaine
+        <span aria-hidden="true"> *</span>
+      </legend>
+      {options.map((o, index) => (
+        <div className="field field--checkbox" key={o.value}>
+          <input
+            id={`${id}-${o.value}`}
+            type="checkbox"
+            name="weekdays"
+            value={o.value}
+            checked={checked.includes(o.value)}
+            onChange={(e) => field.onChange(e.target.checked ? [...checked, o.value] : checked.filter((v) => v !== o.value))}
+            onBlur={field.onBlur}
+            ref={index === 0 ? field.ref : undefined}
+            aria-invalid={error ? true : undefined}
+          />
+          <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+        </div>
+      ))}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import Link from "next/link";
+import { FormDone } from "@/components/accounts/form-done";
+import { DayOutcomeTable, summarizeDays } from "./period-form-days";
+import type { PeriodOutcome } from "./action-extras";
+
+/** After "Demander": the reference, where to follow it, and what became of each date. */
+export function PeriodResult({
+  message,
+  outcome,
+  links,
+  onAnother,
+}: {
+  message: string;
+  outcome: PeriodOutcome & { request: NonNullable<PeriodOutcome["request"]> };
+  links: { planning: string; requests: string };
+  onAnother: () => void;
+}) {
+  const { request, days } = outcome;
+  return (
+    <>
+      <FormDone message={message}>
+        <p>{summarizeDays(days, "result")}</p>
+        <p className="button-row">
+          <Link className="button" href={`${links.requests}/${request.id}`}>
+            Suivre la demande {request.reference} dans Mes demandes
+          </Link>
+          <Link className="button button--secondary" href={links.planning}>
+            Voir le planning
+          </Link>
+          <button type="button" className="button button--secondary" onClick={onAnother}>
+            Faire une autre demande
+          </button>
+        </p>
+      </FormDone>
+      <h2>Résultat date par date</h2>
+      <DayOutcomeTable days={days} tense="result" caption={`Dates de la demande ${request.reference}`} />
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+"use client";
+
+import { Dialog } from "radix-ui";
+import { useActionState, useEffect, useRef } from "react";
+import { FormMessage, SubmitButton } from "@/components/ui/form-kit";
+import { failure, type ActionState } from "@/lib/actions/state";
+import { isoWeekday } from "@/lib/planning/days";
+import { SLOT_STATE_LABELS } from "@/lib/planning/slot-state";
+import { SlotHistory, type LoadSlotHistory } from "./slot-history";
+import { longDay, SLOT_ACTION_BUTTONS, slotHours, slotQuestion, slotRefusal, type SlotEvent } from "./slot-text";
+import styles from "./planning.module.css";
+
+type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+export interface SlotActions {
+  request: ServerAction;
+  cancel: ServerAction;
+  history: LoadSlotHistory;
+}
+
+/** The dialog has no field to flag: a field error (e.g. a day gone past) is the message itself. */
+function dialogMessage(state: ActionState): ActionState {
+  if (!state || state.ok) return state;
+  const first = Object.values(state.fieldErrors).find((messages) => messages?.length)?.[0];
+  return first ? failure(first) : state;
+}
+
+/** The question and its confirmation, then the town's answer; or why nothing can be asked on this slot. */
+function SlotActionPanel({ slug, event, actions }: { slug: string; event: SlotEvent; actions: SlotActions }) {
+  const { slot } = event;
+  const [state, formAction, pending] = useActionState(slot.action === "cancel" ? actions.cancel : actions.request, null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  // The answer replaces the button that had focus: focus moves to the answer, which is then read out.
+  useEffect(() => {
+    if (state) resultRef.current?.focus();
+  }, [state]);
+
+  const refusal = slotRefusal(slot);
+  if (refusal) return <p className="notice">{refusal}</p>;
+  if (state) {
+    return (
+      <div ref={resultRef} tabIndex={-1} className={styles.dialogResult}>
+        <FormMessage state={dialogMessage(state)} />
+      </div>
+    );
+  }
+  return (
+    <form action={formAction}>
+      <input type="hidden" name="commune" value={slug} />
+      {slot.action === "cancel" ? (
+        <input type="hidden" name="bookingId" value={slot.bookingId ?? ""} />
+      ) : (
+        <>
+          <input type="hidden" name="kind" value={slot.action === "book" ? "booking" : "absence"} />
+          <input type="hidden" name="childId" value={slot.childId} />
+          <input type="hidden" name="activityId" value={slot.activityId} />
+          <input type="hidden" name="from" value={slot.day} />
+          <input type="hidden" name="to" value={slot.day} />
+          <input type="hidden" name="weekdays" value={isoWeekday(slot.day)} />
+        </>
+      )}
+      <p className={styles.question}>{slotQuestion(event)}</p>
+      <div className="button-row">
+        <SubmitButton pending={pending}>{SLOT_ACTION_BUTTONS[slot.action!]}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/** Focus goes back to the slot that opened the dialog (found again: the planning may have been redrawn since). */
+function focusSlot(key: string) {
+  const slot = document.querySelector<HTMLElement>(`[data-slot-key="${CSS.escape(key)}"]`);
+  (slot ?? document.getElementById("planning-periode"))?.focus();
+}
+
+/**
+ * A slot's dialog. `opened` is the slot as it was clicked (what the family confirms); `current` is the same
+ * slot in the refreshed planning, whose state and history follow the town's answer.
+ */
+export function SlotDialog({
+  slug,
+  opened,
+  current,
+  open,
+  onOpenChange,
+  actions,
+}: {
+  slug: string;
+  opened: SlotEvent;
+  current: SlotEvent;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  actions: SlotActions;
+}) {
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const { slot, child, activity } = current;
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content
+          className={`dialog ${styles.dialog}`}
+          // The title takes focus, not the confirmation button: a key held down on the slot confirms nothing.
+          onOpenAutoFocus={(e) => {
+            e.preventDefault();
+            titleRef.current?.focus();
+          }}
+          onCloseAutoFocus={(e) => {
+            e.preventDefault();
+            focusSlot(opened.slot.key);
+          }}
+        >
+          <Dialog.Title asChild>
+            <h2 ref={titleRef} tabIndex={-1}>
+              {child.firstName} – {activity.label}
+            </h2>
+          </Dialog.Title>
+          <Dialog.Description asChild>
+            <dl className={styles.slotFacts}>
+              <dt>Jour</dt>
+              <dd>
+                {longDay(slot.day)}, {slotHours(slot)}
+              </dd>
+              <dt>Établissement</dt>
+              <dd>{activity.facility}</dd>
+              <dt>État</dt>
+              <dd>
+                {SLOT_STATE_LABELS[slot.state]}
+                {/* A cancelled request leaves the slot free: its reference stays in the history only. */}
+                {slot.requestReference && slot.state !== "enrolled" ? ` (demande ${slot.requestReference})` : null}
+              </dd>
+            </dl>
+          </Dialog.Description>
+          <SlotActionPanel slug={slug} event={opened} actions={actions} />
+          <SlotHistory slug={slug} bookingId={slot.bookingId} version={slot.state} load={actions.history} />
+          <div className="button-row">
+            <Dialog.Close asChild>
+              <button type="button" className="button button--secondary">
+                Fermer
+              </button>
+            </Dialog.Close>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

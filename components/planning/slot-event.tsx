@@ -1,0 +1,38 @@
+"use client";
+
+import { cloneElement, isValidElement, type HTMLAttributes, type ReactElement } from "react";
+import type { EventProps, EventWrapperProps } from "react-big-calendar";
+import { SLOT_STATE_LABELS } from "@/lib/planning/slot-state";
+import { SLOT_STATE_ICONS, slotAccessibleName, slotHours, type SlotEvent } from "./slot-text";
+import styles from "./planning.module.css";
+
+/** What a slot shows: hours, child and activity, and its state as a mark and words (never colour alone). */
+export function SlotEventContent({ event }: EventProps<SlotEvent>) {
+  const { slot, child, activity } = event;
+  return (
+    <span className={styles.eventText}>
+      <span className={styles.eventHours}>{slotHours(slot)}</span>
+      <span>
+        <span aria-hidden="true">{SLOT_STATE_ICONS[slot.state]}</span> <span className={styles.eventWho}>{child.firstName} · {activity.label}</span>
+      </span>
+      <span className={styles.eventState}>{SLOT_STATE_LABELS[slot.state]}</span>
+    </span>
+  );
+}
+
+type SlotElement = ReactElement<HTMLAttributes<HTMLElement> & { "data-slot-key"?: string }>;
+
+/**
+ * react-big-calendar draws each slot as a bare div (focusable in the week views only, never named): every slot
+ * becomes a focusable button named in full, marked so the dialog can give focus back to it.
+ */
+export function SlotEventWrapper({ event, children }: EventWrapperProps<SlotEvent> & { children?: SlotElement }) {
+  if (!isValidElement(children)) return children ?? null;
+  return cloneElement(children, {
+    role: "button",
+    tabIndex: 0,
+    "aria-label": slotAccessibleName(event),
+    "aria-haspopup": "dialog",
+    "data-slot-key": event.slot.key,
+  });
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import { useEffect, useId, useState } from "react";
+import requestStyles from "@/components/requests/requests.module.css";
+import { failure, type ActionState } from "@/lib/actions/state";
+
+/** One line of a slot's history, formatted on the server (Paris time). */
+export interface SlotHistoryItem {
+  at: string;
+  when: string;
+  label: string;
+  /** "family": named after its account; the town's and automatic decisions read "la collectivité". */
+  side: "family" | "town" | "system";
+  actorName: string | null;
+  message: string | null;
+  requestReference: string | null;
+}
+
+/** ActionState carries no data: the action wrapper passes its handler's result through untouched, history included. */
+export type SlotHistoryState = ActionState | (Extract<ActionState, { ok: true }> & { history: SlotHistoryItem[] });
+
+export type LoadSlotHistory = (previous: ActionState, formData: FormData) => Promise<SlotHistoryState>;
+
+/** Who acted: the town as "la collectivité", a family act by the account that made it (two guardians may share a file). */
+function actor(item: SlotHistoryItem): string {
+  if (item.side !== "family") return " par la collectivité";
+  return item.actorName ? ` (${item.actorName})` : "";
+}
+
+/** "Historique du créneau", read from the server each time the slot's state changes. */
+export function SlotHistory({ slug, bookingId, version, load }: { slug: string; bookingId: string | null; version: string; load: LoadSlotHistory }) {
+  const titleId = useId();
+  const [state, setState] = useState<SlotHistoryState | undefined>(undefined);
+  useEffect(() => {
+    if (!bookingId) return;
+    let current = true;
+    const form = new FormData();
+    form.set("commune", slug);
+    form.set("bookingId", bookingId);
+    load(null, form)
+      .then((result) => current && setState(result))
+      .catch(() => current && setState(failure("L'historique n'a pas pu être chargé. Actualisez le planning.")));
+    return () => {
+      current = false;
+    };
+  }, [slug, bookingId, version, load]);
+
+  let body;
+  if (!bookingId) body = <p>Aucune demande n&apos;a encore été faite pour ce créneau.</p>;
+  else if (state === undefined) body = <p>Chargement de l&apos;historique…</p>;
+  else if (state && "history" in state) {
+    body = (
+      <ol className={requestStyles.history}>
+        {state.history.map((item, index) => (
+          <li key={index}>
+            <time dateTime={item.at}>{item.when}</time> <strong>{item.label}</strong>
+            {actor(item)}
+            {item.requestReference ? ` (demande ${item.requestReference})` : null}
+            {item.message ? <p>« {item.message} »</p> : null}
+          </li>
+        ))}
+      </ol>
+    );
+  } else body = <p className="notice notice--error">{state?.message}</p>;
+
+  return (
+    <section aria-labelledby={titleId}>
+      <h3 id={titleId}>Historique du créneau</h3>
+      {body}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import type { PlanningActivity, PlanningChild, PlanningSlot } from "@/lib/bookings/types";
+import { formatDate } from "@/lib/format";
+import { isoWeekday, weekdayName, type IsoDay } from "@/lib/planning/days";
+import { SLOT_STATE_LABELS, type SlotState } from "@/lib/planning/slot-state";
+
+/* The French sentences of a planning slot: its tooltip, its accessible name and the question its dialog asks. */
+
+/** A slot with its child and activity, as the calendar draws it. */
+export interface SlotEvent {
+  slot: PlanningSlot;
+  child: PlanningChild;
+  activity: PlanningActivity;
+  start: Date;
+  end: Date;
+}
+
+/**
+ * The state's mark beside its words, so that no state is told by colour alone. Geometric shapes and symbols
+ * every system font has (no emoji, which would bring their own colours).
+ */
+export const SLOT_STATE_ICONS: Record<SlotState, string> = {
+  enrolled: "○",
+  requested: "◐",
+  absence_requested: "◑",
+  booked: "✓",
+  waiting: "…",
+  absent: "✕",
+  absent_billed: "€",
+  refused: "⊘",
+};
+
+/** "jeudi 03/12/2026" */
+export function longDay(day: IsoDay): string {
+  return `${weekdayName(isoWeekday(day))} ${formatDate(day)}`;
+}
+
+/** "11:30 – 13:20" */
+export function slotHours(slot: Pick<PlanningSlot, "startTime" | "endTime">): string {
+  return `${slot.startTime} – ${slot.endTime}`;
+}
+
+/** The tooltip of the guide: activity, day and state. */
+export function slotTooltip({ slot, child, activity }: SlotEvent): string {
+  return `${child.firstName} – ${activity.label} – ${longDay(slot.day)} – ${SLOT_STATE_LABELS[slot.state]}`;
+}
+
+/** What a screen reader says on a slot: child, activity, day, hours and state. */
+export function slotAccessibleName({ slot, child, activity }: SlotEvent): string {
+  return `${child.firstName}, ${activity.label}, ${longDay(slot.day)}, ${slotHours(slot)} : ${SLOT_STATE_LABELS[slot.state]}`;
+}
+
+/** What clicking the slot will ask the town, word for word; null when the slot offers nothing. */
+export function slotQuestion({ slot, child, activity }: SlotEvent): string | null {
+  const when = `le ${longDay(slot.day)} (${slotHours(slot)})`;
+  switch (slot.action) {
+    case "book":
+      return `Demander la réservation de ${activity.label} pour ${child.firstName} ${when} ?`;
+    case "absence":
+      return `Déclarer l'absence de ${child.firstName} à ${activity.label} ${when} ?`;
+    case "cancel":
+      return slot.state === "absence_requested"
+        ? `Annuler la demande en cours : absence de ${child.firstName} à ${activity.label} ${when} ?`
+        : `Annuler la demande en cours : réservation de ${activity.label} pour ${child.firstName} ${when} ?`;
+    default:
+      return null;
+  }
+}
+
+export const SLOT_ACTION_BUTTONS = {
+  book: "Demander la réservation",
+  absence: "Déclarer l'absence",
+  cancel: "Annuler la demande",
+} as const;
+
+/** Why the click cannot be turned into a request now, in the words of the action it would have been. */
+export function slotRefusal(slot: PlanningSlot): string | null {
+  if (!slot.action) return "Aucune demande n'est possible sur ce créneau pour le moment.";
+  if (!slot.blockedReason) return null;
+  const what = slot.action === "book" ? "Réservation impossible" : slot.action === "absence" ? "Absence impossible" : "Annulation impossible";
+  return `${what} : ${slot.blockedReason}`;
+}

@@ -1,0 +1,21 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+
+// The width under which the main menu collapses too (app/globals.css).
+const NARROW = "(max-width: 40rem)";
+
+function subscribe(onChange: () => void) {
+  const query = window.matchMedia(NARROW);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
+
+/** Whether the screen is a phone's; false on the server, which cannot know (the browser corrects it at once). */
+export function useNarrowScreen(): boolean {
+  return useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(NARROW).matches,
+    () => false,
+  );
+}

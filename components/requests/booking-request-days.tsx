@@ -1,0 +1,51 @@
+import { TableWrap } from "@/components/ui/table-wrap";
+import type { BookingRequestDetail } from "@/lib/bookings/request-days";
+import { dayLabel } from "@/components/planning/period-form-days";
+import { formatDate } from "@/lib/format";
+
+const orDash = (value: string | null) => value ?? "–";
+
+/**
+ * "Détail de ma demande" of a booking or absence request (guide 003 §4), for the family and the agents: the
+ * period, structure and activity, then every day it asked for and that day's state.
+ */
+export function BookingRequestDays({ detail, reference }: { detail: BookingRequestDetail; reference: string }) {
+  return (
+    <section aria-labelledby="detail-jours">
+      <h2 id="detail-jours">Détail de la demande{detail.childName ? ` : ${detail.childName}` : ""}</h2>
+      <dl>
+        <dt>Date de début</dt>
+        <dd>{detail.from ? formatDate(detail.from) : "–"}</dd>
+        <dt>Date de fin</dt>
+        <dd>{detail.to ? formatDate(detail.to) : "–"}</dd>
+        <dt>Structure</dt>
+        <dd>{orDash(detail.facility)}</dd>
+        <dt>Activité</dt>
+        <dd>{orDash(detail.activityLabel)}</dd>
+      </dl>
+      <TableWrap label={`Jours de la demande ${reference}`}>
+        <table>
+          <caption>Jours de la demande {reference}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Jour</th>
+              <th scope="col">État</th>
+              <th scope="col">Précision</th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.days.map((d) => (
+              <tr key={d.day}>
+                <th scope="row">{dayLabel(d.day)}</th>
+                <td>{d.label}</td>
+                <td>
+                  {[d.reason, d.laterReference ? `Modifié depuis par la demande ${d.laterReference}.` : null].filter(Boolean).join(" ") || "–"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </section>
+  );
+}

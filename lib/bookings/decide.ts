@@ -1,0 +1,125 @@
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { bookingEvents, bookings, requests, type Booking, type BookingEventKind, type BookingStatus } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { isStaffOf } from "@/lib/requests/records";
+import { settleRequests } from "./settle";
+import { lockActivity, placesTaken, promoteWaitingList } from "./waiting-list";
+
+/*
+ * Agents accept or refuse pending days, one or many at once. Capacity is honoured under the activity's row lock:
+ * a booking accepted on a full day goes to the waiting list; an accepted absence frees a place for it.
+ */
+
+export type DecisionOutcome = "accepted" | "waitlisted" | "refused" | "absence_accepted" | "absence_refused" | "not_pending";
+export type DecideBookingsResult =
+  | { ok: true; results: { bookingId: string; outcome: DecisionOutcome }[] }
+  | { ok: false; reason: "forbidden" | "message_required" };
+
+interface Change {
+  booking: Booking;
+  status: BookingStatus;
+  event: BookingEventKind;
+  outcome: DecisionOutcome;
+}
+
+/** The absence days the request said would be billed (asked after the cancellation deadline). */
+async function billedDaysOf(tx: Db, communeId: string, requestIds: string[]): Promise<Map<string, Set<string>>> {
+  if (requestIds.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: requests.id, payload: requests.payload })
+    .from(requests)
+    .where(and(eq(requests.communeId, communeId), inArray(requests.id, requestIds)));
+  return new Map(rows.map((r) => [r.id, new Set(Array.isArray(r.payload.billedDays) ? (r.payload.billedDays as string[]) : [])]));
+}
+
+export async function decideBookings(
+  db: Db,
+  p: { communeId: string; agentUserId: string; bookingIds: string[]; decision: "accept" | "refuse"; message?: string | null; now?: Date },
+): Promise<DecideBookingsResult> {
+  const now = p.now ?? new Date();
+  const message = p.message?.trim() || null;
+  if (p.decision === "refuse" && !message) return { ok: false, reason: "message_required" };
+  if (!(await isStaffOf(db, p.communeId, p.agentUserId))) return { ok: false, reason: "forbidden" };
+  const ids = [...new Set(p.bookingIds)];
+  if (ids.length === 0) return { ok: true, results: [] };
+
+  return db.transaction(async (tx) => {
+    const outcomes = new Map<string, DecisionOutcome>(ids.map((id) => [id, "not_pending"]));
+    const found = await tx
+      .select({ activityId: bookings.activityId })
+      .from(bookings)
+      .where(and(eq(bookings.communeId, p.communeId), inArray(bookings.id, ids)));
+    // Locks in a fixed order so two agents deciding overlapping activities cannot deadlock.
+    const activityIds = [...new Set(found.map((b) => b.activityId))].sort();
+    const touchedRequests = new Set<string>();
+    for (const activityId of activityIds) {
+      const activity = await lockActivity(tx, { communeId: p.communeId, activityId });
+      if (!activity) continue;
+      const lines = await tx
+        .select()
+        .from(bookings)
+        .where(and(eq(bookings.communeId, p.communeId), eq(bookings.activityId, activityId), inArray(bookings.id, ids), inArray(bookings.status, ["requested", "absence_requested"])))
+        .orderBy(asc(bookings.date), asc(bookings.createdAt));
+      if (lines.length === 0) continue;
+      const taken = await placesTaken(tx, { communeId: p.communeId, activityId, days: lines.map((l) => l.date) });
+      const billed = await billedDaysOf(tx, p.communeId, [...new Set(lines.flatMap((l) => (l.requestId ? [l.requestId] : [])))]);
+      const changes = lines.map((booking): Change => {
+        if (booking.status === "absence_requested") {
+          if (p.decision === "refuse") return { booking, status: "booked", event: "absence_refused", outcome: "absence_refused" };
+          const isBilled = booking.requestId !== null && (billed.get(booking.requestId)?.has(booking.date) ?? false);
+          return { booking, status: isBilled ? "absent_billed" : "absent", event: "absence_accepted", outcome: "absence_accepted" };
+        }
+        if (p.decision === "refuse") return { booking, status: "refused", event: "refused", outcome: "refused" };
+        const used = taken.get(booking.date) ?? 0;
+        if (activity.capacity !== null && used >= activity.capacity) return { booking, status: "waiting", event: "waitlisted", outcome: "waitlisted" };
+        taken.set(booking.date, used + 1);
+        return { booking, status: "booked", event: "accepted", outcome: "accepted" };
+      });
+
+      for (const status of new Set(changes.map((c) => c.status))) {
+        const group = changes.filter((c) => c.status === status).map((c) => c.booking.id);
+        await tx
+          .update(bookings)
+          .set({ status, updatedAt: now, ...(status === "waiting" ? { waitingSince: now } : {}) })
+          .where(inArray(bookings.id, group));
+      }
+      await tx.insert(bookingEvents).values(
+        changes.map((c) => ({
+          communeId: p.communeId,
+          householdId: c.booking.householdId,
+          bookingId: c.booking.id,
+          requestId: c.booking.requestId,
+          kind: c.event,
+          side: "town" as const,
+          actorUserId: p.agentUserId,
+          message,
+          createdAt: now,
+        })),
+      );
+      for (const c of changes) {
+        outcomes.set(c.booking.id, c.outcome);
+        if (c.booking.requestId) touchedRequests.add(c.booking.requestId);
+      }
+      const freed = changes.filter((c) => c.outcome === "absence_accepted").map((c) => c.booking.date);
+      await promoteWaitingList(tx, { communeId: p.communeId, activity, days: freed, now });
+    }
+
+    await settleRequests(tx, { communeId: p.communeId, requestIds: [...touchedRequests], deciderUserId: p.agentUserId, message, now });
+    const results = ids.map((bookingId) => ({ bookingId, outcome: outcomes.get(bookingId)! }));
+    const decided = results.filter((r) => r.outcome !== "not_pending");
+    if (decided.length) {
+      const counts = Object.fromEntries([...new Set(decided.map((r) => r.outcome))].map((o) => [o, decided.filter((r) => r.outcome === o).length]));
+      await recordAudit(tx, {
+        communeId: p.communeId,
+        actorUserId: p.agentUserId,
+        action: "booking.decided",
+        targetType: "booking",
+        targetId: decided[0]!.bookingId,
+        details: { decision: p.decision, counts, bookingIds: decided.map((r) => r.bookingId), requestIds: [...touchedRequests], message },
+      });
+    }
+    return { ok: true as const, results };
+  });
+}

@@ -1,0 +1,112 @@
+import "server-only";
+import { and, asc, eq, gte, lte } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { activities, bookings, children, enrolments, requests, type BookingStatus } from "@/db/schema";
+import { eachDay, isoWeekday, type IsoDay } from "@/lib/planning/days";
+import { activityLabel, childColor } from "@/lib/planning/labels";
+import { checkDay } from "@/lib/planning/period";
+import { slotAction, slotState } from "@/lib/planning/slot-state";
+import { activityRules, loadClosureCalendar } from "./rules-context";
+import type { EnrolmentChoice, PlanningActivity, PlanningChild, PlanningData, PlanningSlot } from "./types";
+
+/** The household's active enrolments overlapping a range, with their child and activity (one query). */
+function loadEnrolments(db: Db, p: { communeId: string; householdId: string; from?: IsoDay; to?: IsoDay }) {
+  return db
+    .select({ enrolment: enrolments, activity: activities, child: children })
+    .from(enrolments)
+    .innerJoin(activities, and(eq(activities.id, enrolments.activityId), eq(activities.communeId, p.communeId)))
+    .innerJoin(children, and(eq(children.id, enrolments.childId), eq(children.householdId, p.householdId)))
+    .where(
+      and(
+        eq(enrolments.communeId, p.communeId),
+        eq(enrolments.householdId, p.householdId),
+        eq(enrolments.status, "active"),
+        eq(activities.archived, false),
+        p.to ? lte(enrolments.startsOn, p.to) : undefined,
+        p.from ? gte(enrolments.endsOn, p.from) : undefined,
+      ),
+    )
+    .orderBy(asc(children.birthDate), asc(children.firstName), asc(activities.code), asc(activities.name));
+}
+
+/**
+ * Everything the planning shows between two days: the enrolled children and activities and each slot with its
+ * state, what a click would do and why it can't. Three queries whatever the range.
+ */
+export async function loadPlanning(db: Db, p: { communeId: string; householdId: string; from: IsoDay; to: IsoDay; now?: Date }): Promise<PlanningData> {
+  const now = p.now ?? new Date();
+  const [rows, booked] = await Promise.all([
+    loadEnrolments(db, p),
+    db
+      .select({ id: bookings.id, childId: bookings.childId, activityId: bookings.activityId, date: bookings.date, status: bookings.status, reference: requests.reference })
+      .from(bookings)
+      .leftJoin(requests, and(eq(requests.id, bookings.requestId), eq(requests.communeId, p.communeId)))
+      .where(and(eq(bookings.communeId, p.communeId), eq(bookings.householdId, p.householdId), gte(bookings.date, p.from), lte(bookings.date, p.to))),
+  ]);
+  const calendar = await loadClosureCalendar(db, { communeId: p.communeId, activityIds: [...new Set(rows.map((r) => r.activity.id))], from: p.from, to: p.to });
+
+  const byKey = new Map(booked.map((b) => [`${b.childId}:${b.activityId}:${b.date}`, b]));
+  const childList: PlanningChild[] = [];
+  const activityList = new Map<string, PlanningActivity>();
+  const slots: PlanningSlot[] = [];
+  for (const { enrolment, activity, child } of rows) {
+    if (!childList.some((c) => c.id === child.id)) {
+      childList.push({ id: child.id, firstName: child.firstName, lastName: child.lastName, color: childColor(childList.length) });
+    }
+    activityList.set(activity.id, {
+      id: activity.id,
+      label: activityLabel(activity),
+      facility: activity.facility,
+      color: activity.color,
+      startTime: activity.startTime,
+      endTime: activity.endTime,
+    });
+    const rules = activityRules(activity);
+    const closures = calendar.closuresOf(activity.id);
+    const first = enrolment.startsOn > p.from ? enrolment.startsOn : p.from;
+    const last = enrolment.endsOn < p.to ? enrolment.endsOn : p.to;
+    const statuses = new Map<IsoDay, BookingStatus>();
+    for (const b of booked) if (b.childId === child.id && b.activityId === activity.id) statuses.set(b.date, b.status);
+    const ctx = { activity: rules, enrolment, closures, publicHolidays: calendar.publicHolidays, statuses, now };
+
+    for (const day of eachDay(first, last)) {
+      if (!rules.weekdays.includes(isoWeekday(day)) || closures.has(day)) continue;
+      const key = `${child.id}:${activity.id}:${day}`;
+      const booking = byKey.get(key);
+      const state = slotState(booking?.status);
+      const action = slotAction(state);
+      const verdict = action === "book" ? checkDay("booking", day, ctx) : action === "absence" ? checkDay("absence", day, ctx) : null;
+      slots.push({
+        key,
+        bookingId: booking?.id ?? null,
+        childId: child.id,
+        activityId: activity.id,
+        day,
+        startTime: activity.startTime,
+        endTime: activity.endTime,
+        state,
+        action,
+        blockedReason: verdict && !verdict.ok ? verdict.reason : null,
+        requestReference: booking?.reference ?? null,
+      });
+    }
+  }
+  return { from: p.from, to: p.to, children: childList, activities: [...activityList.values()], slots };
+}
+
+/** The period form's choices: each child's active enrolments with their period, days and hours. */
+export async function listEnrolmentChoices(db: Db, p: { communeId: string; householdId: string }): Promise<EnrolmentChoice[]> {
+  const rows = await loadEnrolments(db, p);
+  return rows.map(({ enrolment, activity, child }) => ({
+    childId: child.id,
+    childName: `${child.firstName} ${child.lastName}`,
+    activityId: activity.id,
+    activityLabel: activityLabel(activity),
+    facility: activity.facility,
+    startsOn: enrolment.startsOn,
+    endsOn: enrolment.endsOn,
+    weekdays: [...activity.weekdays].sort(),
+    startTime: activity.startTime,
+    endTime: activity.endTime,
+  }));
+}

@@ -1,0 +1,89 @@
+import "server-only";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { activities, bookingEvents, bookings, children, type Activity } from "@/db/schema";
+import type { IsoDay } from "@/lib/planning/days";
+import { activityLabel } from "@/lib/planning/labels";
+import { PLACE_HOLDING_STATUSES } from "@/lib/planning/slot-state";
+import { enqueuePromotionNotice } from "./mails";
+
+/** Places held per day of an activity (booked, or booked with an absence pending). */
+export async function placesTaken(tx: Db, p: { communeId: string; activityId: string; days: readonly IsoDay[] }): Promise<Map<IsoDay, number>> {
+  if (p.days.length === 0) return new Map();
+  const rows = await tx
+    .select({ date: bookings.date, n: count() })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.communeId, p.communeId),
+        eq(bookings.activityId, p.activityId),
+        inArray(bookings.date, [...p.days]),
+        inArray(bookings.status, [...PLACE_HOLDING_STATUSES]),
+      ),
+    )
+    .groupBy(bookings.date);
+  return new Map(rows.map((r) => [r.date, r.n]));
+}
+
+/**
+ * Gives the free places of these days to the waiting list, first come first served, and tells each family.
+ * The caller holds the activity's row lock, so places are counted and given in one consistent step.
+ */
+export async function promoteWaitingList(tx: Db, p: { communeId: string; activity: Activity; days: readonly IsoDay[]; now: Date }): Promise<number> {
+  const days = [...new Set(p.days)];
+  if (days.length === 0) return 0;
+  const [taken, waiting] = await Promise.all([
+    placesTaken(tx, { communeId: p.communeId, activityId: p.activity.id, days }),
+    tx
+      .select({ id: bookings.id, date: bookings.date, householdId: bookings.householdId, requestId: bookings.requestId, firstName: children.firstName, lastName: children.lastName })
+      .from(bookings)
+      .innerJoin(children, eq(children.id, bookings.childId))
+      .where(and(eq(bookings.communeId, p.communeId), eq(bookings.activityId, p.activity.id), inArray(bookings.date, days), eq(bookings.status, "waiting")))
+      .orderBy(asc(bookings.waitingSince), asc(bookings.createdAt)),
+  ]);
+  const free = new Map(days.map((d) => [d, p.activity.capacity === null ? Infinity : p.activity.capacity - (taken.get(d) ?? 0)]));
+  const promoted = waiting.filter((w) => {
+    const left = free.get(w.date) ?? 0;
+    if (left <= 0) return false;
+    free.set(w.date, left - 1);
+    return true;
+  });
+  if (promoted.length === 0) return 0;
+
+  await tx
+    .update(bookings)
+    .set({ status: "booked", waitingSince: null, updatedAt: p.now })
+    .where(inArray(bookings.id, promoted.map((w) => w.id)));
+  await tx.insert(bookingEvents).values(
+    promoted.map((w) => ({
+      communeId: p.communeId,
+      householdId: w.householdId,
+      bookingId: w.id,
+      requestId: w.requestId,
+      kind: "promoted" as const,
+      side: "system" as const,
+      createdAt: p.now,
+    })),
+  );
+  for (const w of promoted) {
+    await enqueuePromotionNotice(tx, {
+      communeId: p.communeId,
+      householdId: w.householdId,
+      childName: `${w.firstName} ${w.lastName}`,
+      activityLabel: activityLabel(p.activity),
+      day: w.date,
+      startTime: p.activity.startTime,
+    });
+  }
+  return promoted.length;
+}
+
+/** Locks the activity's row for the transaction: every capacity decision on it waits its turn. */
+export async function lockActivity(tx: Db, p: { communeId: string; activityId: string }): Promise<Activity | null> {
+  const [row] = await tx
+    .select()
+    .from(activities)
+    .where(and(eq(activities.id, p.activityId), eq(activities.communeId, p.communeId)))
+    .for("update");
+  return row ?? null;
+}
