@@ -1,5 +1,6 @@
 import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
 import { addDays, eachDay, isoWeekday, parisDay, parisInstant, type IsoDay } from "@/lib/planning/days";
+import { recountPlaces } from "@/lib/bookings/waiting-list";
 import type { Db } from "./client";
 import { activities, bookingEvents, bookings, children, closureDays, communes, enrolments, households, subscriptions, users } from "./schema";
 import { bookableSchoolYears, DEMO_ACTIVITIES, schoolYearClosures } from "./seed-planning";
@@ -136,6 +137,7 @@ export async function seedBenchCommune(db: Db, params: { slug: string; now: Date
     const [trioAccount] = await tx.select({ userId: subscriptions.userId }).from(subscriptions).where(eq(subscriptions.householdId, householdId));
     const trioChildren = await tx.select({ id: children.id }).from(children).where(eq(children.householdId, householdId)).orderBy(asc(children.birthDate));
     const threeChildFamily = { householdId, userId: trioAccount!.userId, childIds: trioChildren.map((c) => c.id) };
+    await recountPlaces(tx, { communeId });
     const countOf = async (table: typeof households | typeof children | typeof enrolments | typeof bookings | typeof bookingEvents) =>
       (await tx.select({ n: count() }).from(table).where(eq(table.communeId, communeId)))[0]!.n;
     const counts = {
@@ -148,6 +150,6 @@ export async function seedBenchCommune(db: Db, params: { slug: string; now: Date
     return { communeId, agentUserId: agent!.id, threeChildFamily, activityIds, digestWindowEnd, counts };
   });
   // Fresh statistics, so the planner sees the tables as they now are.
-  for (const table of ["households", "children", "users", "subscriptions", "enrolments", "bookings", "booking_events"]) await db.execute(sql.raw(`analyze ${table}`));
+  for (const table of ["households", "children", "users", "subscriptions", "enrolments", "bookings", "booking_events", "activity_day_places"]) await db.execute(sql.raw(`analyze ${table}`));
   return result;
 }

@@ -4,6 +4,7 @@ import { addDays, eachDay, isoWeekday, parisDay, parisInstant, type IsoDay } fro
 import { isBeforeDeadline, type DeadlineRule } from "@/lib/planning/deadlines";
 import { activityLabel } from "@/lib/planning/labels";
 import { frenchPublicHolidaysBetween } from "@/lib/planning/public-holidays";
+import { recountPlaces } from "@/lib/bookings/waiting-list";
 import { allocateRequestReference } from "@/lib/requests/records";
 import type { Db } from "./client";
 import {
@@ -236,6 +237,7 @@ class PlanningRows {
     await insertInChunks(this.requestEvents, (chunk) => tx.insert(requestEvents).values(chunk));
     await insertInChunks([...this.bookings.values()], (chunk) => tx.insert(bookings).values(chunk));
     await insertInChunks(this.bookingEvents, (chunk) => tx.insert(bookingEvents).values(chunk));
+    for (const communeId of new Set([...this.bookings.values()].map((b) => b.communeId))) await recountPlaces(tx, { communeId });
   }
 }
 

@@ -82,9 +82,9 @@ async function bench(label: string, handle: DatabaseHandle) {
   const summary = [...outcomes].map(([outcome, n]) => `${n} ${outcome}`).join(", ");
   console.log(`[${label}] school-year request (${family.childIds.length} children × ${activityIds.length} activities = ${family.childIds.length * activityIds.length} requests; ${summary}): ${fmt(ms(start))} (target < 1 s)`);
 
-  // 3. The 18:00 digest, run at 18:01 as the scheduler does.
+  // 3. The 18:00 digest, run at 18:02 as the scheduler does.
   start = performance.now();
-  const digest = await runDecisionDigests(db, new Date(town.digestWindowEnd.getTime() + 60_000));
+  const digest = await runDecisionDigests(db, new Date(town.digestWindowEnd.getTime() + 2 * 60_000));
   console.log(`[${label}] 18:00 digest: ${digest.mails} mails for ${town.counts.households + 1} families in ${(ms(start) / 1000).toFixed(1)} s (target < 60 s)`);
 }
 

@@ -4,7 +4,7 @@ import { useId } from "react";
 import { useController, type Control, type UseFormRegisterReturn } from "react-hook-form";
 import type { SlotRequestForm } from "@/lib/bookings/schemas";
 
-/* The period form's own fields: the form kit has text fields and tick boxes, not these. */
+/* The period form's own fields, beyond the form kit's. */
 
 type Option = { value: string; label: string };
 
@@ -14,44 +14,6 @@ type Option = { value: string; label: string };
  */
 export function withHtmlAttributes(registration: UseFormRegisterReturn, attributes: { defaultValue?: string; min?: string; max?: string }): UseFormRegisterReturn {
   return { ...registration, ...attributes };
-}
-
-/** A labelled drop-down list with its error tied to it, like the kit's TextField. */
-export function SelectField({
-  label,
-  registration,
-  options,
-  placeholder,
-  error,
-}: {
-  label: string;
-  registration: UseFormRegisterReturn;
-  options: readonly Option[];
-  placeholder: string;
-  error?: string;
-}) {
-  const id = useId();
-  return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>
-        {label}
-        <span aria-hidden="true"> *</span>
-      </label>
-      <select id={id} aria-required aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...registration}>
-        <option value="">{placeholder}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
 }
 
 const checkedDays = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);

@@ -2,14 +2,14 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useWatch } from "react-hook-form";
-import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
+import { FormMessage, SelectField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
 import type { ActionState } from "@/lib/actions/state";
 import { slotRequestSchema } from "@/lib/bookings/schemas";
 import type { EnrolmentChoice } from "@/lib/bookings/types";
 import { formatDate } from "@/lib/format";
 import { weekdayName, type IsoDay } from "@/lib/planning/days";
 import type { SlotRequestKind } from "@/lib/planning/period";
-import { SelectField, WeekdayField, withHtmlAttributes } from "./period-form-fields";
+import { WeekdayField, withHtmlAttributes } from "./period-form-fields";
 import { PreviewPanel, previewFromState, usePeriodPreview, type PreviewView } from "./period-form-preview";
 import { extrasOf } from "./action-extras";
 import { PeriodResult } from "./period-form-result";
@@ -111,6 +111,7 @@ export function PeriodForm({ slug, kind, choices, initial, initialPreview, today
         <legend>1. Sélectionnez un enfant</legend>
         <SelectField
           label="Enfants"
+          required
           placeholder="Choisir un enfant"
           options={childOptions}
           registration={withHtmlAttributes(
@@ -130,6 +131,7 @@ export function PeriodForm({ slug, kind, choices, initial, initialPreview, today
         <legend>2. Sélectionnez une activité</legend>
         <SelectField
           label="Activités"
+          required
           placeholder={values.childId ? "Choisir une activité" : "Choisissez d'abord un enfant"}
           options={activitiesOf(values.childId ?? "").map((c) => ({ value: c.activityId, label: `${c.activityLabel} – ${c.facility}` }))}
           registration={withHtmlAttributes(form.register("activityId", { onChange: () => form.setValue("weekdays", []) }), { defaultValue: defaults.activityId })}

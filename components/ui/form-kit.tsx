@@ -118,6 +118,46 @@ export function TextField({ label, registration, error, hint, required, type = "
   );
 }
 
+/** A labelled drop-down list with its hint and error tied to it, like TextField; `placeholder` adds an empty first choice. */
+export function SelectField({
+  label,
+  registration,
+  options,
+  error,
+  hint,
+  required,
+  placeholder,
+}: Pick<FieldProps, "label" | "registration" | "error" | "hint" | "required"> & { options: readonly { value: string; label: string }[]; placeholder?: string }) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <select id={id} aria-required={required || undefined} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...registration}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function CheckboxField({ label, registration, error, required }: Omit<FieldProps, "type" | "autoComplete" | "hint" | "inputMode" | "multiline">) {
   const id = useId();
   return (

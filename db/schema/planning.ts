@@ -78,6 +78,15 @@ export const closureDays = pgTable(
   ],
 );
 
+const childIdColumn = () =>
+  uuid("child_id")
+    .notNull()
+    .references(() => children.id, { onDelete: "cascade" });
+const activityIdColumn = () =>
+  uuid("activity_id")
+    .notNull()
+    .references(() => activities.id, { onDelete: "cascade" });
+
 export const enrolmentStatusEnum = pgEnum("enrolment_status", ["active", "waiting"]);
 
 /** Inscription: a child may be booked on an activity between these dates (when active). */
@@ -87,12 +96,8 @@ export const enrolments = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     communeId: communeIdColumn(),
     householdId: householdIdColumn(),
-    childId: uuid("child_id")
-      .notNull()
-      .references(() => children.id, { onDelete: "cascade" }),
-    activityId: uuid("activity_id")
-      .notNull()
-      .references(() => activities.id, { onDelete: "cascade" }),
+    childId: childIdColumn(),
+    activityId: activityIdColumn(),
     startsOn: date("starts_on").notNull(),
     endsOn: date("ends_on").notNull(),
     status: enrolmentStatusEnum("status").notNull().default("active"),
@@ -127,12 +132,8 @@ export const bookings = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     communeId: communeIdColumn(),
     householdId: householdIdColumn(),
-    childId: uuid("child_id")
-      .notNull()
-      .references(() => children.id, { onDelete: "cascade" }),
-    activityId: uuid("activity_id")
-      .notNull()
-      .references(() => activities.id, { onDelete: "cascade" }),
+    childId: childIdColumn(),
+    activityId: activityIdColumn(),
     date: date("date").notNull(),
     status: bookingStatusEnum("status").notNull(),
     /** The request that last acted on this slot (a booking or an absence request). */
@@ -149,6 +150,21 @@ export const bookings = pgTable(
     index("bookings_activity_date_status_idx").on(t.activityId, t.date, t.status),
     index("bookings_request_idx").on(t.requestId),
   ],
+);
+
+/**
+ * Places held per activity and day (booked, or booked with an absence pending), changed in the same transaction
+ * as the bookings themselves: a capacity check reads one row per day instead of counting the day's bookings.
+ */
+export const activityDayPlaces = pgTable(
+  "activity_day_places",
+  {
+    communeId: communeIdColumn(),
+    activityId: activityIdColumn(),
+    date: date("date").notNull(),
+    taken: integer("taken").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.date] }), check("activity_day_places_taken_ck", sql`${t.taken} >= 0`)],
 );
 
 export const bookingEventKindEnum = pgEnum("booking_event_kind", [

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { bookingEvents, bookings, mailOutbox, requests } from "@/db/schema";
+import { activityDayPlaces, bookingEvents, bookings, mailOutbox, requests } from "@/db/schema";
 import { decideRequest, withdrawRequest } from "@/lib/requests/store";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { cancelSlotRequest } from "./cancel";
@@ -23,6 +23,12 @@ const oneDay = (childId: string, activityId: string, day = thursday, kind: "book
   to: day,
   weekdays: [1, 2, 3, 4, 5, 6, 7],
 });
+
+/** The kept count of places taken on the test's Thursday. */
+async function placesCounted(activityId: string) {
+  const [row] = await database.db.select({ taken: activityDayPlaces.taken }).from(activityDayPlaces).where(and(eq(activityDayPlaces.activityId, activityId), eq(activityDayPlaces.date, thursday)));
+  return row?.taken ?? 0;
+}
 
 async function statusOf(bookingId: string) {
   const [row] = await database.db.select({ status: bookings.status }).from(bookings).where(eq(bookings.id, bookingId));
@@ -146,6 +152,7 @@ describe("absences and the waiting list", () => {
     expect(absence.ok && absence.results[0]!.outcome).toBe("absent");
     const slots = await database.db.select({ childId: bookings.childId, status: bookings.status }).from(bookings).where(eq(bookings.activityId, activity.id));
     expect(Object.fromEntries(slots.map((s) => [s.childId, s.status]))).toEqual({ [first!.id]: "absent", [second!.id]: "booked", [third!.id]: "waiting" });
+    expect(await placesCounted(activity.id)).toBe(1);
     const promoted = await database.db.select().from(bookingEvents).where(and(eq(bookingEvents.kind, "promoted"), eq(bookingEvents.householdId, family.household.id)));
     expect(promoted).toHaveLength(1);
     const notices = await database.db.select().from(mailOutbox).where(and(eq(mailOutbox.to, family.user.email), eq(mailOutbox.template, "booking-promoted")));
@@ -192,6 +199,7 @@ describe("capacity under concurrency", () => {
     expect(outcomes.filter((o) => o === "waiting")).toHaveLength(90);
     const slots = await database.db.select({ status: bookings.status }).from(bookings).where(eq(bookings.activityId, activity.id));
     expect(slots.filter((s) => s.status === "booked")).toHaveLength(30);
+    expect(await placesCounted(activity.id)).toBe(30);
   });
 
   it("agents accepting 100 pending requests at once for 10 places: exactly 10 accepted, the rest waiting", async () => {
@@ -210,6 +218,7 @@ describe("capacity under concurrency", () => {
     const outcomes = decided.flatMap((d) => (d.ok ? d.results.map((r) => r.outcome) : []));
     expect(outcomes.filter((o) => o === "accepted")).toHaveLength(10);
     expect(outcomes.filter((o) => o === "waitlisted")).toHaveLength(90);
+    expect(await placesCounted(activity.id)).toBe(10);
   });
 
   it("the same day asked ten times at once makes one slot: the database refuses duplicates", async () => {

@@ -5,7 +5,7 @@ import { bookingEvents, bookings, requests, type Booking, type BookingEventKind,
 import { recordAudit } from "@/lib/audit/record";
 import { isStaffOf } from "@/lib/requests/records";
 import { settleRequests } from "./settle";
-import { lockActivity, placesTaken, promoteWaitingList } from "./waiting-list";
+import { changePlaces, lockActivity, placesTaken, promoteWaitingList } from "./waiting-list";
 
 /*
  * Agents accept or refuse pending days, one or many at once. Capacity is honoured under the activity's row lock:
@@ -102,7 +102,10 @@ export async function decideBookings(
         outcomes.set(c.booking.id, c.outcome);
         if (c.booking.requestId) touchedRequests.add(c.booking.requestId);
       }
+      const taking = changes.filter((c) => c.outcome === "accepted").map((c) => c.booking.date);
       const freed = changes.filter((c) => c.outcome === "absence_accepted").map((c) => c.booking.date);
+      await changePlaces(tx, { communeId: p.communeId, activityId, days: taking, delta: 1 });
+      await changePlaces(tx, { communeId: p.communeId, activityId, days: freed, delta: -1 });
       await promoteWaitingList(tx, { communeId: p.communeId, activity, days: freed, now });
     }
 

@@ -79,7 +79,7 @@ describe("runDecisionDigests", () => {
     const c = await setupHousehold();
     await c.event({ day: "2026-02-13", at: paris("2026-02-02", "10:00"), kind: "booking_requested", status: "requested", side: "family" });
 
-    expect(await runDecisionDigests(db(), paris("2026-02-02", "13:01"))).toEqual({ windows: 1, mails: 3 });
+    expect(await runDecisionDigests(db(), paris("2026-02-02", "13:02"))).toEqual({ windows: 1, mails: 3 });
 
     const aMails = await a.mails();
     expect(aMails.map((m) => m.to).sort()).toEqual([a.f.family.email, secondAccount.email].sort());
@@ -110,7 +110,7 @@ describe("runDecisionDigests", () => {
   it("sends nothing for a window without decisions, and records the window as done", async () => {
     const a = await setupHousehold();
     await a.event({ day: "2026-02-17", at: paris("2026-02-03", "14:00"), kind: "accepted", status: "booked" });
-    expect(await runDecisionDigests(db(), paris("2026-02-03", "13:01"))).toEqual({ windows: 1, mails: 0 });
+    expect(await runDecisionDigests(db(), paris("2026-02-03", "13:02"))).toEqual({ windows: 1, mails: 0 });
     const [run] = await db().select().from(digestRuns).where(eq(digestRuns.windowEnd, paris("2026-02-03", "13:00")));
     expect(run?.mailCount).toBe(0);
     expect(await a.mails()).toHaveLength(0);
@@ -130,7 +130,7 @@ describe("runDecisionDigests", () => {
 
   it("catches up the windows missed since the last completed run", async () => {
     const a = await setupHousehold();
-    expect(await runDecisionDigests(db(), paris("2026-02-05", "18:01"))).toEqual({ windows: 1, mails: 0 });
+    expect(await runDecisionDigests(db(), paris("2026-02-05", "18:02"))).toEqual({ windows: 1, mails: 0 });
     await a.event({ day: "2026-02-23", at: paris("2026-02-06", "08:00"), kind: "accepted", status: "booked" });
     await a.event({ day: "2026-02-24", at: paris("2026-02-06", "16:00"), kind: "refused", status: "refused" });
     // Down from 13:00 to 18:00 on the 6th: both windows of the day go out at the next run, in order.
@@ -146,8 +146,8 @@ describe("runDecisionDigests", () => {
     const a = await setupHousehold();
     await a.event({ day: "2026-03-02", at: paris("2026-02-09", "13:00", 30), kind: "accepted", status: "booked" });
     await a.event({ day: "2026-03-03", at: paris("2026-02-09", "13:01"), kind: "waitlisted", status: "waiting" });
-    expect(await runDecisionDigests(db(), paris("2026-02-09", "13:01"))).toEqual({ windows: 1, mails: 1 });
-    expect(await runDecisionDigests(db(), paris("2026-02-09", "18:01"))).toEqual({ windows: 1, mails: 1 });
+    expect(await runDecisionDigests(db(), paris("2026-02-09", "13:02"))).toEqual({ windows: 1, mails: 1 });
+    expect(await runDecisionDigests(db(), paris("2026-02-09", "18:02"))).toEqual({ windows: 1, mails: 1 });
     const [noon, evening] = await a.mails();
     expect(noon!.text).toMatch(/02\/03\/2026 .*Acceptée/);
     expect(noon!.text).not.toContain("03/03/2026");

@@ -11,7 +11,7 @@ import { activityLabel } from "@/lib/planning/labels";
 import { myRequestsUrl } from "./mails";
 
 /*
- * The accusé de traitement digests: at 13:01 and 18:01 Paris, one mail per household listing the town's and
+ * The accusé de traitement digests: at 13:02 and 18:02 Paris, one mail per household listing the town's and
  * the portal's decisions on its days during the window that just ended. Safe to run anywhere, any number of
  * times, concurrently: a digest_deliveries row is claimed (INSERT … ON CONFLICT DO NOTHING) in the same
  * transaction that enqueues the household's mails, so only the run that inserted it sends.

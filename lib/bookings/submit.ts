@@ -14,7 +14,7 @@ import { enqueueRequestAcknowledgement } from "./mails";
 import { activityRules, loadClosureCalendar } from "./rules-context";
 import { settleRequests } from "./settle";
 import type { DayResult, SlotRequestInput } from "./types";
-import { lockActivity, placesTaken, promoteWaitingList } from "./waiting-list";
+import { changePlaces, lockActivity, placesTaken, promoteWaitingList } from "./waiting-list";
 
 /*
  * A family asks for one day or a period: every matching day gets a verdict (requested, waiting list, refused
@@ -227,6 +227,7 @@ async function recordBookingDays(tx: Db, scope: Scope & { userId: string }, acti
     return [askedEvent];
   });
   if (events.length) await tx.insert(bookingEvents).values(events);
+  await changePlaces(tx, { communeId: scope.communeId, activityId: activity.id, days: rows.filter((r) => r.status === "booked").map((r) => r.date), delta: 1 });
   const outcome = { requested: "requested", waiting: "waiting", booked: "booked" } as const;
   return new Map(
     rows.map((row) => [
@@ -276,6 +277,7 @@ async function recordAbsenceDays(tx: Db, scope: Scope & { userId: string }, acti
     const group = bookedRows.filter((row) => billed.has(row.date) === (status === "absent_billed"));
     if (group.length === 0) continue;
     await tx.update(bookings).set({ status, updatedAt: now }).where(inArray(bookings.id, group.map((row) => row.id)));
+    await changePlaces(tx, { communeId: scope.communeId, activityId: activity.id, days: group.map((row) => row.date), delta: -1 });
     await tx.insert(bookingEvents).values(group.map((row) => ({ ...events.find((e) => e.bookingId === row.id)!, kind: "absence_accepted" as const, side: "system" as const, actorUserId: null })));
     for (const row of group) results.set(row.date, { day: row.date, outcome: status, reason: note(row.date) });
   }

@@ -1,28 +1,54 @@
 import "server-only";
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { activities, bookingEvents, bookings, children, type Activity } from "@/db/schema";
+import { activities, activityDayPlaces, bookingEvents, bookings, children, type Activity } from "@/db/schema";
 import type { IsoDay } from "@/lib/planning/days";
 import { activityLabel } from "@/lib/planning/labels";
 import { PLACE_HOLDING_STATUSES } from "@/lib/planning/slot-state";
 import { enqueuePromotionNotice } from "./mails";
 
-/** Places held per day of an activity (booked, or booked with an absence pending). */
+/** Places held per day of an activity (booked, or booked with an absence pending): one row read per day. */
 export async function placesTaken(tx: Db, p: { communeId: string; activityId: string; days: readonly IsoDay[] }): Promise<Map<IsoDay, number>> {
   if (p.days.length === 0) return new Map();
   const rows = await tx
-    .select({ date: bookings.date, n: count() })
-    .from(bookings)
-    .where(
-      and(
-        eq(bookings.communeId, p.communeId),
-        eq(bookings.activityId, p.activityId),
-        inArray(bookings.date, [...p.days]),
-        inArray(bookings.status, [...PLACE_HOLDING_STATUSES]),
-      ),
-    )
-    .groupBy(bookings.date);
-  return new Map(rows.map((r) => [r.date, r.n]));
+    .select({ date: activityDayPlaces.date, taken: activityDayPlaces.taken })
+    .from(activityDayPlaces)
+    .where(and(eq(activityDayPlaces.communeId, p.communeId), eq(activityDayPlaces.activityId, p.activityId), inArray(activityDayPlaces.date, [...new Set(p.days)])));
+  return new Map(rows.map((r) => [r.date, r.taken]));
+}
+
+/**
+ * Counts places taken (delta +1) or given back (−1) on these days, one entry per booking: call it in the
+ * transaction that changes the bookings' status, under the activity's lock.
+ */
+export async function changePlaces(tx: Db, p: { communeId: string; activityId: string; days: readonly IsoDay[]; delta: 1 | -1 }): Promise<void> {
+  if (p.days.length === 0) return;
+  const perDay = new Map<IsoDay, number>();
+  for (const day of p.days) perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  if (p.delta === 1) {
+    await tx
+      .insert(activityDayPlaces)
+      .values([...perDay].map(([date, taken]) => ({ communeId: p.communeId, activityId: p.activityId, date, taken })))
+      .onConflictDoUpdate({ target: [activityDayPlaces.activityId, activityDayPlaces.date], set: { taken: sql`${activityDayPlaces.taken} + excluded.taken` } });
+    return;
+  }
+  // A place given back was held, so its row exists (and an INSERT would check the negative value first).
+  for (const [date, n] of perDay) {
+    await tx
+      .update(activityDayPlaces)
+      .set({ taken: sql`${activityDayPlaces.taken} - ${n}` })
+      .where(and(eq(activityDayPlaces.communeId, p.communeId), eq(activityDayPlaces.activityId, p.activityId), eq(activityDayPlaces.date, date)));
+  }
+}
+
+/** Rebuilds the commune's place counts from its bookings (after a bulk load such as the demo seed). */
+export async function recountPlaces(tx: Db, p: { communeId: string }): Promise<void> {
+  await tx.delete(activityDayPlaces).where(eq(activityDayPlaces.communeId, p.communeId));
+  await tx.execute(sql`
+    insert into ${activityDayPlaces} (commune_id, activity_id, date, taken)
+    select commune_id, activity_id, date, count(*)::int from ${bookings}
+    where commune_id = ${p.communeId} and status in (${sql.join(PLACE_HOLDING_STATUSES.map((status) => sql`${status}`), sql`, `)})
+    group by commune_id, activity_id, date`);
 }
 
 /**
@@ -54,6 +80,7 @@ export async function promoteWaitingList(tx: Db, p: { communeId: string; activit
     .update(bookings)
     .set({ status: "booked", waitingSince: null, updatedAt: p.now })
     .where(inArray(bookings.id, promoted.map((w) => w.id)));
+  await changePlaces(tx, { communeId: p.communeId, activityId: p.activity.id, days: promoted.map((w) => w.date), delta: 1 });
   await tx.insert(bookingEvents).values(
     promoted.map((w) => ({
       communeId: p.communeId,

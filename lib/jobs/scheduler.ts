@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { runMaintenance } from "./maintenance";
 
-// Every minute: the digests are due at 13:01 and 18:01 Paris and must not wait much longer.
+// Every minute: the digests are due at 13:02 and 18:02 Paris and must not wait much longer.
 const INTERVAL_MS = 60_000;
 const globalForJobs = globalThis as unknown as { portailScheduler?: NodeJS.Timeout };
 

@@ -46,11 +46,23 @@ export function parisDay(instant: Date): IsoDay {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
+// Deadlines ask for the same few wall-clock times of the same days over and over; the time zone maths is the
+// costly part of checking a school year of days, so results are kept (bounded).
+const instants = new Map<string, number>();
+const MAX_CACHED_INSTANTS = 20_000;
+
 /** The instant of a Paris wall-clock time ("10:00") on a day, whatever the offset that day (CET or CEST). */
 export function parisInstant(day: IsoDay, time: string): Date {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  const [hh, mm] = time.split(":").map(Number) as [number, number];
-  return new Date(new TZDate(y, m - 1, d, hh, mm, PARIS).getTime());
+  const key = `${day}T${time}`;
+  let ms = instants.get(key);
+  if (ms === undefined) {
+    const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+    const [hh, mm] = time.split(":").map(Number) as [number, number];
+    ms = new TZDate(y, m - 1, d, hh, mm, PARIS).getTime();
+    if (instants.size >= MAX_CACHED_INSTANTS) instants.clear();
+    instants.set(key, ms);
+  }
+  return new Date(ms);
 }
 
 /** "HH:mm" of an instant in Paris. */

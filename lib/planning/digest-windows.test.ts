@@ -52,12 +52,13 @@ describe("latestDueWindowEnd", () => {
   it.each([
     ["13:00:00 Paris: the 13:00 window is not complete yet", "2026-01-15T12:00:00Z", "2026-01-14T17:00:00.000Z"],
     ["13:00:59 Paris: still not", "2026-01-15T12:00:59Z", "2026-01-14T17:00:00.000Z"],
-    ["13:01 Paris: the 13:00 window is due", "2026-01-15T12:01:00Z", "2026-01-15T12:00:00.000Z"],
+    ["13:01:59 Paris: closed, but decisions may still be committing", "2026-01-15T12:01:59Z", "2026-01-14T17:00:00.000Z"],
+    ["13:02 Paris: the 13:00 window is due", "2026-01-15T12:02:00Z", "2026-01-15T12:00:00.000Z"],
     ["18:00 Paris: still the 13:00 one", "2026-01-15T17:00:00Z", "2026-01-15T12:00:00.000Z"],
-    ["18:01 Paris: the 18:00 window is due", "2026-01-15T17:01:00Z", "2026-01-15T17:00:00.000Z"],
+    ["18:02 Paris: the 18:00 window is due", "2026-01-15T17:02:00Z", "2026-01-15T17:00:00.000Z"],
     ["00:30 Paris: yesterday's 18:00", "2026-01-14T23:30:00Z", "2026-01-14T17:00:00.000Z"],
-    ["13:01 CEST on the spring DST day", "2026-03-29T11:01:00Z", "2026-03-29T11:00:00.000Z"],
-    ["18:01 CET on the autumn DST day", "2026-10-25T17:01:00Z", "2026-10-25T17:00:00.000Z"],
+    ["13:02 CEST on the spring DST day", "2026-03-29T11:02:00Z", "2026-03-29T11:00:00.000Z"],
+    ["18:02 CET on the autumn DST day", "2026-10-25T17:02:00Z", "2026-10-25T17:00:00.000Z"],
   ])("%s", (_label, now, expected) => {
     expect(latestDueWindowEnd(at(now)).toISOString()).toBe(expected);
   });
@@ -87,7 +88,7 @@ describe("dueWindowEnds", () => {
   });
 
   it("walks across a DST change", () => {
-    expect(isoList(dueWindowEnds(at("2026-03-28T12:00:00Z"), at("2026-03-29T11:01:00Z"), 6))).toEqual([
+    expect(isoList(dueWindowEnds(at("2026-03-28T12:00:00Z"), at("2026-03-29T11:02:00Z"), 6))).toEqual([
       "2026-03-28T17:00:00.000Z",
       "2026-03-29T11:00:00.000Z",
     ]);

@@ -9,13 +9,18 @@ import { addDays, parisDay, parisInstant, parisTime } from "./days";
 
 const WINDOW_END_TIMES = ["13:00", "18:00"] as const;
 const MINUTE_MS = 60_000;
+/**
+ * A decision is stamped when its transaction starts and visible once it commits: a window is only read one
+ * minute after it closes (13:02, 18:02), so a decision committing just after 13:01 is not missed.
+ */
+const COMMIT_GRACE_MS = MINUTE_MS;
 
 export interface DigestWindow {
   /** 13:00 or 18:00 Paris: the window's name (digest_runs.window_end). */
   end: Date;
   /** First instant covered (the previous end + 1 min). */
   from: Date;
-  /** First instant no longer covered (end + 1 min), hence also when the window becomes due. */
+  /** First instant no longer covered (end + 1 min). */
   until: Date;
 }
 
@@ -39,14 +44,14 @@ export function windowEndingAt(end: Date): DigestWindow {
   return { end, from: plusMinute(previousWindowEnd(end)), until: plusMinute(end) };
 }
 
-/** The most recent window end whose window is complete at `now` (now ≥ end + 1 min). */
+/** The most recent window end whose window is complete and settled at `now` (now ≥ end + 1 min + the grace). */
 export function latestDueWindowEnd(now: Date): Date {
   const today = parisDay(now);
   // Looking back over today and yesterday always finds one: yesterday's 18:00 is due by today 00:00.
   for (const day of [today, addDays(today, -1)]) {
     for (const time of [...WINDOW_END_TIMES].reverse()) {
       const end = parisInstant(day, time);
-      if (plusMinute(end).getTime() <= now.getTime()) return end;
+      if (plusMinute(end).getTime() + COMMIT_GRACE_MS <= now.getTime()) return end;
     }
   }
   throw new Error("unreachable: yesterday's 18:00 window is always due");

@@ -1,11 +1,10 @@
 "use client";
 
 import type { Activity } from "@/db/schema/planning";
-import { CheckboxField, FormMessage, RadioGroupField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
+import { CheckboxField, FormMessage, RadioGroupField, SelectField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
 import { saveActivityAction } from "@/lib/activities/actions";
 import { CATEGORY_LABELS, DEADLINE_KIND_LABELS } from "@/lib/activities/labels";
 import { activitySchema } from "@/lib/activities/schemas";
-import { SelectField } from "./select-field";
 import { WeekdayCheckboxes } from "./weekday-checkboxes";
 import styles from "./planning.module.css";
 

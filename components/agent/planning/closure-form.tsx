@@ -1,11 +1,10 @@
 "use client";
 
 import { useEffect } from "react";
-import { FormMessage, RadioGroupField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
+import { FormMessage, RadioGroupField, SelectField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
 import { addClosuresAction } from "@/lib/activities/actions";
 import { CLOSURE_KIND_LABELS } from "@/lib/activities/labels";
 import { closureAddSchema } from "@/lib/activities/schemas";
-import { SelectField } from "./select-field";
 import styles from "./planning.module.css";
 
 const kindOptions = Object.entries(CLOSURE_KIND_LABELS).map(([value, label]) => ({ value, label }));

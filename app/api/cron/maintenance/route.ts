@@ -16,9 +16,9 @@ function authorized(header: string | null): boolean {
 }
 
 /**
- * Vercel Cron calls this with `Authorization: Bearer $CRON_SECRET` (see vercel.json). Its schedule, minutes 1, 6,
- * 11… of every hour (UTC), includes 13:01 and 18:01 Paris in winter (CET) and summer (CEST) alike, since Paris is
- * a whole number of hours from UTC: the digests leave as soon as their window ends.
+ * Vercel Cron calls this with `Authorization: Bearer $CRON_SECRET` (see vercel.json). Its schedule, minutes 2, 7,
+ * 12… of every hour (UTC), includes 13:02 and 18:02 Paris in winter (CET) and summer (CEST) alike, since Paris is
+ * a whole number of hours from UTC: the digests leave as soon as their window is due.
  */
 export async function GET(request: Request) {
   if (!authorized(request.headers.get("authorization"))) return NextResponse.json({ error: "unauthorized" }, { status: 401 });
