@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { activities, type Activity } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { promoteAllWaiting } from "@/lib/bookings/waiting-list";
 import type { ActivitySettings } from "./schemas";
 
 /*
@@ -78,6 +79,10 @@ export async function updateActivity(
       .set({ ...values, updatedAt: sql`now()` })
       .where(ofCommune(params.communeId, activityId))
       .returning();
+    // More places (or no limit any more): the waiting lists of the coming days get them at once.
+    if (updated!.capacity === null || (current.capacity !== null && updated!.capacity > current.capacity)) {
+      await promoteAllWaiting(tx, { communeId: params.communeId, activity: updated! });
+    }
     await recordAudit(tx, {
       communeId: params.communeId,
       actorUserId: params.actorUserId,

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { activityDayPlaces, bookingEvents, bookings, mailOutbox, requests } from "@/db/schema";
+import { updateActivity } from "@/lib/activities/activities";
 import { decideRequest, withdrawRequest } from "@/lib/requests/store";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { cancelSlotRequest } from "./cancel";
@@ -157,6 +158,23 @@ describe("absences and the waiting list", () => {
     expect(promoted).toHaveLength(1);
     const notices = await database.db.select().from(mailOutbox).where(and(eq(mailOutbox.to, family.user.email), eq(mailOutbox.template, "booking-promoted")));
     expect(notices).toHaveLength(1);
+  });
+
+  it("raising the capacity gives the new places to the waiting list at once", async () => {
+    const town = await insertTown(database.db);
+    const family = await insertFamily(database.db, town.commune.id, 3);
+    const activity = await insertActivity(database.db, town.commune.id, { capacity: 1, autoAccept: true });
+    await enrol(database.db, { communeId: town.commune.id, householdId: family.household.id, childIds: family.children.map((c) => c.id), activityId: activity.id });
+    const scope = { communeId: town.commune.id, householdId: family.household.id, userId: family.user.id, now };
+    for (const child of family.children) await submitSlotRequest(database.db, { ...scope, input: oneDay(child.id, activity.id) });
+    // The update runs "now" (today's real date), so the slot must lie ahead of it.
+    const { code, name, facility, category, weekdays, startTime, endTime, color, bookingDeadlineDays, bookingDeadlineTime, cancellationDeadlineDays, cancellationDeadlineTime, deadlineDaysKind, lateAbsenceBilled, autoAccept } = activity;
+    const settings = { code, name, facility, category, weekdays, startTime, endTime, color, bookingDeadlineDays, bookingDeadlineTime, cancellationDeadlineDays, cancellationDeadlineTime, deadlineDaysKind, lateAbsenceBilled, autoAccept };
+    await database.db.update(bookings).set({ date: "2099-12-03" }).where(eq(bookings.activityId, activity.id));
+    await database.db.update(activityDayPlaces).set({ date: "2099-12-03" }).where(eq(activityDayPlaces.activityId, activity.id));
+    await updateActivity(database.db, { communeId: town.commune.id, actorUserId: town.agent.id, activityId: activity.id, values: { ...settings, capacity: 2, archived: false } });
+    const statuses = (await database.db.select({ status: bookings.status }).from(bookings).where(eq(bookings.activityId, activity.id))).map((b) => b.status).sort();
+    expect(statuses).toEqual(["booked", "booked", "waiting"]);
   });
 
   it("a late absence is billed where the town says so, refused otherwise", async () => {

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { activities, activityDayPlaces, bookingEvents, bookings, children, type Activity } from "@/db/schema";
-import type { IsoDay } from "@/lib/planning/days";
+import { parisDay, type IsoDay } from "@/lib/planning/days";
 import { activityLabel } from "@/lib/planning/labels";
 import { PLACE_HOLDING_STATUSES } from "@/lib/planning/slot-state";
 import { enqueuePromotionNotice } from "./mails";
@@ -103,6 +103,16 @@ export async function promoteWaitingList(tx: Db, p: { communeId: string; activit
     });
   }
   return promoted.length;
+}
+
+/** After the activity gained places: every coming day with a waiting list promotes from it (caller holds the lock). */
+export async function promoteAllWaiting(tx: Db, p: { communeId: string; activity: Activity; now?: Date }): Promise<number> {
+  const now = p.now ?? new Date();
+  const days = await tx
+    .selectDistinct({ date: bookings.date })
+    .from(bookings)
+    .where(and(eq(bookings.communeId, p.communeId), eq(bookings.activityId, p.activity.id), eq(bookings.status, "waiting"), gte(bookings.date, parisDay(now))));
+  return promoteWaitingList(tx, { communeId: p.communeId, activity: p.activity, days: days.map((d) => d.date), now });
 }
 
 /** Locks the activity's row for the transaction: every capacity decision on it waits its turn. */
