@@ -2,9 +2,8 @@
 
 import { z } from "zod";
 import { FormMessage, useActionForm } from "@/components/ui/form-kit";
-import type { ActionState } from "@/lib/actions/state";
+import type { ActionState, FormAction } from "@/lib/actions/state";
 
-type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 // Nothing is typed in: the hidden fields go as they are and the server action validates them.
 const noVisibleFields = z.object({});
@@ -19,7 +18,7 @@ export function InlineActionForm({
   danger = false,
 }: {
   slug: string;
-  action: ServerAction;
+  action: FormAction;
   fields: Record<string, string>;
   label: string;
   /** The full name of the button when the label alone is ambiguous in a table ("Désactiver le compte de …"). */

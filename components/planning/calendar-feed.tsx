@@ -4,11 +4,10 @@ import { useId, useRef, useState } from "react";
 import { z } from "zod";
 import { FormDone } from "@/components/accounts/form-done";
 import { FormMessage, SubmitButton, useActionForm } from "@/components/ui/form-kit";
-import type { ActionState } from "@/lib/actions/state";
-import { extrasOf } from "./action-extras";
+import type { ActionState, FormAction } from "@/lib/actions/state";
+import type { FeedLink } from "@/lib/bookings/types";
 import styles from "./calendar-feed.module.css";
 
-type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 // Only hidden fields: the server action checks the household against the account's subscriptions.
 const noVisibleFields = z.object({});
@@ -59,12 +58,12 @@ export function CalendarFeedSettings({
   householdId: string;
   /** "12/11/2026" when a link is live, else null. */
   activeSince: string | null;
-  create: ServerAction;
-  revoke: ServerAction;
+  create: FormAction<FeedLink>;
+  revoke: FormAction;
 }) {
   const creation = useActionForm(noVisibleFields, create);
   const revocation = useActionForm(noVisibleFields, revoke);
-  const feedUrl = extrasOf(creation.state).feedUrl;
+  const feedUrl = creation.state?.data?.feedUrl;
   const hiddenFields = (
     <>
       <input type="hidden" name="commune" value={slug} />

@@ -1,12 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
-import type { ActionState } from "@/lib/actions/state";
-import type { DayResult } from "@/lib/bookings/types";
+import type { ActionState, FormAction } from "@/lib/actions/state";
+import type { DayResult, PeriodOutcome } from "@/lib/bookings/types";
 import { DayOutcomeTable, summarizeDays } from "./period-form-days";
-import { extrasOf } from "./action-extras";
 
-type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 /** What "Dates concernées" shows: the dates and their verdicts, or why there are none yet. */
 export interface PreviewView {
@@ -18,8 +16,8 @@ export interface PreviewView {
 
 export const EMPTY_PREVIEW: PreviewView = { days: null, problems: [], checking: false };
 
-export function previewFromState(state: ActionState): PreviewView {
-  const outcome = extrasOf(state).period;
+export function previewFromState(state: ActionState<PeriodOutcome>): PreviewView {
+  const outcome = state?.data;
   if (outcome) return { days: outcome.days, problems: [], checking: false };
   if (state && !state.ok) {
     const fieldMessages = Object.values(state.fieldErrors).flatMap((messages) => messages ?? []);
@@ -34,7 +32,7 @@ const DEBOUNCE_MS = 400;
  * Asks the server what the form would do each time its values settle (`key` changes) and are complete; an
  * answer that arrives after a newer question is dropped.
  */
-export function usePeriodPreview(preview: ServerAction, formRef: RefObject<HTMLFormElement | null>, key: string, complete: boolean, initial: PreviewView) {
+export function usePeriodPreview(preview: FormAction<PeriodOutcome>, formRef: RefObject<HTMLFormElement | null>, key: string, complete: boolean, initial: PreviewView) {
   const [view, setView] = useState(initial);
   const asked = useRef(0);
 

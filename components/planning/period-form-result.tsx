@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { FormDone } from "@/components/accounts/form-done";
 import { DayOutcomeTable, summarizeDays } from "./period-form-days";
-import type { PeriodOutcome } from "./action-extras";
+import type { PeriodOutcome } from "@/lib/bookings/types";
 
 /** After "Demander": the reference, where to follow it, and what became of each date. */
 export function PeriodResult({

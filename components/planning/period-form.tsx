@@ -3,19 +3,17 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useWatch } from "react-hook-form";
 import { FormMessage, SelectField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
-import type { ActionState } from "@/lib/actions/state";
+import type { ActionState, FormAction } from "@/lib/actions/state";
 import { slotRequestSchema } from "@/lib/bookings/schemas";
-import type { EnrolmentChoice } from "@/lib/bookings/types";
+import type { EnrolmentChoice, PeriodOutcome } from "@/lib/bookings/types";
 import { formatDate } from "@/lib/format";
 import { weekdayName, type IsoDay } from "@/lib/planning/days";
 import type { SlotRequestKind } from "@/lib/planning/period";
 import { WeekdayField, withHtmlAttributes } from "./period-form-fields";
 import { PreviewPanel, previewFromState, usePeriodPreview, type PreviewView } from "./period-form-preview";
-import { extrasOf } from "./action-extras";
 import { PeriodResult } from "./period-form-result";
 import styles from "./period-form.module.css";
 
-type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 export interface PeriodFormValues {
   childId: string;
@@ -37,8 +35,8 @@ type Props = {
   /** Kept through the no-JavaScript reload when the account has several households. */
   householdId?: string;
   links: { planning: string; requests: string };
-  preview: ServerAction;
-  submit: ServerAction;
+  preview: FormAction<PeriodOutcome>;
+  submit: FormAction<PeriodOutcome>;
 };
 
 const uniqueBy = <T,>(items: T[], key: (item: T) => string) => [...new Map(items.map((item) => [key(item), item])).values()];
@@ -64,15 +62,15 @@ export function PeriodForm({ slug, kind, choices, initial, initialPreview, today
   const values = useWatch({ control: form.control });
   const complete = slotRequestSchema.safeParse(values).success;
   const { view, setView, refresh } = usePeriodPreview(preview, formRef, JSON.stringify(values), complete, initialPreview);
-  const [dismissed, setDismissed] = useState<ActionState>(null);
+  const [dismissed, setDismissed] = useState<ActionState<PeriodOutcome>>(null);
   const errors = form.formState.errors;
 
   // When every date was refused nothing was sent: the dates and their reasons replace the preview.
   useEffect(() => {
-    if (state && !state.ok && extrasOf(state).period) setView(previewFromState(state));
+    if (state && !state.ok && state.data) setView(previewFromState(state));
   }, [state, setView]);
 
-  const outcome = extrasOf(state).period;
+  const outcome = state?.data;
   if (state?.ok && outcome?.request && state !== dismissed) {
     const request = outcome.request;
     const another = () => {

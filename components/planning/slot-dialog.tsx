@@ -3,18 +3,17 @@
 import { Dialog } from "radix-ui";
 import { useActionState, useEffect, useRef } from "react";
 import { FormMessage, SubmitButton } from "@/components/ui/form-kit";
-import { failure, type ActionState } from "@/lib/actions/state";
+import { failure, type ActionState, type FormAction } from "@/lib/actions/state";
 import { isoWeekday } from "@/lib/planning/days";
 import { SLOT_STATE_LABELS } from "@/lib/planning/slot-state";
 import { SlotHistory, type LoadSlotHistory } from "./slot-history";
 import { longDay, SLOT_ACTION_BUTTONS, slotHours, slotQuestion, slotRefusal, type SlotEvent } from "./slot-text";
 import styles from "./planning.module.css";
 
-type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 export interface SlotActions {
-  request: ServerAction;
-  cancel: ServerAction;
+  request: FormAction;
+  cancel: FormAction;
   history: LoadSlotHistory;
 }
 

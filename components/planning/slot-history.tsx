@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import requestStyles from "@/components/requests/requests.module.css";
-import { failure, type ActionState } from "@/lib/actions/state";
+import { failure, type ActionState, type FormAction } from "@/lib/actions/state";
 
 /** One line of a slot's history, formatted on the server (Paris time). */
 export interface SlotHistoryItem {
@@ -16,10 +16,7 @@ export interface SlotHistoryItem {
   requestReference: string | null;
 }
 
-/** ActionState carries no data: the action wrapper passes its handler's result through untouched, history included. */
-export type SlotHistoryState = ActionState | (Extract<ActionState, { ok: true }> & { history: SlotHistoryItem[] });
-
-export type LoadSlotHistory = (previous: ActionState, formData: FormData) => Promise<SlotHistoryState>;
+export type LoadSlotHistory = FormAction<SlotHistoryItem[]>;
 
 /** Who acted: the town as "la collectivité", a family act by the account that made it (two guardians may share a file). */
 function actor(item: SlotHistoryItem): string {
@@ -30,7 +27,7 @@ function actor(item: SlotHistoryItem): string {
 /** "Historique du créneau", read from the server each time the slot's state changes. */
 export function SlotHistory({ slug, bookingId, version, load }: { slug: string; bookingId: string | null; version: string; load: LoadSlotHistory }) {
   const titleId = useId();
-  const [state, setState] = useState<SlotHistoryState | undefined>(undefined);
+  const [state, setState] = useState<ActionState<SlotHistoryItem[]> | undefined>(undefined);
   useEffect(() => {
     if (!bookingId) return;
     let current = true;
@@ -48,10 +45,10 @@ export function SlotHistory({ slug, bookingId, version, load }: { slug: string; 
   let body;
   if (!bookingId) body = <p>Aucune demande n&apos;a encore été faite pour ce créneau.</p>;
   else if (state === undefined) body = <p>Chargement de l&apos;historique…</p>;
-  else if (state && "history" in state) {
+  else if (state?.ok && state.data) {
     body = (
       <ol className={requestStyles.history}>
-        {state.history.map((item, index) => (
+        {state.data.map((item, index) => (
           <li key={index}>
             <time dateTime={item.at}>{item.when}</time> <strong>{item.label}</strong>
             {actor(item)}

@@ -4,17 +4,16 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useEffect, useId, type FormEvent, type ReactNode } from "react";
 import { get, useForm, type DefaultValues, type Resolver, type FieldValues, type Path, type UseFormRegisterReturn } from "react-hook-form";
 import type { z } from "zod";
-import type { ActionState } from "@/lib/actions/state";
+import type { ActionState, FormAction } from "@/lib/actions/state";
 
-type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 /**
  * react-hook-form validates with the same zod schema as the server action; once valid, the native form's
  * FormData (hidden fields included) goes to the action, whose French field errors are put back on the fields.
  */
-export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(
+export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, D = undefined>(
   schema: S,
-  action: ServerAction,
+  action: FormAction<D>,
   defaultValues?: DefaultValues<z.input<S>>,
 ) {
   const form = useForm<z.input<S>, unknown, z.output<S>>({
@@ -25,7 +24,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState<ActionState<D>, FormData>(action, null);
 
   useEffect(() => {
     if (state && !state.ok) {
@@ -54,7 +53,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(
 }
 
 /** The form-level result: an alert on failure, a polite status on success. */
-export function FormMessage({ state }: { state: ActionState }) {
+export function FormMessage({ state }: { state: ActionState<unknown> }) {
   if (!state?.message) return null;
   return state.ok ? (
     <p className="notice notice--success" role="status">

@@ -13,7 +13,7 @@ import { failure, INVALID_FORM, type ActionState } from "./state";
 export type PublicContext = { db: Db; commune: Commune; ip: string };
 export type UserContext = PublicContext & { user: SessionUser };
 
-type Handler<S extends z.ZodType, C> = (input: z.output<S>, ctx: C) => Promise<ActionState>;
+type Handler<S extends z.ZodType, C, D> = (input: z.output<S>, ctx: C) => Promise<ActionState<D>>;
 
 const GENERIC_ERROR = "Une erreur est survenue. Veuillez réessayer plus tard.";
 
@@ -22,12 +22,12 @@ const GENERIC_ERROR = "Une erreur est survenue. Veuillez réessayer plus tard.";
  * its zod schema, then — for `auth` actions — the session and role. Returns field errors in French; never throws
  * to the client except Next's own redirect/notFound signals.
  */
-function defineAction<S extends z.ZodType, C>(
+function defineAction<S extends z.ZodType, C, D>(
   schema: S,
   resolve: (base: PublicContext) => Promise<{ ctx: C } | { refused: ActionState }>,
-  handler: Handler<S, C>,
+  handler: Handler<S, C, D>,
 ) {
-  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+  return async (_previous: ActionState<D>, formData: FormData): Promise<ActionState<D>> => {
     try {
       const db = await getDb();
       const slug = formData.get("commune");
@@ -54,14 +54,14 @@ function defineAction<S extends z.ZodType, C>(
 }
 
 /** An action anyone may call (sign-up, password reset…). */
-export function publicAction<S extends z.ZodType>(schema: S, handler: Handler<S, PublicContext>) {
+export function publicAction<S extends z.ZodType, D = undefined>(schema: S, handler: Handler<S, PublicContext, D>) {
   return defineAction(schema, async (ctx) => ({ ctx }), handler);
 }
 
 /** An action of a signed-in account of the commune, optionally restricted to some roles. */
-export function userAction<S extends z.ZodType>(
+export function userAction<S extends z.ZodType, D = undefined>(
   options: { schema: S; roles?: readonly Role[] },
-  handler: Handler<S, UserContext>,
+  handler: Handler<S, UserContext, D>,
 ) {
   return defineAction(
     options.schema,

@@ -1,17 +1,23 @@
-/** What every server action returns to its form. Never echoes submitted values (no password comes back). */
-export type ActionState =
-  | { ok: true; message?: string }
-  | { ok: false; message: string; fieldErrors: Record<string, string[] | undefined> }
+/**
+ * What every server action returns to its form. Never echoes submitted values (no password comes back); `data`
+ * is what the server worked out for the form to show (a preview, a result per date…).
+ */
+export type ActionState<D = undefined> =
+  | { ok: true; message?: string; data?: D }
+  | { ok: false; message: string; fieldErrors: Record<string, string[] | undefined>; data?: D }
   | null;
+
+/** A server action as a form (useActionState) calls it. */
+export type FormAction<D = undefined> = (state: ActionState<D>, formData: FormData) => Promise<ActionState<D>>;
 
 export const initialActionState: ActionState = null;
 
-export function failure(message: string, fieldErrors: Record<string, string[] | undefined> = {}): ActionState {
-  return { ok: false, message, fieldErrors };
+export function failure<D = undefined>(message: string, fieldErrors: Record<string, string[] | undefined> = {}, data?: D): ActionState<D> {
+  return data === undefined ? { ok: false, message, fieldErrors } : { ok: false, message, fieldErrors, data };
 }
 
-export function success(message?: string): ActionState {
-  return { ok: true, message };
+export function success<D = undefined>(message?: string, data?: D): ActionState<D> {
+  return data === undefined ? { ok: true, message } : { ok: true, message, data };
 }
 
 /** The form-level message when fields are wrong, whether the schema or a later check found it. */

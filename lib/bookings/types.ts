@@ -101,3 +101,14 @@ export interface SlotHistoryEntry {
   requestReference: string | null;
   at: Date;
 }
+
+/** What the period form gets back: each date's verdict and the request made, if any. */
+export interface PeriodOutcome {
+  days: DayResult[];
+  request: { id: string; reference: string } | null;
+}
+
+/** The calendar feed's address, handed to the family once when the link is made. */
+export interface FeedLink {
+  feedUrl: string;
+}

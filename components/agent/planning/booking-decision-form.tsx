@@ -6,7 +6,7 @@ import { DecisionReport } from "@/components/agent/requests/decision-report";
 import { TextField, useActionForm } from "@/components/ui/form-kit";
 import { TableWrap } from "@/components/ui/table-wrap";
 import { bookingDecisionSchema } from "@/app/[commune]/agent/reservations/decision-schema";
-import type { ActionState } from "@/lib/actions/state";
+import type { ActionState, FormAction } from "@/lib/actions/state";
 import styles from "./planning.module.css";
 
 /** One pending request of the day, ready to show. */
@@ -21,7 +21,6 @@ export interface PendingLineView {
   requestedAt: string;
 }
 
-type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 const emptySelection = { bookingIds: [] as string[], message: "" };
 
@@ -29,7 +28,7 @@ const emptySelection = { bookingIds: [] as string[], message: "" };
  * The day's pending requests with a checkbox each (and "Tout sélectionner"), then "Accepter" / "Refuser" the
  * selection. Stays mounted when no line is left so the report of the last decision stays on screen.
  */
-export function BookingDecisionForm({ slug, action, lines, caption }: { slug: string; action: ServerAction; lines: PendingLineView[]; caption: string }) {
+export function BookingDecisionForm({ slug, action, lines, caption }: { slug: string; action: FormAction; lines: PendingLineView[]; caption: string }) {
   const { form, state, pending, onSubmit } = useActionForm(bookingDecisionSchema, action, emptySelection);
   const { errors } = form.formState;
   const selected = form.watch("bookingIds");

@@ -47,7 +47,7 @@ describe("the planning's click actions", () => {
     expect(booking?.status).toBe("requested");
 
     const history = await slotHistoryAction(null, formData(slug(), { bookingId: booking!.id }));
-    expect(history).toMatchObject({ ok: true, history: [{ label: "Demande de réservation", side: "family" }] });
+    expect(history).toMatchObject({ ok: true, data: [{ label: "Demande de réservation", side: "family" }] });
 
     expect(await cancelSlot(null, formData(slug(), { bookingId: booking!.id }))).toEqual({ ok: true, message: "Votre demande est annulée." });
     expect((await bookingOf(childId, farDay))?.status).toBe("cancelled");

@@ -8,7 +8,7 @@ import { householdOfBooking, householdOfChild } from "@/lib/bookings/family-scop
 import { loadSlotHistory } from "@/lib/bookings/history";
 import { cancelSlotSchema, slotRequestSchema } from "@/lib/bookings/schemas";
 import { submitSlotRequest } from "@/lib/bookings/submit";
-import type { SlotHistoryState } from "@/components/planning/slot-history";
+import type { SlotHistoryItem } from "@/components/planning/slot-history";
 import type { DayResult } from "@/lib/bookings/types";
 import { formatDateTime } from "@/lib/format";
 
@@ -84,9 +84,9 @@ export const slotHistoryAction = userAction({ schema: cancelSlotSchema, roles: [
   const householdId = await householdOfBooking(ctx.db, { ...scope, bookingId: input.bookingId });
   const entries = householdId ? await loadSlotHistory(ctx.db, { communeId: ctx.commune.id, householdId, bookingId: input.bookingId }) : null;
   if (!entries) return failure(SLOT_NOT_FOUND);
-  const state: SlotHistoryState = {
-    ok: true,
-    history: entries.map((e) => ({
+  return success<SlotHistoryItem[]>(
+    undefined,
+    entries.map((e) => ({
       at: e.at.toISOString(),
       when: formatDateTime(e.at),
       label: e.label,
@@ -95,6 +95,5 @@ export const slotHistoryAction = userAction({ schema: cancelSlotSchema, roles: [
       message: e.message,
       requestReference: e.requestReference,
     })),
-  };
-  return state;
+  );
 });

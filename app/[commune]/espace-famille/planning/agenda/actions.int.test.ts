@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { extrasOf } from "@/components/planning/action-extras";
 import { buildCalendarFeed, findCalendarFeed } from "@/lib/bookings/ical";
 import { insertFamily } from "@/lib/bookings/test-fixtures";
 import { insertCommune } from "@/lib/testing/fixtures";
@@ -19,14 +18,14 @@ describe("the calendar link actions", () => {
 
     const created = await createCalendarLink(null, formData(commune.slug, { householdId: mine.household.id }));
     expect(created).toMatchObject({ ok: true, message: expect.stringContaining("il ne sera plus affiché") });
-    const url = extrasOf(created).feedUrl!;
+    const url = created?.data?.feedUrl ?? "";
     expect(url).toMatch(/^http:\/\/localhost:3000\/api\/calendrier\/[A-Za-z0-9_-]{43}$/);
     expect(await buildCalendarFeed(db(), { token: url.split("/").at(-1)! })).toContain("BEGIN:VCALENDAR");
 
     // Another household's id, even of the same commune, is refused and gets no link.
     const refused = await createCalendarLink(null, formData(commune.slug, { householdId: other.household.id }));
     expect(refused).toMatchObject({ ok: false, message: "Ce dossier famille n'est pas relié à votre compte." });
-    expect(extrasOf(refused).feedUrl).toBeUndefined();
+    expect(refused?.data?.feedUrl).toBeUndefined();
     expect(await findCalendarFeed(db(), { communeId: commune.id, householdId: other.household.id })).toBeNull();
     expect(await revokeCalendarLink(null, formData(commune.slug, { householdId: other.household.id }))).toMatchObject({ ok: false });
 

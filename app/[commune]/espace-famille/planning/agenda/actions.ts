@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { withExtras } from "@/components/planning/action-extras";
 import { userAction, type UserContext } from "@/lib/actions/action";
 import { failure, success, type ActionState } from "@/lib/actions/state";
 import { calendarFeedUrl, createCalendarFeed, revokeCalendarFeed } from "@/lib/bookings/ical";
+import type { FeedLink } from "@/lib/bookings/types";
 import { findSubscribedHousehold } from "@/lib/family-file/actions-household";
 import { NOT_SUBSCRIBED } from "@/lib/family-file/actions-messages";
 import { planningPath } from "@/components/planning/calendar-view";
@@ -14,7 +14,7 @@ import { planningPath } from "@/components/planning/calendar-view";
 
 const feedSchema = z.object({ householdId: z.uuid({ error: "Le dossier famille est introuvable." }) });
 
-async function withHousehold(ctx: UserContext, householdId: string, run: (householdId: string) => Promise<ActionState>) {
+async function withHousehold<D>(ctx: UserContext, householdId: string, run: (householdId: string) => Promise<ActionState<D>>): Promise<ActionState<D>> {
   const household = await findSubscribedHousehold(ctx.db, { communeId: ctx.commune.id, userId: ctx.user.id, householdId });
   if (!household) return failure(NOT_SUBSCRIBED);
   const state = await run(household.id);
@@ -26,8 +26,8 @@ async function withHousehold(ctx: UserContext, householdId: string, run: (househ
 export const createCalendarLink = userAction({ schema: feedSchema, roles: ["family"] }, async (input, ctx) =>
   withHousehold(ctx, input.householdId, async (householdId) => {
     const token = await createCalendarFeed(ctx.db, { communeId: ctx.commune.id, householdId });
-    if (!token) return failure(NOT_SUBSCRIBED);
-    return withExtras(success("Votre lien est prêt. Copiez-le maintenant : il ne sera plus affiché."), { feedUrl: calendarFeedUrl(token) });
+    if (!token) return failure<FeedLink>(NOT_SUBSCRIBED);
+    return success<FeedLink>("Votre lien est prêt. Copiez-le maintenant : il ne sera plus affiché.", { feedUrl: calendarFeedUrl(token) });
   }),
 );
 

@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { extrasOf } from "@/components/planning/action-extras";
 import { requests } from "@/db/schema";
 import { enrol, insertActivity, insertFamily } from "@/lib/bookings/test-fixtures";
 import { addDays, isoWeekday, parisDay } from "@/lib/planning/days";
@@ -39,12 +38,12 @@ describe("the period form's actions", () => {
     const preview = await previewPeriodRequest(null, t.period());
     expect(preview).toMatchObject({ ok: true });
     const dates = [monday, addDays(monday, 3), addDays(monday, 7), addDays(monday, 10)];
-    expect(extrasOf(preview).period).toEqual({ days: dates.map((day) => ({ day, outcome: "requested", reason: null })), request: null });
+    expect(preview?.data).toEqual({ days: dates.map((day) => ({ day, outcome: "requested", reason: null })), request: null });
     expect(await t.requestsOf(t.mine.household.id)).toHaveLength(0);
 
     const sent = await submitPeriodRequest(null, t.period());
     expect(sent).toMatchObject({ ok: true, message: expect.stringMatching(/^Votre demande de réservation a été transmise à la collectivité sous la référence D\d{4}-\d{6}\.$/) });
-    const outcome = extrasOf(sent).period!;
+    const outcome = sent!.data!;
     expect(outcome.days.map((d) => [d.day, d.outcome])).toEqual(dates.map((day) => [day, "requested"]));
     const [request] = await t.requestsOf(t.mine.household.id);
     expect(outcome.request).toEqual({ id: request!.id, reference: request!.reference });
@@ -74,7 +73,7 @@ describe("the period form's actions", () => {
     // An absence on days never booked.
     const state = await submitPeriodRequest(null, t.period({ kind: "absence" }));
     expect(state).toMatchObject({ ok: false, message: expect.stringContaining("rien n'a été envoyé") });
-    const outcome = extrasOf(state).period!;
+    const outcome = state!.data!;
     expect(outcome.request).toBeNull();
     expect(outcome.days).toHaveLength(4);
     expect(outcome.days.every((d) => d.outcome === "refused" && d.reason?.includes("Aucune réservation"))).toBe(true);

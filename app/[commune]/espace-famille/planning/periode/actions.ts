@@ -1,11 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { withExtras } from "@/components/planning/action-extras";
 import { userAction, type UserContext } from "@/lib/actions/action";
 import { failure, fieldFailure, INVALID_FORM, success, type ActionState } from "@/lib/actions/state";
 import { householdOfChild } from "@/lib/bookings/family-scope";
 import { slotRequestSchema, type SlotRequestValues } from "@/lib/bookings/schemas";
+import type { PeriodOutcome } from "@/lib/bookings/types";
 import { previewSlotRequest, submitSlotRequest } from "@/lib/bookings/submit";
 import { myRequestsPath } from "../../../mon-espace-citoyen/mes-demandes/filters";
 import { planningPath } from "@/components/planning/calendar-view";
@@ -15,7 +15,7 @@ import { planningPath } from "@/components/planning/calendar-view";
  * child among the account's subscriptions: a child id from elsewhere is refused before anything is read.
  */
 
-async function inChildHousehold(ctx: UserContext, input: SlotRequestValues, run: (householdId: string) => Promise<ActionState>) {
+async function inChildHousehold(ctx: UserContext, input: SlotRequestValues, run: (householdId: string) => Promise<ActionState<PeriodOutcome>>): Promise<ActionState<PeriodOutcome>> {
   const householdId = await householdOfChild(ctx.db, { communeId: ctx.commune.id, userId: ctx.user.id, childId: input.childId });
   return householdId ? run(householdId) : fieldFailure("childId", "Enfant introuvable dans votre dossier famille.");
 }
@@ -27,7 +27,7 @@ const fieldErrorsOf = (errors: Record<string, string>) => failure(INVALID_FORM, 
 export const previewPeriodRequest = userAction({ schema: slotRequestSchema, roles: ["family"] }, async (input, ctx) =>
   inChildHousehold(ctx, input, async (householdId) => {
     const preview = await previewSlotRequest(ctx.db, { communeId: ctx.commune.id, householdId, input });
-    return preview.ok ? withExtras(success(), { period: { days: preview.days, request: null } }) : fieldErrorsOf(preview.fieldErrors);
+    return preview.ok ? success<PeriodOutcome>(undefined, { days: preview.days, request: null }) : fieldErrorsOf(preview.fieldErrors);
   }),
 );
 
@@ -38,13 +38,14 @@ export const submitPeriodRequest = userAction({ schema: slotRequestSchema, roles
     if (!result.ok) return fieldErrorsOf(result.fieldErrors);
     if (!result.request) {
       const message = "Aucune de ces dates ne peut être demandée : rien n'a été envoyé. Le motif de chaque date est indiqué dans « Dates concernées ».";
-      return withExtras(failure(message), { period: { days: result.results, request: null } });
+      return failure<PeriodOutcome>(message, {}, { days: result.results, request: null });
     }
     revalidatePath(planningPath(ctx.commune.slug), "layout");
     revalidatePath(myRequestsPath(ctx.commune.slug), "layout");
     const what = input.kind === "booking" ? "de réservation" : "d'absence";
-    return withExtras(success(`Votre demande ${what} a été transmise à la collectivité sous la référence ${result.request.reference}.`), {
-      period: { days: result.results, request: result.request },
+    return success<PeriodOutcome>(`Votre demande ${what} a été transmise à la collectivité sous la référence ${result.request.reference}.`, {
+      days: result.results,
+      request: result.request,
     });
   }),
 );
