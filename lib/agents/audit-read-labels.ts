@@ -20,6 +20,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "enrolment.created": "Inscription à une activité créée",
   "enrolment.updated": "Inscription à une activité modifiée",
   "booking.decided": "Réservations ou absences traitées",
+  "calendar_feed.created": "Lien d'agenda créé par la famille",
+  "calendar_feed.revoked": "Lien d'agenda révoqué par la famille",
 };
 
 export function auditActionLabel(action: string): string {

@@ -21,7 +21,9 @@ export type AuditAction =
   | "closure.removed"
   | "enrolment.created"
   | "enrolment.updated"
-  | "booking.decided";
+  | "booking.decided"
+  | "calendar_feed.created"
+  | "calendar_feed.revoked";
 
 export type AuditEntry = {
   communeId: string;

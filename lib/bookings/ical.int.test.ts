@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/calendrier/[token]/route";
-import { bookings, calendarFeeds, type BookingStatus } from "@/db/schema";
+import { auditLog, bookings, calendarFeeds, type BookingStatus } from "@/db/schema";
 import { hashToken } from "@/lib/accounts/token-hash";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
@@ -21,7 +21,7 @@ async function familyWithDays(communeId: string, days: Record<string, BookingSta
   await db()
     .insert(bookings)
     .values(Object.entries(days).map(([date, status]) => ({ communeId, householdId: family.household.id, childId: child.id, activityId: activity.id, date, status })));
-  return { ...family, child, activity, scope: { communeId, householdId: family.household.id } };
+  return { ...family, child, activity, scope: { communeId, householdId: family.household.id, actorUserId: family.user.id } };
 }
 
 /** The feed with its folded lines joined back (RFC 5545 §3.1). */
@@ -96,6 +96,8 @@ describe("calendar feed", () => {
     expect((await route(second)).status).toBe(404);
     expect((await route("pas-un-jeton")).status).toBe(404);
     expect((await route("A".repeat(43))).status).toBe(404);
+    const audited = await db().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.communeId, commune.id));
+    expect(audited.map((a) => a.action).sort()).toEqual(["calendar_feed.created", "calendar_feed.created", "calendar_feed.revoked"]);
   });
 
   it("a token shows its own household's days only, and a household of another commune gets no link here", async () => {
@@ -115,8 +117,8 @@ describe("calendar feed", () => {
     expect(theirFeed).toContain("DTSTART:20261208");
     expect(theirFeed).not.toContain("DTSTART:20261207");
 
-    expect(await createCalendarFeed(db(), { communeId: commune.id, householdId: elsewhere.household.id })).toBeNull();
-    expect(await revokeCalendarFeed(db(), { communeId: other.id, householdId: mine.household.id })).toBe(false);
+    expect(await createCalendarFeed(db(), { communeId: commune.id, householdId: elsewhere.household.id, actorUserId: mine.user.id })).toBeNull();
+    expect(await revokeCalendarFeed(db(), { communeId: other.id, householdId: mine.household.id, actorUserId: mine.user.id })).toBe(false);
     expect(await feedText(myToken)).not.toBeNull();
   });
 });

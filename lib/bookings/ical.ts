@@ -5,6 +5,7 @@ import { createEvents, type EventAttributes, type EventStatus } from "ics";
 import type { Db } from "@/db/client";
 import { activities, bookings, calendarFeeds, children, communes, households, requests, type BookingStatus } from "@/db/schema";
 import { hashToken } from "@/lib/accounts/token-hash";
+import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/env";
 import { parisDay, parisInstant, type IsoDay } from "@/lib/planning/days";
 import { activityLabel } from "@/lib/planning/labels";
@@ -40,7 +41,7 @@ const PRODUCT_ID = "-//Portail Famille//Planning des activites//FR";
  * Creates the household's feed, or replaces its token (the old link stops working at once). Returns the new
  * token, to show once; null when the household is not of this commune.
  */
-export async function createCalendarFeed(db: Db, p: Scope): Promise<string | null> {
+export async function createCalendarFeed(db: Db, p: Scope & { actorUserId: string }): Promise<string | null> {
   const token = randomBytes(32).toString("base64url");
   const tokenHash = hashToken(token);
   return db.transaction(async (tx) => {
@@ -53,17 +54,22 @@ export async function createCalendarFeed(db: Db, p: Scope): Promise<string | nul
       .insert(calendarFeeds)
       .values({ householdId: household.id, communeId: p.communeId, tokenHash })
       .onConflictDoUpdate({ target: calendarFeeds.householdId, set: { tokenHash, createdAt: sql`now()` }, where: eq(calendarFeeds.communeId, p.communeId) });
+    await recordAudit(tx, { communeId: p.communeId, actorUserId: p.actorUserId, action: "calendar_feed.created", targetType: "household", targetId: household.id, details: { householdId: household.id } });
     return token;
   });
 }
 
 /** Deletes the household's feed; true when there was one. */
-export async function revokeCalendarFeed(db: Db, p: Scope): Promise<boolean> {
-  const rows = await db
-    .delete(calendarFeeds)
-    .where(and(eq(calendarFeeds.householdId, p.householdId), eq(calendarFeeds.communeId, p.communeId)))
-    .returning({ householdId: calendarFeeds.householdId });
-  return rows.length > 0;
+export async function revokeCalendarFeed(db: Db, p: Scope & { actorUserId: string }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .delete(calendarFeeds)
+      .where(and(eq(calendarFeeds.householdId, p.householdId), eq(calendarFeeds.communeId, p.communeId)))
+      .returning({ householdId: calendarFeeds.householdId });
+    if (rows.length === 0) return false;
+    await recordAudit(tx, { communeId: p.communeId, actorUserId: p.actorUserId, action: "calendar_feed.revoked", targetType: "household", targetId: p.householdId, details: { householdId: p.householdId } });
+    return true;
+  });
 }
 
 /** Whether the household has a live link, and since when (the link itself cannot be shown again). */

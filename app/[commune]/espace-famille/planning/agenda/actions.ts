@@ -25,7 +25,7 @@ async function withHousehold<D>(ctx: UserContext, householdId: string, run: (hou
 /** "Créer le lien" (or a new one, which stops the old): the address is returned this once, never stored. */
 export const createCalendarLink = userAction({ schema: feedSchema, roles: ["family"] }, async (input, ctx) =>
   withHousehold(ctx, input.householdId, async (householdId) => {
-    const token = await createCalendarFeed(ctx.db, { communeId: ctx.commune.id, householdId });
+    const token = await createCalendarFeed(ctx.db, { communeId: ctx.commune.id, householdId, actorUserId: ctx.user.id });
     if (!token) return failure<FeedLink>(NOT_SUBSCRIBED);
     return success<FeedLink>("Votre lien est prêt. Copiez-le maintenant : il ne sera plus affiché.", { feedUrl: calendarFeedUrl(token) });
   }),
@@ -34,7 +34,7 @@ export const createCalendarLink = userAction({ schema: feedSchema, roles: ["fami
 /** "Révoquer": the link stops working at once. */
 export const revokeCalendarLink = userAction({ schema: feedSchema, roles: ["family"] }, async (input, ctx) =>
   withHousehold(ctx, input.householdId, async (householdId) =>
-    (await revokeCalendarFeed(ctx.db, { communeId: ctx.commune.id, householdId }))
+    (await revokeCalendarFeed(ctx.db, { communeId: ctx.commune.id, householdId, actorUserId: ctx.user.id }))
       ? success("Le lien a été révoqué : les agendas abonnés ne reçoivent plus le planning.")
       : failure("Aucun lien n'était actif."),
   ),
