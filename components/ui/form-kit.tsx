@@ -79,8 +79,19 @@ type FieldProps = {
   multiline?: boolean;
 };
 
-/** A labelled input with its hint and its error tied to it (aria-describedby, aria-invalid). */
-export function TextField({ label, registration, error, hint, required, type = "text", autoComplete, inputMode, multiline }: FieldProps) {
+/**
+ * The frame of a labelled control: label (with its "*"), hint, the control, error. The control gets the id and
+ * the ARIA attributes that tie the hint and the error to it.
+ */
+function LabelledField({
+  label,
+  error,
+  hint,
+  required,
+  control,
+}: Pick<FieldProps, "label" | "error" | "hint" | "required"> & {
+  control: (aria: { id: string; "aria-required"?: true; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+}) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -94,20 +105,7 @@ export function TextField({ label, registration, error, hint, required, type = "
           {hint}
         </p>
       ) : null}
-      {multiline ? (
-        <textarea id={id} rows={4} aria-required={required || undefined} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...registration} />
-      ) : (
-        <input
-          id={id}
-          type={type}
-          autoComplete={autoComplete}
-          inputMode={inputMode}
-          aria-required={required || undefined}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          {...registration}
-        />
-      )}
+      {control({ id, "aria-required": required || undefined, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
       {error ? (
         <p className="field__error" id={`${id}-error`}>
           {error}
@@ -117,43 +115,39 @@ export function TextField({ label, registration, error, hint, required, type = "
   );
 }
 
+/** A labelled input with its hint and its error tied to it (aria-describedby, aria-invalid). */
+export function TextField({ registration, type = "text", autoComplete, inputMode, multiline, ...frame }: FieldProps) {
+  return (
+    <LabelledField
+      {...frame}
+      control={(aria) =>
+        multiline ? <textarea rows={4} {...aria} {...registration} /> : <input type={type} autoComplete={autoComplete} inputMode={inputMode} {...aria} {...registration} />
+      }
+    />
+  );
+}
+
 /** A labelled drop-down list with its hint and error tied to it, like TextField; `placeholder` adds an empty first choice. */
 export function SelectField({
-  label,
   registration,
   options,
-  error,
-  hint,
-  required,
   placeholder,
+  ...frame
 }: Pick<FieldProps, "label" | "registration" | "error" | "hint" | "required"> & { options: readonly { value: string; label: string }[]; placeholder?: string }) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <select id={id} aria-required={required || undefined} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...registration}>
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <LabelledField
+      {...frame}
+      control={(aria) => (
+        <select {...aria} {...registration}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
