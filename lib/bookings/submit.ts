@@ -54,7 +54,9 @@ async function prepare(db: Db, scope: Scope, input: SlotRequestInput): Promise<{
   if (!covering) {
     const periods = rows.map((r) => `du ${formatDate(r.enrolment.startsOn)} au ${formatDate(r.enrolment.endsOn)}`).join(" ou ");
     const message = `Les dates doivent être comprises dans la période de l'inscription (${periods}).`;
-    return { ok: false, fieldErrors: input.from < rows[0]!.enrolment.startsOn || rows.every((r) => input.from < r.enrolment.startsOn || input.from > r.enrolment.endsOn) ? { from: message } : { to: message } };
+    // The message goes next to the date that falls outside: the start when no enrolment holds it, else the end.
+    const startInside = rows.some((r) => r.enrolment.startsOn <= input.from && input.from <= r.enrolment.endsOn);
+    return { ok: false, fieldErrors: startInside ? { to: message } : { from: message } };
   }
   if (covering.enrolment.status !== "active") {
     return { ok: false, fieldErrors: { activityId: "L'inscription à cette activité est en liste d'attente : les demandes ne sont pas encore possibles." } };
