@@ -1,5 +1,5 @@
 import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
-import { addDays, eachDay, isoWeekday, parisDay, parisInstant, type IsoDay } from "@/lib/planning/days";
+import { addDays, eachDay, isoWeekday, parisDay, parisInstant } from "@/lib/planning/days";
 import { recountPlaces } from "@/lib/bookings/waiting-list";
 import type { Db } from "./client";
 import { activities, bookingEvents, bookings, children, closureDays, communes, enrolments, households, subscriptions, users } from "./schema";

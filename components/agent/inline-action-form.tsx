@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { FormMessage, useActionForm } from "@/components/ui/form-kit";
-import type { ActionState, FormAction } from "@/lib/actions/state";
+import type { FormAction } from "@/lib/actions/state";
 
 
 // Nothing is typed in: the hidden fields go as they are and the server action validates them.

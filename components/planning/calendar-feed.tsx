@@ -4,7 +4,7 @@ import { useId, useRef, useState } from "react";
 import { z } from "zod";
 import { FormDone } from "@/components/accounts/form-done";
 import { FormMessage, SubmitButton, useActionForm } from "@/components/ui/form-kit";
-import type { ActionState, FormAction } from "@/lib/actions/state";
+import type { FormAction } from "@/lib/actions/state";
 import type { FeedLink } from "@/lib/bookings/types";
 import styles from "./calendar-feed.module.css";
 

@@ -3,7 +3,7 @@ import AuditJournalPage from "@/app/[commune]/agent/journal/page";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { updateFamilyQuotient } from "@/lib/households/quotient";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
-import { harness, signInAs } from "@/lib/testing/harness";
+import { signInAs } from "@/lib/testing/harness";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { listCommuneAudit } from "./audit-read";
 

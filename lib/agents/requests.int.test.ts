@@ -6,7 +6,7 @@ import { listHouseholdAudit } from "@/lib/agents/audit-read";
 import { updateFamilyQuotientAction } from "@/lib/households/quotient-actions";
 import { decideRequest, getCommuneRequest, submitChange } from "@/lib/requests/store";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
-import { formData, harness, signInAs } from "@/lib/testing/harness";
+import { formData, signInAs } from "@/lib/testing/harness";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { openRequestForAgent } from "./requests";
 import { decideRequestsAction, postTownMessageAction } from "./requests-actions";

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { bankAccounts, children, guardians, requests, subscriptions } from "@/db/schema";
 import { decideRequest, submitChange } from "@/lib/requests/store";
 import { insertCommune } from "@/lib/testing/fixtures";
-import { formData, harness, signInAs } from "@/lib/testing/harness";
+import { formData, signInAs } from "@/lib/testing/harness";
 import type { Db } from "@/db/client";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { markMyRequestsRead, withdrawMyRequest } from "./actions-requests";

@@ -6,7 +6,7 @@ import { mailsTo, seedAccount, tokenInMail, useFreshIp } from "@/lib/accounts/te
 import { issueAccountToken } from "@/lib/accounts/tokens";
 import { solvedCaptchaPayload } from "@/lib/captcha/solve-for-tests";
 import { insertCommune } from "@/lib/testing/fixtures";
-import { formData, harness } from "@/lib/testing/harness";
+import { formData } from "@/lib/testing/harness";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { signUp } from "../creer-un-compte/actions";
 import { activate, resendActivation } from "./actions";

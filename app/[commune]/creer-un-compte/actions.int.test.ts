@@ -9,7 +9,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { CAPTCHA_FAILED_MESSAGE, CAPTCHA_REQUIRED_MESSAGE } from "@/lib/captcha/field";
 import { solvedCaptchaPayload } from "@/lib/captcha/solve-for-tests";
 import { insertCommune } from "@/lib/testing/fixtures";
-import { formData, harness } from "@/lib/testing/harness";
+import { formData } from "@/lib/testing/harness";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { signUp } from "./actions";
 

@@ -8,7 +8,7 @@ import { issueAccountToken } from "@/lib/accounts/tokens";
 import { verifyPassword } from "@/lib/auth/password";
 import { solvedCaptchaPayload } from "@/lib/captcha/solve-for-tests";
 import { insertCommune } from "@/lib/testing/fixtures";
-import { formData, harness } from "@/lib/testing/harness";
+import { formData } from "@/lib/testing/harness";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { forgotPassword } from "../mot-de-passe-oublie/actions";
 import { chooseNewPassword } from "./actions";

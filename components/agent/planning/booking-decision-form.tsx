@@ -6,7 +6,7 @@ import { DecisionReport } from "@/components/agent/requests/decision-report";
 import { TextField, useActionForm } from "@/components/ui/form-kit";
 import { TableWrap } from "@/components/ui/table-wrap";
 import { bookingDecisionSchema } from "@/app/[commune]/agent/reservations/decision-schema";
-import type { ActionState, FormAction } from "@/lib/actions/state";
+import type { FormAction } from "@/lib/actions/state";
 import styles from "./planning.module.css";
 
 /** One pending request of the day, ready to show. */
