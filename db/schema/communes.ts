@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** A town hall: one tenant of the portal, addressed by its slug in every URL (`/[commune]/…`). */
 export const communes = pgTable("communes", {
@@ -10,6 +10,8 @@ export const communes = pgTable("communes", {
   contactEmail: text("contact_email").notNull(),
   contactPhone: text("contact_phone"),
   contactAddress: text("contact_address"),
+  /** Agents must use a second factor (TOTP) to sign in; admins always must. */
+  requireAgentSecondFactor: boolean("require_agent_second_factor").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

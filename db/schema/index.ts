@@ -1,5 +1,6 @@
 export * from "./communes";
 export * from "./users";
+export * from "./sessions";
 export * from "./households";
 export * from "./invoices";
 export * from "./platform";

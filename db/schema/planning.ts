@@ -211,6 +211,8 @@ export const calendarFeeds = pgTable("calendar_feeds", {
     .references(() => households.id, { onDelete: "cascade" }),
   communeId: communeIdColumn(),
   tokenHash: text("token_hash").notNull().unique(),
+  /** Who made the link: a password change or "se déconnecter de tous mes appareils" of that account revokes it. */
+  createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "cascade" }),
   createdAt: createdAtColumn(),
 });
 
