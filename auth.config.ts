@@ -16,7 +16,7 @@ export const authConfig = {
         token.communeId = user.communeId;
         token.communeSlug = user.communeSlug;
         token.role = user.role;
-        token.sessionVersion = user.sessionVersion;
+        token.sessionId = user.sessionId;
         token.loginAt = Date.now();
       }
       if (typeof token.loginAt !== "number" || isPastAbsoluteLifetime(token.loginAt, Date.now())) return null;
@@ -27,7 +27,7 @@ export const authConfig = {
       session.user.communeId = token.communeId;
       session.user.communeSlug = token.communeSlug;
       session.user.role = token.role;
-      session.user.sessionVersion = token.sessionVersion;
+      session.user.sessionId = token.sessionId;
       return session;
     },
   },

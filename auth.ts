@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "@/auth.config";
 import { authenticate } from "@/lib/accounts/authenticate";
+import { createSession } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db";
 import { clientIpFrom } from "@/lib/request";
 
@@ -30,13 +31,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (typeof commune !== "string" || typeof email !== "string" || typeof password !== "string") {
           throw new LoginRefused("invalid");
         }
-        const result = await authenticate(await getDb(), {
+        const db = await getDb();
+        const result = await authenticate(db, {
           communeSlug: commune,
           email,
           password,
           ip: clientIpFrom(request.headers),
         });
-        if (result.ok) return result.user;
+        if (result.ok) {
+          const { user } = result;
+          const sessionId = await createSession(db, { communeId: user.communeId, userId: user.id, userAgent: request.headers.get("user-agent") });
+          return { ...user, sessionId };
+        }
         throw new LoginRefused(result.reason === "throttled" ? `throttled:${result.retryAfterSeconds}` : result.reason);
       },
     }),

@@ -1,12 +1,13 @@
 import type { DefaultSession } from "next-auth";
 import type { Role } from "@/db/schema/users";
 
-/** What a session carries: enough to scope every query, and a version so sessions can be revoked. */
+/** What a session carries: enough to scope every query, and the server-side session row it stands for. */
 interface PortalIdentity {
   communeId: string;
   communeSlug: string;
   role: Role;
-  sessionVersion: number;
+  /** The user_sessions row: revoking it ends this session wherever its cookie went. */
+  sessionId: string;
 }
 
 declare module "next-auth" {

@@ -1,5 +1,5 @@
 import { relations } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { communes } from "./communes";
 import { communeIdColumn, createdAtColumn, updatedAtColumn } from "./columns";
 
@@ -22,8 +22,6 @@ export const users = pgTable(
     firstName: text("first_name").notNull(),
     role: roleEnum("role").notNull().default("family"),
     status: userStatusEnum("status").notNull().default("pending"),
-    /** Bumped to revoke every JWT session of the account (password change, disabling). */
-    sessionVersion: integer("session_version").notNull().default(1),
     termsAcceptedAt: timestamp("terms_accepted_at", { withTimezone: true }),
     activatedAt: timestamp("activated_at", { withTimezone: true }),
     createdAt: createdAtColumn(),

@@ -12,7 +12,6 @@ export type AuthenticatedUser = {
   communeId: string;
   communeSlug: string;
   role: "family" | "agent" | "admin";
-  sessionVersion: number;
 };
 
 export type AuthenticationResult =
@@ -59,7 +58,6 @@ export async function authenticate(
       communeId: user.communeId,
       communeSlug: row.communeSlug,
       role: user.role,
-      sessionVersion: user.sessionVersion,
     },
   };
 }

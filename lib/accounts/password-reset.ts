@@ -3,19 +3,21 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users, type Commune } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { revokeAccountSessions } from "@/lib/auth/sessions";
 import { sendAccountLinkMail } from "./account-mails";
 import { consumeAccountToken, type TokenLookup } from "./tokens";
 
 /**
- * Stores a new password and bumps `sessionVersion`, which ends every session of the account. A pending account
- * becomes active: following a mailed link proves the address (this is also how an invited agent starts).
+ * Stores a new password and ends every session of the account but `keepSessionId` (the browser that changed it),
+ * with the calendar links it made. A pending account becomes active: following a mailed link proves the address
+ * (this is also how an invited agent starts). Run it in a transaction: the password and the revocation go together.
  */
-export async function storeNewPassword(db: Db, params: { communeId: string; userId: string; passwordHash: string }): Promise<void> {
+export async function storeNewPassword(db: Db, params: { communeId: string; userId: string; passwordHash: string; keepSessionId?: string }): Promise<void> {
+  await revokeAccountSessions(db, { communeId: params.communeId, userId: params.userId, keepSessionId: params.keepSessionId });
   await db
     .update(users)
     .set({
       passwordHash: params.passwordHash,
-      sessionVersion: sql`${users.sessionVersion} + 1`,
       status: sql`case when ${users.status} = 'pending' then 'active'::user_status else ${users.status} end`,
       activatedAt: sql`case when ${users.status} = 'pending' then now() else ${users.activatedAt} end`,
       updatedAt: new Date(),

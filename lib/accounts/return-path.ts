@@ -17,8 +17,3 @@ export function safeReturnPath(communeSlug: string, retour: string | undefined):
   if (url.origin !== base || !url.pathname.startsWith(`/${communeSlug}/`)) return null;
   return `${url.pathname}${url.search}`;
 }
-
-/** Where "Changer mon mot de passe" lands once done; the page then says so. */
-export function passwordChangedPath(communeSlug: string): string {
-  return `/${communeSlug}/mon-espace-citoyen/mot-de-passe?modifie=1`;
-}

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { accountTokens, auditLog, mailOutbox, users } from "@/db/schema";
+import { accountTokens, auditLog, mailOutbox, users, userSessions } from "@/db/schema";
 import { demo } from "@/db/seed";
 import { regenerateSubscriberCodeAction } from "@/lib/households/actions";
 import { accountByEmail, householdByCode, openDemoDatabase } from "@/lib/households/demo-fixture";
-import { formData, signInAs } from "@/lib/testing/harness";
+import { currentSession, formData, harness, signInAs } from "@/lib/testing/harness";
 import { createStaffAccountAction, resendStaffInvitationAction, setStaffAccountStatusAction } from "./actions";
 import { DUPLICATE_EMAIL_MESSAGE } from "./schemas";
 
@@ -70,14 +70,18 @@ describe("Créer un compte agent", () => {
 describe("Désactiver / Réactiver", () => {
   it("ends the agent's sessions at once, and reactivation gives the account back", async () => {
     const agentBefore = await accountByEmail(handle.db, "demo", demo.agent.email);
+    signInAs(agentBefore, "demo");
+    const agentSession = await currentSession();
     await signInAsDemo(demo.admin.email);
 
     expect(await setStaffAccountStatusAction(null, formData("demo", { userId: agentBefore.id, status: "disabled" }))).toMatchObject({ ok: true });
     const disabled = await accountByEmail(handle.db, "demo", demo.agent.email);
-    expect(disabled).toMatchObject({ status: "disabled", sessionVersion: agentBefore.sessionVersion + 1 });
+    expect(disabled).toMatchObject({ status: "disabled" });
+    const [revoked] = await handle.db.select().from(userSessions).where(eq(userSessions.id, agentSession!.user.sessionId));
+    expect(revoked!.revokedAt).not.toBeNull();
 
-    // The agent's existing session (old version) is refused straight away.
-    signInAs(agentBefore, "demo");
+    // The agent's existing session is refused straight away.
+    harness.session = agentSession;
     const martin = await householdByCode(handle.db, "demo", demo.subscribedCode);
     expect(await regenerateSubscriberCodeAction(null, formData("demo", { householdId: martin.id }))).toMatchObject({
       ok: false,
@@ -111,7 +115,7 @@ describe("Désactiver / Réactiver", () => {
       const result = await setStaffAccountStatusAction(null, formData("demo", { userId: target.id, status: "disabled" }));
       expect(result).toMatchObject({ ok: false });
       const [after] = await handle.db.select().from(users).where(eq(users.id, target.id));
-      expect(after).toMatchObject({ status: "active", sessionVersion: target.sessionVersion });
+      expect(after).toMatchObject({ status: "active" });
     }
   });
 

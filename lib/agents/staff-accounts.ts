@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { users, type Commune } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { staffRoles } from "@/lib/auth/session";
+import { revokeAccountSessions } from "@/lib/auth/sessions";
 import { deliverPendingMail } from "@/lib/mail/send-mail";
 import { recordAudit } from "@/lib/audit/record";
 import { enqueueStaffInvitation } from "./invitation";
@@ -76,7 +77,7 @@ export async function resendStaffInvitation(db: Db, params: { commune: Commune; 
 export type StatusChange = "changed" | "self" | "not_found";
 
 /**
- * "Désactiver" ends the account's sessions at once (sessionVersion bump); "Réactiver" gives it back the
+ * "Désactiver" ends the account's sessions at once; "Réactiver" gives it back the
  * status it had (active, or pending if its invitation was never used). An admin cannot disable themself.
  */
 export async function setStaffAccountStatus(
@@ -90,12 +91,13 @@ export async function setStaffAccountStatus(
       .update(users)
       .set(
         disabling
-          ? { status: "disabled", sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }
+          ? { status: "disabled", updatedAt: new Date() }
           : { status: sql`case when ${users.activatedAt} is null then 'pending' else 'active' end::user_status`, updatedAt: new Date() },
       )
       .where(and(staffOf(params.communeId, params.userId), disabling ? ne(users.status, "disabled") : eq(users.status, "disabled")))
       .returning({ id: users.id });
     if (!changed) return "not_found";
+    if (disabling) await revokeAccountSessions(tx, { communeId: params.communeId, userId: changed.id });
     await recordAudit(tx, {
       communeId: params.communeId,
       actorUserId: params.actorUserId,

@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
-import { users } from "@/db/schema";
+import { describe, expect, it } from "vitest";
+import { users, userSessions } from "@/db/schema";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
-import { harness, signInAs } from "@/lib/testing/harness";
+import { currentSession, harness, signInAs } from "@/lib/testing/harness";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { findSessionUser } from "./session";
+import { SESSION_IDLE_SECONDS } from "./session-policy";
+import { revokeSession } from "./sessions";
 
 const database = useTestDatabase();
-beforeAll(async () => {
-});
 
 describe("findSessionUser", () => {
   it("returns the account of a valid session of this commune", async () => {
@@ -32,16 +32,47 @@ describe("findSessionUser", () => {
     expect(await findSessionUser(database.db, b.id)).toBeNull();
   });
 
-  it("refuses a revoked session (version bumped) and a disabled account", async () => {
+  it("refuses a revoked session and a disabled account", async () => {
     const commune = await insertCommune(database.db);
     const user = await insertUser(database.db, commune.id);
-    signInAs(user, commune.slug);
-    await database.db.update(users).set({ sessionVersion: user.sessionVersion + 1 }).where(eq(users.id, user.id));
+    const sessionId = signInAs(user, commune.slug);
+    expect(await findSessionUser(database.db, commune.id)).not.toBeNull();
+    await revokeSession(database.db, { communeId: commune.id, userId: user.id, sessionId });
     expect(await findSessionUser(database.db, commune.id)).toBeNull();
 
     const other = await insertUser(database.db, commune.id);
     signInAs(other, commune.slug);
     await database.db.update(users).set({ status: "disabled" }).where(eq(users.id, other.id));
+    expect(await findSessionUser(database.db, commune.id)).toBeNull();
+  });
+
+  it("refuses a session idle for longer than the timeout, or past its absolute end, and moves the idle clock of a used one", async () => {
+    const commune = await insertCommune(database.db);
+    const user = await insertUser(database.db, commune.id);
+    const sessionId = signInAs(user, commune.slug);
+    await currentSession();
+    const longAgo = new Date(Date.now() - 10 * 60_000);
+    await database.db.update(userSessions).set({ lastSeenAt: longAgo }).where(eq(userSessions.id, sessionId));
+    expect(await findSessionUser(database.db, commune.id)).not.toBeNull();
+    const [touched] = await database.db.select().from(userSessions).where(eq(userSessions.id, sessionId));
+    expect(touched!.lastSeenAt.getTime()).toBeGreaterThan(longAgo.getTime());
+
+    await database.db.update(userSessions).set({ lastSeenAt: new Date(Date.now() - (SESSION_IDLE_SECONDS + 1) * 1000) }).where(eq(userSessions.id, sessionId));
+    expect(await findSessionUser(database.db, commune.id)).toBeNull();
+
+    const second = signInAs(user, commune.slug);
+    await currentSession();
+    await database.db.update(userSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(userSessions.id, second));
+    expect(await findSessionUser(database.db, commune.id)).toBeNull();
+  });
+
+  it("refuses a session id of another account", async () => {
+    const commune = await insertCommune(database.db);
+    const [owner, thief] = [await insertUser(database.db, commune.id), await insertUser(database.db, commune.id)];
+    const ownerSession = signInAs(owner, commune.slug);
+    await currentSession();
+    signInAs(thief, commune.slug);
+    harness.session!.user.sessionId = ownerSession;
     expect(await findSessionUser(database.db, commune.id)).toBeNull();
   });
 

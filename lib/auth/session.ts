@@ -4,9 +4,10 @@ import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
 import type { Db } from "@/db/client";
-import { users, type Commune, type Role } from "@/db/schema";
+import { userSessions, users, type Commune, type Role } from "@/db/schema";
 import { communeBySlug } from "@/lib/communes";
 import { getDb } from "@/lib/db";
+import { isLiveSession, touchSession } from "./sessions";
 
 export type SessionUser = {
   id: string;
@@ -16,19 +17,23 @@ export type SessionUser = {
   firstName: string;
   lastName: string;
   role: Role;
+  /** The server-side session this request came with (see lib/auth/sessions.ts). */
+  sessionId: string;
 };
 
 export const staffRoles = ["agent", "admin"] as const satisfies readonly Role[];
 
 /**
- * The account behind the session cookie, if it is of this commune, still active and its session not revoked
- * (password changed, account disabled). This is the real check; the proxy only guesses.
+ * The account behind the session cookie, if it is of this commune, still active, and its server-side session
+ * live (not logged out, not revoked by a password change or a disabled account, not idle or past its lifetime).
+ * This is the real check; the proxy only guesses.
  */
 export async function findSessionUser(db: Db, communeId: string): Promise<SessionUser | null> {
   const session = await auth();
   const identity = session?.user;
-  if (!identity?.id || identity.communeId !== communeId) return null;
-  const [user] = await db
+  if (!identity?.id || identity.communeId !== communeId || typeof identity.sessionId !== "string") return null;
+  const now = new Date();
+  const [row] = await db
     .select({
       id: users.id,
       communeId: users.communeId,
@@ -37,17 +42,16 @@ export async function findSessionUser(db: Db, communeId: string): Promise<Sessio
       firstName: users.firstName,
       lastName: users.lastName,
       role: users.role,
+      sessionId: userSessions.id,
+      lastSeenAt: userSessions.lastSeenAt,
     })
     .from(users)
-    .where(
-      and(
-        eq(users.id, identity.id),
-        eq(users.communeId, communeId),
-        eq(users.status, "active"),
-        eq(users.sessionVersion, identity.sessionVersion),
-      ),
-    );
-  return user ?? null;
+    .innerJoin(userSessions, and(eq(userSessions.userId, users.id), eq(userSessions.communeId, users.communeId)))
+    .where(and(eq(users.id, identity.id), eq(users.communeId, communeId), eq(users.status, "active"), eq(userSessions.id, identity.sessionId), isLiveSession(now)));
+  if (!row) return null;
+  const { lastSeenAt, ...user } = row;
+  await touchSession(db, { id: user.sessionId, lastSeenAt }, now);
+  return user;
 }
 
 /** The commune of the URL, or a 404. */

@@ -52,8 +52,12 @@ export async function createCalendarFeed(db: Db, p: Scope & { actorUserId: strin
     if (!household) return null;
     await tx
       .insert(calendarFeeds)
-      .values({ householdId: household.id, communeId: p.communeId, tokenHash })
-      .onConflictDoUpdate({ target: calendarFeeds.householdId, set: { tokenHash, createdAt: sql`now()` }, where: eq(calendarFeeds.communeId, p.communeId) });
+      .values({ householdId: household.id, communeId: p.communeId, tokenHash, createdByUserId: p.actorUserId })
+      .onConflictDoUpdate({
+        target: calendarFeeds.householdId,
+        set: { tokenHash, createdByUserId: p.actorUserId, createdAt: sql`now()` },
+        where: eq(calendarFeeds.communeId, p.communeId),
+      });
     await recordAudit(tx, { communeId: p.communeId, actorUserId: p.actorUserId, action: "calendar_feed.created", targetType: "household", targetId: household.id, details: { householdId: household.id } });
     return token;
   });

@@ -2,13 +2,14 @@ import "server-only";
 import { lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { spentCaptchas } from "@/db/schema";
+import { purgeEndedSessions } from "@/lib/auth/sessions";
 import { runDecisionDigests } from "@/lib/bookings/digest";
 import { deliverPendingMail } from "@/lib/mail/send-mail";
 import { purgeRateLimitBuckets } from "@/lib/rate-limit";
 
 /**
  * Idempotent housekeeping, safe to run concurrently: sends the due accusé de traitement digests, retries due
- * mails and drops expired counters. Called every minute in-process and every 5 minutes by the cron route.
+ * mails and drops expired counters and long-ended sessions. Called every minute in-process and every 5 minutes by the cron route.
  */
 export async function runMaintenance(db: Db, now = new Date()): Promise<{ mailsAttempted: number; digests: { windows: number; mails: number } | null }> {
   // First, so the digests go out in this same run; a failing digest must not stop mail retries (it is retried next run).
@@ -18,6 +19,7 @@ export async function runMaintenance(db: Db, now = new Date()): Promise<{ mailsA
   });
   const mailsAttempted = await deliverPendingMail(db, { now });
   await purgeRateLimitBuckets(db, now.getTime());
+  await purgeEndedSessions(db, now);
   await db.delete(spentCaptchas).where(lt(spentCaptchas.expiresAt, now));
   return { mailsAttempted, digests };
 }

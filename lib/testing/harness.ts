@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { Session } from "next-auth";
 import type { Db } from "@/db/client";
-import type { User } from "@/db/schema";
+import { userSessions, type User } from "@/db/schema";
 
 /**
  * What the integration setup feeds to the mocked Next.js and Auth.js modules (see setup-integration.ts):
@@ -15,12 +16,33 @@ export const harness = {
   signOuts: 0,
 };
 
-/** Makes the next server action calls run as this account (as its JWT session would say). */
-export function signInAs(user: Pick<User, "id" | "communeId" | "role" | "sessionVersion" | "email">, communeSlug: string): void {
+/**
+ * Makes the next server action calls run as this account (as its JWT session would say). The server-side
+ * session row the login would have created is written on the first `auth()` call (see `currentSession`).
+ * Returns the session id.
+ */
+export function signInAs(user: Pick<User, "id" | "communeId" | "role" | "email">, communeSlug: string): string {
+  const sessionId = randomUUID();
   harness.session = {
-    user: { id: user.id, communeId: user.communeId, communeSlug, role: user.role, sessionVersion: user.sessionVersion, email: user.email },
+    user: { id: user.id, communeId: user.communeId, communeSlug, role: user.role, sessionId, email: user.email },
     expires: new Date(Date.now() + 60_000).toISOString(),
   } as Session;
+  unsavedSessionIds.add(sessionId);
+  return sessionId;
+}
+
+const unsavedSessionIds = new Set<string>();
+
+/** What the mocked `auth()` answers: the harness session, its row written once (as authorize() does at login). */
+export async function currentSession(): Promise<Session | null> {
+  const identity = harness.session?.user;
+  if (identity && unsavedSessionIds.delete(identity.sessionId) && harness.db) {
+    await harness.db
+      .insert(userSessions)
+      .values({ id: identity.sessionId, communeId: identity.communeId, userId: identity.id, expiresAt: new Date(Date.now() + 60 * 60_000) })
+      .onConflictDoNothing();
+  }
+  return harness.session;
 }
 
 export function signOutOfHarness(): void {

@@ -1,5 +1,5 @@
 import { vi } from "vitest";
-import { harness } from "./harness";
+import { currentSession, harness } from "./harness";
 
 // Server actions run here as in Next.js, with the framework's request-scoped pieces replaced by the harness.
 vi.mock("@/lib/db", () => ({
@@ -18,7 +18,7 @@ vi.mock("@/auth", async () => {
     }
   }
   return {
-    auth: async () => harness.session,
+    auth: currentSession,
     signIn: async (...args: unknown[]) => {
       harness.signIns.push(args);
     },

@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { users, type Commune } from "@/db/schema";
+import { users, userSessions, type Commune } from "@/db/schema";
 import { COMMON_PASSWORD_MESSAGE } from "@/lib/accounts/common-passwords";
 import { FORGOT_PASSWORD_SENT, LINK_USED_OR_INVALID, RESET_DONE, RESET_LINK_EXPIRED } from "@/lib/accounts/messages";
 import { KNOWN_PASSWORD, mailsTo, seedAccount, tokenInMail, useFreshIp } from "@/lib/accounts/test-fixtures";
 import { issueAccountToken } from "@/lib/accounts/tokens";
 import { verifyPassword } from "@/lib/auth/password";
+import { createSession, listLiveSessions } from "@/lib/auth/sessions";
 import { solvedCaptchaPayload } from "@/lib/captcha/solve-for-tests";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData } from "@/lib/testing/harness";
@@ -53,13 +54,15 @@ describe("forgotten password", () => {
 describe("choosing a new password", () => {
   it("sets the password and ends every session, once per link", async () => {
     const user = await seedAccount(database.db, communeA, { email: "reset@exemple.fr" });
+    const sessionId = await createSession(database.db, { communeId: communeA.id, userId: user.id });
     await forgotPassword(null, formData("ville-a", { email: user.email, captcha: await solvedCaptchaPayload() }));
     const [mail] = await mailsTo(database.db, user.email);
     const jeton = tokenInMail(mail!.text);
 
     expect(await choose("ville-a", jeton)).toEqual({ ok: true, message: RESET_DONE });
     const after = await reload(user.id);
-    expect(after.sessionVersion).toBe(user.sessionVersion + 1);
+    expect(await listLiveSessions(database.db, { communeId: communeA.id, userId: user.id })).toEqual([]);
+    expect((await database.db.select().from(userSessions).where(eq(userSessions.id, sessionId)))[0]!.revokedAt).not.toBeNull();
     expect(await verifyPassword(after.passwordHash, NEW_PASSWORD)).toBe(true);
     expect(await verifyPassword(after.passwordHash, KNOWN_PASSWORD)).toBe(false);
 

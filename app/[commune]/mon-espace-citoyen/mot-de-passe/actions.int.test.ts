@@ -5,6 +5,9 @@ import { COMMON_PASSWORD_MESSAGE } from "@/lib/accounts/common-passwords";
 import { PASSWORD_CHANGED } from "@/lib/accounts/messages";
 import { KNOWN_PASSWORD, seedAccount } from "@/lib/accounts/test-fixtures";
 import { verifyPassword } from "@/lib/auth/password";
+import { createSession, listLiveSessions } from "@/lib/auth/sessions";
+import { createCalendarFeed, findCalendarFeed } from "@/lib/bookings/ical";
+import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, harness, signInAs, signOutOfHarness } from "@/lib/testing/harness";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
@@ -26,14 +29,21 @@ const change = (currentPassword: string, password = NEW_PASSWORD) =>
   changePassword(null, formData("ville-a", { currentPassword, password, passwordConfirmation: password }));
 
 describe("changing one's password", () => {
-  it("stores the new password, ends the other sessions and signs this browser in again", async () => {
+  it("stores the new password, ends the other sessions and the account's calendar links, and keeps this one", async () => {
     const user = await seedAccount(database.db, commune);
-    signInAs(user, "ville-a");
+    const otherDevice = await createSession(database.db, { communeId: commune.id, userId: user.id });
+    const { household } = await insertFamily(database.db, commune.id);
+    await createCalendarFeed(database.db, { communeId: commune.id, householdId: household.id, actorUserId: user.id });
+    const thisDevice = signInAs(user, "ville-a");
+
     expect(await change(KNOWN_PASSWORD)).toEqual({ ok: true, message: PASSWORD_CHANGED });
     const [after] = await database.db.select().from(users).where(eq(users.id, user.id));
-    expect(after!.sessionVersion).toBe(user.sessionVersion + 1);
     expect(await verifyPassword(after!.passwordHash, NEW_PASSWORD)).toBe(true);
-    expect(harness.signIns).toEqual([["credentials", { commune: "ville-a", email: user.email, password: NEW_PASSWORD, redirectTo: "/ville-a/mon-espace-citoyen/mot-de-passe?modifie=1" }]]);
+    const live = await listLiveSessions(database.db, { communeId: commune.id, userId: user.id });
+    expect(live.map((s) => s.id)).toEqual([thisDevice]);
+    expect(live.map((s) => s.id)).not.toContain(otherDevice);
+    expect(await findCalendarFeed(database.db, { communeId: commune.id, householdId: household.id })).toBeNull();
+    expect(harness.signIns).toEqual([]);
   });
 
   it("refuses a wrong current password on its field, and counts it as a login attempt", async () => {

@@ -1,13 +1,10 @@
 "use server";
 
 import { and, eq } from "drizzle-orm";
-import { AuthError } from "next-auth";
-import { signIn } from "@/auth";
 import { users } from "@/db/schema";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "@/lib/accounts/common-passwords";
 import { failure, fieldFailure, success } from "@/lib/actions/state";
 import { PASSWORD_CHANGED } from "@/lib/accounts/messages";
-import { passwordChangedPath } from "@/lib/accounts/return-path";
 import { storeNewPassword } from "@/lib/accounts/password-reset";
 import { changePasswordSchema } from "@/lib/accounts/schemas";
 import { userAction } from "@/lib/actions/action";
@@ -31,14 +28,7 @@ export const changePassword = userAction({ schema: changePasswordSchema }, async
   }
   if (await isCommonPassword(input.password)) return fieldFailure("password", COMMON_PASSWORD_MESSAGE);
 
-  await storeNewPassword(db, { communeId: commune.id, userId: user.id, passwordHash: await hashPassword(input.password) });
-  try {
-    // The bump above revoked this browser's session too: a new one, carrying the new sessionVersion. It must be a
-    // redirect: a re-render in this same request would still read the old session cookie and be sent to the login.
-    await signIn("credentials", { commune: commune.slug, email: user.email, password: input.password, redirectTo: passwordChangedPath(commune.slug) });
-  } catch (error) {
-    if (error instanceof AuthError) return success("Votre mot de passe a été modifié. Reconnectez-vous avec votre nouveau mot de passe.");
-    throw error; // Next's redirect
-  }
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction((tx) => storeNewPassword(tx, { communeId: commune.id, userId: user.id, passwordHash, keepSessionId: user.sessionId }));
   return success(PASSWORD_CHANGED);
 });

@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/accounts/change-password-form";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
-import { PASSWORD_CHANGED } from "@/lib/accounts/messages";
 import { requireUser } from "@/lib/auth/session";
 import { changePassword } from "./actions";
 
 export const metadata: Metadata = { title: "Changer mon mot de passe" };
 
-type Props = { params: Promise<{ commune: string }>; searchParams: Promise<{ modifie?: string | string[] }> };
+type Props = { params: Promise<{ commune: string }> };
 
-export default async function ChangePasswordPage({ params, searchParams }: Props) {
+export default async function ChangePasswordPage({ params }: Props) {
   const slug = (await params).commune;
-  const changed = (await searchParams).modifie === "1";
   const { commune } = await requireUser(slug, { returnTo: `/${slug}/mon-espace-citoyen/mot-de-passe` });
   const base = `/${commune.slug}`;
   return (
@@ -24,11 +22,6 @@ export default async function ChangePasswordPage({ params, searchParams }: Props
         ]}
       />
       <h1>Changer mon mot de passe</h1>
-      {changed ? (
-        <p className="notice notice--success" role="status">
-          {PASSWORD_CHANGED}
-        </p>
-      ) : null}
       <p>Après le changement, vos autres sessions (autres appareils ou navigateurs) seront fermées.</p>
       <ChangePasswordForm communeSlug={commune.slug} action={changePassword} />
     </>
