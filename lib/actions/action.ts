@@ -7,6 +7,7 @@ import { findSessionUser, type SessionUser } from "@/lib/auth/session";
 import { findCommuneBySlug } from "@/lib/communes";
 import { getDb } from "@/lib/db";
 import { clientIp } from "@/lib/request";
+import { fallbackMessage, formFieldErrors } from "./field-errors";
 import { formDataToObject } from "./form-data";
 import { failure, INVALID_FORM, type ActionState } from "./state";
 
@@ -33,17 +34,12 @@ function defineAction<S extends z.ZodType, C, D>(
       const slug = formData.get("commune");
       const commune = typeof slug === "string" ? await findCommuneBySlug(db, slug) : null;
       if (!commune) return failure("Commune inconnue.");
-      const parsed = schema.safeParse(formDataToObject(formData));
+      const input = formDataToObject(formData);
+      const parsed = schema.safeParse(input, { error: fallbackMessage });
       const resolved = await resolve({ db, commune, ip: await clientIp() });
       if ("refused" in resolved) return resolved.refused;
-      if (!parsed.success) {
-        const fieldErrors: Record<string, string[]> = {};
-        for (const issue of parsed.error.issues) {
-          const field = issue.path.join(".") || "form";
-          (fieldErrors[field] ??= []).push(issue.message);
-        }
-        return failure(INVALID_FORM, fieldErrors);
-      }
+      const fieldErrors = formFieldErrors(input, parsed.error?.issues ?? []);
+      if (!parsed.success || Object.keys(fieldErrors).length > 0) return failure(INVALID_FORM, fieldErrors);
       return await handler(parsed.data, resolved.ctx);
     } catch (error) {
       unstable_rethrow(error);
