@@ -16,7 +16,7 @@ export type UserContext = PublicContext & { user: SessionUser };
 
 type Handler<S extends z.ZodType, C, D> = (input: z.output<S>, ctx: C) => Promise<ActionState<D>>;
 
-const GENERIC_ERROR = "Une erreur est survenue. Veuillez réessayer plus tard.";
+export const GENERIC_ERROR = "Une erreur est survenue. Veuillez réessayer plus tard.";
 
 /**
  * The one wrapper of every server action: resolves the commune (hidden `commune` field), parses the form with
@@ -25,10 +25,11 @@ const GENERIC_ERROR = "Une erreur est survenue. Veuillez réessayer plus tard.";
  */
 function defineAction<S extends z.ZodType, C, D>(
   schema: S,
+  callers: ActionCallers,
   resolve: (base: PublicContext) => Promise<{ ctx: C } | { refused: ActionState }>,
   handler: Handler<S, C, D>,
 ) {
-  return async (_previous: ActionState<D>, formData: FormData): Promise<ActionState<D>> => {
+  const action = async (_previous: ActionState<D>, formData: FormData): Promise<ActionState<D>> => {
     try {
       const db = await getDb();
       const slug = formData.get("commune");
@@ -47,11 +48,25 @@ function defineAction<S extends z.ZodType, C, D>(
       return failure(GENERIC_ERROR);
     }
   };
+  descriptions.set(action, { schema, callers });
+  return action;
+}
+
+/** Who may call an action: anyone, any signed-in account, or the listed roles. */
+export type ActionCallers = "public" | "signed-in" | readonly Role[];
+export type ActionDescription = { schema: z.ZodType; callers: ActionCallers };
+
+// Every action's schema and callers, so a test can exercise each action with its own fields (action-fuzz.int.test.ts)
+// and tell a function that bypasses this wrapper.
+const descriptions = new WeakMap<object, ActionDescription>();
+
+export function describeAction(action: unknown): ActionDescription | undefined {
+  return typeof action === "function" ? descriptions.get(action) : undefined;
 }
 
 /** An action anyone may call (sign-up, password reset…). */
 export function publicAction<S extends z.ZodType, D = undefined>(schema: S, handler: Handler<S, PublicContext, D>) {
-  return defineAction(schema, async (ctx) => ({ ctx }), handler);
+  return defineAction(schema, "public", async (ctx) => ({ ctx }), handler);
 }
 
 /** An action of a signed-in account of the commune, optionally restricted to some roles. */
@@ -61,6 +76,7 @@ export function userAction<S extends z.ZodType, D = undefined>(
 ) {
   return defineAction(
     options.schema,
+    options.roles ?? "signed-in",
     async (base) => {
       const user = await findSessionUser(base.db, base.commune.id);
       if (!user) return { refused: failure("Votre session a expiré. Veuillez vous reconnecter.") };
