@@ -20,7 +20,8 @@ export const GENERIC_ERROR = "Une erreur est survenue. Veuillez réessayer plus 
 
 /**
  * The one wrapper of every server action: resolves the commune (hidden `commune` field), parses the form with
- * its zod schema, then — for `auth` actions — the session and role. Returns field errors in French; never throws
+ * its zod schema, then — for `auth` actions — the session and role. Returns field errors in French (control
+ * characters in any field, repeated fields and zod's own checks included, see field-errors.ts); never throws
  * to the client except Next's own redirect/notFound signals.
  */
 function defineAction<S extends z.ZodType, C, D>(
