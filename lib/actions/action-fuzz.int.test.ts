@@ -11,6 +11,7 @@ import { formFieldNames, schemaChoices } from "@/lib/testing/schema-fields";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { validActionForms, type FormIds } from "@/lib/testing/valid-action-forms";
 import { describeAction, GENERIC_ERROR, type ActionDescription } from "./action";
+import { formDataToObject } from "./form-data";
 
 /*
  * Every server action, found on disk (all "use server" modules), is called with hostile forms — control
@@ -175,6 +176,13 @@ describe("the list of server actions", () => {
     expect(new Set(names).size, "export names are unique").toBe(names.length);
     expect(names.filter((name) => !validActionForms[name]), "missing from lib/testing/valid-action-forms.ts").toEqual([]);
     expect(Object.keys(validActionForms).filter((name) => !names.includes(name)), "no such action").toEqual([]);
+  });
+});
+
+describe("the valid forms the fuzz starts from", () => {
+  test.each(described.map((f) => [f.name, f.description] as const))("%s passes its schema", (name, description) => {
+    const parsed = description.schema.safeParse(formDataToObject(formData(demo.commune.slug, validActionForms[name]!(ids))));
+    expect(parsed.error?.issues ?? []).toEqual([]);
   });
 });
 

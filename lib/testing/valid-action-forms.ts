@@ -87,7 +87,7 @@ export const validActionForms: Record<string, (ids: FormIds) => Form> = {
 
   withdrawMyRequest: (ids) => ({ householdId: ids.household, requestId: ids.request }),
   markMyRequestsRead: (ids) => ({ householdId: ids.household, scope: "all" }),
-  submitSectionChange: (ids) => ({ section: "child.general", householdId: ids.household, targetId: ids.child, firstName: "Léa", lastName: "MARTIN" }),
+  submitSectionChange: (ids) => ({ section: "child.general", householdId: ids.household, targetId: ids.child, firstName: "Léa", lastName: "MARTIN", birthDate: "2016-04-12", sex: "F" }),
   submitVaccinations: (ids) => ({ householdId: ids.household, targetId: ids.child, "vaccinations.0.name": "DTP", "vaccinations.0.date": "2020-03-01" }),
   removeAuthorizedAdult: (ids) => ({ householdId: ids.household, targetId: ids.child }),
   uploadChildPhoto: (ids) => ({ childId: ids.child }),
