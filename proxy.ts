@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { authConfig } from "@/auth.config";
 import { contentSecurityPolicy } from "@/lib/security/csp";
+import { STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
 
 const { auth } = NextAuth(authConfig);
 
@@ -10,10 +11,9 @@ const signedInSections = new Set(["mon-espace-citoyen", "espace-famille", "espac
 
 export const proxy = auth((request) => {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, {
-    dev: process.env.NODE_ENV === "development",
-    https: request.nextUrl.protocol === "https:",
-  });
+  // Next derives the protocol from the TLS socket or the front proxy's X-Forwarded-Proto.
+  const https = request.nextUrl.protocol === "https:";
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
 
   const [, commune, section] = request.nextUrl.pathname.split("/");
   let response: NextResponse;
@@ -28,17 +28,15 @@ export const proxy = auth((request) => {
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }
   response.headers.set("Content-Security-Policy", csp);
+  if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;
 });
 
+/**
+ * Every request but static files and API routes, prefetches included (a prefetched page is shown as it was
+ * fetched: it needs its CSP and the gate). Exclusions are anchored on a whole path segment: a commune whose slug
+ * starts with "api" or "icon" (Apinac) is a page like any other.
+ */
 export const config = {
-  matcher: [
-    {
-      source: "/((?!api|_next/static|_next/image|favicon.ico|icon).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  matcher: ["/((?!(?:api|_next/static|_next/image)(?:/|$)|(?:favicon\\.ico|icon\\.svg)$).*)"],
 };

@@ -7,6 +7,7 @@ import { findSessionUser, type SessionUser } from "@/lib/auth/session";
 import { findCommuneBySlug } from "@/lib/communes";
 import { getDb } from "@/lib/db";
 import { clientIp } from "@/lib/request";
+import { fallbackMessage, formFieldErrors } from "./field-errors";
 import { formDataToObject } from "./form-data";
 import { failure, INVALID_FORM, type ActionState } from "./state";
 
@@ -15,35 +16,32 @@ export type UserContext = PublicContext & { user: SessionUser };
 
 type Handler<S extends z.ZodType, C, D> = (input: z.output<S>, ctx: C) => Promise<ActionState<D>>;
 
-const GENERIC_ERROR = "Une erreur est survenue. Veuillez réessayer plus tard.";
+export const GENERIC_ERROR = "Une erreur est survenue. Veuillez réessayer plus tard.";
 
 /**
  * The one wrapper of every server action: resolves the commune (hidden `commune` field), parses the form with
- * its zod schema, then — for `auth` actions — the session and role. Returns field errors in French; never throws
+ * its zod schema, then — for `auth` actions — the session and role. Returns field errors in French (control
+ * characters in any field, repeated fields and zod's own checks included, see field-errors.ts); never throws
  * to the client except Next's own redirect/notFound signals.
  */
 function defineAction<S extends z.ZodType, C, D>(
   schema: S,
+  callers: ActionCallers,
   resolve: (base: PublicContext) => Promise<{ ctx: C } | { refused: ActionState }>,
   handler: Handler<S, C, D>,
 ) {
-  return async (_previous: ActionState<D>, formData: FormData): Promise<ActionState<D>> => {
+  const action = async (_previous: ActionState<D>, formData: FormData): Promise<ActionState<D>> => {
     try {
       const db = await getDb();
       const slug = formData.get("commune");
       const commune = typeof slug === "string" ? await findCommuneBySlug(db, slug) : null;
       if (!commune) return failure("Commune inconnue.");
-      const parsed = schema.safeParse(formDataToObject(formData));
+      const input = formDataToObject(formData);
+      const parsed = schema.safeParse(input, { error: fallbackMessage });
       const resolved = await resolve({ db, commune, ip: await clientIp() });
       if ("refused" in resolved) return resolved.refused;
-      if (!parsed.success) {
-        const fieldErrors: Record<string, string[]> = {};
-        for (const issue of parsed.error.issues) {
-          const field = issue.path.join(".") || "form";
-          (fieldErrors[field] ??= []).push(issue.message);
-        }
-        return failure(INVALID_FORM, fieldErrors);
-      }
+      const fieldErrors = formFieldErrors(input, parsed.error?.issues ?? []);
+      if (!parsed.success || Object.keys(fieldErrors).length > 0) return failure(INVALID_FORM, fieldErrors);
       return await handler(parsed.data, resolved.ctx);
     } catch (error) {
       unstable_rethrow(error);
@@ -51,11 +49,25 @@ function defineAction<S extends z.ZodType, C, D>(
       return failure(GENERIC_ERROR);
     }
   };
+  descriptions.set(action, { schema, callers });
+  return action;
+}
+
+/** Who may call an action: anyone, any signed-in account, or the listed roles. */
+export type ActionCallers = "public" | "signed-in" | readonly Role[];
+export type ActionDescription = { schema: z.ZodType; callers: ActionCallers };
+
+// Every action's schema and callers, so a test can exercise each action with its own fields (action-fuzz.int.test.ts)
+// and tell a function that bypasses this wrapper.
+const descriptions = new WeakMap<object, ActionDescription>();
+
+export function describeAction(action: unknown): ActionDescription | undefined {
+  return typeof action === "function" ? descriptions.get(action) : undefined;
 }
 
 /** An action anyone may call (sign-up, password reset…). */
 export function publicAction<S extends z.ZodType, D = undefined>(schema: S, handler: Handler<S, PublicContext, D>) {
-  return defineAction(schema, async (ctx) => ({ ctx }), handler);
+  return defineAction(schema, "public", async (ctx) => ({ ctx }), handler);
 }
 
 /** An action of a signed-in account of the commune, optionally restricted to some roles. */
@@ -65,6 +77,7 @@ export function userAction<S extends z.ZodType, D = undefined>(
 ) {
   return defineAction(
     options.schema,
+    options.roles ?? "signed-in",
     async (base) => {
       const user = await findSessionUser(base.db, base.commune.id);
       if (!user) return { refused: failure("Votre session a expiré. Veuillez vous reconnecter.") };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ActivityCategory } from "@/db/schema/planning";
 import { addDays, isIsoDay } from "@/lib/planning/days";
-import { checkbox, requiredText } from "@/lib/validation/fields";
+import { checkbox, dayField, requiredText } from "@/lib/validation/fields";
 import { CATEGORY_LABELS, CLOSURE_KIND_LABELS, ENROLMENT_STATUS_LABELS, type ClosureKind, type EnrolmentStatus } from "./labels";
 
 /* The activities back office's forms, validated with the same rules in the browser and in the server actions. */
@@ -21,12 +21,7 @@ const timeField = (label: string) =>
     .min(1, { message: `${label} est obligatoire.`, abort: true })
     .regex(HH_MM, `${label} doit être au format HH:mm, par exemple 07:30.`);
 
-const dayField = (label: string) =>
-  z
-    .string({ error: `${label} est obligatoire.` })
-    .trim()
-    .min(1, { message: `${label} est obligatoire.`, abort: true })
-    .refine(isIsoDay, `${label} doit être une date valide (jj/mm/aaaa).`);
+const labelledDay = (label: string) => dayField({ missing: `${label} est obligatoire.`, invalid: `${label} doit être une date valide (jj/mm/aaaa).` });
 
 const deadlineDaysField = (label: string) =>
   z
@@ -125,13 +120,8 @@ export const closureAddSchema = z
       .optional()
       .transform((v) => v || null)
       .pipe(z.uuid("Activité introuvable.").nullable()),
-    from: dayField("La date de début"),
-    to: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => v ?? "")
-      .refine((v) => v === "" || isIsoDay(v), "La date de fin doit être une date valide (jj/mm/aaaa)."),
+    from: labelledDay("La date de début"),
+    to: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), labelledDay("La date de fin").optional()),
     kind: z.enum(closureKinds, { error: "Choisissez le type de fermeture." }),
     label: requiredText("Le libellé"),
   })
@@ -152,8 +142,8 @@ export const closureRemoveSchema = z.object({
 const enrolmentStatuses = Object.keys(ENROLMENT_STATUS_LABELS) as [EnrolmentStatus, ...EnrolmentStatus[]];
 
 const enrolmentPeriodFields = {
-  startsOn: dayField("La date de début"),
-  endsOn: dayField("La date de fin"),
+  startsOn: labelledDay("La date de début"),
+  endsOn: labelledDay("La date de fin"),
   status: z.enum(enrolmentStatuses, { error: "Choisissez l'état de l'inscription." }),
 };
 

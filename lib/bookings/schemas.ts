@@ -1,14 +1,10 @@
 import { z } from "zod";
-import { isIsoDay, parisDay } from "@/lib/planning/days";
+import { parisDay } from "@/lib/planning/days";
+import { dayField } from "@/lib/validation/fields";
 
 /* The forms of the planning, shared by the browser (react-hook-form) and the server action. */
 
-const isoDay = (missing: string) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, missing)
-    .refine(isIsoDay, "Date invalide (jj/mm/aaaa).");
+const isoDay = (missing: string) => dayField({ missing, invalid: "Date invalide (jj/mm/aaaa)." });
 
 /** A checkbox group: FormData gives nothing, one string or several. */
 const weekdayList = z.preprocess(

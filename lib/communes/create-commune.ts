@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { communes, users, type Commune } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { COMMUNE_SLUG, COMMUNE_SLUG_MAX } from "./slug";
 
 /** First path segments the portal itself uses, which a commune's slug would shadow. */
 const RESERVED_SLUGS = new Set(["api", "_next", "boite-mail-locale", "admin", "agent", "static", "public", "assets", "icon", "favicon", "robots", "sitemap"]);
@@ -10,8 +11,8 @@ const RESERVED_SLUGS = new Set(["api", "_next", "boite-mail-locale", "admin", "a
 export const newCommuneSchema = z.object({
   slug: z
     .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug: lower-case letters, digits and single dashes only (e.g. villeneuve-sur-lot)")
-    .max(63, "slug: 63 characters at most")
+    .regex(COMMUNE_SLUG, "slug: lower-case letters, digits and single dashes only (e.g. villeneuve-sur-lot)")
+    .max(COMMUNE_SLUG_MAX, `slug: ${COMMUNE_SLUG_MAX} characters at most`)
     .refine((slug) => !RESERVED_SLUGS.has(slug), "slug: reserved by the portal, choose another"),
   name: z.string().trim().min(1, "name is required"),
   signature: z.string().trim().min(1, "signature is required (e.g. \"Le service enfance\")"),

@@ -4,8 +4,11 @@ import { cache } from "react";
 import type { Db } from "@/db/client";
 import { communes, type Commune } from "@/db/schema";
 import { getDb } from "@/lib/db";
+import { isCommuneSlug } from "./slug";
 
 export async function findCommuneBySlug(db: Db, slug: string): Promise<Commune | null> {
+  // A hand-typed address or form may carry anything (a NUL byte makes PostgreSQL fail): no such commune.
+  if (!isCommuneSlug(slug)) return null;
   const [row] = await db.select().from(communes).where(eq(communes.slug, slug));
   return row ?? null;
 }

@@ -11,10 +11,20 @@ export type IsoDay = string;
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export function isIsoDay(value: string): value is IsoDay {
+/** The days the portal handles: beyond them is a typing mistake or an attack (year 9999 overflows the arithmetic). */
+export const FIRST_DAY: IsoDay = "1900-01-01";
+export const LAST_DAY: IsoDay = "2100-12-31";
+
+/** A real calendar day written yyyy-MM-dd, whatever its year. */
+export function isWellFormedDay(value: string): boolean {
   if (!ISO_DAY.test(value)) return false;
   const d = new Date(`${value}T12:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** A real calendar day between FIRST_DAY and LAST_DAY: what every form, query string and feed accepts. */
+export function isIsoDay(value: string): value is IsoDay {
+  return isWellFormedDay(value) && value >= FIRST_DAY && value <= LAST_DAY;
 }
 
 function noon(day: IsoDay): Date {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchQuery } from "@/lib/validation/fields";
 import { REQUEST_TYPES } from "@/lib/requests/types";
 
 /** The inbox's "État" filter: pending by default (the work to do). */
@@ -18,7 +19,7 @@ const statusCodes = Object.keys(INBOX_STATUS_FILTERS) as [InboxStatusFilter, ...
 export const inboxSearchParams = z.object({
   type: z.enum(requestTypeCodes).optional().catch(undefined),
   etat: z.enum(statusCodes).catch("pending"),
-  q: z.string().trim().max(100).catch(""),
+  q: searchQuery(),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 

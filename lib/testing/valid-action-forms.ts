@@ -1,0 +1,102 @@
+import { demo } from "@/db/seed";
+
+/** Records of the demo seed the forms below point at (filled by the fuzz test). */
+export type FormIds = {
+  household: string;
+  child: string;
+  activity: string;
+  enrolment: string;
+  booking: string;
+  request: string;
+  closure: string;
+  staff: string;
+};
+
+type Form = Record<string, string | string[]>;
+
+const newPassword = { password: "Soleil2027portail", passwordConfirmation: "Soleil2027portail" };
+const period = { kind: "booking", from: "2027-01-04", to: "2027-01-29", weekdays: ["1", "2", "4"] };
+const activityForm = {
+  name: "Étude du soir",
+  facility: "École Jules Ferry",
+  category: "etude",
+  weekdays: ["1", "2", "4", "5"],
+  startTime: "16:30",
+  endTime: "18:00",
+  color: "#1d4ed8",
+  capacity: "30",
+  bookingDeadlineDays: "2",
+  bookingDeadlineTime: "10:00",
+  cancellationDeadlineDays: "2",
+  cancellationDeadlineTime: "10:00",
+  deadlineDaysKind: "working",
+};
+const guardian = {
+  "guardian1.civility": "MME",
+  "guardian1.lastName": "NOUVEL",
+  "guardian1.firstName": "Anne",
+  "guardian1.phone": "04 76 00 00 00",
+  "guardian1.mobilePhone": "06 12 34 56 78",
+  "guardian1.email": "anne.nouvel@example.fr",
+  "guardian1.postcode": "38330",
+  "guardian1.city": "Démo",
+  "children.0.firstName": "Lou",
+  "children.0.lastName": "NOUVEL",
+  "children.0.birthDate": "2019-05-04",
+  "children.0.sex": "F",
+};
+
+/**
+ * A form each server action accepts (or refuses only for a business reason), keyed by the action's export name.
+ * The fuzz test changes a few of its fields to hostile values, so the calls reach the handlers and the database
+ * rather than stopping at the first invalid field. Every action must be listed: a new one fails the fuzz test
+ * until it is added here.
+ */
+export const validActionForms: Record<string, (ids: FormIds) => Form> = {
+  activate: () => ({ jeton: "un-jeton-inconnu" }),
+  resendActivation: () => ({ email: demo.family.email, captcha: "x" }),
+  forgotPassword: () => ({ email: demo.family.email, captcha: "x" }),
+  logIn: () => ({ email: demo.family.email, password: "pas-le-bon-mot-de-passe" }),
+  signUp: () => ({ civility: "MME", lastName: "NOUVEL", firstName: "Anne", email: "anne.nouvel@example.fr", ...newPassword, acceptTerms: "on", captcha: "x" }),
+  chooseNewPassword: () => ({ jeton: "un-jeton-inconnu", ...newPassword }),
+  // A wrong current password: a right one would end the session the next calls use.
+  changePassword: () => ({ currentPassword: "pas-le-bon-mot-de-passe", ...newPassword }),
+
+  requestSlot: (ids) => ({ kind: "booking", childId: ids.child, activityId: ids.activity, from: "2027-01-05", to: "2027-01-05", weekdays: "2" }),
+  cancelSlot: (ids) => ({ bookingId: ids.booking }),
+  slotHistoryAction: (ids) => ({ bookingId: ids.booking }),
+  previewPeriodRequest: (ids) => ({ ...period, childId: ids.child, activityId: ids.activity }),
+  submitPeriodRequest: (ids) => ({ ...period, childId: ids.child, activityId: ids.activity }),
+  createCalendarLink: (ids) => ({ householdId: ids.household }),
+  revokeCalendarLink: (ids) => ({ householdId: ids.household }),
+  decideBookingsAction: (ids) => ({ bookingIds: [ids.booking], decision: "refuse", message: "Complet ce jour-là." }),
+
+  saveActivityAction: (ids) => ({ ...activityForm, activityId: ids.activity }),
+  addClosuresAction: () => ({ from: "2027-02-01", to: "2027-02-03", kind: "closure", label: "Travaux" }),
+  removeClosuresAction: (ids) => ({ closureIds: [ids.closure] }),
+  createEnrolmentAction: (ids) => ({ activityId: ids.activity, childId: ids.child, startsOn: "2026-09-01", endsOn: "2027-07-04", status: "active" }),
+  updateEnrolmentAction: (ids) => ({ enrolmentId: ids.enrolment, startsOn: "2026-09-01", endsOn: "2027-07-04", status: "active" }),
+
+  createStaffAccountAction: () => ({ civility: "M", lastName: "DURAND", firstName: "Paul", email: "paul.durand@example.fr", role: "agent" }),
+  resendStaffInvitationAction: (ids) => ({ userId: ids.staff }),
+  setStaffAccountStatusAction: (ids) => ({ userId: ids.staff, status: "disabled" }),
+  decideRequestsAction: (ids) => ({ requestIds: [ids.request], decision: "refused", message: "Pièce manquante." }),
+  postTownMessageAction: (ids) => ({ requestId: ids.request, message: "Bonjour,\nmerci de nous envoyer l'attestation." }),
+  regenerateSubscriberCodeAction: (ids) => ({ householdId: ids.household }),
+  updateFamilyQuotientAction: (ids) => ({ householdId: ids.household, familyQuotient: "780" }),
+
+  withdrawMyRequest: (ids) => ({ householdId: ids.household, requestId: ids.request }),
+  markMyRequestsRead: (ids) => ({ householdId: ids.household, scope: "all" }),
+  submitSectionChange: (ids) => ({ section: "child.general", householdId: ids.household, targetId: ids.child, firstName: "Léa", lastName: "MARTIN", birthDate: "2016-04-12", sex: "F" }),
+  submitVaccinations: (ids) => ({ householdId: ids.household, targetId: ids.child, "vaccinations.0.name": "DTP", "vaccinations.0.date": "2020-03-01" }),
+  removeAuthorizedAdult: (ids) => ({ householdId: ids.household, targetId: ids.child }),
+  uploadChildPhoto: (ids) => ({ childId: ids.child }),
+  removeChildPhoto: (ids) => ({ childId: ids.child }),
+
+  saveFamilyStep: () => guardian,
+  saveFinanceStep: () => ({ payer: "1", benefitScheme: "CAF", allocataire: "1", allocataireNumber: "1234567", directDebit: "no" }),
+  saveWishesStep: () => ({ wishes: ["0:cantine", "0:soir"] }),
+  sendPreRegistration: () => ({}),
+  subscribeByCode: () => ({ code: demo.unsubscribedCode }),
+  subscribeByInvoice: () => ({ emissionCode: demo.invoice.emissionCode, reference: demo.invoice.reference, amount: demo.invoice.amount, personalCode: demo.invoice.personalCode }),
+};
