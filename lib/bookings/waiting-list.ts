@@ -115,6 +115,25 @@ export async function promoteAllWaiting(tx: Db, p: { communeId: string; activity
   return promoteWaitingList(tx, { communeId: p.communeId, activity: p.activity, days: days.map((d) => d.date), now });
 }
 
+/**
+ * Locks the rows of the activities these bookings belong to, in id order (the one order every writer uses, so
+ * two transactions cannot each hold one and wait for the other). Lock the booking rows only after this.
+ */
+export async function lockActivities(tx: Db, p: { communeId: string; bookingIds: readonly string[] }): Promise<Activity[]> {
+  if (p.bookingIds.length === 0) return [];
+  // A booking never changes activity, so reading them before the lock is safe.
+  const found = await tx
+    .selectDistinct({ activityId: bookings.activityId })
+    .from(bookings)
+    .where(and(eq(bookings.communeId, p.communeId), inArray(bookings.id, [...p.bookingIds])));
+  const locked: Activity[] = [];
+  for (const activityId of found.map((b) => b.activityId).sort()) {
+    const activity = await lockActivity(tx, { communeId: p.communeId, activityId });
+    if (activity) locked.push(activity);
+  }
+  return locked;
+}
+
 /** Locks the activity's row for the transaction: every capacity decision on it waits its turn. */
 export async function lockActivity(tx: Db, p: { communeId: string; activityId: string }): Promise<Activity | null> {
   const [row] = await tx

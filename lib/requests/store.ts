@@ -548,14 +548,15 @@ async function decideBookingRequest(
   params: { communeId: string; agentUserId: string; requestId: string; decision: "accepted" | "refused"; message?: string | null },
 ): Promise<DecideResult> {
   const ofCommune = and(eq(requests.id, params.requestId), eq(requests.communeId, params.communeId));
+  const alreadyDecided = async (): Promise<DecideResult> => {
+    const [existing] = await db.select({ status: requests.status, decidedAt: requests.decidedAt }).from(requests).where(ofCommune);
+    return existing ? { ok: false, reason: "already_decided", status: existing.status, decidedAt: existing.decidedAt } : { ok: false, reason: "not_found" };
+  };
   const pendingDays = await db
     .select({ id: bookings.id })
     .from(bookings)
     .where(and(eq(bookings.communeId, params.communeId), eq(bookings.requestId, params.requestId), inArray(bookings.status, [...PENDING_STATUSES])));
-  if (pendingDays.length === 0) {
-    const [existing] = await db.select({ status: requests.status, decidedAt: requests.decidedAt }).from(requests).where(ofCommune);
-    return existing ? { ok: false, reason: "already_decided", status: existing.status, decidedAt: existing.decidedAt } : { ok: false, reason: "not_found" };
-  }
+  if (pendingDays.length === 0) return alreadyDecided();
   const decided = await decideBookings(db, {
     communeId: params.communeId,
     agentUserId: params.agentUserId,
@@ -564,6 +565,8 @@ async function decideBookingRequest(
     message: params.message,
   });
   if (!decided.ok) return { ok: false, reason: decided.reason };
+  // The family withdrew (or another agent decided) every day between the read above and the decision's lock.
+  if (decided.results.every((r) => r.outcome === "not_pending")) return alreadyDecided();
   const [row] = await db.select().from(requests).where(ofCommune);
   return { ok: true, request: row! };
 }
