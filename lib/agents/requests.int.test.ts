@@ -110,8 +110,8 @@ describe("deciding requests", () => {
     ]);
     expect(await statusOf(allergy.id)).toBe("refused");
     expect(await phoneOf(f.guardian.id)).toBe("06 99 88 77 66");
-    // One mail for the request this agent decided (the other agent decided through the store directly).
-    expect(await mailsTo(f.family.email)).toHaveLength(1);
+    // One mail per decision: the other agent's refusal and this agent's acceptance, none for the refused attempt.
+    expect(await mailsTo(f.family.email)).toHaveLength(2);
   });
 
   it("records an agent's read of a child's health change in the audit trail", async () => {

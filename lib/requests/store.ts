@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, sum, type SQL }
 import type { Db } from "@/db/client";
 import {
   bookings,
+  communes,
   households,
   requestEvents,
   requests,
@@ -23,9 +24,12 @@ import {
   loadVaccinationRecord,
   type HouseholdScope,
 } from "@/lib/family-file/records";
+import { deliverPendingMail, enqueueRenderedMails } from "@/lib/mail/send-mail";
+import { StaleMailError, transactionWithRenderedMail } from "@/lib/mail/prerendered";
 import { maskIban } from "@/lib/validation/iban";
 import { InvalidNewFamilyPayloadError, planApply, planHouseholdCreate, UnsupportedRequestTypeError } from "./apply";
 import { ApplyTargetMissingError, createHouseholdFromRequest, runApplyOps } from "./apply-to-db";
+import { decisionMailBody, decisionMailRecipients, decisionMailSubject, type DecisionMailProps } from "./decision-mail";
 import { changeSnapshots, diffFields, formatFieldValue, type FieldChange } from "./diff";
 import { decideBookings } from "@/lib/bookings/decide";
 import { withdrawBookingRequest } from "@/lib/bookings/cancel";
@@ -456,10 +460,20 @@ export async function decideRequest(
   const message = params.message?.trim() || null;
   if (params.decision === "refused" && !message) return { ok: false, reason: "message_required" };
   if (!(await isStaffOf(db, params.communeId, params.agentUserId))) return { ok: false, reason: "forbidden" };
-  if (isBookingRequestType((await requestTypeOf(db, params.communeId, params.requestId)) ?? "")) return decideBookingRequest(db, params);
+  const ofCommune = and(eq(requests.id, params.requestId), eq(requests.communeId, params.communeId));
+  const [current] = await db.select({ request: requests, commune: { name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug } }).from(requests).innerJoin(communes, eq(communes.id, requests.communeId)).where(ofCommune);
+  if (!current) return { ok: false, reason: "not_found" };
+  if (isBookingRequestType(current.request.type)) return decideBookingRequest(db, params);
+  const mailProps: DecisionMailProps = {
+    commune: current.commune,
+    request: current.request,
+    decision: params.decision,
+    message,
+    hasHousehold: current.request.householdId !== null || (params.decision === "accepted" && current.request.type === "household.create"),
+  };
+  let mailIds: string[] = [];
   try {
-    return await db.transaction(async (tx): Promise<DecideResult> => {
-      const ofCommune = and(eq(requests.id, params.requestId), eq(requests.communeId, params.communeId));
+    const result = await transactionWithRenderedMail(db, mailProps, decisionMailBody, async (tx, mail, props): Promise<DecideResult> => {
       const [row] = await tx
         .update(requests)
         .set({
@@ -476,6 +490,8 @@ export async function decideRequest(
         const [existing] = await tx.select({ status: requests.status, decidedAt: requests.decidedAt }).from(requests).where(ofCommune);
         return existing ? { ok: false, reason: "already_decided", status: existing.status, decidedAt: existing.decidedAt } : { ok: false, reason: "not_found" };
       }
+      // The family updated the pending request since the mail was rendered: render it again, outside the lock.
+      if (row.subject !== props.request.subject) throw new StaleMailError({ ...props, request: row });
       const changes = describeChanges(row).map(({ key, label, beforeText, afterText }) => ({ key, label, beforeText, afterText }));
       const audit = { communeId: params.communeId, actorUserId: params.agentUserId };
       if (params.decision === "accepted" && row.type === "household.create") {
@@ -527,8 +543,14 @@ export async function decideRequest(
         .set({ payload: scrubbed(row.payload)!, before: scrubbed(row.before) })
         .where(ofCommune)
         .returning();
+      const recipients = await decisionMailRecipients(tx, params.communeId, decided!);
+      const subject = decisionMailSubject(props);
+      mailIds = await enqueueRenderedMails(tx, recipients.map((to) => ({ communeId: params.communeId, to, subject, template: "request-decision", ...mail! })));
       return { ok: true, request: decided! };
     });
+    // The mails are in the outbox with the decision: if this first attempt fails, the maintenance job retries them.
+    if (mailIds.length) await deliverPendingMail(db, { ids: mailIds }).catch((error) => console.error(`decision mails of request ${params.requestId} not attempted`, error));
+    return result;
   } catch (error) {
     if (error instanceof DecisionAborted) return { ok: false, reason: error.reason };
     if (error instanceof ApplyTargetMissingError) return { ok: false, reason: "target_missing" };
