@@ -4,7 +4,8 @@ import { auditLog, guardians, households, mailOutbox, requests, subscriptions } 
 import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { listHouseholdAudit } from "@/lib/agents/audit-read";
 import { updateFamilyQuotientAction } from "@/lib/households/quotient-actions";
-import { decideRequest, getCommuneRequest, submitChange } from "@/lib/requests/store";
+import { decideRequest } from "@/lib/requests/decide";
+import { getCommuneRequest, submitChange } from "@/lib/requests/store";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
 import { useTestDatabase } from "@/lib/testing/use-test-database";

@@ -4,7 +4,8 @@ import type { Db } from "@/db/client";
 import { requests, type Commune, type RequestStatus } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { HEALTH_FIELD_KEYS } from "@/lib/family-file/fields";
-import { decideRequest, getCommuneRequest, type RequestDetail } from "@/lib/requests/store";
+import { decideRequest } from "@/lib/requests/decide";
+import { getCommuneRequest, type RequestDetail } from "@/lib/requests/store";
 import { REQUEST_STATUS_LABELS } from "@/lib/requests/types";
 
 /** What happened to one request of an agent's decision (one request or a selection). */

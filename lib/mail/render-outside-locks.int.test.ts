@@ -4,7 +4,8 @@ import { activities, requestCounters, requests, subscriptions } from "@/db/schem
 import { submitSlotRequest } from "@/lib/bookings/submit";
 import * as bookingFixtures from "@/lib/bookings/test-fixtures";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
-import { decideRequest, submitChange } from "@/lib/requests/store";
+import { decideRequest } from "@/lib/requests/decide";
+import { submitChange } from "@/lib/requests/store";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 

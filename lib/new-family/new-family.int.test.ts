@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { bankAccounts, children, guardianPreferences, guardians, households, mailOutbox, newFamilyDrafts, requestEvents, requests, subscriptions } from "@/db/schema";
 import { listHouseholdRequests } from "@/lib/requests/store";
-import { decideRequest } from "@/lib/requests/store";
+import { decideRequest } from "@/lib/requests/decide";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
