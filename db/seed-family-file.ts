@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
-import { decideRequest, newAuthorizedAdultId, submitChange } from "@/lib/requests/store";
+import { decideRequest } from "@/lib/requests/decide";
+import { newAuthorizedAdultId, submitChange } from "@/lib/requests/store";
 import type { Db } from "./client";
 import {
   authorizedAdults,

@@ -1,7 +1,7 @@
 import { Link, Text } from "@react-email/components";
 import { MailLayout, previewCommune, type MailCommune } from "./mail-layout";
 
-export type AccountExistsMailProps = { commune?: MailCommune; loginUrl?: string; forgotPasswordUrl?: string };
+export type AccountExistsMailProps = { commune: MailCommune; loginUrl: string; forgotPasswordUrl: string };
 
 export const accountExistsMailSubject = (communeName: string) => `Votre compte existe déjà – Portail Famille ${communeName}`;
 
@@ -9,11 +9,7 @@ export const accountExistsMailSubject = (communeName: string) => `Votre compte e
  * Sent instead of an activation mail when someone signs up with an address that already has an account:
  * the sign-up page answers the same either way, so only the address's owner learns the account exists.
  */
-export default function AccountExistsMail({
-  commune = previewCommune,
-  loginUrl = "http://localhost:3000/demo/connexion",
-  forgotPasswordUrl = "http://localhost:3000/demo/mot-de-passe-oublie",
-}: AccountExistsMailProps) {
+export default function AccountExistsMail({ commune, loginUrl, forgotPasswordUrl }: AccountExistsMailProps) {
   return (
     <MailLayout commune={commune} preview="Un compte existe déjà avec cette adresse e-mail">
       <Text>Bonjour,</Text>
@@ -32,3 +28,9 @@ export default function AccountExistsMail({
     </MailLayout>
   );
 }
+
+AccountExistsMail.PreviewProps = {
+  commune: previewCommune,
+  loginUrl: "http://localhost:3000/demo/connexion",
+  forgotPasswordUrl: "http://localhost:3000/demo/mot-de-passe-oublie",
+} satisfies AccountExistsMailProps;

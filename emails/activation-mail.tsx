@@ -1,16 +1,12 @@
 import { Text } from "@react-email/components";
 import { MailAction, MailLayout, previewCommune, type MailCommune } from "./mail-layout";
 
-export type ActivationMailProps = { commune?: MailCommune; greetingName?: string; activationUrl?: string };
+export type ActivationMailProps = { commune: MailCommune; greetingName: string; activationUrl: string };
 
 export const activationMailSubject = (communeName: string) => `Confirmez votre adresse e-mail – Portail Famille ${communeName}`;
 
 /** Sent after "S'inscrire": the wording of the town's guides (003 §1). */
-export default function ActivationMail({
-  commune = previewCommune,
-  greetingName = "Madame Martin",
-  activationUrl = "http://localhost:3000/demo/activation?jeton=exemple",
-}: ActivationMailProps) {
+export default function ActivationMail({ commune, greetingName, activationUrl }: ActivationMailProps) {
   return (
     <MailLayout commune={commune} preview="Confirmez votre adresse e-mail pour activer votre compte">
       <Text>Bonjour {greetingName},</Text>
@@ -27,3 +23,9 @@ export default function ActivationMail({
     </MailLayout>
   );
 }
+
+ActivationMail.PreviewProps = {
+  commune: previewCommune,
+  greetingName: "Madame Martin",
+  activationUrl: "http://localhost:3000/demo/activation?jeton=exemple",
+} satisfies ActivationMailProps;

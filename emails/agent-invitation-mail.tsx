@@ -14,12 +14,7 @@ export function agentInvitationSubject(communeName: string): string {
 }
 
 /** Sent when an admin creates a staff account or resends its invitation: the link sets the first password. */
-export default function AgentInvitationMail({
-  commune = previewCommune,
-  firstName = "Paul",
-  roleLabel = "Agent",
-  link = "http://localhost:3000/demo/reinitialiser-mot-de-passe?jeton=exemple",
-}: Partial<AgentInvitationMailProps>) {
+export default function AgentInvitationMail({ commune, firstName, roleLabel, link }: AgentInvitationMailProps) {
   return (
     <MailLayout commune={commune} preview={agentInvitationSubject(commune.name)}>
       <Text>Bonjour {firstName},</Text>
@@ -35,3 +30,10 @@ export default function AgentInvitationMail({
     </MailLayout>
   );
 }
+
+AgentInvitationMail.PreviewProps = {
+  commune: previewCommune,
+  firstName: "Paul",
+  roleLabel: "Agent",
+  link: "http://localhost:3000/demo/reinitialiser-mot-de-passe?jeton=exemple",
+} satisfies AgentInvitationMailProps;

@@ -69,14 +69,14 @@ export function acknowledgementSentence(kind: BookingMailKind, count: number, ac
 export const bookingAcknowledgementSubject = (communeName: string) => `Accusé d'enregistrement électronique – Portail Famille ${communeName}`;
 
 export type BookingAcknowledgementProps = {
-  commune?: MailCommune;
+  commune: MailCommune;
   /** "M. Matthieu BLMAN" */
-  greetingName?: string;
-  kind?: BookingMailKind;
-  activityLabel?: string;
-  requestedAt?: Date;
-  lines?: BookingMailLine[];
-  myRequestsUrl?: string;
+  greetingName: string;
+  kind: BookingMailKind;
+  activityLabel: string;
+  requestedAt: Date;
+  lines: BookingMailLine[];
+  myRequestsUrl: string;
 };
 
 const previewLines: BookingMailLine[] = ["2026-05-04", "2026-05-05", "2026-05-07", "2026-05-08"].map((day) => ({
@@ -88,15 +88,7 @@ const previewLines: BookingMailLine[] = ["2026-05-04", "2026-05-05", "2026-05-07
 }));
 
 /** The accusé d'enregistrement électronique of guide 003 §5, sent as soon as a family makes a booking or absence request. */
-export default function BookingAcknowledgement({
-  commune = previewCommune,
-  greetingName = "Mme Claire MARTIN",
-  kind = "booking",
-  activityLabel = "1/Péri MATIN",
-  requestedAt = new Date("2026-04-02T07:14:00Z"),
-  lines = previewLines,
-  myRequestsUrl = "http://localhost:3000/demo/mon-espace-citoyen/mes-demandes",
-}: BookingAcknowledgementProps) {
+export default function BookingAcknowledgement({ commune, greetingName, kind, activityLabel, requestedAt, lines, myRequestsUrl }: BookingAcknowledgementProps) {
   const sentence = acknowledgementSentence(kind, lines.length, activityLabel, requestedAt);
   return (
     <MailLayout commune={commune} preview={sentence}>
@@ -109,3 +101,13 @@ export default function BookingAcknowledgement({
     </MailLayout>
   );
 }
+
+BookingAcknowledgement.PreviewProps = {
+  commune: previewCommune,
+  greetingName: "Mme Claire MARTIN",
+  kind: "booking",
+  activityLabel: "1/Péri MATIN",
+  requestedAt: new Date("2026-04-02T07:14:00Z"),
+  lines: previewLines,
+  myRequestsUrl: "http://localhost:3000/demo/mon-espace-citoyen/mes-demandes",
+} satisfies BookingAcknowledgementProps;

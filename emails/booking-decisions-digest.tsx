@@ -35,12 +35,12 @@ export interface DigestLine extends BookingMailLine {
 export const bookingDecisionsDigestSubject = (communeName: string) => `Accusé de traitement de vos demandes – Portail Famille ${communeName}`;
 
 export type BookingDecisionsDigestProps = {
-  commune?: MailCommune;
+  commune: MailCommune;
   /** First and last minute of the window, e.g. 18:01 the day before and 13:00. */
-  from?: Date;
-  to?: Date;
-  lines?: DigestLine[];
-  myRequestsUrl?: string;
+  from: Date;
+  to: Date;
+  lines: DigestLine[];
+  myRequestsUrl: string;
 };
 
 const previewLine = { startTime: "07:35", kind: "booking", childName: "Léa MARTIN", activityLabel: "1/Péri MATIN", message: null } as const;
@@ -66,13 +66,7 @@ function DecisionCell({ line }: { line: DigestLine }) {
 }
 
 /** The accusé de traitement digest: one mail per family and window (13:00 and 18:00) listing the days decided. */
-export default function BookingDecisionsDigest({
-  commune = previewCommune,
-  from = new Date("2026-04-01T16:01:00Z"),
-  to = new Date("2026-04-02T11:00:00Z"),
-  lines = previewLines,
-  myRequestsUrl = "http://localhost:3000/demo/mon-espace-citoyen/mes-demandes",
-}: BookingDecisionsDigestProps) {
+export default function BookingDecisionsDigest({ commune, from, to, lines, myRequestsUrl }: BookingDecisionsDigestProps) {
   const sentence = `Vos demandes de réservation et d'absence suivantes ont été traitées entre le ${formatDateTime(from)} et le ${formatDateTime(to)} :`;
   return (
     <MailLayout commune={commune} preview={sentence}>
@@ -88,3 +82,11 @@ export default function BookingDecisionsDigest({
     </MailLayout>
   );
 }
+
+BookingDecisionsDigest.PreviewProps = {
+  commune: previewCommune,
+  from: new Date("2026-04-01T16:01:00Z"),
+  to: new Date("2026-04-02T11:00:00Z"),
+  lines: previewLines,
+  myRequestsUrl: "http://localhost:3000/demo/mon-espace-citoyen/mes-demandes",
+} satisfies BookingDecisionsDigestProps;

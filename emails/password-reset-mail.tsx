@@ -1,16 +1,12 @@
 import { Text } from "@react-email/components";
 import { MailAction, MailLayout, previewCommune, type MailCommune } from "./mail-layout";
 
-export type PasswordResetMailProps = { commune?: MailCommune; greetingName?: string; resetUrl?: string };
+export type PasswordResetMailProps = { commune: MailCommune; greetingName: string; resetUrl: string };
 
 export const passwordResetMailSubject = (communeName: string) => `Choisissez un nouveau mot de passe – Portail Famille ${communeName}`;
 
 /** Sent from "Mot de passe oublié ?" (and to agents invited by an admin, who choose their first password). */
-export default function PasswordResetMail({
-  commune = previewCommune,
-  greetingName = "Madame Martin",
-  resetUrl = "http://localhost:3000/demo/reinitialiser-mot-de-passe?jeton=exemple",
-}: PasswordResetMailProps) {
+export default function PasswordResetMail({ commune, greetingName, resetUrl }: PasswordResetMailProps) {
   return (
     <MailLayout commune={commune} preview="Choisissez un nouveau mot de passe pour votre compte">
       <Text>Bonjour {greetingName},</Text>
@@ -27,3 +23,9 @@ export default function PasswordResetMail({
     </MailLayout>
   );
 }
+
+PasswordResetMail.PreviewProps = {
+  commune: previewCommune,
+  greetingName: "Madame Martin",
+  resetUrl: "http://localhost:3000/demo/reinitialiser-mot-de-passe?jeton=exemple",
+} satisfies PasswordResetMailProps;

@@ -4,16 +4,16 @@ import { MailAction, MailLayout, previewCommune, type MailCommune } from "./mail
 export type RequestDecision = "accepted" | "refused";
 
 export type RequestDecisionMailProps = {
-  commune?: MailCommune;
-  reference?: string;
+  commune: MailCommune;
+  reference: string;
   /** The request type as "Mes demandes" shows it, e.g. "Modification du responsable". */
-  typeLabel?: string;
+  typeLabel: string;
   /** Who or what it concerns ("Claire MARTIN"). */
-  subject?: string | null;
-  decision?: RequestDecision;
+  subject: string | null;
+  decision: RequestDecision;
   /** The agent's message to the family (always there for a refusal). */
-  message?: string | null;
-  requestUrl?: string;
+  message: string | null;
+  requestUrl: string;
 };
 
 const decisionWords: Record<RequestDecision, string> = { accepted: "acceptée", refused: "refusée" };
@@ -24,15 +24,7 @@ export function requestDecisionSentence(reference: string, typeLabel: string, de
 }
 
 /** The accusé de traitement of a change to the family file, sent as soon as an agent decides it. */
-export default function RequestDecisionMail({
-  commune = previewCommune,
-  reference = "D2026-000123",
-  typeLabel = "Modification du responsable",
-  subject = "Claire MARTIN",
-  decision = "refused",
-  message = "Merci de nous transmettre un justificatif de domicile de moins de trois mois.",
-  requestUrl = "http://localhost:3000/demo/mon-espace-citoyen/mes-demandes/00000000-0000-4000-8000-000000000000",
-}: RequestDecisionMailProps) {
+export default function RequestDecisionMail({ commune, reference, typeLabel, subject, decision, message, requestUrl }: RequestDecisionMailProps) {
   const sentence = requestDecisionSentence(reference, typeLabel, decision);
   return (
     <MailLayout commune={commune} preview={sentence}>
@@ -53,3 +45,13 @@ export default function RequestDecisionMail({
     </MailLayout>
   );
 }
+
+RequestDecisionMail.PreviewProps = {
+  commune: previewCommune,
+  reference: "D2026-000123",
+  typeLabel: "Modification du responsable",
+  subject: "Claire MARTIN",
+  decision: "refused",
+  message: "Merci de nous transmettre un justificatif de domicile de moins de trois mois.",
+  requestUrl: "http://localhost:3000/demo/mon-espace-citoyen/mes-demandes/00000000-0000-4000-8000-000000000000",
+} satisfies RequestDecisionMailProps;

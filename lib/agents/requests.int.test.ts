@@ -4,7 +4,8 @@ import { auditLog, guardians, households, mailOutbox, requests, subscriptions } 
 import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { listHouseholdAudit } from "@/lib/agents/audit-read";
 import { updateFamilyQuotientAction } from "@/lib/households/quotient-actions";
-import { decideRequest, getCommuneRequest, submitChange } from "@/lib/requests/store";
+import { decideRequest } from "@/lib/requests/decide";
+import { getCommuneRequest, submitChange } from "@/lib/requests/store";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
@@ -110,8 +111,8 @@ describe("deciding requests", () => {
     ]);
     expect(await statusOf(allergy.id)).toBe("refused");
     expect(await phoneOf(f.guardian.id)).toBe("06 99 88 77 66");
-    // One mail for the request this agent decided (the other agent decided through the store directly).
-    expect(await mailsTo(f.family.email)).toHaveLength(1);
+    // One mail per decision: the other agent's refusal and this agent's acceptance, none for the refused attempt.
+    expect(await mailsTo(f.family.email)).toHaveLength(2);
   });
 
   it("records an agent's read of a child's health change in the audit trail", async () => {

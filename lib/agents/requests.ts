@@ -4,9 +4,9 @@ import type { Db } from "@/db/client";
 import { requests, type Commune, type RequestStatus } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { HEALTH_FIELD_KEYS } from "@/lib/family-file/fields";
-import { decideRequest, getCommuneRequest, type RequestDetail } from "@/lib/requests/store";
+import { decideRequest } from "@/lib/requests/decide";
+import { getCommuneRequest, type RequestDetail } from "@/lib/requests/store";
 import { REQUEST_STATUS_LABELS } from "@/lib/requests/types";
-import { sendRequestDecisionMail } from "./requests-mail";
 
 /** What happened to one request of an agent's decision (one request or a selection). */
 export type DecisionOutcome =
@@ -19,7 +19,7 @@ export const ALREADY_DECIDED_MESSAGE = "Cette demande a déjà été traitée pa
 
 /**
  * Decides each request in turn — each in its own transaction, so one that another agent decided first does not
- * undo the others — then mails the family of each decided one. Ids of another commune read as not found.
+ * undo the others; each decision writes its own mail. Ids of another commune read as not found.
  */
 export async function decideRequests(
   db: Db,
@@ -42,7 +42,6 @@ export async function decideRequests(
     const result = await decideRequest(db, { communeId: params.commune.id, agentUserId: params.agentUserId, requestId, decision: params.decision, message: params.message });
     if (result.ok) {
       outcomes.push({ requestId, reference, outcome: params.decision });
-      await mailAfterCommit(db, params.commune, result.request);
     } else if (result.reason === "already_decided") {
       outcomes.push({ requestId, reference, outcome: "already_decided", status: result.status });
     } else {
@@ -50,15 +49,6 @@ export async function decideRequests(
     }
   }
   return outcomes;
-}
-
-/** The decision stands even if its mail cannot be queued: log it rather than report a failed decision. */
-async function mailAfterCommit(db: Db, commune: Commune, request: Parameters<typeof sendRequestDecisionMail>[2]) {
-  try {
-    await sendRequestDecisionMail(db, commune, request);
-  } catch (error) {
-    console.error(`decision mail of request ${request.id} not queued`, error);
-  }
 }
 
 const outcomeTexts: Record<Exclude<DecisionOutcome["outcome"], "already_decided">, string> = {

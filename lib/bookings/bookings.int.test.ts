@@ -2,10 +2,12 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { activityDayPlaces, bookingEvents, bookings, mailOutbox, requests } from "@/db/schema";
 import { updateActivity } from "@/lib/activities/activities";
-import { decideRequest, withdrawRequest } from "@/lib/requests/store";
+import { decideRequest } from "@/lib/requests/decide";
+import { withdrawRequest } from "@/lib/requests/store";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { cancelSlotRequest } from "./cancel";
 import { decideBookings } from "./decide";
+import { runDecisionDigests } from "./digest";
 import { householdOfBooking, householdOfChild } from "./family-scope";
 import { loadSlotHistory } from "./history";
 import { loadPlanning } from "./planning";
@@ -136,7 +138,7 @@ describe("a booking request", () => {
 });
 
 describe("absences and the waiting list", () => {
-  it("a full day puts the booking on the waiting list; an accepted absence gives its place to the first waiting child, who is told", async () => {
+  it("a full day puts the booking on the waiting list; an accepted absence gives its place to the first waiting child, whose family the digest tells", async () => {
     const town = await insertTown(database.db);
     const family = await insertFamily(database.db, town.commune.id, 3);
     const activity = await insertActivity(database.db, town.commune.id, { capacity: 1, autoAccept: true });
@@ -156,8 +158,11 @@ describe("absences and the waiting list", () => {
     expect(await placesCounted(activity.id)).toBe(1);
     const promoted = await database.db.select().from(bookingEvents).where(and(eq(bookingEvents.kind, "promoted"), eq(bookingEvents.householdId, family.household.id)));
     expect(promoted).toHaveLength(1);
-    const notices = await database.db.select().from(mailOutbox).where(and(eq(mailOutbox.to, family.user.email), eq(mailOutbox.template, "booking-promoted")));
-    expect(notices).toHaveLength(1);
+    // The family learns it from the next digest (13:00 here), with the other decisions, not from a mail of its own.
+    await runDecisionDigests(database.db, new Date("2026-11-24T12:10:00Z"));
+    const mails = await database.db.select().from(mailOutbox).where(eq(mailOutbox.to, family.user.email));
+    expect(mails.map((m) => m.template).sort()).toEqual([...Array(4).fill("booking-acknowledgement"), "booking-decisions-digest"]);
+    expect(mails.find((m) => m.template === "booking-decisions-digest")!.text).toContain("Place attribuée (liste d'attente)");
   });
 
   it("raising the capacity gives the new places to the waiting list at once", async () => {

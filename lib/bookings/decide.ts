@@ -4,12 +4,16 @@ import type { Db } from "@/db/client";
 import { bookingEvents, bookings, requests, type Booking, type BookingEventKind, type BookingStatus } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { isStaffOf } from "@/lib/requests/records";
+import { retryOnAbort } from "@/lib/database/retry";
+import { PENDING_STATUSES } from "@/lib/planning/slot-state";
 import { settleRequests } from "./settle";
-import { changePlaces, lockActivity, placesTaken, promoteWaitingList } from "./waiting-list";
+import { changePlaces, lockActivities, placesTaken, promoteWaitingList } from "./waiting-list";
 
 /*
  * Agents accept or refuse pending days, one or many at once. Capacity is honoured under the activity's row lock:
  * a booking accepted on a full day goes to the waiting list; an accepted absence frees a place for it.
+ * Every change of a booking's status holds its activity's lock first, then the booking rows (the family's
+ * cancellation too): a day the family cancelled meanwhile is read as no longer pending, never decided over.
  */
 
 export type DecisionOutcome = "accepted" | "waitlisted" | "refused" | "absence_accepted" | "absence_refused" | "not_pending";
@@ -45,23 +49,17 @@ export async function decideBookings(
   const ids = [...new Set(p.bookingIds)];
   if (ids.length === 0) return { ok: true, results: [] };
 
-  return db.transaction(async (tx) => {
+  return retryOnAbort(() => db.transaction(async (tx) => {
     const outcomes = new Map<string, DecisionOutcome>(ids.map((id) => [id, "not_pending"]));
-    const found = await tx
-      .select({ activityId: bookings.activityId })
-      .from(bookings)
-      .where(and(eq(bookings.communeId, p.communeId), inArray(bookings.id, ids)));
-    // Locks in a fixed order so two agents deciding overlapping activities cannot deadlock.
-    const activityIds = [...new Set(found.map((b) => b.activityId))].sort();
     const touchedRequests = new Set<string>();
-    for (const activityId of activityIds) {
-      const activity = await lockActivity(tx, { communeId: p.communeId, activityId });
-      if (!activity) continue;
+    for (const activity of await lockActivities(tx, { communeId: p.communeId, bookingIds: ids })) {
+      const activityId = activity.id;
       const lines = await tx
         .select()
         .from(bookings)
-        .where(and(eq(bookings.communeId, p.communeId), eq(bookings.activityId, activityId), inArray(bookings.id, ids), inArray(bookings.status, ["requested", "absence_requested"])))
-        .orderBy(asc(bookings.date), asc(bookings.createdAt));
+        .where(and(eq(bookings.communeId, p.communeId), eq(bookings.activityId, activityId), inArray(bookings.id, ids), inArray(bookings.status, [...PENDING_STATUSES])))
+        .orderBy(asc(bookings.date), asc(bookings.createdAt))
+        .for("update");
       if (lines.length === 0) continue;
       const taken = await placesTaken(tx, { communeId: p.communeId, activityId, days: lines.map((l) => l.date) });
       const billed = await billedDaysOf(tx, p.communeId, [...new Set(lines.flatMap((l) => (l.requestId ? [l.requestId] : [])))]);
@@ -83,7 +81,7 @@ export async function decideBookings(
         await tx
           .update(bookings)
           .set({ status, updatedAt: now, ...(status === "waiting" ? { waitingSince: now } : {}) })
-          .where(inArray(bookings.id, group));
+          .where(and(inArray(bookings.id, group), inArray(bookings.status, [...PENDING_STATUSES])));
       }
       await tx.insert(bookingEvents).values(
         changes.map((c) => ({
@@ -124,5 +122,5 @@ export async function decideBookings(
       });
     }
     return { ok: true as const, results };
-  });
+  }));
 }

@@ -2,12 +2,16 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { createElement } from "react";
 import type { Db } from "@/db/client";
-import { communes, subscriptions, users, type Civility } from "@/db/schema";
+import { communes, users, type Civility } from "@/db/schema";
 import BookingAcknowledgement, { bookingAcknowledgementSubject, type BookingMailLine } from "@/emails/booking-acknowledgement";
-import BookingPromoted, { bookingPromotedSubject } from "@/emails/booking-promoted";
-import { enqueueMail } from "@/lib/mail/send-mail";
-import type { IsoDay } from "@/lib/planning/days";
+import type { MailCommune } from "@/emails/mail-layout";
 import { absoluteUrl } from "@/lib/urls";
+
+/*
+ * The accusé d'enregistrement, sent at once for each request. The town's and the portal's decisions on days
+ * (accepted, refused, waiting list, place given from it) are never mailed one by one: the 13:00 / 18:00 digest
+ * reports them (digest.ts).
+ */
 
 /** One day of a request, as the accusé d'enregistrement lists it. */
 export type AckLine = BookingMailLine;
@@ -18,60 +22,35 @@ export const myRequestsUrl = (communeSlug: string) => absoluteUrl(communeSlug, "
 // "Bonjour M. Matthieu BLMAN," as in guide 003 §5.
 const civilityAbbreviations: Record<Civility, string> = { M: "M.", MME: "Mme" };
 
-const communeColumns = { name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug };
+export interface AckRecipient {
+  email: string;
+  greetingName: string;
+  commune: MailCommune & { slug: string };
+}
 
-/** Writes the acknowledgement for the account that made the request (in the caller's transaction); returns the mail's id. */
-export async function enqueueRequestAcknowledgement(
-  tx: Db,
-  p: { communeId: string; userId: string; kind: "booking" | "absence"; activityLabel: string; requestedAt: Date; lines: AckLine[] },
-): Promise<string | null> {
-  if (p.lines.length === 0) return null;
-  const [row] = await tx
-    .select({ email: users.email, civility: users.civility, firstName: users.firstName, lastName: users.lastName, commune: communeColumns })
+/** The account that made the request, if still active: read before the request's transaction, to render its mail there. */
+export async function acknowledgementRecipient(db: Db, p: { communeId: string; userId: string }): Promise<AckRecipient | null> {
+  const [row] = await db
+    .select({ email: users.email, civility: users.civility, firstName: users.firstName, lastName: users.lastName, commune: { name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug } })
     .from(users)
     .innerJoin(communes, eq(communes.id, users.communeId))
     .where(and(eq(users.id, p.userId), eq(users.communeId, p.communeId), eq(users.status, "active")));
   if (!row) return null;
-  return enqueueMail(tx, {
-    communeId: p.communeId,
-    to: row.email,
-    subject: bookingAcknowledgementSubject(row.commune.name),
-    template: "booking-acknowledgement",
-    body: createElement(BookingAcknowledgement, {
-      commune: row.commune,
-      greetingName: `${civilityAbbreviations[row.civility]} ${row.firstName} ${row.lastName.toLocaleUpperCase("fr-FR")}`,
-      kind: p.kind,
-      activityLabel: p.activityLabel,
-      requestedAt: p.requestedAt,
-      lines: p.lines,
-      myRequestsUrl: myRequestsUrl(row.commune.slug),
-    }),
-  });
+  return { email: row.email, commune: row.commune, greetingName: `${civilityAbbreviations[row.civility]} ${row.firstName} ${row.lastName.toLocaleUpperCase("fr-FR")}` };
 }
 
-/** Tells the household's accounts that a waiting-list booking got a place. */
-export async function enqueuePromotionNotice(
-  tx: Db,
-  p: { communeId: string; householdId: string; childName: string; activityLabel: string; day: IsoDay; startTime: string },
-): Promise<void> {
-  const recipients = await tx
-    .select({ email: users.email, commune: communeColumns })
-    .from(subscriptions)
-    .innerJoin(users, and(eq(users.id, subscriptions.userId), eq(users.communeId, subscriptions.communeId)))
-    .innerJoin(communes, eq(communes.id, subscriptions.communeId))
-    .where(and(eq(subscriptions.communeId, p.communeId), eq(subscriptions.householdId, p.householdId), eq(users.status, "active")));
-  const commune = recipients[0]?.commune;
-  if (!commune) return;
-  const body = createElement(BookingPromoted, {
-    commune,
-    childName: p.childName,
+export const acknowledgementSubject = (recipient: AckRecipient) => bookingAcknowledgementSubject(recipient.commune.name);
+
+/** The acknowledgement of these days (none when no day was recorded). */
+export function acknowledgementBody(recipient: AckRecipient, p: { kind: "booking" | "absence"; activityLabel: string; requestedAt: Date; lines: AckLine[] }) {
+  if (p.lines.length === 0) return null;
+  return createElement(BookingAcknowledgement, {
+    commune: recipient.commune,
+    greetingName: recipient.greetingName,
+    kind: p.kind,
     activityLabel: p.activityLabel,
-    day: p.day,
-    startTime: p.startTime,
-    myRequestsUrl: myRequestsUrl(commune.slug),
+    requestedAt: p.requestedAt,
+    lines: p.lines,
+    myRequestsUrl: myRequestsUrl(recipient.commune.slug),
   });
-  const subject = bookingPromotedSubject(p.childName, p.activityLabel, p.day);
-  for (const to of new Set(recipients.map((r) => r.email))) {
-    await enqueueMail(tx, { communeId: p.communeId, to, subject, template: "booking-promoted", body });
-  }
 }

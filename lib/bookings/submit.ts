@@ -9,8 +9,10 @@ import type { BookingRequestType } from "@/lib/requests/types";
 import type { IsoDay } from "@/lib/planning/days";
 import { activityLabel } from "@/lib/planning/labels";
 import { periodDays, planPeriod, type DayContext, type DayPlan } from "@/lib/planning/period";
-import { deliverPendingMail } from "@/lib/mail/send-mail";
-import { enqueueRequestAcknowledgement } from "./mails";
+import { retryOnAbort } from "@/lib/database/retry";
+import { StaleMailError, transactionWithRenderedMail } from "@/lib/mail/prerendered";
+import { deliverPendingMail, enqueueRenderedMails } from "@/lib/mail/send-mail";
+import { acknowledgementBody, acknowledgementRecipient, acknowledgementSubject, type AckLine } from "./mails";
 import { activityRules, loadClosureCalendar } from "./rules-context";
 import { settleRequests } from "./settle";
 import type { DayResult, SlotRequestInput } from "./types";
@@ -116,8 +118,17 @@ export async function submitSlotRequest(db: Db, p: Scope & { userId: string; inp
   if (!prepared.ok) return prepared;
   const { child, days } = prepared.value;
   const kind = p.input.kind;
+  const childName = `${child.firstName} ${child.lastName}`;
+  const linesOf = (activity: Activity, recorded: IsoDay[]): AckLine[] =>
+    recorded.map((day) => ({ day, startTime: activity.startTime, kind, childName, activityLabel: activityLabel(activity) }));
+  // The acknowledgement is rendered before the transaction, from the days that should be recorded: none of the
+  // locks below (the activity, the commune's reference counter) waits for React Email.
+  const recipient = await acknowledgementRecipient(db, { communeId: p.communeId, userId: p.userId });
+  const expected = planPeriod(kind, days, await dayContext(db, p, prepared.value, now)).flatMap((plan) => (plan.ok ? [plan.day] : []));
+  const acknowledgement = (lines: AckLine[]) =>
+    recipient && acknowledgementBody(recipient, { kind, activityLabel: activityLabel(prepared.value.activity), requestedAt: now, lines });
 
-  const { result, mailId } = await db.transaction(async (tx): Promise<{ result: SubmitResult; mailId?: string | null }> => {
+  const run = () => transactionWithRenderedMail(db, linesOf(prepared.value.activity, expected), acknowledgement, async (tx, mail, renderedLines): Promise<{ result: SubmitResult; mailId?: string | null }> => {
     // Under the activity's lock the statuses and places read below cannot change until commit.
     const activity = await lockActivity(tx, { communeId: p.communeId, activityId: prepared.value.activity.id });
     if (!activity) return { result: { ok: false, fieldErrors: { activityId: "Activité introuvable." } } };
@@ -160,16 +171,11 @@ export async function submitSlotRequest(db: Db, p: Scope & { userId: string; inp
 
     const outcomes = kind === "booking" ? await recordBookingDays(tx, p, activity, child.id, request!.id, asked, now) : await recordAbsenceDays(tx, p, activity, child.id, request!.id, asked, now);
     await settleRequests(tx, { communeId: p.communeId, requestIds: [request!.id], deciderUserId: null, now });
-    const acknowledgement = await enqueueRequestAcknowledgement(tx, {
-      communeId: p.communeId,
-      userId: p.userId,
-      kind,
-      activityLabel: label,
-      requestedAt: now,
-      lines: [...outcomes.keys()].map((day) => ({ day, startTime: activity.startTime, kind, childName: `${child.firstName} ${child.lastName}`, activityLabel: label })),
-    });
+    const lines = linesOf(activity, [...outcomes.keys()]);
+    if (JSON.stringify(lines) !== JSON.stringify(renderedLines)) throw new StaleMailError(lines);
+    const [mailId] = recipient && mail ? await enqueueRenderedMails(tx, [{ communeId: p.communeId, to: recipient.email, subject: acknowledgementSubject(recipient), template: "booking-acknowledgement", ...mail }]) : [];
     return {
-      mailId: acknowledgement,
+      mailId,
       result: {
         ok: true,
         request: { id: request!.id, reference },
@@ -177,6 +183,7 @@ export async function submitSlotRequest(db: Db, p: Scope & { userId: string; inp
       },
     };
   });
+  const { result, mailId } = await retryOnAbort(run);
   // The accusé d'enregistrement leaves at once; if the provider fails, the maintenance job retries it.
   if (mailId) await deliverPendingMail(db, { ids: [mailId] });
   return result;

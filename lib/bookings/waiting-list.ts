@@ -1,11 +1,9 @@
 import "server-only";
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { activities, activityDayPlaces, bookingEvents, bookings, children, type Activity } from "@/db/schema";
+import { activities, activityDayPlaces, bookingEvents, bookings, type Activity } from "@/db/schema";
 import { parisDay, type IsoDay } from "@/lib/planning/days";
-import { activityLabel } from "@/lib/planning/labels";
 import { PLACE_HOLDING_STATUSES } from "@/lib/planning/slot-state";
-import { enqueuePromotionNotice } from "./mails";
 
 /** Places held per day of an activity (booked, or booked with an absence pending): one row read per day. */
 export async function placesTaken(tx: Db, p: { communeId: string; activityId: string; days: readonly IsoDay[] }): Promise<Map<IsoDay, number>> {
@@ -52,8 +50,9 @@ export async function recountPlaces(tx: Db, p: { communeId: string }): Promise<v
 }
 
 /**
- * Gives the free places of these days to the waiting list, first come first served, and tells each family.
- * The caller holds the activity's row lock, so places are counted and given in one consistent step.
+ * Gives the free places of these days to the waiting list, first come first served. The caller holds the
+ * activity's row lock, so places are counted and given in one consistent step. The "promoted" events reach
+ * the families in the next decisions digest, like every other decision on a day.
  */
 export async function promoteWaitingList(tx: Db, p: { communeId: string; activity: Activity; days: readonly IsoDay[]; now: Date }): Promise<number> {
   const days = [...new Set(p.days)];
@@ -61,9 +60,8 @@ export async function promoteWaitingList(tx: Db, p: { communeId: string; activit
   const [taken, waiting] = await Promise.all([
     placesTaken(tx, { communeId: p.communeId, activityId: p.activity.id, days }),
     tx
-      .select({ id: bookings.id, date: bookings.date, householdId: bookings.householdId, requestId: bookings.requestId, firstName: children.firstName, lastName: children.lastName })
+      .select({ id: bookings.id, date: bookings.date, householdId: bookings.householdId, requestId: bookings.requestId })
       .from(bookings)
-      .innerJoin(children, eq(children.id, bookings.childId))
       .where(and(eq(bookings.communeId, p.communeId), eq(bookings.activityId, p.activity.id), inArray(bookings.date, days), eq(bookings.status, "waiting")))
       .orderBy(asc(bookings.waitingSince), asc(bookings.createdAt)),
   ]);
@@ -92,16 +90,6 @@ export async function promoteWaitingList(tx: Db, p: { communeId: string; activit
       createdAt: p.now,
     })),
   );
-  for (const w of promoted) {
-    await enqueuePromotionNotice(tx, {
-      communeId: p.communeId,
-      householdId: w.householdId,
-      childName: `${w.firstName} ${w.lastName}`,
-      activityLabel: activityLabel(p.activity),
-      day: w.date,
-      startTime: p.activity.startTime,
-    });
-  }
   return promoted.length;
 }
 
@@ -113,6 +101,25 @@ export async function promoteAllWaiting(tx: Db, p: { communeId: string; activity
     .from(bookings)
     .where(and(eq(bookings.communeId, p.communeId), eq(bookings.activityId, p.activity.id), eq(bookings.status, "waiting"), gte(bookings.date, parisDay(now))));
   return promoteWaitingList(tx, { communeId: p.communeId, activity: p.activity, days: days.map((d) => d.date), now });
+}
+
+/**
+ * Locks the rows of the activities these bookings belong to, in id order (the one order every writer uses, so
+ * two transactions cannot each hold one and wait for the other). Lock the booking rows only after this.
+ */
+export async function lockActivities(tx: Db, p: { communeId: string; bookingIds: readonly string[] }): Promise<Activity[]> {
+  if (p.bookingIds.length === 0) return [];
+  // A booking never changes activity, so reading them before the lock is safe.
+  const found = await tx
+    .selectDistinct({ activityId: bookings.activityId })
+    .from(bookings)
+    .where(and(eq(bookings.communeId, p.communeId), inArray(bookings.id, [...p.bookingIds])));
+  const locked: Activity[] = [];
+  for (const activityId of found.map((b) => b.activityId).sort()) {
+    const activity = await lockActivity(tx, { communeId: p.communeId, activityId });
+    if (activity) locked.push(activity);
+  }
+  return locked;
 }
 
 /** Locks the activity's row for the transaction: every capacity decision on it waits its turn. */

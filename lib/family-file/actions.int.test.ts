@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bankAccounts, children, guardians, requests, subscriptions } from "@/db/schema";
-import { decideRequest, submitChange } from "@/lib/requests/store";
+import { decideRequest } from "@/lib/requests/decide";
+import { submitChange } from "@/lib/requests/store";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
 import type { Db } from "@/db/client";

@@ -12,14 +12,18 @@ let client: Resend | undefined;
 
 /**
  * Sends up to PROVIDER_BATCH_SIZE mails through Resend in one call; one result per mail, in order. Resend
- * validates the batch as a whole, so a refusal fails every mail of it (each is retried later).
+ * validates the batch as a whole, so a refusal fails every mail of it (each is retried later). A request that
+ * repeats an idempotency key of the last 24 hours is answered without sending again.
  * Only called when RESEND_API_KEY is set.
  */
-export async function deliverBatchThroughResend(mails: readonly OutgoingMail[]): Promise<DeliveryResult[]> {
+export async function deliverBatchThroughResend(mails: readonly OutgoingMail[], idempotencyKey: string): Promise<DeliveryResult[]> {
   client ??= new Resend(env.RESEND_API_KEY);
   const failAll = (error: string): DeliveryResult[] => mails.map(() => ({ ok: false, error }));
   try {
-    const { data, error } = await client.batch.send(mails.map((mail) => ({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, html: mail.html, text: mail.text })));
+    const { data, error } = await client.batch.send(
+      mails.map((mail) => ({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, html: mail.html, text: mail.text })),
+      { idempotencyKey },
+    );
     if (error || !data) return failAll(error?.message ?? "réponse vide de Resend");
     return mails.map((_, i) => {
       const id = data.data[i]?.id;

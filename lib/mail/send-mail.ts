@@ -1,6 +1,7 @@
 import "server-only";
+import { createHash, randomInt } from "node:crypto";
 import { render, toPlainText } from "@react-email/render";
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { ReactElement } from "react";
 import type { Db } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
@@ -49,11 +50,22 @@ export async function enqueueMail(db: Db, mail: MailMessage): Promise<string> {
 
 /** A run of the job stops claiming new batches after this long, leaving the rest to the next run. */
 const DELIVERY_BUDGET_MS = 40_000;
+/** How long a claimed batch is left to its sender before it is due again (a crash mid-send). */
+const CLAIM_LEASE_MS = 10 * 60_000;
+/** Serialises claims and retry scheduling across instances (pg_advisory_xact_lock key). */
+const OUTBOX_LOCK = 774412;
+
+/*
+ * Never mailed twice: a batch is sent with an idempotency key over its exact set of mails, and Resend answers
+ * a repeated key (for 24 hours) without sending again. That only holds if a batch whose answer was lost is
+ * retried with exactly the same mails, so once attempted, the mails of a batch stay together: they share a
+ * next-attempt instant no other pending mail has, and a retry claims all the mails of that instant and only
+ * them. Mails never attempted may be batched in any way. The retries span about 4 hours, inside the 24.
+ */
 
 /**
- * Attempts the due pending mails (or just `ids`), by batches of the provider's size, until none is due or the
- * time budget is spent. Each row is claimed by pushing its next attempt forward under SKIP LOCKED, so two
- * instances or two runs never send the same mail twice at once.
+ * Attempts the due pending mails (or just `ids`), batch after batch, until none is due or the time budget
+ * is spent. Each batch is claimed by moving its next attempt forward, so two instances never send it at once.
  */
 export async function deliverPendingMail(db: Db, options: { ids?: string[]; now?: Date; budgetMs?: number } = {}): Promise<number> {
   if (!env.RESEND_API_KEY) return 0;
@@ -61,41 +73,83 @@ export async function deliverPendingMail(db: Db, options: { ids?: string[]; now?
   const started = Date.now();
   let attempted = 0;
   do {
-    const claimed = await claimDueMails(db, now, options.ids);
+    const claimed = await claimBatch(db, now, options.ids);
     if (claimed.length === 0) break;
     attempted += claimed.length;
-    const results = await deliverBatchThroughResend(claimed);
-    for (const [i, mail] of claimed.entries()) await recordDelivery(db, mail, results[i]!, now);
+    const results = await deliverBatchThroughResend(claimed, batchIdempotencyKey(claimed.map((mail) => mail.id)));
+    await recordDelivery(db, claimed, results, now);
   } while (!options.ids && Date.now() - started < (options.budgetMs ?? DELIVERY_BUDGET_MS));
   return attempted;
 }
 
-async function claimDueMails(db: Db, now: Date, ids: string[] | undefined) {
-  const due = db
-    .select({ id: mailOutbox.id })
-    .from(mailOutbox)
-    .where(and(eq(mailOutbox.status, "pending"), lte(mailOutbox.nextAttemptAt, now), ids ? inArray(mailOutbox.id, ids) : undefined))
-    .orderBy(mailOutbox.nextAttemptAt)
-    .limit(PROVIDER_BATCH_SIZE)
-    .for("update", { skipLocked: true });
-  return db
-    .update(mailOutbox)
-    .set({ attempts: sql`${mailOutbox.attempts} + 1`, nextAttemptAt: sql`${now.toISOString()}::timestamptz + interval '10 minutes'` })
-    .where(inArray(mailOutbox.id, due))
-    .returning();
+/** The same mails give the same key. */
+export function batchIdempotencyKey(ids: readonly string[]): string {
+  return `outbox-${createHash("sha256").update([...ids].sort().join(",")).digest("hex")}`;
 }
 
-async function recordDelivery(db: Db, mail: typeof mailOutbox.$inferSelect, result: DeliveryResult, now: Date) {
-  if (result.ok) {
-    await db.update(mailOutbox).set({ status: "sent", sentAt: new Date(), providerMessageId: result.providerMessageId, lastError: null }).where(eq(mailOutbox.id, mail.id));
-    return;
+type OutboxRow = typeof mailOutbox.$inferSelect;
+
+/** An instant no pending mail is due at, `delayMs` from now (with random microseconds), to name a batch. */
+async function freshBatchInstant(tx: Db, now: Date, delayMs: number): Promise<SQL> {
+  for (;;) {
+    const instant = sql`(${new Date(now.getTime() + delayMs).toISOString()}::timestamptz + ${randomInt(1_000_000)} * interval '1 microsecond')`;
+    const [taken] = await tx.select({ id: mailOutbox.id }).from(mailOutbox).where(eq(mailOutbox.nextAttemptAt, instant)).limit(1);
+    if (!taken) return instant;
   }
-  const givingUp = mail.attempts >= MAX_MAIL_ATTEMPTS;
-  await db
-    .update(mailOutbox)
-    .set({ status: givingUp ? "failed" : "pending", lastError: result.error.slice(0, 1000), nextAttemptAt: new Date(now.getTime() + retryDelayMs(mail.attempts)) })
-    .where(eq(mailOutbox.id, mail.id));
-  console.error(`mail ${mail.id} (${mail.template}) not delivered, attempt ${mail.attempts}: ${result.error}`);
+}
+
+/** The next batch: the mails of the earliest due retry, or due mails never attempted; moved to a fresh instant. */
+async function claimBatch(db: Db, now: Date, ids: string[] | undefined): Promise<OutboxRow[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${OUTBOX_LOCK})`);
+    const due = and(eq(mailOutbox.status, "pending"), lte(mailOutbox.nextAttemptAt, now), ids ? inArray(mailOutbox.id, ids) : undefined);
+    const [first] = await tx
+      .select({ attempts: mailOutbox.attempts, at: sql<string>`${mailOutbox.nextAttemptAt}::text` })
+      .from(mailOutbox)
+      .where(due)
+      .orderBy(mailOutbox.nextAttemptAt)
+      .limit(1);
+    if (!first) return [];
+    const batch = tx
+      .select({ id: mailOutbox.id })
+      .from(mailOutbox)
+      .where(and(due, first.attempts > 0 ? eq(mailOutbox.nextAttemptAt, sql`${first.at}::timestamptz`) : eq(mailOutbox.attempts, 0)))
+      .orderBy(mailOutbox.nextAttemptAt, mailOutbox.id)
+      .limit(PROVIDER_BATCH_SIZE);
+    const lease = await freshBatchInstant(tx, now, CLAIM_LEASE_MS);
+    const claimed = await tx
+      .update(mailOutbox)
+      .set({ attempts: sql`${mailOutbox.attempts} + 1`, nextAttemptAt: lease })
+      .where(inArray(mailOutbox.id, batch))
+      .returning();
+    // In a fixed order: a retry must send the very same request, or Resend refuses its repeated key.
+    return claimed.sort((a, b) => a.id.localeCompare(b.id));
+  });
+}
+
+/** Sent mails are marked sent; the others of the batch keep together for their retry (or give up together). */
+async function recordDelivery(db: Db, batch: readonly OutboxRow[], results: readonly DeliveryResult[], now: Date) {
+  const failed = batch.flatMap((mail, i) => {
+    const result = results[i]!;
+    return result.ok ? [] : [{ mail, error: result.error }];
+  });
+  for (const [i, mail] of batch.entries()) {
+    const result = results[i]!;
+    if (result.ok) await db.update(mailOutbox).set({ status: "sent", sentAt: new Date(), providerMessageId: result.providerMessageId, lastError: null }).where(eq(mailOutbox.id, mail.id));
+  }
+  if (failed.length === 0) return;
+  // The mails of a batch were always attempted together, so they have had the same number of attempts.
+  const attempts = Math.max(...failed.map((f) => f.mail.attempts));
+  const givingUp = attempts >= MAX_MAIL_ATTEMPTS;
+  const error = failed[0]!.error;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${OUTBOX_LOCK})`);
+    await tx
+      .update(mailOutbox)
+      .set({ status: givingUp ? "failed" : "pending", lastError: error.slice(0, 1000), nextAttemptAt: await freshBatchInstant(tx, now, retryDelayMs(attempts)) })
+      .where(inArray(mailOutbox.id, failed.map((f) => f.mail.id)));
+  });
+  console.error(`mails ${failed.map((f) => `${f.mail.id} (${f.mail.template})`).join(", ")} not delivered, attempt ${attempts}: ${error}`);
 }
 
 /** The one way to send a mail: outbox first, then an immediate attempt; failures are retried by the job. */

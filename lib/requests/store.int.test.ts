@@ -5,9 +5,9 @@ import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { referenceYear } from "./reference";
+import { decideRequest } from "./decide";
 import {
   countUnreadRequests,
-  decideRequest,
   getCommuneRequest,
   getHouseholdRequest,
   listCommuneRequests,

@@ -3,7 +3,6 @@ import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, sum, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
-  bookings,
   households,
   requestEvents,
   requests,
@@ -13,7 +12,6 @@ import {
   type RequestRow,
   type RequestStatus,
 } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
 import {
   loadAuthorizedAdultRecord,
   loadBankRecord,
@@ -24,12 +22,8 @@ import {
   type HouseholdScope,
 } from "@/lib/family-file/records";
 import { maskIban } from "@/lib/validation/iban";
-import { InvalidNewFamilyPayloadError, planApply, planHouseholdCreate, UnsupportedRequestTypeError } from "./apply";
-import { ApplyTargetMissingError, createHouseholdFromRequest, runApplyOps } from "./apply-to-db";
 import { changeSnapshots, diffFields, formatFieldValue, type FieldChange } from "./diff";
-import { decideBookings } from "@/lib/bookings/decide";
 import { withdrawBookingRequest } from "@/lib/bookings/cancel";
-import { PENDING_STATUSES } from "@/lib/planning/slot-state";
 import { addRequestEvent, allocateRequestReference, isStaffOf } from "./records";
 import { parseReferenceQuery } from "./reference";
 import {
@@ -426,146 +420,9 @@ export function getCommuneRequest(db: Db, params: { communeId: string; requestId
 
 // ---------------------------------------------------------------- agent actions
 
-export type DecideResult =
-  | { ok: true; request: RequestRow }
-  | { ok: false; reason: "not_found" | "forbidden" | "message_required" | "target_missing" | "unsupported" }
-  /** Another agent decided it first (or the family withdrew it): tell the agent what happened. */
-  | { ok: false; reason: "already_decided"; status: RequestStatus; decidedAt: Date | null };
-
-class DecisionAborted extends Error {
-  constructor(readonly reason: "target_missing" | "unsupported") {
-    super(reason);
-  }
-}
-
-/** The payload and snapshot a decided bank request keeps: masked, the whole IBAN lives in bank_accounts only. */
-function scrubbed(snapshot: Record<string, unknown> | null): Record<string, unknown> | null {
-  if (!snapshot || typeof snapshot.iban !== "string") return snapshot;
-  return { ...snapshot, iban: maskIban(snapshot.iban) };
-}
-
-/**
- * Accept or refuse a pending request. The conditional UPDATE … WHERE status = 'pending' makes exactly one of
- * concurrent decisions win; accepting applies the change to the file in the same transaction (all or nothing),
- * with the audit rows. Refusing requires a message for the family.
- */
-export async function decideRequest(
-  db: Db,
-  params: { communeId: string; agentUserId: string; requestId: string; decision: "accepted" | "refused"; message?: string | null },
-): Promise<DecideResult> {
-  const message = params.message?.trim() || null;
-  if (params.decision === "refused" && !message) return { ok: false, reason: "message_required" };
-  if (!(await isStaffOf(db, params.communeId, params.agentUserId))) return { ok: false, reason: "forbidden" };
-  if (isBookingRequestType((await requestTypeOf(db, params.communeId, params.requestId)) ?? "")) return decideBookingRequest(db, params);
-  try {
-    return await db.transaction(async (tx): Promise<DecideResult> => {
-      const ofCommune = and(eq(requests.id, params.requestId), eq(requests.communeId, params.communeId));
-      const [row] = await tx
-        .update(requests)
-        .set({
-          status: params.decision,
-          decidedByUserId: params.agentUserId,
-          decidedAt: sql`now()`,
-          decisionMessage: message,
-          familyUnreadCount: sql`${requests.familyUnreadCount} + 1`,
-          updatedAt: sql`now()`,
-        })
-        .where(and(ofCommune, eq(requests.status, "pending")))
-        .returning();
-      if (!row) {
-        const [existing] = await tx.select({ status: requests.status, decidedAt: requests.decidedAt }).from(requests).where(ofCommune);
-        return existing ? { ok: false, reason: "already_decided", status: existing.status, decidedAt: existing.decidedAt } : { ok: false, reason: "not_found" };
-      }
-      const changes = describeChanges(row).map(({ key, label, beforeText, afterText }) => ({ key, label, beforeText, afterText }));
-      const audit = { communeId: params.communeId, actorUserId: params.agentUserId };
-      if (params.decision === "accepted" && row.type === "household.create") {
-        // A new family: the household (the id the request targets), its code and the account's subscription.
-        const created = await createHouseholdFromRequest(tx, {
-          communeId: params.communeId,
-          householdId: row.targetId,
-          userId: row.createdByUserId,
-          plan: planHouseholdCreate(row.payload),
-        });
-        // From now on the request is the household's: it shows in its Mes demandes, with its history.
-        await tx.update(requests).set({ householdId: created.householdId }).where(ofCommune);
-        row.householdId = created.householdId;
-        await recordAudit(tx, {
-          ...audit,
-          action: "family_file.changed",
-          targetType: "household",
-          targetId: created.householdId,
-          details: { householdId: created.householdId, requestId: row.id, reference: row.reference, type: row.type, created: true, subscribedUserId: row.createdByUserId },
-        });
-      } else if (params.decision === "accepted") {
-        if (!row.householdId) throw new DecisionAborted("unsupported");
-        let ops;
-        try {
-          ops = planApply(row);
-        } catch (error) {
-          if (error instanceof UnsupportedRequestTypeError) throw new DecisionAborted("unsupported");
-          throw error;
-        }
-        await runApplyOps(tx, { communeId: params.communeId, householdId: row.householdId }, ops);
-        await recordAudit(tx, {
-          ...audit,
-          action: "family_file.changed",
-          targetType: row.targetType,
-          targetId: row.targetId,
-          details: { householdId: row.householdId, requestId: row.id, reference: row.reference, type: row.type, changes },
-        });
-      }
-      await recordAudit(tx, {
-        ...audit,
-        action: params.decision === "accepted" ? "request.accepted" : "request.refused",
-        targetType: "request",
-        targetId: row.id,
-        details: { householdId: row.householdId, reference: row.reference, type: row.type, message },
-      });
-      await addRequestEvent(tx, { communeId: params.communeId, requestId: row.id, kind: params.decision, side: "town", actorUserId: params.agentUserId, message });
-      const [decided] = await tx
-        .update(requests)
-        .set({ payload: scrubbed(row.payload)!, before: scrubbed(row.before) })
-        .where(ofCommune)
-        .returning();
-      return { ok: true, request: decided! };
-    });
-  } catch (error) {
-    if (error instanceof DecisionAborted) return { ok: false, reason: error.reason };
-    if (error instanceof ApplyTargetMissingError) return { ok: false, reason: "target_missing" };
-    if (error instanceof InvalidNewFamilyPayloadError) return { ok: false, reason: "unsupported" };
-    throw error;
-  }
-}
-
 async function requestTypeOf(db: Db, communeId: string, requestId: string): Promise<string | null> {
   const [row] = await db.select({ type: requests.type }).from(requests).where(and(eq(requests.id, requestId), eq(requests.communeId, communeId)));
   return row?.type ?? null;
-}
-
-/** A booking request decided as a whole from the inbox: every day still pending gets the decision. */
-async function decideBookingRequest(
-  db: Db,
-  params: { communeId: string; agentUserId: string; requestId: string; decision: "accepted" | "refused"; message?: string | null },
-): Promise<DecideResult> {
-  const ofCommune = and(eq(requests.id, params.requestId), eq(requests.communeId, params.communeId));
-  const pendingDays = await db
-    .select({ id: bookings.id })
-    .from(bookings)
-    .where(and(eq(bookings.communeId, params.communeId), eq(bookings.requestId, params.requestId), inArray(bookings.status, [...PENDING_STATUSES])));
-  if (pendingDays.length === 0) {
-    const [existing] = await db.select({ status: requests.status, decidedAt: requests.decidedAt }).from(requests).where(ofCommune);
-    return existing ? { ok: false, reason: "already_decided", status: existing.status, decidedAt: existing.decidedAt } : { ok: false, reason: "not_found" };
-  }
-  const decided = await decideBookings(db, {
-    communeId: params.communeId,
-    agentUserId: params.agentUserId,
-    bookingIds: pendingDays.map((d) => d.id),
-    decision: params.decision === "accepted" ? "accept" : "refuse",
-    message: params.message,
-  });
-  if (!decided.ok) return { ok: false, reason: decided.reason };
-  const [row] = await db.select().from(requests).where(ofCommune);
-  return { ok: true, request: row! };
 }
 
 /** An agent's message on a request without deciding it: the family sees "1 nouveau(x) message(s)". */

@@ -1,0 +1,46 @@
+import { render, toPlainText } from "@react-email/render";
+import { createElement, type ComponentType } from "react";
+import { describe, expect, it } from "vitest";
+import AccountExistsMail from "./account-exists-mail";
+import ActivationMail from "./activation-mail";
+import AgentInvitationMail from "./agent-invitation-mail";
+import BookingAcknowledgement from "./booking-acknowledgement";
+import BookingDecisionsDigest from "./booking-decisions-digest";
+import { previewCommune } from "./mail-layout";
+import PasswordResetMail from "./password-reset-mail";
+import RequestDecisionMail from "./request-decision-mail";
+
+/** A template with the demo data React Email's preview server shows (`npm run email:preview`); typed: the data must fit. */
+const preview = <P extends object>(Template: ComponentType<P> & { PreviewProps: P }) => createElement(Template, Template.PreviewProps);
+
+const templates = [
+  ["account-exists-mail", preview(AccountExistsMail)],
+  ["activation-mail", preview(ActivationMail)],
+  ["agent-invitation-mail", preview(AgentInvitationMail)],
+  ["booking-acknowledgement", preview(BookingAcknowledgement)],
+  ["booking-decisions-digest", preview(BookingDecisionsDigest)],
+  ["password-reset-mail", preview(PasswordResetMail)],
+  ["request-decision-mail", preview(RequestDecisionMail)],
+] as const;
+
+describe("mail templates", () => {
+  it.each(templates)("%s renders its preview data", async (_, mail) => {
+    const text = toPlainText(await render(mail));
+    expect(text).toContain(previewCommune.name);
+    expect(text).not.toMatch(/undefined|null|NaN/);
+  });
+
+  it("refuse at compile time a caller that forgets a prop (tsc checks the lines below)", () => {
+    const forgetful = [
+      // @ts-expect-error activationUrl is required: no default localhost link may reach a family.
+      () => <ActivationMail commune={previewCommune} greetingName="Mme Claire MARTIN" />,
+      // @ts-expect-error resetUrl is required.
+      () => <PasswordResetMail commune={previewCommune} greetingName="Mme Claire MARTIN" />,
+      // @ts-expect-error the commune is required.
+      () => <RequestDecisionMail {...{ ...RequestDecisionMail.PreviewProps, commune: undefined }} />,
+      // @ts-expect-error the lines are required.
+      () => <BookingDecisionsDigest commune={previewCommune} from={new Date()} to={new Date()} myRequestsUrl="https://portail.example/" />,
+    ];
+    expect(forgetful).toHaveLength(4);
+  });
+});
