@@ -61,6 +61,8 @@ export const validActionForms: Record<string, (ids: FormIds) => Form> = {
   chooseNewPassword: () => ({ jeton: "un-jeton-inconnu", ...newPassword }),
   // A wrong current password: a right one would end the session the next calls use.
   changePassword: () => ({ currentPassword: "pas-le-bon-mot-de-passe", ...newPassword }),
+  endOtherSession: () => ({ sessionId: "7d0c5a52-9a51-4a8e-9a4e-0b7f6f1f2c3d" }),
+  logOutEverywhere: () => ({}),
 
   requestSlot: (ids) => ({ kind: "booking", childId: ids.child, activityId: ids.activity, from: "2027-01-05", to: "2027-01-05", weekdays: "2" }),
   cancelSlot: (ids) => ({ bookingId: ids.booking }),
