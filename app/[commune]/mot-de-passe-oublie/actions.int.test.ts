@@ -20,13 +20,11 @@ const ask = async (email: string) => forgotPassword(null, formData("ville-a", { 
 describe("forgotten password", () => {
   it("answers before looking for the account, so a known and an unknown address take the same time", async () => {
     const user = await seedAccount(database.db, commune, { email: "connue@exemple.fr" });
-    for (const email of [user.email, "inconnue@exemple.fr"]) {
-      expect(await ask(email)).toEqual({ ok: true, message: FORGOT_PASSWORD_SENT });
-      // Nothing told the two apart before the answer: the lookup and the mail wait for after the response.
-      expect(harness.afterResponse).toHaveLength(1);
-      expect(await mailsTo(database.db, user.email)).toHaveLength(0);
-      await runAfterResponse();
-    }
+    for (const email of [user.email, "inconnue@exemple.fr"]) expect(await ask(email)).toEqual({ ok: true, message: FORGOT_PASSWORD_SENT });
+    // Nothing told the two apart before the answers: the lookup and the mail wait for after the response.
+    expect(harness.afterResponse).toHaveLength(2);
+    expect(await mailsTo(database.db, user.email)).toHaveLength(0);
+    await runAfterResponse();
     expect(await mailsTo(database.db, user.email)).toHaveLength(1);
   });
 
