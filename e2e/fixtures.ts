@@ -58,7 +58,8 @@ export async function waitForCaptcha(page: Page) {
  * the only client the local mailbox answers. Close its context when done.
  */
 export async function machinePage(page: Page): Promise<Page> {
-  const context = await page.context().browser()!.newContext({ baseURL: new URL(page.url()).origin, locale: "fr-FR", timezoneId: "Europe/Paris" });
+  const { baseURL, locale, timezoneId } = test.info().project.use;
+  const context = await page.context().browser()!.newContext({ baseURL, locale, timezoneId });
   return context.newPage();
 }
 

@@ -12,7 +12,7 @@ const MAX_HOPS = 10;
 export function parseTrustedProxyHops(value) {
   if (value === undefined || value === "") return 0;
   if (!/^\d+$/.test(value) || Number(value) > MAX_HOPS) {
-    throw new Error(`TRUSTED_PROXY_HOPS must be a whole number from 0 to ${MAX_HOPS} (got "${value}")`);
+    throw new Error(`TRUSTED_PROXY_HOPS doit être un nombre entier de 0 à ${MAX_HOPS} (reçu « ${value} »)`);
   }
   return Number(value);
 }
