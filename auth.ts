@@ -8,7 +8,7 @@ import { clientIpFrom } from "@/lib/request";
 
 /** Carries why a login failed to the login action; `code` is the only part Auth.js passes on. */
 export class LoginRefused extends CredentialsSignin {
-  constructor(code: "invalid" | "not_activated" | `throttled:${number}`) {
+  constructor(code: "invalid" | "not_activated" | "captcha_required" | `throttled:${number}`) {
     super();
     this.code = code;
   }
@@ -24,10 +24,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { commune: {}, email: {}, password: {} },
+      credentials: { commune: {}, email: {}, password: {}, captcha: {} },
       // Also reached by a direct POST to /api/auth/callback/credentials: the rate limits live here, not in the form.
       async authorize(credentials, request) {
-        const { commune, email, password } = credentials as Record<string, unknown>;
+        const { commune, email, password, captcha } = credentials as Record<string, unknown>;
         if (typeof commune !== "string" || typeof email !== "string" || typeof password !== "string") {
           throw new LoginRefused("invalid");
         }
@@ -37,6 +37,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           email,
           password,
           ip: clientIpFrom(request.headers),
+          captcha: typeof captcha === "string" ? captcha : undefined,
         });
         if (result.ok) {
           const { user } = result;

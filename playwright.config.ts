@@ -34,9 +34,9 @@ export default defineConfig({
       : undefined,
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  // A production build on a fresh embedded database, seeded with the demo data at first start.
+  // A production build on a fresh embedded database, seeded with the demo data at first start, started as `npm start`.
   webServer: {
-    command: `rm -rf .data/e2e .data/e2e.lock && next build && next start -p ${port} -H 127.0.0.1`,
+    command: `rm -rf .data/e2e .data/e2e.lock && next build && node server.mjs -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/demo`,
     timeout: 240_000,
     reuseExistingServer: false,
@@ -47,6 +47,10 @@ export default defineConfig({
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       APP_URL: baseURL,
       LOCAL_MAILBOX: "true",
+      // Playwright plays one reverse proxy: the X-Forwarded-For each test sends (e2e/fixtures.ts) stands for its
+      // client's address, so per-address limits of one test never hold back another. A request without it comes
+      // from this machine, which is who may read the local mailbox.
+      TRUSTED_PROXY_HOPS: "1",
       // The planning spec runs the digest job through the cron route, as Vercel would.
       CRON_SECRET: "e2e-cron-secret-0123456789",
       RESEND_API_KEY: "",

@@ -53,12 +53,31 @@ export async function waitForCaptcha(page: Page) {
   });
 }
 
+/**
+ * A page of a fresh browser context on the same server, without any test's X-Forwarded-For: the machine itself,
+ * the only client the local mailbox answers. Close its context when done.
+ */
+export async function machinePage(page: Page): Promise<Page> {
+  const { baseURL, locale, timezoneId } = test.info().project.use;
+  const context = await page.context().browser()!.newContext({ baseURL, locale, timezoneId });
+  return context.newPage();
+}
+
 /** Opens the newest mail to `to` in the local mailbox and returns its first link containing `pathPart`. */
 export async function linkFromMailbox(page: Page, to: string, pathPart: string): Promise<string> {
-  await page.goto("/boite-mail-locale");
-  await page.getByRole("row").filter({ hasText: to }).first().getByRole("link").click();
-  const link = page.getByRole("link", { name: new RegExp(pathPart) }).first();
-  return (await link.getAttribute("href"))!;
+  const mailbox = await machinePage(page);
+  try {
+    let href: string | null = null;
+    // Account mails are written once the answer has left (next/server after()): look again until this one is in.
+    await expect(async () => {
+      await mailbox.goto("/boite-mail-locale");
+      await mailbox.getByRole("row").filter({ hasText: to }).first().getByRole("link").click();
+      href = await mailbox.getByRole("link", { name: new RegExp(pathPart) }).first().getAttribute("href", { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+    return href!;
+  } finally {
+    await mailbox.context().close();
+  }
 }
 
 export function uniqueEmail(prefix: string): string {

@@ -1,5 +1,5 @@
 import { addDays, parisDay, parisInstant } from "../lib/planning/days";
-import { demo, expect, expectAccessible, logIn, test } from "./fixtures";
+import { demo, expect, expectAccessible, logIn, machinePage, test } from "./fixtures";
 
 const cronSecret = process.env.CRON_SECRET ?? "e2e-cron-secret-0123456789";
 
@@ -98,12 +98,14 @@ test("an agent accepts one booking and refuses another with a message; the famil
   });
   expect(cron.ok()).toBe(true);
 
-  await page.goto("/boite-mail-locale");
-  await page.getByRole("row").filter({ hasText: "famille@demo.fr" }).filter({ hasText: "Accusé de traitement" }).first().getByRole("link").click();
+  const mailbox = await machinePage(page);
+  await mailbox.goto("/boite-mail-locale");
+  await mailbox.getByRole("row").filter({ hasText: "famille@demo.fr" }).filter({ hasText: "Accusé de traitement" }).first().getByRole("link").click();
   // The text version: one line per day (day, time, type, child, activity, decision), then the town's message.
   const day = dayLabel.split(" ").at(-1)!;
-  const mail = page.locator(".mail-text");
+  const mail = mailbox.locator(".mail-text");
   await expect(mail).toContainText(new RegExp(`${day}\\s+\\S+\\s+Réservation\\s+Hugo MARTIN\\s+1/Péri MATIN\\s+Acceptée`));
   await expect(mail).toContainText(new RegExp(`${day}\\s+\\S+\\s+Réservation\\s+Léa MARTIN\\s+1/Péri MATIN\\s+Refusée`));
   await expect(mail).toContainText(`Message de la collectivité : ${message}`);
+  await mailbox.context().close();
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parseTrustedProxyHops } from "@/server/client-address.mjs";
 
 // Every environment variable the server reads is declared and validated here, once.
 const boolFlag = z
@@ -17,8 +18,30 @@ const envSchema = z.object({
   APP_URL: z.string().url().default("http://localhost:3000"),
   RESEND_API_KEY: z.string().min(1).optional(),
   MAIL_FROM: z.string().default("Portail Famille <nepasrepondre@portail-famille.local>"),
-  /** Shows the local outbox page in a production build (demo, e2e); never when Resend is configured. */
+  /**
+   * Shows the local outbox page in a production build (demo, e2e); never when Resend is configured, never on
+   * Vercel, and only ever to a client on this machine (see lib/mail/local-mailbox-access.ts).
+   */
   LOCAL_MAILBOX: boolFlag,
+  /**
+   * How many reverse proxies of ours stand in front of `node server.mjs`, each appending to X-Forwarded-For
+   * (0: none, the connection's address is the client's). server.mjs reads it at start-up; validated here too.
+   */
+  TRUSTED_PROXY_HOPS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustedProxyHops(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** Set by server.mjs for its own process (a random value); a request stamped with another is not trusted. */
+  PORTAIL_CLIENT_ADDRESS_STAMP: z.string().min(16).optional(),
+  /** Set by Vercel on its platform: the client address then comes from Vercel's own header. */
+  VERCEL: z.string().optional().transform(Boolean),
   /** Bearer secret of the cron route used on Vercel. */
   CRON_SECRET: z.string().min(16).optional(),
   /** Seeds demo data on an empty embedded database (default: yes). */
@@ -45,4 +68,4 @@ export const env = loadEnv();
 
 /** The local mailbox page exists only where nothing is really sent and never in a real deployment. */
 export const localMailboxEnabled =
-  !env.RESEND_API_KEY && (env.NODE_ENV !== "production" || env.LOCAL_MAILBOX);
+  !env.RESEND_API_KEY && !env.VERCEL && (env.NODE_ENV !== "production" || env.LOCAL_MAILBOX);

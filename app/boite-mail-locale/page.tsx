@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db";
-import { localMailboxEnabled } from "@/lib/env";
+import { canReadLocalMailbox } from "@/lib/mail/local-mailbox-access";
 import { listLocalMails } from "@/lib/mail/local-mailbox";
 
 export const dynamic = "force-dynamic";
@@ -12,14 +12,14 @@ const statusLabels = { local: "gardé localement", pending: "en attente d'envoi"
 
 /** Where mails land when no provider is configured, so a local user can click their activation link. */
 export default async function LocalMailboxPage() {
-  if (!localMailboxEnabled) notFound();
+  if (!(await canReadLocalMailbox())) notFound();
   const mails = await listLocalMails(await getDb());
   return (
     <main id="contenu" className="container site-main">
       <h1>Boîte mail locale</h1>
       <p className="notice">
         Aucun service d&apos;envoi n&apos;est configuré (RESEND_API_KEY) : les e-mails du portail sont conservés ici. Cette page
-        n&apos;existe pas en production.
+        ne s&apos;affiche que sur la machine qui fait tourner le portail et n&apos;existe pas en production.
       </p>
       {mails.length === 0 ? (
         <p>Aucun e-mail pour le moment.</p>

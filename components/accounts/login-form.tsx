@@ -1,15 +1,23 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
+import { CaptchaField, useCaptchaInput } from "@/components/captcha-field";
 import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
 import { NOT_ACTIVATED } from "@/lib/accounts/messages";
 import { loginSchema } from "@/lib/accounts/schemas";
 import type { FormAction } from "./types";
 
-/** "Se connecter". On success the action redirects; `retour` is the page that asked for a login. */
+/**
+ * "Se connecter". On success the action redirects; `retour` is the page that asked for a login. After repeated
+ * failures on an account the server asks for the captcha (its field error): from then on the form shows it.
+ */
 export function LoginForm({ communeSlug, action, retour }: { communeSlug: string; action: FormAction; retour?: string }) {
   const { form, state, pending, onSubmit } = useActionForm(loginSchema, action, { retour });
   const { register, formState } = form;
+  const onCaptcha = useCaptchaInput(form);
+  const [captchaAsked, setCaptchaAsked] = useState(false);
+  if (!captchaAsked && state && !state.ok && state.fieldErrors.captcha) setCaptchaAsked(true);
   const base = `/${communeSlug}`;
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
@@ -38,6 +46,7 @@ export function LoginForm({ communeSlug, action, retour }: { communeSlug: string
         registration={register("password")}
         error={formState.errors.password?.message}
       />
+      {captchaAsked ? <CaptchaField onChange={onCaptcha} error={formState.errors.captcha?.message} resetKey={state} /> : null}
       <div className="button-row">
         <SubmitButton pending={pending}>Se connecter</SubmitButton>
         <Link href={`${base}/mot-de-passe-oublie`}>Mot de passe oublié ?</Link>

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
+import { solvedCaptchaPayload } from "@/lib/captcha/solve-for-tests";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { authenticate } from "./authenticate";
@@ -11,8 +12,8 @@ beforeAll(async () => {
 });
 
 let ipCounter = 0;
-const login = (communeSlug: string, email: string, password: string) =>
-  authenticate(database.db, { communeSlug, email, password, ip: `192.0.2.${++ipCounter}` });
+const login = (communeSlug: string, email: string, password: string, captcha?: string) =>
+  authenticate(database.db, { communeSlug, email, password, ip: `192.0.2.${++ipCounter}`, captcha });
 
 describe("authenticate", () => {
   it("accepts the right password of an active account, whatever the e-mail's case", async () => {
@@ -44,13 +45,46 @@ describe("authenticate", () => {
     expect(await login(b.slug, user.email, "Correct2026horse")).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it("throttles an e-mail after 5 attempts in the window, even from different addresses and with the right password", async () => {
+  it("after 5 wrong passwords from anywhere, asks for the captcha instead of refusing the right password", async () => {
     const commune = await insertCommune(database.db);
     const user = await insertUser(database.db, commune.id, "family", { passwordHash });
+    // Five spoofed addresses (login() gives each call its own) cannot lock the owner out.
     for (let i = 0; i < 5; i++) expect(await login(commune.slug, user.email, "Wrong2026horse")).toMatchObject({ reason: "invalid" });
-    const throttled = await login(commune.slug, user.email, "Correct2026horse");
+    expect(await login(commune.slug, user.email, "Correct2026horse")).toEqual({ ok: false, reason: "captcha_required" });
+    expect(await login(commune.slug, user.email, "Correct2026horse", "not a solved captcha")).toEqual({ ok: false, reason: "captcha_required" });
+    expect(await login(commune.slug, user.email, "Correct2026horse", await solvedCaptchaPayload())).toMatchObject({ ok: true });
+  });
+
+  it("throttles one address guessing one account, and only that address", async () => {
+    const commune = await insertCommune(database.db);
+    const user = await insertUser(database.db, commune.id, "family", { passwordHash });
+    const from = (ip: string, password: string) => authenticate(database.db, { communeSlug: commune.slug, email: user.email, password, ip, captcha: "" });
+    for (let i = 0; i < 5; i++) expect(await from("198.51.100.50", "Wrong2026horse")).toMatchObject({ reason: "invalid" });
+    const throttled = await from("198.51.100.50", "Correct2026horse");
     expect(throttled).toMatchObject({ ok: false, reason: "throttled" });
     expect((throttled as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
+    expect(await authenticate(database.db, { communeSlug: commune.slug, email: user.email, password: "Correct2026horse", ip: "198.51.100.51", captcha: await solvedCaptchaPayload() })).toMatchObject({ ok: true });
+  });
+
+  it("reserves each attempt before checking the password: 12 parallel tries from one address, 5 evaluated", async () => {
+    const commune = await insertCommune(database.db);
+    const user = await insertUser(database.db, commune.id, "family", { passwordHash });
+    const passwords = [...Array.from({ length: 11 }, (_, i) => `Wrong${i}2026horse`), "Correct2026horse"];
+    const results = await Promise.all(
+      passwords.map((password) => authenticate(database.db, { communeSlug: commune.slug, email: user.email, password, ip: "198.51.100.60" })),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(7);
+  });
+
+  it("reserves each attempt on the account too: 12 parallel tries from 12 addresses, 5 evaluated without a captcha", async () => {
+    const commune = await insertCommune(database.db);
+    const user = await insertUser(database.db, commune.id, "family", { passwordHash });
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        authenticate(database.db, { communeSlug: commune.slug, email: user.email, password: i === 11 ? "Correct2026horse" : "Wrong2026horse", ip: `198.51.101.${i}` }),
+      ),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === "captcha_required")).toHaveLength(7);
   });
 
   it("never holds back an account that logs in successfully, however often", async () => {
@@ -62,10 +96,10 @@ describe("authenticate", () => {
   it("throttles one address trying many e-mails", async () => {
     const commune = await insertCommune(database.db);
     const results = [];
-    for (let i = 0; i < 31; i++) {
+    for (let i = 0; i < 51; i++) {
       results.push(await authenticate(database.db, { communeSlug: commune.slug, email: `guess${i}@example.fr`, password: "x", ip: "198.51.100.99" }));
     }
     expect(results.at(-1)).toMatchObject({ reason: "throttled" });
-    expect(results.slice(0, 30).every((r) => !r.ok && r.reason === "invalid")).toBe(true);
+    expect(results.slice(0, 50).every((r) => !r.ok && r.reason === "invalid")).toBe(true);
   });
 });

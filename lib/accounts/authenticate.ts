@@ -3,7 +3,8 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { communes, users } from "@/db/schema";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
-import { checkRateLimit, consumeRateLimit, rateLimits } from "@/lib/rate-limit";
+import { verifyCaptcha } from "@/lib/captcha/challenge";
+import { countAttempt, giveBackAttempt, rateLimits, verdict } from "@/lib/rate-limit";
 
 export type AuthenticatedUser = {
   id: string;
@@ -16,24 +17,36 @@ export type AuthenticatedUser = {
 
 export type AuthenticationResult =
   | { ok: true; user: AuthenticatedUser }
-  | { ok: false; reason: "invalid" | "not_activated" }
+  | { ok: false; reason: "invalid" | "not_activated" | "captcha_required" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
- * Checks a login of one commune. Each failed attempt counts toward the per-e-mail and per-IP limits, and an
+ * Checks a login of one commune. Each attempt is counted before the password is checked (so parallel tries cannot
+ * all slip under a limit) and given back when it was not a wrong guess. An address guessing one account, or sweeping
+ * many, is held back; an account guessed at from anywhere asks for the captcha rather than refusing its owner. An
  * unknown e-mail costs the same hash verification as a known one, so neither timing nor message reveals accounts.
  */
 export async function authenticate(
   db: Db,
-  params: { communeSlug: string; email: string; password: string; ip: string },
+  params: { communeSlug: string; email: string; password: string; ip: string; captcha?: string },
 ): Promise<AuthenticationResult> {
   const email = params.email.trim().toLowerCase();
-  const limits = [
-    { key: `login:email:${params.communeSlug}:${email}`, rule: rateLimits.loginPerEmail },
-    { key: `login:ip:${params.ip}`, rule: rateLimits.loginPerIp },
+  const account = `${params.communeSlug}:${email}`;
+  const now = Date.now();
+  const byAddress = [
+    { key: `login:pair:${account}:${params.ip}`, rule: rateLimits.loginPerAccountAndAddress },
+    { key: `login:ip:${params.ip}`, rule: rateLimits.loginPerAddress },
   ];
-  const limit = await checkRateLimit(db, limits);
+  const byAccount = { key: `login:account:${account}`, rule: rateLimits.loginBeforeCaptcha };
+  const attempt = [...byAddress, byAccount];
+  const counts = await countAttempt(db, attempt, now);
+
+  const limit = verdict(byAddress, counts, now);
   if (!limit.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: limit.retryAfterSeconds };
+  if (counts[2]! > byAccount.rule.limit && !(params.captcha && (await verifyCaptcha(db, params.captcha)))) {
+    await giveBackAttempt(db, attempt, now); // not evaluated, so not a guess
+    return { ok: false, reason: "captcha_required" };
+  }
 
   const [row] = await db
     .select({ user: users, communeSlug: communes.slug })
@@ -42,10 +55,8 @@ export async function authenticate(
     .where(and(eq(communes.slug, params.communeSlug), eq(users.email, email)));
 
   const passwordOk = await verifyPassword(row?.user.passwordHash ?? (await dummyPasswordHash), params.password);
-  if (!row || !passwordOk || row.user.status === "disabled") {
-    await consumeRateLimit(db, limits); // only failures count: guessing is limited, logging in often is not
-    return { ok: false, reason: "invalid" };
-  }
+  if (!row || !passwordOk || row.user.status === "disabled") return { ok: false, reason: "invalid" };
+  await giveBackAttempt(db, attempt, now); // only wrong guesses count: logging in often is never held back
   if (row.user.status === "pending") return { ok: false, reason: "not_activated" };
 
   const { user } = row;

@@ -4,16 +4,22 @@ import { CredentialsSignin, type AuthError } from "next-auth";
 import type { Db } from "@/db/client";
 import { users, type Commune } from "@/db/schema";
 import { retryAfterMessage } from "@/lib/rate-limit";
-import { INVALID_CREDENTIALS, NOT_ACTIVATED } from "./messages";
+import { type ActionState, failure } from "@/lib/actions/state";
+import { CAPTCHA_REQUIRED_MESSAGE } from "@/lib/captcha/field";
+import { INVALID_CREDENTIALS, LOGIN_NEEDS_CAPTCHA, NOT_ACTIVATED } from "./messages";
 import { landingPath, safeReturnPath } from "./return-path";
 
-/** What the login form says for a refusal of Auth.js (`LoginRefused.code`: "invalid" | "not_activated" | "throttled:<s>"). */
-export function loginRefusalMessage(error: AuthError): string {
+/**
+ * What the login form shows for a refusal of Auth.js (`LoginRefused.code`: "invalid" | "not_activated" |
+ * "captcha_required" | "throttled:<s>"). The captcha's field error is what makes the form show the captcha.
+ */
+export function loginRefusal(error: AuthError): ActionState {
   const code = error instanceof CredentialsSignin ? error.code : "";
-  if (code === "not_activated") return NOT_ACTIVATED;
+  if (code === "not_activated") return failure(NOT_ACTIVATED);
+  if (code === "captcha_required") return failure(LOGIN_NEEDS_CAPTCHA, { captcha: [CAPTCHA_REQUIRED_MESSAGE] });
   const throttled = /^throttled:(\d+)$/.exec(code);
-  if (throttled) return retryAfterMessage(Number(throttled[1]));
-  return INVALID_CREDENTIALS; // also for an unknown address: the message must not tell which
+  if (throttled) return failure(retryAfterMessage(Number(throttled[1])));
+  return failure(INVALID_CREDENTIALS); // also for an unknown address: the message must not tell which
 }
 
 /** The `?retour=` page when it is safe, else the espace of the account's role (only used once the login succeeds). */

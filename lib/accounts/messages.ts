@@ -3,6 +3,8 @@
 export const SIGN_UP_DONE = "Vous allez recevoir un email de confirmation dans votre messagerie, cliquez sur le lien d'activation.";
 export const NOT_ACTIVATED = "Votre compte n'est pas encore activé. Cliquez sur le lien d'activation reçu par e-mail.";
 export const INVALID_CREDENTIALS = "Identifiant ou mot de passe incorrect.";
+export const LOGIN_NEEDS_CAPTCHA =
+  "Plusieurs tentatives de connexion à ce compte ont échoué. Cochez la case « Je ne suis pas un robot », puis cliquez de nouveau sur « Se connecter ».";
 export const ACTIVATION_DONE = "Votre compte est activé. Vous pouvez maintenant vous connecter.";
 export const ACTIVATION_EXPIRED = "Ce lien d'activation a expiré.";
 export const LINK_USED_OR_INVALID = "Ce lien a déjà été utilisé ou n'est pas valide.";

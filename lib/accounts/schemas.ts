@@ -56,6 +56,8 @@ export const loginSchema = z.object({
     .max(PASSWORD_MAX_LENGTH, "Identifiant ou mot de passe incorrect."),
   /** Where to go after logging in (`?retour=`), checked by safeReturnPath. */
   retour: z.string().max(2000).optional(),
+  /** Only once the server asked for it (an account after repeated failures); checked by authenticate(). */
+  captcha: z.string().max(10_000).optional(),
 });
 
 /** "Mot de passe oublié" and "Recevoir un nouveau lien d'activation". */

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rateLimitBuckets } from "@/db/schema";
 import { secondsUntilWindowEnds, windowStart, type RateLimitRule } from "./window";
@@ -8,48 +8,47 @@ export { rateLimits } from "./window";
 
 export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-/**
- * Counts one attempt under each key (atomic upsert, so it holds across app instances) and
- * refuses when any key is over its limit. Keys look like `login:email:<commune>:<email>`.
- */
-export async function consumeRateLimit(
-  db: Db,
-  attempts: { key: string; rule: RateLimitRule }[],
-  nowMs = Date.now(),
-): Promise<RateLimitResult> {
-  let retryAfterSeconds = 0;
-  for (const { key, rule } of attempts) {
-    const [row] = await db
-      .insert(rateLimitBuckets)
-      .values({ key, windowStart: windowStart(nowMs, rule.windowMs), count: 1 })
-      .onConflictDoUpdate({
-        target: [rateLimitBuckets.key, rateLimitBuckets.windowStart],
-        set: { count: sql`${rateLimitBuckets.count} + 1` },
-      })
-      .returning({ count: rateLimitBuckets.count });
-    if (row!.count > rule.limit) retryAfterSeconds = Math.max(retryAfterSeconds, secondsUntilWindowEnds(nowMs, rule.windowMs));
-  }
-  return retryAfterSeconds ? { allowed: false, retryAfterSeconds } : { allowed: true };
-}
+type Attempt = { key: string; rule: RateLimitRule };
+
+const bucketOf = ({ key, rule }: Attempt, nowMs: number) => ({ key, windowStart: windowStart(nowMs, rule.windowMs) });
 
 /**
- * Tells whether any key has already used up its window, without counting an attempt. With `consumeRateLimit`
- * on failure only, this limits wrong guesses while a person who logs in often is never held back.
+ * Counts one attempt under every key in one statement (an atomic upsert, so it holds across parallel requests and
+ * app instances) and returns each key's count in its window, in the order given. Rows are written in key order so
+ * that two statements sharing keys cannot deadlock.
  */
-export async function checkRateLimit(
-  db: Db,
-  attempts: { key: string; rule: RateLimitRule }[],
-  nowMs = Date.now(),
-): Promise<RateLimitResult> {
-  let retryAfterSeconds = 0;
-  for (const { key, rule } of attempts) {
-    const [row] = await db
-      .select({ count: rateLimitBuckets.count })
-      .from(rateLimitBuckets)
-      .where(and(eq(rateLimitBuckets.key, key), eq(rateLimitBuckets.windowStart, windowStart(nowMs, rule.windowMs))));
-    if (row && row.count >= rule.limit) retryAfterSeconds = Math.max(retryAfterSeconds, secondsUntilWindowEnds(nowMs, rule.windowMs));
-  }
-  return retryAfterSeconds ? { allowed: false, retryAfterSeconds } : { allowed: true };
+export async function countAttempt(db: Db, attempts: Attempt[], nowMs = Date.now()): Promise<number[]> {
+  const sorted = [...attempts].sort((a, b) => (a.key < b.key ? -1 : 1));
+  const rows = await db
+    .insert(rateLimitBuckets)
+    .values(sorted.map((attempt) => ({ ...bucketOf(attempt, nowMs), count: 1 })))
+    .onConflictDoUpdate({
+      target: [rateLimitBuckets.key, rateLimitBuckets.windowStart],
+      set: { count: sql`${rateLimitBuckets.count} + 1` },
+    })
+    .returning({ key: rateLimitBuckets.key, count: rateLimitBuckets.count });
+  return attempts.map(({ key }) => rows.find((row) => row.key === key)!.count);
+}
+
+/** Refused when any key's count (from `countAttempt`) is over its rule's limit; retry once the longest window ends. */
+export function verdict(attempts: Attempt[], counts: number[], nowMs = Date.now()): RateLimitResult {
+  const over = attempts.filter((attempt, i) => counts[i]! > attempt.rule.limit);
+  if (over.length === 0) return { allowed: true };
+  return { allowed: false, retryAfterSeconds: Math.max(...over.map(({ rule }) => secondsUntilWindowEnds(nowMs, rule.windowMs))) };
+}
+
+/** Counts one attempt under each key and refuses when any key is over its limit. Keys look like `login:ip:<ip>`. */
+export async function consumeRateLimit(db: Db, attempts: Attempt[], nowMs = Date.now()): Promise<RateLimitResult> {
+  return verdict(attempts, await countAttempt(db, attempts, nowMs), nowMs);
+}
+
+/** Takes back an attempt counted at `nowMs` (same instant, so the same windows): it turned out not to be a guess. */
+export async function giveBackAttempt(db: Db, attempts: Attempt[], nowMs: number): Promise<void> {
+  const buckets = attempts.map((attempt) => bucketOf(attempt, nowMs));
+  await db
+    .update(rateLimitBuckets)
+    .set({ count: sql`greatest(${rateLimitBuckets.count} - 1, 0)` })
+    .where(or(...buckets.map((b) => and(eq(rateLimitBuckets.key, b.key), eq(rateLimitBuckets.windowStart, b.windowStart)))));
 }
 
 /** "Réessayez dans 12 minutes." */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
-import { checkRateLimit, consumeRateLimit } from ".";
+import { consumeRateLimit, countAttempt, giveBackAttempt } from ".";
 
 const database = useTestDatabase();
 beforeAll(async () => {
@@ -36,11 +36,21 @@ describe("consumeRateLimit", () => {
     expect((await consumeRateLimit(database.db, keys("z@y.fr"), now)).allowed).toBe(false);
   });
 
-  it("checks a key without counting, and refuses once the limit is used up", async () => {
-    const key = [{ key: "login:email:demo:check@b.fr", rule }];
-    for (let i = 0; i < 5; i++) expect(await checkRateLimit(database.db, key, now)).toEqual({ allowed: true });
+  it("takes an attempt back in the window it was counted in", async () => {
+    const key = [{ key: "login:pair:demo:back@b.fr:192.0.2.9", rule }];
     for (let i = 0; i < 3; i++) await consumeRateLimit(database.db, key, now);
-    expect(await checkRateLimit(database.db, key, now)).toEqual({ allowed: false, retryAfterSeconds: 14 * 60 });
-    expect(await checkRateLimit(database.db, key, now + 15 * 60_000)).toEqual({ allowed: true });
+    await giveBackAttempt(database.db, key, now);
+    expect(await consumeRateLimit(database.db, key, now)).toEqual({ allowed: true });
+    expect(await consumeRateLimit(database.db, key, now)).toMatchObject({ allowed: false });
+  });
+
+  it("counts several keys in one statement, each in its own window, and reports each count", async () => {
+    const hourly = { limit: 10, windowMs: 60 * 60_000 };
+    const keys = [
+      { key: "z:last", rule },
+      { key: "a:first", rule: hourly },
+    ];
+    expect(await countAttempt(database.db, keys, now)).toEqual([1, 1]);
+    expect(await countAttempt(database.db, keys, now + 15 * 60_000)).toEqual([1, 2]);
   });
 });

@@ -17,14 +17,20 @@ export interface RateLimitRule {
 
 const minutes = (n: number) => n * 60 * 1000;
 
-/** The portal's limits: per e-mail they stop guessing one account's password, per IP a sweep over many accounts. */
+/**
+ * The portal's limits. Logins: an address guessing one account is stopped, an address sweeping many accounts too,
+ * while an account guessed at from everywhere asks for the captcha (never refuses its right password outright).
+ */
 export const rateLimits = {
-  loginPerEmail: { limit: 5, windowMs: minutes(15) },
-  loginPerIp: { limit: 30, windowMs: minutes(15) },
+  loginPerAccountAndAddress: { limit: 5, windowMs: minutes(15) },
+  loginPerAddress: { limit: 50, windowMs: minutes(15) },
+  loginBeforeCaptcha: { limit: 5, windowMs: minutes(15) },
+  passwordChangePerAccount: { limit: 5, windowMs: minutes(15) },
   signupPerIp: { limit: 10, windowMs: minutes(60) },
   signupPerEmail: { limit: 3, windowMs: minutes(60) },
-  resetPerEmail: { limit: 3, windowMs: minutes(60) },
+  resetPerAccountAndAddress: { limit: 3, windowMs: minutes(60) },
   resetPerIp: { limit: 10, windowMs: minutes(60) },
   subscribePerUser: { limit: 5, windowMs: minutes(15) },
   subscribePerIp: { limit: 20, windowMs: minutes(15) },
+  calendarFeedMissesPerIp: { limit: 20, windowMs: minutes(15) },
 } satisfies Record<string, RateLimitRule>;

@@ -14,7 +14,15 @@ export const harness = {
   /** Calls to Auth.js signIn/signOut made by actions, for assertions. */
   signIns: [] as unknown[],
   signOuts: 0,
+  /** Work handed to next/server's after(): it runs once the response is sent, here when a test says so. */
+  afterResponse: [] as (() => unknown)[],
 };
+
+/** Runs the work server actions deferred with after(), as Next.js does once their response is sent. */
+export async function runAfterResponse(): Promise<void> {
+  const tasks = harness.afterResponse.splice(0);
+  for (const task of tasks) await task();
+}
 
 /**
  * Makes the next server action calls run as this account (as its JWT session would say). The server-side

@@ -30,8 +30,22 @@ vi.mock("@/auth", async () => {
   };
 });
 
+// The client address server.mjs would have stamped on the request.
+vi.mock("@/lib/request", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/request")>()),
+  clientIp: async () => harness.ip,
+  clientIpFrom: () => harness.ip,
+}));
+
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  after: (task: () => unknown) => {
+    harness.afterResponse.push(task);
+  },
+}));
+
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": harness.ip, host: "localhost:3000" }),
+  headers: async () => new Headers({ host: "localhost:3000" }),
   cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
 }));
 

@@ -6,7 +6,7 @@ import { mailsTo, seedAccount, tokenInMail, useFreshIp } from "@/lib/accounts/te
 import { issueAccountToken } from "@/lib/accounts/tokens";
 import { solvedCaptchaPayload } from "@/lib/captcha/solve-for-tests";
 import { insertCommune } from "@/lib/testing/fixtures";
-import { formData } from "@/lib/testing/harness";
+import { formData, runAfterResponse } from "@/lib/testing/harness";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { signUp } from "../creer-un-compte/actions";
 import { activate, resendActivation } from "./actions";
@@ -91,6 +91,7 @@ describe("new activation link", () => {
       expect(await ask("ville-a", email)).toEqual({ ok: true, message: ACTIVATION_LINK_SENT });
     }
     expect(await ask("ville-b", pending.email)).toEqual({ ok: true, message: ACTIVATION_LINK_SENT });
+    await runAfterResponse();
 
     const [mail, ...others] = await mailsTo(database.db, pending.email);
     expect(others).toEqual([]);
@@ -99,8 +100,10 @@ describe("new activation link", () => {
     expect(await mailsTo(database.db, active.email)).toEqual([]);
   });
 
-  it("is rate limited per address", async () => {
+  it("is rate limited per address and client, so requests from elsewhere cannot use up the owner's", async () => {
     for (let attempt = 0; attempt < 3; attempt += 1) expect(await ask("ville-a", "limite@exemple.fr")).toMatchObject({ ok: true });
     expect(await ask("ville-a", "limite@exemple.fr")).toMatchObject({ ok: false, message: expect.stringMatching(/^Trop de tentatives/) });
+    useFreshIp();
+    expect(await ask("ville-a", "limite@exemple.fr")).toMatchObject({ ok: true });
   });
 });

@@ -1,8 +1,9 @@
 import { CredentialsSignin } from "next-auth";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { loginRefusalMessage } from "@/lib/accounts/login";
-import { INVALID_CREDENTIALS, NOT_ACTIVATED } from "@/lib/accounts/messages";
+import { loginRefusal } from "@/lib/accounts/login";
+import { INVALID_CREDENTIALS, LOGIN_NEEDS_CAPTCHA, NOT_ACTIVATED } from "@/lib/accounts/messages";
 import { KNOWN_PASSWORD, seedAccount } from "@/lib/accounts/test-fixtures";
+import { CAPTCHA_REQUIRED_MESSAGE } from "@/lib/captcha/field";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, harness } from "@/lib/testing/harness";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
@@ -46,10 +47,19 @@ describe("login", () => {
   });
 
   it("maps each refusal of authorize() to its French message", () => {
-    const refusal = (code: string) => Object.assign(new CredentialsSignin(), { code });
-    expect(loginRefusalMessage(refusal("invalid"))).toBe(INVALID_CREDENTIALS);
-    expect(loginRefusalMessage(refusal("not_activated"))).toBe(NOT_ACTIVATED);
-    expect(loginRefusalMessage(refusal("throttled:600"))).toBe("Trop de tentatives. Réessayez dans 10 minutes.");
-    expect(loginRefusalMessage(refusal("credentials"))).toBe(INVALID_CREDENTIALS);
+    const refusal = (code: string) => loginRefusal(Object.assign(new CredentialsSignin(), { code }));
+    expect(refusal("invalid")).toMatchObject({ message: INVALID_CREDENTIALS });
+    expect(refusal("not_activated")).toMatchObject({ message: NOT_ACTIVATED });
+    expect(refusal("throttled:600")).toMatchObject({ message: "Trop de tentatives. Réessayez dans 10 minutes." });
+    expect(refusal("credentials")).toMatchObject({ message: INVALID_CREDENTIALS });
+    // The captcha's field error is what shows the captcha on the form.
+    expect(refusal("captcha_required")).toEqual({ ok: false, message: LOGIN_NEEDS_CAPTCHA, fieldErrors: { captcha: [CAPTCHA_REQUIRED_MESSAGE] } });
+  });
+
+  it("passes the captcha on to Auth.js once the form has one", async () => {
+    await logIn(null, formData("ville-a", { email: "famille@exemple.fr", password: KNOWN_PASSWORD, captcha: "payload" }));
+    expect(harness.signIns).toEqual([
+      ["credentials", { commune: "ville-a", email: "famille@exemple.fr", password: KNOWN_PASSWORD, captcha: "payload", redirectTo: "/ville-a/mon-espace-citoyen" }],
+    ]);
   });
 });

@@ -9,7 +9,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { createSession, listLiveSessions } from "@/lib/auth/sessions";
 import { solvedCaptchaPayload } from "@/lib/captcha/solve-for-tests";
 import { insertCommune } from "@/lib/testing/fixtures";
-import { formData } from "@/lib/testing/harness";
+import { formData, harness, runAfterResponse } from "@/lib/testing/harness";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { forgotPassword } from "../mot-de-passe-oublie/actions";
 import { chooseNewPassword } from "./actions";
@@ -38,6 +38,7 @@ describe("forgotten password", () => {
     for (const [commune, email] of [["ville-a", user.email], ["ville-a", disabled.email], ["ville-a", "personne@exemple.fr"], ["ville-b", user.email]]) {
       expect(await ask(commune!, email!)).toEqual({ ok: true, message: FORGOT_PASSWORD_SENT });
     }
+    await runAfterResponse();
     const mails = await mailsTo(database.db, user.email);
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ template: "password-reset", communeId: communeA.id, status: "local" });
@@ -45,9 +46,30 @@ describe("forgotten password", () => {
     expect(await mailsTo(database.db, disabled.email)).toEqual([]);
   });
 
-  it("is rate limited per address", async () => {
-    for (let attempt = 0; attempt < 3; attempt += 1) expect(await ask("ville-a", "limite@exemple.fr")).toMatchObject({ ok: true });
-    expect(await ask("ville-a", "limite@exemple.fr")).toMatchObject({ ok: false, message: expect.stringMatching(/^Trop de tentatives/) });
+  it("answers before looking for the account, so a known and an unknown address take the same time", async () => {
+    const user = await seedAccount(database.db, communeA, { email: "connue@exemple.fr" });
+    for (const email of [user.email, "inconnue@exemple.fr"]) expect(await ask("ville-a", email)).toEqual({ ok: true, message: FORGOT_PASSWORD_SENT });
+    // Nothing told the two apart before the answers: the lookup and the mail wait for after the response.
+    expect(harness.afterResponse).toHaveLength(2);
+    expect(await mailsTo(database.db, user.email)).toHaveLength(0);
+    await runAfterResponse();
+    expect(await mailsTo(database.db, user.email)).toHaveLength(1);
+  });
+
+  it("is rate limited per address and client: requests from other clients cannot use up the owner's", async () => {
+    const user = await seedAccount(database.db, communeA, { email: "limite@exemple.fr" });
+    for (let attempt = 0; attempt < 3; attempt += 1) expect(await ask("ville-a", user.email)).toMatchObject({ ok: true });
+    expect(await ask("ville-a", user.email)).toMatchObject({ ok: false, message: expect.stringMatching(/^Trop de tentatives/) });
+    useFreshIp(); // the owner, elsewhere
+    expect(await ask("ville-a", user.email)).toEqual({ ok: true, message: FORGOT_PASSWORD_SENT });
+    await runAfterResponse();
+    expect(await mailsTo(database.db, user.email)).toHaveLength(4);
+  });
+
+  it("is rate limited per client asking for many addresses", async () => {
+    for (let attempt = 0; attempt < 10; attempt += 1) expect(await ask("ville-a", `balayage${attempt}@exemple.fr`)).toMatchObject({ ok: true });
+    expect(await ask("ville-a", "balayage-encore@exemple.fr")).toMatchObject({ ok: false, message: expect.stringMatching(/^Trop de tentatives/) });
+    await runAfterResponse();
   });
 });
 
@@ -56,6 +78,7 @@ describe("choosing a new password", () => {
     const user = await seedAccount(database.db, communeA, { email: "reset@exemple.fr" });
     const sessionId = await createSession(database.db, { communeId: communeA.id, userId: user.id });
     await forgotPassword(null, formData("ville-a", { email: user.email, captcha: await solvedCaptchaPayload() }));
+    await runAfterResponse();
     const [mail] = await mailsTo(database.db, user.email);
     const jeton = tokenInMail(mail!.text);
 

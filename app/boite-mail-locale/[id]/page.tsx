@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { localMailboxEnabled } from "@/lib/env";
+import { canReadLocalMailbox } from "@/lib/mail/local-mailbox-access";
 import { findLocalMail, linksOf } from "@/lib/mail/local-mailbox";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "E-mail – Boîte mail locale", robo
 
 export default async function LocalMailPage({ params }: { params: Promise<{ id: string }> }) {
   const id = z.uuid().safeParse((await params).id);
-  if (!localMailboxEnabled || !id.success) notFound();
+  if (!id.success || !(await canReadLocalMailbox())) notFound();
   const mail = await findLocalMail(await getDb(), id.data);
   if (!mail) notFound();
   return (

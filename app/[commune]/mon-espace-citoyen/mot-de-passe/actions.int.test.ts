@@ -3,6 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { users, type Commune } from "@/db/schema";
 import { COMMON_PASSWORD_MESSAGE } from "@/lib/accounts/common-passwords";
 import { PASSWORD_CHANGED } from "@/lib/accounts/messages";
+import { authenticate } from "@/lib/accounts/authenticate";
 import { KNOWN_PASSWORD, seedAccount } from "@/lib/accounts/test-fixtures";
 import { verifyPassword } from "@/lib/auth/password";
 import { createSession, listLiveSessions } from "@/lib/auth/sessions";
@@ -46,7 +47,7 @@ describe("changing one's password", () => {
     expect(harness.signIns).toEqual([]);
   });
 
-  it("refuses a wrong current password on its field, and counts it as a login attempt", async () => {
+  it("refuses a wrong current password on its field, and holds back a 6th try", async () => {
     const user = await seedAccount(database.db, commune);
     signInAs(user, "ville-a");
     for (let attempt = 0; attempt < 5; attempt += 1) {
@@ -55,6 +56,20 @@ describe("changing one's password", () => {
     expect(await change(KNOWN_PASSWORD)).toMatchObject({ ok: false, message: expect.stringMatching(/^Trop de tentatives/) });
     const [after] = await database.db.select().from(users).where(eq(users.id, user.id));
     expect(after).toEqual(user);
+  });
+
+  it("counts its wrong passwords apart from the login's: neither holds the other back", async () => {
+    const user = await seedAccount(database.db, commune);
+    signInAs(user, "ville-a");
+    for (let attempt = 0; attempt < 5; attempt += 1) await change("Pas-Le-Bon-1");
+    expect(await authenticate(database.db, { communeSlug: "ville-a", email: user.email, password: KNOWN_PASSWORD, ip: "198.51.100.80" })).toMatchObject({ ok: true });
+
+    const other = await seedAccount(database.db, commune);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await authenticate(database.db, { communeSlug: "ville-a", email: other.email, password: "Pas-Le-Bon-1", ip: `198.51.100.${90 + attempt}` });
+    }
+    signInAs(other, "ville-a");
+    expect(await change(KNOWN_PASSWORD)).toEqual({ ok: true, message: PASSWORD_CHANGED });
   });
 
   it("refuses a common new password", async () => {

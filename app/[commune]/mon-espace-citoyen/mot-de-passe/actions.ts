@@ -9,23 +9,25 @@ import { storeNewPassword } from "@/lib/accounts/password-reset";
 import { changePasswordSchema } from "@/lib/accounts/schemas";
 import { userAction } from "@/lib/actions/action";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { checkRateLimit, consumeRateLimit, rateLimits, retryAfterMessage } from "@/lib/rate-limit";
+import { consumeRateLimit, giveBackAttempt, rateLimits, retryAfterMessage } from "@/lib/rate-limit";
 
 /** "Changer mon mot de passe": ends the account's other sessions and keeps this one. */
 export const changePassword = userAction({ schema: changePasswordSchema }, async (input, { db, commune, user }) => {
-  // Checking the current password is a login attempt: same per-address limit and key as authenticate(),
-  // where only wrong passwords count.
-  const loginLimit = [{ key: `login:email:${commune.slug}:${user.email}`, rule: rateLimits.loginPerEmail }];
-  const limit = await checkRateLimit(db, loginLimit);
+  // Guesses at the current password have their own counter, on the signed-in account: the login's counters are
+  // keyed on who types at the login form, and neither must hold the other back. Counted before checking (so
+  // parallel tries cannot all pass), given back when right.
+  const now = Date.now();
+  const attempt = [{ key: `password-change:user:${user.id}`, rule: rateLimits.passwordChangePerAccount }];
+  const limit = await consumeRateLimit(db, attempt, now);
   if (!limit.allowed) return failure(retryAfterMessage(limit.retryAfterSeconds));
   const [account] = await db
     .select({ passwordHash: users.passwordHash })
     .from(users)
     .where(and(eq(users.id, user.id), eq(users.communeId, commune.id)));
   if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
-    await consumeRateLimit(db, loginLimit);
     return fieldFailure("currentPassword", "Le mot de passe actuel est incorrect.");
   }
+  await giveBackAttempt(db, attempt, now);
   if (await isCommonPassword(input.password)) return fieldFailure("password", COMMON_PASSWORD_MESSAGE);
 
   const passwordHash = await hashPassword(input.password);

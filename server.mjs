@@ -1,0 +1,34 @@
+// The portal's Node entry (`npm start`, `npm run demo`, `npm run dev`, the e2e server): Next.js behind a thin layer
+// that stamps each request with the client's address as the connection shows it (server/client-address.mjs).
+// Needed because app code never sees the connection: under `next start` a client's own X-Forwarded-For hides it.
+// Usage: node server.mjs [--dev] [-p 3000] [-H 127.0.0.1]. Not used on Vercel (lib/request.ts reads Vercel's header).
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import { parseArgs } from "node:util";
+import { parseTrustedProxyHops, stampClientAddress } from "./server/client-address.mjs";
+
+const { values: args } = parseArgs({
+  options: { dev: { type: "boolean", default: false }, port: { type: "string", short: "p", default: "3000" }, hostname: { type: "string", short: "H" } },
+});
+process.env.NODE_ENV ??= args.dev ? "development" : "production";
+// Only this process knows the stamp (lib/env.ts reads it): a header carrying another one, or sent to a plain
+// `next start`, is ignored by lib/request.ts.
+const stamp = randomBytes(16).toString("hex");
+process.env.PORTAIL_CLIENT_ADDRESS_STAMP = stamp;
+
+const { default: next } = await import("next");
+const port = Number(args.port);
+const server = createServer();
+const app = next({ dev: args.dev, hostname: args.hostname ?? "localhost", port, httpServer: server });
+await app.prepare(); // loads .env files: TRUSTED_PROXY_HOPS may come from there
+const hops = parseTrustedProxyHops(process.env.TRUSTED_PROXY_HOPS);
+const handle = app.getRequestHandler();
+
+server.on("request", (request, response) => {
+  stampClientAddress(request, { hops, stamp });
+  handle(request, response);
+});
+server.listen(port, args.hostname, () => {
+  const source = hops ? `X-Forwarded-For as seen by ${hops} trusted proxy hop(s)` : "the connection (TRUSTED_PROXY_HOPS=0)";
+  console.log(`> Portail Famille ready on http://${args.hostname ?? "localhost"}:${port}; client addresses from ${source}`);
+});
