@@ -9,20 +9,16 @@ export type SecondFactorState = "not_needed" | "done" | "verify" | "enrol" | "ex
 /** A session that passed the password but not the second factor must finish within this time, or log in again. */
 export const PENDING_SECOND_FACTOR_SECONDS = 10 * 60;
 
-/**
- * Admins always need the second factor; agents when their commune requires it or once they enrolled of their own
- * accord; families never. Evaluated on every request, so a commune that starts requiring it catches live sessions.
- */
-export function secondFactorState(p: {
-  role: Role;
-  communeRequiresAgents: boolean;
-  factorConfirmed: boolean;
-  sessionVerified: boolean;
-  sessionCreatedAt: Date;
-  now: Date;
-}): SecondFactorState {
-  const needed = p.role === "admin" || (p.role === "agent" && (p.communeRequiresAgents || p.factorConfirmed));
-  if (!needed) return "not_needed";
+type Account = { role: Role; communeRequiresAgents: boolean; factorConfirmed: boolean };
+
+/** Admins always need the second factor; agents when their commune requires it or once they enrolled of their own accord; families never. */
+export function needsSecondFactor(p: Account): boolean {
+  return p.role === "admin" || (p.role === "agent" && (p.communeRequiresAgents || p.factorConfirmed));
+}
+
+/** Evaluated on every request, so a commune that starts requiring the factor also catches the live sessions. */
+export function secondFactorState(p: Account & { sessionVerified: boolean; sessionCreatedAt: Date; now: Date }): SecondFactorState {
+  if (!needsSecondFactor(p)) return "not_needed";
   if (p.sessionVerified) return "done";
   if (p.now.getTime() - p.sessionCreatedAt.getTime() > PENDING_SECOND_FACTOR_SECONDS * 1000) return "expired";
   return p.factorConfirmed ? "verify" : "enrol";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { generateRecoveryCodes, hashRecoveryCode, normalizeRecoveryCode, RECOVERY_CODE_COUNT } from "./recovery-codes";
+import { normalizeRecoveryCode } from "./recovery-code-format";
+import { generateRecoveryCodes, hashRecoveryCode, RECOVERY_CODE_COUNT } from "./recovery-codes";
 
 describe("recovery codes", () => {
   it("generates ten distinct codes of sixteen unambiguous characters in groups of four", () => {
