@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
 
 let ipCounter = 0;
 
@@ -32,18 +33,43 @@ export async function expectAccessible(page: Page) {
 export const demo = {
   family: { email: "famille@demo.fr", password: "Famille2026demo" },
   agent: { email: "agent@demo.fr", password: "Agent2026demo" },
-  admin: { email: "admin@demo.fr", password: "Admin2026demo" },
+  admin: { email: "admin@demo.fr", password: "Admin2026demo", totpSecret: "PORTAILFAMILLEDEMOADMINTOTP23457" },
   otherFamily: { email: "famille@autreville.fr", password: "Famille2026autre" },
   unsubscribedCode: "DRD4H8P3LN",
 };
 
-/** Logs in through the commune's Connexion page and waits to have left it. */
-export async function logIn(page: Page, commune: string, account: { email: string; password: string }) {
+/**
+ * Logs in through the commune's Connexion page and waits to have left it; with `totpSecret` (staff with a second
+ * factor), also through the "Double authentification" page.
+ */
+export async function logIn(page: Page, commune: string, account: { email: string; password: string; totpSecret?: string }) {
   await page.goto(`/${commune}/connexion`);
   await page.getByRole("textbox", { name: "E-mail", exact: true }).fill(account.email);
   await page.getByRole("textbox", { name: "Mot de passe", exact: true }).fill(account.password);
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page).not.toHaveURL(/\/connexion/);
+  if (account.totpSecret) await enterTotpCode(page, account.totpSecret, "Vérifier");
+}
+
+/** Types a fresh code of the authenticator app on the page shown (code or enrolment) and submits it. */
+export async function enterTotpCode(page: Page, secret: string, button: string) {
+  await page.getByRole("textbox", { name: "Code à 6 chiffres de votre application" }).fill(await freshTotpCode(secret));
+  await page.getByRole("button", { name: button }).click();
+}
+
+const lastSteps = new Map<string, number>();
+
+/**
+ * A TOTP code of `secret` whose 30-second step this worker has not used yet: the portal accepts each step once
+ * (and one step ahead of its clock), so logins in a row take the next step, waiting for it when needed.
+ */
+async function freshTotpCode(secret: string): Promise<string> {
+  const now = Date.now();
+  const current = Math.floor(now / 30_000);
+  const step = Math.max(current, (lastSteps.get(secret) ?? -1) + 1);
+  if (step > current + 1) await new Promise((resolve) => setTimeout(resolve, (step - 1) * 30_000 - now + 500));
+  lastSteps.set(secret, step);
+  return TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: step * 30_000 });
 }
 
 /** Waits until the captcha widget has solved its proof of work and filled the form's `captcha` field. */
