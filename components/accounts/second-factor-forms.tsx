@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
 import type { FormAction } from "@/lib/actions/state";
@@ -91,9 +90,10 @@ function RecoveryCodes({ recoveryCodes, continueTo }: EnrolmentResult) {
         ))}
       </ul>
       <div className="button-row">
-        <Link className="button" href={continueTo}>
+        {/* A full page load: the header, rendered before the session was verified, shows the account again. */}
+        <a className="button" href={continueTo}>
           J&apos;ai noté mes codes, continuer
-        </Link>
+        </a>
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { landingPath, safeReturnPath } from "@/lib/accounts/return-path";
 import { sessionAction, type SessionContext } from "@/lib/actions/action";
@@ -12,6 +13,12 @@ import { retryAfterMessage } from "@/lib/rate-limit";
 const NOTHING_EXPECTED = "Aucun code n'est attendu pour cette session. Reconnectez-vous si besoin.";
 
 const destination = ({ commune, user }: SessionContext, retour: string | undefined) => safeReturnPath(commune.slug, retour) ?? landingPath(commune.slug, user.role);
+
+/** On to the page asked for, the commune's layout rendered again: its header now shows the signed-in account. */
+function signedIn(ctx: SessionContext, retour: string | undefined): never {
+  revalidatePath(`/${ctx.commune.slug}`, "layout");
+  redirect(destination(ctx, retour));
+}
 const scope = ({ commune, user }: SessionContext) => ({ communeId: commune.id, userId: user.id, sessionId: user.sessionId });
 
 /** The French answer to a refused code, next to its field (or for the form, when throttled). */
@@ -36,7 +43,7 @@ export const verifySecondFactorAction = sessionAction(totpCodeSchema, async (inp
   if (ctx.secondFactor !== "verify") return failure(NOTHING_EXPECTED);
   const outcome = await verifyTotpCode(ctx.db, { ...scope(ctx), code: input.code });
   if (!outcome.ok) return refusal(outcome, "code");
-  redirect(destination(ctx, input.retour));
+  signedIn(ctx, input.retour);
 });
 
 /** "Utiliser ce code de secours". */
@@ -44,7 +51,7 @@ export const verifyRecoveryCodeAction = sessionAction(recoveryCodeSchema, async 
   if (ctx.secondFactor !== "verify") return failure(NOTHING_EXPECTED);
   const outcome = await verifyRecoveryCode(ctx.db, { ...scope(ctx), code: input.recoveryCode });
   if (!outcome.ok) return refusal(outcome, "recoveryCode");
-  redirect(destination(ctx, input.retour));
+  signedIn(ctx, input.retour);
 });
 
 export type EnrolmentResult = { recoveryCodes: string[]; continueTo: string };
