@@ -125,6 +125,43 @@ test("changing the password ends the account's other sessions", async ({ page, b
   await other.close();
 });
 
+test("logging out ends the session on the server: a copy of its cookie no longer opens the family's pages", async ({ page, browser, clientIp }) => {
+  await logIn(page, "demo", demo.family);
+  const captured = await page.context().cookies();
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+
+  const thief = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
+  await thief.addCookies(captured);
+  const thiefPage = await thief.newPage();
+  await thiefPage.goto("/demo/espace-famille/dossier");
+  await expect(thiefPage).toHaveURL(/\/demo\/connexion/);
+  await thief.close();
+});
+
+test("« Se déconnecter de tous mes appareils » ends every session of the account", async ({ page, browser, clientIp }) => {
+  const account = await signUpAndActivate(page);
+  const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
+  const otherPage = await other.newPage();
+  await logIn(otherPage, "demo", account);
+  await logIn(page, "demo", account);
+
+  await page.goto("/demo/mon-espace-citoyen");
+  await page.getByRole("link", { name: /Sécurité/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sécurité" })).toBeVisible();
+  await expect(page.getByRole("row")).toHaveCount(3); // the header and two sessions
+  await expect(page.getByRole("cell", { name: "Cet appareil" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Se déconnecter de tous mes appareils" }).click();
+  await expect(page).toHaveURL(/\/demo\/connexion/);
+  await page.goto("/demo/mon-espace-citoyen");
+  await expect(page).toHaveURL(/\/demo\/connexion/);
+  await otherPage.goto("/demo/mon-espace-citoyen");
+  await expect(otherPage).toHaveURL(/\/demo\/connexion/);
+  await other.close();
+});
+
 test("sign-up refuses bad input with messages next to the fields", async ({ page }) => {
   await page.goto("/demo/creer-un-compte");
   await page.getByRole("textbox", { name: "E-mail (identifiant)", exact: true }).fill("pas-une-adresse");

@@ -49,6 +49,12 @@ export default async function CitizenSpacePage({ params }: Props) {
             <span className="tile__text">Choisir un nouveau mot de passe.</span>
           </Link>
         </li>
+        <li>
+          <Link className="tile" href={`/${slug}/mon-espace-citoyen/securite`}>
+            <span className="tile__title">Sécurité</span>
+            <span className="tile__text">Vos sessions ouvertes, et se déconnecter de tous vos appareils.</span>
+          </Link>
+        </li>
       </ul>
     </>
   );

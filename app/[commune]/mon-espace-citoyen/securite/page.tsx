@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { InlineActionForm } from "@/components/agent/inline-action-form";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { TableWrap } from "@/components/ui/table-wrap";
+import { requireUser } from "@/lib/auth/session";
+import { listLiveSessions } from "@/lib/auth/sessions";
+import { describeUserAgent } from "@/lib/auth/user-agent";
+import { getDb } from "@/lib/db";
+import { formatDateTime } from "@/lib/format";
+import { endOtherSession, logOutEverywhere } from "./actions";
+
+type Props = { params: Promise<{ commune: string }> };
+
+const TITLE = "Sécurité";
+
+export const metadata: Metadata = { title: TITLE };
+
+/** The account's open sessions, and the ways to close them. */
+export default async function SecurityPage({ params }: Props) {
+  const { commune: slug } = await params;
+  const { commune, user } = await requireUser(slug, { returnTo: `/${slug}/mon-espace-citoyen/securite` });
+  const sessions = await listLiveSessions(await getDb(), { communeId: commune.id, userId: user.id });
+  return (
+    <>
+      <Breadcrumbs items={[{ label: "Accueil", href: `/${slug}` }, { label: "Mon espace citoyen", href: `/${slug}/mon-espace-citoyen` }, { label: TITLE }]} />
+      <h1>{TITLE}</h1>
+      <h2>Mes sessions ouvertes</h2>
+      <p>
+        Chaque connexion à votre compte ouvre une session, fermée à la déconnexion, après 30 minutes sans activité ou au plus tard 12 heures
+        après la connexion. Si vous ne reconnaissez pas un appareil, fermez sa session et changez votre mot de passe.
+      </p>
+      <TableWrap label="Mes sessions ouvertes">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Appareil</th>
+              <th scope="col">Connexion</th>
+              <th scope="col">Dernière activité</th>
+              <th scope="col">Action</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((session) => (
+              <tr key={session.id}>
+                <td>{describeUserAgent(session.userAgent)}</td>
+                <td>{formatDateTime(session.createdAt)}</td>
+                <td>{formatDateTime(session.lastSeenAt)}</td>
+                <td>
+                  {session.id === user.sessionId ? (
+                    <strong>Cet appareil</strong>
+                  ) : (
+                    <InlineActionForm
+                      slug={slug}
+                      action={endOtherSession}
+                      fields={{ sessionId: session.id }}
+                      label="Déconnecter"
+                      accessibleLabel={`Déconnecter la session ${describeUserAgent(session.userAgent)} ouverte le ${formatDateTime(session.createdAt)}`}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+      <h2>Se déconnecter partout</h2>
+      <p>
+        Ferme toutes vos sessions, celle-ci comprise, et désactive les liens de synchronisation d&apos;agenda que vous avez créés. Vous devrez
+        vous reconnecter.
+      </p>
+      <InlineActionForm slug={slug} action={logOutEverywhere} fields={{}} label="Se déconnecter de tous mes appareils" danger />
+    </>
+  );
+}
