@@ -46,6 +46,8 @@ test("a new admin enrols a second factor from the QR page, keeps recovery codes,
   await expectAccessible(newAdmin);
   await newAdmin.getByRole("link", { name: "J'ai noté mes codes, continuer" }).click();
   await expect(newAdmin.getByRole("heading", { level: 1, name: "Espace agent" })).toBeVisible();
+  await newAdmin.goto("/demo/mon-espace-citoyen/securite");
+  await expect(newAdmin.getByRole("region", { name: "Double authentification" })).toContainText("Codes de secours restants : 10.");
 
   // Next login: the password, then a code.
   await newAdmin.getByRole("button", { name: "Se déconnecter" }).click();

@@ -11,7 +11,7 @@ import { redirectTarget } from "@/lib/households/demo-fixture";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, harness, signInAs } from "@/lib/testing/harness";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
-import { addConfirmedFactor, startEnrolment } from "./store";
+import { addConfirmedFactor, secondFactorSummary, startEnrolment } from "./store";
 
 const database = useTestDatabase();
 const SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -173,8 +173,10 @@ describe("agents", () => {
     const agent = await insertUser(database.db, commune.id, "agent");
     signInAs(agent, commune.slug);
     const secret = await startEnrolment(database.db, { communeId: commune.id, userId: agent.id });
+    expect(await secondFactorSummary(database.db, { communeId: commune.id, userId: agent.id })).toBeNull();
     expect(await confirmEnrolmentAction(null, formData(commune.slug, { code: code(secret!) }))).toMatchObject({ ok: true });
     expect((await findSessionUser(database.db, commune.id))?.id).toBe(agent.id);
+    expect(await secondFactorSummary(database.db, { communeId: commune.id, userId: agent.id })).toMatchObject({ recoveryCodesLeft: 10 });
 
     signInAs(agent, commune.slug, { secondFactor: "pending" });
     expect(await findSessionUser(database.db, commune.id)).toBeNull();

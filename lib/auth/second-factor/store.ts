@@ -144,3 +144,11 @@ export async function verifyRecoveryCode(db: Db, p: SessionScope & { code: strin
     });
   });
 }
+
+/** The account's factor as its Sécurité page shows it (null: none confirmed). */
+export async function secondFactorSummary(db: Db, p: Account): Promise<{ confirmedAt: Date; recoveryCodesLeft: number } | null> {
+  const [factor] = await db.select({ confirmedAt: totpFactors.confirmedAt }).from(totpFactors).where(and(factorOf(p), isNotNull(totpFactors.confirmedAt)));
+  if (!factor?.confirmedAt) return null;
+  const recoveryCodesLeft = await db.$count(recoveryCodes, and(eq(recoveryCodes.userId, p.userId), eq(recoveryCodes.communeId, p.communeId), isNull(recoveryCodes.usedAt)));
+  return { confirmedAt: factor.confirmedAt, recoveryCodesLeft };
+}
