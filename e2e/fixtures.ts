@@ -72,6 +72,30 @@ async function freshTotpCode(secret: string): Promise<string> {
   return TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: step * 30_000 });
 }
 
+/** "Créer un compte agent" on the Comptes page, signed in as an admin: the account waits for its invitation. */
+export async function createStaffAccount(
+  page: Page,
+  account: { civility: "Madame" | "Monsieur"; lastName: string; firstName: string; email: string; role: "Agent" | "Administrateur" },
+) {
+  const form = page.getByRole("form", { name: "Créer un compte agent" });
+  await form.getByRole("radio", { name: account.civility }).check();
+  await form.getByRole("textbox", { name: "Nom", exact: true }).fill(account.lastName);
+  await form.getByRole("textbox", { name: "Prénom", exact: true }).fill(account.firstName);
+  await form.getByRole("textbox", { name: "Adresse e-mail", exact: true }).fill(account.email);
+  await form.getByRole("radio", { name: account.role, exact: true }).check();
+  await form.getByRole("button", { name: "Créer le compte" }).click();
+  await expect(page.getByRole("row").filter({ hasText: account.email })).toContainText("Invitation envoyée");
+}
+
+/** The invited person chooses their password from the mail (in their own browser context). */
+export async function acceptInvitation(page: Page, email: string, password: string) {
+  await page.goto(await linkFromMailbox(page, email, "/demo/reinitialiser-mot-de-passe"));
+  await page.getByRole("textbox", { name: "Nouveau mot de passe", exact: true }).fill(password);
+  await page.getByRole("textbox", { name: "Confirmation du mot de passe", exact: true }).fill(password);
+  await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await expect(page.getByText(/Votre mot de passe a été enregistré/)).toBeVisible();
+}
+
 /** Waits until the captcha widget has solved its proof of work and filled the form's `captcha` field. */
 export async function waitForCaptcha(page: Page) {
   await page.waitForFunction(() => (document.querySelector('input[name="captcha"]') as HTMLInputElement | null)?.value, undefined, {

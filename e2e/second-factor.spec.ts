@@ -1,4 +1,4 @@
-import { demo, enterTotpCode, expect, expectAccessible, linkFromMailbox, logIn, test, uniqueEmail } from "./fixtures";
+import { acceptInvitation, createStaffAccount, demo, enterTotpCode, expect, expectAccessible, logIn, test, uniqueEmail } from "./fixtures";
 
 test("a new admin enrols a second factor from the QR page, keeps recovery codes, then logs in with a code; an admin can reset it", async ({ page, browser, clientIp }) => {
   // The demo admin: password, then the code of their app.
@@ -15,22 +15,10 @@ test("a new admin enrols a second factor from the QR page, keeps recovery codes,
   await page.goto("/demo/agent/comptes");
 
   const email = uniqueEmail("admin");
-  const form = page.getByRole("form", { name: "Créer un compte agent" });
-  await form.getByRole("radio", { name: "Madame" }).check();
-  await form.getByRole("textbox", { name: "Nom", exact: true }).fill("MOREAU");
-  await form.getByRole("textbox", { name: "Prénom", exact: true }).fill("Lina");
-  await form.getByRole("textbox", { name: "Adresse e-mail", exact: true }).fill(email);
-  await form.getByRole("radio", { name: "Administrateur", exact: true }).check();
-  await form.getByRole("button", { name: "Créer le compte" }).click();
-  await expect(page.getByRole("row").filter({ hasText: email })).toContainText("Invitation envoyée");
-
+  await createStaffAccount(page, { civility: "Madame", lastName: "MOREAU", firstName: "Lina", email, role: "Administrateur" });
   const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
   const newAdmin = await context.newPage();
-  await newAdmin.goto(await linkFromMailbox(newAdmin, email, "/demo/reinitialiser-mot-de-passe"));
-  await newAdmin.getByRole("textbox", { name: "Nouveau mot de passe", exact: true }).fill("Admin2026nouvelle");
-  await newAdmin.getByRole("textbox", { name: "Confirmation du mot de passe", exact: true }).fill("Admin2026nouvelle");
-  await newAdmin.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
-  await expect(newAdmin.getByText(/Votre mot de passe a été enregistré/)).toBeVisible();
+  await acceptInvitation(newAdmin, email, "Admin2026nouvelle");
 
   // First login of an admin without a factor: enrolment.
   await logIn(newAdmin, "demo", { email, password: "Admin2026nouvelle" });

@@ -1,19 +1,41 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
-import type { FormAction } from "@/lib/actions/state";
+import type { ActionState, FormAction } from "@/lib/actions/state";
 import { recoveryCodeSchema, totpCodeSchema } from "@/lib/auth/second-factor/schemas";
 
 type Props<D> = { communeSlug: string; action: FormAction<D>; retour?: string };
 type EnrolmentResult = { recoveryCodes: string[]; continueTo: string };
 
-function HiddenFields({ communeSlug, retour }: { communeSlug: string; retour?: string }) {
+/** The frame both forms share: hidden fields, the form's message, one field (`children`), the button. */
+function CodeFormFrame({
+  communeSlug,
+  retour,
+  state,
+  pending,
+  onSubmit,
+  submitLabel,
+  children,
+}: {
+  communeSlug: string;
+  retour?: string;
+  state: ActionState<unknown>;
+  pending: boolean;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  submitLabel: string;
+  children: ReactNode;
+}) {
   return (
-    <>
+    <form className="form" onSubmit={onSubmit} noValidate>
       <input type="hidden" name="commune" value={communeSlug} />
       {retour ? <input type="hidden" name="retour" value={retour} /> : null}
-    </>
+      <FormMessage state={state} />
+      {children}
+      <div className="button-row">
+        <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
+      </div>
+    </form>
   );
 }
 
@@ -25,9 +47,7 @@ export function TotpCodeForm<D extends EnrolmentResult | undefined>({ communeSlu
   const { form, state, pending, onSubmit } = useActionForm(totpCodeSchema, action, { retour });
   if (state?.ok && state.data) return <RecoveryCodes {...state.data} />;
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
-      <HiddenFields communeSlug={communeSlug} retour={retour} />
-      <FormMessage state={state} />
+    <CodeFormFrame communeSlug={communeSlug} retour={retour} state={state} pending={pending} onSubmit={onSubmit} submitLabel={submitLabel}>
       <TextField
         label="Code à 6 chiffres de votre application"
         hint="Le code change toutes les 30 secondes."
@@ -37,10 +57,7 @@ export function TotpCodeForm<D extends EnrolmentResult | undefined>({ communeSlu
         registration={form.register("code")}
         error={form.formState.errors.code?.message}
       />
-      <div className="button-row">
-        <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
-      </div>
-    </form>
+    </CodeFormFrame>
   );
 }
 
@@ -48,9 +65,7 @@ export function TotpCodeForm<D extends EnrolmentResult | undefined>({ communeSlu
 export function RecoveryCodeForm({ communeSlug, action, retour }: Props<undefined>) {
   const { form, state, pending, onSubmit } = useActionForm(recoveryCodeSchema, action, { retour });
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
-      <HiddenFields communeSlug={communeSlug} retour={retour} />
-      <FormMessage state={state} />
+    <CodeFormFrame communeSlug={communeSlug} retour={retour} state={state} pending={pending} onSubmit={onSubmit} submitLabel="Utiliser ce code de secours">
       <TextField
         label="Code de secours"
         hint="Un des codes de 16 caractères obtenus à l'activation, par exemple ABCD-EFGH-JK01-MNPQ. Chaque code ne sert qu'une fois."
@@ -59,10 +74,7 @@ export function RecoveryCodeForm({ communeSlug, action, retour }: Props<undefine
         registration={form.register("recoveryCode")}
         error={form.formState.errors.recoveryCode?.message}
       />
-      <div className="button-row">
-        <SubmitButton pending={pending}>Utiliser ce code de secours</SubmitButton>
-      </div>
-    </form>
+    </CodeFormFrame>
   );
 }
 
