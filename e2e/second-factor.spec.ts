@@ -1,6 +1,8 @@
 import { acceptInvitation, createStaffAccount, demo, enterTotpCode, expect, expectAccessible, logIn, test, uniqueEmail } from "./fixtures";
 
 test("a new admin enrols a second factor from the QR page, keeps recovery codes, then logs in with a code; an admin can reset it", async ({ page, browser, clientIp }) => {
+  // Two accounts, an enrolment and three logins; a code may wait for the next 30-second step.
+  test.slow();
   // The demo admin: password, then the code of their app.
   await page.goto("/demo/connexion?retour=/demo/agent/comptes");
   await page.getByRole("textbox", { name: "E-mail", exact: true }).fill(demo.admin.email);
