@@ -40,7 +40,7 @@ test("a new admin enrols a second factor from the QR page, keeps recovery codes,
   await expect(newAdmin.getByRole("region", { name: "Double authentification" })).toContainText("Codes de secours restants : 10.");
 
   // Next login: the password, then a code.
-  await newAdmin.getByRole("button", { name: "Se déconnecter" }).click();
+  await newAdmin.getByRole("button", { name: "Se déconnecter", exact: true }).click();
   await expect(newAdmin.getByRole("link", { name: "Se connecter" })).toBeVisible();
   await logIn(newAdmin, "demo", { email, password: "Admin2026nouvelle", totpSecret: secret });
   await expect(newAdmin.getByRole("heading", { level: 1, name: "Espace agent" })).toBeVisible();
