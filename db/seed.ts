@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { hashToken } from "@/lib/accounts/token-hash";
 import { hashPassword } from "@/lib/auth/password";
+import { addConfirmedFactor } from "@/lib/auth/second-factor/store";
 import type { Db } from "./client";
 import { seedFamilyFile } from "./seed-family-file";
 import { seedPlanning } from "./seed-planning";
@@ -12,7 +13,8 @@ export const demo = {
   otherCommune: { slug: "autreville", name: "Autreville" },
   family: { email: "famille@demo.fr", password: "Famille2026demo" },
   agent: { email: "agent@demo.fr", password: "Agent2026demo" },
-  admin: { email: "admin@demo.fr", password: "Admin2026demo" },
+  /** The admin signs in with a second factor: add `totpSecret` to an authenticator app (or compute its codes). */
+  admin: { email: "admin@demo.fr", password: "Admin2026demo", totpSecret: "PORTAILFAMILLEDEMOADMINTOTP23457" },
   otherFamily: { email: "famille@autreville.fr", password: "Famille2026autre" },
   /** Household already linked to the demo family account. */
   subscribedCode: "MRT7K2Q9WX",
@@ -98,7 +100,8 @@ export async function seedDemo(db: Db): Promise<void> {
 
   const family = await upsertAccount(db, town.id, { ...demo.family, role: "family", civility: "MME", lastName: "MARTIN", firstName: "Claire" });
   const agent = await upsertAccount(db, town.id, { ...demo.agent, role: "agent", civility: "M", lastName: "BERNARD", firstName: "Paul" });
-  await upsertAccount(db, town.id, { ...demo.admin, role: "admin", civility: "MME", lastName: "LEROY", firstName: "Sophie" });
+  const admin = await upsertAccount(db, town.id, { ...demo.admin, role: "admin", civility: "MME", lastName: "LEROY", firstName: "Sophie" });
+  await addConfirmedFactor(db, { communeId: town.id, userId: admin.id, secret: demo.admin.totpSecret });
   await upsertAccount(db, other.id, { ...demo.otherFamily, role: "family", civility: "M", lastName: "PETIT", firstName: "Louis" });
 
   const waiting = await upsertAccount(db, town.id, {

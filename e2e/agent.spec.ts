@@ -1,4 +1,4 @@
-import { demo, expect, expectAccessible, linkFromMailbox, logIn, test, uniqueEmail } from "./fixtures";
+import { acceptInvitation, createStaffAccount, demo, expect, expectAccessible, logIn, test, uniqueEmail } from "./fixtures";
 
 test("an agent finds a household, sees its code abonné and regenerates it", async ({ page }) => {
   await logIn(page, "demo", demo.agent);
@@ -27,23 +27,11 @@ test("an admin invites an agent, who chooses a password from the mail and reache
   await page.goto("/demo/agent/comptes");
   await expectAccessible(page);
   const email = uniqueEmail("agent");
-  const form = page.getByRole("form", { name: "Créer un compte agent" });
-  await form.getByRole("radio", { name: "Monsieur" }).check();
-  await form.getByRole("textbox", { name: "Nom", exact: true }).fill("GARCIA");
-  await form.getByRole("textbox", { name: "Prénom", exact: true }).fill("Hugo");
-  await form.getByRole("textbox", { name: "Adresse e-mail", exact: true }).fill(email);
-  await form.getByRole("radio", { name: "Agent", exact: true }).check();
-  await form.getByRole("button", { name: "Créer le compte" }).click();
-  await expect(page.getByRole("row").filter({ hasText: email })).toContainText("Invitation envoyée");
+  await createStaffAccount(page, { civility: "Monsieur", lastName: "GARCIA", firstName: "Hugo", email, role: "Agent" });
 
   const agentContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
   const agentPage = await agentContext.newPage();
-  const invitation = await linkFromMailbox(agentPage, email, "/demo/reinitialiser-mot-de-passe");
-  await agentPage.goto(invitation);
-  await agentPage.getByRole("textbox", { name: "Nouveau mot de passe", exact: true }).fill("Agent2026nouveau");
-  await agentPage.getByRole("textbox", { name: "Confirmation du mot de passe", exact: true }).fill("Agent2026nouveau");
-  await agentPage.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
-  await expect(agentPage.getByText(/Votre mot de passe a été enregistré/)).toBeVisible();
+  await acceptInvitation(agentPage, email, "Agent2026nouveau");
   await logIn(agentPage, "demo", { email, password: "Agent2026nouveau" });
   await expect(agentPage.getByRole("heading", { level: 1, name: "Espace agent" })).toBeVisible();
 

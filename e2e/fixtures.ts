@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
 
 let ipCounter = 0;
 
@@ -32,18 +33,67 @@ export async function expectAccessible(page: Page) {
 export const demo = {
   family: { email: "famille@demo.fr", password: "Famille2026demo" },
   agent: { email: "agent@demo.fr", password: "Agent2026demo" },
-  admin: { email: "admin@demo.fr", password: "Admin2026demo" },
+  admin: { email: "admin@demo.fr", password: "Admin2026demo", totpSecret: "PORTAILFAMILLEDEMOADMINTOTP23457" },
   otherFamily: { email: "famille@autreville.fr", password: "Famille2026autre" },
   unsubscribedCode: "DRD4H8P3LN",
 };
 
-/** Logs in through the commune's Connexion page and waits to have left it. */
-export async function logIn(page: Page, commune: string, account: { email: string; password: string }) {
+/**
+ * Logs in through the commune's Connexion page and waits to have left it; with `totpSecret` (staff with a second
+ * factor), also through the "Double authentification" page.
+ */
+export async function logIn(page: Page, commune: string, account: { email: string; password: string; totpSecret?: string }) {
   await page.goto(`/${commune}/connexion`);
   await page.getByRole("textbox", { name: "E-mail", exact: true }).fill(account.email);
   await page.getByRole("textbox", { name: "Mot de passe", exact: true }).fill(account.password);
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page).not.toHaveURL(/\/connexion/);
+  if (account.totpSecret) await enterTotpCode(page, account.totpSecret, "Vérifier");
+}
+
+/** Types a fresh code of the authenticator app on the page shown (code or enrolment) and submits it. */
+export async function enterTotpCode(page: Page, secret: string, button: string) {
+  await page.getByRole("textbox", { name: "Code à 6 chiffres de votre application" }).fill(await freshTotpCode(secret));
+  await page.getByRole("button", { name: button }).click();
+}
+
+const lastSteps = new Map<string, number>();
+
+/**
+ * A TOTP code of `secret` whose 30-second step this worker has not used yet: the portal accepts each step once
+ * (and one step ahead of its clock), so logins in a row take the next step, waiting for it when needed.
+ */
+async function freshTotpCode(secret: string): Promise<string> {
+  const now = Date.now();
+  const current = Math.floor(now / 30_000);
+  const step = Math.max(current, (lastSteps.get(secret) ?? -1) + 1);
+  if (step > current + 1) await new Promise((resolve) => setTimeout(resolve, (step - 1) * 30_000 - now + 500));
+  lastSteps.set(secret, step);
+  return TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: step * 30_000 });
+}
+
+/** "Créer un compte agent" on the Comptes page, signed in as an admin: the account waits for its invitation. */
+export async function createStaffAccount(
+  page: Page,
+  account: { civility: "Madame" | "Monsieur"; lastName: string; firstName: string; email: string; role: "Agent" | "Administrateur" },
+) {
+  const form = page.getByRole("form", { name: "Créer un compte agent" });
+  await form.getByRole("radio", { name: account.civility }).check();
+  await form.getByRole("textbox", { name: "Nom", exact: true }).fill(account.lastName);
+  await form.getByRole("textbox", { name: "Prénom", exact: true }).fill(account.firstName);
+  await form.getByRole("textbox", { name: "Adresse e-mail", exact: true }).fill(account.email);
+  await form.getByRole("radio", { name: account.role, exact: true }).check();
+  await form.getByRole("button", { name: "Créer le compte" }).click();
+  await expect(page.getByRole("row").filter({ hasText: account.email })).toContainText("Invitation envoyée");
+}
+
+/** The invited person chooses their password from the mail (in their own browser context). */
+export async function acceptInvitation(page: Page, email: string, password: string) {
+  await page.goto(await linkFromMailbox(page, email, "/demo/reinitialiser-mot-de-passe"));
+  await page.getByRole("textbox", { name: "Nouveau mot de passe", exact: true }).fill(password);
+  await page.getByRole("textbox", { name: "Confirmation du mot de passe", exact: true }).fill(password);
+  await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await expect(page.getByText(/Votre mot de passe a été enregistré/)).toBeVisible();
 }
 
 /** Waits until the captcha widget has solved its proof of work and filled the form's `captcha` field. */

@@ -1,9 +1,9 @@
 import type { User } from "@/db/schema";
-import { resendStaffInvitationAction, setStaffAccountStatusAction } from "@/lib/agents/actions";
+import { resendStaffInvitationAction, resetStaffSecondFactorAction, setStaffAccountStatusAction } from "@/lib/agents/actions";
 import { InlineActionForm } from "./inline-action-form";
 import styles from "./staff-account-actions.module.css";
 
-type Account = Pick<User, "id" | "firstName" | "lastName" | "status">;
+type Account = Pick<User, "id" | "firstName" | "lastName" | "status"> & { secondFactorSince: Date | null };
 
 /** The buttons an admin has on another staff account's row, depending on its status. */
 export function StaffAccountActions({ slug, account }: { slug: string; account: Account }) {
@@ -37,6 +37,16 @@ export function StaffAccountActions({ slug, account }: { slug: string; account: 
           danger
         />
       )}
+      {account.secondFactorSince ? (
+        <InlineActionForm
+          slug={slug}
+          action={resetStaffSecondFactorAction}
+          fields={{ userId: account.id }}
+          label="Réinitialiser la double authentification"
+          accessibleLabel={`Réinitialiser la double authentification de ${name}`}
+          danger
+        />
+      ) : null}
     </div>
   );
 }

@@ -2,7 +2,9 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { CredentialsSignin, type AuthError } from "next-auth";
 import type { Db } from "@/db/client";
-import { users, type Commune } from "@/db/schema";
+import { totpFactors, users, type Commune } from "@/db/schema";
+import { secondFactorPath } from "@/lib/auth/second-factor/paths";
+import { needsSecondFactor } from "@/lib/auth/second-factor/policy";
 import { retryAfterMessage } from "@/lib/rate-limit";
 import { type ActionState, failure } from "@/lib/actions/state";
 import { CAPTCHA_REQUIRED_MESSAGE } from "@/lib/captcha/field";
@@ -22,13 +24,18 @@ export function loginRefusal(error: AuthError): ActionState {
   return failure(INVALID_CREDENTIALS); // also for an unknown address: the message must not tell which
 }
 
-/** The `?retour=` page when it is safe, else the espace of the account's role (only used once the login succeeds). */
+/**
+ * The `?retour=` page when it is safe, else the espace of the account's role, by way of the second-factor page
+ * for staff who need one (only used once the password is accepted).
+ */
 export async function loginDestination(db: Db, commune: Commune, email: string, retour: string | undefined): Promise<string> {
-  const safe = safeReturnPath(commune.slug, retour);
-  if (safe) return safe;
   const [account] = await db
-    .select({ role: users.role })
+    .select({ role: users.role, factorConfirmedAt: totpFactors.confirmedAt })
     .from(users)
+    .leftJoin(totpFactors, eq(totpFactors.userId, users.id))
     .where(and(eq(users.communeId, commune.id), eq(users.email, email)));
-  return landingPath(commune.slug, account?.role ?? "family");
+  const destination = safeReturnPath(commune.slug, retour) ?? landingPath(commune.slug, account?.role ?? "family");
+  const needed =
+    account && needsSecondFactor({ role: account.role, communeRequiresAgents: commune.requireAgentSecondFactor, factorConfirmed: account.factorConfirmedAt !== null });
+  return needed ? secondFactorPath(commune.slug, destination) : destination;
 }

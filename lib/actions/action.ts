@@ -3,7 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import type { Commune, Role } from "@/db/schema";
-import { findSessionUser, type SessionUser } from "@/lib/auth/session";
+import { findSession, findSessionUser, type FoundSession, type SessionUser } from "@/lib/auth/session";
 import { findCommuneBySlug } from "@/lib/communes";
 import { getDb } from "@/lib/db";
 import { clientIp } from "@/lib/request";
@@ -13,9 +13,11 @@ import { failure, INVALID_FORM, type ActionState } from "./state";
 
 export type PublicContext = { db: Db; commune: Commune; ip: string };
 export type UserContext = PublicContext & { user: SessionUser };
+export type SessionContext = PublicContext & FoundSession;
 
 type Handler<S extends z.ZodType, C, D> = (input: z.output<S>, ctx: C) => Promise<ActionState<D>>;
 
+const SESSION_EXPIRED = "Votre session a expiré. Veuillez vous reconnecter.";
 export const GENERIC_ERROR = "Une erreur est survenue. Veuillez réessayer plus tard.";
 
 /**
@@ -80,9 +82,25 @@ export function userAction<S extends z.ZodType, D = undefined>(
     options.roles ?? "signed-in",
     async (base) => {
       const user = await findSessionUser(base.db, base.commune.id);
-      if (!user) return { refused: failure("Votre session a expiré. Veuillez vous reconnecter.") };
+      if (!user) return { refused: failure(SESSION_EXPIRED) };
       if (options.roles && !options.roles.includes(user.role)) return { refused: failure("Vous n'avez pas accès à cette action.") };
       return { ctx: { ...base, user } };
+    },
+    handler,
+  );
+}
+
+/**
+ * An action of the second-factor pages: any live session of the commune, also one still waiting for its second
+ * factor (`secondFactor` says where it stands; the handler decides what it may do).
+ */
+export function sessionAction<S extends z.ZodType, D = undefined>(schema: S, handler: Handler<S, SessionContext, D>) {
+  return defineAction(
+    schema,
+    "signed-in",
+    async (base) => {
+      const found = await findSession(base.db, base.commune.id);
+      return found ? { ctx: { ...base, ...found } } : { refused: failure(SESSION_EXPIRED) };
     },
     handler,
   );

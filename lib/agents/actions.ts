@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/actions/action";
 import { failure, success } from "@/lib/actions/state";
-import { createStaffAccountSchema, DUPLICATE_EMAIL_MESSAGE, staffAccountStatusSchema, staffAccountTargetSchema } from "./schemas";
+import { agentSecondFactorSchema, createStaffAccountSchema, DUPLICATE_EMAIL_MESSAGE, staffAccountStatusSchema, staffAccountTargetSchema } from "./schemas";
 import { createStaffAccount, resendStaffInvitation, setStaffAccountStatus } from "./staff-accounts";
+import { resetStaffSecondFactor, setAgentSecondFactorRequirement } from "./staff-second-factor";
 
 const adminOnly = ["admin"] as const;
 const accountsPage = (slug: string) => `/${slug}/agent/comptes`;
@@ -31,4 +32,20 @@ export const setStaffAccountStatusAction = userAction({ schema: staffAccountStat
   if (outcome === "not_found") return failure("Ce compte est introuvable ou déjà dans cet état.");
   revalidatePath(accountsPage(commune.slug));
   return success(status === "disabled" ? "Le compte a été désactivé : ses sessions sont terminées." : "Le compte a été réactivé.");
+});
+
+/** "Réinitialiser la double authentification" of a colleague. */
+export const resetStaffSecondFactorAction = userAction({ schema: staffAccountTargetSchema, roles: adminOnly }, async ({ userId }, { db, commune, user }) => {
+  const outcome = await resetStaffSecondFactor(db, { communeId: commune.id, actorUserId: user.id, userId });
+  if (outcome === "self") return failure("Vous ne pouvez pas réinitialiser votre propre double authentification.");
+  if (outcome === "not_found") return failure("Ce compte n'a pas de double authentification à réinitialiser.");
+  revalidatePath(accountsPage(commune.slug));
+  return success("La double authentification a été réinitialisée : ses sessions sont terminées.");
+});
+
+/** "Exiger la double authentification pour les agents". */
+export const setAgentSecondFactorRequirementAction = userAction({ schema: agentSecondFactorSchema, roles: adminOnly }, async ({ required }, { db, commune, user }) => {
+  await setAgentSecondFactorRequirement(db, { communeId: commune.id, actorUserId: user.id, required });
+  revalidatePath(accountsPage(commune.slug));
+  return success(required ? "La double authentification est désormais exigée pour les agents." : "La double authentification est désormais facultative pour les agents.");
 });

@@ -13,6 +13,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "account.invitation_resent": "Invitation renvoyée",
   "account.disabled": "Compte désactivé",
   "account.reactivated": "Compte réactivé",
+  "account.second_factor_enabled": "Double authentification activée",
+  "account.second_factor_reset": "Double authentification réinitialisée",
+  "account.recovery_code_used": "Connexion avec un code de secours",
+  "commune.agent_second_factor_changed": "Double authentification des agents modifiée",
   "activity.created": "Activité créée",
   "activity.updated": "Activité modifiée",
   "closure.added": "Jour de fermeture ajouté",
@@ -71,6 +75,8 @@ function auditDetail(action: string, details: Record<string, unknown>): string |
     case "request.refused":
     case "request.accepted":
       return text(details.message);
+    case "commune.agent_second_factor_changed":
+      return details.required ? "Exigée pour les agents" : "Facultative pour les agents";
     case "child.health_read": {
       const count = Array.isArray(details.childIds) ? details.childIds.length : 0;
       return count ? `${count} enfant(s)` : null;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { civilityField, emailField, requiredText } from "@/lib/validation/fields";
+import { checkbox, civilityField, emailField, requiredText } from "@/lib/validation/fields";
 
 export const staffRoleLabels = { agent: "Agent", admin: "Administrateur" } as const;
 
@@ -22,5 +22,8 @@ export const staffAccountTargetSchema = z.object({
 export const staffAccountStatusSchema = staffAccountTargetSchema.extend({
   status: z.enum(["active", "disabled"], { error: "Action inconnue." }),
 });
+
+/** The commune's rule for agents (admins always need the second factor). */
+export const agentSecondFactorSchema = z.object({ required: checkbox() });
 
 export const DUPLICATE_EMAIL_MESSAGE = "Un compte existe déjà avec cette adresse e-mail dans votre commune.";

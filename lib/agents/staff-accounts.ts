@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { users, type Commune } from "@/db/schema";
+import { totpFactors, users, type Commune } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { staffRoles } from "@/lib/auth/session";
 import { revokeAccountSessions } from "@/lib/auth/sessions";
@@ -15,7 +15,7 @@ import type { CreateStaffAccountInput } from "./schemas";
 const staffOf = (communeId: string, userId: string) =>
   and(eq(users.id, userId), eq(users.communeId, communeId), inArray(users.role, staffRoles));
 
-/** The commune's agent and admin accounts, by name. */
+/** The commune's agent and admin accounts, by name, with when their second factor was confirmed (null: none). */
 export async function listStaffAccounts(db: Db, params: { communeId: string }) {
   return db
     .select({
@@ -26,8 +26,10 @@ export async function listStaffAccounts(db: Db, params: { communeId: string }) {
       email: users.email,
       role: users.role,
       status: users.status,
+      secondFactorSince: totpFactors.confirmedAt,
     })
     .from(users)
+    .leftJoin(totpFactors, and(eq(totpFactors.userId, users.id), eq(totpFactors.communeId, users.communeId)))
     .where(and(eq(users.communeId, params.communeId), inArray(users.role, staffRoles)))
     .orderBy(asc(users.lastName), asc(users.firstName));
 }

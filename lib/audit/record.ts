@@ -10,6 +10,10 @@ export type AuditAction =
   | "account.invitation_resent"
   | "account.disabled"
   | "account.reactivated"
+  | "account.second_factor_enabled"
+  | "account.second_factor_reset"
+  | "account.recovery_code_used"
+  | "commune.agent_second_factor_changed"
   | "family_file.changed"
   | "child.photo_changed"
   | "request.accepted"
@@ -29,7 +33,7 @@ export type AuditEntry = {
   communeId: string;
   actorUserId: string;
   action: AuditAction;
-  /** What the row is about: "household", "user", "request", or the family-file record a request targets. */
+  /** What the row is about: "household", "user", "request", "commune", or the family-file record a request targets. */
   targetType: string;
   targetId: string;
   details?: Record<string, unknown>;

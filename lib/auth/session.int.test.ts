@@ -6,7 +6,7 @@ import { currentSession, harness, signInAs } from "@/lib/testing/harness";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { findSessionUser } from "./session";
 import { SESSION_IDLE_SECONDS } from "./session-policy";
-import { revokeSession } from "./sessions";
+import { createSession, revokeSession } from "./sessions";
 
 const database = useTestDatabase();
 
@@ -80,5 +80,17 @@ describe("findSessionUser", () => {
     const commune = await insertCommune(database.db);
     harness.session = null;
     expect(await findSessionUser(database.db, commune.id)).toBeNull();
+  });
+
+  it("refuses a staff session that passed the password but not the second factor (admins always, agents when required)", async () => {
+    const commune = await insertCommune(database.db);
+    const admin = await insertUser(database.db, commune.id, "admin");
+    // What authorize() writes after the password: a session row whose second factor is not checked yet.
+    const sessionId = await createSession(database.db, { communeId: commune.id, userId: admin.id });
+    harness.session = { user: { id: admin.id, communeId: commune.id, communeSlug: commune.slug, role: "admin", sessionId, email: admin.email }, expires: "" } as never;
+    expect(await findSessionUser(database.db, commune.id)).toBeNull();
+
+    await database.db.update(userSessions).set({ secondFactorAt: new Date() }).where(eq(userSessions.id, sessionId));
+    expect((await findSessionUser(database.db, commune.id))?.id).toBe(admin.id);
   });
 });

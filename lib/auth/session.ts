@@ -4,9 +4,11 @@ import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
 import type { Db } from "@/db/client";
-import { userSessions, users, type Commune, type Role } from "@/db/schema";
+import { communes, totpFactors, userSessions, users, type Commune, type Role } from "@/db/schema";
 import { communeBySlug } from "@/lib/communes";
 import { getDb } from "@/lib/db";
+import { secondFactorPath } from "./second-factor/paths";
+import { isSignedIn, secondFactorState, type SecondFactorState } from "./second-factor/policy";
 import { isLiveSession, touchSession } from "./sessions";
 
 export type SessionUser = {
@@ -23,35 +25,69 @@ export type SessionUser = {
 
 export const staffRoles = ["agent", "admin"] as const satisfies readonly Role[];
 
+/** A live session of this commune and where it stands with the second factor. */
+export type FoundSession = { user: SessionUser; secondFactor: Exclude<SecondFactorState, "expired"> };
+
 /**
  * The account behind the session cookie, if it is of this commune, still active, and its server-side session
- * live (not logged out, not revoked by a password change or a disabled account, not idle or past its lifetime).
- * This is the real check; the proxy only guesses.
+ * live (not logged out, not revoked by a password change or a disabled account, not idle or past its lifetime),
+ * with its second-factor state. A password-only session left waiting for its second factor too long is none.
  */
-export async function findSessionUser(db: Db, communeId: string): Promise<SessionUser | null> {
+export async function findSession(db: Db, communeId: string): Promise<FoundSession | null> {
   const session = await auth();
   const identity = session?.user;
   if (!identity?.id || identity.communeId !== communeId || typeof identity.sessionId !== "string") return null;
   const now = new Date();
   const [row] = await db
     .select({
-      id: users.id,
-      communeId: users.communeId,
-      email: users.email,
-      civility: users.civility,
-      firstName: users.firstName,
-      lastName: users.lastName,
-      role: users.role,
-      sessionId: userSessions.id,
+      user: {
+        id: users.id,
+        communeId: users.communeId,
+        email: users.email,
+        civility: users.civility,
+        firstName: users.firstName,
+        lastName: users.lastName,
+        role: users.role,
+        sessionId: userSessions.id,
+      },
       lastSeenAt: userSessions.lastSeenAt,
+      createdAt: userSessions.createdAt,
+      secondFactorAt: userSessions.secondFactorAt,
+      communeRequiresAgents: communes.requireAgentSecondFactor,
+      factorConfirmedAt: totpFactors.confirmedAt,
     })
     .from(users)
     .innerJoin(userSessions, and(eq(userSessions.userId, users.id), eq(userSessions.communeId, users.communeId)))
+    .innerJoin(communes, eq(communes.id, users.communeId))
+    .leftJoin(totpFactors, and(eq(totpFactors.userId, users.id), eq(totpFactors.communeId, users.communeId)))
     .where(and(eq(users.id, identity.id), eq(users.communeId, communeId), eq(users.status, "active"), eq(userSessions.id, identity.sessionId), isLiveSession(now)));
   if (!row) return null;
-  const { lastSeenAt, ...user } = row;
-  await touchSession(db, { id: user.sessionId, lastSeenAt }, now);
-  return user;
+  const secondFactor = secondFactorState({
+    role: row.user.role,
+    communeRequiresAgents: row.communeRequiresAgents,
+    factorConfirmed: row.factorConfirmedAt !== null,
+    sessionVerified: row.secondFactorAt !== null,
+    sessionCreatedAt: row.createdAt,
+    now,
+  });
+  if (secondFactor === "expired") return null;
+  await touchSession(db, { id: row.user.sessionId, lastSeenAt: row.lastSeenAt }, now);
+  return { user: row.user, secondFactor };
+}
+
+/**
+ * The signed-in account: a session as `findSession` finds it, that also passed the second factor when it needs
+ * one. This is the real check of every page and action; the proxy only guesses.
+ */
+export async function findSessionUser(db: Db, communeId: string): Promise<SessionUser | null> {
+  const found = await findSession(db, communeId);
+  return found && isSignedIn(found.secondFactor) ? found.user : null;
+}
+
+/** A session that passed the password and now waits for its code ("verify") or its enrolment ("enrol"). */
+export async function findSecondFactorChallenge(db: Db, communeId: string) {
+  const found = await findSession(db, communeId);
+  return found && !isSignedIn(found.secondFactor) ? found : null;
 }
 
 /** The commune of the URL, or a 404. */
@@ -61,17 +97,22 @@ export async function requireCommune(slug: string): Promise<Commune> {
   return commune;
 }
 
-/** Per request: the commune and its signed-in account (or null), shared by layouts and pages. */
+/**
+ * Per request: the commune and its signed-in account (or null), shared by layouts and pages; `session` is also
+ * there for a session still waiting for its second factor (the pages of that step use it).
+ */
 export const currentVisitor = cache(async (slug: string) => {
   const commune = await requireCommune(slug);
-  const user = await findSessionUser(await getDb(), commune.id);
-  return { commune, user };
+  const session = await findSession(await getDb(), commune.id);
+  const user = session && isSignedIn(session.secondFactor) ? session.user : null;
+  return { commune, user, session };
 });
 
 /** For pages: the signed-in account of this commune, else to the login page; with `roles`, else 403. */
 export async function requireUser(slug: string, options: { roles?: readonly Role[]; returnTo?: string } = {}) {
-  const { commune, user } = await currentVisitor(slug);
+  const { commune, user, session } = await currentVisitor(slug);
   if (!user) {
+    if (session) redirect(secondFactorPath(commune.slug, options.returnTo));
     const target = options.returnTo ? `?retour=${encodeURIComponent(options.returnTo)}` : "";
     redirect(`/${commune.slug}/connexion${target}`);
   }

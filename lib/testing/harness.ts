@@ -27,29 +27,45 @@ export async function runAfterResponse(): Promise<void> {
 /**
  * Makes the next server action calls run as this account (as its JWT session would say). The server-side
  * session row the login would have created is written on the first `auth()` call (see `currentSession`).
+ * A staff session has passed its second factor unless `secondFactor: "pending"` (just after the password).
  * Returns the session id.
  */
-export function signInAs(user: Pick<User, "id" | "communeId" | "role" | "email">, communeSlug: string): string {
+export function signInAs(
+  user: Pick<User, "id" | "communeId" | "role" | "email">,
+  communeSlug: string,
+  options: { secondFactor?: "pending" | "verified" } = {},
+): string {
   const sessionId = randomUUID();
   harness.session = {
     user: { id: user.id, communeId: user.communeId, communeSlug, role: user.role, sessionId, email: user.email },
     expires: new Date(Date.now() + 60_000).toISOString(),
   } as Session;
-  unsavedSessionIds.add(sessionId);
+  const verified = (options.secondFactor ?? (user.role === "family" ? "pending" : "verified")) === "verified";
+  unsavedSessions.set(sessionId, verified ? new Date() : null);
   return sessionId;
 }
 
-const unsavedSessionIds = new Set<string>();
+/** Sessions to write at the next `auth()`, with when their second factor was checked. */
+const unsavedSessions = new Map<string, Date | null>();
+
+/** Session rows being written, so that concurrent calls all wait for the row. */
+const sessionWrites = new Map<string, Promise<unknown>>();
 
 /** What the mocked `auth()` answers: the harness session, its row written once (as authorize() does at login). */
 export async function currentSession(): Promise<Session | null> {
   const identity = harness.session?.user;
-  if (identity && unsavedSessionIds.delete(identity.sessionId) && harness.db) {
-    await harness.db
-      .insert(userSessions)
-      .values({ id: identity.sessionId, communeId: identity.communeId, userId: identity.id, expiresAt: new Date(Date.now() + 60 * 60_000) })
-      .onConflictDoNothing();
+  const secondFactorAt = identity && unsavedSessions.get(identity.sessionId);
+  if (identity && secondFactorAt !== undefined && harness.db) {
+    unsavedSessions.delete(identity.sessionId);
+    sessionWrites.set(
+      identity.sessionId,
+      harness.db
+        .insert(userSessions)
+        .values({ id: identity.sessionId, communeId: identity.communeId, userId: identity.id, expiresAt: new Date(Date.now() + 60 * 60_000), secondFactorAt })
+        .onConflictDoNothing(),
+    );
   }
+  if (identity) await sessionWrites.get(identity.sessionId);
   return harness.session;
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AgentSecondFactorForm } from "@/components/agent/agent-second-factor-form";
 import { CreateStaffAccountForm } from "@/components/agent/create-staff-account-form";
 import { StaffAccountActions } from "@/components/agent/staff-account-actions";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
@@ -38,6 +39,7 @@ export default async function StaffAccountsPage({ params }: Props) {
               <th scope="col">E-mail</th>
               <th scope="col">Rôle</th>
               <th scope="col">Statut</th>
+              <th scope="col">Double authentification</th>
               <th scope="col">Actions</th>
             </tr>
           </thead>
@@ -52,6 +54,7 @@ export default async function StaffAccountsPage({ params }: Props) {
                 <td>
                   <span className={statusBadges[account.status].className}>{statusBadges[account.status].label}</span>
                 </td>
+                <td>{account.secondFactorSince ? "Activée" : "Non activée"}</td>
                 <td>
                   {account.id === user.id ? "Votre compte" : <StaffAccountActions slug={slug} account={account} />}
                 </td>
@@ -60,6 +63,7 @@ export default async function StaffAccountsPage({ params }: Props) {
           </tbody>
         </table>
       </TableWrap>
+      <AgentSecondFactorForm slug={slug} required={commune.requireAgentSecondFactor} />
       <CreateStaffAccountForm slug={slug} />
     </>
   );

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { SecondFactorSection } from "@/components/accounts/second-factor-section";
 import { InlineActionForm } from "@/components/agent/inline-action-form";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { TableWrap } from "@/components/ui/table-wrap";
+import { secondFactorSummary } from "@/lib/auth/second-factor/store";
 import { requireUser } from "@/lib/auth/session";
 import { listLiveSessions } from "@/lib/auth/sessions";
 import { describeUserAgent } from "@/lib/auth/user-agent";
@@ -19,7 +21,8 @@ export const metadata: Metadata = { title: TITLE };
 export default async function SecurityPage({ params }: Props) {
   const { commune: slug } = await params;
   const { commune, user } = await requireUser(slug, { returnTo: `/${slug}/mon-espace-citoyen/securite` });
-  const sessions = await listLiveSessions(await getDb(), { communeId: commune.id, userId: user.id });
+  const db = await getDb();
+  const sessions = await listLiveSessions(db, { communeId: commune.id, userId: user.id });
   return (
     <>
       <Breadcrumbs items={[{ label: "Accueil", href: `/${slug}` }, { label: "Mon espace citoyen", href: `/${slug}/mon-espace-citoyen` }, { label: TITLE }]} />
@@ -63,6 +66,9 @@ export default async function SecurityPage({ params }: Props) {
           </tbody>
         </table>
       </TableWrap>
+      {user.role === "family" ? null : (
+        <SecondFactorSection slug={slug} summary={await secondFactorSummary(db, { communeId: commune.id, userId: user.id })} />
+      )}
       <h2>Se déconnecter partout</h2>
       <p>
         Ferme toutes vos sessions, celle-ci comprise, et désactive les liens de synchronisation d&apos;agenda que vous avez créés. Vous devrez
