@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { SecondFactorSection } from "@/components/accounts/second-factor-section";
 import { InlineActionForm } from "@/components/agent/inline-action-form";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
-import { TableWrap } from "@/components/ui/table-wrap";
 import { secondFactorSummary } from "@/lib/auth/second-factor/store";
 import { requireUser } from "@/lib/auth/session";
 import { listLiveSessions } from "@/lib/auth/sessions";
@@ -32,40 +31,34 @@ export default async function SecurityPage({ params }: Props) {
         Chaque connexion à votre compte ouvre une session, fermée à la déconnexion, après 30 minutes sans activité ou au plus tard 12 heures
         après la connexion. Si vous ne reconnaissez pas un appareil, fermez sa session et changez votre mot de passe.
       </p>
-      <TableWrap label="Mes sessions ouvertes">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Appareil</th>
-              <th scope="col">Connexion</th>
-              <th scope="col">Dernière activité</th>
-              <th scope="col">Action</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((session) => (
-              <tr key={session.id}>
-                <td>{describeUserAgent(session.userAgent)}</td>
-                <td>{formatDateTime(session.createdAt)}</td>
-                <td>{formatDateTime(session.lastSeenAt)}</td>
-                <td>
-                  {session.id === user.sessionId ? (
-                    <strong>Cet appareil</strong>
-                  ) : (
-                    <InlineActionForm
-                      slug={slug}
-                      action={endOtherSession}
-                      fields={{ sessionId: session.id }}
-                      label="Déconnecter"
-                      accessibleLabel={`Déconnecter la session ${describeUserAgent(session.userAgent)} ouverte le ${formatDateTime(session.createdAt)}`}
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <ul className="card-list">
+        {sessions.map((session) => {
+          const device = describeUserAgent(session.userAgent);
+          return (
+            <li key={session.id} className="card">
+              <h3>{device}</h3>
+              <p>
+                Connexion : {formatDateTime(session.createdAt)}
+                <br />
+                Dernière activité : {formatDateTime(session.lastSeenAt)}
+              </p>
+              {session.id === user.sessionId ? (
+                <p>
+                  <strong>Cet appareil</strong>
+                </p>
+              ) : (
+                <InlineActionForm
+                  slug={slug}
+                  action={endOtherSession}
+                  fields={{ sessionId: session.id }}
+                  label="Déconnecter"
+                  accessibleLabel={`Déconnecter la session ${device} ouverte le ${formatDateTime(session.createdAt)}`}
+                />
+              )}
+            </li>
+          );
+        })}
+      </ul>
       {user.role === "family" ? null : (
         <SecondFactorSection slug={slug} summary={await secondFactorSummary(db, { communeId: commune.id, userId: user.id })} />
       )}
