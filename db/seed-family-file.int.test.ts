@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { readFamilyFile } from "@/lib/family-file/read";
 import { insertCommune } from "@/lib/testing/fixtures";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { children, requests } from "./schema";
 import { seedFamilyFile } from "./seed-family-file";
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { demo, seedDemo, seedIfEmpty } from "./seed";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 
 const database = useTestDatabase();
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { solvedCaptchaPayload } from "@/lib/captcha/solve-for-tests";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { authenticate } from "./authenticate";
 
 let passwordHash: string;

@@ -8,7 +8,7 @@ import { bookings, children, closureDays, enrolments, households, requests, user
 import { insertUser } from "@/lib/testing/fixtures";
 import { formData, harness, signInAs, signOutOfHarness } from "@/lib/testing/harness";
 import { formFieldNames, schemaChoices } from "@/lib/testing/schema-fields";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { validActionForms, type FormIds } from "@/lib/testing/valid-action-forms";
 import { describeAction, GENERIC_ERROR, type ActionDescription } from "./action";
 import { formDataToObject } from "./form-data";

@@ -5,7 +5,7 @@ import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { redirectTarget } from "@/lib/households/demo-fixture";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { addClosuresAction, createEnrolmentAction, removeClosuresAction, saveActivityAction, updateEnrolmentAction } from "./actions";
 import { listActivities } from "./activities";
 import { listClosurePeriods } from "./closures";

@@ -4,7 +4,7 @@ import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { updateFamilyQuotient } from "@/lib/households/quotient";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { listCommuneAudit } from "./audit-read";
 
 const database = useTestDatabase();

@@ -10,7 +10,7 @@ import { decideRequest } from "@/lib/requests/decide";
 import { submitChange } from "@/lib/requests/store";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { decideRequestsAction } from "./requests-actions";
 
 // The outbox writer is spied on so a test can make it fail; it runs for real otherwise.

@@ -8,7 +8,7 @@ import { decideRequest } from "@/lib/requests/decide";
 import { getCommuneRequest, submitChange } from "@/lib/requests/store";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { openRequestForAgent } from "./requests";
 import { decideRequestsAction, postTownMessageAction } from "./requests-actions";
 

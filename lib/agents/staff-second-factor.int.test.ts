@@ -4,7 +4,7 @@ import { auditLog, recoveryCodes, totpFactors, userSessions } from "@/db/schema"
 import { addConfirmedFactor } from "@/lib/auth/second-factor/store";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { currentSession, formData, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { resetStaffSecondFactorAction } from "./actions";
 
 const database = useTestDatabase();

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { users, userSessions } from "@/db/schema";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { currentSession, harness, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { findSessionUser } from "./session";
 import { SESSION_IDLE_SECONDS } from "./session-policy";
 import { createSession, revokeSession } from "./sessions";

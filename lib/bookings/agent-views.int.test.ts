@@ -5,7 +5,7 @@ import { bookings, children, requests, type Activity, type BookingStatus, type C
 import { insertActivity } from "./test-fixtures";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { insertCommune } from "@/lib/testing/fixtures";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { describeBookingSlots, listPendingDays, loadActivityDay } from "./agent-views";
 
 const database = useTestDatabase();

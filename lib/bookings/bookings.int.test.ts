@@ -4,7 +4,7 @@ import { activityDayPlaces, bookingEvents, bookings, mailOutbox, requests } from
 import { updateActivity } from "@/lib/activities/activities";
 import { decideRequest } from "@/lib/requests/decide";
 import { withdrawRequest } from "@/lib/requests/store";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { cancelSlotRequest } from "./cancel";
 import { decideBookings } from "./decide";
 import { runDecisionDigests } from "./digest";

@@ -4,7 +4,7 @@ import { activityDayPlaces, bookings, requests } from "@/db/schema";
 import { PLACE_HOLDING_STATUSES } from "@/lib/planning/slot-state";
 import { decideRequest } from "@/lib/requests/decide";
 import { withdrawRequest } from "@/lib/requests/store";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { cancelSlotRequest } from "./cancel";
 import { decideBookings } from "./decide";
 import { submitSlotRequest } from "./submit";

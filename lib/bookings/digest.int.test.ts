@@ -5,7 +5,7 @@ import { activities, bookingEvents, bookings, digestDeliveries, digestRuns, mail
 import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { parisInstant, type IsoDay } from "@/lib/planning/days";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { runDecisionDigests } from "./digest";
 
 const database = useTestDatabase();

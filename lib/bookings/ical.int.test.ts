@@ -4,7 +4,7 @@ import { GET } from "@/app/api/calendrier/[token]/route";
 import { auditLog, bookings, calendarFeeds, type BookingStatus } from "@/db/schema";
 import { hashToken } from "@/lib/accounts/token-hash";
 import { insertCommune } from "@/lib/testing/fixtures";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { buildCalendarFeed, calendarFeedUrl, createCalendarFeed, findCalendarFeed, revokeCalendarFeed } from "./ical";
 import { enrol, insertActivity, insertFamily } from "./test-fixtures";
 

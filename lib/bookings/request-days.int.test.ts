@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { insertCommune } from "@/lib/testing/fixtures";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { submitChange } from "@/lib/requests/store";
 import { getCommuneBookingRequestDays, getHouseholdBookingRequestDays } from "./request-days";
 import { listBookingRequests, listRequestListChildren } from "./request-list";

@@ -6,7 +6,7 @@ import { submitChange } from "@/lib/requests/store";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
 import type { Db } from "@/db/client";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { markMyRequestsRead, withdrawMyRequest } from "./actions-requests";
 import { removeAuthorizedAdult, submitSectionChange, submitVaccinations } from "./actions";
 import { fieldView, readFamilyFile } from "./read";

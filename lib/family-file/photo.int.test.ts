@@ -5,7 +5,7 @@ import { GET } from "@/app/[commune]/espace-famille/dossier/enfants/[id]/photo/r
 import { auditLog, childPhotos, subscriptions } from "@/db/schema";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs, signOutOfHarness } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { NOT_IN_FILE } from "./actions-messages";
 import { removeChildPhoto, uploadChildPhoto } from "./photo-actions";
 import { PHOTO_MESSAGES } from "./photo-image";

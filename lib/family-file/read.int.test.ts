@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, bankAccounts, guardians } from "@/db/schema";
 import { newAuthorizedAdultId, submitChange } from "@/lib/requests/store";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { fieldView, readFamilyFile } from "./read";
 import { insertFamily } from "./test-fixtures";

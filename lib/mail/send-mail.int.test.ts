@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { createElement } from "react";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { mailOutbox } from "@/db/schema";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { MAX_MAIL_ATTEMPTS } from "./retry";
 
 // This file runs with a provider configured; the provider itself is the only fake (no network here).

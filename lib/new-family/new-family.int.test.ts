@@ -5,7 +5,7 @@ import { listHouseholdRequests } from "@/lib/requests/store";
 import { decideRequest } from "@/lib/requests/decide";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { saveFamilyStep, saveFinanceStep, saveWishesStep, sendPreRegistration } from "./actions";
 import { loadDraft, loadPreRegistrationForAgent } from "./store";
 

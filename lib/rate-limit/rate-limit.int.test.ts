@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { consumeRateLimit, countAttempt, giveBackAttempt } from ".";
 
 const database = useTestDatabase();

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, authorizedAdults, bankAccounts, childHealth, childVaccinations, guardianPreferences, guardians, requestEvents, requests } from "@/db/schema";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { referenceYear } from "./reference";
 import { decideRequest } from "./decide";

@@ -6,7 +6,7 @@ import { KNOWN_PASSWORD, seedAccount } from "@/lib/accounts/test-fixtures";
 import { CAPTCHA_REQUIRED_MESSAGE } from "@/lib/captcha/field";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, harness } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { logIn } from "./actions";
 
 

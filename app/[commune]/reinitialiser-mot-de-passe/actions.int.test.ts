@@ -10,7 +10,7 @@ import { createSession, listLiveSessions } from "@/lib/auth/sessions";
 import { solvedCaptchaPayload } from "@/lib/captcha/solve-for-tests";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, harness, runAfterResponse } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { forgotPassword } from "../mot-de-passe-oublie/actions";
 import { chooseNewPassword } from "./actions";
 

@@ -10,7 +10,7 @@ import { findSecondFactorChallenge, findSessionUser } from "@/lib/auth/session";
 import { redirectTarget } from "@/lib/households/demo-fixture";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, harness, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { addConfirmedFactor, secondFactorSummary, startEnrolment } from "./store";
 
 const database = useTestDatabase();

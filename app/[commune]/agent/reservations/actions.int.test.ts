@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { bookings, type BookingStatus } from "@/db/schema";
 import { insertActivity, insertFamily, insertTown } from "@/lib/bookings/test-fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { decideBookingsAction } from "./actions";
 
 const database = useTestDatabase();

@@ -4,7 +4,7 @@ import { bookings, requests } from "@/db/schema";
 import { enrol, insertActivity, insertFamily, insertTown } from "@/lib/bookings/test-fixtures";
 import { addDays, isoWeekday, parisDay } from "@/lib/planning/days";
 import { formData, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { cancelSlot, requestSlot, slotHistoryAction } from "./actions";
 
 const database = useTestDatabase();

@@ -11,7 +11,7 @@ import { createCalendarFeed, findCalendarFeed } from "@/lib/bookings/ical";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, harness, signInAs, signOutOfHarness } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { changePassword } from "./actions";
 
 let commune: Commune;

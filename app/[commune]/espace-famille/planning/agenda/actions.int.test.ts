@@ -3,7 +3,7 @@ import { buildCalendarFeed, findCalendarFeed } from "@/lib/bookings/ical";
 import { insertFamily } from "@/lib/bookings/test-fixtures";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { createCalendarLink, revokeCalendarLink } from "./actions";
 
 const database = useTestDatabase();

@@ -5,7 +5,7 @@ import { enrol, insertActivity, insertFamily } from "@/lib/bookings/test-fixture
 import { addDays, isoWeekday, parisDay } from "@/lib/planning/days";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { previewPeriodRequest, submitPeriodRequest } from "./actions";
 
 const database = useTestDatabase();
