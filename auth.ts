@@ -41,7 +41,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         });
         if (result.ok) {
           const { user } = result;
-          const sessionId = await createSession(db, { communeId: user.communeId, userId: user.id, userAgent: request.headers.get("user-agent") });
+          const sessionId = await createSession(db, {
+            communeId: user.communeId,
+            userId: user.id,
+            userAgent: request.headers.get("user-agent"),
+          });
           return { ...user, sessionId };
         }
         throw new LoginRefused(result.reason === "throttled" ? `throttled:${result.retryAfterSeconds}` : result.reason);

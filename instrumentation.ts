@@ -1,6 +1,11 @@
 export async function register() {
   // Jobs run in the Node server only: not on the edge, not while `next build` collects pages, not on Vercel (cron route).
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build" || process.env.VERCEL) return;
+  if (
+    process.env.NEXT_RUNTIME !== "nodejs" ||
+    process.env.NEXT_PHASE === "phase-production-build" ||
+    process.env.VERCEL
+  )
+    return;
   const { warnIfLocalMailboxOn } = await import("@/lib/mail/local-mailbox-access");
   warnIfLocalMailboxOn();
   const { startScheduler } = await import("@/lib/jobs/scheduler");

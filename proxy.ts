@@ -1,5 +1,5 @@
-import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
+import NextAuth from "next-auth";
 import { authConfig } from "@/auth.config";
 import { contentSecurityPolicy } from "@/lib/security/csp";
 import { STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";

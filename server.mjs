@@ -8,7 +8,11 @@ import { parseArgs } from "node:util";
 import { parseTrustedProxyHops, stampClientAddress } from "./server/client-address.mjs";
 
 const { values: args } = parseArgs({
-  options: { dev: { type: "boolean", default: false }, port: { type: "string", short: "p", default: "3000" }, hostname: { type: "string", short: "H" } },
+  options: {
+    dev: { type: "boolean", default: false },
+    port: { type: "string", short: "p", default: "3000" },
+    hostname: { type: "string", short: "H" },
+  },
 });
 process.env.NODE_ENV ??= args.dev ? "development" : "production";
 // Only this process knows the stamp (lib/env.ts reads it): a header carrying another one, or sent to a plain
@@ -29,6 +33,10 @@ server.on("request", (request, response) => {
   handle(request, response);
 });
 server.listen(port, args.hostname, () => {
-  const source = hops ? `X-Forwarded-For as seen by ${hops} trusted proxy hop(s)` : "the connection (TRUSTED_PROXY_HOPS=0)";
-  console.log(`> Portail Famille ready on http://${args.hostname ?? "localhost"}:${port}; client addresses from ${source}`);
+  const source = hops
+    ? `X-Forwarded-For as seen by ${hops} trusted proxy hop(s)`
+    : "the connection (TRUSTED_PROXY_HOPS=0)";
+  console.log(
+    `> Portail Famille ready on http://${args.hostname ?? "localhost"}:${port}; client addresses from ${source}`,
+  );
 });

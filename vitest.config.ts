@@ -16,7 +16,12 @@ export default defineConfig({
     projects: [
       {
         ...shared,
-        test: { name: "unit", include: ["**/*.test.ts", "**/*.test.tsx"], exclude: ["**/*.int.test.ts", "node_modules/**", "e2e/**"], env: testEnv },
+        test: {
+          name: "unit",
+          include: ["**/*.test.ts", "**/*.test.tsx"],
+          exclude: ["**/*.int.test.ts", "node_modules/**", "e2e/**"],
+          env: testEnv,
+        },
       },
       {
         ...shared,

@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import * as schema from "./schema";
 import { acquireDataDirLock } from "./lock";
+import * as schema from "./schema";
 
 /** Both drivers (PGlite, postgres.js) and transactions share this type: data access takes a `Db`. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
@@ -64,4 +64,3 @@ export async function openDatabase(options: { url?: string; dataDir: string }): 
     throw error;
   }
 }
-

@@ -1,8 +1,19 @@
-import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
-import { addDays, eachDay, isoWeekday, parisDay, parisInstant } from "@/lib/planning/days";
+import { and, asc, count, eq, type SQL, sql } from "drizzle-orm";
 import { recountPlaces } from "@/lib/bookings/waiting-list";
+import { addDays, eachDay, isoWeekday, parisDay, parisInstant } from "@/lib/planning/days";
 import type { Db } from "./client";
-import { activities, bookingEvents, bookings, children, closureDays, communes, enrolments, households, subscriptions, users } from "./schema";
+import {
+  activities,
+  bookingEvents,
+  bookings,
+  children,
+  closureDays,
+  communes,
+  enrolments,
+  households,
+  subscriptions,
+  users,
+} from "./schema";
 import { bookableSchoolYears, DEMO_ACTIVITIES, schoolYearClosures } from "./seed-planning";
 
 /*
@@ -16,7 +27,28 @@ const HOUSEHOLDS = 5000;
 const CANTEEN_GAPS = 12;
 /** Nobody signs in to a bench account: a fixed string stands for the password hash. */
 const NO_LOGIN_HASH = "bench-account-without-password";
-const SURNAMES = ["MARTIN", "BERNARD", "THOMAS", "PETIT", "ROBERT", "RICHARD", "DURAND", "DUBOIS", "MOREAU", "LAURENT", "SIMON", "MICHEL", "LEFEBVRE", "LEROY", "ROUX", "DAVID", "BERTRAND", "MOREL", "FOURNIER", "GIRARD"];
+const SURNAMES = [
+  "MARTIN",
+  "BERNARD",
+  "THOMAS",
+  "PETIT",
+  "ROBERT",
+  "RICHARD",
+  "DURAND",
+  "DUBOIS",
+  "MOREAU",
+  "LAURENT",
+  "SIMON",
+  "MICHEL",
+  "LEFEBVRE",
+  "LEROY",
+  "ROUX",
+  "DAVID",
+  "BERTRAND",
+  "MOREL",
+  "FOURNIER",
+  "GIRARD",
+];
 const GIRLS = ["Emma", "Jade", "Louise", "Alice", "Chloé", "Lina", "Léa", "Rose", "Anna", "Mila"];
 const BOYS = ["Gabriel", "Léo", "Raphaël", "Arthur", "Louis", "Jules", "Adam", "Lucas", "Hugo", "Noah"];
 
@@ -53,19 +85,45 @@ export async function seedBenchCommune(db: Db, params: { slug: string; now: Date
     const run = (query: SQL) => tx.execute(query);
     const [commune] = await tx
       .insert(communes)
-      .values({ slug, name: `Banc d'essai ${slug}`, serviceSignature: "Le service enfance", contactEmail: `enfance@${slug}.bench.test` })
+      .values({
+        slug,
+        name: `Banc d'essai ${slug}`,
+        serviceSignature: "Le service enfance",
+        contactEmail: `enfance@${slug}.bench.test`,
+      })
       .returning({ id: communes.id });
     const communeId = commune!.id;
     const [agent] = await tx
       .insert(users)
-      .values({ communeId, email: `agent@${slug}.bench.test`, passwordHash: NO_LOGIN_HASH, civility: "M", lastName: "AGENT", firstName: "Banc", role: "agent", status: "active" })
+      .values({
+        communeId,
+        email: `agent@${slug}.bench.test`,
+        passwordHash: NO_LOGIN_HASH,
+        civility: "M",
+        lastName: "AGENT",
+        firstName: "Banc",
+        role: "agent",
+        status: "active",
+      })
       .returning({ id: users.id });
     const made = await tx
       .insert(activities)
-      .values((["periMatin", "repas", "periSoir", "mercredi"] as const).map((key) => ({ ...DEMO_ACTIVITIES[key], communeId, capacity: 20_000 })))
+      .values(
+        (["periMatin", "repas", "periSoir", "mercredi"] as const).map((key) => ({
+          ...DEMO_ACTIVITIES[key],
+          communeId,
+          capacity: 20_000,
+        })),
+      )
       .returning({ id: activities.id, code: activities.code });
-    const activityId = (key: keyof BenchCommune["activityIds"]) => made.find((a) => a.code === DEMO_ACTIVITIES[key].code)!.id;
-    const activityIds = { periMatin: activityId("periMatin"), repas: activityId("repas"), periSoir: activityId("periSoir"), mercredi: activityId("mercredi") };
+    const activityId = (key: keyof BenchCommune["activityIds"]) =>
+      made.find((a) => a.code === DEMO_ACTIVITIES[key].code)!.id;
+    const activityIds = {
+      periMatin: activityId("periMatin"),
+      repas: activityId("repas"),
+      periSoir: activityId("periSoir"),
+      mercredi: activityId("mercredi"),
+    };
     await tx.insert(closureDays).values([...closed].map(([date, c]) => ({ communeId, date, ...c })));
 
     // Household 0 is the three-child family.
@@ -132,14 +190,25 @@ export async function seedBenchCommune(db: Db, params: { slug: string; now: Date
       where b.commune_id = ${communeId} and b.activity_id = ${activityIds.repas} and b.date = ${decisionDay}::date
       order by b.household_id, b.child_id`);
 
-    const [trioHousehold] = await tx.select({ id: households.id }).from(households).where(and(eq(households.communeId, communeId), eq(households.subscriberCode, trioCode)));
+    const [trioHousehold] = await tx
+      .select({ id: households.id })
+      .from(households)
+      .where(and(eq(households.communeId, communeId), eq(households.subscriberCode, trioCode)));
     const householdId = trioHousehold!.id;
-    const [trioAccount] = await tx.select({ userId: subscriptions.userId }).from(subscriptions).where(eq(subscriptions.householdId, householdId));
-    const trioChildren = await tx.select({ id: children.id }).from(children).where(eq(children.householdId, householdId)).orderBy(asc(children.birthDate));
+    const [trioAccount] = await tx
+      .select({ userId: subscriptions.userId })
+      .from(subscriptions)
+      .where(eq(subscriptions.householdId, householdId));
+    const trioChildren = await tx
+      .select({ id: children.id })
+      .from(children)
+      .where(eq(children.householdId, householdId))
+      .orderBy(asc(children.birthDate));
     const threeChildFamily = { householdId, userId: trioAccount!.userId, childIds: trioChildren.map((c) => c.id) };
     await recountPlaces(tx, { communeId });
-    const countOf = async (table: typeof households | typeof children | typeof enrolments | typeof bookings | typeof bookingEvents) =>
-      (await tx.select({ n: count() }).from(table).where(eq(table.communeId, communeId)))[0]!.n;
+    const countOf = async (
+      table: typeof households | typeof children | typeof enrolments | typeof bookings | typeof bookingEvents,
+    ) => (await tx.select({ n: count() }).from(table).where(eq(table.communeId, communeId)))[0]!.n;
     const counts = {
       households: await countOf(households),
       children: await countOf(children),
@@ -150,6 +219,16 @@ export async function seedBenchCommune(db: Db, params: { slug: string; now: Date
     return { communeId, agentUserId: agent!.id, threeChildFamily, activityIds, digestWindowEnd, counts };
   });
   // Fresh statistics, so the planner sees the tables as they now are.
-  for (const table of ["households", "children", "users", "subscriptions", "enrolments", "bookings", "booking_events", "activity_day_places"]) await db.execute(sql.raw(`analyze ${table}`));
+  for (const table of [
+    "households",
+    "children",
+    "users",
+    "subscriptions",
+    "enrolments",
+    "bookings",
+    "booking_events",
+    "activity_day_places",
+  ])
+    await db.execute(sql.raw(`analyze ${table}`));
   return result;
 }

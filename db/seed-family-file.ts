@@ -19,7 +19,10 @@ import {
  * vaccinations, personnes habilitées) and a few requests in every state for Mes demandes. Idempotent: each part is
  * only written when missing, the requests only when the household has none.
  */
-export async function seedFamilyFile(db: Db, params: { communeId: string; householdId: string; familyUserId: string; agentUserId: string }) {
+export async function seedFamilyFile(
+  db: Db,
+  params: { communeId: string; householdId: string; familyUserId: string; agentUserId: string },
+) {
   const { communeId, householdId } = params;
   const scope = { communeId, householdId };
   const owned = { communeId, householdId };
@@ -38,17 +41,42 @@ export async function seedFamilyFile(db: Db, params: { communeId: string; househ
   await db
     .insert(guardianPreferences)
     .values([
-      { ...owned, guardianId: claire.id, acceptsEmail: true, acceptsSms: true, remindByEmail: true, remindBySms: true, benefitScheme: "CAF", allocataireNumber: "1234567", qfFetchConsent: true },
+      {
+        ...owned,
+        guardianId: claire.id,
+        acceptsEmail: true,
+        acceptsSms: true,
+        remindByEmail: true,
+        remindBySms: true,
+        benefitScheme: "CAF",
+        allocataireNumber: "1234567",
+        qfFetchConsent: true,
+      },
       { ...owned, guardianId: julien.id, acceptsEmail: true, invoiceByPost: true, remindByPost: true },
     ])
     .onConflictDoNothing();
   await db
     .insert(bankAccounts)
-    .values({ ...owned, directDebit: true, iban: "FR7630006000011234567890189", bic: "BNPAFRPP", holderName: "Claire MARTIN" })
+    .values({
+      ...owned,
+      directDebit: true,
+      iban: "FR7630006000011234567890189",
+      bic: "BNPAFRPP",
+      holderName: "Claire MARTIN",
+    })
     .onConflictDoNothing();
   await db
     .insert(childAuthorizations)
-    .values(kids.map((child, index) => ({ ...owned, childId: child.id, photo: true, hospitalisation: true, outingsWithStaff: true, leaveAlone: index === 0 })))
+    .values(
+      kids.map((child, index) => ({
+        ...owned,
+        childId: child.id,
+        photo: true,
+        hospitalisation: true,
+        outingsWithStaff: true,
+        leaveAlone: index === 0,
+      })),
+    )
     .onConflictDoNothing();
   await db
     .insert(childHealth)
@@ -71,8 +99,18 @@ export async function seedFamilyFile(db: Db, params: { communeId: string; househ
     if ((await db.select({ id: childVaccinations.id }).from(childVaccinations).where(childScope)).length === 0) {
       const birthYear = Number(child.birthDate.slice(0, 4));
       await db.insert(childVaccinations).values([
-        { ...owned, childId: child.id, name: "DTP (diphtérie, tétanos, poliomyélite)", vaccinatedOn: `${birthYear}-${index === 0 ? "06" : "08"}-15` },
-        { ...owned, childId: child.id, name: "ROR (rougeole, oreillons, rubéole)", vaccinatedOn: `${birthYear + 1}-05-10` },
+        {
+          ...owned,
+          childId: child.id,
+          name: "DTP (diphtérie, tétanos, poliomyélite)",
+          vaccinatedOn: `${birthYear}-${index === 0 ? "06" : "08"}-15`,
+        },
+        {
+          ...owned,
+          childId: child.id,
+          name: "ROR (rougeole, oreillons, rubéole)",
+          vaccinatedOn: `${birthYear + 1}-05-10`,
+        },
       ]);
     }
     const adultScope = and(eq(authorizedAdults.childId, child.id), eq(authorizedAdults.communeId, communeId));
@@ -90,16 +128,35 @@ export async function seedFamilyFile(db: Db, params: { communeId: string; househ
     }
   }
 
-  const existing = await db.select({ id: requests.id }).from(requests).where(and(eq(requests.communeId, communeId), eq(requests.householdId, householdId)));
+  const existing = await db
+    .select({ id: requests.id })
+    .from(requests)
+    .where(and(eq(requests.communeId, communeId), eq(requests.householdId, householdId)));
   if (existing.length > 0) return;
   const family = { ...scope, userId: params.familyUserId };
-  const decide = async (result: Awaited<ReturnType<typeof submitChange>>, decision: "accepted" | "refused", message: string) => {
-    if (result.ok && result.request) await decideRequest(db, { communeId, agentUserId: params.agentUserId, requestId: result.request.id, decision, message });
+  const decide = async (
+    result: Awaited<ReturnType<typeof submitChange>>,
+    decision: "accepted" | "refused",
+    message: string,
+  ) => {
+    if (result.ok && result.request)
+      await decideRequest(db, {
+        communeId,
+        agentUserId: params.agentUserId,
+        requestId: result.request.id,
+        decision,
+        message,
+      });
   };
 
   // Accepted, with a message the family has not read yet.
   await decide(
-    await submitChange(db, { ...family, type: "guardian.update", targetId: julien.id, proposed: { phone: "04 76 98 76 54" } }),
+    await submitChange(db, {
+      ...family,
+      type: "guardian.update",
+      targetId: julien.id,
+      proposed: { phone: "04 76 98 76 54" },
+    }),
     "accepted",
     "Votre nouveau numéro de téléphone a été enregistré.",
   );
@@ -110,11 +167,24 @@ export async function seedFamilyFile(db: Db, params: { communeId: string; househ
     "Un enfant de moins de 10 ans ne peut pas partir seul : merci de désigner une personne habilitée.",
   );
   // Pending: a new mobile phone for Claire, and a new personne habilitée for the youngest child.
-  await submitChange(db, { ...family, type: "guardian.update", targetId: claire.id, proposed: { mobilePhone: "06 11 22 33 44" } });
+  await submitChange(db, {
+    ...family,
+    type: "guardian.update",
+    targetId: claire.id,
+    proposed: { mobilePhone: "06 11 22 33 44" },
+  });
   await submitChange(db, {
     ...family,
     type: "authorized_adult.add",
     targetId: newAuthorizedAdultId(),
-    proposed: { childId: kids.at(-1)!.id, lastName: "BERNARD", firstName: "Jeanne", relationship: "Voisine", mobilePhone: "07 12 34 56 78", mayPickUp: true, emergencyContact: false },
+    proposed: {
+      childId: kids.at(-1)!.id,
+      lastName: "BERNARD",
+      firstName: "Jeanne",
+      relationship: "Voisine",
+      mobilePhone: "07 12 34 56 78",
+      mayPickUp: true,
+      emergencyContact: false,
+    },
   });
 }

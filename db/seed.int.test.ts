@@ -1,14 +1,22 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { demo, seedDemo, seedIfEmpty } from "./seed";
 import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { demo, seedDemo, seedIfEmpty } from "./seed";
 
 const database = useTestDatabase();
-beforeAll(async () => {
-});
+beforeAll(async () => {});
 
 async function counts() {
-  const tables = ["communes", "users", "households", "guardians", "children", "subscriptions", "invoices", "account_tokens"];
+  const tables = [
+    "communes",
+    "users",
+    "households",
+    "guardians",
+    "children",
+    "subscriptions",
+    "invoices",
+    "account_tokens",
+  ];
   const result: Record<string, number> = {};
   for (const table of tables) {
     const [row] = await database.db.select({ n: sql<number>`count(*)::int` }).from(sql.raw(table));

@@ -3,9 +3,20 @@ import { hashToken } from "@/lib/accounts/token-hash";
 import { hashPassword } from "@/lib/auth/password";
 import { addConfirmedFactor } from "@/lib/auth/second-factor/store";
 import type { Db } from "./client";
+import {
+  accountTokens,
+  type Civility,
+  children,
+  communes,
+  guardians,
+  households,
+  invoices,
+  type Role,
+  subscriptions,
+  users,
+} from "./schema";
 import { seedFamilyFile } from "./seed-family-file";
 import { seedPlanning } from "./seed-planning";
-import { accountTokens, children, communes, guardians, households, invoices, subscriptions, users, type Civility, type Role } from "./schema";
 
 /** The demo logins and codes, also printed in the README. */
 export const demo = {
@@ -26,7 +37,15 @@ export const demo = {
   invoice: { emissionCode: "2026-10-CANT", reference: "F2026-000412", amount: "86,40", personalCode: "PC4821" },
 } as const;
 
-type AccountSeed = { email: string; password: string; role: Role; civility: Civility; lastName: string; firstName: string; status?: "pending" | "active" };
+type AccountSeed = {
+  email: string;
+  password: string;
+  role: Role;
+  civility: Civility;
+  lastName: string;
+  firstName: string;
+  status?: "pending" | "active";
+};
 
 async function upsertCommune(db: Db, values: typeof communes.$inferInsert) {
   await db.insert(communes).values(values).onConflictDoNothing({ target: communes.slug });
@@ -50,7 +69,10 @@ async function upsertAccount(db: Db, communeId: string, account: AccountSeed) {
       activatedAt: account.status === "pending" ? null : new Date(),
     })
     .onConflictDoNothing({ target: [users.communeId, users.email] });
-  const [row] = await db.select().from(users).where(and(eq(users.communeId, communeId), eq(users.email, account.email)));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.communeId, communeId), eq(users.email, account.email)));
   return row!;
 }
 
@@ -59,17 +81,26 @@ async function upsertHousehold(
   db: Db,
   communeId: string,
   household: { name: string; code: string; familyQuotient: number },
-  members: { guardians: Omit<typeof guardians.$inferInsert, "communeId" | "householdId">[]; children: Omit<typeof children.$inferInsert, "communeId" | "householdId">[] },
+  members: {
+    guardians: Omit<typeof guardians.$inferInsert, "communeId" | "householdId">[];
+    children: Omit<typeof children.$inferInsert, "communeId" | "householdId">[];
+  },
 ) {
   const inserted = await db
     .insert(households)
-    .values({ communeId, name: household.name, subscriberCode: household.code, familyQuotient: household.familyQuotient })
+    .values({
+      communeId,
+      name: household.name,
+      subscriberCode: household.code,
+      familyQuotient: household.familyQuotient,
+    })
     .onConflictDoNothing({ target: [households.communeId, households.subscriberCode] })
     .returning({ id: households.id });
   if (inserted[0]) {
     const householdId = inserted[0].id;
     await db.insert(guardians).values(members.guardians.map((g) => ({ ...g, communeId, householdId })));
-    if (members.children.length) await db.insert(children).values(members.children.map((c) => ({ ...c, communeId, householdId })));
+    if (members.children.length)
+      await db.insert(children).values(members.children.map((c) => ({ ...c, communeId, householdId })));
     return householdId;
   }
   const [row] = await db
@@ -98,11 +129,35 @@ export async function seedDemo(db: Db): Promise<void> {
     contactAddress: "Hôtel de ville, 2 rue de la République, 38000 Autreville",
   });
 
-  const family = await upsertAccount(db, town.id, { ...demo.family, role: "family", civility: "MME", lastName: "MARTIN", firstName: "Claire" });
-  const agent = await upsertAccount(db, town.id, { ...demo.agent, role: "agent", civility: "M", lastName: "BERNARD", firstName: "Paul" });
-  const admin = await upsertAccount(db, town.id, { ...demo.admin, role: "admin", civility: "MME", lastName: "LEROY", firstName: "Sophie" });
+  const family = await upsertAccount(db, town.id, {
+    ...demo.family,
+    role: "family",
+    civility: "MME",
+    lastName: "MARTIN",
+    firstName: "Claire",
+  });
+  const agent = await upsertAccount(db, town.id, {
+    ...demo.agent,
+    role: "agent",
+    civility: "M",
+    lastName: "BERNARD",
+    firstName: "Paul",
+  });
+  const admin = await upsertAccount(db, town.id, {
+    ...demo.admin,
+    role: "admin",
+    civility: "MME",
+    lastName: "LEROY",
+    firstName: "Sophie",
+  });
   await addConfirmedFactor(db, { communeId: town.id, userId: admin.id, secret: demo.admin.totpSecret });
-  await upsertAccount(db, other.id, { ...demo.otherFamily, role: "family", civility: "M", lastName: "PETIT", firstName: "Louis" });
+  await upsertAccount(db, other.id, {
+    ...demo.otherFamily,
+    role: "family",
+    civility: "M",
+    lastName: "PETIT",
+    firstName: "Louis",
+  });
 
   const waiting = await upsertAccount(db, town.id, {
     email: demo.expiredActivation.email,
@@ -131,17 +186,68 @@ export async function seedDemo(db: Db): Promise<void> {
     { name: "MARTIN", code: demo.subscribedCode, familyQuotient: 780 },
     {
       guardians: [
-        { rank: 1, civility: "MME", lastName: "MARTIN", firstName: "Claire", quality: "Mère", familySituation: "Mariée", email: demo.family.email, mobilePhone: "06 12 34 56 78", addressLine: "12 rue des Écoles", postcode: "38330", city: "Démo", isPayer: true, isBenefitRecipient: true, personalCode: "PC1357" },
-        { rank: 2, civility: "M", lastName: "MARTIN", firstName: "Julien", quality: "Père", familySituation: "Marié", email: "julien.martin@example.fr", mobilePhone: "06 98 76 54 32", addressLine: "12 rue des Écoles", postcode: "38330", city: "Démo" },
+        {
+          rank: 1,
+          civility: "MME",
+          lastName: "MARTIN",
+          firstName: "Claire",
+          quality: "Mère",
+          familySituation: "Mariée",
+          email: demo.family.email,
+          mobilePhone: "06 12 34 56 78",
+          addressLine: "12 rue des Écoles",
+          postcode: "38330",
+          city: "Démo",
+          isPayer: true,
+          isBenefitRecipient: true,
+          personalCode: "PC1357",
+        },
+        {
+          rank: 2,
+          civility: "M",
+          lastName: "MARTIN",
+          firstName: "Julien",
+          quality: "Père",
+          familySituation: "Marié",
+          email: "julien.martin@example.fr",
+          mobilePhone: "06 98 76 54 32",
+          addressLine: "12 rue des Écoles",
+          postcode: "38330",
+          city: "Démo",
+        },
       ],
       children: [
-        { lastName: "MARTIN", firstName: "Léa", birthDate: "2016-04-12", sex: "F", school: "École élémentaire Jules Ferry", schoolClass: "CM2" },
-        { lastName: "MARTIN", firstName: "Hugo", birthDate: "2018-09-30", sex: "M", school: "École élémentaire Jules Ferry", schoolClass: "CE2" },
-        { lastName: "MARTIN", firstName: "Zoé", birthDate: "2021-01-18", sex: "F", school: "École maternelle Les Tilleuls", schoolClass: "Moyenne section" },
+        {
+          lastName: "MARTIN",
+          firstName: "Léa",
+          birthDate: "2016-04-12",
+          sex: "F",
+          school: "École élémentaire Jules Ferry",
+          schoolClass: "CM2",
+        },
+        {
+          lastName: "MARTIN",
+          firstName: "Hugo",
+          birthDate: "2018-09-30",
+          sex: "M",
+          school: "École élémentaire Jules Ferry",
+          schoolClass: "CE2",
+        },
+        {
+          lastName: "MARTIN",
+          firstName: "Zoé",
+          birthDate: "2021-01-18",
+          sex: "F",
+          school: "École maternelle Les Tilleuls",
+          schoolClass: "Moyenne section",
+        },
       ],
     },
   );
-  await db.insert(subscriptions).values({ communeId: town.id, userId: family.id, householdId: martin, method: "agent" }).onConflictDoNothing();
+  await db
+    .insert(subscriptions)
+    .values({ communeId: town.id, userId: family.id, householdId: martin, method: "agent" })
+    .onConflictDoNothing();
   await seedFamilyFile(db, { communeId: town.id, householdId: martin, familyUserId: family.id, agentUserId: agent.id });
 
   const durand = await upsertHousehold(
@@ -150,12 +256,39 @@ export async function seedDemo(db: Db): Promise<void> {
     { name: "DURAND", code: demo.unsubscribedCode, familyQuotient: 1120 },
     {
       guardians: [
-        { rank: 1, civility: "M", lastName: "DURAND", firstName: "Karim", quality: "Père", familySituation: "Pacsé", email: "karim.durand@example.fr", mobilePhone: "07 11 22 33 44", addressLine: "4 allée des Cerisiers", postcode: "38330", city: "Démo", isPayer: true, isBenefitRecipient: true, personalCode: demo.invoice.personalCode },
+        {
+          rank: 1,
+          civility: "M",
+          lastName: "DURAND",
+          firstName: "Karim",
+          quality: "Père",
+          familySituation: "Pacsé",
+          email: "karim.durand@example.fr",
+          mobilePhone: "07 11 22 33 44",
+          addressLine: "4 allée des Cerisiers",
+          postcode: "38330",
+          city: "Démo",
+          isPayer: true,
+          isBenefitRecipient: true,
+          personalCode: demo.invoice.personalCode,
+        },
       ],
-      children: [{ lastName: "DURAND", firstName: "Inès", birthDate: "2017-06-05", sex: "F", school: "École élémentaire Jules Ferry", schoolClass: "CM1" }],
+      children: [
+        {
+          lastName: "DURAND",
+          firstName: "Inès",
+          birthDate: "2017-06-05",
+          sex: "F",
+          school: "École élémentaire Jules Ferry",
+          schoolClass: "CM1",
+        },
+      ],
     },
   );
-  const [durandPayer] = await db.select({ id: guardians.id }).from(guardians).where(and(eq(guardians.householdId, durand), eq(guardians.rank, 1)));
+  const [durandPayer] = await db
+    .select({ id: guardians.id })
+    .from(guardians)
+    .where(and(eq(guardians.householdId, durand), eq(guardians.rank, 1)));
   await db
     .insert(invoices)
     .values({
@@ -176,12 +309,28 @@ export async function seedDemo(db: Db): Promise<void> {
     other.id,
     { name: "PETIT", code: "PTT2M6R8VB", familyQuotient: 640 },
     {
-      guardians: [{ rank: 1, civility: "M", lastName: "PETIT", firstName: "Louis", email: demo.otherFamily.email, isPayer: true, personalCode: "PC9090" }],
+      guardians: [
+        {
+          rank: 1,
+          civility: "M",
+          lastName: "PETIT",
+          firstName: "Louis",
+          email: demo.otherFamily.email,
+          isPayer: true,
+          personalCode: "PC9090",
+        },
+      ],
       children: [{ lastName: "PETIT", firstName: "Nina", birthDate: "2019-03-22", sex: "F" }],
     },
   );
 
-  await seedPlanning(db, { communeId: town.id, otherCommuneId: other.id, agentUserId: agent.id, familyUserId: family.id, households: { martin, durand, petit } });
+  await seedPlanning(db, {
+    communeId: town.id,
+    otherCommuneId: other.id,
+    agentUserId: agent.id,
+    familyUserId: family.id,
+    households: { martin, durand, petit },
+  });
 }
 
 /** First start on an empty embedded database: make the demo usable at once. */

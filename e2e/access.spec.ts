@@ -19,7 +19,9 @@ test("a family is refused on the agent pages", async ({ page }) => {
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { level: 1, name: "Accès refusé" })).toBeVisible();
   }
-  await expect(page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Espace agent" })).toHaveCount(0);
+  await expect(
+    page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Espace agent" }),
+  ).toHaveCount(0);
 });
 
 test("an agent is refused on the admin page", async ({ page }) => {
@@ -40,8 +42,13 @@ test("an account of one commune can neither log into nor read another commune", 
   await expect(page.getByText("Identifiant ou mot de passe incorrect.")).toBeVisible();
 });
 
-test("a protected route stays protected when the request claims to be a middleware subrequest", async ({ page, request }) => {
-  const bypass = { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware" };
+test("a protected route stays protected when the request claims to be a middleware subrequest", async ({
+  page,
+  request,
+}) => {
+  const bypass = {
+    "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware",
+  };
   const anonymous = await request.get("/demo/agent", { headers: bypass, maxRedirects: 0 });
   expect(anonymous.status()).toBe(307);
   expect(anonymous.headers()["location"]).toContain("/demo/connexion");

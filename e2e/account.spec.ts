@@ -1,6 +1,17 @@
-import { demo, expect, expectAccessible, linkFromMailbox, logIn, signUpAndActivate, test, waitForCaptcha } from "./fixtures";
+import {
+  demo,
+  expect,
+  expectAccessible,
+  linkFromMailbox,
+  logIn,
+  signUpAndActivate,
+  test,
+  waitForCaptcha,
+} from "./fixtures";
 
-test("a new family signs up, activates its account from the mail, logs in and subscribes with its code abonné", async ({ page }) => {
+test("a new family signs up, activates its account from the mail, logs in and subscribes with its code abonné", async ({
+  page,
+}) => {
   await page.goto("/demo/creer-un-compte");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Créer un compte");
   await expectAccessible(page);
@@ -63,7 +74,11 @@ test("an expired activation link says so and offers a new one", async ({ page })
   await expect(page.getByRole("button", { name: "Activer mon compte" })).toBeVisible();
 });
 
-test("wrong passwords sent from elsewhere make the login ask for the captcha, never lock the owner out", async ({ page, browser, baseURL }) => {
+test("wrong passwords sent from elsewhere make the login ask for the captcha, never lock the owner out", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const account = await signUpAndActivate(page);
   // Five guesses, each from another address.
   const attacker = await (await browser.newContext({ baseURL })).newPage();
@@ -139,7 +154,11 @@ test("changing the password ends the account's other sessions", async ({ page, b
   await other.close();
 });
 
-test("logging out ends the session on the server: a copy of its cookie no longer opens the family's pages", async ({ page, browser, clientIp }) => {
+test("logging out ends the session on the server: a copy of its cookie no longer opens the family's pages", async ({
+  page,
+  browser,
+  clientIp,
+}) => {
   await logIn(page, "demo", demo.family);
   const captured = await page.context().cookies();
   await page.getByRole("button", { name: "Se déconnecter" }).click();
@@ -153,7 +172,11 @@ test("logging out ends the session on the server: a copy of its cookie no longer
   await thief.close();
 });
 
-test("« Se déconnecter de tous mes appareils » ends every session of the account", async ({ page, browser, clientIp }) => {
+test("« Se déconnecter de tous mes appareils » ends every session of the account", async ({
+  page,
+  browser,
+  clientIp,
+}) => {
   const account = await signUpAndActivate(page);
   const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
   const otherPage = await other.newPage();
@@ -185,7 +208,10 @@ test("sign-up refuses bad input with messages next to the fields", async ({ page
   await page.getByRole("textbox", { name: "Confirmation du mot de passe", exact: true }).fill("autre");
   await page.getByRole("button", { name: "S'inscrire" }).click();
   await expect(page.getByText("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.")).toBeVisible();
-  await expect(page.getByRole("textbox", { name: "Mot de passe", exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("textbox", { name: "Mot de passe", exact: true })).toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
   await expect(page.getByRole("textbox", { name: "Nom", exact: true })).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
 });

@@ -2,7 +2,10 @@ import { demo, expect, expectAccessible, logIn, test } from "./fixtures";
 
 test("an agent opens a family's pending change from Demandes, sees the diff and decides it", async ({ page }) => {
   await logIn(page, "demo", demo.agent);
-  await page.getByRole("link", { name: /^Demandes/ }).first().click();
+  await page
+    .getByRole("link", { name: /^Demandes/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Demandes" })).toBeVisible();
   await page.getByRole("searchbox", { name: "Famille ou référence" }).fill("MARTIN");
   await page.getByRole("button", { name: "Rechercher" }).click();
@@ -10,7 +13,10 @@ test("an agent opens a family's pending change from Demandes, sees the diff and 
   await expectAccessible(page);
 
   // The seeded pending change of Claire (the family-file spec works on Julien in parallel).
-  const row = page.getByRole("row").filter({ hasText: "Claire MARTIN" }).filter({ hasText: "Modification du responsable" });
+  const row = page
+    .getByRole("row")
+    .filter({ hasText: "Claire MARTIN" })
+    .filter({ hasText: "Modification du responsable" });
   const reference = (await row.getByRole("link").textContent())!.trim();
   await row.getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Demande ${reference}`) })).toBeVisible();
@@ -24,9 +30,13 @@ test("an agent opens a family's pending change from Demandes, sees the diff and 
   // A refusal needs a message for the family.
   await page.getByRole("button", { name: "Refuser", exact: true }).click();
   await expect(page.getByText("Saisissez le message expliquant le refus à la famille.")).toBeVisible();
-  await page.getByRole("textbox", { name: "Message à la famille", exact: true }).fill("Merci de nous appeler pour confirmer ce numéro.");
+  await page
+    .getByRole("textbox", { name: "Message à la famille", exact: true })
+    .fill("Merci de nous appeler pour confirmer ce numéro.");
   await page.getByRole("button", { name: "Refuser", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: `${reference} : refusée, la famille est informée.` })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: `${reference} : refusée, la famille est informée.` }),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "Refuser", exact: true })).toHaveCount(0);
   await expect(page.getByText("« Merci de nous appeler pour confirmer ce numéro. »")).toBeVisible();
   await expectAccessible(page);

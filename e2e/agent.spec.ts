@@ -1,4 +1,13 @@
-import { acceptInvitation, createStaffAccount, demo, expect, expectAccessible, logIn, test, uniqueEmail } from "./fixtures";
+import {
+  acceptInvitation,
+  createStaffAccount,
+  demo,
+  expect,
+  expectAccessible,
+  logIn,
+  test,
+  uniqueEmail,
+} from "./fixtures";
 
 test("an agent finds a household, sees its code abonné and regenerates it", async ({ page }) => {
   await logIn(page, "demo", demo.agent);
@@ -22,7 +31,11 @@ test("an agent finds a household, sees its code abonné and regenerates it", asy
   await expect(page.locator(".code").first()).not.toHaveText(codeBefore!);
 });
 
-test("an admin invites an agent, who chooses a password from the mail and reaches the back office", async ({ page, browser, clientIp }) => {
+test("an admin invites an agent, who chooses a password from the mail and reaches the back office", async ({
+  page,
+  browser,
+  clientIp,
+}) => {
   await logIn(page, "demo", demo.admin);
   await page.goto("/demo/agent/comptes");
   await expectAccessible(page);

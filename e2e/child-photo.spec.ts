@@ -25,8 +25,15 @@ function pngImage(width = 64, height = 48): Buffer {
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const rows = Buffer.concat(Array.from({ length: height }, (_, y) => Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, y * 5)])));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
+  const rows = Buffer.concat(
+    Array.from({ length: height }, (_, y) => Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, y * 5)])),
+  );
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(rows)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 test("a family adds a child's photo; a file that is not an image is refused at the field", async ({ page }) => {
@@ -35,7 +42,11 @@ test("a family adds a child's photo; a file that is not an image is refused at t
   await page.getByRole("link", { name: "Hugo MARTIN" }).click();
 
   const photoInput = page.getByLabel("Photo de l'enfant");
-  await photoInput.setInputFiles({ name: "pas-une-image.png", mimeType: "image/png", buffer: Buffer.from("bonjour, je suis un texte") });
+  await photoInput.setInputFiles({
+    name: "pas-une-image.png",
+    mimeType: "image/png",
+    buffer: Buffer.from("bonjour, je suis un texte"),
+  });
   await page.getByRole("button", { name: /(Ajouter|Remplacer) la photo/ }).click();
   await expect(page.getByText("Le fichier choisi n'est pas une image JPEG, PNG ou WebP.")).toBeVisible();
 

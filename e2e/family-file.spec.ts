@@ -9,7 +9,9 @@ async function expectAccessibleAtBothWidths(page: import("@playwright/test").Pag
   if (size) await page.setViewportSize(size);
 }
 
-test("a family changes a responsable's phone: shown pending in yellow, listed in Mes demandes, then withdrawn", async ({ page }) => {
+test("a family changes a responsable's phone: shown pending in yellow, listed in Mes demandes, then withdrawn", async ({
+  page,
+}) => {
   test.slow(); // eleven axe audits (five pages at two widths, then one) on top of the flow: about a minute on 2 cores
   await logIn(page, "demo", demo.family);
   await page.goto("/demo/espace-famille");

@@ -6,7 +6,11 @@ const referenceIn = (text: string | null) => /référence (D\d{4}-\d{6})/.exec(t
  * Issue #3's whole loop on the DURAND household (the MARTIN one belongs to other specs running in parallel):
  * two changes pending in yellow → the agent accepts one and refuses the other → the family sees the result.
  */
-test("a family's two changes are decided by an agent: one applied, one refused with a message the family reads", async ({ page, browser, clientIp }) => {
+test("a family's two changes are decided by an agent: one applied, one refused with a message the family reads", async ({
+  page,
+  browser,
+  clientIp,
+}) => {
   const account = await signUpAndActivate(page, { subscriberCode: demo.unsubscribedCode });
   await logIn(page, "demo", account);
 
@@ -44,7 +48,9 @@ test("a family's two changes are decided by an agent: one applied, one refused w
   await agent.getByRole("link", { name: allergyReference }).click();
   // The inbox has its own "Message à la famille" box: wait for the request's page before typing.
   await expect(agent.getByRole("heading", { level: 1, name: new RegExp(`Demande ${allergyReference}`) })).toBeVisible();
-  await agent.getByRole("textbox", { name: "Message à la famille", exact: true }).fill("Merci de joindre le certificat du médecin.");
+  await agent
+    .getByRole("textbox", { name: "Message à la famille", exact: true })
+    .fill("Merci de joindre le certificat du médecin.");
   await agent.getByRole("button", { name: "Refuser", exact: true }).click();
   await expect(agent.getByRole("status").filter({ hasText: `${allergyReference} : refusée` })).toBeVisible();
   await agentContext.close();

@@ -26,7 +26,13 @@ export async function expectAccessible(page: Page) {
   // Next streams a dynamic page's metadata: audit the page once its <title> is there.
   await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")}`,
+  );
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
@@ -42,7 +48,11 @@ export const demo = {
  * Logs in through the commune's Connexion page and waits to have left it; with `totpSecret` (staff with a second
  * factor), also through the "Double authentification" page.
  */
-export async function logIn(page: Page, commune: string, account: { email: string; password: string; totpSecret?: string }) {
+export async function logIn(
+  page: Page,
+  commune: string,
+  account: { email: string; password: string; totpSecret?: string },
+) {
   await page.goto(`/${commune}/connexion`);
   await page.getByRole("textbox", { name: "E-mail", exact: true }).fill(account.email);
   await page.getByRole("textbox", { name: "Mot de passe", exact: true }).fill(account.password);
@@ -75,7 +85,13 @@ async function freshTotpCode(secret: string): Promise<string> {
 /** "Créer un compte agent" on the Comptes page, signed in as an admin: the account waits for its invitation. */
 export async function createStaffAccount(
   page: Page,
-  account: { civility: "Madame" | "Monsieur"; lastName: string; firstName: string; email: string; role: "Agent" | "Administrateur" },
+  account: {
+    civility: "Madame" | "Monsieur";
+    lastName: string;
+    firstName: string;
+    email: string;
+    role: "Agent" | "Administrateur";
+  },
 ) {
   const form = page.getByRole("form", { name: "Créer un compte agent" });
   await form.getByRole("radio", { name: account.civility }).check();
@@ -98,9 +114,13 @@ export async function acceptInvitation(page: Page, email: string, password: stri
 
 /** Waits until the captcha widget has solved its proof of work and filled the form's `captcha` field. */
 export async function waitForCaptcha(page: Page) {
-  await page.waitForFunction(() => (document.querySelector('input[name="captcha"]') as HTMLInputElement | null)?.value, undefined, {
-    timeout: 20_000,
-  });
+  await page.waitForFunction(
+    () => (document.querySelector('input[name="captcha"]') as HTMLInputElement | null)?.value,
+    undefined,
+    {
+      timeout: 20_000,
+    },
+  );
 }
 
 /**
@@ -122,7 +142,10 @@ export async function linkFromMailbox(page: Page, to: string, pathPart: string):
     await expect(async () => {
       await mailbox.goto("/boite-mail-locale");
       await mailbox.getByRole("row").filter({ hasText: to }).first().getByRole("link").click();
-      href = await mailbox.getByRole("link", { name: new RegExp(pathPart) }).first().getAttribute("href", { timeout: 1_000 });
+      href = await mailbox
+        .getByRole("link", { name: new RegExp(pathPart) })
+        .first()
+        .getAttribute("href", { timeout: 1_000 });
     }).toPass({ timeout: 15_000 });
     return href!;
   } finally {
@@ -144,7 +167,8 @@ export async function signUpAndActivate(page: Page, options: { subscriberCode?: 
   await page.getByRole("textbox", { name: "E-mail (identifiant)", exact: true }).fill(account.email);
   await page.getByRole("textbox", { name: "Mot de passe", exact: true }).fill(account.password);
   await page.getByRole("textbox", { name: "Confirmation du mot de passe", exact: true }).fill(account.password);
-  if (options.subscriberCode) await page.getByRole("textbox", { name: "Code abonné", exact: true }).fill(options.subscriberCode);
+  if (options.subscriberCode)
+    await page.getByRole("textbox", { name: "Code abonné", exact: true }).fill(options.subscriberCode);
   await page.getByRole("checkbox", { name: /J'ai lu et j'accepte les Conditions d'utilisation/ }).check();
   await waitForCaptcha(page);
   await page.getByRole("button", { name: "S'inscrire" }).click();

@@ -18,11 +18,17 @@ function expectStaticHeaders(response: APIResponse, what: string) {
 }
 
 function expectCsp(response: APIResponse, what: string) {
-  expect(response.headers()["content-security-policy"], what).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(response.headers()["content-security-policy"], what).toMatch(
+    /script-src 'self' 'nonce-[^']+' 'strict-dynamic'/,
+  );
 }
 
 test("a prefetch of a page gets the CSP, and of a personal page the login gate", async ({ request }) => {
-  const prefetches: Record<string, string>[] = [{ "Next-Router-Prefetch": "1" }, { Purpose: "prefetch" }, { "Sec-Purpose": "prefetch" }];
+  const prefetches: Record<string, string>[] = [
+    { "Next-Router-Prefetch": "1" },
+    { Purpose: "prefetch" },
+    { "Sec-Purpose": "prefetch" },
+  ];
   for (const prefetch of prefetches) {
     const what = JSON.stringify(prefetch);
     expectCsp(await request.get("/demo", { headers: prefetch }), what);
@@ -38,7 +44,8 @@ test("communes whose slug starts like an excluded path go through the proxy", as
   expect(gated.status()).toBe(307);
   expect(gated.headers().location).toContain("/apinac/connexion");
   expectCsp(gated, "/apinac/espace-famille");
-  for (const path of ["/apinac", "/iconville", "/faviconville", "/_nextville"]) expectCsp(await request.get(path), path);
+  for (const path of ["/apinac", "/iconville", "/faviconville", "/_nextville"])
+    expectCsp(await request.get(path), path);
 });
 
 test("every response carries the static security headers", async ({ request }) => {

@@ -20,7 +20,14 @@ async function expectPage(page: Page, url: string, heading: string | RegExp) {
 
 test("the family's planning and lists ignore far dates and NUL bytes in the address", async ({ page }) => {
   await logIn(page, "demo", demo.family);
-  for (const query of ["date=9999-12-31", "date=0001-01-01&vue=mois", "date=2026-12-01%00", "date=%00", "famille=%00&vue=jour", "date=2026-12-01&date=9999-12-31"]) {
+  for (const query of [
+    "date=9999-12-31",
+    "date=0001-01-01&vue=mois",
+    "date=2026-12-01%00",
+    "date=%00",
+    "famille=%00&vue=jour",
+    "date=2026-12-01&date=9999-12-31",
+  ]) {
     await expectPage(page, `/demo/espace-famille/planning?${query}`, "Planning des activités");
   }
   await expectPage(page, "/demo/espace-famille/planning/liste?enfant=%00&page=%00", /^Planning \/ Liste/);
@@ -35,9 +42,15 @@ test("the agents' search boxes drop control characters and the inbox ignores a f
   await expectPage(page, "/demo/agent/reservations?jour=9999-12-31", "Réservations et absences");
 
   await page.goto("/demo/agent/activites");
-  const hrefs = await page.locator('a[href*="/agent/activites/"]').evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const hrefs = await page
+    .locator('a[href*="/agent/activites/"]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   const activity = hrefs.map((href) => /\/agent\/activites\/([0-9a-f-]{36})/.exec(href)?.[1]).find(Boolean);
   expect(activity, "an activity in the list").toBeTruthy();
-  await expectPage(page, `/demo/agent/activites/${activity}/inscriptions?q=L%00%1B%C3%A9a&enfant=%00`, /^Inscriptions à /);
+  await expectPage(
+    page,
+    `/demo/agent/activites/${activity}/inscriptions?q=L%00%1B%C3%A9a&enfant=%00`,
+    /^Inscriptions à /,
+  );
   await expect(page.getByRole("searchbox")).toHaveValue("Léa");
 });

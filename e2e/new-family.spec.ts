@@ -1,6 +1,10 @@
 import { demo, expect, expectAccessible, logIn, signUpAndActivate, test } from "./fixtures";
 
-test("a new family without a code abonné pre-registers in 4 steps; the agent accepts; the family sees its household", async ({ page, browser, clientIp }) => {
+test("a new family without a code abonné pre-registers in 4 steps; the agent accepts; the family sees its household", async ({
+  page,
+  browser,
+  clientIp,
+}) => {
   test.setTimeout(120_000);
   const account = await signUpAndActivate(page);
   await logIn(page, "demo", account);
@@ -39,7 +43,10 @@ test("a new family without a code abonné pre-registers in 4 steps; the agent ac
   await expect(page.getByRole("heading", { level: 1, name: "Mes informations financières" })).toBeVisible();
   await expect(steps.locator('[aria-current="step"]')).toHaveText("Mes informations financières");
   await page.getByRole("radio", { name: "Non" }).first().check();
-  await page.getByRole("group", { name: /Souhaitez-vous être en prélèvement/ }).getByRole("radio", { name: "Oui" }).check();
+  await page
+    .getByRole("group", { name: /Souhaitez-vous être en prélèvement/ })
+    .getByRole("radio", { name: "Oui" })
+    .check();
   await page.getByRole("textbox", { name: "IBAN", exact: true }).fill("FR76 3000 6000 0112 3456 7890 188");
   await page.getByRole("textbox", { name: "BIC", exact: true }).fill("AGRIFRPP");
   await page.getByRole("textbox", { name: "Titulaire du compte", exact: true }).fill("Nadia LAMBERT");
@@ -67,7 +74,10 @@ test("a new family without a code abonné pre-registers in 4 steps; the agent ac
   await expectAccessible(page);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole("button", { name: "Envoyer ma demande" }).click();
-  const sent = page.getByRole("status").filter({ hasText: /Votre demande D\d{4}-\d{6} a été transmise à la commune\./ }).first();
+  const sent = page
+    .getByRole("status")
+    .filter({ hasText: /Votre demande D\d{4}-\d{6} a été transmise à la commune\./ })
+    .first();
   await expect(sent).toBeVisible();
   const reference = /D\d{4}-\d{6}/.exec((await sent.textContent())!)![0];
   await expectAccessible(page);

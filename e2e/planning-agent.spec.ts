@@ -47,7 +47,9 @@ test("an agent reviews the activities and creates one", async ({ page }) => {
  * Hugo's day), and a canteen absence for Hugo. The agent accepts Hugo's day and refuses Léa's first one; the
  * family's accusé de traitement lists both.
  */
-test("an agent accepts one booking and refuses another with a message; the family's digest lists both", async ({ page }) => {
+test("an agent accepts one booking and refuses another with a message; the family's digest lists both", async ({
+  page,
+}) => {
   await logIn(page, "demo", demo.agent);
   await page.goto("/demo/agent");
   await page.getByRole("link", { name: /^Réservations et absences/ }).click();
@@ -55,7 +57,11 @@ test("an agent accepts one booking and refuses another with a message; the famil
   await expectAccessible(page);
 
   // The first day of 1/Péri MATIN with requests (unless it is already the one shown).
-  const pendingDay = page.getByRole("table", { name: /Demandes en attente par jour/ }).getByRole("row").filter({ hasText: "1/Péri MATIN" }).first();
+  const pendingDay = page
+    .getByRole("table", { name: /Demandes en attente par jour/ })
+    .getByRole("row")
+    .filter({ hasText: "1/Péri MATIN" })
+    .first();
   const dayLabel = (await pendingDay.getByRole("rowheader").textContent())!.trim();
   const open = pendingDay.getByRole("link", { name: /^Traiter/ });
   if (await open.count()) await open.click();
@@ -81,7 +87,9 @@ test("an agent accepts one booking and refuses another with a message; the famil
   const message = "Le Péri MATIN est fermé ce jour-là pour une formation des animateurs.";
   await page.getByRole("textbox", { name: "Message à la famille" }).fill(message);
   await page.getByRole("button", { name: "Refuser", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: "1 refusée." })).toContainText(`Léa MARTIN, ${leaReference} : réservation refusée.`);
+  await expect(page.getByRole("status").filter({ hasText: "1 refusée." })).toContainText(
+    `Léa MARTIN, ${leaReference} : réservation refusée.`,
+  );
   await expect(lea).toHaveCount(0);
 
   // The day's roster: Hugo is expected; Léa, refused, is on no list.
@@ -93,19 +101,32 @@ test("an agent accepts one booking and refuses another with a message; the famil
 
   // The accusé de traitement of the window these decisions belong to, sent as soon as it ends.
   const windowEnd = digestWindowEnd(new Date());
-  const cron = await page.request.get(`/api/cron/maintenance?now=${new Date(windowEnd.getTime() + 2 * 60_000).toISOString()}`, {
-    headers: { Authorization: `Bearer ${cronSecret}` },
-  });
+  const cron = await page.request.get(
+    `/api/cron/maintenance?now=${new Date(windowEnd.getTime() + 2 * 60_000).toISOString()}`,
+    {
+      headers: { Authorization: `Bearer ${cronSecret}` },
+    },
+  );
   expect(cron.ok()).toBe(true);
 
   const mailbox = await machinePage(page);
   await mailbox.goto("/boite-mail-locale");
-  await mailbox.getByRole("row").filter({ hasText: "famille@demo.fr" }).filter({ hasText: "Accusé de traitement" }).first().getByRole("link").click();
+  await mailbox
+    .getByRole("row")
+    .filter({ hasText: "famille@demo.fr" })
+    .filter({ hasText: "Accusé de traitement" })
+    .first()
+    .getByRole("link")
+    .click();
   // The text version: one line per day (day, time, type, child, activity, decision), then the town's message.
   const day = dayLabel.split(" ").at(-1)!;
   const mail = mailbox.locator(".mail-text");
-  await expect(mail).toContainText(new RegExp(`${day}\\s+\\S+\\s+Réservation\\s+Hugo MARTIN\\s+1/Péri MATIN\\s+Acceptée`));
-  await expect(mail).toContainText(new RegExp(`${day}\\s+\\S+\\s+Réservation\\s+Léa MARTIN\\s+1/Péri MATIN\\s+Refusée`));
+  await expect(mail).toContainText(
+    new RegExp(`${day}\\s+\\S+\\s+Réservation\\s+Hugo MARTIN\\s+1/Péri MATIN\\s+Acceptée`),
+  );
+  await expect(mail).toContainText(
+    new RegExp(`${day}\\s+\\S+\\s+Réservation\\s+Léa MARTIN\\s+1/Péri MATIN\\s+Refusée`),
+  );
   await expect(mail).toContainText(`Message de la collectivité : ${message}`);
   await mailbox.context().close();
 });

@@ -47,7 +47,9 @@ async function fillPeriod(page: Page, period: { from: string; to: string }, week
   for (const name of weekdays) await page.getByRole("checkbox", { name: new RegExp(`^${name} \\(`) }).check();
 }
 
-test("a family books a period: bad input changes nothing, the dates are previewed, sent, listed and in its calendar feed", async ({ page }, testInfo) => {
+test("a family books a period: bad input changes nothing, the dates are previewed, sent, listed and in its calendar feed", async ({
+  page,
+}, testInfo) => {
   const account = await signUpAndActivate(page, { subscriberCode: demo.unsubscribedCode });
   await logIn(page, "demo", account);
   const before = await listCount(page);
@@ -63,7 +65,11 @@ test("a family books a period: bad input changes nothing, the dates are previewe
   // A choice made before the page hydrated is reset by it: choose again until the enrolment's period shows.
   await expect(async () => {
     await page.getByLabel("Activités").selectOption({ label: "1/Péri MATIN – École élémentaire Jules Ferry" });
-    await expect(page.getByText(/Contraintes - Les dates de réservation doivent être comprises dans la période de l'inscription \(du \d{2}\/\d{2}\/\d{4} au \d{2}\/\d{2}\/\d{4}/)).toBeVisible({ timeout: 2_000 });
+    await expect(
+      page.getByText(
+        /Contraintes - Les dates de réservation doivent être comprises dans la période de l'inscription \(du \d{2}\/\d{2}\/\d{4} au \d{2}\/\d{2}\/\d{4}/,
+      ),
+    ).toBeVisible({ timeout: 2_000 });
   }).toPass();
   await expect(page.getByRole("checkbox", { name: "lundi (07:30 - 08:30)" })).toBeVisible();
   await expect(page.getByRole("checkbox", { name: /^mercredi/ })).toHaveCount(0);
@@ -80,25 +86,33 @@ test("a family books a period: bad input changes nothing, the dates are previewe
   // The end before the start.
   await fillPeriod(page, { from: period.to, to: period.from }, ["lundi", "jeudi"]);
   await demander.click();
-  await expect(page.getByRole("textbox", { name: "Au", exact: true })).toHaveAccessibleDescription("La date de fin doit être postérieure ou égale à la date de début.");
+  await expect(page.getByRole("textbox", { name: "Au", exact: true })).toHaveAccessibleDescription(
+    "La date de fin doit être postérieure ou égale à la date de début.",
+  );
 
   // Past the end of the enrolment (the "Au" field's max): the server refuses it next to the field.
   const enrolmentEnd = (await page.getByRole("textbox", { name: "Au", exact: true }).getAttribute("max"))!;
   await fillPeriod(page, { from: addDays(enrolmentEnd, -3), to: addDays(enrolmentEnd, 7) }, ["lundi", "jeudi"]);
   await demander.click();
-  await expect(page.getByRole("textbox", { name: "Au", exact: true })).toHaveAccessibleDescription(/Les dates doivent être comprises dans la période de l'inscription/);
+  await expect(page.getByRole("textbox", { name: "Au", exact: true })).toHaveAccessibleDescription(
+    /Les dates doivent être comprises dans la période de l'inscription/,
+  );
   await expect(page.getByText(/transmise à la collectivité/)).toHaveCount(0);
 
   // A good period: every Monday and Thursday in it is listed before sending.
   await fillPeriod(page, period, ["lundi", "jeudi"]);
-  const dates = Array.from({ length: 19 }, (_, i) => addDays(period.from, i)).filter((day) => [1, 4].includes(isoWeekday(day)));
+  const dates = Array.from({ length: 19 }, (_, i) => addDays(period.from, i)).filter((day) =>
+    [1, 4].includes(isoWeekday(day)),
+  );
   const preview = page.getByRole("region", { name: "Dates concernées" });
   await expect(page.getByRole("status").filter({ hasText: `${dates.length} dates :` })).toBeVisible();
   for (const day of dates) await expect(preview.getByRole("rowheader", { name: dayLabel(day) })).toBeVisible();
   await expectAccessible(page);
 
   await demander.click();
-  const done = page.getByRole("status").filter({ hasText: "Votre demande de réservation a été transmise à la collectivité sous la référence" });
+  const done = page
+    .getByRole("status")
+    .filter({ hasText: "Votre demande de réservation a été transmise à la collectivité sous la référence" });
   await expect(done).toBeVisible();
   const reference = /référence (D\d{4}-\d{6})/.exec((await done.textContent()) ?? "")![1]!;
   const result = page.getByRole("region", { name: `Dates de la demande ${reference}` });
@@ -124,7 +138,9 @@ test("a family books a period: bad input changes nothing, the dates are previewe
   // Its detail in Mes demandes, day by day.
   await row.getByRole("link", { name: `Détail de la demande ${reference}` }).click();
   await expect(page.getByRole("heading", { name: "Détail de la demande : Inès DURAND" })).toBeVisible();
-  await expect(page.getByRole("table", { name: `Jours de la demande ${reference}` }).getByRole("row")).toHaveCount(dates.length + 1);
+  await expect(page.getByRole("table", { name: `Jours de la demande ${reference}` }).getByRole("row")).toHaveCount(
+    dates.length + 1,
+  );
 
   // The private calendar feed (shown once) carries the asked days; once revoked its address is gone.
   await page.goto("/demo/espace-famille/planning/agenda");

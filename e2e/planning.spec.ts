@@ -27,7 +27,12 @@ async function dayOf(slot: Locator): Promise<string> {
 }
 
 /** Opens slots one by one (from the day `from`, `pages` school weeks or days on) until the dialog says `wanted`; leaves it open. */
-async function openFirstSlot(page: Page, who: Parameters<typeof slotButtons>[1], wanted: RegExp, from: { vue: "semaine5" | "jour"; date: string; pages: number }) {
+async function openFirstSlot(
+  page: Page,
+  who: Parameters<typeof slotButtons>[1],
+  wanted: RegExp,
+  from: { vue: "semaine5" | "jour"; date: string; pages: number },
+) {
   for (let step = 0; step < from.pages; step++) {
     await page.goto(planningUrl(from.vue, addDays(from.date, (from.vue === "jour" ? 1 : 7) * step)));
     const candidates = slotButtons(page, who);
@@ -50,18 +55,40 @@ test.beforeEach(async ({ page }) => {
   await logIn(page, "demo", demo.family);
 });
 
-test("the planning shows the children's slots with filters and legend, and opens on the day on a phone", async ({ page }) => {
+test("the planning shows the children's slots with filters and legend, and opens on the day on a phone", async ({
+  page,
+}) => {
   await page.goto(planningUrl("semaine", today));
   await expect(page.getByRole("heading", { level: 1, name: "Planning des activités" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Semaine", exact: true })).toHaveAttribute("aria-current", "page");
-  await expect(page.getByText("Seules les activités auxquelles vos enfants sont inscrits sont affichées sur ce planning.")).toBeVisible();
+  await expect(
+    page.getByText("Seules les activités auxquelles vos enfants sont inscrits sont affichées sur ce planning."),
+  ).toBeVisible();
   const legend = page.getByRole("region", { name: "Légende" });
-  for (const state of ["Inscrit, non réservé", "Réservation demandée", "Absence demandée", "Réservé / présent", "Liste d'attente", "Absent", "Absence facturée (€)", "Refusé"]) {
+  for (const state of [
+    "Inscrit, non réservé",
+    "Réservation demandée",
+    "Absence demandée",
+    "Réservé / présent",
+    "Liste d'attente",
+    "Absent",
+    "Absence facturée (€)",
+    "Refusé",
+  ]) {
     await expect(legend.getByText(state, { exact: true })).toBeVisible();
   }
-  await expect(page.getByRole("link", { name: "Réservations" })).toHaveAttribute("href", "/demo/espace-famille/planning/reservation");
-  await expect(page.getByRole("link", { name: "Absences" })).toHaveAttribute("href", "/demo/espace-famille/planning/absence");
-  await expect(page.getByRole("link", { name: "Liste" })).toHaveAttribute("href", "/demo/espace-famille/planning/liste");
+  await expect(page.getByRole("link", { name: "Réservations" })).toHaveAttribute(
+    "href",
+    "/demo/espace-famille/planning/reservation",
+  );
+  await expect(page.getByRole("link", { name: "Absences" })).toHaveAttribute(
+    "href",
+    "/demo/espace-famille/planning/absence",
+  );
+  await expect(page.getByRole("link", { name: "Liste" })).toHaveAttribute(
+    "href",
+    "/demo/espace-famille/planning/liste",
+  );
   await expectAccessible(page);
 
   // Four weeks ahead every school week has slots for Léa: hiding her hides them, showing her brings them back.
@@ -83,14 +110,22 @@ test("the planning shows the children's slots with filters and legend, and opens
 
 test("a free day is booked from the planning, then the pending request is cancelled", async ({ page }) => {
   const leaFree = { child: "Léa", activity: "3/Péri SOIR", state: "Inscrit, non réservé" };
-  const found = await openFirstSlot(page, leaFree, /^Demander la réservation de 3\/Péri SOIR pour Léa le /, { vue: "semaine5", date: addDays(today, 28), pages: 6 });
+  const found = await openFirstSlot(page, leaFree, /^Demander la réservation de 3\/Péri SOIR pour Léa le /, {
+    vue: "semaine5",
+    date: addDays(today, 28),
+    pages: 6,
+  });
   expect(found, "a free Péri SOIR day for Léa four weeks ahead").not.toBeNull();
   const { dialog, day } = found!;
-  await expect(dialog.getByText(`Demander la réservation de 3/Péri SOIR pour Léa le ${day} (16:30 – 18:30) ?`)).toBeVisible();
+  await expect(
+    dialog.getByText(`Demander la réservation de 3/Péri SOIR pour Léa le ${day} (16:30 – 18:30) ?`),
+  ).toBeVisible();
   await expectAccessible(page);
 
   await dialog.getByRole("button", { name: "Demander la réservation" }).click();
-  await expect(dialog.getByRole("status")).toContainText(/Votre demande de réservation est enregistrée \(référence D\d{4}-\d{6}\) : elle est en cours d'instruction/);
+  await expect(dialog.getByRole("status")).toContainText(
+    /Votre demande de réservation est enregistrée \(référence D\d{4}-\d{6}\) : elle est en cours d'instruction/,
+  );
   // The newest line of the slot's history (a retry may find older ones above it).
   const newest = dialog.getByRole("region", { name: "Historique du créneau" }).getByRole("listitem").last();
   await expect(newest).toContainText("Demande de réservation");
@@ -100,7 +135,9 @@ test("a free day is booked from the planning, then the pending request is cancel
 
   // Keyboard: Enter opens the slot, whose pending request may be cancelled.
   await page.keyboard.press("Enter");
-  await expect(dialog.getByText(`Annuler la demande en cours : réservation de 3/Péri SOIR pour Léa le ${day} (16:30 – 18:30) ?`)).toBeVisible();
+  await expect(
+    dialog.getByText(`Annuler la demande en cours : réservation de 3/Péri SOIR pour Léa le ${day} (16:30 – 18:30) ?`),
+  ).toBeVisible();
   await dialog.getByRole("button", { name: "Annuler la demande" }).click();
   await expect(dialog.getByRole("status")).toHaveText("Votre demande est annulée.");
   await expect(newest).toContainText("Demande annulée par la famille (Claire MARTIN)");
@@ -110,11 +147,17 @@ test("a free day is booked from the planning, then the pending request is cancel
 
 test("an absence is declared on a booked day", async ({ page }) => {
   const zoeBooked = { child: "Zoé", activity: "2/Repas Sco", state: "Réservé / présent" };
-  const found = await openFirstSlot(page, zoeBooked, /^Déclarer l'absence de Zoé à 2\/Repas Sco le /, { vue: "semaine5", date: today, pages: 3 });
+  const found = await openFirstSlot(page, zoeBooked, /^Déclarer l'absence de Zoé à 2\/Repas Sco le /, {
+    vue: "semaine5",
+    date: today,
+    pages: 3,
+  });
   test.skip(!found, "no booked day of Zoé's canteen before its deadline in the coming two weeks (school holidays)");
   const { dialog, day } = found!;
   await dialog.getByRole("button", { name: "Déclarer l'absence" }).click();
-  await expect(dialog.getByRole("status")).toContainText(/Votre demande d'absence est enregistrée \(référence D\d{4}-\d{6}\)/);
+  await expect(dialog.getByRole("status")).toContainText(
+    /Votre demande d'absence est enregistrée \(référence D\d{4}-\d{6}\)/,
+  );
   await dialog.getByRole("button", { name: "Fermer" }).click();
   await expect(slotButtons(page, { ...zoeBooked, day, state: "Absence demandée" })).toBeFocused();
 });
@@ -124,7 +167,11 @@ test("a day past its deadline says why it cannot be asked for", async ({ page })
   const found = await openFirstSlot(page, {}, /impossible : Délai dépassé/, { vue: "jour", date: today, pages: 10 });
   test.skip(!found, "no open day in the coming ten days (school holidays)");
   const { dialog } = found!;
-  await expect(dialog.getByText(/impossible : Délai dépassé : les (réservations|absences) pour ce jour étaient possibles jusqu'au \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2} \(J-\d+ avant \d{2}:\d{2}/)).toBeVisible();
+  await expect(
+    dialog.getByText(
+      /impossible : Délai dépassé : les (réservations|absences) pour ce jour étaient possibles jusqu'au \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2} \(J-\d+ avant \d{2}:\d{2}/,
+    ),
+  ).toBeVisible();
   await expect(dialog.getByRole("button", { name: /Demander la réservation|Déclarer l'absence/ })).toHaveCount(0);
   await expectAccessible(page);
 });

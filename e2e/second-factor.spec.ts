@@ -1,6 +1,20 @@
-import { acceptInvitation, createStaffAccount, demo, enterTotpCode, expect, expectAccessible, logIn, test, uniqueEmail } from "./fixtures";
+import {
+  acceptInvitation,
+  createStaffAccount,
+  demo,
+  enterTotpCode,
+  expect,
+  expectAccessible,
+  logIn,
+  test,
+  uniqueEmail,
+} from "./fixtures";
 
-test("a new admin enrols a second factor from the QR page, keeps recovery codes, then logs in with a code; an admin can reset it", async ({ page, browser, clientIp }) => {
+test("a new admin enrols a second factor from the QR page, keeps recovery codes, then logs in with a code; an admin can reset it", async ({
+  page,
+  browser,
+  clientIp,
+}) => {
   // Two accounts, an enrolment and three logins; a code may wait for the next 30-second step.
   test.slow();
   // The demo admin: password, then the code of their app.
@@ -17,7 +31,13 @@ test("a new admin enrols a second factor from the QR page, keeps recovery codes,
   await page.goto("/demo/agent/comptes");
 
   const email = uniqueEmail("admin");
-  await createStaffAccount(page, { civility: "Madame", lastName: "MOREAU", firstName: "Lina", email, role: "Administrateur" });
+  await createStaffAccount(page, {
+    civility: "Madame",
+    lastName: "MOREAU",
+    firstName: "Lina",
+    email,
+    role: "Administrateur",
+  });
   const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
   const newAdmin = await context.newPage();
   await acceptInvitation(newAdmin, email, "Admin2026nouvelle");
@@ -25,7 +45,9 @@ test("a new admin enrols a second factor from the QR page, keeps recovery codes,
   // First login of an admin without a factor: enrolment.
   await logIn(newAdmin, "demo", { email, password: "Admin2026nouvelle" });
   await expect(newAdmin.getByRole("heading", { level: 1, name: "Activer la double authentification" })).toBeVisible();
-  await expect(newAdmin.getByRole("img", { name: "QR code à scanner avec votre application d'authentification" })).toBeVisible();
+  await expect(
+    newAdmin.getByRole("img", { name: "QR code à scanner avec votre application d'authentification" }),
+  ).toBeVisible();
   await expectAccessible(newAdmin);
   const secret = (await newAdmin.getByText(/^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/).textContent())!.replace(/\s/g, "");
   await enterTotpCode(newAdmin, secret, "Activer la double authentification");
@@ -37,7 +59,9 @@ test("a new admin enrols a second factor from the QR page, keeps recovery codes,
   await newAdmin.getByRole("link", { name: "J'ai noté mes codes, continuer" }).click();
   await expect(newAdmin.getByRole("heading", { level: 1, name: "Espace agent" })).toBeVisible();
   await newAdmin.goto("/demo/mon-espace-citoyen/securite");
-  await expect(newAdmin.getByRole("region", { name: "Double authentification" })).toContainText("Codes de secours restants : 10.");
+  await expect(newAdmin.getByRole("region", { name: "Double authentification" })).toContainText(
+    "Codes de secours restants : 10.",
+  );
 
   // Next login: the password, then a code.
   await newAdmin.getByRole("button", { name: "Se déconnecter", exact: true }).click();

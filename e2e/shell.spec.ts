@@ -45,7 +45,9 @@ test.describe("on a phone", () => {
     await toggle.focus();
     await page.keyboard.press("Enter");
     await expect(toggle).toHaveAttribute("aria-expanded", "true");
-    await expect(page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Espace famille" })).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Espace famille" }),
+    ).toBeVisible();
     await expectAccessible(page);
   });
 });

@@ -1,9 +1,10 @@
 import { Link, Text } from "@react-email/components";
-import { MailLayout, previewCommune, type MailCommune } from "./mail-layout";
+import { type MailCommune, MailLayout, previewCommune } from "./mail-layout";
 
 export type AccountExistsMailProps = { commune: MailCommune; loginUrl: string; forgotPasswordUrl: string };
 
-export const accountExistsMailSubject = (communeName: string) => `Votre compte existe déjà – Portail Famille ${communeName}`;
+export const accountExistsMailSubject = (communeName: string) =>
+  `Votre compte existe déjà – Portail Famille ${communeName}`;
 
 /**
  * Sent instead of an activation mail when someone signs up with an address that already has an account:
@@ -14,15 +15,16 @@ export default function AccountExistsMail({ commune, loginUrl, forgotPasswordUrl
     <MailLayout commune={commune} preview="Un compte existe déjà avec cette adresse e-mail">
       <Text>Bonjour,</Text>
       <Text>
-        Une demande de création de compte a été faite sur le portail avec cette adresse e-mail. Un compte existe déjà pour
-        cette adresse : il n&apos;est pas nécessaire d&apos;en créer un nouveau.
+        Une demande de création de compte a été faite sur le portail avec cette adresse e-mail. Un compte existe déjà
+        pour cette adresse : il n&apos;est pas nécessaire d&apos;en créer un nouveau.
       </Text>
       <Text>
-        Pour accéder au portail, <Link href={loginUrl}>connectez-vous</Link> avec votre adresse e-mail et votre mot de passe.
+        Pour accéder au portail, <Link href={loginUrl}>connectez-vous</Link> avec votre adresse e-mail et votre mot de
+        passe.
       </Text>
       <Text>
-        Si vous avez oublié votre mot de passe, ou si vous n&apos;aviez pas activé votre compte, choisissez un nouveau mot de
-        passe : <Link href={forgotPasswordUrl}>{forgotPasswordUrl}</Link>
+        Si vous avez oublié votre mot de passe, ou si vous n&apos;aviez pas activé votre compte, choisissez un nouveau
+        mot de passe : <Link href={forgotPasswordUrl}>{forgotPasswordUrl}</Link>
       </Text>
       <Text>Si vous n&apos;êtes pas à l&apos;origine de cette demande, ignorez simplement ce message.</Text>
     </MailLayout>

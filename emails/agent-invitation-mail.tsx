@@ -1,5 +1,5 @@
 import { Text } from "@react-email/components";
-import { MailAction, MailLayout, previewCommune, type MailCommune } from "./mail-layout";
+import { MailAction, type MailCommune, MailLayout, previewCommune } from "./mail-layout";
 
 export type AgentInvitationMailProps = {
   commune: MailCommune;
@@ -24,8 +24,8 @@ export default function AgentInvitationMail({ commune, firstName, roleLabel, lin
       </Text>
       <MailAction href={link} label="Choisir mon mot de passe" />
       <Text>
-        Ce lien est valable 1 heure et ne peut servir qu&apos;une fois. S&apos;il a expiré, demandez à un administrateur de
-        la commune de vous renvoyer l&apos;invitation.
+        Ce lien est valable 1 heure et ne peut servir qu&apos;une fois. S&apos;il a expiré, demandez à un administrateur
+        de la commune de vous renvoyer l&apos;invitation.
       </Text>
     </MailLayout>
   );

@@ -2,7 +2,7 @@ import { Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import { formatDate, formatDateTime } from "@/lib/format";
 import type { IsoDay } from "@/lib/planning/days";
-import { MailAction, MailLayout, previewCommune, type MailCommune } from "./mail-layout";
+import { MailAction, type MailCommune, MailLayout, previewCommune } from "./mail-layout";
 
 export type BookingMailKind = "booking" | "absence";
 
@@ -30,9 +30,20 @@ export function bookingLineCells(line: BookingMailLine): string[] {
 const cellStyle = { border: "1px solid #c9d2e0", padding: "6px 8px", textAlign: "left", verticalAlign: "top" } as const;
 
 /** A data table with header cells (not a layout table), also readable in the plain-text part. */
-export function MailTable({ caption, headers, rows }: { caption: string; headers: readonly string[]; rows: ReactNode[][] }) {
+export function MailTable({
+  caption,
+  headers,
+  rows,
+}: {
+  caption: string;
+  headers: readonly string[];
+  rows: ReactNode[][];
+}) {
   return (
-    <table data-text-format="dataTable" style={{ borderCollapse: "collapse", width: "100%", fontSize: "14px", margin: "8px 0 16px" }}>
+    <table
+      data-text-format="dataTable"
+      style={{ borderCollapse: "collapse", width: "100%", fontSize: "14px", margin: "8px 0 16px" }}
+    >
       <caption style={{ textAlign: "left", fontWeight: 700, padding: "0 0 6px" }}>{caption}</caption>
       <thead>
         <tr>
@@ -59,14 +70,20 @@ export function MailTable({ caption, headers, rows }: { caption: string; headers
 }
 
 /** "Votre demande de réservation pour 2/Repas Sco réalisée le 04/04/2019 à 09:09 est en cours d'instruction :" (or "Vos 4 demandes …"). */
-export function acknowledgementSentence(kind: BookingMailKind, count: number, activityLabel: string, requestedAt: Date): string {
+export function acknowledgementSentence(
+  kind: BookingMailKind,
+  count: number,
+  activityLabel: string,
+  requestedAt: Date,
+): string {
   const when = formatDateTime(requestedAt);
   return count === 1
     ? `Votre demande ${requestWords[kind]} pour ${activityLabel} réalisée le ${when} est en cours d'instruction :`
     : `Vos ${count} demandes ${requestWords[kind]} pour ${activityLabel} réalisées le ${when} sont en cours d'instruction :`;
 }
 
-export const bookingAcknowledgementSubject = (communeName: string) => `Accusé d'enregistrement électronique – Portail Famille ${communeName}`;
+export const bookingAcknowledgementSubject = (communeName: string) =>
+  `Accusé d'enregistrement électronique – Portail Famille ${communeName}`;
 
 export type BookingAcknowledgementProps = {
   commune: MailCommune;
@@ -88,13 +105,25 @@ const previewLines: BookingMailLine[] = ["2026-05-04", "2026-05-05", "2026-05-07
 }));
 
 /** The accusé d'enregistrement électronique of guide 003 §5, sent as soon as a family makes a booking or absence request. */
-export default function BookingAcknowledgement({ commune, greetingName, kind, activityLabel, requestedAt, lines, myRequestsUrl }: BookingAcknowledgementProps) {
+export default function BookingAcknowledgement({
+  commune,
+  greetingName,
+  kind,
+  activityLabel,
+  requestedAt,
+  lines,
+  myRequestsUrl,
+}: BookingAcknowledgementProps) {
   const sentence = acknowledgementSentence(kind, lines.length, activityLabel, requestedAt);
   return (
     <MailLayout commune={commune} preview={sentence}>
       <Text>Bonjour {greetingName},</Text>
       <Text>{sentence}</Text>
-      <MailTable caption={lines.length === 1 ? "Votre demande" : "Vos demandes"} headers={BOOKING_TABLE_HEADERS} rows={lines.map(bookingLineCells)} />
+      <MailTable
+        caption={lines.length === 1 ? "Votre demande" : "Vos demandes"}
+        headers={BOOKING_TABLE_HEADERS}
+        rows={lines.map(bookingLineCells)}
+      />
       <Text>Nous vous tiendrons informé de {lines.length === 1 ? "son" : "leur"} traitement.</Text>
       <Text>Vous pouvez également visualiser vos demandes depuis votre espace citoyen dans le menu Mes demandes.</Text>
       <MailAction href={myRequestsUrl} label="Mon espace citoyen" />

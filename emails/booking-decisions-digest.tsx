@@ -1,8 +1,8 @@
 import { Text } from "@react-email/components";
 import type { BookingEventKind, BookingStatus } from "@/db/schema/planning";
 import { formatDateTime } from "@/lib/format";
-import { BOOKING_TABLE_HEADERS, bookingLineCells, MailTable, type BookingMailLine } from "./booking-acknowledgement";
-import { MailAction, MailLayout, previewCommune, type MailCommune } from "./mail-layout";
+import { BOOKING_TABLE_HEADERS, type BookingMailLine, bookingLineCells, MailTable } from "./booking-acknowledgement";
+import { MailAction, type MailCommune, MailLayout, previewCommune } from "./mail-layout";
 
 /** What the town (or the portal) decided on a day; a late absence accepted but billed is told apart. */
 export type DigestDecision = BookingEventKind | "absence_accepted_billed";
@@ -32,7 +32,8 @@ export interface DigestLine extends BookingMailLine {
   message: string | null;
 }
 
-export const bookingDecisionsDigestSubject = (communeName: string) => `Accusé de traitement de vos demandes – Portail Famille ${communeName}`;
+export const bookingDecisionsDigestSubject = (communeName: string) =>
+  `Accusé de traitement de vos demandes – Portail Famille ${communeName}`;
 
 export type BookingDecisionsDigestProps = {
   commune: MailCommune;
@@ -43,11 +44,22 @@ export type BookingDecisionsDigestProps = {
   myRequestsUrl: string;
 };
 
-const previewLine = { startTime: "07:35", kind: "booking", childName: "Léa MARTIN", activityLabel: "1/Péri MATIN", message: null } as const;
+const previewLine = {
+  startTime: "07:35",
+  kind: "booking",
+  childName: "Léa MARTIN",
+  activityLabel: "1/Péri MATIN",
+  message: null,
+} as const;
 const previewLines: DigestLine[] = [
   { ...previewLine, day: "2026-05-04", decision: "accepted" },
   { ...previewLine, day: "2026-05-05", decision: "waitlisted" },
-  { ...previewLine, day: "2026-05-07", decision: "refused", message: "L'accueil est fermé ce jour-là (sortie scolaire)." },
+  {
+    ...previewLine,
+    day: "2026-05-07",
+    decision: "refused",
+    message: "L'accueil est fermé ce jour-là (sortie scolaire).",
+  },
   { ...previewLine, day: "2026-05-11", kind: "absence", decision: "absence_accepted_billed" },
 ];
 
@@ -66,7 +78,13 @@ function DecisionCell({ line }: { line: DigestLine }) {
 }
 
 /** The accusé de traitement digest: one mail per family and window (13:00 and 18:00) listing the days decided. */
-export default function BookingDecisionsDigest({ commune, from, to, lines, myRequestsUrl }: BookingDecisionsDigestProps) {
+export default function BookingDecisionsDigest({
+  commune,
+  from,
+  to,
+  lines,
+  myRequestsUrl,
+}: BookingDecisionsDigestProps) {
   const sentence = `Vos demandes de réservation et d'absence suivantes ont été traitées entre le ${formatDateTime(from)} et le ${formatDateTime(to)} :`;
   return (
     <MailLayout commune={commune} preview={sentence}>
@@ -77,7 +95,9 @@ export default function BookingDecisionsDigest({ commune, from, to, lines, myReq
         headers={[...BOOKING_TABLE_HEADERS, "Décision"]}
         rows={lines.map((line) => [...bookingLineCells(line), <DecisionCell key="decision" line={line} />])}
       />
-      <Text>Vous pouvez retrouver vos demandes et leur historique depuis votre espace citoyen dans le menu Mes demandes.</Text>
+      <Text>
+        Vous pouvez retrouver vos demandes et leur historique depuis votre espace citoyen dans le menu Mes demandes.
+      </Text>
       <MailAction href={myRequestsUrl} label="Mon espace citoyen" />
     </MailLayout>
   );

@@ -1,5 +1,5 @@
 import { Section, Text } from "@react-email/components";
-import { MailAction, MailLayout, previewCommune, type MailCommune } from "./mail-layout";
+import { MailAction, type MailCommune, MailLayout, previewCommune } from "./mail-layout";
 
 export type RequestDecision = "accepted" | "refused";
 
@@ -24,7 +24,15 @@ export function requestDecisionSentence(reference: string, typeLabel: string, de
 }
 
 /** The accusé de traitement of a change to the family file, sent as soon as an agent decides it. */
-export default function RequestDecisionMail({ commune, reference, typeLabel, subject, decision, message, requestUrl }: RequestDecisionMailProps) {
+export default function RequestDecisionMail({
+  commune,
+  reference,
+  typeLabel,
+  subject,
+  decision,
+  message,
+  requestUrl,
+}: RequestDecisionMailProps) {
   const sentence = requestDecisionSentence(reference, typeLabel, decision);
   return (
     <MailLayout commune={commune} preview={sentence}>

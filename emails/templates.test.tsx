@@ -1,5 +1,5 @@
 import { render, toPlainText } from "@react-email/render";
-import { createElement, type ComponentType } from "react";
+import { type ComponentType, createElement } from "react";
 import { describe, expect, it } from "vitest";
 import AccountExistsMail from "./account-exists-mail";
 import ActivationMail from "./activation-mail";
@@ -11,7 +11,8 @@ import PasswordResetMail from "./password-reset-mail";
 import RequestDecisionMail from "./request-decision-mail";
 
 /** A template with the demo data React Email's preview server shows (`npm run email:preview`); typed: the data must fit. */
-const preview = <P extends object>(Template: ComponentType<P> & { PreviewProps: P }) => createElement(Template, Template.PreviewProps);
+const preview = <P extends object>(Template: ComponentType<P> & { PreviewProps: P }) =>
+  createElement(Template, Template.PreviewProps);
 
 const templates = [
   ["account-exists-mail", preview(AccountExistsMail)],
@@ -38,8 +39,15 @@ describe("mail templates", () => {
       () => <PasswordResetMail commune={previewCommune} greetingName="Mme Claire MARTIN" />,
       // @ts-expect-error the commune is required.
       () => <RequestDecisionMail {...{ ...RequestDecisionMail.PreviewProps, commune: undefined }} />,
-      // @ts-expect-error the lines are required.
-      () => <BookingDecisionsDigest commune={previewCommune} from={new Date()} to={new Date()} myRequestsUrl="https://portail.example/" />,
+      () => (
+        // @ts-expect-error the lines are required.
+        <BookingDecisionsDigest
+          commune={previewCommune}
+          from={new Date()}
+          to={new Date()}
+          myRequestsUrl="https://portail.example/"
+        />
+      ),
     ];
     expect(forgetful).toHaveLength(4);
   });

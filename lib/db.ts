@@ -1,5 +1,5 @@
 import "server-only";
-import { openDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { type DatabaseHandle, type Db, openDatabase } from "@/db/client";
 import { seedIfEmpty } from "@/db/seed";
 import { env } from "@/lib/env";
 

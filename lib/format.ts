@@ -10,7 +10,12 @@ export function formatEuros(cents: number): string {
 }
 
 // A timestamp is shown as the calendar day it was in Paris, whatever the server's time zone.
-const parisDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
+const parisDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Paris",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /**
  * "dd/MM/yyyy". A `date` column ("2026-11-02") is a calendar day and is shown as is;

@@ -13,7 +13,9 @@ describe("clientAddressFrom", () => {
 
   it("takes the address server.mjs stamped, only with this process's stamp", () => {
     expect(clientAddressFrom(stamped("203.0.113.9"), { stamp, onVercel: false })).toBe("203.0.113.9");
-    expect(clientAddressFrom(new Headers({ [CLIENT_ADDRESS_HEADER]: "guess 203.0.113.9" }), { stamp, onVercel: false })).toBe("unknown");
+    expect(
+      clientAddressFrom(new Headers({ [CLIENT_ADDRESS_HEADER]: "guess 203.0.113.9" }), { stamp, onVercel: false }),
+    ).toBe("unknown");
     // Plain `next start`: no stamp in this process, so a client's copy of the header is worthless.
     expect(clientAddressFrom(stamped("127.0.0.1"), { stamp: undefined, onVercel: false })).toBe("unknown");
   });
@@ -27,11 +29,21 @@ describe("clientAddressFrom", () => {
 
 describe("isLoopback", () => {
   it("knows the machine's own addresses in IPv4, IPv6 and IPv4-mapped form", () => {
-    for (const address of ["127.0.0.1", "127.8.9.10", "::1", "::ffff:127.0.0.1", "0:0:0:0:0:0:0:1"]) expect(isLoopback(address), address).toBe(true);
+    for (const address of ["127.0.0.1", "127.8.9.10", "::1", "::ffff:127.0.0.1", "0:0:0:0:0:0:0:1"])
+      expect(isLoopback(address), address).toBe(true);
   });
 
   it("refuses anything else, including look-alikes and the unknown address", () => {
-    for (const address of ["unknown", "10.0.0.1", "128.0.0.1", "127.0.0.1.evil", "::ffff:10.0.0.1", "::2", "", "1270.0.0.1"]) {
+    for (const address of [
+      "unknown",
+      "10.0.0.1",
+      "128.0.0.1",
+      "127.0.0.1.evil",
+      "::ffff:10.0.0.1",
+      "::2",
+      "",
+      "1270.0.0.1",
+    ]) {
       expect(isLoopback(address), address).toBe(false);
     }
   });

@@ -11,13 +11,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres from "postgres";
-import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { type DatabaseHandle, openDatabase } from "@/db/client";
 import { seedBenchCommune } from "@/db/seed-bench-planning";
 import { runDecisionDigests } from "@/lib/bookings/digest";
 import { loadPlanning } from "@/lib/bookings/planning";
 import { submitSlotRequest } from "@/lib/bookings/submit";
 import { chooseSubscribedHousehold } from "@/lib/family-file/actions-household";
-import { addDays, isoWeekday, type IsoDay } from "@/lib/planning/days";
+import { addDays, type IsoDay, isoWeekday } from "@/lib/planning/days";
 
 // The first day of a school year at 08:00 Paris: the whole year lies ahead of the year request.
 const NOW = new Date("2026-09-01T06:00:00Z");
@@ -44,7 +44,9 @@ async function bench(label: string, handle: DatabaseHandle) {
   await handle.migrate();
   let start = performance.now();
   const town = await seedBenchCommune(db, { slug: "bench", now: NOW });
-  console.log(`\n[${label}] seeded ${town.counts.households} households, ${town.counts.children} children, ${town.counts.bookings} bookings in ${(ms(start) / 1000).toFixed(1)} s`);
+  console.log(
+    `\n[${label}] seeded ${town.counts.households} households, ${town.counts.children} children, ${town.counts.bookings} bookings in ${(ms(start) / 1000).toFixed(1)} s`,
+  );
 
   // 1. The planning page: the household chosen among the account's subscriptions, then the month's slots.
   const family = town.threeChildFamily;
@@ -55,12 +57,19 @@ async function bench(label: string, handle: DatabaseHandle) {
     const range = months[i % months.length]!;
     start = performance.now();
     const chosen = await chooseSubscribedHousehold(db, { communeId: town.communeId, userId: family.userId });
-    const planning = await loadPlanning(db, { communeId: town.communeId, householdId: chosen!.current.id, ...range, now: NOW });
+    const planning = await loadPlanning(db, {
+      communeId: town.communeId,
+      householdId: chosen!.current.id,
+      ...range,
+      now: NOW,
+    });
     if (i >= WARM_UP) timings.push(ms(start));
     slots = planning.slots.length;
   }
   timings.sort((a, b) => a - b);
-  console.log(`[${label}] planning month view (3 children, ~${slots} slots), ${MONTH_VIEWS} views: median ${fmt(percentile(timings, 50))}, p95 ${fmt(percentile(timings, 95))} (target p95 < 150 ms)`);
+  console.log(
+    `[${label}] planning month view (3 children, ~${slots} slots), ${MONTH_VIEWS} views: median ${fmt(percentile(timings, 50))}, p95 ${fmt(percentile(timings, 95))} (target p95 < 150 ms)`,
+  );
 
   // 2. A whole school year asked at once: each child on each activity, every weekday, from today to the year's end.
   const activityIds = Object.values(town.activityIds);
@@ -73,19 +82,30 @@ async function bench(label: string, handle: DatabaseHandle) {
         householdId: family.householdId,
         userId: family.userId,
         now: NOW,
-        input: { kind: "booking", childId, activityId, from: "2026-09-01", to: "2027-08-31", weekdays: [1, 2, 3, 4, 5] },
+        input: {
+          kind: "booking",
+          childId,
+          activityId,
+          from: "2026-09-01",
+          to: "2027-08-31",
+          weekdays: [1, 2, 3, 4, 5],
+        },
       });
       if (!result.ok) throw new Error(`year request refused: ${JSON.stringify(result.fieldErrors)}`);
       for (const day of result.results) outcomes.set(day.outcome, (outcomes.get(day.outcome) ?? 0) + 1);
     }
   }
   const summary = [...outcomes].map(([outcome, n]) => `${n} ${outcome}`).join(", ");
-  console.log(`[${label}] school-year request (${family.childIds.length} children × ${activityIds.length} activities = ${family.childIds.length * activityIds.length} requests; ${summary}): ${fmt(ms(start))} (target < 1 s)`);
+  console.log(
+    `[${label}] school-year request (${family.childIds.length} children × ${activityIds.length} activities = ${family.childIds.length * activityIds.length} requests; ${summary}): ${fmt(ms(start))} (target < 1 s)`,
+  );
 
   // 3. The 18:00 digest, run at 18:02 as the scheduler does.
   start = performance.now();
   const digest = await runDecisionDigests(db, new Date(town.digestWindowEnd.getTime() + 2 * 60_000));
-  console.log(`[${label}] 18:00 digest: ${digest.mails} mails for ${town.counts.households + 1} families in ${(ms(start) / 1000).toFixed(1)} s (target < 60 s)`);
+  console.log(
+    `[${label}] 18:00 digest: ${digest.mails} mails for ${town.counts.households + 1} families in ${(ms(start) / 1000).toFixed(1)} s (target < 60 s)`,
+  );
 }
 
 const folder = mkdtempSync(join(tmpdir(), "bench-planning-"));

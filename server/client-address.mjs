@@ -24,7 +24,10 @@ export function parseTrustedProxyHops(value) {
  * than that (a proxy that sent none) falls back to the farthest address we have, never to a guess.
  */
 export function resolveClientAddress(socketAddress, forwardedFor, hops) {
-  const forwarded = (forwardedFor ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const forwarded = (forwardedFor ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const chain = [...forwarded, socketAddress ?? UNKNOWN_ADDRESS];
   return chain[Math.max(0, chain.length - 1 - hops)];
 }
@@ -32,6 +35,10 @@ export function resolveClientAddress(socketAddress, forwardedFor, hops) {
 /** Replaces any copy of the header a client sent with the address resolved from this request's connection. */
 export function stampClientAddress(request, { hops, stamp }) {
   const forwardedFor = request.headers["x-forwarded-for"];
-  const address = resolveClientAddress(request.socket.remoteAddress, Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor, hops);
+  const address = resolveClientAddress(
+    request.socket.remoteAddress,
+    Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
+    hops,
+  );
   request.headers[CLIENT_ADDRESS_HEADER] = `${stamp} ${address}`;
 }

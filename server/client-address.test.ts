@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { CLIENT_ADDRESS_HEADER, parseTrustedProxyHops, resolveClientAddress, stampClientAddress } from "./client-address.mjs";
+import {
+  CLIENT_ADDRESS_HEADER,
+  parseTrustedProxyHops,
+  resolveClientAddress,
+  stampClientAddress,
+} from "./client-address.mjs";
 
 describe("resolveClientAddress", () => {
   it("with no trusted proxy, is the connection's address whatever X-Forwarded-For says", () => {
@@ -21,7 +26,13 @@ describe("resolveClientAddress", () => {
 
 describe("stampClientAddress", () => {
   it("replaces any copy the client sent with the resolved address and this process's stamp", () => {
-    const request = { headers: { [CLIENT_ADDRESS_HEADER]: "forged 127.0.0.1", "x-forwarded-for": "127.0.0.1" } as Record<string, string | string[] | undefined>, socket: { remoteAddress: "198.51.100.7" } };
+    const request = {
+      headers: { [CLIENT_ADDRESS_HEADER]: "forged 127.0.0.1", "x-forwarded-for": "127.0.0.1" } as Record<
+        string,
+        string | string[] | undefined
+      >,
+      socket: { remoteAddress: "198.51.100.7" },
+    };
     stampClientAddress(request, { hops: 0, stamp: "s3cret" });
     expect(request.headers[CLIENT_ADDRESS_HEADER]).toBe("s3cret 198.51.100.7");
   });
@@ -32,6 +43,7 @@ describe("parseTrustedProxyHops", () => {
     expect(parseTrustedProxyHops(undefined)).toBe(0);
     expect(parseTrustedProxyHops("")).toBe(0);
     expect(parseTrustedProxyHops("2")).toBe(2);
-    for (const value of ["-1", "1.5", "yes", "11"]) expect(() => parseTrustedProxyHops(value)).toThrow(/TRUSTED_PROXY_HOPS/);
+    for (const value of ["-1", "1.5", "yes", "11"])
+      expect(() => parseTrustedProxyHops(value)).toThrow(/TRUSTED_PROXY_HOPS/);
   });
 });

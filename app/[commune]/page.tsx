@@ -11,9 +11,7 @@ export default async function CommuneHome({ params }: Props) {
     <>
       <h1>Bienvenue sur le Portail Famille de {commune.name}</h1>
       {user ? (
-        <p>
-          Bonjour {user.firstName}, retrouvez ci-dessous les services de votre commune.
-        </p>
+        <p>Bonjour {user.firstName}, retrouvez ci-dessous les services de votre commune.</p>
       ) : (
         <div className="notice">
           <p>

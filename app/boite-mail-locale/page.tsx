@@ -2,13 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db";
-import { canReadLocalMailbox } from "@/lib/mail/local-mailbox-access";
 import { listLocalMails } from "@/lib/mail/local-mailbox";
+import { canReadLocalMailbox } from "@/lib/mail/local-mailbox-access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Boîte mail locale", robots: { index: false } };
 
-const statusLabels = { local: "gardé localement", pending: "en attente d'envoi", sent: "envoyé", failed: "échec d'envoi" } as const;
+const statusLabels = {
+  local: "gardé localement",
+  pending: "en attente d'envoi",
+  sent: "envoyé",
+  failed: "échec d'envoi",
+} as const;
 
 /** Where mails land when no provider is configured, so a local user can click their activation link. */
 export default async function LocalMailboxPage() {
@@ -18,8 +23,8 @@ export default async function LocalMailboxPage() {
     <main id="contenu" className="container site-main">
       <h1>Boîte mail locale</h1>
       <p className="notice">
-        Aucun service d&apos;envoi n&apos;est configuré (RESEND_API_KEY) : les e-mails du portail sont conservés ici. Cette page
-        ne s&apos;affiche que sur la machine qui fait tourner le portail et n&apos;existe pas en production.
+        Aucun service d&apos;envoi n&apos;est configuré (RESEND_API_KEY) : les e-mails du portail sont conservés ici.
+        Cette page ne s&apos;affiche que sur la machine qui fait tourner le portail et n&apos;existe pas en production.
       </p>
       {mails.length === 0 ? (
         <p>Aucun e-mail pour le moment.</p>

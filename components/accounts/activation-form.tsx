@@ -6,7 +6,15 @@ import { FormDoneLogIn } from "./form-done";
 import type { FormAction } from "./types";
 
 /** "Activer mon compte": one button, so that opening the mailed link (or a mail scanner doing it) spends nothing. */
-export function ActivationForm({ communeSlug, action, token }: { communeSlug: string; action: FormAction; token: string }) {
+export function ActivationForm({
+  communeSlug,
+  action,
+  token,
+}: {
+  communeSlug: string;
+  action: FormAction;
+  token: string;
+}) {
   const { state, pending, onSubmit } = useActionForm(activationSchema, action, { jeton: token });
   if (state?.ok && state.message) return <FormDoneLogIn message={state.message} communeSlug={communeSlug} />;
   return (

@@ -7,7 +7,15 @@ import { FormDone } from "./form-done";
 import type { FormAction } from "./types";
 
 /** An e-mail address and the captcha, for the requests answered by mail ("Mot de passe oublié", new activation link). */
-export function EmailCaptchaForm({ communeSlug, action, submitLabel }: { communeSlug: string; action: FormAction; submitLabel: string }) {
+export function EmailCaptchaForm({
+  communeSlug,
+  action,
+  submitLabel,
+}: {
+  communeSlug: string;
+  action: FormAction;
+  submitLabel: string;
+}) {
   const { form, state, pending, onSubmit } = useActionForm(emailWithCaptchaSchema, action, { captcha: "" });
   const { register, formState } = form;
   const onCaptcha = useCaptchaInput(form);

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, type ReactNode } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 
 /** Replaces a form once it has succeeded; takes the focus so keyboard and screen-reader users land on it. */
 export function FormDone({ message, children }: { message: string; children?: ReactNode }) {

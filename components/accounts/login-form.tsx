@@ -12,7 +12,15 @@ import type { FormAction } from "./types";
  * "Se connecter". On success the action redirects; `retour` is the page that asked for a login. After repeated
  * failures on an account the server asks for the captcha (its field error): from then on the form shows it.
  */
-export function LoginForm({ communeSlug, action, retour }: { communeSlug: string; action: FormAction; retour?: string }) {
+export function LoginForm({
+  communeSlug,
+  action,
+  retour,
+}: {
+  communeSlug: string;
+  action: FormAction;
+  retour?: string;
+}) {
   const { form, state, pending, onSubmit } = useActionForm(loginSchema, action, { retour });
   const { register, formState } = form;
   const onCaptcha = useCaptchaInput(form);
@@ -46,7 +54,9 @@ export function LoginForm({ communeSlug, action, retour }: { communeSlug: string
         registration={register("password")}
         error={formState.errors.password?.message}
       />
-      {captchaAsked ? <CaptchaField onChange={onCaptcha} error={formState.errors.captcha?.message} resetKey={state} /> : null}
+      {captchaAsked ? (
+        <CaptchaField onChange={onCaptcha} error={formState.errors.captcha?.message} resetKey={state} />
+      ) : null}
       <div className="button-row">
         <SubmitButton pending={pending}>Se connecter</SubmitButton>
         <Link href={`${base}/mot-de-passe-oublie`}>Mot de passe oublié ?</Link>

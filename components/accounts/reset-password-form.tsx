@@ -7,7 +7,15 @@ import { NewPasswordFields } from "./new-password-fields";
 import type { FormAction } from "./types";
 
 /** "Choisir un nouveau mot de passe" from a mailed link (forgotten password, or an agent's first password). */
-export function ResetPasswordForm({ communeSlug, action, token }: { communeSlug: string; action: FormAction; token: string }) {
+export function ResetPasswordForm({
+  communeSlug,
+  action,
+  token,
+}: {
+  communeSlug: string;
+  action: FormAction;
+  token: string;
+}) {
   const { form, state, pending, onSubmit } = useActionForm(resetPasswordSchema, action, { jeton: token });
   if (state?.ok && state.message) return <FormDoneLogIn message={state.message} communeSlug={communeSlug} />;
   return (

@@ -5,7 +5,15 @@ import { logout } from "@/components/shell/logout";
  * The way out of the second-factor pages: a session still waiting for its factor logs out (nothing else is open
  * to it); a signed-in account enrolling of its own accord goes back where it came from.
  */
-export function SecondFactorExit({ communeSlug, pending, backTo }: { communeSlug: string; pending: boolean; backTo: string }) {
+export function SecondFactorExit({
+  communeSlug,
+  pending,
+  backTo,
+}: {
+  communeSlug: string;
+  pending: boolean;
+  backTo: string;
+}) {
   if (!pending) {
     return (
       <p>

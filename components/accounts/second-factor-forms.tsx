@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import { type FormEvent, type ReactNode, useEffect, useRef } from "react";
 import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
 import type { ActionState, FormAction } from "@/lib/actions/state";
 import { recoveryCodeSchema, totpCodeSchema } from "@/lib/auth/second-factor/schemas";
@@ -43,11 +43,23 @@ function CodeFormFrame({
  * The 6-digit code of the authenticator app: at each login ("Vérifier", the action then redirects) or to confirm
  * an enrolment, whose action returns the recovery codes, shown here once in place of the form.
  */
-export function TotpCodeForm<D extends EnrolmentResult | undefined>({ communeSlug, action, retour, submitLabel }: Props<D> & { submitLabel: string }) {
+export function TotpCodeForm<D extends EnrolmentResult | undefined>({
+  communeSlug,
+  action,
+  retour,
+  submitLabel,
+}: Props<D> & { submitLabel: string }) {
   const { form, state, pending, onSubmit } = useActionForm(totpCodeSchema, action, { retour });
   if (state?.ok && state.data) return <RecoveryCodes {...state.data} />;
   return (
-    <CodeFormFrame communeSlug={communeSlug} retour={retour} state={state} pending={pending} onSubmit={onSubmit} submitLabel={submitLabel}>
+    <CodeFormFrame
+      communeSlug={communeSlug}
+      retour={retour}
+      state={state}
+      pending={pending}
+      onSubmit={onSubmit}
+      submitLabel={submitLabel}
+    >
       <TextField
         label="Code à 6 chiffres de votre application"
         hint="Le code change toutes les 30 secondes."
@@ -65,7 +77,14 @@ export function TotpCodeForm<D extends EnrolmentResult | undefined>({ communeSlu
 export function RecoveryCodeForm({ communeSlug, action, retour }: Props<undefined>) {
   const { form, state, pending, onSubmit } = useActionForm(recoveryCodeSchema, action, { retour });
   return (
-    <CodeFormFrame communeSlug={communeSlug} retour={retour} state={state} pending={pending} onSubmit={onSubmit} submitLabel="Utiliser ce code de secours">
+    <CodeFormFrame
+      communeSlug={communeSlug}
+      retour={retour}
+      state={state}
+      pending={pending}
+      onSubmit={onSubmit}
+      submitLabel="Utiliser ce code de secours"
+    >
       <TextField
         label="Code de secours"
         hint="Un des codes de 16 caractères obtenus à l'activation, par exemple ABCD-EFGH-JK01-MNPQ. Chaque code ne sert qu'une fois."
@@ -91,8 +110,9 @@ function RecoveryCodes({ recoveryCodes, continueTo }: EnrolmentResult) {
         Vos codes de secours
       </h2>
       <p>
-        Si vous n&apos;avez plus votre téléphone, chacun de ces codes permet de vous connecter une fois à la place du code de
-        l&apos;application. Notez-les ou imprimez-les et gardez-les en lieu sûr : <strong>ils ne seront plus affichés</strong>.
+        Si vous n&apos;avez plus votre téléphone, chacun de ces codes permet de vous connecter une fois à la place du
+        code de l&apos;application. Notez-les ou imprimez-les et gardez-les en lieu sûr :{" "}
+        <strong>ils ne seront plus affichés</strong>.
       </p>
       <ul className="recovery-codes" aria-label="Codes de secours">
         {recoveryCodes.map((code) => (

@@ -11,16 +11,20 @@ export function SecondFactorSection({ slug, summary }: { slug: string; summary: 
       {summary ? (
         <>
           <p>
-            Activée le {formatDateTime(summary.confirmedAt)} : à chaque connexion, le code de votre application d&apos;authentification vous
-            est demandé après le mot de passe. Codes de secours restants : {summary.recoveryCodesLeft}.
+            Activée le {formatDateTime(summary.confirmedAt)} : à chaque connexion, le code de votre application
+            d&apos;authentification vous est demandé après le mot de passe. Codes de secours restants :{" "}
+            {summary.recoveryCodesLeft}.
           </p>
-          <p>Téléphone perdu et plus de code de secours ? Un administrateur de votre commune peut réinitialiser votre double authentification.</p>
+          <p>
+            Téléphone perdu et plus de code de secours ? Un administrateur de votre commune peut réinitialiser votre
+            double authentification.
+          </p>
         </>
       ) : (
         <>
           <p>
-            Non activée. Votre compte donne accès aux données des familles : protégez-le par un code à usage unique, demandé à chaque
-            connexion en plus du mot de passe.
+            Non activée. Votre compte donne accès aux données des familles : protégez-le par un code à usage unique,
+            demandé à chaque connexion en plus du mot de passe.
           </p>
           <p>
             {/* A plain link: no prefetch of a page that starts an enrolment when rendered. */}

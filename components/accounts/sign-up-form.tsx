@@ -2,7 +2,14 @@
 
 import Link from "next/link";
 import { CaptchaField, useCaptchaInput } from "@/components/captcha-field";
-import { CheckboxField, FormMessage, RadioGroupField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
+import {
+  CheckboxField,
+  FormMessage,
+  RadioGroupField,
+  SubmitButton,
+  TextField,
+  useActionForm,
+} from "@/components/ui/form-kit";
 import { signUpSchema } from "@/lib/accounts/schemas";
 import { civilityLabels } from "@/lib/validation/fields";
 import { FormDone } from "./form-done";
@@ -23,8 +30,8 @@ export function SignUpForm({ communeSlug, action }: { communeSlug: string; actio
       <FormDone message={state.message}>
         <p>Le lien est valable 24 heures. Pensez à vérifier vos courriers indésirables.</p>
         <p>
-          Une fois votre adresse confirmée, vous pourrez <Link href={`/${communeSlug}/connexion`}>vous connecter</Link> avec vos
-          identifiant et mot de passe.
+          Une fois votre adresse confirmée, vous pourrez <Link href={`/${communeSlug}/connexion`}>vous connecter</Link>{" "}
+          avec vos identifiant et mot de passe.
         </p>
       </FormDone>
     );
@@ -39,9 +46,27 @@ export function SignUpForm({ communeSlug, action }: { communeSlug: string; actio
       <fieldset>
         <legend>Votre contact</legend>
         <p className="field__hint">Indiquez vos civilité, nom et prénom</p>
-        <RadioGroupField legend="Civilité" options={civilityOptions} required registration={register("civility")} error={errors.civility?.message} />
-        <TextField label="Nom" autoComplete="family-name" required registration={register("lastName")} error={errors.lastName?.message} />
-        <TextField label="Prénom" autoComplete="given-name" required registration={register("firstName")} error={errors.firstName?.message} />
+        <RadioGroupField
+          legend="Civilité"
+          options={civilityOptions}
+          required
+          registration={register("civility")}
+          error={errors.civility?.message}
+        />
+        <TextField
+          label="Nom"
+          autoComplete="family-name"
+          required
+          registration={register("lastName")}
+          error={errors.lastName?.message}
+        />
+        <TextField
+          label="Prénom"
+          autoComplete="given-name"
+          required
+          registration={register("firstName")}
+          error={errors.firstName?.message}
+        />
       </fieldset>
 
       <fieldset>

@@ -35,9 +35,27 @@ export function CreateStaffAccountForm({ slug }: { slug: string }) {
       <p className="form-required-note">Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>
       <FormMessage state={state} />
       <input type="hidden" name="commune" value={slug} />
-      <RadioGroupField legend="Civilité" required options={civilityOptions} registration={form.register("civility")} error={errors.civility?.message} />
-      <TextField label="Nom" required autoComplete="off" registration={form.register("lastName")} error={errors.lastName?.message} />
-      <TextField label="Prénom" required autoComplete="off" registration={form.register("firstName")} error={errors.firstName?.message} />
+      <RadioGroupField
+        legend="Civilité"
+        required
+        options={civilityOptions}
+        registration={form.register("civility")}
+        error={errors.civility?.message}
+      />
+      <TextField
+        label="Nom"
+        required
+        autoComplete="off"
+        registration={form.register("lastName")}
+        error={errors.lastName?.message}
+      />
+      <TextField
+        label="Prénom"
+        required
+        autoComplete="off"
+        registration={form.register("firstName")}
+        error={errors.firstName?.message}
+      />
       <TextField
         label="Adresse e-mail"
         type="email"
@@ -47,7 +65,13 @@ export function CreateStaffAccountForm({ slug }: { slug: string }) {
         registration={form.register("email")}
         error={errors.email?.message}
       />
-      <RadioGroupField legend="Rôle" required options={roleOptions} registration={form.register("role")} error={errors.role?.message} />
+      <RadioGroupField
+        legend="Rôle"
+        required
+        options={roleOptions}
+        registration={form.register("role")}
+        error={errors.role?.message}
+      />
       <div className="button-row">
         <SubmitButton pending={pending}>Créer le compte</SubmitButton>
       </div>

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { FormMessage, useActionForm } from "@/components/ui/form-kit";
 import type { FormAction } from "@/lib/actions/state";
 
-
 // Nothing is typed in: the hidden fields go as they are and the server action validates them.
 const noVisibleFields = z.object({});
 

@@ -7,9 +7,19 @@ import { regenerateSubscriberCodeAction } from "@/lib/households/actions";
 import { householdTargetSchema } from "@/lib/households/schemas";
 
 /** "Régénérer le code abonné" behind a confirmation: the old code stops working for new subscriptions. */
-export function RegenerateCodeDialog({ slug, householdId, householdName }: { slug: string; householdId: string; householdName: string }) {
+export function RegenerateCodeDialog({
+  slug,
+  householdId,
+  householdName,
+}: {
+  slug: string;
+  householdId: string;
+  householdName: string;
+}) {
   const [open, setOpen] = useState(false);
-  const { form, state, pending, onSubmit } = useActionForm(householdTargetSchema, regenerateSubscriberCodeAction, { householdId });
+  const { form, state, pending, onSubmit } = useActionForm(householdTargetSchema, regenerateSubscriberCodeAction, {
+    householdId,
+  });
 
   useEffect(() => {
     if (state?.ok) setOpen(false);

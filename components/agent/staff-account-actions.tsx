@@ -1,5 +1,9 @@
 import type { User } from "@/db/schema";
-import { resendStaffInvitationAction, resetStaffSecondFactorAction, setStaffAccountStatusAction } from "@/lib/agents/actions";
+import {
+  resendStaffInvitationAction,
+  resetStaffSecondFactorAction,
+  setStaffAccountStatusAction,
+} from "@/lib/agents/actions";
 import { InlineActionForm } from "./inline-action-form";
 import styles from "./staff-account-actions.module.css";
 

@@ -1,10 +1,10 @@
 import type { FamilyFile } from "@/lib/family-file/read";
+import styles from "./family-file.module.css";
 import { PendingRequestNotice } from "./pending-request-notice";
 import { RemoveAuthorizedAdultButton } from "./remove-authorized-adult-button";
 import { SectionForm } from "./section-form";
 import { sectionFormValues } from "./section-values";
 import { WithdrawRequestButton } from "./withdraw-request-button";
-import styles from "./family-file.module.css";
 
 type Child = FamilyFile["children"][number];
 
@@ -22,18 +22,41 @@ export function AuthorizedAdults({ slug, householdId, child }: { slug: string; h
             <h3 id={`adulte-${adult.id}`}>
               {name} ({adult.values.relationship})
             </h3>
-            <PendingRequestNotice slug={slug} householdId={householdId} pending={adult.pending} what="Une modification de cette personne" />
-            <PendingRequestNotice slug={slug} householdId={householdId} pending={adult.pendingRemoval} what="La suppression de cette personne" />
+            <PendingRequestNotice
+              slug={slug}
+              householdId={householdId}
+              pending={adult.pending}
+              what="Une modification de cette personne"
+            />
+            <PendingRequestNotice
+              slug={slug}
+              householdId={householdId}
+              pending={adult.pendingRemoval}
+              what="La suppression de cette personne"
+            />
             <details>
               <summary>Modifier {name}</summary>
-              <SectionForm slug={slug} sectionId="adult.update" householdId={householdId} targetId={adult.id} defaults={defaults} notes={notes} />
+              <SectionForm
+                slug={slug}
+                sectionId="adult.update"
+                householdId={householdId}
+                targetId={adult.id}
+                defaults={defaults}
+                notes={notes}
+              />
             </details>
-            {adult.pendingRemoval ? null : <RemoveAuthorizedAdultButton slug={slug} householdId={householdId} adultId={adult.id} name={name} />}
+            {adult.pendingRemoval ? null : (
+              <RemoveAuthorizedAdultButton slug={slug} householdId={householdId} adultId={adult.id} name={name} />
+            )}
           </article>
         );
       })}
       {child.pendingAdditions.map((addition) => (
-        <article key={addition.requestId} className="card pending-value" aria-label={`Ajout en attente : ${addition.values.firstName} ${addition.values.lastName}`}>
+        <article
+          key={addition.requestId}
+          className="card pending-value"
+          aria-label={`Ajout en attente : ${addition.values.firstName} ${addition.values.lastName}`}
+        >
           <p>
             <strong>
               Ajout en attente de validation (demande {addition.reference}) : {String(addition.values.firstName ?? "")}{" "}
@@ -41,7 +64,12 @@ export function AuthorizedAdults({ slug, householdId, child }: { slug: string; h
               {addition.values.relationship ? `, ${String(addition.values.relationship)}` : ""}
             </strong>
           </p>
-          <WithdrawRequestButton slug={slug} householdId={householdId} requestId={addition.requestId} reference={addition.reference} />
+          <WithdrawRequestButton
+            slug={slug}
+            householdId={householdId}
+            requestId={addition.requestId}
+            reference={addition.reference}
+          />
         </article>
       ))}
       <h3>Ajouter une personne habilitée</h3>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId, useState, type FormEvent } from "react";
+import { type FormEvent, useActionState, useId, useState } from "react";
 import { InlineActionForm } from "@/components/agent/inline-action-form";
 import { FormMessage, SubmitButton } from "@/components/ui/form-kit";
 import type { ActionState } from "@/lib/actions/state";
@@ -52,7 +52,14 @@ export function ChildPhoto({
             height={160}
             style={{ objectFit: "cover", borderRadius: "0.5rem", display: "block", marginBottom: "0.75rem" }}
           />
-          <InlineActionForm slug={slug} action={removeChildPhoto} fields={{ childId }} label="Supprimer la photo" accessibleLabel={`Supprimer la photo de ${firstName}`} danger />
+          <InlineActionForm
+            slug={slug}
+            action={removeChildPhoto}
+            fields={{ childId }}
+            label="Supprimer la photo"
+            accessibleLabel={`Supprimer la photo de ${firstName}`}
+            danger
+          />
         </>
       ) : (
         <p>Aucune photo n&apos;a été ajoutée pour {firstName}.</p>

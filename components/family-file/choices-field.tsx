@@ -17,7 +17,10 @@ export function ChoicesField({
 }) {
   const id = useId();
   return (
-    <fieldset className={`field field--radios${error ? " field--error" : ""}`} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      className={`field field--radios${error ? " field--error" : ""}`}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
       <legend>{legend}</legend>
       {Object.entries(options).map(([value, label]) => (
         <div className="field field--checkbox" key={value}>

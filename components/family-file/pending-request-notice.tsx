@@ -1,5 +1,5 @@
-import { formatDate } from "@/lib/format";
 import type { PendingChange } from "@/lib/family-file/read";
+import { formatDate } from "@/lib/format";
 import { WithdrawRequestButton } from "./withdraw-request-button";
 
 /** Above a record with a change not processed yet: what it is, its reference, and the way to take it back. */
@@ -21,7 +21,12 @@ export function PendingRequestNotice({
         {what} du {formatDate(pending.createdAt)} est en attente de validation par la collectivité (demande{" "}
         <strong>{pending.reference}</strong>). Les valeurs proposées sont surlignées en jaune.
       </p>
-      <WithdrawRequestButton slug={slug} householdId={householdId} requestId={pending.requestId} reference={pending.reference} />
+      <WithdrawRequestButton
+        slug={slug}
+        householdId={householdId}
+        requestId={pending.requestId}
+        reference={pending.reference}
+      />
     </div>
   );
 }

@@ -4,7 +4,17 @@ import { InlineActionForm } from "@/components/agent/inline-action-form";
 import { removeAuthorizedAdult } from "@/lib/family-file/actions";
 
 /** "Supprimer" a personne habilitée: asks the town to remove it. */
-export function RemoveAuthorizedAdultButton({ slug, householdId, adultId, name }: { slug: string; householdId: string; adultId: string; name: string }) {
+export function RemoveAuthorizedAdultButton({
+  slug,
+  householdId,
+  adultId,
+  name,
+}: {
+  slug: string;
+  householdId: string;
+  adultId: string;
+  name: string;
+}) {
   return (
     <InlineActionForm
       slug={slug}

@@ -3,12 +3,19 @@
 import { useMemo } from "react";
 import type { FieldValues } from "react-hook-form";
 import type { z } from "zod";
-import { CheckboxField, FormMessage, RadioGroupField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
+import {
+  CheckboxField,
+  FormMessage,
+  RadioGroupField,
+  SubmitButton,
+  TextField,
+  useActionForm,
+} from "@/components/ui/form-kit";
 import { submitSectionChange } from "@/lib/family-file/actions";
 import { sectionFieldsSchema } from "@/lib/family-file/schemas";
 import { fileSection, type SectionField, type SectionId } from "@/lib/family-file/schemas-sections";
 import { ChoicesField } from "./choices-field";
-import { PendingValue, type PendingNote } from "./pending-value";
+import { type PendingNote, PendingValue } from "./pending-value";
 
 const TEXT_INPUTS = {
   text: { type: "text" },
@@ -43,7 +50,10 @@ export function SectionForm({
   submitLabel?: string;
 }) {
   const section = fileSection(sectionId);
-  const schema = useMemo(() => sectionFieldsSchema(section) as unknown as z.ZodType<FieldValues, FieldValues>, [section]);
+  const schema = useMemo(
+    () => sectionFieldsSchema(section) as unknown as z.ZodType<FieldValues, FieldValues>,
+    [section],
+  );
   const { form, state, pending, onSubmit } = useActionForm(schema, submitSectionChange, defaults);
   const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
   const hasRequired = section.groups.some((g) => g.fields.some((f) => f.required));
@@ -55,11 +65,21 @@ export function SectionForm({
       case "checkbox":
         return <CheckboxField label={field.label} registration={registration} error={error} />;
       case "checkboxes":
-        return <ChoicesField legend={field.label} options={field.options ?? {}} registration={registration} error={error} />;
+        return (
+          <ChoicesField legend={field.label} options={field.options ?? {}} registration={registration} error={error} />
+        );
       case "radio": {
         const options = Object.entries(field.options ?? {}).map(([value, label]) => ({ value, label }));
         if (!field.required) options.push({ value: "", label: "Non concerné" });
-        return <RadioGroupField legend={field.label} options={options} registration={registration} error={error} required={field.required} />;
+        return (
+          <RadioGroupField
+            legend={field.label}
+            options={options}
+            registration={registration}
+            error={error}
+            required={field.required}
+          />
+        );
       }
       default: {
         const input = TEXT_INPUTS[field.input];

@@ -25,12 +25,18 @@ export function sectionFormValues(sectionId: SectionId, record: FileRecord<objec
     const isPending = Object.hasOwn(proposed, key);
     if (field.input === "iban") {
       defaults[field.key] = "";
-      if (isPending) notes[field.key] = { validated: String(values[key] ?? "Non renseigné"), proposed: String(proposed[key]) };
+      if (isPending)
+        notes[field.key] = { validated: String(values[key] ?? "Non renseigné"), proposed: String(proposed[key]) };
       continue;
     }
     const current = isPending ? proposed[key] : values[key];
-    defaults[field.key] = field.input === "checkbox" ? Boolean(current) : field.input === "checkboxes" ? (current ?? []) : (current ?? "");
-    if (isPending && def) notes[field.key] = { validated: formatFieldValue(def, values[key]), proposed: formatFieldValue(def, proposed[key]) };
+    defaults[field.key] =
+      field.input === "checkbox" ? Boolean(current) : field.input === "checkboxes" ? (current ?? []) : (current ?? "");
+    if (isPending && def)
+      notes[field.key] = {
+        validated: formatFieldValue(def, values[key]),
+        proposed: formatFieldValue(def, proposed[key]),
+      };
   }
   return { defaults, notes };
 }

@@ -5,7 +5,7 @@ import { FormMessage, SubmitButton, TextField, useActionForm } from "@/component
 import { submitVaccinations } from "@/lib/family-file/actions";
 import type { Vaccination } from "@/lib/family-file/fields";
 import { vaccinationsSchema } from "@/lib/family-file/schemas";
-import { PendingValue, type PendingNote } from "./pending-value";
+import { type PendingNote, PendingValue } from "./pending-value";
 
 /** "Vaccinations": add, change or remove rows, sent as one "Modification des vaccins" request. */
 export function VaccinationsForm({
@@ -35,7 +35,12 @@ export function VaccinationsForm({
       {fields.map((row, index) => (
         <fieldset key={row.id}>
           <legend>Vaccin {index + 1}</legend>
-          <TextField label="Nom du vaccin" required registration={form.register(`vaccinations.${index}.name`)} error={rowErrors?.[index]?.name?.message} />
+          <TextField
+            label="Nom du vaccin"
+            required
+            registration={form.register(`vaccinations.${index}.name`)}
+            error={rowErrors?.[index]?.name?.message}
+          />
           <TextField
             label="Date de vaccination"
             type="date"

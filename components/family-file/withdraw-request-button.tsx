@@ -4,7 +4,17 @@ import { InlineActionForm } from "@/components/agent/inline-action-form";
 import { withdrawMyRequest } from "@/lib/family-file/actions-requests";
 
 /** "Retirer ma demande" on a pending request of the family's household. */
-export function WithdrawRequestButton({ slug, householdId, requestId, reference }: { slug: string; householdId: string; requestId: string; reference: string }) {
+export function WithdrawRequestButton({
+  slug,
+  householdId,
+  requestId,
+  reference,
+}: {
+  slug: string;
+  householdId: string;
+  requestId: string;
+  reference: string;
+}) {
   return (
     <InlineActionForm
       slug={slug}

@@ -1,10 +1,17 @@
 "use client";
 
 import { useEffect } from "react";
-import { useFieldArray, type UseFormReturn } from "react-hook-form";
-import { CheckboxField, FormMessage, RadioGroupField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
+import { type UseFormReturn, useFieldArray } from "react-hook-form";
+import {
+  CheckboxField,
+  FormMessage,
+  RadioGroupField,
+  SubmitButton,
+  TextField,
+  useActionForm,
+} from "@/components/ui/form-kit";
 import { saveFamilyStep } from "@/lib/new-family/actions";
-import { familyStepObject, MAX_CHILDREN, type FamilyStep, type FamilyStepInput } from "@/lib/new-family/schemas";
+import { type FamilyStep, type FamilyStepInput, familyStepObject, MAX_CHILDREN } from "@/lib/new-family/schemas";
 import styles from "./new-family.module.css";
 import { useGoOnWhenSaved } from "./use-next-step";
 
@@ -53,20 +60,73 @@ function familyDefaults(saved: FamilyStep | undefined, accountEmail: string): Fa
   };
 }
 
-function GuardianFields({ form, prefix, rank }: { form: UseFormReturn<FamilyStepInput, unknown, FamilyStep>; prefix: "guardian1" | "guardian2"; rank: 1 | 2 }) {
+function GuardianFields({
+  form,
+  prefix,
+  rank,
+}: {
+  form: UseFormReturn<FamilyStepInput, unknown, FamilyStep>;
+  prefix: "guardian1" | "guardian2";
+  rank: 1 | 2;
+}) {
   const errors = form.formState.errors[prefix];
   const reg = (name: keyof GuardianInput) => form.register(`${prefix}.${name}`);
   return (
     <fieldset>
       <legend>Responsable {rank}</legend>
-      <RadioGroupField legend="Civilité" required options={CIVILITIES} registration={reg("civility")} error={errors?.civility?.message} />
-      <TextField label="Nom" required autoComplete={rank === 1 ? "family-name" : "off"} registration={reg("lastName")} error={errors?.lastName?.message} />
-      <TextField label="Prénom" required autoComplete={rank === 1 ? "given-name" : "off"} registration={reg("firstName")} error={errors?.firstName?.message} />
-      <TextField label="Téléphone" required={rank === 1} type="tel" inputMode="tel" registration={reg("phone")} error={errors?.phone?.message} />
-      <TextField label="Téléphone portable" required type="tel" inputMode="tel" registration={reg("mobilePhone")} error={errors?.mobilePhone?.message} />
-      <TextField label="E-mail" required={rank === 1} type="email" inputMode="email" registration={reg("email")} error={errors?.email?.message} />
+      <RadioGroupField
+        legend="Civilité"
+        required
+        options={CIVILITIES}
+        registration={reg("civility")}
+        error={errors?.civility?.message}
+      />
+      <TextField
+        label="Nom"
+        required
+        autoComplete={rank === 1 ? "family-name" : "off"}
+        registration={reg("lastName")}
+        error={errors?.lastName?.message}
+      />
+      <TextField
+        label="Prénom"
+        required
+        autoComplete={rank === 1 ? "given-name" : "off"}
+        registration={reg("firstName")}
+        error={errors?.firstName?.message}
+      />
+      <TextField
+        label="Téléphone"
+        required={rank === 1}
+        type="tel"
+        inputMode="tel"
+        registration={reg("phone")}
+        error={errors?.phone?.message}
+      />
+      <TextField
+        label="Téléphone portable"
+        required
+        type="tel"
+        inputMode="tel"
+        registration={reg("mobilePhone")}
+        error={errors?.mobilePhone?.message}
+      />
+      <TextField
+        label="E-mail"
+        required={rank === 1}
+        type="email"
+        inputMode="email"
+        registration={reg("email")}
+        error={errors?.email?.message}
+      />
       <TextField label="Adresse" registration={reg("addressLine")} error={errors?.addressLine?.message} />
-      <TextField label="Code postal" required inputMode="numeric" registration={reg("postcode")} error={errors?.postcode?.message} />
+      <TextField
+        label="Code postal"
+        required
+        inputMode="numeric"
+        registration={reg("postcode")}
+        error={errors?.postcode?.message}
+      />
       <TextField label="Ville" required registration={reg("city")} error={errors?.city?.message} />
       <fieldset>
         <legend>Mode de communication</legend>
@@ -79,8 +139,22 @@ function GuardianFields({ form, prefix, rank }: { form: UseFormReturn<FamilyStep
 }
 
 /** Step 1 "Ma famille". */
-export function FamilyStepForm({ slug, saved, accountEmail, nextHref }: { slug: string; saved: FamilyStep | undefined; accountEmail: string; nextHref: string }) {
-  const { form, state, pending, onSubmit } = useActionForm(familyStepObject, saveFamilyStep, familyDefaults(saved, accountEmail));
+export function FamilyStepForm({
+  slug,
+  saved,
+  accountEmail,
+  nextHref,
+}: {
+  slug: string;
+  saved: FamilyStep | undefined;
+  accountEmail: string;
+  nextHref: string;
+}) {
+  const { form, state, pending, onSubmit } = useActionForm(
+    familyStepObject,
+    saveFamilyStep,
+    familyDefaults(saved, accountEmail),
+  );
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "children" });
   const hasGuardian2 = form.watch("hasGuardian2");
   const { errors } = form.formState;
@@ -109,9 +183,25 @@ export function FamilyStepForm({ slug, saved, accountEmail, nextHref }: { slug: 
         return (
           <fieldset key={field.id} className={styles.child}>
             <legend>Enfant {index + 1}</legend>
-            <TextField label="Prénom de l'enfant" required registration={form.register(`children.${index}.firstName`)} error={e?.firstName?.message} />
-            <TextField label="Nom de l'enfant" required registration={form.register(`children.${index}.lastName`)} error={e?.lastName?.message} />
-            <TextField label="Date de naissance" required type="date" registration={form.register(`children.${index}.birthDate`)} error={e?.birthDate?.message} />
+            <TextField
+              label="Prénom de l'enfant"
+              required
+              registration={form.register(`children.${index}.firstName`)}
+              error={e?.firstName?.message}
+            />
+            <TextField
+              label="Nom de l'enfant"
+              required
+              registration={form.register(`children.${index}.lastName`)}
+              error={e?.lastName?.message}
+            />
+            <TextField
+              label="Date de naissance"
+              required
+              type="date"
+              registration={form.register(`children.${index}.birthDate`)}
+              error={e?.birthDate?.message}
+            />
             <RadioGroupField
               legend="Sexe"
               required
@@ -122,7 +212,11 @@ export function FamilyStepForm({ slug, saved, accountEmail, nextHref }: { slug: 
               registration={form.register(`children.${index}.sex`)}
               error={e?.sex?.message}
             />
-            <TextField label="École" registration={form.register(`children.${index}.school`)} error={e?.school?.message} />
+            <TextField
+              label="École"
+              registration={form.register(`children.${index}.school`)}
+              error={e?.school?.message}
+            />
             {fields.length > 1 ? (
               <button type="button" className="button button--secondary button--small" onClick={() => remove(index)}>
                 Retirer l&apos;enfant {index + 1}

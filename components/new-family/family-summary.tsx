@@ -1,14 +1,32 @@
+import {
+  type FamilyStep,
+  type FinanceStep,
+  type NewFamilyGuardian,
+  WISHED_SERVICES,
+  type WishedService,
+} from "@/lib/new-family/schemas";
 import { civilityLabels } from "@/lib/validation/fields";
 import { formatIban } from "@/lib/validation/iban";
-import { WISHED_SERVICES, type FamilyStep, type FinanceStep, type NewFamilyGuardian, type WishedService } from "@/lib/new-family/schemas";
 import styles from "./new-family.module.css";
 
 const frDate = (iso: string) => iso.split("-").reverse().join("/");
 const yesNo = (v: boolean) => (v ? "Oui" : "Non");
 
-function GuardianFacts({ guardian, title, headingLevel }: { guardian: NewFamilyGuardian; title: string; headingLevel: 2 | 3 }) {
+function GuardianFacts({
+  guardian,
+  title,
+  headingLevel,
+}: {
+  guardian: NewFamilyGuardian;
+  title: string;
+  headingLevel: 2 | 3;
+}) {
   const H = `h${headingLevel}` as const;
-  const consents = [guardian.acceptsEmail ? "e-mails" : null, guardian.acceptsSms ? "SMS" : null, guardian.acceptsPost ? "courriers" : null].filter(Boolean);
+  const consents = [
+    guardian.acceptsEmail ? "e-mails" : null,
+    guardian.acceptsSms ? "SMS" : null,
+    guardian.acceptsPost ? "courriers" : null,
+  ].filter(Boolean);
   return (
     <section>
       <H>{title}</H>
@@ -24,7 +42,9 @@ function GuardianFacts({ guardian, title, headingLevel }: { guardian: NewFamilyG
         <dt>E-mail</dt>
         <dd>{guardian.email ?? "–"}</dd>
         <dt>Adresse</dt>
-        <dd>{[guardian.addressLine, `${guardian.postcode ?? ""} ${guardian.city}`.trim()].filter(Boolean).join(", ")}</dd>
+        <dd>
+          {[guardian.addressLine, `${guardian.postcode ?? ""} ${guardian.city}`.trim()].filter(Boolean).join(", ")}
+        </dd>
         <dt>Accepte de recevoir</dt>
         <dd>{consents.length ? consents.join(", ") : "Aucun envoi"}</dd>
       </dl>
@@ -57,7 +77,9 @@ export function NewFamilySummary({
   return (
     <div>
       <GuardianFacts guardian={family.guardian1} title="Responsable 1" headingLevel={headingLevel} />
-      {family.guardian2 ? <GuardianFacts guardian={family.guardian2} title="Responsable 2" headingLevel={headingLevel} /> : null}
+      {family.guardian2 ? (
+        <GuardianFacts guardian={family.guardian2} title="Responsable 2" headingLevel={headingLevel} />
+      ) : null}
       <section>
         <H>Enfants</H>
         <ul>
@@ -70,7 +92,9 @@ export function NewFamilySummary({
               {child.school ? `, ${child.school}` : ""}
               <br />
               Services souhaités :{" "}
-              {wishes[index]?.length ? wishes[index]!.map((w) => WISHED_SERVICES[w]).join(", ") : "aucun pour le moment"}
+              {wishes[index]?.length
+                ? wishes[index]!.map((w) => WISHED_SERVICES[w]).join(", ")
+                : "aucun pour le moment"}
             </li>
           ))}
         </ul>
@@ -81,7 +105,11 @@ export function NewFamilySummary({
           <dt>Responsable payeur</dt>
           <dd>{guardianName(finance.payer)}</dd>
           <dt>Allocataire</dt>
-          <dd>{finance.benefitScheme ? `${finance.benefitScheme}, n° ${finance.allocataireNumber} – ${guardianName(finance.allocataire)}` : "Non"}</dd>
+          <dd>
+            {finance.benefitScheme
+              ? `${finance.benefitScheme}, n° ${finance.allocataireNumber} – ${guardianName(finance.allocataire)}`
+              : "Non"}
+          </dd>
           <dt>Prélèvement</dt>
           <dd>{yesNo(finance.directDebit)}</dd>
           {finance.directDebit ? (

@@ -2,11 +2,16 @@
 
 import { FormMessage, RadioGroupField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
 import { saveFinanceStep } from "@/lib/new-family/actions";
-import { financeStepSchema, type FinanceStep } from "@/lib/new-family/schemas";
+import { type FinanceStep, financeStepSchema } from "@/lib/new-family/schemas";
 import { formatIban } from "@/lib/validation/iban";
 import { useGoOnWhenSaved } from "./use-next-step";
 
-type Props = { slug: string; saved: FinanceStep | undefined; guardians: { rank: 1 | 2; name: string }[]; nextHref: string };
+type Props = {
+  slug: string;
+  saved: FinanceStep | undefined;
+  guardians: { rank: 1 | 2; name: string }[];
+  nextHref: string;
+};
 
 /** Step 2 "Mes informations financières". */
 export function FinanceStepForm({ slug, saved, guardians, nextHref }: Props) {
@@ -31,7 +36,13 @@ export function FinanceStepForm({ slug, saved, guardians, nextHref }: Props) {
       <p className="form-required-note">Les champs marqués d&apos;un * sont obligatoires.</p>
       <FormMessage state={state} />
       <input type="hidden" name="commune" value={slug} />
-      <RadioGroupField legend="Responsable payeur (facture à son nom)" required options={guardianOptions} registration={form.register("payer")} error={errors.payer?.message} />
+      <RadioGroupField
+        legend="Responsable payeur (facture à son nom)"
+        required
+        options={guardianOptions}
+        registration={form.register("payer")}
+        error={errors.payer?.message}
+      />
       <RadioGroupField
         legend="Êtes-vous allocataire CAF ou MSA ?"
         required
@@ -45,8 +56,20 @@ export function FinanceStepForm({ slug, saved, guardians, nextHref }: Props) {
       />
       {scheme === "CAF" || scheme === "MSA" ? (
         <>
-          <RadioGroupField legend="Responsable allocataire" required options={guardianOptions} registration={form.register("allocataire")} error={errors.allocataire?.message} />
-          <TextField label="Numéro d'allocataire" required autoComplete="off" registration={form.register("allocataireNumber")} error={errors.allocataireNumber?.message} />
+          <RadioGroupField
+            legend="Responsable allocataire"
+            required
+            options={guardianOptions}
+            registration={form.register("allocataire")}
+            error={errors.allocataire?.message}
+          />
+          <TextField
+            label="Numéro d'allocataire"
+            required
+            autoComplete="off"
+            registration={form.register("allocataireNumber")}
+            error={errors.allocataireNumber?.message}
+          />
         </>
       ) : null}
       <RadioGroupField
@@ -62,9 +85,28 @@ export function FinanceStepForm({ slug, saved, guardians, nextHref }: Props) {
       {debit === "yes" ? (
         <fieldset>
           <legend>Compte à prélever</legend>
-          <TextField label="IBAN" required autoComplete="off" hint="Par exemple FR76 3000 6000 0112 3456 7890 189" registration={form.register("iban")} error={errors.iban?.message} />
-          <TextField label="BIC" required autoComplete="off" hint="8 ou 11 caractères, par exemple AGRIFRPP" registration={form.register("bic")} error={errors.bic?.message} />
-          <TextField label="Titulaire du compte" required registration={form.register("holderName")} error={errors.holderName?.message} />
+          <TextField
+            label="IBAN"
+            required
+            autoComplete="off"
+            hint="Par exemple FR76 3000 6000 0112 3456 7890 189"
+            registration={form.register("iban")}
+            error={errors.iban?.message}
+          />
+          <TextField
+            label="BIC"
+            required
+            autoComplete="off"
+            hint="8 ou 11 caractères, par exemple AGRIFRPP"
+            registration={form.register("bic")}
+            error={errors.bic?.message}
+          />
+          <TextField
+            label="Titulaire du compte"
+            required
+            registration={form.register("holderName")}
+            error={errors.holderName?.message}
+          />
         </fieldset>
       ) : null}
       <p className="button-row">

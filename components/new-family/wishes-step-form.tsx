@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { FormMessage, SubmitButton, useActionForm } from "@/components/ui/form-kit";
 import { saveWishesStep } from "@/lib/new-family/actions";
-import { WISHED_SERVICES, wishesStepSchema, type WishedService } from "@/lib/new-family/schemas";
+import { WISHED_SERVICES, type WishedService, wishesStepSchema } from "@/lib/new-family/schemas";
 import styles from "./new-family.module.css";
 import { useGoOnWhenSaved } from "./use-next-step";
 
@@ -21,15 +21,20 @@ export function WishesStepForm({ slug, childNames, saved, nextHref }: Props) {
       <FormMessage state={state} />
       <input type="hidden" name="commune" value={slug} />
       <p>
-        Cochez les services que vous souhaitez pour chaque enfant. La commune vous confirmera les inscriptions ; les réservations se feront ensuite
-        depuis votre Espace famille.
+        Cochez les services que vous souhaitez pour chaque enfant. La commune vous confirmera les inscriptions ; les
+        réservations se feront ensuite depuis votre Espace famille.
       </p>
       {childNames.map((name, index) => (
         <fieldset key={index} className={styles.child}>
           <legend>{name}</legend>
           {(Object.keys(WISHED_SERVICES) as WishedService[]).map((service) => (
             <div className="field field--checkbox" key={service}>
-              <input id={`${id}-${index}-${service}`} type="checkbox" value={`${index}:${service}`} {...form.register("wishes")} />
+              <input
+                id={`${id}-${index}-${service}`}
+                type="checkbox"
+                value={`${index}:${service}`}
+                {...form.register("wishes")}
+              />
               <label htmlFor={`${id}-${index}-${service}`}>{WISHED_SERVICES[service]}</label>
             </div>
           ))}

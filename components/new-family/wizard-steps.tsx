@@ -1,5 +1,10 @@
 import Link from "next/link";
-import { NEW_FAMILY_STEPS, stepIsOpen, type NewFamilyDraftData, type NewFamilyStepSlug } from "@/lib/new-family/schemas";
+import {
+  NEW_FAMILY_STEPS,
+  type NewFamilyDraftData,
+  type NewFamilyStepSlug,
+  stepIsOpen,
+} from "@/lib/new-family/schemas";
 import styles from "./new-family.module.css";
 
 export function wizardPath(slug: string, step?: NewFamilyStepSlug) {
@@ -7,13 +12,25 @@ export function wizardPath(slug: string, step?: NewFamilyStepSlug) {
 }
 
 /** "Ma famille > Mes informations financières > …": the current step marked, the reachable ones as links. */
-export function WizardSteps({ slug, current, draft }: { slug: string; current: NewFamilyStepSlug; draft: NewFamilyDraftData }) {
+export function WizardSteps({
+  slug,
+  current,
+  draft,
+}: {
+  slug: string;
+  current: NewFamilyStepSlug;
+  draft: NewFamilyDraftData;
+}) {
   return (
     <nav aria-label="Étapes de la pré-inscription">
       <ol className={styles.steps}>
         {NEW_FAMILY_STEPS.map((step) => (
           <li key={step.slug} aria-current={step.slug === current ? "step" : undefined}>
-            {step.slug !== current && stepIsOpen(draft, step.slug) ? <Link href={wizardPath(slug, step.slug)}>{step.label}</Link> : step.label}
+            {step.slug !== current && stepIsOpen(draft, step.slug) ? (
+              <Link href={wizardPath(slug, step.slug)}>{step.label}</Link>
+            ) : (
+              step.label
+            )}
           </li>
         ))}
       </ol>

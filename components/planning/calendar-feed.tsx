@@ -8,7 +8,6 @@ import type { FormAction } from "@/lib/actions/state";
 import type { FeedLink } from "@/lib/bookings/types";
 import styles from "./calendar-feed.module.css";
 
-
 // Only hidden fields: the server action checks the household against the account's subscriptions.
 const noVisibleFields = z.object({});
 
@@ -31,7 +30,15 @@ function NewFeedLink({ url, message }: { url: string; message: string }) {
     <FormDone message={message}>
       <div className="field">
         <label htmlFor={id}>Adresse de votre agenda</label>
-        <input ref={input} id={id} className={styles.url} type="text" value={url} readOnly onFocus={(e) => e.currentTarget.select()} />
+        <input
+          ref={input}
+          id={id}
+          className={styles.url}
+          type="text"
+          value={url}
+          readOnly
+          onFocus={(e) => e.currentTarget.select()}
+        />
       </div>
       <p className="button-row">
         <button type="button" className="button" onClick={copy}>
@@ -76,15 +83,21 @@ export function CalendarFeedSettings({
       <p>{activeSince ? `Un lien est actif depuis le ${activeSince}.` : "Aucun lien n'est actif."}</p>
       {/* Once revoked, the address just created no longer works: it is not shown any more. */}
       {feedUrl ? (
-        activeSince ? <NewFeedLink key={feedUrl} url={feedUrl} message={creation.state?.message ?? ""} /> : null
+        activeSince ? (
+          <NewFeedLink key={feedUrl} url={feedUrl} message={creation.state?.message ?? ""} />
+        ) : null
       ) : (
         <FormMessage state={creation.state} />
       )}
       <form onSubmit={creation.onSubmit} noValidate>
         {hiddenFields}
-        {activeSince ? <p className="field__hint">Un nouveau lien remplace l&apos;actuel, qui cesse aussitôt de fonctionner.</p> : null}
+        {activeSince ? (
+          <p className="field__hint">Un nouveau lien remplace l&apos;actuel, qui cesse aussitôt de fonctionner.</p>
+        ) : null}
         <p className="button-row">
-          <SubmitButton pending={creation.pending}>{activeSince ? "Créer un nouveau lien" : "Créer le lien"}</SubmitButton>
+          <SubmitButton pending={creation.pending}>
+            {activeSince ? "Créer un nouveau lien" : "Créer le lien"}
+          </SubmitButton>
         </p>
       </form>
       <form onSubmit={revocation.onSubmit} noValidate>
@@ -92,7 +105,12 @@ export function CalendarFeedSettings({
         <FormMessage state={revocation.state} />
         {activeSince ? (
           <p className="button-row">
-            <button type="submit" className="button button--danger" disabled={revocation.pending} aria-busy={revocation.pending || undefined}>
+            <button
+              type="submit"
+              className="button button--danger"
+              disabled={revocation.pending}
+              aria-busy={revocation.pending || undefined}
+            >
               Révoquer le lien
             </button>
           </p>

@@ -3,9 +3,20 @@ import { parsePlanningQuery, planningHref, rangeTitle, stepDate, visibleRange } 
 
 describe("planning view and date in the URL", () => {
   it("reads a view and a date, and falls back on anything malformed", () => {
-    expect(parsePlanningQuery({ vue: "jour", date: "2026-12-03" }, "2026-11-23")).toEqual({ vue: "jour", date: "2026-12-03", famille: undefined });
-    expect(parsePlanningQuery({ vue: "annee", date: "2026-02-30", famille: "x" }, "2026-11-23")).toEqual({ vue: null, date: "2026-11-23", famille: undefined });
-    expect(parsePlanningQuery({ vue: ["mois", "jour"] }, "2026-11-23")).toMatchObject({ vue: "mois", date: "2026-11-23" });
+    expect(parsePlanningQuery({ vue: "jour", date: "2026-12-03" }, "2026-11-23")).toEqual({
+      vue: "jour",
+      date: "2026-12-03",
+      famille: undefined,
+    });
+    expect(parsePlanningQuery({ vue: "annee", date: "2026-02-30", famille: "x" }, "2026-11-23")).toEqual({
+      vue: null,
+      date: "2026-11-23",
+      famille: undefined,
+    });
+    expect(parsePlanningQuery({ vue: ["mois", "jour"] }, "2026-11-23")).toMatchObject({
+      vue: "mois",
+      date: "2026-11-23",
+    });
   });
 
   it("loads the visible days of each view (weeks start on Monday)", () => {
@@ -35,7 +46,11 @@ describe("planning view and date in the URL", () => {
   });
 
   it("builds the addresses", () => {
-    expect(planningHref("demo", { vue: "jour", date: "2026-12-03" })).toBe("/demo/espace-famille/planning?vue=jour&date=2026-12-03");
-    expect(planningHref("demo", { vue: null, date: "2026-12-03", famille: "f" })).toBe("/demo/espace-famille/planning?date=2026-12-03&famille=f");
+    expect(planningHref("demo", { vue: "jour", date: "2026-12-03" })).toBe(
+      "/demo/espace-famille/planning?vue=jour&date=2026-12-03",
+    );
+    expect(planningHref("demo", { vue: null, date: "2026-12-03", famille: "f" })).toBe(
+      "/demo/espace-famille/planning?date=2026-12-03&famille=f",
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { format } from "date-fns";
 import { fr } from "date-fns/locale/fr";
 import { z } from "zod";
-import { addDays, isIsoDay, isoWeekday, type IsoDay } from "@/lib/planning/days";
+import { addDays, type IsoDay, isIsoDay, isoWeekday } from "@/lib/planning/days";
 
 /*
  * The planning's view and date live in the URL (?vue=…&date=…): the server loads exactly the visible days and
@@ -21,13 +21,24 @@ export interface PlanningQuery {
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 const querySchema = z.object({
-  vue: z.preprocess(first, z.enum(Object.keys(PLANNING_VIEWS) as [PlanningView, ...PlanningView[]]).nullable().default(null)).catch(null),
+  vue: z
+    .preprocess(
+      first,
+      z
+        .enum(Object.keys(PLANNING_VIEWS) as [PlanningView, ...PlanningView[]])
+        .nullable()
+        .default(null),
+    )
+    .catch(null),
   date: z.preprocess(first, z.string().refine(isIsoDay).optional()).catch(undefined),
   famille: z.preprocess(first, z.uuid().optional()).catch(undefined),
 });
 
 /** The GET parameters of the planning; anything malformed falls back to its default rather than failing. */
-export function parsePlanningQuery(params: Record<string, string | string[] | undefined>, today: IsoDay): PlanningQuery {
+export function parsePlanningQuery(
+  params: Record<string, string | string[] | undefined>,
+  today: IsoDay,
+): PlanningQuery {
   const parsed = querySchema.parse(params);
   return { vue: parsed.vue, date: parsed.date ?? today, famille: parsed.famille };
 }
@@ -67,7 +78,8 @@ export function visibleRange(view: PlanningView | null, date: IsoDay): { from: I
 /** The date "Précédent" (-1) or "Suivant" (+1) leads to. */
 export function stepDate(view: PlanningView, date: IsoDay, direction: -1 | 1): IsoDay {
   if (view === "jour") return addDays(date, direction);
-  if (view === "mois") return direction < 0 ? firstOfMonth(addDays(firstOfMonth(date), -1)) : addDays(lastOfMonth(date), 1);
+  if (view === "mois")
+    return direction < 0 ? firstOfMonth(addDays(firstOfMonth(date), -1)) : addDays(lastOfMonth(date), 1);
   return addDays(date, 7 * direction);
 }
 
@@ -89,14 +101,18 @@ export function rangeTitle(view: PlanningView, date: IsoDay): string {
   const { from, to } = visibleRange(view, date);
   const start = dayToDate(from);
   const end = dayToDate(to);
-  const startFormat = from.slice(0, 4) !== to.slice(0, 4) ? "d MMM yyyy" : from.slice(0, 7) !== to.slice(0, 7) ? "d MMM" : "d";
+  const startFormat =
+    from.slice(0, 4) !== to.slice(0, 4) ? "d MMM yyyy" : from.slice(0, 7) !== to.slice(0, 7) ? "d MMM" : "d";
   return `${format(start, startFormat, { locale: fr })} – ${format(end, "d MMM yyyy", { locale: fr })}`;
 }
 
 export const planningPath = (slug: string) => `/${slug}/espace-famille/planning`;
 
 /** The planning's address for a view and date, keeping the chosen household when the account has several. */
-export function planningHref(slug: string, query: { vue: PlanningView | null; date: IsoDay; famille?: string }): string {
+export function planningHref(
+  slug: string,
+  query: { vue: PlanningView | null; date: IsoDay; famille?: string },
+): string {
   const search = new URLSearchParams();
   if (query.vue) search.set("vue", query.vue);
   search.set("date", query.date);
@@ -105,6 +121,10 @@ export function planningHref(slug: string, query: { vue: PlanningView | null; da
 }
 
 /** The planning's sibling pages (Liste, Réservations, Absences), for the same household. */
-export function planningPageHref(slug: string, page: "liste" | "reservation" | "absence" | "agenda", famille?: string): string {
+export function planningPageHref(
+  slug: string,
+  page: "liste" | "reservation" | "absence" | "agenda",
+  famille?: string,
+): string {
   return `${planningPath(slug)}/${page}${famille ? `?famille=${famille}` : ""}`;
 }

@@ -32,8 +32,13 @@ const OUTCOME_LABELS: Record<DaysTense, Record<DayOutcome, string>> = {
 };
 
 type Group = "asked" | "waiting" | "refused";
-const groupOf = (outcome: DayOutcome): Group => (outcome === "refused" ? "refused" : outcome === "waiting" ? "waiting" : "asked");
-const BADGE: Record<Group, string> = { asked: "badge badge--success", waiting: "badge pending-value", refused: "badge badge--danger" };
+const groupOf = (outcome: DayOutcome): Group =>
+  outcome === "refused" ? "refused" : outcome === "waiting" ? "waiting" : "asked";
+const BADGE: Record<Group, string> = {
+  asked: "badge badge--success",
+  waiting: "badge pending-value",
+  refused: "badge badge--danger",
+};
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
@@ -41,9 +46,21 @@ const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : 
 export function summarizeDays(days: readonly DayResult[], tense: DaysTense): string {
   const count = (group: Group) => days.filter((d) => groupOf(d.outcome) === group).length;
   const parts = [
-    count("asked") ? plural(count("asked"), tense === "preview" ? "sera demandée" : "demandée", tense === "preview" ? "seront demandées" : "demandées") : null,
+    count("asked")
+      ? plural(
+          count("asked"),
+          tense === "preview" ? "sera demandée" : "demandée",
+          tense === "preview" ? "seront demandées" : "demandées",
+        )
+      : null,
     count("waiting") ? `${count("waiting")} en liste d'attente` : null,
-    count("refused") ? plural(count("refused"), tense === "preview" ? "impossible" : "refusée", tense === "preview" ? "impossibles" : "refusées") : null,
+    count("refused")
+      ? plural(
+          count("refused"),
+          tense === "preview" ? "impossible" : "refusée",
+          tense === "preview" ? "impossibles" : "refusées",
+        )
+      : null,
   ].filter(Boolean);
   return `${plural(days.length, "date", "dates")} : ${parts.join(", ")}.`;
 }
@@ -53,7 +70,15 @@ export function dayLabel(day: string): string {
   return `${weekdayName(isoWeekday(day))} ${formatDate(day)}`;
 }
 
-export function DayOutcomeTable({ days, tense, caption }: { days: readonly DayResult[]; tense: DaysTense; caption: string }) {
+export function DayOutcomeTable({
+  days,
+  tense,
+  caption,
+}: {
+  days: readonly DayResult[];
+  tense: DaysTense;
+  caption: string;
+}) {
   return (
     <TableWrap label={caption}>
       <table>

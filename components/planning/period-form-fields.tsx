@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { useController, type Control, type UseFormRegisterReturn } from "react-hook-form";
+import { type Control, type UseFormRegisterReturn, useController } from "react-hook-form";
 import type { SlotRequestForm } from "@/lib/bookings/schemas";
 
 /* The period form's own fields, beyond the form kit's. */
@@ -12,7 +12,10 @@ type Option = { value: string; label: string };
  * react-hook-form puts the values into its fields once mounted; the server-rendered page (all a browser without
  * JavaScript gets, e.g. after "Vérifier les dates") needs them as attributes, with the date bounds.
  */
-export function withHtmlAttributes(registration: UseFormRegisterReturn, attributes: { defaultValue?: string; min?: string; max?: string }): UseFormRegisterReturn {
+export function withHtmlAttributes(
+  registration: UseFormRegisterReturn,
+  attributes: { defaultValue?: string; min?: string; max?: string },
+): UseFormRegisterReturn {
   return { ...registration, ...attributes };
 }
 
@@ -22,12 +25,23 @@ const checkedDays = (value: unknown): string[] => (Array.isArray(value) ? value.
  * The weekday tick boxes, "lundi (07:30 - 08:30)". Kept as a list in the form state whatever their number:
  * react-hook-form reads a lone unticked box as `false`, which the shared schema would not word in French.
  */
-export function WeekdayField({ control, options, error }: { control: Control<SlotRequestForm>; options: readonly Option[]; error?: string }) {
+export function WeekdayField({
+  control,
+  options,
+  error,
+}: {
+  control: Control<SlotRequestForm>;
+  options: readonly Option[];
+  error?: string;
+}) {
   const id = useId();
   const { field } = useController({ control, name: "weekdays" });
   const checked = checkedDays(field.value);
   return (
-    <fieldset className={`field field--radios${error ? " field--error" : ""}`} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      className={`field field--radios${error ? " field--error" : ""}`}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
       <legend>
         Jours de la semaine
         <span aria-hidden="true"> *</span>
@@ -40,7 +54,9 @@ export function WeekdayField({ control, options, error }: { control: Control<Slo
             name="weekdays"
             value={o.value}
             checked={checked.includes(o.value)}
-            onChange={(e) => field.onChange(e.target.checked ? [...checked, o.value] : checked.filter((v) => v !== o.value))}
+            onChange={(e) =>
+              field.onChange(e.target.checked ? [...checked, o.value] : checked.filter((v) => v !== o.value))
+            }
             onBlur={field.onBlur}
             ref={index === 0 ? field.ref : undefined}
             aria-invalid={error ? true : undefined}

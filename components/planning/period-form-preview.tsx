@@ -1,10 +1,9 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
+import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
 import type { ActionState, FormAction } from "@/lib/actions/state";
 import type { DayResult, PeriodOutcome } from "@/lib/bookings/types";
 import { DayOutcomeTable, summarizeDays } from "./period-form-days";
-
 
 /** What "Dates concernées" shows: the dates and their verdicts, or why there are none yet. */
 export interface PreviewView {
@@ -32,7 +31,13 @@ const DEBOUNCE_MS = 400;
  * Asks the server what the form would do each time its values settle (`key` changes) and are complete; an
  * answer that arrives after a newer question is dropped.
  */
-export function usePeriodPreview(preview: FormAction<PeriodOutcome>, formRef: RefObject<HTMLFormElement | null>, key: string, complete: boolean, initial: PreviewView) {
+export function usePeriodPreview(
+  preview: FormAction<PeriodOutcome>,
+  formRef: RefObject<HTMLFormElement | null>,
+  key: string,
+  complete: boolean,
+  initial: PreviewView,
+) {
   const [view, setView] = useState(initial);
   const asked = useRef(0);
 
@@ -44,7 +49,13 @@ export function usePeriodPreview(preview: FormAction<PeriodOutcome>, formRef: Re
     try {
       next = previewFromState(await preview(null, new FormData(formRef.current)));
     } catch {
-      next = { days: null, problems: ["La vérification des dates n'a pas abouti. Vérifiez votre connexion puis cliquez sur « Vérifier les dates »."], checking: false };
+      next = {
+        days: null,
+        problems: [
+          "La vérification des dates n'a pas abouti. Vérifiez votre connexion puis cliquez sur « Vérifier les dates ».",
+        ],
+        checking: false,
+      };
     }
     if (question === asked.current) setView(next);
   }, [preview, formRef]);
@@ -86,7 +97,9 @@ export function PreviewPanel({ view, headingId }: { view: PreviewView; headingId
           </ul>
         ) : null}
       </div>
-      {view.days?.length ? <DayOutcomeTable days={view.days} tense="preview" caption="Prévision date par date" /> : null}
+      {view.days?.length ? (
+        <DayOutcomeTable days={view.days} tense="preview" caption="Prévision date par date" />
+      ) : null}
     </section>
   );
 }

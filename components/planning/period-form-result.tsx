@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { FormDone } from "@/components/accounts/form-done";
-import { DayOutcomeTable, summarizeDays } from "./period-form-days";
 import type { PeriodOutcome } from "@/lib/bookings/types";
+import { DayOutcomeTable, summarizeDays } from "./period-form-days";
 
 /** After "Demander": the reference, where to follow it, and what became of each date. */
 export function PeriodResult({

@@ -1,19 +1,18 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useWatch } from "react-hook-form";
 import { FormMessage, SelectField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
 import type { ActionState, FormAction } from "@/lib/actions/state";
 import { slotRequestSchema } from "@/lib/bookings/schemas";
 import type { EnrolmentChoice, PeriodOutcome } from "@/lib/bookings/types";
 import { formatDate } from "@/lib/format";
-import { weekdayName, type IsoDay } from "@/lib/planning/days";
+import { type IsoDay, weekdayName } from "@/lib/planning/days";
 import type { SlotRequestKind } from "@/lib/planning/period";
-import { WeekdayField, withHtmlAttributes } from "./period-form-fields";
-import { PreviewPanel, previewFromState, usePeriodPreview, type PreviewView } from "./period-form-preview";
-import { PeriodResult } from "./period-form-result";
 import styles from "./period-form.module.css";
-
+import { WeekdayField, withHtmlAttributes } from "./period-form-fields";
+import { PreviewPanel, type PreviewView, previewFromState, usePeriodPreview } from "./period-form-preview";
+import { PeriodResult } from "./period-form-result";
 
 export interface PeriodFormValues {
   childId: string;
@@ -39,29 +38,55 @@ type Props = {
   submit: FormAction<PeriodOutcome>;
 };
 
-const uniqueBy = <T,>(items: T[], key: (item: T) => string) => [...new Map(items.map((item) => [key(item), item])).values()];
+const uniqueBy = <T,>(items: T[], key: (item: T) => string) => [
+  ...new Map(items.map((item) => [key(item), item])).values(),
+];
 
 /** The child's enrolment(s) in the activity: the activity's days and hours, and every period it may be asked in. */
 function enrolmentOf(choices: EnrolmentChoice[], childId: string, activityId: string) {
-  const periods = choices.filter((c) => c.childId === childId && c.activityId === activityId).sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+  const periods = choices
+    .filter((c) => c.childId === childId && c.activityId === activityId)
+    .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
   if (periods.length === 0) return null;
   return { ...periods[0]!, periods, endsOn: periods.at(-1)!.endsOn };
 }
 
 /** Guide 003 §3.1.2: 1. the child, 2. one of its activities, 3. the period and weekdays; then "Demander". */
-export function PeriodForm({ slug, kind, choices, initial, initialPreview, today, householdId, links, preview, submit }: Props) {
+export function PeriodForm({
+  slug,
+  kind,
+  choices,
+  initial,
+  initialPreview,
+  today,
+  householdId,
+  links,
+  preview,
+  submit,
+}: Props) {
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const childOptions = uniqueBy(choices, (c) => c.childId).map((c) => ({ value: c.childId, label: c.childName }));
-  const activitiesOf = (childId: string) => uniqueBy(choices.filter((c) => c.childId === childId), (c) => c.activityId);
-  const soleActivity = (childId: string) => (activitiesOf(childId).length === 1 ? activitiesOf(childId)[0]!.activityId : "");
+  const activitiesOf = (childId: string) =>
+    uniqueBy(
+      choices.filter((c) => c.childId === childId),
+      (c) => c.activityId,
+    );
+  const soleActivity = (childId: string) =>
+    activitiesOf(childId).length === 1 ? activitiesOf(childId)[0]!.activityId : "";
   const childId = initial.childId || (childOptions.length === 1 ? childOptions[0]!.value : "");
   const defaults = { kind, ...initial, childId, activityId: initial.activityId || soleActivity(childId) };
 
   const { form, state, pending, onSubmit } = useActionForm(slotRequestSchema, submit, defaults);
   const values = useWatch({ control: form.control });
   const complete = slotRequestSchema.safeParse(values).success;
-  const { view, setView, refresh } = usePeriodPreview(preview, formRef, JSON.stringify(values), complete, initialPreview);
+  const { view, setView, refresh } = usePeriodPreview(
+    preview,
+    formRef,
+    JSON.stringify(values),
+    complete,
+    initialPreview,
+  );
   const [dismissed, setDismissed] = useState<ActionState<PeriodOutcome>>(null);
   const errors = form.formState.errors;
 
@@ -77,11 +102,16 @@ export function PeriodForm({ slug, kind, choices, initial, initialPreview, today
       setDismissed(state);
       form.reset({ ...form.getValues(), from: "", to: "", weekdays: [] });
     };
-    return <PeriodResult message={state.message ?? ""} outcome={{ ...outcome, request }} links={links} onAnother={another} />;
+    return (
+      <PeriodResult message={state.message ?? ""} outcome={{ ...outcome, request }} links={links} onAnother={another} />
+    );
   }
 
   const enrolment = enrolmentOf(choices, values.childId ?? "", values.activityId ?? "");
-  const words = kind === "booking" ? { step: "3. Réservez", dates: "Les dates de réservation" } : { step: "3. Indiquez l'absence", dates: "Les dates d'absence" };
+  const words =
+    kind === "booking"
+      ? { step: "3. Réservez", dates: "Les dates de réservation" }
+      : { step: "3. Indiquez l'absence", dates: "Les dates d'absence" };
 
   // "Vérifier les dates" reloads the page without JavaScript; with it, the preview is simply asked now.
   const submitOrCheck = (event: FormEvent<HTMLFormElement>) => {
@@ -97,7 +127,13 @@ export function PeriodForm({ slug, kind, choices, initial, initialPreview, today
   };
 
   return (
-    <form ref={formRef} className={`form ${styles.form}`} aria-label={kind === "booking" ? "Demande de réservation" : "Demande d'absence"} onSubmit={submitOrCheck} noValidate>
+    <form
+      ref={formRef}
+      className={`form ${styles.form}`}
+      aria-label={kind === "booking" ? "Demande de réservation" : "Demande d'absence"}
+      onSubmit={submitOrCheck}
+      noValidate
+    >
       {/* Back from a result ("Faire une autre demande"), its success message is not this form's news. */}
       <FormMessage state={state === dismissed ? null : state} />
       <input type="hidden" name="commune" value={slug} />
@@ -131,8 +167,14 @@ export function PeriodForm({ slug, kind, choices, initial, initialPreview, today
           label="Activités"
           required
           placeholder={values.childId ? "Choisir une activité" : "Choisissez d'abord un enfant"}
-          options={activitiesOf(values.childId ?? "").map((c) => ({ value: c.activityId, label: `${c.activityLabel} – ${c.facility}` }))}
-          registration={withHtmlAttributes(form.register("activityId", { onChange: () => form.setValue("weekdays", []) }), { defaultValue: defaults.activityId })}
+          options={activitiesOf(values.childId ?? "").map((c) => ({
+            value: c.activityId,
+            label: `${c.activityLabel} – ${c.facility}`,
+          }))}
+          registration={withHtmlAttributes(
+            form.register("activityId", { onChange: () => form.setValue("weekdays", []) }),
+            { defaultValue: defaults.activityId },
+          )}
           error={errors.activityId?.message}
         />
       </fieldset>
@@ -146,7 +188,9 @@ export function PeriodForm({ slug, kind, choices, initial, initialPreview, today
             {kind === "absence" ? ". Une absence ne se déclare que sur un jour réservé." : null}
           </p>
         ) : (
-          <p className={styles.constraint}>Choisissez un enfant et une activité pour voir la période de l&apos;inscription et ses jours.</p>
+          <p className={styles.constraint}>
+            Choisissez un enfant et une activité pour voir la période de l&apos;inscription et ses jours.
+          </p>
         )}
         <div className={styles.dates}>
           <TextField
@@ -164,14 +208,21 @@ export function PeriodForm({ slug, kind, choices, initial, initialPreview, today
             label="Au"
             type="date"
             required
-            registration={withHtmlAttributes(form.register("to"), { defaultValue: defaults.to, min: values.from || today, max: enrolment?.endsOn })}
+            registration={withHtmlAttributes(form.register("to"), {
+              defaultValue: defaults.to,
+              min: values.from || today,
+              max: enrolment?.endsOn,
+            })}
             error={errors.to?.message}
           />
         </div>
         {enrolment ? (
           <WeekdayField
             control={form.control}
-            options={enrolment.weekdays.map((w) => ({ value: String(w), label: `${weekdayName(w)} (${enrolment.startTime} - ${enrolment.endTime})` }))}
+            options={enrolment.weekdays.map((w) => ({
+              value: String(w),
+              label: `${weekdayName(w)} (${enrolment.startTime} - ${enrolment.endTime})`,
+            }))}
             error={errors.weekdays?.message}
           />
         ) : errors.weekdays?.message ? (

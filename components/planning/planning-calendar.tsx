@@ -2,25 +2,31 @@
 
 import { TZDate } from "@date-fns/tz";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState, type CSSProperties, type SyntheticEvent } from "react";
+import { type CSSProperties, type SyntheticEvent, useMemo, useRef, useState } from "react";
 import { Calendar, type Components, type View } from "react-big-calendar";
 import type { PlanningData } from "@/lib/bookings/types";
-import { PARIS, type IsoDay } from "@/lib/planning/days";
+import { type IsoDay, PARIS } from "@/lib/planning/days";
 import { DayHeader, MonthDateHeader } from "./calendar-headers";
 import { CULTURE, formats, localizer, messages } from "./calendar-locale";
-import { dateToDay, dayToDate, defaultView, planningHref, rangeTitle, type PlanningView } from "./calendar-view";
+import { dateToDay, dayToDate, defaultView, type PlanningView, planningHref, rangeTitle } from "./calendar-view";
+import styles from "./planning.module.css";
 import { PlanningFilters } from "./planning-filters";
 import { PlanningToolbar } from "./planning-toolbar";
-import { SlotDialog, type SlotActions } from "./slot-dialog";
+import { type SlotActions, SlotDialog } from "./slot-dialog";
 import { SlotEventContent, SlotEventWrapper } from "./slot-event";
 import { SlotLegend } from "./slot-legend";
-import { slotTooltip, type SlotEvent } from "./slot-text";
+import { type SlotEvent, slotTooltip } from "./slot-text";
 import { useNarrowScreen } from "./use-narrow-screen";
 import { usePlainGrid } from "./use-plain-grid";
-import styles from "./planning.module.css";
 
-const RBC_VIEWS = { mois: "month", semaine: "week", semaine5: "work_week", jour: "day" } as const satisfies Record<PlanningView, View>;
-const FROM_RBC = Object.fromEntries(Object.entries(RBC_VIEWS).map(([ours, theirs]) => [theirs, ours])) as Record<View, PlanningView | undefined>;
+const RBC_VIEWS = { mois: "month", semaine: "week", semaine5: "work_week", jour: "day" } as const satisfies Record<
+  PlanningView,
+  View
+>;
+const FROM_RBC = Object.fromEntries(Object.entries(RBC_VIEWS).map(([ours, theirs]) => [theirs, ours])) as Record<
+  View,
+  PlanningView | undefined
+>;
 
 /** Paris's wall clock as a local Date: the calendar's "today" and time line, whatever the device's time zone. */
 function parisNow(): Date {
@@ -35,7 +41,9 @@ function toEvents(data: PlanningData): SlotEvent[] {
     const child = children.get(slot.childId);
     const activity = activities.get(slot.activityId);
     if (!child || !activity) return [];
-    return [{ slot, child, activity, start: dayToDate(slot.day, slot.startTime), end: dayToDate(slot.day, slot.endTime) }];
+    return [
+      { slot, child, activity, start: dayToDate(slot.day, slot.startTime), end: dayToDate(slot.day, slot.endTime) },
+    ];
   });
 }
 
@@ -80,7 +88,10 @@ export function PlanningCalendar({
   const calendarRef = useRef<HTMLDivElement>(null);
 
   const events = useMemo(() => toEvents(data), [data]);
-  const shown = useMemo(() => events.filter((e) => !hidden.has(e.child.id) && !hidden.has(e.activity.id)), [events, hidden]);
+  const shown = useMemo(
+    () => events.filter((e) => !hidden.has(e.child.id) && !hidden.has(e.activity.id)),
+    [events, hidden],
+  );
   const current = dialog ? (events.find((e) => e.slot.key === dialog.opened.slot.key) ?? dialog.opened) : null;
 
   usePlainGrid(calendarRef);
@@ -92,7 +103,8 @@ export function PlanningCalendar({
       return next;
     });
   const openSlot = (event: SlotEvent) => setDialog((d) => ({ opened: event, open: true, count: (d?.count ?? 0) + 1 }));
-  const go = (target: PlanningView | undefined, day: Date) => router.push(planningHref(slug, { vue: target ?? view, date: dateToDay(day), famille }), { scroll: false });
+  const go = (target: PlanningView | undefined, day: Date) =>
+    router.push(planningHref(slug, { vue: target ?? view, date: dateToDay(day), famille }), { scroll: false });
   // react-big-calendar hands over the slot's keydown: Enter and Space open it, like a button.
   const onKeyPressEvent = (event: SlotEvent, e: SyntheticEvent<HTMLElement>) => {
     const key = (e.nativeEvent as globalThis.KeyboardEvent).key;
@@ -108,7 +120,9 @@ export function PlanningCalendar({
         {rangeTitle(view, date)}
       </h2>
       <PlanningFilters childList={data.children} activities={data.activities} hidden={hidden} onToggle={toggle} />
-      {data.children.length === 0 ? <p className="notice">Aucun de vos enfants n&apos;est inscrit à une activité sur cette période.</p> : null}
+      {data.children.length === 0 ? (
+        <p className="notice">Aucun de vos enfants n&apos;est inscrit à une activité sur cette période.</p>
+      ) : null}
       <div ref={calendarRef} className={`${styles.calendar} ${view === "mois" ? styles.calendarMonth : ""}`}>
         <Calendar<SlotEvent>
           localizer={localizer}
@@ -130,7 +144,10 @@ export function PlanningCalendar({
           timeslots={2}
           dayLayoutAlgorithm="no-overlap"
           tooltipAccessor={slotTooltip}
-          eventPropGetter={(e) => ({ className: slotClass(e.slot.state), style: { "--child-color": e.child.color } as CSSProperties })}
+          eventPropGetter={(e) => ({
+            className: slotClass(e.slot.state),
+            style: { "--child-color": e.child.color } as CSSProperties,
+          })}
           components={CALENDAR_COMPONENTS}
           onSelectEvent={openSlot}
           onKeyPressEvent={onKeyPressEvent}

@@ -4,7 +4,17 @@ import { useId } from "react";
 import type { PlanningActivity, PlanningChild } from "@/lib/bookings/types";
 import styles from "./planning.module.css";
 
-function Switch({ label, checked, onToggle, color }: { label: string; checked: boolean; onToggle: () => void; color?: string }) {
+function Switch({
+  label,
+  checked,
+  onToggle,
+  color,
+}: {
+  label: string;
+  checked: boolean;
+  onToggle: () => void;
+  color?: string;
+}) {
   const id = useId();
   return (
     <div className={styles.switch}>
@@ -40,13 +50,24 @@ export function PlanningFilters({
         <fieldset>
           <legend>Enfants</legend>
           {childList.map((child) => (
-            <Switch key={child.id} label={`${child.lastName} ${child.firstName}`} color={child.color} checked={!hidden.has(child.id)} onToggle={() => onToggle(child.id)} />
+            <Switch
+              key={child.id}
+              label={`${child.lastName} ${child.firstName}`}
+              color={child.color}
+              checked={!hidden.has(child.id)}
+              onToggle={() => onToggle(child.id)}
+            />
           ))}
         </fieldset>
         <fieldset>
           <legend>Activités</legend>
           {activities.map((activity) => (
-            <Switch key={activity.id} label={`${activity.label} (${activity.facility})`} checked={!hidden.has(activity.id)} onToggle={() => onToggle(activity.id)} />
+            <Switch
+              key={activity.id}
+              label={`${activity.label} (${activity.facility})`}
+              checked={!hidden.has(activity.id)}
+              onToggle={() => onToggle(activity.id)}
+            />
           ))}
         </fieldset>
       </div>

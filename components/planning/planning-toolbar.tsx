@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import type { IsoDay } from "@/lib/planning/days";
-import { PLANNING_VIEWS, planningHref, planningPageHref, stepDate, type PlanningView } from "./calendar-view";
+import { PLANNING_VIEWS, type PlanningView, planningHref, planningPageHref, stepDate } from "./calendar-view";
 import styles from "./planning.module.css";
 
 const STEP_NAMES: Record<PlanningView, [string, string]> = {
@@ -15,7 +15,19 @@ const STEP_NAMES: Record<PlanningView, [string, string]> = {
 };
 
 /** Précédent / Aujourd'hui / Suivant, the views (Mois … Jour, Liste), Actualiser, Réservations, Absences and the calendar feed. */
-export function PlanningToolbar({ slug, view, date, today, famille }: { slug: string; view: PlanningView; date: IsoDay; today: IsoDay; famille?: string }) {
+export function PlanningToolbar({
+  slug,
+  view,
+  date,
+  today,
+  famille,
+}: {
+  slug: string;
+  view: PlanningView;
+  date: IsoDay;
+  today: IsoDay;
+  famille?: string;
+}) {
   const router = useRouter();
   const [refreshing, startRefresh] = useTransition();
   const href = (vue: PlanningView, day: IsoDay) => planningHref(slug, { vue, date: day, famille });
@@ -49,7 +61,13 @@ export function PlanningToolbar({ slug, view, date, today, famille }: { slug: st
         </ul>
       </nav>
       <div className={styles.toolbarGroup}>
-        <button type="button" className={small} onClick={() => startRefresh(() => router.refresh())} disabled={refreshing} aria-busy={refreshing || undefined}>
+        <button
+          type="button"
+          className={small}
+          onClick={() => startRefresh(() => router.refresh())}
+          disabled={refreshing}
+          aria-busy={refreshing || undefined}
+        >
           {refreshing ? "Actualisation…" : "Actualiser"}
         </button>
         <Link className="button button--small" href={planningPageHref(slug, "reservation", famille)}>

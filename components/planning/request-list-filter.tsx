@@ -2,9 +2,25 @@ import type { RequestListChild } from "@/lib/bookings/request-list";
 import styles from "./request-list.module.css";
 
 /** "Enfants:" — the list's filter, a GET form so a filtered list has its own address. */
-export function RequestListFilter({ action, childrenList, value, householdId }: { action: string; childrenList: RequestListChild[]; value?: string; householdId?: string }) {
+export function RequestListFilter({
+  action,
+  childrenList,
+  value,
+  householdId,
+}: {
+  action: string;
+  childrenList: RequestListChild[];
+  value?: string;
+  householdId?: string;
+}) {
   return (
-    <form method="get" action={action} className={styles.filter} role="search" aria-label="Filtrer les demandes par enfant">
+    <form
+      method="get"
+      action={action}
+      className={styles.filter}
+      role="search"
+      aria-label="Filtrer les demandes par enfant"
+    >
       {householdId ? <input type="hidden" name="famille" value={householdId} /> : null}
       <div className="field">
         <label htmlFor="filtre-enfant">Enfants</label>

@@ -11,7 +11,13 @@ function shortDay(day: string): string {
 }
 
 /** The "Liste" view of the planning (guide 003 §4): one row per booking or absence request. */
-export function RequestListTable({ items, detailHref }: { items: BookingRequestRow[]; detailHref: (id: string) => string }) {
+export function RequestListTable({
+  items,
+  detailHref,
+}: {
+  items: BookingRequestRow[];
+  detailHref: (id: string) => string;
+}) {
   return (
     <TableWrap label="Liste des demandes de réservation et d'absence">
       <table>

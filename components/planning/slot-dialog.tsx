@@ -3,13 +3,12 @@
 import { Dialog } from "radix-ui";
 import { useActionState, useEffect, useRef } from "react";
 import { FormMessage, SubmitButton } from "@/components/ui/form-kit";
-import { failure, type ActionState, type FormAction } from "@/lib/actions/state";
+import { type ActionState, type FormAction, failure } from "@/lib/actions/state";
 import { isoWeekday } from "@/lib/planning/days";
 import { SLOT_STATE_LABELS } from "@/lib/planning/slot-state";
-import { SlotHistory, type LoadSlotHistory } from "./slot-history";
-import { longDay, SLOT_ACTION_BUTTONS, slotHours, slotQuestion, slotRefusal, type SlotEvent } from "./slot-text";
 import styles from "./planning.module.css";
-
+import { type LoadSlotHistory, SlotHistory } from "./slot-history";
+import { longDay, SLOT_ACTION_BUTTONS, type SlotEvent, slotHours, slotQuestion, slotRefusal } from "./slot-text";
 
 export interface SlotActions {
   request: FormAction;
@@ -27,7 +26,10 @@ function dialogMessage(state: ActionState): ActionState {
 /** The question and its confirmation, then the town's answer; or why nothing can be asked on this slot. */
 function SlotActionPanel({ slug, event, actions }: { slug: string; event: SlotEvent; actions: SlotActions }) {
   const { slot } = event;
-  const [state, formAction, pending] = useActionState(slot.action === "cancel" ? actions.cancel : actions.request, null);
+  const [state, formAction, pending] = useActionState(
+    slot.action === "cancel" ? actions.cancel : actions.request,
+    null,
+  );
   const resultRef = useRef<HTMLDivElement>(null);
   // The answer replaces the button that had focus: focus moves to the answer, which is then read out.
   useEffect(() => {

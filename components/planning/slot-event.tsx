@@ -1,10 +1,10 @@
 "use client";
 
-import { cloneElement, isValidElement, type HTMLAttributes, type ReactElement } from "react";
+import { cloneElement, type HTMLAttributes, isValidElement, type ReactElement } from "react";
 import type { EventProps, EventWrapperProps } from "react-big-calendar";
 import { SLOT_STATE_LABELS } from "@/lib/planning/slot-state";
-import { SLOT_STATE_ICONS, slotAccessibleName, slotHours, type SlotEvent } from "./slot-text";
 import styles from "./planning.module.css";
+import { SLOT_STATE_ICONS, type SlotEvent, slotAccessibleName, slotHours } from "./slot-text";
 
 /** What a slot shows: hours, child and activity, and its state as a mark and words (never colour alone). */
 export function SlotEventContent({ event }: EventProps<SlotEvent>) {
@@ -13,7 +13,10 @@ export function SlotEventContent({ event }: EventProps<SlotEvent>) {
     <span className={styles.eventText}>
       <span className={styles.eventHours}>{slotHours(slot)}</span>
       <span>
-        <span aria-hidden="true">{SLOT_STATE_ICONS[slot.state]}</span> <span className={styles.eventWho}>{child.firstName} · {activity.label}</span>
+        <span aria-hidden="true">{SLOT_STATE_ICONS[slot.state]}</span>{" "}
+        <span className={styles.eventWho}>
+          {child.firstName} · {activity.label}
+        </span>
       </span>
       <span className={styles.eventState}>{SLOT_STATE_LABELS[slot.state]}</span>
     </span>

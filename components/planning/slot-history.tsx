@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import requestStyles from "@/components/requests/requests.module.css";
-import { failure, type ActionState, type FormAction } from "@/lib/actions/state";
+import { type ActionState, type FormAction, failure } from "@/lib/actions/state";
 
 /** One line of a slot's history, formatted on the server (Paris time). */
 export interface SlotHistoryItem {
@@ -25,7 +25,17 @@ function actor(item: SlotHistoryItem): string {
 }
 
 /** "Historique du créneau", read from the server each time the slot's state changes. */
-export function SlotHistory({ slug, bookingId, version, load }: { slug: string; bookingId: string | null; version: string; load: LoadSlotHistory }) {
+export function SlotHistory({
+  slug,
+  bookingId,
+  version,
+  load,
+}: {
+  slug: string;
+  bookingId: string | null;
+  version: string;
+  load: LoadSlotHistory;
+}) {
   const titleId = useId();
   const [state, setState] = useState<ActionState<SlotHistoryItem[]> | undefined>(undefined);
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { SLOT_STATE_LABELS, SLOT_STATES } from "@/lib/planning/slot-state";
-import { SLOT_STATE_ICONS } from "./slot-text";
 import styles from "./planning.module.css";
+import { SLOT_STATE_ICONS } from "./slot-text";
 
 /** "Légende": each state's pattern and mark, as drawn on the slots. */
 export function SlotLegend() {

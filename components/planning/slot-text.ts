@@ -1,6 +1,6 @@
 import type { PlanningActivity, PlanningChild, PlanningSlot } from "@/lib/bookings/types";
 import { formatDate } from "@/lib/format";
-import { isoWeekday, weekdayName, type IsoDay } from "@/lib/planning/days";
+import { type IsoDay, isoWeekday, weekdayName } from "@/lib/planning/days";
 import { SLOT_STATE_LABELS, type SlotState } from "@/lib/planning/slot-state";
 
 /* The French sentences of a planning slot: its tooltip, its accessible name and the question its dialog asks. */
@@ -76,6 +76,11 @@ export const SLOT_ACTION_BUTTONS = {
 export function slotRefusal(slot: PlanningSlot): string | null {
   if (!slot.action) return "Aucune demande n'est possible sur ce créneau pour le moment.";
   if (!slot.blockedReason) return null;
-  const what = slot.action === "book" ? "Réservation impossible" : slot.action === "absence" ? "Absence impossible" : "Annulation impossible";
+  const what =
+    slot.action === "book"
+      ? "Réservation impossible"
+      : slot.action === "absence"
+        ? "Absence impossible"
+        : "Annulation impossible";
   return `${what} : ${slot.blockedReason}`;
 }

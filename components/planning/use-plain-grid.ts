@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, type RefObject } from "react";
+import { type RefObject, useEffect } from "react";
 
 // react-big-calendar marks its grids up as ARIA tables whose rows also hold the slot buttons (invalid ARIA), and
 // names the month "Month View" in English, with no prop to change either. Every slot button is named in full

@@ -1,6 +1,6 @@
+import { dayLabel } from "@/components/planning/period-form-days";
 import { TableWrap } from "@/components/ui/table-wrap";
 import type { BookingRequestDetail } from "@/lib/bookings/request-days";
-import { dayLabel } from "@/components/planning/period-form-days";
 import { formatDate } from "@/lib/format";
 
 const orDash = (value: string | null) => value ?? "–";
@@ -39,7 +39,9 @@ export function BookingRequestDays({ detail, reference }: { detail: BookingReque
                 <th scope="row">{dayLabel(d.day)}</th>
                 <td>{d.label}</td>
                 <td>
-                  {[d.reason, d.laterReference ? `Modifié depuis par la demande ${d.laterReference}.` : null].filter(Boolean).join(" ") || "–"}
+                  {[d.reason, d.laterReference ? `Modifié depuis par la demande ${d.laterReference}.` : null]
+                    .filter(Boolean)
+                    .join(" ") || "–"}
                 </td>
               </tr>
             ))}

@@ -1,11 +1,19 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { type ReactNode, useActionState } from "react";
 import { FormMessage } from "@/components/ui/form-kit";
 import { markMyRequestsRead } from "@/lib/family-file/actions-requests";
 
 /** Wraps the list so its row tick boxes go with "Marquer la sélection comme lue" / "Tout marquer comme lu". */
-export function MarkReadForm({ slug, householdId, children }: { slug: string; householdId: string; children: ReactNode }) {
+export function MarkReadForm({
+  slug,
+  householdId,
+  children,
+}: {
+  slug: string;
+  householdId: string;
+  children: ReactNode;
+}) {
   const [state, formAction, pending] = useActionState(markMyRequestsRead, null);
   return (
     <form action={formAction}>

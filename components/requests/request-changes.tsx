@@ -3,7 +3,8 @@ import type { FieldChange } from "@/lib/requests/diff";
 
 /** The before/after of a change request, for the family and the agent alike; the requested value in yellow. */
 export function RequestChanges({ changes, reference }: { changes: FieldChange[]; reference: string }) {
-  if (changes.length === 0) return <p>Cette demande ne modifie aucun champ du dossier (ajout, suppression ou nouvelle famille).</p>;
+  if (changes.length === 0)
+    return <p>Cette demande ne modifie aucun champ du dossier (ajout, suppression ou nouvelle famille).</p>;
   return (
     <TableWrap label="Modifications demandées">
       <table>

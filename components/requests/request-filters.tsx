@@ -32,7 +32,13 @@ export function RequestFilters({
       </fieldset>
       <div className="field">
         <label htmlFor="filtre-reference">Référence</label>
-        <input id="filtre-reference" type="search" name="reference" defaultValue={values.reference ?? ""} maxLength={30} />
+        <input
+          id="filtre-reference"
+          type="search"
+          name="reference"
+          defaultValue={values.reference ?? ""}
+          maxLength={30}
+        />
       </div>
       <div className="button-row">
         <button type="submit" className="button">

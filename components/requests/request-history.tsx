@@ -16,7 +16,8 @@ export function RequestHistory({ entries, viewer }: { entries: RequestHistoryEnt
     <ol className={styles.history}>
       {entries.map((entry, index) => (
         <li key={index}>
-          <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time> <strong>{REQUEST_EVENT_LABELS[entry.kind]}</strong>
+          <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>{" "}
+          <strong>{REQUEST_EVENT_LABELS[entry.kind]}</strong>
           {actor(entry, viewer)}
           {entry.message ? <p>« {entry.message} »</p> : null}
         </li>

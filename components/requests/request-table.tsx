@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { TableWrap } from "@/components/ui/table-wrap";
-import type { RequestListItem } from "@/lib/requests/store";
 import { formatDateTime } from "@/lib/format";
-import { RequestStatusBadge, UnreadBadge } from "./status-badge";
+import type { RequestListItem } from "@/lib/requests/store";
 import styles from "./requests.module.css";
+import { RequestStatusBadge, UnreadBadge } from "./status-badge";
 
 /** The rows of Mes demandes, whatever their type: reference, date, description, status, news from the town. */
 export function RequestTable({ items, detailHref }: { items: RequestListItem[]; detailHref: (id: string) => string }) {

@@ -13,7 +13,11 @@ export async function logout(formData: FormData) {
   const slug = typeof commune === "string" && /^[a-z0-9-]+$/.test(commune) ? commune : "";
   const identity = (await auth())?.user;
   if (identity?.sessionId) {
-    await revokeSession(await getDb(), { communeId: identity.communeId, userId: identity.id, sessionId: identity.sessionId });
+    await revokeSession(await getDb(), {
+      communeId: identity.communeId,
+      userId: identity.id,
+      sessionId: identity.sessionId,
+    });
   }
   await signOut({ redirectTo: `/${slug}` });
 }

@@ -27,7 +27,11 @@ export function MainNav({ items }: { items: NavItem[] }) {
         <ul id="main-nav-list" className={`main-nav__list${open ? " main-nav__list--open" : ""}`}>
           {items.map((item, index) => (
             <li key={item.href}>
-              <Link href={item.href} aria-current={current(item.href, index) ? "page" : undefined} onClick={() => setOpen(false)}>
+              <Link
+                href={item.href}
+                aria-current={current(item.href, index) ? "page" : undefined}
+                onClick={() => setOpen(false)}
+              >
                 {item.label}
               </Link>
             </li>

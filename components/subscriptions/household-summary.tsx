@@ -1,7 +1,7 @@
-import type { HouseholdSummary } from "@/lib/households/family-summary";
-import { formatDate } from "@/lib/format";
-import { civilityLabels } from "@/lib/validation/fields";
 import { TableWrap } from "@/components/ui/table-wrap";
+import { formatDate } from "@/lib/format";
+import type { HouseholdSummary } from "@/lib/households/family-summary";
+import { civilityLabels } from "@/lib/validation/fields";
 
 /** What the town files for one household: its responsables and its children. */
 export function HouseholdSummaryCard({ household }: { household: HouseholdSummary }) {

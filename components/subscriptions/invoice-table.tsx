@@ -1,11 +1,17 @@
+import { TableWrap } from "@/components/ui/table-wrap";
+import type { Invoice } from "@/db/schema";
 import { formatDate, formatEuros } from "@/lib/format";
 import { invoiceStatusLabels } from "@/lib/households/invoices";
-import type { Invoice } from "@/db/schema";
-import { TableWrap } from "@/components/ui/table-wrap";
 
-type InvoiceRow = Pick<Invoice, "id" | "reference" | "issuer" | "issuedOn" | "dueOn" | "amountCents" | "status"> & { householdName: string };
+type InvoiceRow = Pick<Invoice, "id" | "reference" | "issuer" | "issuedOn" | "dueOn" | "amountCents" | "status"> & {
+  householdName: string;
+};
 
-const statusBadge: Record<Invoice["status"], string> = { to_pay: "badge badge--danger", paid: "badge badge--success", treasury: "badge" };
+const statusBadge: Record<Invoice["status"], string> = {
+  to_pay: "badge badge--danger",
+  paid: "badge badge--success",
+  treasury: "badge",
+};
 
 /** "Historique des factures (n résultats)"; the household column only when the account follows several. */
 export function InvoiceTable({ invoices, showHousehold }: { invoices: InvoiceRow[]; showHousehold: boolean }) {
@@ -18,7 +24,9 @@ export function InvoiceTable({ invoices, showHousehold }: { invoices: InvoiceRow
       ) : (
         <TableWrap label="Historique des factures">
           <table>
-            <caption className="visually-hidden">Historique des factures, de la plus récente à la plus ancienne</caption>
+            <caption className="visually-hidden">
+              Historique des factures, de la plus récente à la plus ancienne
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Date</th>

@@ -11,8 +11,8 @@ export function NoSubscriptionNotice({ commune, canSubscribe }: { commune: Commu
     <section aria-labelledby="sans-abonnement">
       <h2 id="sans-abonnement">Votre compte n&apos;est relié à aucun dossier famille</h2>
       <p>
-        Pour accéder à cet espace, abonnez-vous à votre dossier famille avec le <strong>code abonné</strong> transmis par
-        votre collectivité, ou avec les références d&apos;une de vos factures.
+        Pour accéder à cet espace, abonnez-vous à votre dossier famille avec le <strong>code abonné</strong> transmis
+        par votre collectivité, ou avec les références d&apos;une de vos factures.
       </p>
       {canSubscribe ? (
         <p className="button-row">
@@ -36,7 +36,9 @@ export function NoSubscriptionNotice({ commune, canSubscribe }: { commune: Commu
       <h3>Vous êtes une nouvelle famille ?</h3>
       {canSubscribe ? (
         <p>
-          <Link href={`/${commune.slug}/espace-famille/pre-inscription`}>Je n&apos;ai pas de code abonné : pré-inscrire ma famille</Link>
+          <Link href={`/${commune.slug}/espace-famille/pre-inscription`}>
+            Je n&apos;ai pas de code abonné : pré-inscrire ma famille
+          </Link>
         </p>
       ) : null}
     </section>

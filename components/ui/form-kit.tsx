@@ -1,11 +1,18 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect, useId, type FormEvent, type ReactNode } from "react";
-import { get, useForm, type DefaultValues, type Resolver, type FieldValues, type Path, type UseFormRegisterReturn } from "react-hook-form";
+import { type FormEvent, type ReactNode, startTransition, useActionState, useEffect, useId } from "react";
+import {
+  type DefaultValues,
+  type FieldValues,
+  get,
+  type Path,
+  type Resolver,
+  type UseFormRegisterReturn,
+  useForm,
+} from "react-hook-form";
 import type { z } from "zod";
 import type { ActionState, FormAction } from "@/lib/actions/state";
-
 
 /**
  * react-hook-form validates with the same zod schema as the server action; once valid, the native form's
@@ -44,7 +51,8 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, D =
     // Text typed before the page hydrated is in the fields but not in react-hook-form's state: take it over.
     const current = form.getValues();
     for (const [name, value] of new FormData(event.currentTarget)) {
-      if (typeof value === "string" && value !== "" && !get(current, name)) form.setValue(name as Path<z.input<S>>, value as never);
+      if (typeof value === "string" && value !== "" && !get(current, name))
+        form.setValue(name as Path<z.input<S>>, value as never);
     }
     return submitValid(event);
   };
@@ -90,7 +98,12 @@ function LabelledField({
   required,
   control,
 }: Pick<FieldProps, "label" | "error" | "hint" | "required"> & {
-  control: (aria: { id: string; "aria-required"?: true; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+  control: (aria: {
+    id: string;
+    "aria-required"?: true;
+    "aria-invalid"?: true;
+    "aria-describedby"?: string;
+  }) => ReactNode;
 }) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -105,7 +118,12 @@ function LabelledField({
           {hint}
         </p>
       ) : null}
-      {control({ id, "aria-required": required || undefined, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
+      {control({
+        id,
+        "aria-required": required || undefined,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy,
+      })}
       {error ? (
         <p className="field__error" id={`${id}-error`}>
           {error}
@@ -121,7 +139,11 @@ export function TextField({ registration, type = "text", autoComplete, inputMode
     <LabelledField
       {...frame}
       control={(aria) =>
-        multiline ? <textarea rows={4} {...aria} {...registration} /> : <input type={type} autoComplete={autoComplete} inputMode={inputMode} {...aria} {...registration} />
+        multiline ? (
+          <textarea rows={4} {...aria} {...registration} />
+        ) : (
+          <input type={type} autoComplete={autoComplete} inputMode={inputMode} {...aria} {...registration} />
+        )
       }
     />
   );
@@ -133,7 +155,10 @@ export function SelectField({
   options,
   placeholder,
   ...frame
-}: Pick<FieldProps, "label" | "registration" | "error" | "hint" | "required"> & { options: readonly { value: string; label: string }[]; placeholder?: string }) {
+}: Pick<FieldProps, "label" | "registration" | "error" | "hint" | "required"> & {
+  options: readonly { value: string; label: string }[];
+  placeholder?: string;
+}) {
   return (
     <LabelledField
       {...frame}
@@ -151,7 +176,12 @@ export function SelectField({
   );
 }
 
-export function CheckboxField({ label, registration, error, required }: Omit<FieldProps, "type" | "autoComplete" | "hint" | "inputMode" | "multiline">) {
+export function CheckboxField({
+  label,
+  registration,
+  error,
+  required,
+}: Omit<FieldProps, "type" | "autoComplete" | "hint" | "inputMode" | "multiline">) {
   const id = useId();
   return (
     <div className={`field field--checkbox${error ? " field--error" : ""}`}>
@@ -191,7 +221,10 @@ export function RadioGroupField({
 }) {
   const id = useId();
   return (
-    <fieldset className={`field field--radios${error ? " field--error" : ""}`} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      className={`field field--radios${error ? " field--error" : ""}`}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
       <legend>
         {legend}
         {required ? <span aria-hidden="true"> *</span> : null}

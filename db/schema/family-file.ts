@@ -1,8 +1,7 @@
 import { relations, sql } from "drizzle-orm";
 import { boolean, check, customType, date, index, integer, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
-
-import { children, guardians, householdIdColumn, households } from "./households";
 import { communeIdColumn, createdAtColumn, updatedAtColumn } from "./columns";
+import { children, guardians, householdIdColumn, households } from "./households";
 
 /**
  * The family file beyond identity (households.ts): what the guides' "Dossier famille" screens show.

@@ -1,8 +1,8 @@
 import { relations, sql } from "drizzle-orm";
 import { boolean, date, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { communeIdColumn, createdAtColumn, updatedAtColumn } from "./columns";
 import { communes } from "./communes";
 import { civilityEnum, users } from "./users";
-import { communeIdColumn, createdAtColumn, updatedAtColumn } from "./columns";
 
 /** The household file (dossier famille). Its subscriber code (code abonné) links accounts to it. */
 export const households = pgTable(
@@ -96,7 +96,10 @@ export const subscriptions = pgTable(
     method: subscriptionMethodEnum("method").notNull(),
     createdAt: createdAtColumn(),
   },
-  (t) => [uniqueIndex("subscriptions_user_household_uq").on(t.userId, t.householdId), index("subscriptions_household_idx").on(t.householdId)],
+  (t) => [
+    uniqueIndex("subscriptions_user_household_uq").on(t.userId, t.householdId),
+    index("subscriptions_household_idx").on(t.householdId),
+  ],
 );
 
 export const householdsRelations = relations(households, ({ one, many }) => ({

@@ -1,8 +1,7 @@
 import { relations } from "drizzle-orm";
 import { date, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-
-import { guardians, householdIdColumn, households } from "./households";
 import { communeIdColumn, createdAtColumn } from "./columns";
+import { guardians, householdIdColumn, households } from "./households";
 
 export const invoiceStatusEnum = pgEnum("invoice_status", ["to_pay", "paid", "treasury"]);
 

@@ -1,7 +1,7 @@
 import { relations } from "drizzle-orm";
 import { jsonb, pgTable, uuid } from "drizzle-orm/pg-core";
-import { users } from "./users";
 import { communeIdColumn, createdAtColumn, updatedAtColumn } from "./columns";
+import { users } from "./users";
 
 /**
  * A new family's pre-registration being filled in (the 4-step wizard), one per account, so the family can leave

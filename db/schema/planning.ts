@@ -1,11 +1,24 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { communeIdColumn, createdAtColumn, updatedAtColumn } from "./columns";
 import { communes } from "./communes";
 import { children, householdIdColumn, households } from "./households";
+import { mailOutbox } from "./platform";
 import { requests } from "./requests";
 import { users } from "./users";
-import { mailOutbox } from "./platform";
-import { communeIdColumn, createdAtColumn, updatedAtColumn } from "./columns";
 
 /*
  * Planning des activités: what the town runs (activities, closure days), who may come (enrolments) and each

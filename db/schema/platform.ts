@@ -1,7 +1,7 @@
 import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { communeIdColumn, createdAtColumn } from "./columns";
 import { communes } from "./communes";
 import { users } from "./users";
-import { communeIdColumn, createdAtColumn } from "./columns";
 
 export const mailStatusEnum = pgEnum("mail_status", ["pending", "sent", "failed", "local"]);
 
@@ -27,7 +27,10 @@ export const mailOutbox = pgTable(
     createdAt: createdAtColumn(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
-  (t) => [index("mail_outbox_due_idx").on(t.status, t.nextAttemptAt), index("mail_outbox_to_idx").on(t.to, t.createdAt)],
+  (t) => [
+    index("mail_outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("mail_outbox_to_idx").on(t.to, t.createdAt),
+  ],
 );
 
 /** Fixed-window counters shared by every app instance (login, sign-up, reset, subscription attempts). */

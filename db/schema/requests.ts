@@ -1,9 +1,20 @@
 import { relations, sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { communeIdColumn, createdAtColumn, updatedAtColumn } from "./columns";
 import { communes } from "./communes";
 import { households } from "./households";
 import { users } from "./users";
-import { communeIdColumn, createdAtColumn, updatedAtColumn } from "./columns";
 
 /**
  * A request (demande) from a family to the town, of any kind: a change to the family file today; bookings,

@@ -1,7 +1,7 @@
 import { relations } from "drizzle-orm";
 import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { communes } from "./communes";
 import { communeIdColumn, createdAtColumn, updatedAtColumn } from "./columns";
+import { communes } from "./communes";
 
 export const civilityEnum = pgEnum("civility", ["M", "MME"]);
 export const roleEnum = pgEnum("user_role", ["family", "agent", "admin"]);
@@ -27,7 +27,10 @@ export const users = pgTable(
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },
-  (t) => [uniqueIndex("users_commune_email_uq").on(t.communeId, t.email), index("users_commune_role_idx").on(t.communeId, t.role)],
+  (t) => [
+    uniqueIndex("users_commune_email_uq").on(t.communeId, t.email),
+    index("users_commune_role_idx").on(t.communeId, t.role),
+  ],
 );
 
 export const tokenPurposeEnum = pgEnum("account_token_purpose", ["activation", "password_reset"]);

@@ -44,7 +44,8 @@ await runScript(async ({ db }) => {
             email: adminEmail,
             password: adminPassword,
             civility: values["admin-civility"] as "M" | "MME" | undefined,
-            firstName: values["admin-first-name"], lastName: values["admin-last-name"],
+            firstName: values["admin-first-name"],
+            lastName: values["admin-last-name"],
           }
         : undefined,
   });

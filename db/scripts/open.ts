@@ -1,5 +1,5 @@
 import nextEnv from "@next/env"; // CommonJS: under tsx its named exports are not visible to ESM
-import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { type DatabaseHandle, openDatabase } from "@/db/client";
 
 /**
  * The database the app uses (DATABASE_URL, else the embedded folder), migrated, for a one-off command.
@@ -7,7 +7,10 @@ import { openDatabase, type DatabaseHandle } from "@/db/client";
  */
 export async function openScriptDatabase(): Promise<DatabaseHandle> {
   nextEnv.loadEnvConfig(process.cwd());
-  const handle = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.PGLITE_DATA_DIR ?? ".data/pglite" });
+  const handle = await openDatabase({
+    url: process.env.DATABASE_URL,
+    dataDir: process.env.PGLITE_DATA_DIR ?? ".data/pglite",
+  });
   try {
     await handle.migrate();
   } catch (error) {

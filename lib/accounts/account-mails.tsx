@@ -17,23 +17,43 @@ function linkMail(commune: Commune, user: Recipient, purpose: TokenPurpose, toke
   const base = { communeId: commune.id, to: user.email };
   if (purpose === "activation") {
     const activationUrl = absoluteUrl(commune.slug, "/activation", { jeton: token });
-    return { ...base, template: "activation", subject: activationMailSubject(commune.name), body: <ActivationMail commune={commune} greetingName={greetingName} activationUrl={activationUrl} /> };
+    return {
+      ...base,
+      template: "activation",
+      subject: activationMailSubject(commune.name),
+      body: <ActivationMail commune={commune} greetingName={greetingName} activationUrl={activationUrl} />,
+    };
   }
   const resetUrl = absoluteUrl(commune.slug, "/reinitialiser-mot-de-passe", { jeton: token });
-  return { ...base, template: "password-reset", subject: passwordResetMailSubject(commune.name), body: <PasswordResetMail commune={commune} greetingName={greetingName} resetUrl={resetUrl} /> };
+  return {
+    ...base,
+    template: "password-reset",
+    subject: passwordResetMailSubject(commune.name),
+    body: <PasswordResetMail commune={commune} greetingName={greetingName} resetUrl={resetUrl} />,
+  };
 }
 
 /**
  * Issues a single-use token and queues the mail carrying its link, in the caller's transaction (so neither
  * exists without the other). Returns the outbox id, to deliver once the transaction has committed.
  */
-export async function queueAccountLinkMail(tx: Db, params: { commune: Commune; user: Recipient; purpose: TokenPurpose }): Promise<string> {
-  const token = await issueAccountToken(tx, { communeId: params.commune.id, userId: params.user.id, purpose: params.purpose });
+export async function queueAccountLinkMail(
+  tx: Db,
+  params: { commune: Commune; user: Recipient; purpose: TokenPurpose },
+): Promise<string> {
+  const token = await issueAccountToken(tx, {
+    communeId: params.commune.id,
+    userId: params.user.id,
+    purpose: params.purpose,
+  });
   return enqueueMail(tx, linkMail(params.commune, params.user, params.purpose, token));
 }
 
 /** Token + mail in their own transaction, then the immediate delivery attempt. */
-export async function sendAccountLinkMail(db: Db, params: { commune: Commune; user: Recipient; purpose: TokenPurpose }): Promise<void> {
+export async function sendAccountLinkMail(
+  db: Db,
+  params: { commune: Commune; user: Recipient; purpose: TokenPurpose },
+): Promise<void> {
   const mailId = await db.transaction((tx) => queueAccountLinkMail(tx, params));
   await deliverPendingMail(db, { ids: [mailId] });
 }

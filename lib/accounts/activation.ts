@@ -1,14 +1,21 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { users, type Commune } from "@/db/schema";
+import { type Commune, users } from "@/db/schema";
 import { sendAccountLinkMail } from "./account-mails";
 import { consumeAccountToken, type TokenLookup } from "./tokens";
 
 /** Spends an activation link and activates its (pending) account, atomically. */
-export async function activateAccount(db: Db, params: { communeId: string; token: string }): Promise<TokenLookup["status"]> {
+export async function activateAccount(
+  db: Db,
+  params: { communeId: string; token: string },
+): Promise<TokenLookup["status"]> {
   return db.transaction(async (tx) => {
-    const spent = await consumeAccountToken(tx, { communeId: params.communeId, purpose: "activation", token: params.token });
+    const spent = await consumeAccountToken(tx, {
+      communeId: params.communeId,
+      purpose: "activation",
+      token: params.token,
+    });
     if (spent.status !== "valid") return spent.status;
     const now = new Date();
     // Only a pending account: a disabled one stays disabled, an active one (activated by a reset) stays as it is.

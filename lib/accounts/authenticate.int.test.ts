@@ -28,14 +28,20 @@ describe("authenticate", () => {
     const user = await insertUser(database.db, commune.id, "family", { passwordHash });
     const disabled = await insertUser(database.db, commune.id, "family", { passwordHash, status: "disabled" });
     expect(await login(commune.slug, user.email, "Wrong2026horse")).toEqual({ ok: false, reason: "invalid" });
-    expect(await login(commune.slug, "nobody@example.fr", "Correct2026horse")).toEqual({ ok: false, reason: "invalid" });
+    expect(await login(commune.slug, "nobody@example.fr", "Correct2026horse")).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(await login(commune.slug, disabled.email, "Correct2026horse")).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("tells a not-yet-activated account so only to someone who knows its password", async () => {
     const commune = await insertCommune(database.db);
     const pending = await insertUser(database.db, commune.id, "family", { passwordHash, status: "pending" });
-    expect(await login(commune.slug, pending.email, "Correct2026horse")).toEqual({ ok: false, reason: "not_activated" });
+    expect(await login(commune.slug, pending.email, "Correct2026horse")).toEqual({
+      ok: false,
+      reason: "not_activated",
+    });
     expect(await login(commune.slug, pending.email, "Wrong2026horse")).toEqual({ ok: false, reason: "invalid" });
   });
 
@@ -49,21 +55,40 @@ describe("authenticate", () => {
     const commune = await insertCommune(database.db);
     const user = await insertUser(database.db, commune.id, "family", { passwordHash });
     // Five spoofed addresses (login() gives each call its own) cannot lock the owner out.
-    for (let i = 0; i < 5; i++) expect(await login(commune.slug, user.email, "Wrong2026horse")).toMatchObject({ reason: "invalid" });
-    expect(await login(commune.slug, user.email, "Correct2026horse")).toEqual({ ok: false, reason: "captcha_required" });
-    expect(await login(commune.slug, user.email, "Correct2026horse", "not a solved captcha")).toEqual({ ok: false, reason: "captcha_required" });
-    expect(await login(commune.slug, user.email, "Correct2026horse", await solvedCaptchaPayload())).toMatchObject({ ok: true });
+    for (let i = 0; i < 5; i++)
+      expect(await login(commune.slug, user.email, "Wrong2026horse")).toMatchObject({ reason: "invalid" });
+    expect(await login(commune.slug, user.email, "Correct2026horse")).toEqual({
+      ok: false,
+      reason: "captcha_required",
+    });
+    expect(await login(commune.slug, user.email, "Correct2026horse", "not a solved captcha")).toEqual({
+      ok: false,
+      reason: "captcha_required",
+    });
+    expect(await login(commune.slug, user.email, "Correct2026horse", await solvedCaptchaPayload())).toMatchObject({
+      ok: true,
+    });
   });
 
   it("throttles one address guessing one account, and only that address", async () => {
     const commune = await insertCommune(database.db);
     const user = await insertUser(database.db, commune.id, "family", { passwordHash });
-    const from = (ip: string, password: string) => authenticate(database.db, { communeSlug: commune.slug, email: user.email, password, ip, captcha: "" });
-    for (let i = 0; i < 5; i++) expect(await from("198.51.100.50", "Wrong2026horse")).toMatchObject({ reason: "invalid" });
+    const from = (ip: string, password: string) =>
+      authenticate(database.db, { communeSlug: commune.slug, email: user.email, password, ip, captcha: "" });
+    for (let i = 0; i < 5; i++)
+      expect(await from("198.51.100.50", "Wrong2026horse")).toMatchObject({ reason: "invalid" });
     const throttled = await from("198.51.100.50", "Correct2026horse");
     expect(throttled).toMatchObject({ ok: false, reason: "throttled" });
     expect((throttled as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
-    expect(await authenticate(database.db, { communeSlug: commune.slug, email: user.email, password: "Correct2026horse", ip: "198.51.100.51", captcha: await solvedCaptchaPayload() })).toMatchObject({ ok: true });
+    expect(
+      await authenticate(database.db, {
+        communeSlug: commune.slug,
+        email: user.email,
+        password: "Correct2026horse",
+        ip: "198.51.100.51",
+        captcha: await solvedCaptchaPayload(),
+      }),
+    ).toMatchObject({ ok: true });
   });
 
   // All guesses are wrong: a right password gives its attempt back, and a try counted after that give-back would
@@ -73,7 +98,12 @@ describe("authenticate", () => {
     const user = await insertUser(database.db, commune.id, "family", { passwordHash });
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        authenticate(database.db, { communeSlug: commune.slug, email: user.email, password: `Wrong${i}2026horse`, ip: "198.51.100.60" }),
+        authenticate(database.db, {
+          communeSlug: commune.slug,
+          email: user.email,
+          password: `Wrong${i}2026horse`,
+          ip: "198.51.100.60",
+        }),
       ),
     );
     expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(5);
@@ -85,7 +115,12 @@ describe("authenticate", () => {
     const user = await insertUser(database.db, commune.id, "family", { passwordHash });
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        authenticate(database.db, { communeSlug: commune.slug, email: user.email, password: "Wrong2026horse", ip: `198.51.101.${i}` }),
+        authenticate(database.db, {
+          communeSlug: commune.slug,
+          email: user.email,
+          password: "Wrong2026horse",
+          ip: `198.51.101.${i}`,
+        }),
       ),
     );
     expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(5);
@@ -95,14 +130,22 @@ describe("authenticate", () => {
   it("never holds back an account that logs in successfully, however often", async () => {
     const commune = await insertCommune(database.db);
     const user = await insertUser(database.db, commune.id, "family", { passwordHash });
-    for (let i = 0; i < 8; i++) expect(await login(commune.slug, user.email, "Correct2026horse")).toMatchObject({ ok: true });
+    for (let i = 0; i < 8; i++)
+      expect(await login(commune.slug, user.email, "Correct2026horse")).toMatchObject({ ok: true });
   });
 
   it("throttles one address trying many e-mails", async () => {
     const commune = await insertCommune(database.db);
     const results = [];
     for (let i = 0; i < 51; i++) {
-      results.push(await authenticate(database.db, { communeSlug: commune.slug, email: `guess${i}@example.fr`, password: "x", ip: "198.51.100.99" }));
+      results.push(
+        await authenticate(database.db, {
+          communeSlug: commune.slug,
+          email: `guess${i}@example.fr`,
+          password: "x",
+          ip: "198.51.100.99",
+        }),
+      );
     }
     expect(results.at(-1)).toMatchObject({ reason: "throttled" });
     expect(results.slice(0, 50).every((r) => !r.ok && r.reason === "invalid")).toBe(true);

@@ -1,13 +1,13 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { CredentialsSignin, type AuthError } from "next-auth";
+import { type AuthError, CredentialsSignin } from "next-auth";
 import type { Db } from "@/db/client";
-import { totpFactors, users, type Commune } from "@/db/schema";
+import { type Commune, totpFactors, users } from "@/db/schema";
+import { type ActionState, failure } from "@/lib/actions/state";
 import { secondFactorPath } from "@/lib/auth/second-factor/paths";
 import { needsSecondFactor } from "@/lib/auth/second-factor/policy";
-import { retryAfterMessage } from "@/lib/rate-limit";
-import { type ActionState, failure } from "@/lib/actions/state";
 import { CAPTCHA_REQUIRED_MESSAGE } from "@/lib/captcha/field";
+import { retryAfterMessage } from "@/lib/rate-limit";
 import { INVALID_CREDENTIALS, LOGIN_NEEDS_CAPTCHA, NOT_ACTIVATED } from "./messages";
 import { landingPath, safeReturnPath } from "./return-path";
 
@@ -28,7 +28,12 @@ export function loginRefusal(error: AuthError): ActionState {
  * The `?retour=` page when it is safe, else the espace of the account's role, by way of the second-factor page
  * for staff who need one (only used once the password is accepted).
  */
-export async function loginDestination(db: Db, commune: Commune, email: string, retour: string | undefined): Promise<string> {
+export async function loginDestination(
+  db: Db,
+  commune: Commune,
+  email: string,
+  retour: string | undefined,
+): Promise<string> {
   const [account] = await db
     .select({ role: users.role, factorConfirmedAt: totpFactors.confirmedAt })
     .from(users)
@@ -36,6 +41,11 @@ export async function loginDestination(db: Db, commune: Commune, email: string, 
     .where(and(eq(users.communeId, commune.id), eq(users.email, email)));
   const destination = safeReturnPath(commune.slug, retour) ?? landingPath(commune.slug, account?.role ?? "family");
   const needed =
-    account && needsSecondFactor({ role: account.role, communeRequiresAgents: commune.requireAgentSecondFactor, factorConfirmed: account.factorConfirmedAt !== null });
+    account &&
+    needsSecondFactor({
+      role: account.role,
+      communeRequiresAgents: commune.requireAgentSecondFactor,
+      factorConfirmed: account.factorConfirmedAt !== null,
+    });
   return needed ? secondFactorPath(commune.slug, destination) : destination;
 }

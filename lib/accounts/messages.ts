@@ -1,6 +1,7 @@
 // Messages of the account pages that both an action and a form component need.
 
-export const SIGN_UP_DONE = "Vous allez recevoir un email de confirmation dans votre messagerie, cliquez sur le lien d'activation.";
+export const SIGN_UP_DONE =
+  "Vous allez recevoir un email de confirmation dans votre messagerie, cliquez sur le lien d'activation.";
 export const NOT_ACTIVATED = "Votre compte n'est pas encore activé. Cliquez sur le lien d'activation reçu par e-mail.";
 export const INVALID_CREDENTIALS = "Identifiant ou mot de passe incorrect.";
 export const LOGIN_NEEDS_CAPTCHA =

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { newPasswordField, PASSWORD_RULE } from "./password-policy";
 import { signUpSchema } from "./schemas";
 
-const errorsOf = (password: string) => newPasswordField().safeParse(password).error?.issues.map((i) => i.message) ?? [];
+const errorsOf = (password: string) =>
+  newPasswordField()
+    .safeParse(password)
+    .error?.issues.map((i) => i.message) ?? [];
 
 describe("password policy", () => {
   it("needs 8 characters: 7 are refused, 8 accepted", () => {

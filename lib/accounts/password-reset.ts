@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { users, type Commune } from "@/db/schema";
+import { type Commune, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { revokeAccountSessions } from "@/lib/auth/sessions";
 import { sendAccountLinkMail } from "./account-mails";
@@ -12,8 +12,15 @@ import { consumeAccountToken, type TokenLookup } from "./tokens";
  * with the calendar links it made. A pending account becomes active: following a mailed link proves the address
  * (this is also how an invited agent starts). Run it in a transaction: the password and the revocation go together.
  */
-export async function storeNewPassword(db: Db, params: { communeId: string; userId: string; passwordHash: string; keepSessionId?: string }): Promise<void> {
-  await revokeAccountSessions(db, { communeId: params.communeId, userId: params.userId, keepSessionId: params.keepSessionId });
+export async function storeNewPassword(
+  db: Db,
+  params: { communeId: string; userId: string; passwordHash: string; keepSessionId?: string },
+): Promise<void> {
+  await revokeAccountSessions(db, {
+    communeId: params.communeId,
+    userId: params.userId,
+    keepSessionId: params.keepSessionId,
+  });
   await db
     .update(users)
     .set({
@@ -35,10 +42,17 @@ export async function requestPasswordReset(db: Db, commune: Commune, email: stri
 }
 
 /** Spends a reset link and sets the new password in one transaction: a failure leaves the link usable. */
-export async function resetPassword(db: Db, params: { communeId: string; token: string; password: string }): Promise<TokenLookup["status"]> {
+export async function resetPassword(
+  db: Db,
+  params: { communeId: string; token: string; password: string },
+): Promise<TokenLookup["status"]> {
   const passwordHash = await hashPassword(params.password); // before the transaction: it takes ~40 ms
   return db.transaction(async (tx) => {
-    const spent = await consumeAccountToken(tx, { communeId: params.communeId, purpose: "password_reset", token: params.token });
+    const spent = await consumeAccountToken(tx, {
+      communeId: params.communeId,
+      purpose: "password_reset",
+      token: params.token,
+    });
     if (spent.status !== "valid") return spent.status;
     await storeNewPassword(tx, { communeId: params.communeId, userId: spent.userId, passwordHash });
     return "valid";

@@ -20,7 +20,10 @@ export async function requestWithCaptcha(
   if (!(await verifyCaptcha(db, input.captcha))) return fieldFailure("captcha", CAPTCHA_FAILED_MESSAGE);
   const limit = await consumeRateLimit(db, [
     { key: `${request.limitKey}:ip:${ip}`, rule: rateLimits.resetPerIp },
-    { key: `${request.limitKey}:pair:${commune.slug}:${input.email}:${ip}`, rule: rateLimits.resetPerAccountAndAddress },
+    {
+      key: `${request.limitKey}:pair:${commune.slug}:${input.email}:${ip}`,
+      rule: rateLimits.resetPerAccountAndAddress,
+    },
   ]);
   if (!limit.allowed) return failure(retryAfterMessage(limit.retryAfterSeconds));
   after(request.send);

@@ -20,7 +20,9 @@ const confirmationMatches = <S extends z.ZodType<{ password: string; passwordCon
     message: PASSWORDS_DIFFER,
     when: ({ value }) => {
       const { password, passwordConfirmation } = (value ?? {}) as Record<string, unknown>;
-      return typeof password === "string" && typeof passwordConfirmation === "string" && passwordConfirmation.length > 0;
+      return (
+        typeof password === "string" && typeof passwordConfirmation === "string" && passwordConfirmation.length > 0
+      );
     },
   });
 

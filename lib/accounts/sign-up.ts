@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { subscriptions, users, type Civility, type Commune } from "@/db/schema";
+import { type Civility, type Commune, subscriptions, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { deliverPendingMail, enqueueMail } from "@/lib/mail/send-mail";
 import { accountExistsMail, queueAccountLinkMail } from "./account-mails";
@@ -41,7 +41,14 @@ export async function registerAccount(db: Db, commune: Commune, account: NewAcco
       .returning();
     if (!user) return enqueueMail(tx, accountExistsMail(commune, account.email));
     if (account.householdId) {
-      await tx.insert(subscriptions).values({ communeId: commune.id, userId: user.id, householdId: account.householdId, method: "subscriber_code" });
+      await tx
+        .insert(subscriptions)
+        .values({
+          communeId: commune.id,
+          userId: user.id,
+          householdId: account.householdId,
+          method: "subscriber_code",
+        });
     }
     return queueAccountLinkMail(tx, { commune, user, purpose: "activation" });
   });

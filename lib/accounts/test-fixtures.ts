@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { mailOutbox, type Commune, type User } from "@/db/schema";
+import { type Commune, mailOutbox, type User } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { insertUser } from "@/lib/testing/fixtures";
 import { harness } from "@/lib/testing/harness";

@@ -3,14 +3,14 @@ import { join, relative } from "node:path";
 import { fc, test } from "@fast-check/vitest";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, vi } from "vitest";
+import { bookings, children, closureDays, enrolments, households, type Role, requests, users } from "@/db/schema";
 import { demo, seedDemo } from "@/db/seed";
-import { bookings, children, closureDays, enrolments, households, requests, users, type Role } from "@/db/schema";
 import { insertUser } from "@/lib/testing/fixtures";
 import { formData, harness, signInAs, signOutOfHarness } from "@/lib/testing/harness";
 import { formFieldNames, schemaChoices } from "@/lib/testing/schema-fields";
 import { useTestDatabase } from "@/lib/testing/set-up-test-database";
-import { validActionForms, type FormIds } from "@/lib/testing/valid-action-forms";
-import { describeAction, GENERIC_ERROR, type ActionDescription } from "./action";
+import { type FormIds, validActionForms } from "@/lib/testing/valid-action-forms";
+import { type ActionDescription, describeAction, GENERIC_ERROR } from "./action";
 import { formDataToObject } from "./form-data";
 
 /*
@@ -36,7 +36,8 @@ type Found = { name: string; file: string; action: unknown; description: ActionD
 const found: Found[] = [];
 for (const file of [...serverActionModules(join(root, "app")), ...serverActionModules(join(root, "lib"))]) {
   const module = (await import(file)) as Record<string, unknown>;
-  for (const [name, action] of Object.entries(module)) found.push({ name, file: relative(root, file), action, description: describeAction(action) });
+  for (const [name, action] of Object.entries(module))
+    found.push({ name, file: relative(root, file), action, description: describeAction(action) });
 }
 const described = found.flatMap((f) => (f.description ? [{ ...f, description: f.description }] : []));
 
@@ -73,13 +74,65 @@ type FieldValue = string | File | (string | File)[] | typeof MISSING;
 type Change = { set: FieldValue } | { inject: string };
 
 const controlCharacters = ["\u0000", "\u0001", "\u0007", "\u0008", "\u000b", "\u000c", "\u001b", "\u001f", "\u007f"];
-const oddDays = ["9999-12-31", "0000-00-00", "0001-01-01", "+275760-09-13", "2026-02-30", "1899-12-31", "2101-01-01", "1900-01-01", "2100-12-31", "2099-06-01"];
+const oddDays = [
+  "9999-12-31",
+  "0000-00-00",
+  "0001-01-01",
+  "+275760-09-13",
+  "2026-02-30",
+  "1899-12-31",
+  "2101-01-01",
+  "1900-01-01",
+  "2100-12-31",
+  "2099-06-01",
+];
 const hostileStrings = [
-  "", " ", "a\u0000b", "\u001b[31mrouge", "ligne\nligne", "\r\n", "\t", "\ufeff", "\u202eabc", "🙂", "é".repeat(101), "x".repeat(5_000),
-  "'; drop table users; --", "<script>alert(1)</script>", "../../etc/passwd", "%00", "NaN", "Infinity", "-1", "0", "1", "7", "8", "1e309",
-  "99999999999999999999", "true", "on", "null", "undefined", "[object Object]", "__proto__", "constructor", "24:00", "07:30", "23:59",
-  "#zzzzzz", "a@b.fr", "famille@demo.fr", "not-a-uuid", "00000000-0000-0000-0000-000000000000", "FR7630006000011234567890189",
-  "BNPAFRPP", "06 12 34 56 78", "38330", "0:cantine", "99:cantine",
+  "",
+  " ",
+  "a\u0000b",
+  "\u001b[31mrouge",
+  "ligne\nligne",
+  "\r\n",
+  "\t",
+  "\ufeff",
+  "\u202eabc",
+  "🙂",
+  "é".repeat(101),
+  "x".repeat(5_000),
+  "'; drop table users; --",
+  "<script>alert(1)</script>",
+  "../../etc/passwd",
+  "%00",
+  "NaN",
+  "Infinity",
+  "-1",
+  "0",
+  "1",
+  "7",
+  "8",
+  "1e309",
+  "99999999999999999999",
+  "true",
+  "on",
+  "null",
+  "undefined",
+  "[object Object]",
+  "__proto__",
+  "constructor",
+  "24:00",
+  "07:30",
+  "23:59",
+  "#zzzzzz",
+  "a@b.fr",
+  "famille@demo.fr",
+  "not-a-uuid",
+  "00000000-0000-0000-0000-000000000000",
+  "FR7630006000011234567890189",
+  "BNPAFRPP",
+  "06 12 34 56 78",
+  "38330",
+  "0:cantine",
+  "99:cantine",
 ];
 const idKinds = ["household", "child", "activity", "enrolment", "booking", "request", "closure", "staff"] as const;
 
@@ -100,11 +153,22 @@ function changeArbitrary(choices: string[]): fc.Arbitrary<Change> {
     { weight: 1, arbitrary: fc.constant<FieldValue>(MISSING) },
     { weight: 1, arbitrary: fc.constant(new File(["\u0000binaire"], "x.bin", { type: "application/octet-stream" })) },
   );
-  const inject: fc.Arbitrary<Change> = fc.constantFrom(...controlCharacters).map((character) => ({ inject: character }));
+  const inject: fc.Arbitrary<Change> = fc
+    .constantFrom(...controlCharacters)
+    .map((character) => ({ inject: character }));
   return fc.oneof({ weight: 2, arbitrary: inject }, { weight: 8, arbitrary: value.map((set): Change => ({ set })) });
 }
 
-const extraKeys = ["__proto__", "constructor", "prototype", "toString", "$ACTION_ID_x", "commune", "a.b.c.d.e", "children.99.firstName"];
+const extraKeys = [
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "$ACTION_ID_x",
+  "commune",
+  "a.b.c.d.e",
+  "children.99.firstName",
+];
 
 type HostileForm = { fromValidForm: boolean; changes: [string, Change][] };
 
@@ -115,7 +179,10 @@ type HostileForm = { fromValidForm: boolean; changes: [string, Change][] };
 function formArbitrary(description: ActionDescription): fc.Arbitrary<HostileForm> {
   const names = formFieldNames(description.schema);
   const changes = changeArbitrary(schemaChoices(description.schema));
-  const key = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...(names.length ? names : extraKeys)) }, { weight: 1, arbitrary: fc.constantFrom(...extraKeys) });
+  const key = fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom(...(names.length ? names : extraKeys)) },
+    { weight: 1, arbitrary: fc.constantFrom(...extraKeys) },
+  );
   const someFields = fc.array(fc.tuple(key, changes), { minLength: 1, maxLength: 3 });
   const everyField = fc.tuple(...names.map((name) => changes.map((change): [string, Change] => [name, change])));
   return fc.oneof(
@@ -148,14 +215,25 @@ function signInFor(callers: ActionDescription["callers"]) {
 
 /** Next's redirect(), notFound(), forbidden()… : control flow the wrapper hands back to Next, not failures. */
 const isNextSignal = (error: unknown) =>
-  typeof error === "object" && error !== null && /^NEXT_(REDIRECT|HTTP_ERROR_FALLBACK|NOT_FOUND)/.test(String((error as { digest?: unknown }).digest));
+  typeof error === "object" &&
+  error !== null &&
+  /^NEXT_(REDIRECT|HTTP_ERROR_FALLBACK|NOT_FOUND)/.test(String((error as { digest?: unknown }).digest));
 
 function isWellFormed(state: unknown): boolean {
   if (typeof state !== "object" || state === null || !("ok" in state)) return false;
   const s = state as { ok: unknown; message?: unknown; fieldErrors?: unknown };
   if (s.ok === true) return s.message === undefined || typeof s.message === "string";
-  if (s.ok !== false || typeof s.message !== "string" || !s.message || typeof s.fieldErrors !== "object" || s.fieldErrors === null) return false;
-  return Object.values(s.fieldErrors).every((messages) => Array.isArray(messages) && messages.every((m) => typeof m === "string" && m.length > 0));
+  if (
+    s.ok !== false ||
+    typeof s.message !== "string" ||
+    !s.message ||
+    typeof s.fieldErrors !== "object" ||
+    s.fieldErrors === null
+  )
+    return false;
+  return Object.values(s.fieldErrors).every(
+    (messages) => Array.isArray(messages) && messages.every((m) => typeof m === "string" && m.length > 0),
+  );
 }
 
 const unexpected: string[] = [];
@@ -165,23 +243,36 @@ afterAll(() => {
   logged.mockRestore();
   harness.session = null;
   const total = Object.values(outcomes).reduce((a, b) => a + b, 0);
-  console.info(`action fuzz: ${described.length} actions, ${total} calls ${JSON.stringify(outcomes)}, ${unexpected.length} unexpected errors`);
+  console.info(
+    `action fuzz: ${described.length} actions, ${total} calls ${JSON.stringify(outcomes)}, ${unexpected.length} unexpected errors`,
+  );
 });
 
 describe("the list of server actions", () => {
   test("finds every action, each going through the action wrapper and listed with a valid form", () => {
     expect(described.length).toBeGreaterThanOrEqual(40);
-    expect(found.filter((f) => !f.description).map((f) => `${f.file}#${f.name}`), "exported from a \"use server\" module without publicAction/userAction").toEqual([]);
+    expect(
+      found.filter((f) => !f.description).map((f) => `${f.file}#${f.name}`),
+      'exported from a "use server" module without publicAction/userAction',
+    ).toEqual([]);
     const names = described.map((f) => f.name);
     expect(new Set(names).size, "export names are unique").toBe(names.length);
-    expect(names.filter((name) => !validActionForms[name]), "missing from lib/testing/valid-action-forms.ts").toEqual([]);
-    expect(Object.keys(validActionForms).filter((name) => !names.includes(name)), "no such action").toEqual([]);
+    expect(
+      names.filter((name) => !validActionForms[name]),
+      "missing from lib/testing/valid-action-forms.ts",
+    ).toEqual([]);
+    expect(
+      Object.keys(validActionForms).filter((name) => !names.includes(name)),
+      "no such action",
+    ).toEqual([]);
   });
 });
 
 describe("the valid forms the fuzz starts from", () => {
   test.each(described.map((f) => [f.name, f.description] as const))("%s passes its schema", (name, description) => {
-    const parsed = description.schema.safeParse(formDataToObject(formData(demo.commune.slug, validActionForms[name]!(ids))));
+    const parsed = description.schema.safeParse(
+      formDataToObject(formData(demo.commune.slug, validActionForms[name]!(ids))),
+    );
     expect(parsed.error?.issues ?? []).toEqual([]);
   });
 });
@@ -195,20 +286,25 @@ function record(state: unknown) {
 
 describe.each(described.map((f) => [f.name, f] as const))("%s", (name, { action, description }) => {
   const call = action as (state: null, data: FormData) => Promise<unknown>;
-  test.prop([formArbitrary(description)], { numRuns: RUNS_PER_ACTION })("answers hostile forms with a well-formed state", async (form) => {
-    signInFor(description.callers);
-    let state: unknown;
-    try {
-      state = await call(null, toFormData(name, form));
-    } catch (error) {
-      if (isNextSignal(error)) return void (outcomes.nextSignal += 1);
-      unexpected.push(`${name}: threw ${String(error)}`);
-      throw error;
-    }
-    const generic = (state as { message?: string } | null)?.message === GENERIC_ERROR;
-    if (generic || !isWellFormed(state)) unexpected.push(`${name}: ${JSON.stringify(state)}`);
-    else record(state);
-    expect(isWellFormed(state), JSON.stringify(state)).toBe(true);
-    expect(generic, `generic error; logged: ${logged.mock.calls.at(-1)?.map(String).join(" ").slice(0, 800)}`).toBe(false);
-  });
+  test.prop([formArbitrary(description)], { numRuns: RUNS_PER_ACTION })(
+    "answers hostile forms with a well-formed state",
+    async (form) => {
+      signInFor(description.callers);
+      let state: unknown;
+      try {
+        state = await call(null, toFormData(name, form));
+      } catch (error) {
+        if (isNextSignal(error)) return void (outcomes.nextSignal += 1);
+        unexpected.push(`${name}: threw ${String(error)}`);
+        throw error;
+      }
+      const generic = (state as { message?: string } | null)?.message === GENERIC_ERROR;
+      if (generic || !isWellFormed(state)) unexpected.push(`${name}: ${JSON.stringify(state)}`);
+      else record(state);
+      expect(isWellFormed(state), JSON.stringify(state)).toBe(true);
+      expect(generic, `generic error; logged: ${logged.mock.calls.at(-1)?.map(String).join(" ").slice(0, 800)}`).toBe(
+        false,
+      );
+    },
+  );
 });

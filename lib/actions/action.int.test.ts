@@ -7,10 +7,11 @@ import { publicAction, userAction } from "./action";
 import { success } from "./state";
 
 const database = useTestDatabase();
-beforeAll(async () => {
-});
+beforeAll(async () => {});
 
-const schema = z.object({ age: z.coerce.number({ error: "L'âge doit être un nombre." }).int().min(0, "L'âge doit être positif.") });
+const schema = z.object({
+  age: z.coerce.number({ error: "L'âge doit être un nombre." }).int().min(0, "L'âge doit être positif."),
+});
 const seen: unknown[] = [];
 const echoAge = publicAction(schema, async (input, ctx) => {
   seen.push({ input, commune: ctx.commune.slug, ip: ctx.ip });
@@ -37,13 +38,19 @@ describe("server action wrapper", () => {
   });
 
   it("refuses an unknown commune", async () => {
-    expect(await echoAge(null, formData("nulle-part", { age: "1" }))).toMatchObject({ ok: false, message: "Commune inconnue." });
+    expect(await echoAge(null, formData("nulle-part", { age: "1" }))).toMatchObject({
+      ok: false,
+      message: "Commune inconnue.",
+    });
   });
 
   it("refuses a signed-out caller, a caller of another commune and a role not allowed", async () => {
     const [a, b] = [await insertCommune(database.db), await insertCommune(database.db)];
     harness.session = null;
-    expect(await agentsOnly(null, formData(a.slug, { age: "1" }))).toMatchObject({ ok: false, message: expect.stringContaining("session") });
+    expect(await agentsOnly(null, formData(a.slug, { age: "1" }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("session"),
+    });
 
     const agentOfB = await insertUser(database.db, b.id, "agent");
     signInAs(agentOfB, b.slug);
@@ -51,7 +58,10 @@ describe("server action wrapper", () => {
 
     const family = await insertUser(database.db, a.id, "family");
     signInAs(family, a.slug);
-    expect(await agentsOnly(null, formData(a.slug, { age: "1" }))).toMatchObject({ ok: false, message: "Vous n'avez pas accès à cette action." });
+    expect(await agentsOnly(null, formData(a.slug, { age: "1" }))).toMatchObject({
+      ok: false,
+      message: "Vous n'avez pas accès à cette action.",
+    });
 
     const agent = await insertUser(database.db, a.id, "agent");
     signInAs(agent, a.slug);

@@ -3,13 +3,13 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import type { Commune, Role } from "@/db/schema";
-import { findSession, findSessionUser, type FoundSession, type SessionUser } from "@/lib/auth/session";
+import { type FoundSession, findSession, findSessionUser, type SessionUser } from "@/lib/auth/session";
 import { findCommuneBySlug } from "@/lib/communes";
 import { getDb } from "@/lib/db";
 import { clientIp } from "@/lib/request";
 import { fallbackMessage, formFieldErrors } from "./field-errors";
 import { formDataToObject } from "./form-data";
-import { failure, INVALID_FORM, type ActionState } from "./state";
+import { type ActionState, failure, INVALID_FORM } from "./state";
 
 export type PublicContext = { db: Db; commune: Commune; ip: string };
 export type UserContext = PublicContext & { user: SessionUser };
@@ -83,7 +83,8 @@ export function userAction<S extends z.ZodType, D = undefined>(
     async (base) => {
       const user = await findSessionUser(base.db, base.commune.id);
       if (!user) return { refused: failure(SESSION_EXPIRED) };
-      if (options.roles && !options.roles.includes(user.role)) return { refused: failure("Vous n'avez pas accès à cette action.") };
+      if (options.roles && !options.roles.includes(user.role))
+        return { refused: failure("Vous n'avez pas accès à cette action.") };
       return { ctx: { ...base, user } };
     },
     handler,

@@ -3,7 +3,11 @@ import { z } from "zod";
 import { CONTROL_CHARACTERS_MESSAGE, REPEATED_FIELD_MESSAGE } from "@/lib/validation/fields";
 import { fallbackMessage, formFieldErrors } from "./field-errors";
 
-const schema = z.object({ name: z.string({ error: "Le nom est obligatoire." }), code: z.string().max(3), days: z.array(z.string()).optional() });
+const schema = z.object({
+  name: z.string({ error: "Le nom est obligatoire." }),
+  code: z.string().max(3),
+  days: z.array(z.string()).optional(),
+});
 
 function errorsOf(input: Record<string, unknown>) {
   return formFieldErrors(input, schema.safeParse(input, { error: fallbackMessage }).error?.issues ?? []);
@@ -28,7 +32,9 @@ describe("formFieldErrors", () => {
   });
 
   it("answers zod's English defaults in French", () => {
-    expect(errorsOf({ name: "a", code: new Blob(["x"]) })).toEqual({ code: ["Ce champ doit être un texte, pas un fichier."] });
+    expect(errorsOf({ name: "a", code: new Blob(["x"]) })).toEqual({
+      code: ["Ce champ doit être un texte, pas un fichier."],
+    });
     expect(errorsOf({ name: "a" })).toEqual({ code: ["Ce champ est obligatoire."] });
   });
 });

@@ -9,7 +9,9 @@ export function fallbackMessage(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
     case "invalid_type":
       if (issue.input === undefined) return "Ce champ est obligatoire.";
-      return issue.input instanceof Blob ? "Ce champ doit être un texte, pas un fichier." : "Ce champ n'est pas valide.";
+      return issue.input instanceof Blob
+        ? "Ce champ doit être un texte, pas un fichier."
+        : "Ce champ n'est pas valide.";
     case "too_big":
       return "Ce champ dépasse la taille autorisée.";
     case "too_small":
@@ -24,7 +26,10 @@ export function fallbackMessage(issue: z.core.$ZodRawIssue): string {
  * refused whatever its schema says (every text field, present and future); a value sent several times where
  * one is expected says so rather than blaming the value.
  */
-export function formFieldErrors(input: Record<string, unknown>, issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
+export function formFieldErrors(
+  input: Record<string, unknown>,
+  issues: readonly z.core.$ZodIssue[],
+): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const issue of issues) {
     const field = issue.path.join(".") || "form";
@@ -33,7 +38,8 @@ export function formFieldErrors(input: Record<string, unknown>, issues: readonly
   }
   for (const [field, value] of Object.entries(input)) {
     const values = Array.isArray(value) ? value : [value];
-    if (values.some((v) => typeof v === "string" && hasControlCharacters(v))) errors[field] = [CONTROL_CHARACTERS_MESSAGE];
+    if (values.some((v) => typeof v === "string" && hasControlCharacters(v)))
+      errors[field] = [CONTROL_CHARACTERS_MESSAGE];
   }
   return errors;
 }

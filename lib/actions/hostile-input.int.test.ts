@@ -1,9 +1,9 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { demo, seedDemo } from "@/db/seed";
-import { activities, bookings, children, closureDays, enrolments, users } from "@/db/schema";
 import { signUp } from "@/app/[commune]/creer-un-compte/actions";
 import { submitPeriodRequest } from "@/app/[commune]/espace-famille/planning/periode/actions";
+import { activities, bookings, children, closureDays, enrolments, users } from "@/db/schema";
+import { demo, seedDemo } from "@/db/seed";
 import { addClosuresAction, createEnrolmentAction, saveActivityAction } from "@/lib/activities/actions";
 import { createStaffAccountAction } from "@/lib/agents/actions";
 import { formData, signInAs, signOutOfHarness } from "@/lib/testing/harness";
@@ -18,7 +18,9 @@ async function signInAsDemo(email: string) {
   signInAs(user, demo.commune.slug);
 }
 
-async function rows(table: typeof users | typeof closureDays | typeof enrolments | typeof bookings | typeof activities) {
+async function rows(
+  table: typeof users | typeof closureDays | typeof enrolments | typeof bookings | typeof activities,
+) {
   const [row] = await database.db.select({ n: count() }).from(table);
   return row!.n;
 }
@@ -49,7 +51,15 @@ describe("control characters in text fields", () => {
   it("a NUL byte in a name at sign-up is refused next to the field, and no account is created", async () => {
     signOutOfHarness();
     const before = await rows(users);
-    const result = await signUp(null, formData(demo.commune.slug, { civility: "MME", lastName: "DUP\u0000ONT", firstName: "Anne", email: "anne@example.fr" }));
+    const result = await signUp(
+      null,
+      formData(demo.commune.slug, {
+        civility: "MME",
+        lastName: "DUP\u0000ONT",
+        firstName: "Anne",
+        email: "anne@example.fr",
+      }),
+    );
     expect(result).toMatchObject({ ok: false, fieldErrors: { lastName: [CONTROL_CHARACTERS_MESSAGE] } });
     expect(await rows(users)).toBe(before);
   });
@@ -63,32 +73,51 @@ describe("control characters in text fields", () => {
     await signInAsDemo(demo.agent.email);
     const before = await rows(activities);
     const result = await saveActivityAction(null, formData(demo.commune.slug, { ...activityForm, name }));
-    expect(result).toEqual({ ok: false, message: expect.any(String), fieldErrors: { name: [CONTROL_CHARACTERS_MESSAGE] } });
+    expect(result).toEqual({
+      ok: false,
+      message: expect.any(String),
+      fieldErrors: { name: [CONTROL_CHARACTERS_MESSAGE] },
+    });
     expect(await rows(activities)).toBe(before);
   });
 
   it("line breaks and tabs stay allowed (multi-line messages)", async () => {
     await signInAsDemo(demo.agent.email);
     // Saved: the action redirects to the new activity's page.
-    await expect(saveActivityAction(null, formData(demo.commune.slug, { ...activityForm, name: "Cantine\tmidi" }))).rejects.toThrow("NEXT_REDIRECT");
+    await expect(
+      saveActivityAction(null, formData(demo.commune.slug, { ...activityForm, name: "Cantine\tmidi" })),
+    ).rejects.toThrow("NEXT_REDIRECT");
   });
 });
 
 describe("dates outside 1900–2100", () => {
-  it.each(["9999-12-31", "0001-01-01", "2101-01-01", "1899-12-31"])("a closure from %s is refused next to the date", async (day) => {
-    await signInAsDemo(demo.agent.email);
-    const before = await rows(closureDays);
-    const result = await addClosuresAction(null, formData(demo.commune.slug, { from: day, kind: "closure", label: "Vacances" }));
-    expect(result).toMatchObject({ ok: false, fieldErrors: { from: [DAY_OUT_OF_RANGE_MESSAGE] } });
-    expect(await rows(closureDays)).toBe(before);
-  });
+  it.each(["9999-12-31", "0001-01-01", "2101-01-01", "1899-12-31"])(
+    "a closure from %s is refused next to the date",
+    async (day) => {
+      await signInAsDemo(demo.agent.email);
+      const before = await rows(closureDays);
+      const result = await addClosuresAction(
+        null,
+        formData(demo.commune.slug, { from: day, kind: "closure", label: "Vacances" }),
+      );
+      expect(result).toMatchObject({ ok: false, fieldErrors: { from: [DAY_OUT_OF_RANGE_MESSAGE] } });
+      expect(await rows(closureDays)).toBe(before);
+    },
+  );
 
   it("a period request up to 9999-12-31 is refused next to the end date", async () => {
     await signInAsDemo(demo.family.email);
     const before = await rows(bookings);
     const result = await submitPeriodRequest(
       null,
-      formData(demo.commune.slug, { kind: "booking", childId: ids.childId, activityId: ids.activityId, from: "2099-01-01", to: "9999-12-31", weekdays: ["1"] }),
+      formData(demo.commune.slug, {
+        kind: "booking",
+        childId: ids.childId,
+        activityId: ids.activityId,
+        from: "2099-01-01",
+        to: "9999-12-31",
+        weekdays: ["1"],
+      }),
     );
     expect(result).toMatchObject({ ok: false, fieldErrors: { to: [DAY_OUT_OF_RANGE_MESSAGE] } });
     expect(await rows(bookings)).toBe(before);
@@ -99,7 +128,13 @@ describe("dates outside 1900–2100", () => {
     const before = await rows(enrolments);
     const result = await createEnrolmentAction(
       null,
-      formData(demo.commune.slug, { activityId: ids.activityId, childId: ids.childId, startsOn: "2026-09-01", endsOn: "9999-12-31", status: "active" }),
+      formData(demo.commune.slug, {
+        activityId: ids.activityId,
+        childId: ids.childId,
+        startsOn: "2026-09-01",
+        endsOn: "9999-12-31",
+        status: "active",
+      }),
     );
     expect(result).toMatchObject({ ok: false, fieldErrors: { endsOn: [DAY_OUT_OF_RANGE_MESSAGE] } });
     expect(await rows(enrolments)).toBe(before);
@@ -107,12 +142,21 @@ describe("dates outside 1900–2100", () => {
 });
 
 describe("malformed payloads", () => {
-  const staffForm = { civility: "M", lastName: "DURAND", firstName: "Paul", email: "paul.durand@example.fr", role: "agent" };
+  const staffForm = {
+    civility: "M",
+    lastName: "DURAND",
+    firstName: "Paul",
+    email: "paul.durand@example.fr",
+    role: "agent",
+  };
 
   it("a field sent twice gets a French message next to it", async () => {
     await signInAsDemo(demo.admin.email);
     const before = await rows(users);
-    const result = await createStaffAccountAction(null, formData(demo.commune.slug, { ...staffForm, lastName: ["DURAND", "DUPONT"] }));
+    const result = await createStaffAccountAction(
+      null,
+      formData(demo.commune.slug, { ...staffForm, lastName: ["DURAND", "DUPONT"] }),
+    );
     expect(result).toMatchObject({ ok: false, fieldErrors: { lastName: [REPEATED_FIELD_MESSAGE] } });
     expect(await rows(users)).toBe(before);
   });
@@ -128,7 +172,12 @@ describe("malformed payloads", () => {
 
   it("prototype keys are plain unknown fields", async () => {
     await signInAsDemo(demo.admin.email);
-    const data = formData(demo.commune.slug, { ...staffForm, email: "proto@example.fr", __proto__: ["a", "b"], constructor: "x" });
+    const data = formData(demo.commune.slug, {
+      ...staffForm,
+      email: "proto@example.fr",
+      __proto__: ["a", "b"],
+      constructor: "x",
+    });
     expect(await createStaffAccountAction(null, data)).toMatchObject({ ok: true });
   });
 

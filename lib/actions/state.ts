@@ -12,7 +12,11 @@ export type FormAction<D = undefined> = (state: ActionState<D>, formData: FormDa
 
 export const initialActionState: ActionState = null;
 
-export function failure<D = undefined>(message: string, fieldErrors: Record<string, string[] | undefined> = {}, data?: D): ActionState<D> {
+export function failure<D = undefined>(
+  message: string,
+  fieldErrors: Record<string, string[] | undefined> = {},
+  data?: D,
+): ActionState<D> {
   return data === undefined ? { ok: false, message, fieldErrors } : { ok: false, message, fieldErrors, data };
 }
 

@@ -8,8 +8,14 @@ import { staffRoles } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
 import { createActivity, updateActivity } from "./activities";
 import { addClosures, removeClosures } from "./closures";
-import { createEnrolment, updateEnrolment, type EnrolmentWriteResult } from "./enrolments";
-import { activitySchema, closureAddSchema, closureRemoveSchema, enrolmentCreateSchema, enrolmentUpdateSchema } from "./schemas";
+import { createEnrolment, type EnrolmentWriteResult, updateEnrolment } from "./enrolments";
+import {
+  activitySchema,
+  closureAddSchema,
+  closureRemoveSchema,
+  enrolmentCreateSchema,
+  enrolmentUpdateSchema,
+} from "./schemas";
 
 /** Every page of the activities area shows these rows: refresh them all after a change. */
 const refreshActivities = (slug: string) => revalidatePath(`/${slug}/agent/activites`, "layout");
@@ -19,41 +25,52 @@ const ACTIVITY_NOT_FOUND = "Activité introuvable.";
 const plural = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`;
 
 /** "Créer l'activité" (then its page, to enrol children) or "Enregistrer les modifications" of one. */
-export const saveActivityAction = userAction({ schema: activitySchema, roles: staffRoles }, async (input, { db, commune, user }) => {
-  const { activityId, archived, ...settings } = input;
-  const scope = { communeId: commune.id, actorUserId: user.id };
-  if (!activityId) {
-    const created = await createActivity(db, { ...scope, input: settings });
+export const saveActivityAction = userAction(
+  { schema: activitySchema, roles: staffRoles },
+  async (input, { db, commune, user }) => {
+    const { activityId, archived, ...settings } = input;
+    const scope = { communeId: commune.id, actorUserId: user.id };
+    if (!activityId) {
+      const created = await createActivity(db, { ...scope, input: settings });
+      refreshActivities(commune.slug);
+      redirect(`/${commune.slug}/agent/activites/${created.id}?creee=1`);
+    }
+    const updated = await updateActivity(db, { ...scope, activityId, values: { ...settings, archived } });
+    if (!updated) return failure(ACTIVITY_NOT_FOUND);
     refreshActivities(commune.slug);
-    redirect(`/${commune.slug}/agent/activites/${created.id}?creee=1`);
-  }
-  const updated = await updateActivity(db, { ...scope, activityId, values: { ...settings, archived } });
-  if (!updated) return failure(ACTIVITY_NOT_FOUND);
-  refreshActivities(commune.slug);
-  return success("Les modifications de l'activité ont été enregistrées.");
-});
+    return success("Les modifications de l'activité ont été enregistrées.");
+  },
+);
 
 /** "Ajouter la fermeture": one day or a period, for one activity or the whole commune. */
-export const addClosuresAction = userAction({ schema: closureAddSchema, roles: staffRoles }, async (input, { db, commune, user }) => {
-  const result = await addClosures(db, { communeId: commune.id, actorUserId: user.id, input });
-  if (!result.ok) return fieldFailure("activityId", ACTIVITY_NOT_FOUND);
-  if (result.added === 0) return failure("Ces jours sont déjà fermés : aucune fermeture n'a été ajoutée.");
-  refreshActivities(commune.slug);
-  const added = `${plural(result.added, "jour de fermeture ajouté", "jours de fermeture ajoutés")}.`;
-  const skipped = result.alreadyClosed ? ` ${plural(result.alreadyClosed, "jour était déjà fermé", "jours étaient déjà fermés")}.` : "";
-  const warning = result.bookingsOnThoseDays
-    ? ` Attention : ${plural(result.bookingsOnThoseDays, "réservation ou demande existe", "réservations ou demandes existent")} ces jours-là ; elles ne sont pas annulées automatiquement.`
-    : "";
-  return success(added + skipped + warning);
-});
+export const addClosuresAction = userAction(
+  { schema: closureAddSchema, roles: staffRoles },
+  async (input, { db, commune, user }) => {
+    const result = await addClosures(db, { communeId: commune.id, actorUserId: user.id, input });
+    if (!result.ok) return fieldFailure("activityId", ACTIVITY_NOT_FOUND);
+    if (result.added === 0) return failure("Ces jours sont déjà fermés : aucune fermeture n'a été ajoutée.");
+    refreshActivities(commune.slug);
+    const added = `${plural(result.added, "jour de fermeture ajouté", "jours de fermeture ajoutés")}.`;
+    const skipped = result.alreadyClosed
+      ? ` ${plural(result.alreadyClosed, "jour était déjà fermé", "jours étaient déjà fermés")}.`
+      : "";
+    const warning = result.bookingsOnThoseDays
+      ? ` Attention : ${plural(result.bookingsOnThoseDays, "réservation ou demande existe", "réservations ou demandes existent")} ces jours-là ; elles ne sont pas annulées automatiquement.`
+      : "";
+    return success(added + skipped + warning);
+  },
+);
 
 /** "Supprimer" a closure period: the activity runs again those days. */
-export const removeClosuresAction = userAction({ schema: closureRemoveSchema, roles: staffRoles }, async ({ closureIds }, { db, commune, user }) => {
-  const removed = await removeClosures(db, { communeId: commune.id, actorUserId: user.id, closureIds });
-  if (removed === 0) return failure("Cette fermeture n'existe plus.");
-  refreshActivities(commune.slug);
-  return success(`Fermeture supprimée (${plural(removed, "jour", "jours")}).`);
-});
+export const removeClosuresAction = userAction(
+  { schema: closureRemoveSchema, roles: staffRoles },
+  async ({ closureIds }, { db, commune, user }) => {
+    const removed = await removeClosures(db, { communeId: commune.id, actorUserId: user.id, closureIds });
+    if (removed === 0) return failure("Cette fermeture n'existe plus.");
+    refreshActivities(commune.slug);
+    return success(`Fermeture supprimée (${plural(removed, "jour", "jours")}).`);
+  },
+);
 
 const OVERLAP_MESSAGE = "L'enfant est déjà inscrit à cette activité sur une partie de cette période.";
 
@@ -71,18 +88,26 @@ function enrolmentFailure(result: Extract<EnrolmentWriteResult, { ok: false }>) 
 }
 
 /** "Inscrire" a child of the commune at an activity. */
-export const createEnrolmentAction = userAction({ schema: enrolmentCreateSchema, roles: staffRoles }, async (input, { db, commune, user }) => {
-  const result = await createEnrolment(db, { communeId: commune.id, actorUserId: user.id, input });
-  if (!result.ok) return enrolmentFailure(result);
-  refreshActivities(commune.slug);
-  const waiting = input.status === "waiting" ? " en liste d'attente" : "";
-  return success(`L'inscription${waiting} du ${formatDate(input.startsOn)} au ${formatDate(input.endsOn)} a été enregistrée.`);
-});
+export const createEnrolmentAction = userAction(
+  { schema: enrolmentCreateSchema, roles: staffRoles },
+  async (input, { db, commune, user }) => {
+    const result = await createEnrolment(db, { communeId: commune.id, actorUserId: user.id, input });
+    if (!result.ok) return enrolmentFailure(result);
+    refreshActivities(commune.slug);
+    const waiting = input.status === "waiting" ? " en liste d'attente" : "";
+    return success(
+      `L'inscription${waiting} du ${formatDate(input.startsOn)} au ${formatDate(input.endsOn)} a été enregistrée.`,
+    );
+  },
+);
 
 /** "Enregistrer" an enrolment's new period or state. */
-export const updateEnrolmentAction = userAction({ schema: enrolmentUpdateSchema, roles: staffRoles }, async (input, { db, commune, user }) => {
-  const result = await updateEnrolment(db, { communeId: commune.id, actorUserId: user.id, input });
-  if (!result.ok) return enrolmentFailure(result);
-  refreshActivities(commune.slug);
-  return success("L'inscription a été modifiée.");
-});
+export const updateEnrolmentAction = userAction(
+  { schema: enrolmentUpdateSchema, roles: staffRoles },
+  async (input, { db, commune, user }) => {
+    const result = await updateEnrolment(db, { communeId: commune.id, actorUserId: user.id, input });
+    if (!result.ok) return enrolmentFailure(result);
+    refreshActivities(commune.slug);
+    return success("L'inscription a été modifiée.");
+  },
+);

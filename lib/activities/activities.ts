@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { activities, type Activity } from "@/db/schema";
+import { type Activity, activities } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { promoteAllWaiting } from "@/lib/bookings/waiting-list";
 import type { ActivitySettings } from "./schemas";
@@ -11,7 +11,8 @@ import type { ActivitySettings } from "./schemas";
  * another commune reads as "not found" and is never changed.
  */
 
-const ofCommune = (communeId: string, activityId: string) => and(eq(activities.id, activityId), eq(activities.communeId, communeId));
+const ofCommune = (communeId: string, activityId: string) =>
+  and(eq(activities.id, activityId), eq(activities.communeId, communeId));
 
 /** Every activity of the commune, current ones first; by code ("2" before "10"), those without one last, then by name. */
 export async function listActivities(db: Db, params: { communeId: string }): Promise<Activity[]> {
@@ -28,12 +29,18 @@ export async function listActivities(db: Db, params: { communeId: string }): Pro
     );
 }
 
-export async function findActivity(db: Db, params: { communeId: string; activityId: string }): Promise<Activity | null> {
+export async function findActivity(
+  db: Db,
+  params: { communeId: string; activityId: string },
+): Promise<Activity | null> {
   const [row] = await db.select().from(activities).where(ofCommune(params.communeId, params.activityId));
   return row ?? null;
 }
 
-export async function createActivity(db: Db, params: { communeId: string; actorUserId: string; input: ActivitySettings }): Promise<Activity> {
+export async function createActivity(
+  db: Db,
+  params: { communeId: string; actorUserId: string; input: ActivitySettings },
+): Promise<Activity> {
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(activities)

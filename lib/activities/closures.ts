@@ -26,7 +26,10 @@ export interface ClosurePeriod {
 }
 
 /** The commune's closures from a day on, consecutive days of the same activity, kind and label as one period. */
-export async function listClosurePeriods(db: Db, params: { communeId: string; from: IsoDay }): Promise<ClosurePeriod[]> {
+export async function listClosurePeriods(
+  db: Db,
+  params: { communeId: string; from: IsoDay },
+): Promise<ClosurePeriod[]> {
   const rows = await db
     .select({
       id: closureDays.id,
@@ -45,7 +48,13 @@ export async function listClosurePeriods(db: Db, params: { communeId: string; fr
   const periods: ClosurePeriod[] = [];
   for (const row of rows) {
     const last = periods.at(-1);
-    if (last && last.activityId === row.activityId && last.kind === row.kind && last.label === row.label && addDays(last.to, 1) === row.date) {
+    if (
+      last &&
+      last.activityId === row.activityId &&
+      last.kind === row.kind &&
+      last.label === row.label &&
+      addDays(last.to, 1) === row.date
+    ) {
       last.to = row.date;
       last.closureIds.push(row.id);
       continue;
@@ -57,10 +66,13 @@ export async function listClosurePeriods(db: Db, params: { communeId: string; fr
       kind: row.kind,
       label: row.label,
       activityId: row.activityId,
-      activityLabel: row.activityName === null ? null : activityLabel({ code: row.activityCode ?? "", name: row.activityName }),
+      activityLabel:
+        row.activityName === null ? null : activityLabel({ code: row.activityCode ?? "", name: row.activityName }),
     });
   }
-  return periods.sort((a, b) => a.from.localeCompare(b.from) || (a.activityLabel ?? "").localeCompare(b.activityLabel ?? ""));
+  return periods.sort(
+    (a, b) => a.from.localeCompare(b.from) || (a.activityLabel ?? "").localeCompare(b.activityLabel ?? ""),
+  );
 }
 
 export type AddClosuresResult =
@@ -78,7 +90,10 @@ export type AddClosuresResult =
 const LIVE_BOOKING_STATUSES = ["requested", "waiting", "booked", "absence_requested"] as const;
 
 /** Closes each day of the period; days already closed stay as they are. One audit row for the period. */
-export async function addClosures(db: Db, params: { communeId: string; actorUserId: string; input: ClosureAddInput }): Promise<AddClosuresResult> {
+export async function addClosures(
+  db: Db,
+  params: { communeId: string; actorUserId: string; input: ClosureAddInput },
+): Promise<AddClosuresResult> {
   const { activityId, from, to, kind, label } = params.input;
   return db.transaction(async (tx) => {
     if (activityId) {
@@ -94,15 +109,22 @@ export async function addClosures(db: Db, params: { communeId: string; actorUser
       .values(days.map((date) => ({ communeId: params.communeId, activityId, date, kind, label })))
       .onConflictDoNothing()
       .returning({ date: closureDays.date });
-    if (inserted.length === 0) return { ok: true, added: 0, alreadyClosed: days.length, bookingsOnThoseDays: 0 } as const;
+    if (inserted.length === 0)
+      return { ok: true, added: 0, alreadyClosed: days.length, bookingsOnThoseDays: 0 } as const;
 
     const bookingScope: SQL[] = [
       eq(bookings.communeId, params.communeId),
-      inArray(bookings.date, inserted.map((row) => row.date)),
+      inArray(
+        bookings.date,
+        inserted.map((row) => row.date),
+      ),
       inArray(bookings.status, [...LIVE_BOOKING_STATUSES]),
     ];
     if (activityId) bookingScope.push(eq(bookings.activityId, activityId));
-    const [{ live }] = (await tx.select({ live: count() }).from(bookings).where(and(...bookingScope))) as [{ live: number }];
+    const [{ live }] = (await tx
+      .select({ live: count() })
+      .from(bookings)
+      .where(and(...bookingScope))) as [{ live: number }];
 
     await recordAudit(tx, {
       communeId: params.communeId,
@@ -112,17 +134,30 @@ export async function addClosures(db: Db, params: { communeId: string; actorUser
       targetId: activityId ?? params.communeId,
       details: { activityId, from, to, kind, label, days: inserted.length },
     });
-    return { ok: true, added: inserted.length, alreadyClosed: days.length - inserted.length, bookingsOnThoseDays: live } as const;
+    return {
+      ok: true,
+      added: inserted.length,
+      alreadyClosed: days.length - inserted.length,
+      bookingsOnThoseDays: live,
+    } as const;
   });
 }
 
 /** Reopens the given days (a listed period); ids of another commune are ignored. Returns how many were removed. */
-export async function removeClosures(db: Db, params: { communeId: string; actorUserId: string; closureIds: readonly string[] }): Promise<number> {
+export async function removeClosures(
+  db: Db,
+  params: { communeId: string; actorUserId: string; closureIds: readonly string[] },
+): Promise<number> {
   return db.transaction(async (tx) => {
     const removed = await tx
       .delete(closureDays)
       .where(and(eq(closureDays.communeId, params.communeId), inArray(closureDays.id, [...params.closureIds])))
-      .returning({ date: closureDays.date, activityId: closureDays.activityId, kind: closureDays.kind, label: closureDays.label });
+      .returning({
+        date: closureDays.date,
+        activityId: closureDays.activityId,
+        kind: closureDays.kind,
+        label: closureDays.label,
+      });
     if (removed.length === 0) return 0;
     const dates = removed.map((row) => row.date).sort();
     const activityIds = [...new Set(removed.map((row) => row.activityId))];
@@ -133,7 +168,12 @@ export async function removeClosures(db: Db, params: { communeId: string; actorU
       action: "closure.removed",
       targetType: onlyActivity ? "activity" : "commune",
       targetId: onlyActivity ?? params.communeId,
-      details: { dates, labels: [...new Set(removed.map((row) => row.label))], kinds: [...new Set(removed.map((row) => row.kind))], activityIds },
+      details: {
+        dates,
+        labels: [...new Set(removed.map((row) => row.label))],
+        kinds: [...new Set(removed.map((row) => row.kind))],
+        activityIds,
+      },
     });
     return removed.length;
   });

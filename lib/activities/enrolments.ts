@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gte, ilike, lte, ne, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { activities, children, enrolments, households, type Enrolment } from "@/db/schema";
+import { activities, children, type Enrolment, enrolments, households } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { EnrolmentStatus } from "./labels";
 import type { EnrolmentCreateInput, EnrolmentUpdateInput } from "./schemas";
@@ -38,7 +38,11 @@ const enrolmentLineColumns = {
   activityId: enrolments.activityId,
 };
 
-function toLine({ firstName, lastName, ...row }: { firstName: string; lastName: string } & Omit<EnrolmentLine, "childName">): EnrolmentLine {
+function toLine({
+  firstName,
+  lastName,
+  ...row
+}: { firstName: string; lastName: string } & Omit<EnrolmentLine, "childName">): EnrolmentLine {
   return { ...row, childName: `${firstName} ${lastName}` };
 }
 
@@ -50,7 +54,10 @@ const linesOfCommune = (db: Db, communeId: string) =>
     .innerJoin(households, and(eq(households.id, enrolments.householdId), eq(households.communeId, communeId)));
 
 /** The activity's enrolments: enrolled children first, then the waiting ones, by name. */
-export async function listEnrolments(db: Db, params: { communeId: string; activityId: string }): Promise<EnrolmentLine[]> {
+export async function listEnrolments(
+  db: Db,
+  params: { communeId: string; activityId: string },
+): Promise<EnrolmentLine[]> {
   const rows = await linesOfCommune(db, params.communeId)
     .where(and(eq(enrolments.communeId, params.communeId), eq(enrolments.activityId, params.activityId)))
     .orderBy(asc(enrolments.status), asc(children.lastName), asc(children.firstName), asc(enrolments.startsOn));
@@ -58,8 +65,13 @@ export async function listEnrolments(db: Db, params: { communeId: string; activi
 }
 
 /** One enrolment of the commune, with its child. */
-export async function findEnrolment(db: Db, params: { communeId: string; enrolmentId: string }): Promise<EnrolmentLine | null> {
-  const [row] = await linesOfCommune(db, params.communeId).where(and(eq(enrolments.communeId, params.communeId), eq(enrolments.id, params.enrolmentId)));
+export async function findEnrolment(
+  db: Db,
+  params: { communeId: string; enrolmentId: string },
+): Promise<EnrolmentLine | null> {
+  const [row] = await linesOfCommune(db, params.communeId).where(
+    and(eq(enrolments.communeId, params.communeId), eq(enrolments.id, params.enrolmentId)),
+  );
   return row ? toLine(row) : null;
 }
 
@@ -97,12 +109,19 @@ const childrenOfCommune = (db: Db, communeId: string, where: SQL | undefined) =>
 export async function searchChildren(db: Db, params: { communeId: string; query: string }): Promise<ChildChoice[]> {
   if (!params.query) return [];
   const pattern = containing(params.query);
-  return childrenOfCommune(db, params.communeId, or(ilike(children.firstName, pattern), ilike(children.lastName, pattern), ilike(households.name, pattern)))
+  return childrenOfCommune(
+    db,
+    params.communeId,
+    or(ilike(children.firstName, pattern), ilike(children.lastName, pattern), ilike(households.name, pattern)),
+  )
     .orderBy(asc(children.lastName), asc(children.firstName), asc(children.id))
     .limit(CHILD_SEARCH_LIMIT);
 }
 
-export async function findChildOfCommune(db: Db, params: { communeId: string; childId: string }): Promise<ChildChoice | null> {
+export async function findChildOfCommune(
+  db: Db,
+  params: { communeId: string; childId: string },
+): Promise<ChildChoice | null> {
   const [row] = await childrenOfCommune(db, params.communeId, eq(children.id, params.childId));
   return row ?? null;
 }
@@ -115,8 +134,15 @@ export type EnrolmentWriteResult =
  * Another enrolment of the child at the activity sharing a day with the period. The child's row is locked
  * first, so two agents enrolling the same child at once cannot both pass this check.
  */
-async function overlaps(tx: Db, p: { communeId: string; childId: string; activityId: string; startsOn: string; endsOn: string; exceptId?: string }) {
-  await tx.select({ id: children.id }).from(children).where(and(eq(children.id, p.childId), eq(children.communeId, p.communeId))).for("update");
+async function overlaps(
+  tx: Db,
+  p: { communeId: string; childId: string; activityId: string; startsOn: string; endsOn: string; exceptId?: string },
+) {
+  await tx
+    .select({ id: children.id })
+    .from(children)
+    .where(and(eq(children.id, p.childId), eq(children.communeId, p.communeId)))
+    .for("update");
   const [other] = await tx
     .select({ id: enrolments.id })
     .from(enrolments)
@@ -135,7 +161,10 @@ async function overlaps(tx: Db, p: { communeId: string; childId: string; activit
 }
 
 /** Enrols a child of the commune at one of its activities; the household is the child's. */
-export async function createEnrolment(db: Db, params: { communeId: string; actorUserId: string; input: EnrolmentCreateInput }): Promise<EnrolmentWriteResult> {
+export async function createEnrolment(
+  db: Db,
+  params: { communeId: string; actorUserId: string; input: EnrolmentCreateInput },
+): Promise<EnrolmentWriteResult> {
   const { communeId, input } = params;
   return db.transaction(async (tx) => {
     const [activity] = await tx
@@ -149,7 +178,15 @@ export async function createEnrolment(db: Db, params: { communeId: string; actor
 
     const [enrolment] = await tx
       .insert(enrolments)
-      .values({ communeId, householdId: child.householdId, childId: child.id, activityId: activity.id, startsOn: input.startsOn, endsOn: input.endsOn, status: input.status })
+      .values({
+        communeId,
+        householdId: child.householdId,
+        childId: child.id,
+        activityId: activity.id,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        status: input.status,
+      })
       .returning();
     await recordAudit(tx, {
       communeId,
@@ -157,7 +194,14 @@ export async function createEnrolment(db: Db, params: { communeId: string; actor
       action: "enrolment.created",
       targetType: "enrolment",
       targetId: enrolment!.id,
-      details: { householdId: child.householdId, childId: child.id, activityId: activity.id, startsOn: input.startsOn, endsOn: input.endsOn, status: input.status },
+      details: {
+        householdId: child.householdId,
+        childId: child.id,
+        activityId: activity.id,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        status: input.status,
+      },
     });
     return { ok: true, enrolment: enrolment! } as const;
   });
@@ -167,7 +211,10 @@ export async function createEnrolment(db: Db, params: { communeId: string; actor
  * Changes an enrolment's period or state. Existing bookings are left as they are: the agents decide what
  * happens to days outside the new period.
  */
-export async function updateEnrolment(db: Db, params: { communeId: string; actorUserId: string; input: EnrolmentUpdateInput }): Promise<EnrolmentWriteResult> {
+export async function updateEnrolment(
+  db: Db,
+  params: { communeId: string; actorUserId: string; input: EnrolmentUpdateInput },
+): Promise<EnrolmentWriteResult> {
   const { communeId, input } = params;
   return db.transaction(async (tx) => {
     const ofCommune = and(eq(enrolments.id, input.enrolmentId), eq(enrolments.communeId, communeId));
@@ -176,7 +223,15 @@ export async function updateEnrolment(db: Db, params: { communeId: string; actor
     const before = { startsOn: current.startsOn, endsOn: current.endsOn, status: current.status };
     const after = { startsOn: input.startsOn, endsOn: input.endsOn, status: input.status };
     if (JSON.stringify(before) === JSON.stringify(after)) return { ok: true, enrolment: current } as const;
-    if (await overlaps(tx, { communeId, childId: current.childId, activityId: current.activityId, ...after, exceptId: current.id })) {
+    if (
+      await overlaps(tx, {
+        communeId,
+        childId: current.childId,
+        activityId: current.activityId,
+        ...after,
+        exceptId: current.id,
+      })
+    ) {
       return { ok: false, reason: "overlap" } as const;
     }
     const [updated] = await tx.update(enrolments).set(after).where(ofCommune).returning();
@@ -186,7 +241,13 @@ export async function updateEnrolment(db: Db, params: { communeId: string; actor
       action: "enrolment.updated",
       targetType: "enrolment",
       targetId: current.id,
-      details: { householdId: current.householdId, childId: current.childId, activityId: current.activityId, before, after },
+      details: {
+        householdId: current.householdId,
+        childId: current.childId,
+        activityId: current.activityId,
+        before,
+        after,
+      },
     });
     return { ok: true, enrolment: updated! } as const;
   });

@@ -24,8 +24,15 @@ export type EnrolmentStatus = keyof typeof ENROLMENT_STATUS_LABELS;
 export const DEADLINE_KIND_LABELS = { working: "Jours ouvrés", calendar: "Jours calendaires" } as const;
 
 /** "lundi, mardi, jeudi, vendredi de 07:30 à 08:05". */
-export function describeSchedule(activity: { weekdays: readonly number[]; startTime: string; endTime: string }): string {
-  const days = [...activity.weekdays].sort((a, b) => a - b).map(weekdayName).join(", ");
+export function describeSchedule(activity: {
+  weekdays: readonly number[];
+  startTime: string;
+  endTime: string;
+}): string {
+  const days = [...activity.weekdays]
+    .sort((a, b) => a - b)
+    .map(weekdayName)
+    .join(", ");
   return `${days} de ${activity.startTime} à ${activity.endTime}`;
 }
 

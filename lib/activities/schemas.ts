@@ -2,7 +2,13 @@ import { z } from "zod";
 import type { ActivityCategory } from "@/db/schema/planning";
 import { addDays, isIsoDay } from "@/lib/planning/days";
 import { checkbox, dayField, requiredText } from "@/lib/validation/fields";
-import { CATEGORY_LABELS, CLOSURE_KIND_LABELS, ENROLMENT_STATUS_LABELS, type ClosureKind, type EnrolmentStatus } from "./labels";
+import {
+  CATEGORY_LABELS,
+  CLOSURE_KIND_LABELS,
+  type ClosureKind,
+  ENROLMENT_STATUS_LABELS,
+  type EnrolmentStatus,
+} from "./labels";
 
 /* The activities back office's forms, validated with the same rules in the browser and in the server actions. */
 
@@ -21,14 +27,18 @@ const timeField = (label: string) =>
     .min(1, { message: `${label} est obligatoire.`, abort: true })
     .regex(HH_MM, `${label} doit être au format HH:mm, par exemple 07:30.`);
 
-const labelledDay = (label: string) => dayField({ missing: `${label} est obligatoire.`, invalid: `${label} doit être une date valide (jj/mm/aaaa).` });
+const labelledDay = (label: string) =>
+  dayField({ missing: `${label} est obligatoire.`, invalid: `${label} doit être une date valide (jj/mm/aaaa).` });
 
 const deadlineDaysField = (label: string) =>
   z
     .string({ error: `${label} est obligatoire.` })
     .trim()
     .min(1, { message: `${label} est obligatoire.`, abort: true })
-    .regex(WHOLE_NUMBER, { message: `${label} doit être un nombre entier de jours, entre 0 et ${MAX_DEADLINE_DAYS}.`, abort: true })
+    .regex(WHOLE_NUMBER, {
+      message: `${label} doit être un nombre entier de jours, entre 0 et ${MAX_DEADLINE_DAYS}.`,
+      abort: true,
+    })
     .transform(Number)
     .refine((days) => days <= MAX_DEADLINE_DAYS, `${label} doit être compris entre 0 et ${MAX_DEADLINE_DAYS} jours.`);
 
@@ -39,7 +49,10 @@ const capacityField = () =>
     .trim()
     .optional()
     .transform((v) => v ?? "")
-    .refine((v) => v === "" || WHOLE_NUMBER.test(v), { message: "La capacité doit être un nombre entier positif ou nul (laissez vide si illimitée).", abort: true })
+    .refine((v) => v === "" || WHOLE_NUMBER.test(v), {
+      message: "La capacité doit être un nombre entier positif ou nul (laissez vide si illimitée).",
+      abort: true,
+    })
     .transform((v) => (v === "" ? null : Number(v)))
     .refine((v) => v === null || v <= MAX_CAPACITY, `La capacité ne peut pas dépasser ${MAX_CAPACITY} places.`);
 
@@ -63,7 +76,9 @@ const activityFields = {
     .transform((v) => v ?? ""),
   name: requiredText("Le nom de l'activité"),
   facility: requiredText("L'établissement"),
-  category: z.enum(Object.keys(CATEGORY_LABELS) as [ActivityCategory, ...ActivityCategory[]], { error: "Choisissez une catégorie." }),
+  category: z.enum(Object.keys(CATEGORY_LABELS) as [ActivityCategory, ...ActivityCategory[]], {
+    error: "Choisissez une catégorie.",
+  }),
   weekdays: weekdaysField(),
   startTime: timeField("L'heure de début"),
   endTime: timeField("L'heure de fin"),
@@ -89,7 +104,12 @@ const endsAfterStart = <S extends z.ZodType<{ startTime: string; endTime: string
     message: "L'heure de fin doit être après l'heure de début.",
     when: ({ value }) => {
       const { startTime, endTime } = (value ?? {}) as Record<string, unknown>;
-      return typeof startTime === "string" && typeof endTime === "string" && HH_MM.test(startTime.trim()) && HH_MM.test(endTime.trim());
+      return (
+        typeof startTime === "string" &&
+        typeof endTime === "string" &&
+        HH_MM.test(startTime.trim()) &&
+        HH_MM.test(endTime.trim())
+      );
     },
   });
 
@@ -121,13 +141,22 @@ export const closureAddSchema = z
       .transform((v) => v || null)
       .pipe(z.uuid("Activité introuvable.").nullable()),
     from: labelledDay("La date de début"),
-    to: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), labelledDay("La date de fin").optional()),
+    to: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      labelledDay("La date de fin").optional(),
+    ),
     kind: z.enum(closureKinds, { error: "Choisissez le type de fermeture." }),
     label: requiredText("Le libellé"),
   })
   .transform(({ to, ...rest }) => ({ ...rest, to: to || rest.from }))
-  .refine((v) => v.to >= v.from, { path: ["to"], message: "La date de fin doit être postérieure ou égale à la date de début." })
-  .refine((v) => v.to < addDays(v.from, MAX_CLOSURE_DAYS), { path: ["to"], message: `Une période de fermeture ne peut pas dépasser ${MAX_CLOSURE_DAYS} jours.` });
+  .refine((v) => v.to >= v.from, {
+    path: ["to"],
+    message: "La date de fin doit être postérieure ou égale à la date de début.",
+  })
+  .refine((v) => v.to < addDays(v.from, MAX_CLOSURE_DAYS), {
+    path: ["to"],
+    message: `Une période de fermeture ne peut pas dépasser ${MAX_CLOSURE_DAYS} jours.`,
+  });
 
 export type ClosureAddInput = z.output<typeof closureAddSchema>;
 
@@ -135,7 +164,10 @@ export type ClosureAddInput = z.output<typeof closureAddSchema>;
 export const closureRemoveSchema = z.object({
   closureIds: z.preprocess(
     (v) => (Array.isArray(v) ? v : typeof v === "string" && v ? v.split(",") : []),
-    z.array(z.uuid("Fermeture introuvable.")).min(1, "Fermeture introuvable.").max(MAX_CLOSURE_DAYS, "Fermeture introuvable."),
+    z
+      .array(z.uuid("Fermeture introuvable."))
+      .min(1, "Fermeture introuvable.")
+      .max(MAX_CLOSURE_DAYS, "Fermeture introuvable."),
   ),
 });
 
@@ -153,17 +185,28 @@ const endsOnOrAfterStart = <S extends z.ZodType<{ startsOn: string; endsOn: stri
     message: "La date de fin doit être postérieure ou égale à la date de début.",
     when: ({ value }) => {
       const { startsOn, endsOn } = (value ?? {}) as Record<string, unknown>;
-      return typeof startsOn === "string" && typeof endsOn === "string" && isIsoDay(startsOn.trim()) && isIsoDay(endsOn.trim());
+      return (
+        typeof startsOn === "string" &&
+        typeof endsOn === "string" &&
+        isIsoDay(startsOn.trim()) &&
+        isIsoDay(endsOn.trim())
+      );
     },
   });
 
 /** "Inscrire" a child of the commune to an activity over a period. */
 export const enrolmentCreateSchema = endsOnOrAfterStart(
-  z.object({ activityId: z.uuid("Activité introuvable."), childId: z.uuid("Choisissez un enfant."), ...enrolmentPeriodFields }),
+  z.object({
+    activityId: z.uuid("Activité introuvable."),
+    childId: z.uuid("Choisissez un enfant."),
+    ...enrolmentPeriodFields,
+  }),
 );
 
 /** Change an enrolment's period or state (inscrit / liste d'attente). */
-export const enrolmentUpdateSchema = endsOnOrAfterStart(z.object({ enrolmentId: z.uuid("Inscription introuvable."), ...enrolmentPeriodFields }));
+export const enrolmentUpdateSchema = endsOnOrAfterStart(
+  z.object({ enrolmentId: z.uuid("Inscription introuvable."), ...enrolmentPeriodFields }),
+);
 
 export type EnrolmentCreateInput = z.output<typeof enrolmentCreateSchema>;
 export type EnrolmentUpdateInput = z.output<typeof enrolmentUpdateSchema>;

@@ -19,7 +19,12 @@ async function communeWithQuotientChange() {
   const commune = await insertCommune(db());
   const family = await insertFamily(db(), commune.id, "BERNARD");
   const admin = await insertUser(db(), commune.id, "admin");
-  await updateFamilyQuotient(db(), { communeId: commune.id, householdId: family.householdId, actorUserId: family.agent.id, familyQuotient: 480 });
+  await updateFamilyQuotient(db(), {
+    communeId: commune.id,
+    householdId: family.householdId,
+    actorUserId: family.agent.id,
+    familyQuotient: 480,
+  });
   return { commune, admin, ...family };
 }
 
@@ -43,7 +48,9 @@ describe("journal des actions", () => {
     const b = await communeWithQuotientChange();
     const journal = await listCommuneAudit(db(), { communeId: a.commune.id });
     expect(journal).toMatchObject({ total: 1, page: 1, pageCount: 1 });
-    expect(journal.rows).toMatchObject([{ actionLabel: "Quotient familial modifié", target: "Famille BERNARD", detail: "non renseigné → 480" }]);
+    expect(journal.rows).toMatchObject([
+      { actionLabel: "Quotient familial modifié", target: "Famille BERNARD", detail: "non renseigné → 480" },
+    ]);
     expect((await listCommuneAudit(db(), { communeId: a.commune.id, action: "request.accepted" })).total).toBe(0);
     expect((await listCommuneAudit(db(), { communeId: b.commune.id, page: 99 })).page).toBe(1);
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { auditLog, households, users } from "@/db/schema";
@@ -44,8 +44,18 @@ function selectRows(db: Db, where: SQL | undefined) {
     })
     .from(auditLog)
     .leftJoin(actor, and(eq(actor.id, auditLog.actorUserId), eq(actor.communeId, auditLog.communeId)))
-    .leftJoin(households, and(eq(households.communeId, auditLog.communeId), sql`${households.id}::text = ${householdOfRow}`))
-    .leftJoin(targetUser, and(eq(auditLog.targetType, "user"), eq(targetUser.id, auditLog.targetId), eq(targetUser.communeId, auditLog.communeId)))
+    .leftJoin(
+      households,
+      and(eq(households.communeId, auditLog.communeId), sql`${households.id}::text = ${householdOfRow}`),
+    )
+    .leftJoin(
+      targetUser,
+      and(
+        eq(auditLog.targetType, "user"),
+        eq(targetUser.id, auditLog.targetId),
+        eq(targetUser.communeId, auditLog.communeId),
+      ),
+    )
     .where(where)
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id));
 }
@@ -72,8 +82,14 @@ function toAuditRow(row: SelectedRow): AuditRow {
 export const AUDIT_PAGE_SIZE = 30;
 
 /** The journal of the admins: the commune's audit rows, newest first, optionally of one action. */
-export async function listCommuneAudit(db: Db, params: { communeId: string; action?: string; page?: number }): Promise<AuditPage> {
-  const where = and(eq(auditLog.communeId, params.communeId), params.action ? eq(auditLog.action, params.action) : undefined);
+export async function listCommuneAudit(
+  db: Db,
+  params: { communeId: string; action?: string; page?: number },
+): Promise<AuditPage> {
+  const where = and(
+    eq(auditLog.communeId, params.communeId),
+    params.action ? eq(auditLog.action, params.action) : undefined,
+  );
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(auditLog).where(where);
   const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const page = Math.min(Math.max(1, params.page ?? 1), pageCount);
@@ -84,10 +100,16 @@ export async function listCommuneAudit(db: Db, params: { communeId: string; acti
 }
 
 /** The "Historique" of one household of the commune: its latest audit rows. */
-export async function listHouseholdAudit(db: Db, params: { communeId: string; householdId: string; limit?: number }): Promise<AuditRow[]> {
+export async function listHouseholdAudit(
+  db: Db,
+  params: { communeId: string; householdId: string; limit?: number },
+): Promise<AuditRow[]> {
   const where = and(
     eq(auditLog.communeId, params.communeId),
-    or(and(eq(auditLog.targetType, "household"), eq(auditLog.targetId, params.householdId)), sql`${auditLog.details}->>'householdId' = ${params.householdId}`),
+    or(
+      and(eq(auditLog.targetType, "household"), eq(auditLog.targetId, params.householdId)),
+      sql`${auditLog.details}->>'householdId' = ${params.householdId}`,
+    ),
   );
   const rows = await selectRows(db, where).limit(params.limit ?? 20);
   return rows.map(toAuditRow);

@@ -23,7 +23,11 @@ const database = useTestDatabase();
 const db = () => database.db;
 afterEach(() => vi.mocked(sendMail.enqueueRenderedMails).mockClear());
 
-const mailsTo = (to: string, template: string) => db().select().from(mailOutbox).where(and(eq(mailOutbox.to, to), eq(mailOutbox.template, template)));
+const mailsTo = (to: string, template: string) =>
+  db()
+    .select()
+    .from(mailOutbox)
+    .where(and(eq(mailOutbox.to, to), eq(mailOutbox.template, template)));
 
 describe("a booking request decided from Demandes", () => {
   it("is mailed once, in the digest, as when decided from Réservations", async () => {
@@ -31,20 +35,35 @@ describe("a booking request decided from Demandes", () => {
     const family = await bookingFixtures.insertFamily(db(), town.commune.id);
     const activity = await bookingFixtures.insertActivity(db(), town.commune.id);
     const child = family.children[0]!;
-    await bookingFixtures.enrol(db(), { communeId: town.commune.id, householdId: family.household.id, childIds: [child.id], activityId: activity.id });
+    await bookingFixtures.enrol(db(), {
+      communeId: town.commune.id,
+      householdId: family.household.id,
+      childIds: [child.id],
+      activityId: activity.id,
+    });
     const submitted = await submitSlotRequest(db(), {
       communeId: town.commune.id,
       householdId: family.household.id,
       userId: family.user.id,
       now: new Date("2026-11-24T08:00:00Z"),
-      input: { kind: "booking", childId: child.id, activityId: activity.id, from: "2026-12-03", to: "2026-12-03", weekdays: [4] },
+      input: {
+        kind: "booking",
+        childId: child.id,
+        activityId: activity.id,
+        from: "2026-12-03",
+        to: "2026-12-03",
+        weekdays: [4],
+      },
     });
     if (!submitted.ok || !submitted.request) throw new Error("not submitted");
     signInAs(town.agent, town.commune.slug);
     // The digest's last run is the window closed before the decision: the next runs catch up from there.
     await runDecisionDigests(db(), new Date());
 
-    const result = await decideRequestsAction(null, formData(town.commune.slug, { requestIds: submitted.request.id, decision: "accepted", message: "" }));
+    const result = await decideRequestsAction(
+      null,
+      formData(town.commune.slug, { requestIds: submitted.request.id, decision: "accepted", message: "" }),
+    );
 
     expect(result).toMatchObject({ ok: true });
     expect(await mailsTo(family.user.email, "request-decision")).toHaveLength(0);
@@ -59,15 +78,29 @@ describe("a family-file decision", () => {
   async function pendingChange() {
     const commune = await insertCommune(db());
     const f = await insertFamily(db(), commune.id);
-    await db().insert(subscriptions).values({ communeId: commune.id, userId: f.family.id, householdId: f.householdId, method: "subscriber_code" });
-    const result = await submitChange(db(), { ...f.scope, userId: f.family.id, type: "guardian.update", targetId: f.guardian.id, proposed: { mobilePhone: "06 99 88 77 66" } });
+    await db()
+      .insert(subscriptions)
+      .values({ communeId: commune.id, userId: f.family.id, householdId: f.householdId, method: "subscriber_code" });
+    const result = await submitChange(db(), {
+      ...f.scope,
+      userId: f.family.id,
+      type: "guardian.update",
+      targetId: f.guardian.id,
+      proposed: { mobilePhone: "06 99 88 77 66" },
+    });
     if (!result.ok || !result.request) throw new Error("expected a request");
     return { commune, f, request: result.request };
   }
 
   it("writes its mail to the outbox in the decision's own transaction", async () => {
     const { commune, f, request } = await pendingChange();
-    const decided = await decideRequest(db(), { communeId: commune.id, agentUserId: f.agent.id, requestId: request.id, decision: "refused", message: "Numéro non attribué." });
+    const decided = await decideRequest(db(), {
+      communeId: commune.id,
+      agentUserId: f.agent.id,
+      requestId: request.id,
+      decision: "refused",
+      message: "Numéro non attribué.",
+    });
     expect(decided).toMatchObject({ ok: true });
     const [mail, ...others] = await mailsTo(f.family.email, "request-decision");
     expect(others).toHaveLength(0);
@@ -78,10 +111,24 @@ describe("a family-file decision", () => {
   it("is not decided when its mail cannot be written: the agent may try again, no family goes untold", async () => {
     const { commune, f, request } = await pendingChange();
     vi.mocked(sendMail.enqueueRenderedMails).mockRejectedValueOnce(new Error("disk full"));
-    await expect(decideRequest(db(), { communeId: commune.id, agentUserId: f.agent.id, requestId: request.id, decision: "accepted" })).rejects.toThrow("disk full");
+    await expect(
+      decideRequest(db(), {
+        communeId: commune.id,
+        agentUserId: f.agent.id,
+        requestId: request.id,
+        decision: "accepted",
+      }),
+    ).rejects.toThrow("disk full");
     const [row] = await db().select().from(requests).where(eq(requests.id, request.id));
     expect(row!.status).toBe("pending");
-    expect(await decideRequest(db(), { communeId: commune.id, agentUserId: f.agent.id, requestId: request.id, decision: "accepted" })).toMatchObject({ ok: true });
+    expect(
+      await decideRequest(db(), {
+        communeId: commune.id,
+        agentUserId: f.agent.id,
+        requestId: request.id,
+        decision: "accepted",
+      }),
+    ).toMatchObject({ ok: true });
     expect(await mailsTo(f.family.email, "request-decision")).toHaveLength(1);
   });
 });

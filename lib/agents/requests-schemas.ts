@@ -16,7 +16,10 @@ const requestIdList = z.preprocess(
     .max(MAX_REQUESTS_PER_DECISION, `Sélectionnez au plus ${MAX_REQUESTS_PER_DECISION} demandes à la fois.`),
 );
 
-const familyMessage = z.string().trim().max(MESSAGE_MAX_LENGTH, `Le message ne doit pas dépasser ${MESSAGE_MAX_LENGTH} caractères.`);
+const familyMessage = z
+  .string()
+  .trim()
+  .max(MESSAGE_MAX_LENGTH, `Le message ne doit pas dépasser ${MESSAGE_MAX_LENGTH} caractères.`);
 
 /** "Accepter" / "Refuser" one request (its page) or a selection (the inbox): a refusal needs a message. */
 export const decideRequestsSchema = z
@@ -25,7 +28,10 @@ export const decideRequestsSchema = z
     decision: z.enum(["accepted", "refused"], "Choisissez d'accepter ou de refuser."),
     message: familyMessage.optional().default(""),
   })
-  .refine((input) => input.decision === "accepted" || input.message.length > 0, { path: ["message"], message: REFUSAL_MESSAGE_REQUIRED });
+  .refine((input) => input.decision === "accepted" || input.message.length > 0, {
+    path: ["message"],
+    message: REFUSAL_MESSAGE_REQUIRED,
+  });
 
 export type DecideRequestsInput = z.output<typeof decideRequestsSchema>;
 

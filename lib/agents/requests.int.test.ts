@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, guardians, households, mailOutbox, requests, subscriptions } from "@/db/schema";
-import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { listHouseholdAudit } from "@/lib/agents/audit-read";
+import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { updateFamilyQuotientAction } from "@/lib/households/quotient-actions";
 import { decideRequest } from "@/lib/requests/decide";
 import { getCommuneRequest, submitChange } from "@/lib/requests/store";
@@ -13,8 +13,7 @@ import { openRequestForAgent } from "./requests";
 import { decideRequestsAction, postTownMessageAction } from "./requests-actions";
 
 const database = useTestDatabase();
-beforeAll(async () => {
-});
+beforeAll(async () => {});
 
 const db = () => database.db;
 const REFUSED_ACCESS = "Vous n'avez pas accès à cette action.";
@@ -23,20 +22,39 @@ const REFUSED_ACCESS = "Vous n'avez pas accès à cette action.";
 async function setup() {
   const commune = await insertCommune(db());
   const family = await insertFamily(db(), commune.id);
-  await db().insert(subscriptions).values({ communeId: commune.id, userId: family.family.id, householdId: family.householdId, method: "subscriber_code" });
+  await db()
+    .insert(subscriptions)
+    .values({
+      communeId: commune.id,
+      userId: family.family.id,
+      householdId: family.householdId,
+      method: "subscriber_code",
+    });
   return { commune, ...family };
 }
 
 type Family = Awaited<ReturnType<typeof setup>>;
 
 async function phoneChange(f: Family, mobilePhone = "06 99 88 77 66") {
-  const result = await submitChange(db(), { ...f.scope, userId: f.family.id, type: "guardian.update", targetId: f.guardian.id, proposed: { mobilePhone } });
+  const result = await submitChange(db(), {
+    ...f.scope,
+    userId: f.family.id,
+    type: "guardian.update",
+    targetId: f.guardian.id,
+    proposed: { mobilePhone },
+  });
   if (!result.ok || !result.request) throw new Error("expected a request");
   return result.request;
 }
 
 async function allergyChange(f: Family) {
-  const result = await submitChange(db(), { ...f.scope, userId: f.family.id, type: "child.update", targetId: f.child.id, proposed: { allergies: "Arachide" } });
+  const result = await submitChange(db(), {
+    ...f.scope,
+    userId: f.family.id,
+    type: "child.update",
+    targetId: f.child.id,
+    proposed: { allergies: "Arachide" },
+  });
   if (!result.ok || !result.request) throw new Error("expected a request");
   return result.request;
 }
@@ -51,13 +69,22 @@ describe("deciding requests", () => {
     const request = await phoneChange(f);
     signInAs(f.agent, f.commune.slug);
 
-    const result = await decideRequestsAction(null, formData(f.commune.slug, { requestIds: request.id, decision: "accepted", message: "" }));
+    const result = await decideRequestsAction(
+      null,
+      formData(f.commune.slug, { requestIds: request.id, decision: "accepted", message: "" }),
+    );
 
-    expect(result).toMatchObject({ ok: true, message: `${request.reference} : acceptée, la modification est appliquée au dossier famille.` });
+    expect(result).toMatchObject({
+      ok: true,
+      message: `${request.reference} : acceptée, la modification est appliquée au dossier famille.`,
+    });
     expect(await phoneOf(f.guardian.id)).toBe("06 99 88 77 66");
     const mails = await mailsTo(f.family.email);
     expect(mails).toHaveLength(1);
-    expect(mails[0]).toMatchObject({ template: "request-decision", subject: `Votre demande ${request.reference} « Modification du responsable » a été acceptée` });
+    expect(mails[0]).toMatchObject({
+      template: "request-decision",
+      subject: `Votre demande ${request.reference} « Modification du responsable » a été acceptée`,
+    });
     expect(mails[0]!.html).toContain(`/${f.commune.slug}/mon-espace-citoyen/mes-demandes/${request.id}`);
   });
 
@@ -66,12 +93,21 @@ describe("deciding requests", () => {
     const request = await phoneChange(f);
     signInAs(f.agent, f.commune.slug);
 
-    const withoutMessage = await decideRequestsAction(null, formData(f.commune.slug, { requestIds: request.id, decision: "refused", message: "  " }));
-    expect(withoutMessage).toMatchObject({ ok: false, fieldErrors: { message: ["Saisissez le message expliquant le refus à la famille."] } });
+    const withoutMessage = await decideRequestsAction(
+      null,
+      formData(f.commune.slug, { requestIds: request.id, decision: "refused", message: "  " }),
+    );
+    expect(withoutMessage).toMatchObject({
+      ok: false,
+      fieldErrors: { message: ["Saisissez le message expliquant le refus à la famille."] },
+    });
     expect(await statusOf(request.id)).toBe("pending");
     expect(await mailsTo(f.family.email)).toHaveLength(0);
 
-    const refused = await decideRequestsAction(null, formData(f.commune.slug, { requestIds: request.id, decision: "refused", message: "Numéro non attribué." }));
+    const refused = await decideRequestsAction(
+      null,
+      formData(f.commune.slug, { requestIds: request.id, decision: "refused", message: "Numéro non attribué." }),
+    );
     expect(refused).toMatchObject({ ok: true });
     expect(await statusOf(request.id)).toBe("refused");
     expect(await phoneOf(f.guardian.id)).toBe("06 12 34 56 78");
@@ -84,10 +120,18 @@ describe("deciding requests", () => {
     const f = await setup();
     const request = await phoneChange(f);
     const otherAgent = await insertUser(db(), f.commune.id, "agent");
-    await decideRequest(db(), { communeId: f.commune.id, agentUserId: otherAgent.id, requestId: request.id, decision: "accepted" });
+    await decideRequest(db(), {
+      communeId: f.commune.id,
+      agentUserId: otherAgent.id,
+      requestId: request.id,
+      decision: "accepted",
+    });
     signInAs(f.agent, f.commune.slug);
 
-    const result = await decideRequestsAction(null, formData(f.commune.slug, { requestIds: request.id, decision: "refused", message: "Non." }));
+    const result = await decideRequestsAction(
+      null,
+      formData(f.commune.slug, { requestIds: request.id, decision: "refused", message: "Non." }),
+    );
 
     expect(result).toMatchObject({ ok: false, message: "Cette demande a déjà été traitée par un autre agent." });
     expect(await statusOf(request.id)).toBe("accepted");
@@ -98,10 +142,19 @@ describe("deciding requests", () => {
     const phone = await phoneChange(f);
     const allergy = await allergyChange(f);
     const otherAgent = await insertUser(db(), f.commune.id, "agent");
-    await decideRequest(db(), { communeId: f.commune.id, agentUserId: otherAgent.id, requestId: allergy.id, decision: "refused", message: "Certificat médical requis." });
+    await decideRequest(db(), {
+      communeId: f.commune.id,
+      agentUserId: otherAgent.id,
+      requestId: allergy.id,
+      decision: "refused",
+      message: "Certificat médical requis.",
+    });
     signInAs(f.agent, f.commune.slug);
 
-    const result = await decideRequestsAction(null, formData(f.commune.slug, { requestIds: [phone.id, allergy.id], decision: "accepted" }));
+    const result = await decideRequestsAction(
+      null,
+      formData(f.commune.slug, { requestIds: [phone.id, allergy.id], decision: "accepted" }),
+    );
 
     expect(result?.ok).toBe(false);
     expect(result?.message?.split("\n")).toEqual([
@@ -118,9 +171,16 @@ describe("deciding requests", () => {
   it("records an agent's read of a child's health change in the audit trail", async () => {
     const f = await setup();
     const allergy = await allergyChange(f);
-    const detail = await openRequestForAgent(db(), { communeId: f.commune.id, agentUserId: f.agent.id, requestId: allergy.id });
+    const detail = await openRequestForAgent(db(), {
+      communeId: f.commune.id,
+      agentUserId: f.agent.id,
+      requestId: allergy.id,
+    });
     expect(detail?.changes.map((c) => c.label)).toEqual(["Allergies"]);
-    const reads = await db().select().from(auditLog).where(and(eq(auditLog.action, "child.health_read"), eq(auditLog.targetId, f.householdId)));
+    const reads = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "child.health_read"), eq(auditLog.targetId, f.householdId)));
     expect(reads).toMatchObject([{ actorUserId: f.agent.id, details: { reference: allergy.reference } }]);
   });
 });
@@ -133,7 +193,10 @@ describe("who may act", () => {
 
     const calls = [
       decideRequestsAction(null, formData(f.commune.slug, { requestIds: request.id, decision: "accepted" })),
-      decideRequestsAction(null, formData(f.commune.slug, { requestIds: [request.id, request.id], decision: "refused", message: "x" })),
+      decideRequestsAction(
+        null,
+        formData(f.commune.slug, { requestIds: [request.id, request.id], decision: "refused", message: "x" }),
+      ),
       postTownMessageAction(null, formData(f.commune.slug, { requestId: request.id, message: "Bonjour" })),
       updateFamilyQuotientAction(null, formData(f.commune.slug, { householdId: f.householdId, familyQuotient: "1" })),
     ];
@@ -152,25 +215,42 @@ describe("who may act", () => {
     const request = await phoneChange(b);
     signInAs(a.agent, a.commune.slug);
 
-    const decided = await decideRequestsAction(null, formData(a.commune.slug, { requestIds: request.id, decision: "accepted" }));
+    const decided = await decideRequestsAction(
+      null,
+      formData(a.commune.slug, { requestIds: request.id, decision: "accepted" }),
+    );
     expect(decided).toMatchObject({ ok: false, message: "Demande : demande introuvable." });
-    const message = await postTownMessageAction(null, formData(a.commune.slug, { requestId: request.id, message: "Bonjour" }));
+    const message = await postTownMessageAction(
+      null,
+      formData(a.commune.slug, { requestId: request.id, message: "Bonjour" }),
+    );
     expect(message).toMatchObject({ ok: false, message: "Demande introuvable." });
-    const quotient = await updateFamilyQuotientAction(null, formData(a.commune.slug, { householdId: b.householdId, familyQuotient: "500" }));
+    const quotient = await updateFamilyQuotientAction(
+      null,
+      formData(a.commune.slug, { householdId: b.householdId, familyQuotient: "500" }),
+    );
     expect(quotient).toMatchObject({ ok: false, message: "Dossier famille introuvable." });
     // Posting commune B's slug does not help: the session is of commune A.
-    const viaOtherSlug = await decideRequestsAction(null, formData(b.commune.slug, { requestIds: request.id, decision: "accepted" }));
+    const viaOtherSlug = await decideRequestsAction(
+      null,
+      formData(b.commune.slug, { requestIds: request.id, decision: "accepted" }),
+    );
     expect(viaOtherSlug).toMatchObject({ ok: false });
 
     expect(await statusOf(request.id)).toBe("pending");
     expect(await phoneOf(b.guardian.id)).toBe("06 12 34 56 78");
-    expect(await openRequestForAgent(db(), { communeId: a.commune.id, agentUserId: a.agent.id, requestId: request.id })).toBeNull();
+    expect(
+      await openRequestForAgent(db(), { communeId: a.commune.id, agentUserId: a.agent.id, requestId: request.id }),
+    ).toBeNull();
   });
 
   it("answers malformed ids with a field error, not a failure", async () => {
     const f = await setup();
     signInAs(f.agent, f.commune.slug);
-    const result = await decideRequestsAction(null, formData(f.commune.slug, { requestIds: "1' or '1'='1", decision: "accepted" }));
+    const result = await decideRequestsAction(
+      null,
+      formData(f.commune.slug, { requestIds: "1' or '1'='1", decision: "accepted" }),
+    );
     expect(result).toMatchObject({ ok: false, fieldErrors: { "requestIds.0": ["Demande introuvable."] } });
     const none = await decideRequestsAction(null, formData(f.commune.slug, { decision: "accepted" }));
     expect(none).toMatchObject({ ok: false, fieldErrors: { requestIds: ["Sélectionnez au moins une demande."] } });
@@ -183,23 +263,34 @@ describe("quotient familial set by an agent", () => {
     await db().update(households).set({ familyQuotient: 650 }).where(eq(households.id, f.householdId));
     signInAs(f.agent, f.commune.slug);
 
-    const result = await updateFamilyQuotientAction(null, formData(f.commune.slug, { householdId: f.householdId, familyQuotient: "720" }));
+    const result = await updateFamilyQuotientAction(
+      null,
+      formData(f.commune.slug, { householdId: f.householdId, familyQuotient: "720" }),
+    );
 
     expect(result).toMatchObject({ ok: true, message: "Le quotient familial est maintenant de 720." });
     const [household] = await db().select().from(households).where(eq(households.id, f.householdId));
     expect(household?.familyQuotient).toBe(720);
     const history = await listHouseholdAudit(db(), { communeId: f.commune.id, householdId: f.householdId });
-    expect(history).toMatchObject([{ actionLabel: "Quotient familial modifié", detail: "650 → 720", actorName: `${f.agent.firstName} ${f.agent.lastName}` }]);
+    expect(history).toMatchObject([
+      {
+        actionLabel: "Quotient familial modifié",
+        detail: "650 → 720",
+        actorName: `${f.agent.firstName} ${f.agent.lastName}`,
+      },
+    ]);
   });
 
   it("refuses a value that is not a whole number ≥ 0", async () => {
     const f = await setup();
     signInAs(f.agent, f.commune.slug);
     for (const familyQuotient of ["-3", "12,5", "abc", ""]) {
-      const result = await updateFamilyQuotientAction(null, formData(f.commune.slug, { householdId: f.householdId, familyQuotient }));
+      const result = await updateFamilyQuotientAction(
+        null,
+        formData(f.commune.slug, { householdId: f.householdId, familyQuotient }),
+      );
       expect(result).toMatchObject({ ok: false, fieldErrors: { familyQuotient: [expect.any(String)] } });
     }
     expect(await listHouseholdAudit(db(), { communeId: f.commune.id, householdId: f.householdId })).toEqual([]);
   });
 });
-

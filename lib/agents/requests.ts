@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { requests, type Commune, type RequestStatus } from "@/db/schema";
+import { type Commune, type RequestStatus, requests } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { HEALTH_FIELD_KEYS } from "@/lib/family-file/fields";
 import { decideRequest } from "@/lib/requests/decide";
@@ -13,7 +13,11 @@ export type DecisionOutcome =
   | { requestId: string; reference: string; outcome: "accepted" | "refused" }
   /** Decided by another agent first, or withdrawn by the family meanwhile. */
   | { requestId: string; reference: string; outcome: "already_decided"; status: RequestStatus }
-  | { requestId: string; reference: string | null; outcome: "not_found" | "target_missing" | "unsupported" | "forbidden" | "message_required" };
+  | {
+      requestId: string;
+      reference: string | null;
+      outcome: "not_found" | "target_missing" | "unsupported" | "forbidden" | "message_required";
+    };
 
 export const ALREADY_DECIDED_MESSAGE = "Cette demande a déjà été traitée par un autre agent.";
 
@@ -23,7 +27,13 @@ export const ALREADY_DECIDED_MESSAGE = "Cette demande a déjà été traitée pa
  */
 export async function decideRequests(
   db: Db,
-  params: { commune: Commune; agentUserId: string; requestIds: readonly string[]; decision: "accepted" | "refused"; message: string | null },
+  params: {
+    commune: Commune;
+    agentUserId: string;
+    requestIds: readonly string[];
+    decision: "accepted" | "refused";
+    message: string | null;
+  },
 ): Promise<DecisionOutcome[]> {
   const ids = [...new Set(params.requestIds)];
   const known = await db
@@ -39,7 +49,13 @@ export async function decideRequests(
       outcomes.push({ requestId, reference: null, outcome: "not_found" });
       continue;
     }
-    const result = await decideRequest(db, { communeId: params.commune.id, agentUserId: params.agentUserId, requestId, decision: params.decision, message: params.message });
+    const result = await decideRequest(db, {
+      communeId: params.commune.id,
+      agentUserId: params.agentUserId,
+      requestId,
+      decision: params.decision,
+      message: params.message,
+    });
     if (result.ok) {
       outcomes.push({ requestId, reference, outcome: params.decision });
     } else if (result.reason === "already_decided") {
@@ -80,7 +96,10 @@ export function isSuccessfulOutcome(outcome: DecisionOutcome): boolean {
  * A request of the commune for its page. When its change touches a child's health data, the agent's read is
  * written to the audit trail, as for the household file.
  */
-export async function openRequestForAgent(db: Db, params: { communeId: string; agentUserId: string; requestId: string }): Promise<RequestDetail | null> {
+export async function openRequestForAgent(
+  db: Db,
+  params: { communeId: string; agentUserId: string; requestId: string },
+): Promise<RequestDetail | null> {
   const detail = await getCommuneRequest(db, { communeId: params.communeId, requestId: params.requestId });
   if (!detail) return null;
   const healthKeys: readonly string[] = HEALTH_FIELD_KEYS;

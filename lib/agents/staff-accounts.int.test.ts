@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { accountTokens, auditLog, mailOutbox, users, userSessions } from "@/db/schema";
+import { accountTokens, auditLog, mailOutbox, userSessions, users } from "@/db/schema";
 import { demo } from "@/db/seed";
 import { regenerateSubscriberCodeAction } from "@/lib/households/actions";
 import { accountByEmail, householdByCode, openDemoDatabase } from "@/lib/households/demo-fixture";
@@ -17,7 +17,13 @@ afterAll(async () => {
   await handle.close();
 });
 
-const newAgent = { civility: "MME", lastName: "NOUVELLE", firstName: "Anne", email: "Anne.Nouvelle@demo.fr", role: "agent" };
+const newAgent = {
+  civility: "MME",
+  lastName: "NOUVELLE",
+  firstName: "Anne",
+  email: "Anne.Nouvelle@demo.fr",
+  role: "agent",
+};
 const accountsWithEmail = (email: string) => handle.db.select().from(users).where(eq(users.email, email));
 const signInAsDemo = async (email: string) => signInAs(await accountByEmail(handle.db, "demo", email), "demo");
 
@@ -60,10 +66,14 @@ describe("Créer un compte agent", () => {
   it("resends the invitation of a pending account only", async () => {
     await signInAsDemo(demo.admin.email);
     const pending = await accountByEmail(handle.db, "demo", "anne.nouvelle@demo.fr");
-    expect(await resendStaffInvitationAction(null, formData("demo", { userId: pending.id }))).toMatchObject({ ok: true });
+    expect(await resendStaffInvitationAction(null, formData("demo", { userId: pending.id }))).toMatchObject({
+      ok: true,
+    });
     expect(await handle.db.select().from(mailOutbox).where(eq(mailOutbox.to, pending.email))).toHaveLength(2);
     const active = await accountByEmail(handle.db, "demo", demo.agent.email);
-    expect(await resendStaffInvitationAction(null, formData("demo", { userId: active.id }))).toMatchObject({ ok: false });
+    expect(await resendStaffInvitationAction(null, formData("demo", { userId: active.id }))).toMatchObject({
+      ok: false,
+    });
   });
 });
 
@@ -74,10 +84,15 @@ describe("Désactiver / Réactiver", () => {
     const agentSession = await currentSession();
     await signInAsDemo(demo.admin.email);
 
-    expect(await setStaffAccountStatusAction(null, formData("demo", { userId: agentBefore.id, status: "disabled" }))).toMatchObject({ ok: true });
+    expect(
+      await setStaffAccountStatusAction(null, formData("demo", { userId: agentBefore.id, status: "disabled" })),
+    ).toMatchObject({ ok: true });
     const disabled = await accountByEmail(handle.db, "demo", demo.agent.email);
     expect(disabled).toMatchObject({ status: "disabled" });
-    const [revoked] = await handle.db.select().from(userSessions).where(eq(userSessions.id, agentSession!.user.sessionId));
+    const [revoked] = await handle.db
+      .select()
+      .from(userSessions)
+      .where(eq(userSessions.id, agentSession!.user.sessionId));
     expect(revoked!.revokedAt).not.toBeNull();
 
     // The agent's existing session is refused straight away.
@@ -89,9 +104,14 @@ describe("Désactiver / Réactiver", () => {
     });
 
     await signInAsDemo(demo.admin.email);
-    expect(await setStaffAccountStatusAction(null, formData("demo", { userId: agentBefore.id, status: "active" }))).toMatchObject({ ok: true });
+    expect(
+      await setStaffAccountStatusAction(null, formData("demo", { userId: agentBefore.id, status: "active" })),
+    ).toMatchObject({ ok: true });
     expect(await accountByEmail(handle.db, "demo", demo.agent.email)).toMatchObject({ status: "active" });
-    const audit = await handle.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, agentBefore.id));
+    const audit = await handle.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.targetId, agentBefore.id));
     expect(audit.map((a) => a.action).sort()).toEqual(["account.disabled", "account.reactivated"]);
   });
 
@@ -112,7 +132,10 @@ describe("Désactiver / Réactiver", () => {
       await accountByEmail(handle.db, "autreville", demo.otherFamily.email),
     ];
     for (const target of targets) {
-      const result = await setStaffAccountStatusAction(null, formData("demo", { userId: target.id, status: "disabled" }));
+      const result = await setStaffAccountStatusAction(
+        null,
+        formData("demo", { userId: target.id, status: "disabled" }),
+      );
       expect(result).toMatchObject({ ok: false });
       const [after] = await handle.db.select().from(users).where(eq(users.id, target.id));
       expect(after).toMatchObject({ status: "active" });

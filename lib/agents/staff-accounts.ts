@@ -2,12 +2,12 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { totpFactors, users, type Commune } from "@/db/schema";
+import { type Commune, totpFactors, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { staffRoles } from "@/lib/auth/session";
 import { revokeAccountSessions } from "@/lib/auth/sessions";
 import { deliverPendingMail } from "@/lib/mail/send-mail";
-import { recordAudit } from "@/lib/audit/record";
 import { enqueueStaffInvitation } from "./invitation";
 import type { CreateStaffAccountInput } from "./schemas";
 
@@ -58,19 +58,38 @@ export async function createStaffAccount(
       .onConflictDoNothing({ target: [users.communeId, users.email] })
       .returning();
     if (!created) return null;
-    await recordAudit(tx, { communeId: commune.id, actorUserId: params.actorUserId, action: "account.created", targetType: "user", targetId: created.id, details: { role: created.role } });
+    await recordAudit(tx, {
+      communeId: commune.id,
+      actorUserId: params.actorUserId,
+      action: "account.created",
+      targetType: "user",
+      targetId: created.id,
+      details: { role: created.role },
+    });
     return enqueueStaffInvitation(tx, { commune, user: created });
   });
   return deliverInvitation(db, mailId);
 }
 
 /** "Renvoyer l'invitation": a new link for a staff account that has not set its password yet. */
-export async function resendStaffInvitation(db: Db, params: { commune: Commune; actorUserId: string; userId: string }): Promise<boolean> {
+export async function resendStaffInvitation(
+  db: Db,
+  params: { commune: Commune; actorUserId: string; userId: string },
+): Promise<boolean> {
   const { commune } = params;
   const mailId = await db.transaction(async (tx) => {
-    const [pending] = await tx.select().from(users).where(and(staffOf(commune.id, params.userId), eq(users.status, "pending")));
+    const [pending] = await tx
+      .select()
+      .from(users)
+      .where(and(staffOf(commune.id, params.userId), eq(users.status, "pending")));
     if (!pending) return null;
-    await recordAudit(tx, { communeId: commune.id, actorUserId: params.actorUserId, action: "account.invitation_resent", targetType: "user", targetId: pending.id });
+    await recordAudit(tx, {
+      communeId: commune.id,
+      actorUserId: params.actorUserId,
+      action: "account.invitation_resent",
+      targetType: "user",
+      targetId: pending.id,
+    });
     return enqueueStaffInvitation(tx, { commune, user: pending });
   });
   return deliverInvitation(db, mailId);
@@ -94,9 +113,17 @@ export async function setStaffAccountStatus(
       .set(
         disabling
           ? { status: "disabled", updatedAt: new Date() }
-          : { status: sql`case when ${users.activatedAt} is null then 'pending' else 'active' end::user_status`, updatedAt: new Date() },
+          : {
+              status: sql`case when ${users.activatedAt} is null then 'pending' else 'active' end::user_status`,
+              updatedAt: new Date(),
+            },
       )
-      .where(and(staffOf(params.communeId, params.userId), disabling ? ne(users.status, "disabled") : eq(users.status, "disabled")))
+      .where(
+        and(
+          staffOf(params.communeId, params.userId),
+          disabling ? ne(users.status, "disabled") : eq(users.status, "disabled"),
+        ),
+      )
       .returning({ id: users.id });
     if (!changed) return "not_found";
     if (disabling) await revokeAccountSessions(tx, { communeId: params.communeId, userId: changed.id });

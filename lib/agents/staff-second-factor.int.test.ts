@@ -30,12 +30,22 @@ describe("Réinitialiser la double authentification", () => {
 
     expect(await reset(commune.slug, colleague.id)).toMatchObject({ ok: true });
     expect(await factorOf(colleague.id)).toHaveLength(0);
-    expect(await database.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, colleague.id))).toHaveLength(0);
-    expect((await database.db.select().from(userSessions).where(eq(userSessions.id, colleagueSession)))[0]!.revokedAt).not.toBeNull();
-    expect(await database.db.select().from(auditLog).where(and(eq(auditLog.targetId, colleague.id), eq(auditLog.action, "account.second_factor_reset")))).toMatchObject([
-      { actorUserId: admin.id },
-    ]);
-    expect(await reset(commune.slug, colleague.id)).toMatchObject({ ok: false, message: "Ce compte n'a pas de double authentification à réinitialiser." });
+    expect(await database.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, colleague.id))).toHaveLength(
+      0,
+    );
+    expect(
+      (await database.db.select().from(userSessions).where(eq(userSessions.id, colleagueSession)))[0]!.revokedAt,
+    ).not.toBeNull();
+    expect(
+      await database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, colleague.id), eq(auditLog.action, "account.second_factor_reset"))),
+    ).toMatchObject([{ actorUserId: admin.id }]);
+    expect(await reset(commune.slug, colleague.id)).toMatchObject({
+      ok: false,
+      message: "Ce compte n'a pas de double authentification à réinitialiser.",
+    });
   });
 
   it("is refused to an agent, for the admin's own factor, and for another commune's account", async () => {
@@ -45,9 +55,15 @@ describe("Réinitialiser la double authentification", () => {
     const stranger = await staffWithFactor(other.id, "admin");
 
     signInAs(await insertUser(database.db, commune.id, "agent"), commune.slug);
-    expect(await reset(commune.slug, colleague.id)).toMatchObject({ ok: false, message: "Vous n'avez pas accès à cette action." });
+    expect(await reset(commune.slug, colleague.id)).toMatchObject({
+      ok: false,
+      message: "Vous n'avez pas accès à cette action.",
+    });
     signInAs(admin, commune.slug);
-    expect(await reset(commune.slug, admin.id)).toMatchObject({ ok: false, message: "Vous ne pouvez pas réinitialiser votre propre double authentification." });
+    expect(await reset(commune.slug, admin.id)).toMatchObject({
+      ok: false,
+      message: "Vous ne pouvez pas réinitialiser votre propre double authentification.",
+    });
     expect(await reset(commune.slug, stranger.id)).toMatchObject({ ok: false });
     expect(await reset(other.slug, stranger.id)).toMatchObject({ ok: false });
 

@@ -13,7 +13,10 @@ type AdminScope = { communeId: string; actorUserId: string };
  * factor and codes are deleted and their sessions end; at the next login they enrol again if they must.
  * Never an admin's own (another admin has to do it), never another commune's account.
  */
-export async function resetStaffSecondFactor(db: Db, p: AdminScope & { userId: string }): Promise<"reset" | "self" | "not_found"> {
+export async function resetStaffSecondFactor(
+  db: Db,
+  p: AdminScope & { userId: string },
+): Promise<"reset" | "self" | "not_found"> {
   if (p.userId === p.actorUserId) return "self";
   return db.transaction(async (tx) => {
     const [staff] = await tx
@@ -26,9 +29,17 @@ export async function resetStaffSecondFactor(db: Db, p: AdminScope & { userId: s
       .where(and(eq(totpFactors.userId, staff.id), eq(totpFactors.communeId, p.communeId)))
       .returning({ userId: totpFactors.userId });
     if (!deleted.length) return "not_found";
-    await tx.delete(recoveryCodes).where(and(eq(recoveryCodes.userId, staff.id), eq(recoveryCodes.communeId, p.communeId)));
+    await tx
+      .delete(recoveryCodes)
+      .where(and(eq(recoveryCodes.userId, staff.id), eq(recoveryCodes.communeId, p.communeId)));
     await revokeAccountSessions(tx, { communeId: p.communeId, userId: staff.id });
-    await recordAudit(tx, { communeId: p.communeId, actorUserId: p.actorUserId, action: "account.second_factor_reset", targetType: "user", targetId: staff.id });
+    await recordAudit(tx, {
+      communeId: p.communeId,
+      actorUserId: p.actorUserId,
+      action: "account.second_factor_reset",
+      targetType: "user",
+      targetId: staff.id,
+    });
     return "reset";
   });
 }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { users, userSessions } from "@/db/schema";
+import { userSessions, users } from "@/db/schema";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { currentSession, harness, signInAs } from "@/lib/testing/harness";
 import { useTestDatabase } from "@/lib/testing/set-up-test-database";
@@ -57,12 +57,18 @@ describe("findSessionUser", () => {
     const [touched] = await database.db.select().from(userSessions).where(eq(userSessions.id, sessionId));
     expect(touched!.lastSeenAt.getTime()).toBeGreaterThan(longAgo.getTime());
 
-    await database.db.update(userSessions).set({ lastSeenAt: new Date(Date.now() - (SESSION_IDLE_SECONDS + 1) * 1000) }).where(eq(userSessions.id, sessionId));
+    await database.db
+      .update(userSessions)
+      .set({ lastSeenAt: new Date(Date.now() - (SESSION_IDLE_SECONDS + 1) * 1000) })
+      .where(eq(userSessions.id, sessionId));
     expect(await findSessionUser(database.db, commune.id)).toBeNull();
 
     const second = signInAs(user, commune.slug);
     await currentSession();
-    await database.db.update(userSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(userSessions.id, second));
+    await database.db
+      .update(userSessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(userSessions.id, second));
     expect(await findSessionUser(database.db, commune.id)).toBeNull();
   });
 
@@ -87,7 +93,17 @@ describe("findSessionUser", () => {
     const admin = await insertUser(database.db, commune.id, "admin");
     // What authorize() writes after the password: a session row whose second factor is not checked yet.
     const sessionId = await createSession(database.db, { communeId: commune.id, userId: admin.id });
-    harness.session = { user: { id: admin.id, communeId: commune.id, communeSlug: commune.slug, role: "admin", sessionId, email: admin.email }, expires: "" } as never;
+    harness.session = {
+      user: {
+        id: admin.id,
+        communeId: commune.id,
+        communeSlug: commune.slug,
+        role: "admin",
+        sessionId,
+        email: admin.email,
+      },
+      expires: "",
+    } as never;
     expect(await findSessionUser(database.db, commune.id)).toBeNull();
 
     await database.db.update(userSessions).set({ secondFactorAt: new Date() }).where(eq(userSessions.id, sessionId));

@@ -4,11 +4,11 @@ import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
 import type { Db } from "@/db/client";
-import { communes, totpFactors, userSessions, users, type Commune, type Role } from "@/db/schema";
+import { type Commune, communes, type Role, totpFactors, userSessions, users } from "@/db/schema";
 import { communeBySlug } from "@/lib/communes";
 import { getDb } from "@/lib/db";
 import { secondFactorPath } from "./second-factor/paths";
-import { isSignedIn, secondFactorState, type SecondFactorState } from "./second-factor/policy";
+import { isSignedIn, type SecondFactorState, secondFactorState } from "./second-factor/policy";
 import { isLiveSession, touchSession } from "./sessions";
 
 export type SessionUser = {
@@ -60,7 +60,15 @@ export async function findSession(db: Db, communeId: string): Promise<FoundSessi
     .innerJoin(userSessions, and(eq(userSessions.userId, users.id), eq(userSessions.communeId, users.communeId)))
     .innerJoin(communes, eq(communes.id, users.communeId))
     .leftJoin(totpFactors, and(eq(totpFactors.userId, users.id), eq(totpFactors.communeId, users.communeId)))
-    .where(and(eq(users.id, identity.id), eq(users.communeId, communeId), eq(users.status, "active"), eq(userSessions.id, identity.sessionId), isLiveSession(now)));
+    .where(
+      and(
+        eq(users.id, identity.id),
+        eq(users.communeId, communeId),
+        eq(users.status, "active"),
+        eq(userSessions.id, identity.sessionId),
+        isLiveSession(now),
+      ),
+    );
   if (!row) return null;
   const secondFactor = secondFactorState({
     role: row.user.role,

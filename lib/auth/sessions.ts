@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { calendarFeeds, userSessions, type UserSession } from "@/db/schema";
+import { calendarFeeds, type UserSession, userSessions } from "@/db/schema";
 import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS, SESSION_TOUCH_SECONDS } from "./session-policy";
 
 /*
@@ -12,7 +12,10 @@ import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS, SESSION_TOUCH_SECONDS }
 type AccountScope = { communeId: string; userId: string };
 
 /** Opens a session at login; its id goes into the JWT. */
-export async function createSession(db: Db, p: AccountScope & { userAgent?: string | null; now?: Date }): Promise<string> {
+export async function createSession(
+  db: Db,
+  p: AccountScope & { userAgent?: string | null; now?: Date },
+): Promise<string> {
   const now = p.now ?? new Date();
   const [row] = await db
     .insert(userSessions)
@@ -38,7 +41,11 @@ export function isLiveSession(now: Date) {
 }
 
 /** Moves a live session's idle clock forward, at most once per SESSION_TOUCH_SECONDS so a busy page writes once. */
-export async function touchSession(db: Db, session: Pick<UserSession, "id" | "lastSeenAt">, now = new Date()): Promise<void> {
+export async function touchSession(
+  db: Db,
+  session: Pick<UserSession, "id" | "lastSeenAt">,
+  now = new Date(),
+): Promise<void> {
   if (now.getTime() - session.lastSeenAt.getTime() < SESSION_TOUCH_SECONDS * 1000) return;
   await db.update(userSessions).set({ lastSeenAt: now }).where(eq(userSessions.id, session.id));
 }
@@ -48,7 +55,13 @@ export async function listLiveSessions(db: Db, p: AccountScope & { now?: Date })
   return db
     .select()
     .from(userSessions)
-    .where(and(eq(userSessions.userId, p.userId), eq(userSessions.communeId, p.communeId), isLiveSession(p.now ?? new Date())))
+    .where(
+      and(
+        eq(userSessions.userId, p.userId),
+        eq(userSessions.communeId, p.communeId),
+        isLiveSession(p.now ?? new Date()),
+      ),
+    )
     .orderBy(desc(userSessions.lastSeenAt));
 }
 
@@ -57,7 +70,14 @@ export async function revokeSession(db: Db, p: AccountScope & { sessionId: strin
   const rows = await db
     .update(userSessions)
     .set({ revokedAt: sql`now()` })
-    .where(and(eq(userSessions.id, p.sessionId), eq(userSessions.userId, p.userId), eq(userSessions.communeId, p.communeId), isNull(userSessions.revokedAt)))
+    .where(
+      and(
+        eq(userSessions.id, p.sessionId),
+        eq(userSessions.userId, p.userId),
+        eq(userSessions.communeId, p.communeId),
+        isNull(userSessions.revokedAt),
+      ),
+    )
     .returning({ id: userSessions.id });
   return rows.length > 0;
 }
@@ -79,7 +99,9 @@ export async function revokeAccountSessions(db: Db, p: AccountScope & { keepSess
       ),
     )
     .returning({ id: userSessions.id });
-  await db.delete(calendarFeeds).where(and(eq(calendarFeeds.createdByUserId, p.userId), eq(calendarFeeds.communeId, p.communeId)));
+  await db
+    .delete(calendarFeeds)
+    .where(and(eq(calendarFeeds.createdByUserId, p.userId), eq(calendarFeeds.communeId, p.communeId)));
   return revoked.length;
 }
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { activities, bookings, children, households, requests, type BookingStatus } from "@/db/schema";
-import { activityLabel } from "@/lib/planning/labels";
+import { activities, type BookingStatus, bookings, children, households, requests } from "@/db/schema";
 import type { IsoDay } from "@/lib/planning/days";
+import { activityLabel } from "@/lib/planning/labels";
 import { PENDING_STATUSES, PLACE_HOLDING_STATUSES } from "@/lib/planning/slot-state";
 
 /*
@@ -11,8 +11,13 @@ import { PENDING_STATUSES, PLACE_HOLDING_STATUSES } from "@/lib/planning/slot-st
  * requests and its roster). Every query is scoped by commune and their number does not grow with the rows.
  */
 
-const countWhere = (condition: ReturnType<typeof sql>) => sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
-const statusIn = (statuses: readonly BookingStatus[]) => sql`${bookings.status} in (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)})`;
+const countWhere = (condition: ReturnType<typeof sql>) =>
+  sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
+const statusIn = (statuses: readonly BookingStatus[]) =>
+  sql`${bookings.status} in (${sql.join(
+    statuses.map((s) => sql`${s}`),
+    sql`, `,
+  )})`;
 
 export interface PendingDay {
   activityId: string;
@@ -47,8 +52,17 @@ export async function listPendingDays(db: Db, params: { communeId: string; limit
     })
     .from(bookings)
     .innerJoin(activities, and(eq(activities.id, bookings.activityId), eq(activities.communeId, params.communeId)))
-    .where(and(eq(bookings.communeId, params.communeId), sql`(${bookings.activityId}, ${bookings.date}) in ${pendingSlots}`))
-    .groupBy(bookings.activityId, bookings.date, activities.code, activities.name, activities.color, activities.capacity)
+    .where(
+      and(eq(bookings.communeId, params.communeId), sql`(${bookings.activityId}, ${bookings.date}) in ${pendingSlots}`),
+    )
+    .groupBy(
+      bookings.activityId,
+      bookings.date,
+      activities.code,
+      activities.name,
+      activities.color,
+      activities.capacity,
+    )
     .orderBy(asc(bookings.date), asc(activities.code), asc(activities.name))
     .limit(params.limit ?? 200);
   return rows.map(({ code, name, ...row }) => ({ ...row, activityLabel: activityLabel({ code, name }) }));
@@ -68,7 +82,15 @@ export interface DayBookingLine {
 }
 
 export interface ActivityDay {
-  activity: { id: string; label: string; facility: string; color: string; startTime: string; endTime: string; capacity: number | null };
+  activity: {
+    id: string;
+    label: string;
+    facility: string;
+    color: string;
+    startTime: string;
+    endTime: string;
+    capacity: number | null;
+  };
   day: IsoDay;
   placesTaken: number;
   /** Booking and absence requests waiting for a decision, oldest first. */
@@ -81,7 +103,14 @@ export interface ActivityDay {
   waiting: DayBookingLine[];
 }
 
-const ROSTER_STATUSES = ["requested", "absence_requested", "booked", "absent", "absent_billed", "waiting"] as const satisfies readonly BookingStatus[];
+const ROSTER_STATUSES = [
+  "requested",
+  "absence_requested",
+  "booked",
+  "absent",
+  "absent_billed",
+  "waiting",
+] as const satisfies readonly BookingStatus[];
 
 /** Lines of bookings of the commune, with child, household and request; the request only if of the same commune. */
 function bookingLines(db: Db, communeId: string) {
@@ -110,10 +139,14 @@ function toLine({ firstName, lastName, ...row }: LineRow): DayBookingLine {
 }
 
 const byTime = (pick: (line: DayBookingLine) => Date | null) => (a: DayBookingLine, b: DayBookingLine) =>
-  (pick(a)?.getTime() ?? Infinity) - (pick(b)?.getTime() ?? Infinity) || a.requestedAt.getTime() - b.requestedAt.getTime();
+  (pick(a)?.getTime() ?? Infinity) - (pick(b)?.getTime() ?? Infinity) ||
+  a.requestedAt.getTime() - b.requestedAt.getTime();
 
 /** One activity's day: pending requests and roster, in two queries. Null when the activity is not of the commune. */
-export async function loadActivityDay(db: Db, params: { communeId: string; activityId: string; day: IsoDay }): Promise<ActivityDay | null> {
+export async function loadActivityDay(
+  db: Db,
+  params: { communeId: string; activityId: string; day: IsoDay },
+): Promise<ActivityDay | null> {
   const [activity] = await db
     .select()
     .from(activities)
@@ -156,6 +189,10 @@ export async function describeBookingSlots(
   params: { communeId: string; bookingIds: readonly string[] },
 ): Promise<Map<string, { childName: string; reference: string | null }>> {
   if (params.bookingIds.length === 0) return new Map();
-  const rows = await bookingLines(db, params.communeId).where(and(eq(bookings.communeId, params.communeId), inArray(bookings.id, [...params.bookingIds])));
-  return new Map(rows.map(toLine).map((line) => [line.bookingId, { childName: line.childName, reference: line.reference }]));
+  const rows = await bookingLines(db, params.communeId).where(
+    and(eq(bookings.communeId, params.communeId), inArray(bookings.id, [...params.bookingIds])),
+  );
+  return new Map(
+    rows.map(toLine).map((line) => [line.bookingId, { childName: line.childName, reference: line.reference }]),
+  );
 }

@@ -1,11 +1,18 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { bookingEvents, bookings, requests, type Booking, type BookingEventKind, type BookingStatus } from "@/db/schema";
+import {
+  type Booking,
+  type BookingEventKind,
+  type BookingStatus,
+  bookingEvents,
+  bookings,
+  requests,
+} from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { isStaffOf } from "@/lib/requests/records";
 import { retryOnAbort } from "@/lib/database/retry";
 import { PENDING_STATUSES } from "@/lib/planning/slot-state";
+import { isStaffOf } from "@/lib/requests/records";
 import { settleRequests } from "./settle";
 import { changePlaces, lockActivities, placesTaken, promoteWaitingList } from "./waiting-list";
 
@@ -16,7 +23,13 @@ import { changePlaces, lockActivities, placesTaken, promoteWaitingList } from ".
  * cancellation too): a day the family cancelled meanwhile is read as no longer pending, never decided over.
  */
 
-export type DecisionOutcome = "accepted" | "waitlisted" | "refused" | "absence_accepted" | "absence_refused" | "not_pending";
+export type DecisionOutcome =
+  | "accepted"
+  | "waitlisted"
+  | "refused"
+  | "absence_accepted"
+  | "absence_refused"
+  | "not_pending";
 export type DecideBookingsResult =
   | { ok: true; results: { bookingId: string; outcome: DecisionOutcome }[] }
   | { ok: false; reason: "forbidden" | "message_required" };
@@ -35,12 +48,21 @@ async function billedDaysOf(tx: Db, communeId: string, requestIds: string[]): Pr
     .select({ id: requests.id, payload: requests.payload })
     .from(requests)
     .where(and(eq(requests.communeId, communeId), inArray(requests.id, requestIds)));
-  return new Map(rows.map((r) => [r.id, new Set(Array.isArray(r.payload.billedDays) ? (r.payload.billedDays as string[]) : [])]));
+  return new Map(
+    rows.map((r) => [r.id, new Set(Array.isArray(r.payload.billedDays) ? (r.payload.billedDays as string[]) : [])]),
+  );
 }
 
 export async function decideBookings(
   db: Db,
-  p: { communeId: string; agentUserId: string; bookingIds: string[]; decision: "accept" | "refuse"; message?: string | null; now?: Date },
+  p: {
+    communeId: string;
+    agentUserId: string;
+    bookingIds: string[];
+    decision: "accept" | "refuse";
+    message?: string | null;
+    now?: Date;
+  },
 ): Promise<DecideBookingsResult> {
   const now = p.now ?? new Date();
   const message = p.message?.trim() || null;
@@ -49,78 +71,110 @@ export async function decideBookings(
   const ids = [...new Set(p.bookingIds)];
   if (ids.length === 0) return { ok: true, results: [] };
 
-  return retryOnAbort(() => db.transaction(async (tx) => {
-    const outcomes = new Map<string, DecisionOutcome>(ids.map((id) => [id, "not_pending"]));
-    const touchedRequests = new Set<string>();
-    for (const activity of await lockActivities(tx, { communeId: p.communeId, bookingIds: ids })) {
-      const activityId = activity.id;
-      const lines = await tx
-        .select()
-        .from(bookings)
-        .where(and(eq(bookings.communeId, p.communeId), eq(bookings.activityId, activityId), inArray(bookings.id, ids), inArray(bookings.status, [...PENDING_STATUSES])))
-        .orderBy(asc(bookings.date), asc(bookings.createdAt))
-        .for("update");
-      if (lines.length === 0) continue;
-      const taken = await placesTaken(tx, { communeId: p.communeId, activityId, days: lines.map((l) => l.date) });
-      const billed = await billedDaysOf(tx, p.communeId, [...new Set(lines.flatMap((l) => (l.requestId ? [l.requestId] : [])))]);
-      const changes = lines.map((booking): Change => {
-        if (booking.status === "absence_requested") {
-          if (p.decision === "refuse") return { booking, status: "booked", event: "absence_refused", outcome: "absence_refused" };
-          const isBilled = booking.requestId !== null && (billed.get(booking.requestId)?.has(booking.date) ?? false);
-          return { booking, status: isBilled ? "absent_billed" : "absent", event: "absence_accepted", outcome: "absence_accepted" };
+  return retryOnAbort(() =>
+    db.transaction(async (tx) => {
+      const outcomes = new Map<string, DecisionOutcome>(ids.map((id) => [id, "not_pending"]));
+      const touchedRequests = new Set<string>();
+      for (const activity of await lockActivities(tx, { communeId: p.communeId, bookingIds: ids })) {
+        const activityId = activity.id;
+        const lines = await tx
+          .select()
+          .from(bookings)
+          .where(
+            and(
+              eq(bookings.communeId, p.communeId),
+              eq(bookings.activityId, activityId),
+              inArray(bookings.id, ids),
+              inArray(bookings.status, [...PENDING_STATUSES]),
+            ),
+          )
+          .orderBy(asc(bookings.date), asc(bookings.createdAt))
+          .for("update");
+        if (lines.length === 0) continue;
+        const taken = await placesTaken(tx, { communeId: p.communeId, activityId, days: lines.map((l) => l.date) });
+        const billed = await billedDaysOf(tx, p.communeId, [
+          ...new Set(lines.flatMap((l) => (l.requestId ? [l.requestId] : []))),
+        ]);
+        const changes = lines.map((booking): Change => {
+          if (booking.status === "absence_requested") {
+            if (p.decision === "refuse")
+              return { booking, status: "booked", event: "absence_refused", outcome: "absence_refused" };
+            const isBilled = booking.requestId !== null && (billed.get(booking.requestId)?.has(booking.date) ?? false);
+            return {
+              booking,
+              status: isBilled ? "absent_billed" : "absent",
+              event: "absence_accepted",
+              outcome: "absence_accepted",
+            };
+          }
+          if (p.decision === "refuse") return { booking, status: "refused", event: "refused", outcome: "refused" };
+          const used = taken.get(booking.date) ?? 0;
+          if (activity.capacity !== null && used >= activity.capacity)
+            return { booking, status: "waiting", event: "waitlisted", outcome: "waitlisted" };
+          taken.set(booking.date, used + 1);
+          return { booking, status: "booked", event: "accepted", outcome: "accepted" };
+        });
+
+        for (const status of new Set(changes.map((c) => c.status))) {
+          const group = changes.filter((c) => c.status === status).map((c) => c.booking.id);
+          await tx
+            .update(bookings)
+            .set({ status, updatedAt: now, ...(status === "waiting" ? { waitingSince: now } : {}) })
+            .where(and(inArray(bookings.id, group), inArray(bookings.status, [...PENDING_STATUSES])));
         }
-        if (p.decision === "refuse") return { booking, status: "refused", event: "refused", outcome: "refused" };
-        const used = taken.get(booking.date) ?? 0;
-        if (activity.capacity !== null && used >= activity.capacity) return { booking, status: "waiting", event: "waitlisted", outcome: "waitlisted" };
-        taken.set(booking.date, used + 1);
-        return { booking, status: "booked", event: "accepted", outcome: "accepted" };
-      });
-
-      for (const status of new Set(changes.map((c) => c.status))) {
-        const group = changes.filter((c) => c.status === status).map((c) => c.booking.id);
-        await tx
-          .update(bookings)
-          .set({ status, updatedAt: now, ...(status === "waiting" ? { waitingSince: now } : {}) })
-          .where(and(inArray(bookings.id, group), inArray(bookings.status, [...PENDING_STATUSES])));
+        await tx.insert(bookingEvents).values(
+          changes.map((c) => ({
+            communeId: p.communeId,
+            householdId: c.booking.householdId,
+            bookingId: c.booking.id,
+            requestId: c.booking.requestId,
+            kind: c.event,
+            side: "town" as const,
+            actorUserId: p.agentUserId,
+            message,
+            createdAt: now,
+          })),
+        );
+        for (const c of changes) {
+          outcomes.set(c.booking.id, c.outcome);
+          if (c.booking.requestId) touchedRequests.add(c.booking.requestId);
+        }
+        const taking = changes.filter((c) => c.outcome === "accepted").map((c) => c.booking.date);
+        const freed = changes.filter((c) => c.outcome === "absence_accepted").map((c) => c.booking.date);
+        await changePlaces(tx, { communeId: p.communeId, activityId, days: taking, delta: 1 });
+        await changePlaces(tx, { communeId: p.communeId, activityId, days: freed, delta: -1 });
+        await promoteWaitingList(tx, { communeId: p.communeId, activity, days: freed, now });
       }
-      await tx.insert(bookingEvents).values(
-        changes.map((c) => ({
-          communeId: p.communeId,
-          householdId: c.booking.householdId,
-          bookingId: c.booking.id,
-          requestId: c.booking.requestId,
-          kind: c.event,
-          side: "town" as const,
-          actorUserId: p.agentUserId,
-          message,
-          createdAt: now,
-        })),
-      );
-      for (const c of changes) {
-        outcomes.set(c.booking.id, c.outcome);
-        if (c.booking.requestId) touchedRequests.add(c.booking.requestId);
-      }
-      const taking = changes.filter((c) => c.outcome === "accepted").map((c) => c.booking.date);
-      const freed = changes.filter((c) => c.outcome === "absence_accepted").map((c) => c.booking.date);
-      await changePlaces(tx, { communeId: p.communeId, activityId, days: taking, delta: 1 });
-      await changePlaces(tx, { communeId: p.communeId, activityId, days: freed, delta: -1 });
-      await promoteWaitingList(tx, { communeId: p.communeId, activity, days: freed, now });
-    }
 
-    await settleRequests(tx, { communeId: p.communeId, requestIds: [...touchedRequests], deciderUserId: p.agentUserId, message, now });
-    const results = ids.map((bookingId) => ({ bookingId, outcome: outcomes.get(bookingId)! }));
-    const decided = results.filter((r) => r.outcome !== "not_pending");
-    if (decided.length) {
-      const counts = Object.fromEntries([...new Set(decided.map((r) => r.outcome))].map((o) => [o, decided.filter((r) => r.outcome === o).length]));
-      await recordAudit(tx, {
+      await settleRequests(tx, {
         communeId: p.communeId,
-        actorUserId: p.agentUserId,
-        action: "booking.decided",
-        targetType: "booking",
-        targetId: decided[0]!.bookingId,
-        details: { decision: p.decision, counts, bookingIds: decided.map((r) => r.bookingId), requestIds: [...touchedRequests], message },
+        requestIds: [...touchedRequests],
+        deciderUserId: p.agentUserId,
+        message,
+        now,
       });
-    }
-    return { ok: true as const, results };
-  }));
+      const results = ids.map((bookingId) => ({ bookingId, outcome: outcomes.get(bookingId)! }));
+      const decided = results.filter((r) => r.outcome !== "not_pending");
+      if (decided.length) {
+        const counts = Object.fromEntries(
+          [...new Set(decided.map((r) => r.outcome))].map((o) => [o, decided.filter((r) => r.outcome === o).length]),
+        );
+        await recordAudit(tx, {
+          communeId: p.communeId,
+          actorUserId: p.agentUserId,
+          action: "booking.decided",
+          targetType: "booking",
+          targetId: decided[0]!.bookingId,
+          details: {
+            decision: p.decision,
+            counts,
+            bookingIds: decided.map((r) => r.bookingId),
+            requestIds: [...touchedRequests],
+            message,
+          },
+        });
+      }
+      return { ok: true as const, results };
+    }),
+  );
 }

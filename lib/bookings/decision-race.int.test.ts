@@ -22,7 +22,14 @@ const PAIRS = 30;
 // Tuesday 24/11/2026, 09:00 in Paris; the day asked is Thursday 03/12.
 const now = new Date("2026-11-24T08:00:00Z");
 const thursday = "2026-12-03";
-const day = (childId: string, activityId: string, kind: "booking" | "absence") => ({ kind, childId, activityId, from: thursday, to: thursday, weekdays: [4] });
+const day = (childId: string, activityId: string, kind: "booking" | "absence") => ({
+  kind,
+  childId,
+  activityId,
+  from: thursday,
+  to: thursday,
+  weekdays: [4],
+});
 
 /** One child and one activity per pair: the pairs do not queue behind one activity's lock, so they really overlap. */
 async function setUp() {
@@ -31,7 +38,12 @@ async function setUp() {
   const activityIds: string[] = [];
   for (const child of family.children) {
     const activity = await insertActivity(database.db, town.commune.id, { capacity: 100 });
-    await enrol(database.db, { communeId: town.commune.id, householdId: family.household.id, childIds: [child.id], activityId: activity.id });
+    await enrol(database.db, {
+      communeId: town.commune.id,
+      householdId: family.household.id,
+      childIds: [child.id],
+      activityId: activity.id,
+    });
     activityIds.push(activity.id);
   }
   const scope = { communeId: town.commune.id, householdId: family.household.id, userId: family.user.id, now };
@@ -43,7 +55,10 @@ async function submitAll(s: Awaited<ReturnType<typeof setUp>>, kind: "booking" |
   for (const [i, child] of s.family.children.entries()) {
     const result = await submitSlotRequest(database.db, { ...s.scope, input: day(child.id, s.activityIds[i]!, kind) });
     if (!result.ok || !result.request) throw new Error("not submitted");
-    const [row] = await database.db.select({ id: bookings.id }).from(bookings).where(and(eq(bookings.childId, child.id), eq(bookings.activityId, s.activityIds[i]!)));
+    const [row] = await database.db
+      .select({ id: bookings.id })
+      .from(bookings)
+      .where(and(eq(bookings.childId, child.id), eq(bookings.activityId, s.activityIds[i]!)));
     ids.push({ bookingId: row!.id, requestId: result.request.id });
   }
   return ids;
@@ -54,11 +69,22 @@ async function expectConsistentPlaces(activityIds: string[]) {
   const holding = await database.db
     .select({ activityId: bookings.activityId })
     .from(bookings)
-    .where(and(inArray(bookings.activityId, activityIds), eq(bookings.date, thursday), inArray(bookings.status, [...PLACE_HOLDING_STATUSES])));
-  const kept = await database.db.select().from(activityDayPlaces).where(and(inArray(activityDayPlaces.activityId, activityIds), eq(activityDayPlaces.date, thursday)));
+    .where(
+      and(
+        inArray(bookings.activityId, activityIds),
+        eq(bookings.date, thursday),
+        inArray(bookings.status, [...PLACE_HOLDING_STATUSES]),
+      ),
+    );
+  const kept = await database.db
+    .select()
+    .from(activityDayPlaces)
+    .where(and(inArray(activityDayPlaces.activityId, activityIds), eq(activityDayPlaces.date, thursday)));
   for (const activityId of activityIds) {
     const taken = kept.find((k) => k.activityId === activityId)?.taken ?? 0;
-    expect(taken, `places of activity ${activityIds.indexOf(activityId)}`).toBe(holding.filter((h) => h.activityId === activityId).length);
+    expect(taken, `places of activity ${activityIds.indexOf(activityId)}`).toBe(
+      holding.filter((h) => h.activityId === activityId).length,
+    );
   }
   return holding.length;
 }
@@ -67,7 +93,10 @@ async function expectConsistentPlaces(activityIds: string[]) {
 const later = (i: number) => new Promise((resolve) => setTimeout(resolve, i));
 
 async function statuses(bookingIds: string[]) {
-  const rows = await database.db.select({ id: bookings.id, status: bookings.status }).from(bookings).where(inArray(bookings.id, bookingIds));
+  const rows = await database.db
+    .select({ id: bookings.id, status: bookings.status })
+    .from(bookings)
+    .where(inArray(bookings.id, bookingIds));
   return new Map(rows.map((r) => [r.id, r.status]));
 }
 
@@ -78,7 +107,13 @@ describe("an agent's decision racing a family's cancellation", () => {
     const outcomes = await Promise.all(
       days.map(({ bookingId }, i) =>
         Promise.all([
-          decideBookings(database.db, { communeId: s.town.commune.id, agentUserId: s.town.agent.id, bookingIds: [bookingId], decision: "accept", now }),
+          decideBookings(database.db, {
+            communeId: s.town.commune.id,
+            agentUserId: s.town.agent.id,
+            bookingIds: [bookingId],
+            decision: "accept",
+            now,
+          }),
           later(i).then(() => cancelSlotRequest(database.db, { ...s.scope, bookingId })),
         ]),
       ),
@@ -98,40 +133,61 @@ describe("an agent's decision racing a family's cancellation", () => {
   // The interleaving the pairs above hit only by chance, forced: a third transaction holds the day's row while
   // the family's cancellation queues for it, then the agent's decision starts. Needs a real server (PGlite
   // would wait for the holding transaction forever).
-  it.runIf(process.env.DATABASE_URL)("a decision that starts while a cancellation holds the day sees it cancelled", async () => {
-    const s = await setUp();
-    const [{ bookingId }] = await submitAll(s, "booking");
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const holder = database.db.transaction(async (tx) => {
-      await tx.select({ id: bookings.id }).from(bookings).where(eq(bookings.id, bookingId)).for("update");
-      locked();
-      await held;
-    });
-    await isLocked;
-    const cancelled = cancelSlotRequest(database.db, { ...s.scope, bookingId });
-    await later(300);
-    const decided = decideBookings(database.db, { communeId: s.town.commune.id, agentUserId: s.town.agent.id, bookingIds: [bookingId], decision: "accept", now });
-    await later(300);
-    release();
-    await holder;
-    expect(await cancelled).toEqual({ ok: true });
-    expect(await decided).toEqual({ ok: true, results: [{ bookingId, outcome: "not_pending" }] });
-    expect((await statuses([bookingId])).get(bookingId)).toBe("cancelled");
-    expect(await expectConsistentPlaces(s.activityIds)).toBe(0);
-  });
+  it.runIf(process.env.DATABASE_URL)(
+    "a decision that starts while a cancellation holds the day sees it cancelled",
+    async () => {
+      const s = await setUp();
+      const [{ bookingId }] = await submitAll(s, "booking");
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      const holder = database.db.transaction(async (tx) => {
+        await tx.select({ id: bookings.id }).from(bookings).where(eq(bookings.id, bookingId)).for("update");
+        locked();
+        await held;
+      });
+      await isLocked;
+      const cancelled = cancelSlotRequest(database.db, { ...s.scope, bookingId });
+      await later(300);
+      const decided = decideBookings(database.db, {
+        communeId: s.town.commune.id,
+        agentUserId: s.town.agent.id,
+        bookingIds: [bookingId],
+        decision: "accept",
+        now,
+      });
+      await later(300);
+      release();
+      await holder;
+      expect(await cancelled).toEqual({ ok: true });
+      expect(await decided).toEqual({ ok: true, results: [{ bookingId, outcome: "not_pending" }] });
+      expect((await statuses([bookingId])).get(bookingId)).toBe("cancelled");
+      expect(await expectConsistentPlaces(s.activityIds)).toBe(0);
+    },
+  );
 
   it("accepting an absence vs cancelling it: exactly one wins and the places agree", async () => {
     const s = await setUp();
     const booked = await submitAll(s, "booking");
-    await decideBookings(database.db, { communeId: s.town.commune.id, agentUserId: s.town.agent.id, bookingIds: booked.map((d) => d.bookingId), decision: "accept", now });
+    await decideBookings(database.db, {
+      communeId: s.town.commune.id,
+      agentUserId: s.town.agent.id,
+      bookingIds: booked.map((d) => d.bookingId),
+      decision: "accept",
+      now,
+    });
     await submitAll(s, "absence");
     const outcomes = await Promise.all(
       booked.map(({ bookingId }) =>
         Promise.all([
-          decideBookings(database.db, { communeId: s.town.commune.id, agentUserId: s.town.agent.id, bookingIds: [bookingId], decision: "accept", now }),
+          decideBookings(database.db, {
+            communeId: s.town.commune.id,
+            agentUserId: s.town.agent.id,
+            bookingIds: [bookingId],
+            decision: "accept",
+            now,
+          }),
           cancelSlotRequest(database.db, { ...s.scope, bookingId }),
         ]),
       ),
@@ -153,12 +209,30 @@ describe("an agent's decision racing a family's cancellation", () => {
     const outcomes = await Promise.all(
       days.map(({ requestId }) =>
         Promise.all([
-          decideRequest(database.db, { communeId: s.town.commune.id, agentUserId: s.town.agent.id, requestId, decision: "accepted" }),
-          withdrawRequest(database.db, { communeId: s.town.commune.id, householdId: s.family.household.id, userId: s.family.user.id, requestId }),
+          decideRequest(database.db, {
+            communeId: s.town.commune.id,
+            agentUserId: s.town.agent.id,
+            requestId,
+            decision: "accepted",
+          }),
+          withdrawRequest(database.db, {
+            communeId: s.town.commune.id,
+            householdId: s.family.household.id,
+            userId: s.family.user.id,
+            requestId,
+          }),
         ]),
       ),
     );
-    const rows = await database.db.select({ id: requests.id, status: requests.status }).from(requests).where(inArray(requests.id, days.map((d) => d.requestId)));
+    const rows = await database.db
+      .select({ id: requests.id, status: requests.status })
+      .from(requests)
+      .where(
+        inArray(
+          requests.id,
+          days.map((d) => d.requestId),
+        ),
+      );
     const requestStatus = new Map(rows.map((r) => [r.id, r.status]));
     const final = await statuses(days.map((d) => d.bookingId));
     for (const [i, [decided, withdrawn]] of outcomes.entries()) {

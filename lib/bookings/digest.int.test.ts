@@ -1,9 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { activities, bookingEvents, bookings, digestDeliveries, digestRuns, mailOutbox, requests, subscriptions, type BookingEventKind, type BookingStatus } from "@/db/schema";
+import {
+  activities,
+  type BookingEventKind,
+  type BookingStatus,
+  bookingEvents,
+  bookings,
+  digestDeliveries,
+  digestRuns,
+  mailOutbox,
+  requests,
+  subscriptions,
+} from "@/db/schema";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
-import { parisInstant, type IsoDay } from "@/lib/planning/days";
+import { type IsoDay, parisInstant } from "@/lib/planning/days";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { runDecisionDigests } from "./digest";
@@ -23,15 +34,35 @@ let referenceCounter = 0;
 async function setupHousehold() {
   const commune = await insertCommune(db());
   const f = await insertFamily(db(), commune.id);
-  await db().insert(subscriptions).values({ communeId: commune.id, userId: f.family.id, householdId: f.householdId, method: "subscriber_code" });
+  await db()
+    .insert(subscriptions)
+    .values({ communeId: commune.id, userId: f.family.id, householdId: f.householdId, method: "subscriber_code" });
   const [activity] = await db()
     .insert(activities)
-    .values({ communeId: commune.id, code: "1", name: "Péri MATIN", facility: "École Jean Moulin", category: "periscolaire", weekdays: [1, 2, 4, 5], startTime: "07:35", endTime: "08:30", color: "#1d4ed8" })
+    .values({
+      communeId: commune.id,
+      code: "1",
+      name: "Péri MATIN",
+      facility: "École Jean Moulin",
+      category: "periscolaire",
+      weekdays: [1, 2, 4, 5],
+      startTime: "07:35",
+      endTime: "08:30",
+      color: "#1d4ed8",
+    })
     .returning();
   const scope = { communeId: commune.id, householdId: f.householdId };
 
   /** A day of a booking (or absence) request, its status now and one event on it. */
-  async function event(p: { day: IsoDay; at: Date; kind: BookingEventKind; status: BookingStatus; side?: "family" | "town" | "system"; message?: string; absence?: boolean }) {
+  async function event(p: {
+    day: IsoDay;
+    at: Date;
+    kind: BookingEventKind;
+    status: BookingStatus;
+    side?: "family" | "town" | "system";
+    message?: string;
+    absence?: boolean;
+  }) {
     const [request] = await db()
       .insert(requests)
       .values({
@@ -46,11 +77,26 @@ async function setupHousehold() {
       .returning();
     const [booking] = await db()
       .insert(bookings)
-      .values({ ...scope, childId: f.child.id, activityId: activity!.id, date: p.day, status: p.status, requestId: request!.id })
+      .values({
+        ...scope,
+        childId: f.child.id,
+        activityId: activity!.id,
+        date: p.day,
+        status: p.status,
+        requestId: request!.id,
+      })
       .returning();
     await db()
       .insert(bookingEvents)
-      .values({ ...scope, bookingId: booking!.id, requestId: request!.id, kind: p.kind, side: p.side ?? "town", message: p.message ?? null, createdAt: p.at });
+      .values({
+        ...scope,
+        bookingId: booking!.id,
+        requestId: request!.id,
+        kind: p.kind,
+        side: p.side ?? "town",
+        message: p.message ?? null,
+        createdAt: p.at,
+      });
   }
 
   const mails = () =>
@@ -69,15 +115,46 @@ describe("runDecisionDigests", () => {
     const notActivated = await insertUser(db(), a.commune.id, "family", { status: "pending" });
     await db()
       .insert(subscriptions)
-      .values([secondAccount, notActivated].map((u) => ({ communeId: a.commune.id, userId: u.id, householdId: a.f.householdId, method: "subscriber_code" as const })));
+      .values(
+        [secondAccount, notActivated].map((u) => ({
+          communeId: a.commune.id,
+          userId: u.id,
+          householdId: a.f.householdId,
+          method: "subscriber_code" as const,
+        })),
+      );
     await a.event({ day: "2026-02-10", at: paris("2026-02-02", "09:00"), kind: "accepted", status: "booked" });
-    await a.event({ day: "2026-02-09", at: paris("2026-02-02", "11:00"), kind: "refused", status: "refused", message: "Complet ce jour-là." });
-    await a.event({ day: "2026-02-12", at: paris("2026-02-02", "11:30"), kind: "promoted", status: "booked", side: "system" });
+    await a.event({
+      day: "2026-02-09",
+      at: paris("2026-02-02", "11:00"),
+      kind: "refused",
+      status: "refused",
+      message: "Complet ce jour-là.",
+    });
+    await a.event({
+      day: "2026-02-12",
+      at: paris("2026-02-02", "11:30"),
+      kind: "promoted",
+      status: "booked",
+      side: "system",
+    });
     const b = await setupHousehold();
-    await b.event({ day: "2026-02-13", at: paris("2026-02-01", "18:30"), kind: "absence_accepted", status: "absent_billed", absence: true });
+    await b.event({
+      day: "2026-02-13",
+      at: paris("2026-02-01", "18:30"),
+      kind: "absence_accepted",
+      status: "absent_billed",
+      absence: true,
+    });
     // The family's own acts are not decisions.
     const c = await setupHousehold();
-    await c.event({ day: "2026-02-13", at: paris("2026-02-02", "10:00"), kind: "booking_requested", status: "requested", side: "family" });
+    await c.event({
+      day: "2026-02-13",
+      at: paris("2026-02-02", "10:00"),
+      kind: "booking_requested",
+      status: "requested",
+      side: "family",
+    });
 
     expect(await runDecisionDigests(db(), paris("2026-02-02", "13:02"))).toEqual({ windows: 1, mails: 3 });
 
@@ -90,7 +167,9 @@ describe("runDecisionDigests", () => {
     // Days in order, each with its decision (and the agent's message).
     const lines = mail.text.split("\n").filter((line) => /^\d\d\/\d\d\/2026 /.test(line));
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(new RegExp(`^09/02/2026\\s+07:35\\s+Réservation\\s+${a.childName}\\s+1/Péri MATIN\\s+Refusée$`));
+    expect(lines[0]).toMatch(
+      new RegExp(`^09/02/2026\\s+07:35\\s+Réservation\\s+${a.childName}\\s+1/Péri MATIN\\s+Refusée$`),
+    );
     expect(lines[1]).toMatch(/^10\/02\/2026 .*Acceptée$/);
     expect(lines[2]).toMatch(/^12\/02\/2026 .*Place attribuée \(liste d'attente\)$/);
     expect(mail.text).toContain("Message de la collectivité : Complet ce jour-là.");
@@ -102,7 +181,10 @@ describe("runDecisionDigests", () => {
     expect(bMail!.text).toMatch(/13\/02\/2026\s+07:35\s+Absence\s+.*Absence acceptée \(facturée\)/);
     expect(await c.mails()).toHaveLength(0);
 
-    const deliveries = await db().select().from(digestDeliveries).where(eq(digestDeliveries.householdId, a.f.householdId));
+    const deliveries = await db()
+      .select()
+      .from(digestDeliveries)
+      .where(eq(digestDeliveries.householdId, a.f.householdId));
     expect(deliveries).toHaveLength(1);
     expect(aMails.map((m) => m.id)).toContain(deliveries[0]!.mailId);
   });
@@ -111,7 +193,10 @@ describe("runDecisionDigests", () => {
     const a = await setupHousehold();
     await a.event({ day: "2026-02-17", at: paris("2026-02-03", "14:00"), kind: "accepted", status: "booked" });
     expect(await runDecisionDigests(db(), paris("2026-02-03", "13:02"))).toEqual({ windows: 1, mails: 0 });
-    const [run] = await db().select().from(digestRuns).where(eq(digestRuns.windowEnd, paris("2026-02-03", "13:00")));
+    const [run] = await db()
+      .select()
+      .from(digestRuns)
+      .where(eq(digestRuns.windowEnd, paris("2026-02-03", "13:00")));
     expect(run?.mailCount).toBe(0);
     expect(await a.mails()).toHaveLength(0);
   });

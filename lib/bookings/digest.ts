@@ -2,11 +2,26 @@ import "server-only";
 import { and, asc, eq, gte, inArray, lt, max, ne, notExists, sql } from "drizzle-orm";
 import { createElement } from "react";
 import type { Db } from "@/db/client";
-import { activities, bookingEvents, bookings, children, communes, digestDeliveries, digestRuns, requests, subscriptions, users } from "@/db/schema";
-import BookingDecisionsDigest, { bookingDecisionsDigestSubject, digestDecision, type DigestLine } from "@/emails/booking-decisions-digest";
+import {
+  activities,
+  bookingEvents,
+  bookings,
+  children,
+  communes,
+  digestDeliveries,
+  digestRuns,
+  requests,
+  subscriptions,
+  users,
+} from "@/db/schema";
+import BookingDecisionsDigest, {
+  bookingDecisionsDigestSubject,
+  type DigestLine,
+  digestDecision,
+} from "@/emails/booking-decisions-digest";
 import type { MailCommune } from "@/emails/mail-layout";
 import { enqueueRenderedMails, renderMail } from "@/lib/mail/send-mail";
-import { dueWindowEnds, windowEndingAt, type DigestWindow } from "@/lib/planning/digest-windows";
+import { type DigestWindow, dueWindowEnds, windowEndingAt } from "@/lib/planning/digest-windows";
 import { activityLabel } from "@/lib/planning/labels";
 import { myRequestsUrl } from "./mails";
 
@@ -30,7 +45,11 @@ interface HouseholdDigest {
 }
 
 /** Queues the digests of every due window not done yet (catching up missed ones); returns the windows run and mails queued. */
-export async function runDecisionDigests(db: Db, now = new Date(), options: { maxCatchUp?: number } = {}): Promise<{ windows: number; mails: number }> {
+export async function runDecisionDigests(
+  db: Db,
+  now = new Date(),
+  options: { maxCatchUp?: number } = {},
+): Promise<{ windows: number; mails: number }> {
   const [last] = await db.select({ windowEnd: max(digestRuns.windowEnd) }).from(digestRuns);
   const ends = dueWindowEnds(last?.windowEnd ?? null, now, options.maxCatchUp ?? MAX_CATCH_UP);
   let mails = 0;
@@ -55,11 +74,20 @@ async function runWindow(db: Db, window: DigestWindow): Promise<number> {
       const ours = new Set(claimed.map((c) => c.householdId));
       const mails = batch.flatMap((digest, index) =>
         ours.has(digest.householdId)
-          ? (recipients.get(digest.householdId) ?? []).map((to) => ({ householdId: digest.householdId, communeId: digest.communeId, to, ...rendered[index]! }))
+          ? (recipients.get(digest.householdId) ?? []).map((to) => ({
+              householdId: digest.householdId,
+              communeId: digest.communeId,
+              to,
+              ...rendered[index]!,
+            }))
           : [],
       );
       const ids = await enqueueRenderedMails(tx, mails);
-      await linkDeliveriesToMails(tx, window.end, mails.map((mail, i) => ({ id: ids[i]!, householdId: mail.householdId })));
+      await linkDeliveriesToMails(
+        tx,
+        window.end,
+        mails.map((mail, i) => ({ id: ids[i]!, householdId: mail.householdId })),
+      );
       return mails.length;
     });
   }
@@ -68,7 +96,11 @@ async function runWindow(db: Db, window: DigestWindow): Promise<number> {
 }
 
 const inWindow = (window: DigestWindow) =>
-  and(ne(bookingEvents.side, "family"), gte(bookingEvents.createdAt, window.from), lt(bookingEvents.createdAt, window.until));
+  and(
+    ne(bookingEvents.side, "family"),
+    gte(bookingEvents.createdAt, window.from),
+    lt(bookingEvents.createdAt, window.until),
+  );
 
 /** Every decision of the window, across communes, of the households not yet mailed for it — one query. */
 async function readHouseholdDigests(db: Db, window: DigestWindow): Promise<HouseholdDigest[]> {
@@ -99,11 +131,22 @@ async function readHouseholdDigests(db: Db, window: DigestWindow): Promise<House
           db
             .select({ one: sql`1` })
             .from(digestDeliveries)
-            .where(and(eq(digestDeliveries.householdId, bookingEvents.householdId), eq(digestDeliveries.windowEnd, window.end))),
+            .where(
+              and(
+                eq(digestDeliveries.householdId, bookingEvents.householdId),
+                eq(digestDeliveries.windowEnd, window.end),
+              ),
+            ),
         ),
       ),
     )
-    .orderBy(asc(bookingEvents.householdId), asc(bookings.date), asc(activities.startTime), asc(children.firstName), asc(bookingEvents.createdAt));
+    .orderBy(
+      asc(bookingEvents.householdId),
+      asc(bookings.date),
+      asc(activities.startTime),
+      asc(children.firstName),
+      asc(bookingEvents.createdAt),
+    );
 
   const digests = new Map<string, HouseholdDigest>();
   for (const row of rows) {
@@ -116,7 +159,10 @@ async function readHouseholdDigests(db: Db, window: DigestWindow): Promise<House
       day: row.day,
       startTime: row.activity.startTime,
       // Booked or declared absent: as its request says, else as the event does.
-      kind: row.requestType === "booking.absence" || (!row.requestType && row.kind.startsWith("absence")) ? "absence" : "booking",
+      kind:
+        row.requestType === "booking.absence" || (!row.requestType && row.kind.startsWith("absence"))
+          ? "absence"
+          : "booking",
       childName: `${row.childFirstName} ${row.childLastName}`,
       activityLabel: activityLabel(row.activity),
       decision: digestDecision(row.kind, row.bookingStatus),
@@ -128,14 +174,18 @@ async function readHouseholdDigests(db: Db, window: DigestWindow): Promise<House
 
 /** The active accounts subscribed to each household that has a decision in the window. */
 async function readRecipients(db: Db, window: DigestWindow): Promise<Map<string, string[]>> {
-  const households = db.selectDistinct({ householdId: bookingEvents.householdId }).from(bookingEvents).where(inWindow(window));
+  const households = db
+    .selectDistinct({ householdId: bookingEvents.householdId })
+    .from(bookingEvents)
+    .where(inWindow(window));
   const rows = await db
     .selectDistinct({ householdId: subscriptions.householdId, email: users.email })
     .from(subscriptions)
     .innerJoin(users, and(eq(users.id, subscriptions.userId), eq(users.communeId, subscriptions.communeId)))
     .where(and(eq(users.status, "active"), inArray(subscriptions.householdId, households)));
   const byHousehold = new Map<string, string[]>();
-  for (const { householdId, email } of rows) byHousehold.set(householdId, [...(byHousehold.get(householdId) ?? []), email]);
+  for (const { householdId, email } of rows)
+    byHousehold.set(householdId, [...(byHousehold.get(householdId) ?? []), email]);
   return byHousehold;
 }
 
@@ -150,15 +200,26 @@ async function renderDigest(digest: HouseholdDigest, window: DigestWindow) {
       myRequestsUrl: myRequestsUrl(digest.commune.slug),
     }),
   );
-  return { subject: bookingDecisionsDigestSubject(digest.commune.name), template: "booking-decisions-digest", ...rendered };
+  return {
+    subject: bookingDecisionsDigestSubject(digest.commune.name),
+    template: "booking-decisions-digest",
+    ...rendered,
+  };
 }
 
 /** Records which mail carried each household's digest (its first recipient's). */
-async function linkDeliveriesToMails(tx: Db, windowEnd: Date, mails: readonly { id: string; householdId: string }[]): Promise<void> {
+async function linkDeliveriesToMails(
+  tx: Db,
+  windowEnd: Date,
+  mails: readonly { id: string; householdId: string }[],
+): Promise<void> {
   const firstMail = new Map<string, string>();
   for (const mail of mails) if (!firstMail.has(mail.householdId)) firstMail.set(mail.householdId, mail.id);
   if (firstMail.size === 0) return;
-  const pairs = sql.join([...firstMail].map(([householdId, mailId]) => sql`(${householdId}::uuid, ${mailId}::uuid)`), sql`, `);
+  const pairs = sql.join(
+    [...firstMail].map(([householdId, mailId]) => sql`(${householdId}::uuid, ${mailId}::uuid)`),
+    sql`, `,
+  );
   await tx.execute(sql`
     update ${digestDeliveries} set mail_id = v.mail_id
     from (values ${pairs}) as v(household_id, mail_id)

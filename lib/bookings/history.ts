@@ -6,11 +6,16 @@ import { BOOKING_EVENT_LABELS } from "@/lib/planning/labels";
 import type { SlotHistoryEntry } from "./types";
 
 /** A slot's history for the family that owns it; null for another household's (or commune's) slot. */
-export async function loadSlotHistory(db: Db, p: { communeId: string; householdId: string; bookingId: string }): Promise<SlotHistoryEntry[] | null> {
+export async function loadSlotHistory(
+  db: Db,
+  p: { communeId: string; householdId: string; bookingId: string },
+): Promise<SlotHistoryEntry[] | null> {
   const [owned] = await db
     .select({ id: bookings.id })
     .from(bookings)
-    .where(and(eq(bookings.id, p.bookingId), eq(bookings.communeId, p.communeId), eq(bookings.householdId, p.householdId)));
+    .where(
+      and(eq(bookings.id, p.bookingId), eq(bookings.communeId, p.communeId), eq(bookings.householdId, p.householdId)),
+    );
   if (!owned) return null;
   const rows = await db
     .select({
@@ -34,7 +39,12 @@ export async function loadSlotHistory(db: Db, p: { communeId: string; householdI
     label: BOOKING_EVENT_LABELS[r.kind],
     side: r.side,
     // Families see "la collectivité" rather than an agent's name; their own accounts are named.
-    actorName: r.side === "family" && r.firstName ? `${r.firstName} ${r.lastName}` : r.side === "family" ? null : "La collectivité",
+    actorName:
+      r.side === "family" && r.firstName
+        ? `${r.firstName} ${r.lastName}`
+        : r.side === "family"
+          ? null
+          : "La collectivité",
     message: r.message,
     requestReference: r.reference,
     at: r.at,

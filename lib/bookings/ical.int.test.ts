@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/calendrier/[token]/route";
-import { auditLog, bookings, calendarFeeds, type BookingStatus } from "@/db/schema";
+import { auditLog, type BookingStatus, bookings, calendarFeeds } from "@/db/schema";
 import { hashToken } from "@/lib/accounts/token-hash";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { useTestDatabase } from "@/lib/testing/set-up-test-database";
@@ -17,11 +17,31 @@ async function familyWithDays(communeId: string, days: Record<string, BookingSta
   const family = await insertFamily(db(), communeId);
   const child = family.children[0]!;
   const activity = await insertActivity(db(), communeId);
-  await enrol(db(), { communeId, householdId: family.household.id, childIds: [child.id], activityId: activity.id, startsOn: "2026-09-01" });
+  await enrol(db(), {
+    communeId,
+    householdId: family.household.id,
+    childIds: [child.id],
+    activityId: activity.id,
+    startsOn: "2026-09-01",
+  });
   await db()
     .insert(bookings)
-    .values(Object.entries(days).map(([date, status]) => ({ communeId, householdId: family.household.id, childId: child.id, activityId: activity.id, date, status })));
-  return { ...family, child, activity, scope: { communeId, householdId: family.household.id, actorUserId: family.user.id } };
+    .values(
+      Object.entries(days).map(([date, status]) => ({
+        communeId,
+        householdId: family.household.id,
+        childId: child.id,
+        activityId: activity.id,
+        date,
+        status,
+      })),
+    );
+  return {
+    ...family,
+    child,
+    activity,
+    scope: { communeId, householdId: family.household.id, actorUserId: family.user.id },
+  };
 }
 
 /** The feed with its folded lines joined back (RFC 5545 §3.1). */
@@ -30,7 +50,8 @@ async function feedText(token: string): Promise<string | null> {
   return text?.replace(/\r\n[ \t]/g, "") ?? null;
 }
 
-const route = (token: string) => GET(new Request(`http://localhost/api/calendrier/${token}`), { params: Promise.resolve({ token }) });
+const route = (token: string) =>
+  GET(new Request(`http://localhost/api/calendrier/${token}`), { params: Promise.resolve({ token }) });
 
 describe("calendar feed", () => {
   it("keeps only the token's hash and lists the household's days with their state, stable uid, place and UTC times", async () => {
@@ -88,7 +109,9 @@ describe("calendar feed", () => {
     expect(second).not.toBe(first);
     expect(await feedText(first)).toBeNull();
     expect(await feedText(second)).toContain("BEGIN:VEVENT");
-    expect(await db().select().from(calendarFeeds).where(eq(calendarFeeds.householdId, f.household.id))).toHaveLength(1);
+    expect(await db().select().from(calendarFeeds).where(eq(calendarFeeds.householdId, f.household.id))).toHaveLength(
+      1,
+    );
 
     expect(await revokeCalendarFeed(db(), f.scope)).toBe(true);
     expect(await revokeCalendarFeed(db(), f.scope)).toBe(false);
@@ -96,8 +119,15 @@ describe("calendar feed", () => {
     expect((await route(second)).status).toBe(404);
     expect((await route("pas-un-jeton")).status).toBe(404);
     expect((await route("A".repeat(43))).status).toBe(404);
-    const audited = await db().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.communeId, commune.id));
-    expect(audited.map((a) => a.action).sort()).toEqual(["calendar_feed.created", "calendar_feed.created", "calendar_feed.revoked"]);
+    const audited = await db()
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.communeId, commune.id));
+    expect(audited.map((a) => a.action).sort()).toEqual([
+      "calendar_feed.created",
+      "calendar_feed.created",
+      "calendar_feed.revoked",
+    ]);
   });
 
   it("a token shows its own household's days only, and a household of another commune gets no link here", async () => {
@@ -117,8 +147,20 @@ describe("calendar feed", () => {
     expect(theirFeed).toContain("DTSTART:20261208");
     expect(theirFeed).not.toContain("DTSTART:20261207");
 
-    expect(await createCalendarFeed(db(), { communeId: commune.id, householdId: elsewhere.household.id, actorUserId: mine.user.id })).toBeNull();
-    expect(await revokeCalendarFeed(db(), { communeId: other.id, householdId: mine.household.id, actorUserId: mine.user.id })).toBe(false);
+    expect(
+      await createCalendarFeed(db(), {
+        communeId: commune.id,
+        householdId: elsewhere.household.id,
+        actorUserId: mine.user.id,
+      }),
+    ).toBeNull();
+    expect(
+      await revokeCalendarFeed(db(), {
+        communeId: other.id,
+        householdId: mine.household.id,
+        actorUserId: mine.user.id,
+      }),
+    ).toBe(false);
     expect(await feedText(myToken)).not.toBeNull();
   });
 });

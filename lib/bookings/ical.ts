@@ -3,11 +3,20 @@ import { randomBytes } from "node:crypto";
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { createEvents, type EventAttributes, type EventStatus } from "ics";
 import type { Db } from "@/db/client";
-import { activities, bookings, calendarFeeds, children, communes, households, requests, type BookingStatus } from "@/db/schema";
+import {
+  activities,
+  type BookingStatus,
+  bookings,
+  calendarFeeds,
+  children,
+  communes,
+  households,
+  requests,
+} from "@/db/schema";
 import { hashToken } from "@/lib/accounts/token-hash";
 import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/env";
-import { parisDay, parisInstant, type IsoDay } from "@/lib/planning/days";
+import { type IsoDay, parisDay, parisInstant } from "@/lib/planning/days";
 import { activityLabel } from "@/lib/planning/labels";
 import { SLOT_STATE_LABELS } from "@/lib/planning/slot-state";
 
@@ -23,7 +32,14 @@ type Scope = { communeId: string; householdId: string };
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 /** Days a calendar shows: held, asked for, waiting or absent. Refused and cancelled days are not events. */
-const FEED_STATUSES = ["booked", "requested", "waiting", "absence_requested", "absent", "absent_billed"] as const satisfies readonly BookingStatus[];
+const FEED_STATUSES = [
+  "booked",
+  "requested",
+  "waiting",
+  "absence_requested",
+  "absent",
+  "absent_billed",
+] as const satisfies readonly BookingStatus[];
 type FeedStatus = (typeof FEED_STATUSES)[number];
 
 const EVENT_STATUS: Record<FeedStatus, EventStatus> = {
@@ -58,7 +74,14 @@ export async function createCalendarFeed(db: Db, p: Scope & { actorUserId: strin
         set: { tokenHash, createdByUserId: p.actorUserId, createdAt: sql`now()` },
         where: eq(calendarFeeds.communeId, p.communeId),
       });
-    await recordAudit(tx, { communeId: p.communeId, actorUserId: p.actorUserId, action: "calendar_feed.created", targetType: "household", targetId: household.id, details: { householdId: household.id } });
+    await recordAudit(tx, {
+      communeId: p.communeId,
+      actorUserId: p.actorUserId,
+      action: "calendar_feed.created",
+      targetType: "household",
+      targetId: household.id,
+      details: { householdId: household.id },
+    });
     return token;
   });
 }
@@ -71,7 +94,14 @@ export async function revokeCalendarFeed(db: Db, p: Scope & { actorUserId: strin
       .where(and(eq(calendarFeeds.householdId, p.householdId), eq(calendarFeeds.communeId, p.communeId)))
       .returning({ householdId: calendarFeeds.householdId });
     if (rows.length === 0) return false;
-    await recordAudit(tx, { communeId: p.communeId, actorUserId: p.actorUserId, action: "calendar_feed.revoked", targetType: "household", targetId: p.householdId, details: { householdId: p.householdId } });
+    await recordAudit(tx, {
+      communeId: p.communeId,
+      actorUserId: p.actorUserId,
+      action: "calendar_feed.revoked",
+      targetType: "household",
+      targetId: p.householdId,
+      details: { householdId: p.householdId },
+    });
     return true;
   });
 }
@@ -103,9 +133,17 @@ function shiftMonths(day: IsoDay, months: number): IsoDay {
 export async function buildCalendarFeed(db: Db, p: { token: string; now?: Date }): Promise<string | null> {
   if (!TOKEN_SHAPE.test(p.token)) return null;
   const [feed] = await db
-    .select({ communeId: calendarFeeds.communeId, householdId: calendarFeeds.householdId, householdName: households.name, communeName: communes.name })
+    .select({
+      communeId: calendarFeeds.communeId,
+      householdId: calendarFeeds.householdId,
+      householdName: households.name,
+      communeName: communes.name,
+    })
     .from(calendarFeeds)
-    .innerJoin(households, and(eq(households.id, calendarFeeds.householdId), eq(households.communeId, calendarFeeds.communeId)))
+    .innerJoin(
+      households,
+      and(eq(households.id, calendarFeeds.householdId), eq(households.communeId, calendarFeeds.communeId)),
+    )
     .innerJoin(communes, eq(communes.id, calendarFeeds.communeId))
     .where(eq(calendarFeeds.tokenHash, hashToken(p.token)));
   if (!feed) return null;
@@ -126,7 +164,14 @@ export async function buildCalendarFeed(db: Db, p: { token: string; now?: Date }
       endTime: activities.endTime,
     })
     .from(bookings)
-    .innerJoin(children, and(eq(children.id, bookings.childId), eq(children.communeId, feed.communeId), eq(children.householdId, feed.householdId)))
+    .innerJoin(
+      children,
+      and(
+        eq(children.id, bookings.childId),
+        eq(children.communeId, feed.communeId),
+        eq(children.householdId, feed.householdId),
+      ),
+    )
     .innerJoin(activities, and(eq(activities.id, bookings.activityId), eq(activities.communeId, feed.communeId)))
     .leftJoin(requests, and(eq(requests.id, bookings.requestId), eq(requests.communeId, feed.communeId)))
     .where(
@@ -161,7 +206,11 @@ export async function buildCalendarFeed(db: Db, p: { token: string; now?: Date }
       lastModified: d.updatedAt.getTime(),
     };
   });
-  const { error, value } = createEvents(events, { productId: PRODUCT_ID, method: "PUBLISH", calName: `Planning – Famille ${feed.householdName} (${feed.communeName})` });
+  const { error, value } = createEvents(events, {
+    productId: PRODUCT_ID,
+    method: "PUBLISH",
+    calName: `Planning – Famille ${feed.householdName} (${feed.communeName})`,
+  });
   if (error || value === null) throw error ?? new Error("iCalendar feed could not be built");
   return value;
 }

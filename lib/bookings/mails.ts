@@ -2,8 +2,11 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { createElement } from "react";
 import type { Db } from "@/db/client";
-import { communes, users, type Civility } from "@/db/schema";
-import BookingAcknowledgement, { bookingAcknowledgementSubject, type BookingMailLine } from "@/emails/booking-acknowledgement";
+import { type Civility, communes, users } from "@/db/schema";
+import BookingAcknowledgement, {
+  type BookingMailLine,
+  bookingAcknowledgementSubject,
+} from "@/emails/booking-acknowledgement";
 import type { MailCommune } from "@/emails/mail-layout";
 import { absoluteUrl } from "@/lib/urls";
 
@@ -29,20 +32,37 @@ export interface AckRecipient {
 }
 
 /** The account that made the request, if still active: read before the request's transaction, to render its mail there. */
-export async function acknowledgementRecipient(db: Db, p: { communeId: string; userId: string }): Promise<AckRecipient | null> {
+export async function acknowledgementRecipient(
+  db: Db,
+  p: { communeId: string; userId: string },
+): Promise<AckRecipient | null> {
   const [row] = await db
-    .select({ email: users.email, civility: users.civility, firstName: users.firstName, lastName: users.lastName, commune: { name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug } })
+    .select({
+      email: users.email,
+      civility: users.civility,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      commune: { name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug },
+    })
     .from(users)
     .innerJoin(communes, eq(communes.id, users.communeId))
     .where(and(eq(users.id, p.userId), eq(users.communeId, p.communeId), eq(users.status, "active")));
   if (!row) return null;
-  return { email: row.email, commune: row.commune, greetingName: `${civilityAbbreviations[row.civility]} ${row.firstName} ${row.lastName.toLocaleUpperCase("fr-FR")}` };
+  return {
+    email: row.email,
+    commune: row.commune,
+    greetingName: `${civilityAbbreviations[row.civility]} ${row.firstName} ${row.lastName.toLocaleUpperCase("fr-FR")}`,
+  };
 }
 
-export const acknowledgementSubject = (recipient: AckRecipient) => bookingAcknowledgementSubject(recipient.commune.name);
+export const acknowledgementSubject = (recipient: AckRecipient) =>
+  bookingAcknowledgementSubject(recipient.commune.name);
 
 /** The acknowledgement of these days (none when no day was recorded). */
-export function acknowledgementBody(recipient: AckRecipient, p: { kind: "booking" | "absence"; activityLabel: string; requestedAt: Date; lines: AckLine[] }) {
+export function acknowledgementBody(
+  recipient: AckRecipient,
+  p: { kind: "booking" | "absence"; activityLabel: string; requestedAt: Date; lines: AckLine[] },
+) {
   if (p.lines.length === 0) return null;
   return createElement(BookingAcknowledgement, {
     commune: recipient.commune,

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { activities, bookings, children, enrolments, requests, type BookingStatus } from "@/db/schema";
-import { eachDay, isoWeekday, type IsoDay } from "@/lib/planning/days";
+import { activities, type BookingStatus, bookings, children, enrolments, requests } from "@/db/schema";
+import { eachDay, type IsoDay, isoWeekday } from "@/lib/planning/days";
 import { activityLabel, childColor } from "@/lib/planning/labels";
 import { checkDay } from "@/lib/planning/period";
 import { slotAction, slotState } from "@/lib/planning/slot-state";
@@ -33,17 +33,39 @@ function loadEnrolments(db: Db, p: { communeId: string; householdId: string; fro
  * Everything the planning shows between two days: the enrolled children and activities and each slot with its
  * state, what a click would do and why it can't. Three queries whatever the range.
  */
-export async function loadPlanning(db: Db, p: { communeId: string; householdId: string; from: IsoDay; to: IsoDay; now?: Date }): Promise<PlanningData> {
+export async function loadPlanning(
+  db: Db,
+  p: { communeId: string; householdId: string; from: IsoDay; to: IsoDay; now?: Date },
+): Promise<PlanningData> {
   const now = p.now ?? new Date();
   const [rows, booked] = await Promise.all([
     loadEnrolments(db, p),
     db
-      .select({ id: bookings.id, childId: bookings.childId, activityId: bookings.activityId, date: bookings.date, status: bookings.status, reference: requests.reference })
+      .select({
+        id: bookings.id,
+        childId: bookings.childId,
+        activityId: bookings.activityId,
+        date: bookings.date,
+        status: bookings.status,
+        reference: requests.reference,
+      })
       .from(bookings)
       .leftJoin(requests, and(eq(requests.id, bookings.requestId), eq(requests.communeId, p.communeId)))
-      .where(and(eq(bookings.communeId, p.communeId), eq(bookings.householdId, p.householdId), gte(bookings.date, p.from), lte(bookings.date, p.to))),
+      .where(
+        and(
+          eq(bookings.communeId, p.communeId),
+          eq(bookings.householdId, p.householdId),
+          gte(bookings.date, p.from),
+          lte(bookings.date, p.to),
+        ),
+      ),
   ]);
-  const calendar = await loadClosureCalendar(db, { communeId: p.communeId, activityIds: [...new Set(rows.map((r) => r.activity.id))], from: p.from, to: p.to });
+  const calendar = await loadClosureCalendar(db, {
+    communeId: p.communeId,
+    activityIds: [...new Set(rows.map((r) => r.activity.id))],
+    from: p.from,
+    to: p.to,
+  });
 
   const byKey = new Map(booked.map((b) => [`${b.childId}:${b.activityId}:${b.date}`, b]));
   const childList: PlanningChild[] = [];
@@ -51,7 +73,12 @@ export async function loadPlanning(db: Db, p: { communeId: string; householdId: 
   const slots: PlanningSlot[] = [];
   for (const { enrolment, activity, child } of rows) {
     if (!childList.some((c) => c.id === child.id)) {
-      childList.push({ id: child.id, firstName: child.firstName, lastName: child.lastName, color: childColor(childList.length) });
+      childList.push({
+        id: child.id,
+        firstName: child.firstName,
+        lastName: child.lastName,
+        color: childColor(childList.length),
+      });
     }
     activityList.set(activity.id, {
       id: activity.id,
@@ -75,7 +102,8 @@ export async function loadPlanning(db: Db, p: { communeId: string; householdId: 
       const booking = byKey.get(key);
       const state = slotState(booking?.status);
       const action = slotAction(state);
-      const verdict = action === "book" ? checkDay("booking", day, ctx) : action === "absence" ? checkDay("absence", day, ctx) : null;
+      const verdict =
+        action === "book" ? checkDay("booking", day, ctx) : action === "absence" ? checkDay("absence", day, ctx) : null;
       slots.push({
         key,
         bookingId: booking?.id ?? null,
@@ -95,7 +123,10 @@ export async function loadPlanning(db: Db, p: { communeId: string; householdId: 
 }
 
 /** The period form's choices: each child's active enrolments with their period, days and hours. */
-export async function listEnrolmentChoices(db: Db, p: { communeId: string; householdId: string }): Promise<EnrolmentChoice[]> {
+export async function listEnrolmentChoices(
+  db: Db,
+  p: { communeId: string; householdId: string },
+): Promise<EnrolmentChoice[]> {
   const rows = await loadEnrolments(db, p);
   return rows.map(({ enrolment, activity, child }) => ({
     childId: child.id,

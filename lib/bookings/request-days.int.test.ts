@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { submitChange } from "@/lib/requests/store";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { useTestDatabase } from "@/lib/testing/set-up-test-database";
-import { submitChange } from "@/lib/requests/store";
 import { getCommuneBookingRequestDays, getHouseholdBookingRequestDays } from "./request-days";
 import { listBookingRequests, listRequestListChildren } from "./request-list";
 import { submitSlotRequest } from "./submit";
@@ -16,14 +16,26 @@ async function setup() {
   const commune = await insertCommune(db());
   const family = await insertFamily(db(), commune.id, 2);
   const activity = await insertActivity(db(), commune.id, { autoAccept: true });
-  await enrol(db(), { communeId: commune.id, householdId: family.household.id, childIds: family.children.map((c) => c.id), activityId: activity.id });
+  await enrol(db(), {
+    communeId: commune.id,
+    householdId: family.household.id,
+    childIds: family.children.map((c) => c.id),
+    activityId: activity.id,
+  });
   const scope = { communeId: commune.id, householdId: family.household.id };
   const ask = async (input: { kind: "booking" | "absence"; childIndex?: number; from: string; to: string }) => {
     const result = await submitSlotRequest(db(), {
       ...scope,
       userId: family.user.id,
       now,
-      input: { kind: input.kind, childId: family.children[input.childIndex ?? 0]!.id, activityId: activity.id, from: input.from, to: input.to, weekdays: [1, 2, 3, 4, 5] },
+      input: {
+        kind: input.kind,
+        childId: family.children[input.childIndex ?? 0]!.id,
+        activityId: activity.id,
+        from: input.from,
+        to: input.to,
+        weekdays: [1, 2, 3, 4, 5],
+      },
     });
     if (!result.ok || !result.request) throw new Error("expected a request");
     return result.request;
@@ -39,7 +51,13 @@ describe("the planning's Liste view", () => {
     const second = await f.ask({ kind: "booking", childIndex: 1, from: "2026-12-03", to: "2026-12-03" });
     await other.ask({ kind: "booking", from: "2026-12-03", to: "2026-12-03" });
     // A change to the family file is a request too, but not one of this list.
-    await submitChange(db(), { ...f.scope, userId: f.family.user.id, type: "child.update", targetId: f.family.children[0]!.id, proposed: { firstName: "Autre" } });
+    await submitChange(db(), {
+      ...f.scope,
+      userId: f.family.user.id,
+      type: "child.update",
+      targetId: f.family.children[0]!.id,
+      proposed: { firstName: "Autre" },
+    });
 
     const page = await listBookingRequests(db(), f.scope);
     expect(page.total).toBe(2);
@@ -73,7 +91,13 @@ describe("a booking request's days", () => {
     const absence = await f.ask({ kind: "absence", from: "2026-12-04", to: "2026-12-04" });
 
     const detail = await getHouseholdBookingRequestDays(db(), { ...f.scope, requestId: booking.id });
-    expect(detail).toMatchObject({ childName: "Enfant1 " + f.family.household.name, activityLabel: "2/Repas Sco", facility: "École Jean Moulin", from: "2026-11-24", to: "2026-12-04" });
+    expect(detail).toMatchObject({
+      childName: "Enfant1 " + f.family.household.name,
+      activityLabel: "2/Repas Sco",
+      facility: "École Jean Moulin",
+      from: "2026-11-24",
+      to: "2026-12-04",
+    });
     expect(detail!.days.map((d) => [d.day, d.label, d.laterReference])).toEqual([
       ["2026-11-24", "Refusé", null],
       ["2026-11-26", "Réservé / présent", null],
@@ -95,11 +119,25 @@ describe("a booking request's days", () => {
     const other = await setup();
     const booking = await f.ask({ kind: "booking", from: "2026-12-03", to: "2026-12-03" });
     expect(await getHouseholdBookingRequestDays(db(), { ...other.scope, requestId: booking.id })).toBeNull();
-    expect(await getHouseholdBookingRequestDays(db(), { communeId: other.commune.id, householdId: f.scope.householdId, requestId: booking.id })).toBeNull();
+    expect(
+      await getHouseholdBookingRequestDays(db(), {
+        communeId: other.commune.id,
+        householdId: f.scope.householdId,
+        requestId: booking.id,
+      }),
+    ).toBeNull();
     expect(await getCommuneBookingRequestDays(db(), { communeId: other.commune.id, requestId: booking.id })).toBeNull();
-    expect((await getCommuneBookingRequestDays(db(), { communeId: f.commune.id, requestId: booking.id }))?.days).toHaveLength(1);
+    expect(
+      (await getCommuneBookingRequestDays(db(), { communeId: f.commune.id, requestId: booking.id }))?.days,
+    ).toHaveLength(1);
 
-    const change = await submitChange(db(), { ...f.scope, userId: f.family.user.id, type: "child.update", targetId: f.family.children[0]!.id, proposed: { firstName: "Autre" } });
+    const change = await submitChange(db(), {
+      ...f.scope,
+      userId: f.family.user.id,
+      type: "child.update",
+      targetId: f.family.children[0]!.id,
+      proposed: { firstName: "Autre" },
+    });
     if (!change.ok || !change.request) throw new Error("expected a change request");
     expect(await getHouseholdBookingRequestDays(db(), { ...f.scope, requestId: change.request.id })).toBeNull();
   });

@@ -1,9 +1,17 @@
 import "server-only";
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { activities, bookingEvents, bookings, children, requests, type BookingEventKind, type BookingStatus } from "@/db/schema";
-import { isIsoDay, type IsoDay } from "@/lib/planning/days";
+import {
+  activities,
+  type BookingEventKind,
+  type BookingStatus,
+  bookingEvents,
+  bookings,
+  children,
+  requests,
+} from "@/db/schema";
+import { type IsoDay, isIsoDay } from "@/lib/planning/days";
 import { activityLabel, BOOKING_EVENT_LABELS } from "@/lib/planning/labels";
 import { SLOT_STATE_LABELS, slotState } from "@/lib/planning/slot-state";
 import { BOOKING_REQUEST_TYPES } from "@/lib/requests/types";
@@ -61,8 +69,21 @@ async function loadDetail(db: Db, where: SQL): Promise<BookingRequestDetail | nu
       facility: activities.facility,
     })
     .from(requests)
-    .leftJoin(children, and(sql`${children.id}::text = ${requests.payload}->>'childId'`, eq(children.communeId, requests.communeId), eq(children.householdId, requests.householdId)))
-    .leftJoin(activities, and(sql`${activities.id}::text = ${requests.payload}->>'activityId'`, eq(activities.communeId, requests.communeId)))
+    .leftJoin(
+      children,
+      and(
+        sql`${children.id}::text = ${requests.payload}->>'childId'`,
+        eq(children.communeId, requests.communeId),
+        eq(children.householdId, requests.householdId),
+      ),
+    )
+    .leftJoin(
+      activities,
+      and(
+        sql`${activities.id}::text = ${requests.payload}->>'activityId'`,
+        eq(activities.communeId, requests.communeId),
+      ),
+    )
     .where(and(where, inArray(requests.type, [...BOOKING_REQUEST_TYPES])));
   if (!row?.householdId) return null;
   const payload = payloadSchema.parse(row.payload ?? {});
@@ -73,15 +94,34 @@ async function loadDetail(db: Db, where: SQL): Promise<BookingRequestDetail | nu
   const [slots, events] = await Promise.all([
     payload.days.length && isUuid(payload.childId) && isUuid(payload.activityId)
       ? db
-          .select({ id: bookings.id, day: bookings.date, status: bookings.status, requestId: bookings.requestId, lastReference: requests.reference })
+          .select({
+            id: bookings.id,
+            day: bookings.date,
+            status: bookings.status,
+            requestId: bookings.requestId,
+            lastReference: requests.reference,
+          })
           .from(bookings)
           .leftJoin(requests, and(eq(requests.id, bookings.requestId), eq(requests.communeId, bookings.communeId)))
-          .where(and(scope, eq(bookings.childId, payload.childId), eq(bookings.activityId, payload.activityId), inArray(bookings.date, payload.days)))
+          .where(
+            and(
+              scope,
+              eq(bookings.childId, payload.childId),
+              eq(bookings.activityId, payload.activityId),
+              inArray(bookings.date, payload.days),
+            ),
+          )
       : [],
     db
       .select({ bookingId: bookingEvents.bookingId, kind: bookingEvents.kind, message: bookingEvents.message })
       .from(bookingEvents)
-      .where(and(eq(bookingEvents.communeId, row.communeId), eq(bookingEvents.householdId, row.householdId), eq(bookingEvents.requestId, row.id)))
+      .where(
+        and(
+          eq(bookingEvents.communeId, row.communeId),
+          eq(bookingEvents.householdId, row.householdId),
+          eq(bookingEvents.requestId, row.id),
+        ),
+      )
       // Events of one transaction share a timestamp: the enum's order (requested, …, decisions) breaks the tie.
       .orderBy(asc(bookingEvents.createdAt), asc(bookingEvents.kind)),
   ]);
@@ -104,11 +144,13 @@ async function loadDetail(db: Db, where: SQL): Promise<BookingRequestDetail | nu
     });
   }
   // A slot removed since (its child or activity deleted) still shows as a line.
-  for (const day of payload.days) if (!days.has(day)) days.set(day, { day, label: "Créneau supprimé", reason: null, laterReference: null });
+  for (const day of payload.days)
+    if (!days.has(day)) days.set(day, { day, label: "Créneau supprimé", reason: null, laterReference: null });
 
   return {
     childName: row.childFirstName ? `${row.childFirstName} ${row.childLastName}` : null,
-    activityLabel: row.activityName === null ? null : activityLabel({ code: row.activityCode ?? "", name: row.activityName }),
+    activityLabel:
+      row.activityName === null ? null : activityLabel({ code: row.activityCode ?? "", name: row.activityName }),
     facility: row.facility,
     from: payload.from,
     to: payload.to,
@@ -117,8 +159,14 @@ async function loadDetail(db: Db, where: SQL): Promise<BookingRequestDetail | nu
 }
 
 /** For the family: a booking request of its household; null for any other request, household or commune. */
-export function getHouseholdBookingRequestDays(db: Db, p: { communeId: string; householdId: string; requestId: string }) {
-  return loadDetail(db, and(eq(requests.id, p.requestId), eq(requests.communeId, p.communeId), eq(requests.householdId, p.householdId))!);
+export function getHouseholdBookingRequestDays(
+  db: Db,
+  p: { communeId: string; householdId: string; requestId: string },
+) {
+  return loadDetail(
+    db,
+    and(eq(requests.id, p.requestId), eq(requests.communeId, p.communeId), eq(requests.householdId, p.householdId))!,
+  );
 }
 
 /** For the commune's agents: a booking request of the commune; null for another commune's. */

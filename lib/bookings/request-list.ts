@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { activities, children, requests, type RequestStatus } from "@/db/schema";
+import { activities, children, type RequestStatus, requests } from "@/db/schema";
 import type { IsoDay } from "@/lib/planning/days";
 import { activityLabel } from "@/lib/planning/labels";
 import type { Page } from "@/lib/requests/store";
@@ -47,7 +47,10 @@ function householdBookingRequests(p: Scope & { childId?: string }): SQL {
 }
 
 /** One page of the household's booking and absence requests, newest first (two queries: rows and total). */
-export async function listBookingRequests(db: Db, p: Scope & { childId?: string; page?: number; pageSize?: number }): Promise<Page<BookingRequestRow>> {
+export async function listBookingRequests(
+  db: Db,
+  p: Scope & { childId?: string; page?: number; pageSize?: number },
+): Promise<Page<BookingRequestRow>> {
   const pageSize = Math.min(Math.max(Math.trunc(p.pageSize ?? 20), 1), 100);
   const page = Math.max(Math.trunc(p.page ?? 1), 1);
   const where = householdBookingRequests(p);
@@ -68,9 +71,16 @@ export async function listBookingRequests(db: Db, p: Scope & { childId?: string;
       .from(requests)
       .leftJoin(
         children,
-        and(sql`${children.id}::text = ${payloadChildId}`, eq(children.communeId, p.communeId), eq(children.householdId, p.householdId)),
+        and(
+          sql`${children.id}::text = ${payloadChildId}`,
+          eq(children.communeId, p.communeId),
+          eq(children.householdId, p.householdId),
+        ),
       )
-      .leftJoin(activities, and(sql`${activities.id}::text = ${payloadActivityId}`, eq(activities.communeId, p.communeId)))
+      .leftJoin(
+        activities,
+        and(sql`${activities.id}::text = ${payloadActivityId}`, eq(activities.communeId, p.communeId)),
+      )
       .where(where)
       .orderBy(desc(requests.createdAt), desc(requests.reference))
       .limit(pageSize)
@@ -85,7 +95,8 @@ export async function listBookingRequests(db: Db, p: Scope & { childId?: string;
       typeLabel: requestTypeLabel(r.type),
       childFirstName: r.childFirstName,
       facility: r.facility,
-      activityLabel: r.activityName === null ? null : activityLabel({ code: r.activityCode ?? "", name: r.activityName }),
+      activityLabel:
+        r.activityName === null ? null : activityLabel({ code: r.activityCode ?? "", name: r.activityName }),
       from: r.from,
       to: r.to,
       status: r.status,

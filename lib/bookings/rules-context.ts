@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { closureDays, type Activity } from "@/db/schema";
+import { type Activity, closureDays } from "@/db/schema";
 import { addDays, type IsoDay } from "@/lib/planning/days";
 import type { ActivityRules } from "@/lib/planning/period";
 
@@ -9,8 +9,16 @@ import type { ActivityRules } from "@/lib/planning/period";
 export function activityRules(activity: Activity): ActivityRules {
   return {
     weekdays: activity.weekdays,
-    booking: { days: activity.bookingDeadlineDays, time: activity.bookingDeadlineTime, kind: activity.deadlineDaysKind },
-    cancellation: { days: activity.cancellationDeadlineDays, time: activity.cancellationDeadlineTime, kind: activity.deadlineDaysKind },
+    booking: {
+      days: activity.bookingDeadlineDays,
+      time: activity.bookingDeadlineTime,
+      kind: activity.deadlineDaysKind,
+    },
+    cancellation: {
+      days: activity.cancellationDeadlineDays,
+      time: activity.cancellationDeadlineTime,
+      kind: activity.deadlineDaysKind,
+    },
     lateAbsenceBilled: activity.lateAbsenceBilled,
   };
 }
@@ -25,10 +33,18 @@ export interface ClosureCalendar {
 }
 
 /** The commune's closures touching these activities over a range, in one query. */
-export async function loadClosureCalendar(db: Db, p: { communeId: string; activityIds: readonly string[]; from: IsoDay; to: IsoDay }): Promise<ClosureCalendar> {
+export async function loadClosureCalendar(
+  db: Db,
+  p: { communeId: string; activityIds: readonly string[]; from: IsoDay; to: IsoDay },
+): Promise<ClosureCalendar> {
   const rows = p.activityIds.length
     ? await db
-        .select({ activityId: closureDays.activityId, date: closureDays.date, kind: closureDays.kind, label: closureDays.label })
+        .select({
+          activityId: closureDays.activityId,
+          date: closureDays.date,
+          kind: closureDays.kind,
+          label: closureDays.label,
+        })
         .from(closureDays)
         .where(
           and(

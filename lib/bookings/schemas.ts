@@ -23,7 +23,11 @@ export const slotRequestSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.from && value.to && value.from > value.to) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "La date de fin doit être postérieure ou égale à la date de début." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: "La date de fin doit être postérieure ou égale à la date de début.",
+      });
     }
     if (value.from && value.from < parisDay(new Date())) {
       ctx.addIssue({ code: "custom", path: ["from"], message: "La date de début ne peut pas être dans le passé." });

@@ -15,7 +15,14 @@ const DENIED = ["refused", "absence_refused"] as const;
 
 export async function settleRequests(
   tx: Db,
-  p: { communeId: string; requestIds: readonly string[]; deciderUserId: string | null; familyUserId?: string | null; message?: string | null; now: Date },
+  p: {
+    communeId: string;
+    requestIds: readonly string[];
+    deciderUserId: string | null;
+    familyUserId?: string | null;
+    message?: string | null;
+    now: Date;
+  },
 ): Promise<void> {
   const ids = [...new Set(p.requestIds)];
   if (ids.length === 0) return;
@@ -23,11 +30,23 @@ export async function settleRequests(
     tx
       .selectDistinct({ requestId: bookings.requestId })
       .from(bookings)
-      .where(and(eq(bookings.communeId, p.communeId), inArray(bookings.requestId, ids), inArray(bookings.status, [...PENDING_STATUSES]))),
+      .where(
+        and(
+          eq(bookings.communeId, p.communeId),
+          inArray(bookings.requestId, ids),
+          inArray(bookings.status, [...PENDING_STATUSES]),
+        ),
+      ),
     tx
       .selectDistinct({ requestId: bookingEvents.requestId, kind: bookingEvents.kind })
       .from(bookingEvents)
-      .where(and(eq(bookingEvents.communeId, p.communeId), inArray(bookingEvents.requestId, ids), inArray(bookingEvents.kind, [...GRANTED, ...DENIED]))),
+      .where(
+        and(
+          eq(bookingEvents.communeId, p.communeId),
+          inArray(bookingEvents.requestId, ids),
+          inArray(bookingEvents.kind, [...GRANTED, ...DENIED]),
+        ),
+      ),
   ]);
   const pending = new Set(stillPending.map((r) => r.requestId));
   const outcome = new Map<string, "accepted" | "refused" | "withdrawn">();
@@ -48,7 +67,12 @@ export async function settleRequests(
         status,
         updatedAt: p.now,
         ...(decision
-          ? { decidedAt: p.now, decidedByUserId: p.deciderUserId, decisionMessage: p.message ?? null, familyUnreadCount: sql`${requests.familyUnreadCount} + 1` }
+          ? {
+              decidedAt: p.now,
+              decidedByUserId: p.deciderUserId,
+              decisionMessage: p.message ?? null,
+              familyUnreadCount: sql`${requests.familyUnreadCount} + 1`,
+            }
           : {}),
       })
       .where(and(eq(requests.communeId, p.communeId), inArray(requests.id, group), eq(requests.status, "pending")))

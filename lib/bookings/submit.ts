@@ -2,17 +2,28 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { activities, bookingEvents, bookings, children, enrolments, requests, type Activity, type BookingStatus, type Child, type Enrolment } from "@/db/schema";
-import { formatDate } from "@/lib/format";
-import { addRequestEvent, allocateRequestReference } from "@/lib/requests/records";
-import type { BookingRequestType } from "@/lib/requests/types";
-import type { IsoDay } from "@/lib/planning/days";
-import { activityLabel } from "@/lib/planning/labels";
-import { periodDays, planPeriod, type DayContext, type DayPlan } from "@/lib/planning/period";
+import {
+  type Activity,
+  activities,
+  type BookingStatus,
+  bookingEvents,
+  bookings,
+  type Child,
+  children,
+  type Enrolment,
+  enrolments,
+  requests,
+} from "@/db/schema";
 import { retryOnAbort } from "@/lib/database/retry";
+import { formatDate } from "@/lib/format";
 import { StaleMailError, transactionWithRenderedMail } from "@/lib/mail/prerendered";
 import { deliverPendingMail, enqueueRenderedMails } from "@/lib/mail/send-mail";
-import { acknowledgementBody, acknowledgementRecipient, acknowledgementSubject, type AckLine } from "./mails";
+import type { IsoDay } from "@/lib/planning/days";
+import { activityLabel } from "@/lib/planning/labels";
+import { type DayContext, type DayPlan, periodDays, planPeriod } from "@/lib/planning/period";
+import { addRequestEvent, allocateRequestReference } from "@/lib/requests/records";
+import type { BookingRequestType } from "@/lib/requests/types";
+import { type AckLine, acknowledgementBody, acknowledgementRecipient, acknowledgementSubject } from "./mails";
 import { activityRules, loadClosureCalendar } from "./rules-context";
 import { settleRequests } from "./settle";
 import type { DayResult, SlotRequestInput } from "./types";
@@ -25,7 +36,9 @@ import { changePlaces, lockActivity, placesTaken, promoteWaitingList } from "./w
 
 type FieldErrors = Record<string, string>;
 export type PreviewResult = { ok: true; days: DayResult[] } | { ok: false; fieldErrors: FieldErrors };
-export type SubmitResult = { ok: true; request: { id: string; reference: string } | null; results: DayResult[] } | { ok: false; fieldErrors: FieldErrors };
+export type SubmitResult =
+  | { ok: true; request: { id: string; reference: string } | null; results: DayResult[] }
+  | { ok: false; fieldErrors: FieldErrors };
 
 interface Scope {
   communeId: string;
@@ -40,31 +53,65 @@ interface Prepared {
 }
 
 /** The child of this household, its enrolment in the activity covering the period, and the days asked; or why not. */
-async function prepare(db: Db, scope: Scope, input: SlotRequestInput): Promise<{ ok: true; value: Prepared } | { ok: false; fieldErrors: FieldErrors }> {
+async function prepare(
+  db: Db,
+  scope: Scope,
+  input: SlotRequestInput,
+): Promise<{ ok: true; value: Prepared } | { ok: false; fieldErrors: FieldErrors }> {
   const [child] = await db
     .select()
     .from(children)
-    .where(and(eq(children.id, input.childId), eq(children.communeId, scope.communeId), eq(children.householdId, scope.householdId)));
+    .where(
+      and(
+        eq(children.id, input.childId),
+        eq(children.communeId, scope.communeId),
+        eq(children.householdId, scope.householdId),
+      ),
+    );
   if (!child) return { ok: false, fieldErrors: { childId: "Enfant introuvable dans votre dossier famille." } };
   const rows = await db
     .select({ enrolment: enrolments, activity: activities })
     .from(enrolments)
-    .innerJoin(activities, and(eq(activities.id, enrolments.activityId), eq(activities.communeId, scope.communeId), eq(activities.archived, false)))
-    .where(and(eq(enrolments.communeId, scope.communeId), eq(enrolments.householdId, scope.householdId), eq(enrolments.childId, child.id), eq(enrolments.activityId, input.activityId)));
-  if (rows.length === 0) return { ok: false, fieldErrors: { activityId: `${child.firstName} n'est pas inscrit(e) à cette activité.` } };
+    .innerJoin(
+      activities,
+      and(
+        eq(activities.id, enrolments.activityId),
+        eq(activities.communeId, scope.communeId),
+        eq(activities.archived, false),
+      ),
+    )
+    .where(
+      and(
+        eq(enrolments.communeId, scope.communeId),
+        eq(enrolments.householdId, scope.householdId),
+        eq(enrolments.childId, child.id),
+        eq(enrolments.activityId, input.activityId),
+      ),
+    );
+  if (rows.length === 0)
+    return { ok: false, fieldErrors: { activityId: `${child.firstName} n'est pas inscrit(e) à cette activité.` } };
   const covering = rows.find((r) => r.enrolment.startsOn <= input.from && r.enrolment.endsOn >= input.to);
   if (!covering) {
-    const periods = rows.map((r) => `du ${formatDate(r.enrolment.startsOn)} au ${formatDate(r.enrolment.endsOn)}`).join(" ou ");
+    const periods = rows
+      .map((r) => `du ${formatDate(r.enrolment.startsOn)} au ${formatDate(r.enrolment.endsOn)}`)
+      .join(" ou ");
     const message = `Les dates doivent être comprises dans la période de l'inscription (${periods}).`;
     // The message goes next to the date that falls outside: the start when no enrolment holds it, else the end.
     const startInside = rows.some((r) => r.enrolment.startsOn <= input.from && input.from <= r.enrolment.endsOn);
     return { ok: false, fieldErrors: startInside ? { to: message } : { from: message } };
   }
   if (covering.enrolment.status !== "active") {
-    return { ok: false, fieldErrors: { activityId: "L'inscription à cette activité est en liste d'attente : les demandes ne sont pas encore possibles." } };
+    return {
+      ok: false,
+      fieldErrors: {
+        activityId:
+          "L'inscription à cette activité est en liste d'attente : les demandes ne sont pas encore possibles.",
+      },
+    };
   }
   const days = periodDays(input.from, input.to, input.weekdays, covering.activity.weekdays);
-  if (days.length === 0) return { ok: false, fieldErrors: { weekdays: "L'activité n'a lieu aucun des jours cochés dans cette période." } };
+  if (days.length === 0)
+    return { ok: false, fieldErrors: { weekdays: "L'activité n'a lieu aucun des jours cochés dans cette période." } };
   return { ok: true, value: { child, activity: covering.activity, enrolment: covering.enrolment, days } };
 }
 
@@ -76,7 +123,15 @@ async function dayContext(db: Db, scope: Scope, value: Prepared, now: Date): Pro
     db
       .select({ date: bookings.date, status: bookings.status })
       .from(bookings)
-      .where(and(eq(bookings.communeId, scope.communeId), eq(bookings.childId, value.child.id), eq(bookings.activityId, value.activity.id), gte(bookings.date, from), lte(bookings.date, to))),
+      .where(
+        and(
+          eq(bookings.communeId, scope.communeId),
+          eq(bookings.childId, value.child.id),
+          eq(bookings.activityId, value.activity.id),
+          gte(bookings.date, from),
+          lte(bookings.date, to),
+        ),
+      ),
   ]);
   return {
     activity: activityRules(value.activity),
@@ -93,26 +148,46 @@ function refusedResult(plan: DayPlan): DayResult {
 }
 
 /** What a request would do, day by day, without creating anything (the period form's preview). */
-export async function previewSlotRequest(db: Db, p: Scope & { input: SlotRequestInput; now?: Date }): Promise<PreviewResult> {
+export async function previewSlotRequest(
+  db: Db,
+  p: Scope & { input: SlotRequestInput; now?: Date },
+): Promise<PreviewResult> {
   const now = p.now ?? new Date();
   const prepared = await prepare(db, p, p.input);
   if (!prepared.ok) return prepared;
   const { activity, days } = prepared.value;
   const plans = planPeriod(p.input.kind, days, await dayContext(db, p, prepared.value, now));
-  const taken = p.input.kind === "booking" && activity.capacity !== null ? await placesTaken(db, { communeId: p.communeId, activityId: activity.id, days }) : new Map<IsoDay, number>();
+  const taken =
+    p.input.kind === "booking" && activity.capacity !== null
+      ? await placesTaken(db, { communeId: p.communeId, activityId: activity.id, days })
+      : new Map<IsoDay, number>();
   return {
     ok: true,
     days: plans.map((plan): DayResult => {
       if (!plan.ok) return refusedResult(plan);
-      if (p.input.kind === "absence") return { day: plan.day, outcome: "absence_requested", reason: plan.billed ? "Absence hors délai : elle sera facturée." : null };
+      if (p.input.kind === "absence")
+        return {
+          day: plan.day,
+          outcome: "absence_requested",
+          reason: plan.billed ? "Absence hors délai : elle sera facturée." : null,
+        };
       const full = activity.capacity !== null && (taken.get(plan.day) ?? 0) >= activity.capacity;
-      return full ? { day: plan.day, outcome: "waiting", reason: "Activité complète ce jour-là : la demande sera mise en liste d'attente." } : { day: plan.day, outcome: "requested", reason: null };
+      return full
+        ? {
+            day: plan.day,
+            outcome: "waiting",
+            reason: "Activité complète ce jour-là : la demande sera mise en liste d'attente.",
+          }
+        : { day: plan.day, outcome: "requested", reason: null };
     }),
   };
 }
 
 /** Creates the request for the days that may be asked; returns every day's outcome. Nothing is created when none may. */
-export async function submitSlotRequest(db: Db, p: Scope & { userId: string; input: SlotRequestInput; now?: Date }): Promise<SubmitResult> {
+export async function submitSlotRequest(
+  db: Db,
+  p: Scope & { userId: string; input: SlotRequestInput; now?: Date },
+): Promise<SubmitResult> {
   const now = p.now ?? new Date();
   const prepared = await prepare(db, p, p.input);
   if (!prepared.ok) return prepared;
@@ -120,69 +195,116 @@ export async function submitSlotRequest(db: Db, p: Scope & { userId: string; inp
   const kind = p.input.kind;
   const childName = `${child.firstName} ${child.lastName}`;
   const linesOf = (activity: Activity, recorded: IsoDay[]): AckLine[] =>
-    recorded.map((day) => ({ day, startTime: activity.startTime, kind, childName, activityLabel: activityLabel(activity) }));
+    recorded.map((day) => ({
+      day,
+      startTime: activity.startTime,
+      kind,
+      childName,
+      activityLabel: activityLabel(activity),
+    }));
   // The acknowledgement is rendered before the transaction, from the days that should be recorded: none of the
   // locks below (the activity, the commune's reference counter) waits for React Email.
   const recipient = await acknowledgementRecipient(db, { communeId: p.communeId, userId: p.userId });
-  const expected = planPeriod(kind, days, await dayContext(db, p, prepared.value, now)).flatMap((plan) => (plan.ok ? [plan.day] : []));
+  const expected = planPeriod(kind, days, await dayContext(db, p, prepared.value, now)).flatMap((plan) =>
+    plan.ok ? [plan.day] : [],
+  );
   const acknowledgement = (lines: AckLine[]) =>
-    recipient && acknowledgementBody(recipient, { kind, activityLabel: activityLabel(prepared.value.activity), requestedAt: now, lines });
+    recipient &&
+    acknowledgementBody(recipient, {
+      kind,
+      activityLabel: activityLabel(prepared.value.activity),
+      requestedAt: now,
+      lines,
+    });
 
-  const run = () => transactionWithRenderedMail(db, linesOf(prepared.value.activity, expected), acknowledgement, async (tx, mail, renderedLines): Promise<{ result: SubmitResult; mailId?: string | null }> => {
-    // Under the activity's lock the statuses and places read below cannot change until commit.
-    const activity = await lockActivity(tx, { communeId: p.communeId, activityId: prepared.value.activity.id });
-    if (!activity) return { result: { ok: false, fieldErrors: { activityId: "Activité introuvable." } } };
-    const plans = planPeriod(kind, days, await dayContext(tx, p, { ...prepared.value, activity }, now));
-    const asked = plans.filter((plan): plan is Extract<DayPlan, { ok: true }> => plan.ok);
-    if (asked.length === 0) return { result: { ok: true, request: null, results: plans.map(refusedResult) } };
+  const run = () =>
+    transactionWithRenderedMail(
+      db,
+      linesOf(prepared.value.activity, expected),
+      acknowledgement,
+      async (tx, mail, renderedLines): Promise<{ result: SubmitResult; mailId?: string | null }> => {
+        // Under the activity's lock the statuses and places read below cannot change until commit.
+        const activity = await lockActivity(tx, { communeId: p.communeId, activityId: prepared.value.activity.id });
+        if (!activity) return { result: { ok: false, fieldErrors: { activityId: "Activité introuvable." } } };
+        const plans = planPeriod(kind, days, await dayContext(tx, p, { ...prepared.value, activity }, now));
+        const asked = plans.filter((plan): plan is Extract<DayPlan, { ok: true }> => plan.ok);
+        if (asked.length === 0) return { result: { ok: true, request: null, results: plans.map(refusedResult) } };
 
-    const label = activityLabel(activity);
-    const type: BookingRequestType = kind === "booking" ? "booking.add" : "booking.absence";
-    const reference = await allocateRequestReference(tx, p.communeId, now);
-    const [request] = await tx
-      .insert(requests)
-      .values({
-        communeId: p.communeId,
-        householdId: p.householdId,
-        createdByUserId: p.userId,
-        type,
-        reference,
-        targetType: "booking_request",
-        targetId: randomUUID(),
-        subject: `${child.firstName} ${child.lastName} — ${label}`,
-        payload: {
-          kind,
-          childId: child.id,
-          activityId: activity.id,
-          from: p.input.from,
-          to: p.input.to,
-          weekdays: p.input.weekdays,
-          days: asked.map((d) => d.day),
-          billedDays: asked.filter((d) => d.billed).map((d) => d.day),
-          refused: plans.filter((d) => !d.ok).map((d) => ({ day: d.day, reason: d.ok ? null : d.reason })),
-        },
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: requests.id });
-    const event = { communeId: p.communeId, requestId: request!.id, side: "family" as const, actorUserId: p.userId };
-    await addRequestEvent(tx, { ...event, kind: "created" });
-    await addRequestEvent(tx, { ...event, kind: "transmitted" });
+        const label = activityLabel(activity);
+        const type: BookingRequestType = kind === "booking" ? "booking.add" : "booking.absence";
+        const reference = await allocateRequestReference(tx, p.communeId, now);
+        const [request] = await tx
+          .insert(requests)
+          .values({
+            communeId: p.communeId,
+            householdId: p.householdId,
+            createdByUserId: p.userId,
+            type,
+            reference,
+            targetType: "booking_request",
+            targetId: randomUUID(),
+            subject: `${child.firstName} ${child.lastName} — ${label}`,
+            payload: {
+              kind,
+              childId: child.id,
+              activityId: activity.id,
+              from: p.input.from,
+              to: p.input.to,
+              weekdays: p.input.weekdays,
+              days: asked.map((d) => d.day),
+              billedDays: asked.filter((d) => d.billed).map((d) => d.day),
+              refused: plans.filter((d) => !d.ok).map((d) => ({ day: d.day, reason: d.ok ? null : d.reason })),
+            },
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning({ id: requests.id });
+        const event = {
+          communeId: p.communeId,
+          requestId: request!.id,
+          side: "family" as const,
+          actorUserId: p.userId,
+        };
+        await addRequestEvent(tx, { ...event, kind: "created" });
+        await addRequestEvent(tx, { ...event, kind: "transmitted" });
 
-    const outcomes = kind === "booking" ? await recordBookingDays(tx, p, activity, child.id, request!.id, asked, now) : await recordAbsenceDays(tx, p, activity, child.id, request!.id, asked, now);
-    await settleRequests(tx, { communeId: p.communeId, requestIds: [request!.id], deciderUserId: null, now });
-    const lines = linesOf(activity, [...outcomes.keys()]);
-    if (JSON.stringify(lines) !== JSON.stringify(renderedLines)) throw new StaleMailError(lines);
-    const [mailId] = recipient && mail ? await enqueueRenderedMails(tx, [{ communeId: p.communeId, to: recipient.email, subject: acknowledgementSubject(recipient), template: "booking-acknowledgement", ...mail }]) : [];
-    return {
-      mailId,
-      result: {
-        ok: true,
-        request: { id: request!.id, reference },
-        results: plans.map((plan) => (plan.ok ? (outcomes.get(plan.day) ?? { day: plan.day, outcome: "refused", reason: "Ce jour a changé entre-temps ; actualisez le planning." }) : refusedResult(plan))),
+        const outcomes =
+          kind === "booking"
+            ? await recordBookingDays(tx, p, activity, child.id, request!.id, asked, now)
+            : await recordAbsenceDays(tx, p, activity, child.id, request!.id, asked, now);
+        await settleRequests(tx, { communeId: p.communeId, requestIds: [request!.id], deciderUserId: null, now });
+        const lines = linesOf(activity, [...outcomes.keys()]);
+        if (JSON.stringify(lines) !== JSON.stringify(renderedLines)) throw new StaleMailError(lines);
+        const [mailId] =
+          recipient && mail
+            ? await enqueueRenderedMails(tx, [
+                {
+                  communeId: p.communeId,
+                  to: recipient.email,
+                  subject: acknowledgementSubject(recipient),
+                  template: "booking-acknowledgement",
+                  ...mail,
+                },
+              ])
+            : [];
+        return {
+          mailId,
+          result: {
+            ok: true,
+            request: { id: request!.id, reference },
+            results: plans.map((plan) =>
+              plan.ok
+                ? (outcomes.get(plan.day) ?? {
+                    day: plan.day,
+                    outcome: "refused",
+                    reason: "Ce jour a changé entre-temps ; actualisez le planning.",
+                  })
+                : refusedResult(plan),
+            ),
+          },
+        };
       },
-    };
-  });
+    );
   const { result, mailId } = await retryOnAbort(run);
   // The accusé d'enregistrement leaves at once; if the provider fails, the maintenance job retries it.
   if (mailId) await deliverPendingMail(db, { ids: [mailId] });
@@ -192,8 +314,20 @@ export async function submitSlotRequest(db: Db, p: Scope & { userId: string; inp
 type AskedDay = { day: IsoDay; billed: boolean };
 
 /** New booking days: within capacity they wait for the town (or are booked at once), beyond it they join the waiting list. */
-async function recordBookingDays(tx: Db, scope: Scope & { userId: string }, activity: Activity, childId: string, requestId: string, asked: AskedDay[], now: Date): Promise<Map<IsoDay, DayResult>> {
-  const taken = await placesTaken(tx, { communeId: scope.communeId, activityId: activity.id, days: asked.map((d) => d.day) });
+async function recordBookingDays(
+  tx: Db,
+  scope: Scope & { userId: string },
+  activity: Activity,
+  childId: string,
+  requestId: string,
+  asked: AskedDay[],
+  now: Date,
+): Promise<Map<IsoDay, DayResult>> {
+  const taken = await placesTaken(tx, {
+    communeId: scope.communeId,
+    activityId: activity.id,
+    days: asked.map((d) => d.day),
+  });
   const statusOf = (day: IsoDay): BookingStatus => {
     const used = taken.get(day) ?? 0;
     if (activity.capacity !== null && used >= activity.capacity) return "waiting";
@@ -229,14 +363,25 @@ async function recordBookingDays(tx: Db, scope: Scope & { userId: string }, acti
 
   type NewEvent = typeof bookingEvents.$inferInsert;
   const events = rows.flatMap((row): NewEvent[] => {
-    const base = { communeId: scope.communeId, householdId: scope.householdId, bookingId: row.id, requestId, createdAt: now };
+    const base = {
+      communeId: scope.communeId,
+      householdId: scope.householdId,
+      bookingId: row.id,
+      requestId,
+      createdAt: now,
+    };
     const askedEvent: NewEvent = { ...base, kind: "booking_requested", side: "family", actorUserId: scope.userId };
     if (row.status === "waiting") return [askedEvent, { ...base, kind: "waitlisted", side: "system" }];
     if (row.status === "booked") return [askedEvent, { ...base, kind: "accepted", side: "system" }];
     return [askedEvent];
   });
   if (events.length) await tx.insert(bookingEvents).values(events);
-  await changePlaces(tx, { communeId: scope.communeId, activityId: activity.id, days: rows.filter((r) => r.status === "booked").map((r) => r.date), delta: 1 });
+  await changePlaces(tx, {
+    communeId: scope.communeId,
+    activityId: activity.id,
+    days: rows.filter((r) => r.status === "booked").map((r) => r.date),
+    delta: 1,
+  });
   const outcome = { requested: "requested", waiting: "waiting", booked: "booked" } as const;
   return new Map(
     rows.map((row) => [
@@ -251,7 +396,15 @@ async function recordBookingDays(tx: Db, scope: Scope & { userId: string }, acti
 }
 
 /** Absence days: a booked day becomes "absence requested" (or absent at once where the town accepts automatically). */
-async function recordAbsenceDays(tx: Db, scope: Scope & { userId: string }, activity: Activity, childId: string, requestId: string, asked: AskedDay[], now: Date): Promise<Map<IsoDay, DayResult>> {
+async function recordAbsenceDays(
+  tx: Db,
+  scope: Scope & { userId: string },
+  activity: Activity,
+  childId: string,
+  requestId: string,
+  asked: AskedDay[],
+  now: Date,
+): Promise<Map<IsoDay, DayResult>> {
   const billed = new Set(asked.filter((d) => d.billed).map((d) => d.day));
   const bookedRows = await tx
     .update(bookings)
@@ -262,7 +415,10 @@ async function recordAbsenceDays(tx: Db, scope: Scope & { userId: string }, acti
         eq(bookings.householdId, scope.householdId),
         eq(bookings.childId, childId),
         eq(bookings.activityId, activity.id),
-        inArray(bookings.date, asked.map((d) => d.day)),
+        inArray(
+          bookings.date,
+          asked.map((d) => d.day),
+        ),
         eq(bookings.status, "booked"),
       ),
     )
@@ -279,15 +435,43 @@ async function recordAbsenceDays(tx: Db, scope: Scope & { userId: string }, acti
   }));
   if (events.length) await tx.insert(bookingEvents).values(events);
   const note = (day: IsoDay) => (billed.has(day) ? "Absence hors délai : elle sera facturée." : null);
-  if (!activity.autoAccept) return new Map(bookedRows.map((row) => [row.date, { day: row.date, outcome: "absence_requested" as const, reason: note(row.date) }]));
+  if (!activity.autoAccept)
+    return new Map(
+      bookedRows.map((row) => [
+        row.date,
+        { day: row.date, outcome: "absence_requested" as const, reason: note(row.date) },
+      ]),
+    );
 
   const results = new Map<IsoDay, DayResult>();
   for (const status of ["absent", "absent_billed"] as const) {
     const group = bookedRows.filter((row) => billed.has(row.date) === (status === "absent_billed"));
     if (group.length === 0) continue;
-    await tx.update(bookings).set({ status, updatedAt: now }).where(inArray(bookings.id, group.map((row) => row.id)));
-    await changePlaces(tx, { communeId: scope.communeId, activityId: activity.id, days: group.map((row) => row.date), delta: -1 });
-    await tx.insert(bookingEvents).values(group.map((row) => ({ ...events.find((e) => e.bookingId === row.id)!, kind: "absence_accepted" as const, side: "system" as const, actorUserId: null })));
+    await tx
+      .update(bookings)
+      .set({ status, updatedAt: now })
+      .where(
+        inArray(
+          bookings.id,
+          group.map((row) => row.id),
+        ),
+      );
+    await changePlaces(tx, {
+      communeId: scope.communeId,
+      activityId: activity.id,
+      days: group.map((row) => row.date),
+      delta: -1,
+    });
+    await tx
+      .insert(bookingEvents)
+      .values(
+        group.map((row) => ({
+          ...events.find((e) => e.bookingId === row.id)!,
+          kind: "absence_accepted" as const,
+          side: "system" as const,
+          actorUserId: null,
+        })),
+      );
     for (const row of group) results.set(row.date, { day: row.date, outcome: status, reason: note(row.date) });
   }
   await promoteWaitingList(tx, { communeId: scope.communeId, activity, days: bookedRows.map((row) => row.date), now });

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { activities, children, enrolments, households, subscriptions, type NewActivity } from "@/db/schema";
+import { activities, children, enrolments, households, type NewActivity, subscriptions } from "@/db/schema";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 
 let counter = 0;
@@ -7,12 +7,24 @@ let counter = 0;
 /** A household of the commune with `childCount` children and a subscribed family account. */
 export async function insertFamily(db: Db, communeId: string, childCount = 1) {
   const n = ++counter;
-  const [household] = await db.insert(households).values({ communeId, name: `FAMILLE${n}`, subscriberCode: `CODE${n}`.padEnd(10, "X") }).returning();
+  const [household] = await db
+    .insert(households)
+    .values({ communeId, name: `FAMILLE${n}`, subscriberCode: `CODE${n}`.padEnd(10, "X") })
+    .returning();
   const user = await insertUser(db, communeId, "family");
   await db.insert(subscriptions).values({ communeId, userId: user.id, householdId: household!.id, method: "agent" });
   const kids = await db
     .insert(children)
-    .values(Array.from({ length: childCount }, (_, i) => ({ communeId, householdId: household!.id, lastName: `FAMILLE${n}`, firstName: `Enfant${i + 1}`, birthDate: "2018-05-01", sex: "F" as const })))
+    .values(
+      Array.from({ length: childCount }, (_, i) => ({
+        communeId,
+        householdId: household!.id,
+        lastName: `FAMILLE${n}`,
+        firstName: `Enfant${i + 1}`,
+        birthDate: "2018-05-01",
+        sex: "F" as const,
+      })),
+    )
     .returning();
   return { household: household!, user, children: kids };
 }
@@ -37,7 +49,18 @@ export async function insertActivity(db: Db, communeId: string, overrides: Parti
   return row!;
 }
 
-export async function enrol(db: Db, p: { communeId: string; householdId: string; childIds: string[]; activityId: string; startsOn?: string; endsOn?: string; status?: "active" | "waiting" }) {
+export async function enrol(
+  db: Db,
+  p: {
+    communeId: string;
+    householdId: string;
+    childIds: string[];
+    activityId: string;
+    startsOn?: string;
+    endsOn?: string;
+    status?: "active" | "waiting";
+  },
+) {
   await db.insert(enrolments).values(
     p.childIds.map((childId) => ({
       communeId: p.communeId,

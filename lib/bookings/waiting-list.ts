@@ -1,17 +1,26 @@
 import "server-only";
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { activities, activityDayPlaces, bookingEvents, bookings, type Activity } from "@/db/schema";
-import { parisDay, type IsoDay } from "@/lib/planning/days";
+import { type Activity, activities, activityDayPlaces, bookingEvents, bookings } from "@/db/schema";
+import { type IsoDay, parisDay } from "@/lib/planning/days";
 import { PLACE_HOLDING_STATUSES } from "@/lib/planning/slot-state";
 
 /** Places held per day of an activity (booked, or booked with an absence pending): one row read per day. */
-export async function placesTaken(tx: Db, p: { communeId: string; activityId: string; days: readonly IsoDay[] }): Promise<Map<IsoDay, number>> {
+export async function placesTaken(
+  tx: Db,
+  p: { communeId: string; activityId: string; days: readonly IsoDay[] },
+): Promise<Map<IsoDay, number>> {
   if (p.days.length === 0) return new Map();
   const rows = await tx
     .select({ date: activityDayPlaces.date, taken: activityDayPlaces.taken })
     .from(activityDayPlaces)
-    .where(and(eq(activityDayPlaces.communeId, p.communeId), eq(activityDayPlaces.activityId, p.activityId), inArray(activityDayPlaces.date, [...new Set(p.days)])));
+    .where(
+      and(
+        eq(activityDayPlaces.communeId, p.communeId),
+        eq(activityDayPlaces.activityId, p.activityId),
+        inArray(activityDayPlaces.date, [...new Set(p.days)]),
+      ),
+    );
   return new Map(rows.map((r) => [r.date, r.taken]));
 }
 
@@ -19,7 +28,10 @@ export async function placesTaken(tx: Db, p: { communeId: string; activityId: st
  * Counts places taken (delta +1) or given back (−1) on these days, one entry per booking: call it in the
  * transaction that changes the bookings' status, under the activity's lock.
  */
-export async function changePlaces(tx: Db, p: { communeId: string; activityId: string; days: readonly IsoDay[]; delta: 1 | -1 }): Promise<void> {
+export async function changePlaces(
+  tx: Db,
+  p: { communeId: string; activityId: string; days: readonly IsoDay[]; delta: 1 | -1 },
+): Promise<void> {
   if (p.days.length === 0) return;
   const perDay = new Map<IsoDay, number>();
   for (const day of p.days) perDay.set(day, (perDay.get(day) ?? 0) + 1);
@@ -27,7 +39,10 @@ export async function changePlaces(tx: Db, p: { communeId: string; activityId: s
     await tx
       .insert(activityDayPlaces)
       .values([...perDay].map(([date, taken]) => ({ communeId: p.communeId, activityId: p.activityId, date, taken })))
-      .onConflictDoUpdate({ target: [activityDayPlaces.activityId, activityDayPlaces.date], set: { taken: sql`${activityDayPlaces.taken} + excluded.taken` } });
+      .onConflictDoUpdate({
+        target: [activityDayPlaces.activityId, activityDayPlaces.date],
+        set: { taken: sql`${activityDayPlaces.taken} + excluded.taken` },
+      });
     return;
   }
   // A place given back was held, so its row exists (and an INSERT would check the negative value first).
@@ -35,7 +50,13 @@ export async function changePlaces(tx: Db, p: { communeId: string; activityId: s
     await tx
       .update(activityDayPlaces)
       .set({ taken: sql`${activityDayPlaces.taken} - ${n}` })
-      .where(and(eq(activityDayPlaces.communeId, p.communeId), eq(activityDayPlaces.activityId, p.activityId), eq(activityDayPlaces.date, date)));
+      .where(
+        and(
+          eq(activityDayPlaces.communeId, p.communeId),
+          eq(activityDayPlaces.activityId, p.activityId),
+          eq(activityDayPlaces.date, date),
+        ),
+      );
   }
 }
 
@@ -45,7 +66,10 @@ export async function recountPlaces(tx: Db, p: { communeId: string }): Promise<v
   await tx.execute(sql`
     insert into ${activityDayPlaces} (commune_id, activity_id, date, taken)
     select commune_id, activity_id, date, count(*)::int from ${bookings}
-    where commune_id = ${p.communeId} and status in (${sql.join(PLACE_HOLDING_STATUSES.map((status) => sql`${status}`), sql`, `)})
+    where commune_id = ${p.communeId} and status in (${sql.join(
+      PLACE_HOLDING_STATUSES.map((status) => sql`${status}`),
+      sql`, `,
+    )})
     group by commune_id, activity_id, date`);
 }
 
@@ -54,18 +78,35 @@ export async function recountPlaces(tx: Db, p: { communeId: string }): Promise<v
  * activity's row lock, so places are counted and given in one consistent step. The "promoted" events reach
  * the families in the next decisions digest, like every other decision on a day.
  */
-export async function promoteWaitingList(tx: Db, p: { communeId: string; activity: Activity; days: readonly IsoDay[]; now: Date }): Promise<number> {
+export async function promoteWaitingList(
+  tx: Db,
+  p: { communeId: string; activity: Activity; days: readonly IsoDay[]; now: Date },
+): Promise<number> {
   const days = [...new Set(p.days)];
   if (days.length === 0) return 0;
   const [taken, waiting] = await Promise.all([
     placesTaken(tx, { communeId: p.communeId, activityId: p.activity.id, days }),
     tx
-      .select({ id: bookings.id, date: bookings.date, householdId: bookings.householdId, requestId: bookings.requestId })
+      .select({
+        id: bookings.id,
+        date: bookings.date,
+        householdId: bookings.householdId,
+        requestId: bookings.requestId,
+      })
       .from(bookings)
-      .where(and(eq(bookings.communeId, p.communeId), eq(bookings.activityId, p.activity.id), inArray(bookings.date, days), eq(bookings.status, "waiting")))
+      .where(
+        and(
+          eq(bookings.communeId, p.communeId),
+          eq(bookings.activityId, p.activity.id),
+          inArray(bookings.date, days),
+          eq(bookings.status, "waiting"),
+        ),
+      )
       .orderBy(asc(bookings.waitingSince), asc(bookings.createdAt)),
   ]);
-  const free = new Map(days.map((d) => [d, p.activity.capacity === null ? Infinity : p.activity.capacity - (taken.get(d) ?? 0)]));
+  const free = new Map(
+    days.map((d) => [d, p.activity.capacity === null ? Infinity : p.activity.capacity - (taken.get(d) ?? 0)]),
+  );
   const promoted = waiting.filter((w) => {
     const left = free.get(w.date) ?? 0;
     if (left <= 0) return false;
@@ -77,8 +118,18 @@ export async function promoteWaitingList(tx: Db, p: { communeId: string; activit
   await tx
     .update(bookings)
     .set({ status: "booked", waitingSince: null, updatedAt: p.now })
-    .where(inArray(bookings.id, promoted.map((w) => w.id)));
-  await changePlaces(tx, { communeId: p.communeId, activityId: p.activity.id, days: promoted.map((w) => w.date), delta: 1 });
+    .where(
+      inArray(
+        bookings.id,
+        promoted.map((w) => w.id),
+      ),
+    );
+  await changePlaces(tx, {
+    communeId: p.communeId,
+    activityId: p.activity.id,
+    days: promoted.map((w) => w.date),
+    delta: 1,
+  });
   await tx.insert(bookingEvents).values(
     promoted.map((w) => ({
       communeId: p.communeId,
@@ -94,12 +145,22 @@ export async function promoteWaitingList(tx: Db, p: { communeId: string; activit
 }
 
 /** After the activity gained places: every coming day with a waiting list promotes from it (caller holds the lock). */
-export async function promoteAllWaiting(tx: Db, p: { communeId: string; activity: Activity; now?: Date }): Promise<number> {
+export async function promoteAllWaiting(
+  tx: Db,
+  p: { communeId: string; activity: Activity; now?: Date },
+): Promise<number> {
   const now = p.now ?? new Date();
   const days = await tx
     .selectDistinct({ date: bookings.date })
     .from(bookings)
-    .where(and(eq(bookings.communeId, p.communeId), eq(bookings.activityId, p.activity.id), eq(bookings.status, "waiting"), gte(bookings.date, parisDay(now))));
+    .where(
+      and(
+        eq(bookings.communeId, p.communeId),
+        eq(bookings.activityId, p.activity.id),
+        eq(bookings.status, "waiting"),
+        gte(bookings.date, parisDay(now)),
+      ),
+    );
   return promoteWaitingList(tx, { communeId: p.communeId, activity: p.activity, days: days.map((d) => d.date), now });
 }
 
@@ -107,7 +168,10 @@ export async function promoteAllWaiting(tx: Db, p: { communeId: string; activity
  * Locks the rows of the activities these bookings belong to, in id order (the one order every writer uses, so
  * two transactions cannot each hold one and wait for the other). Lock the booking rows only after this.
  */
-export async function lockActivities(tx: Db, p: { communeId: string; bookingIds: readonly string[] }): Promise<Activity[]> {
+export async function lockActivities(
+  tx: Db,
+  p: { communeId: string; bookingIds: readonly string[] },
+): Promise<Activity[]> {
   if (p.bookingIds.length === 0) return [];
   // A booking never changes activity, so reading them before the lock is safe.
   const found = await tx

@@ -6,8 +6,7 @@ import { createCaptchaChallenge, verifyCaptcha } from "./challenge";
 import { encodeCaptchaPayload, solvedCaptchaPayload } from "./solve-for-tests";
 
 const database = useTestDatabase();
-beforeAll(async () => {
-});
+beforeAll(async () => {});
 
 describe("captcha", () => {
   it("accepts a solved challenge once, then refuses its replay", async () => {
@@ -32,7 +31,12 @@ describe("captcha", () => {
   });
 
   it("refuses garbage without throwing", async () => {
-    for (const payload of ["", "not base64 !", Buffer.from("{}").toString("base64"), Buffer.from("[1,2]").toString("base64")]) {
+    for (const payload of [
+      "",
+      "not base64 !",
+      Buffer.from("{}").toString("base64"),
+      Buffer.from("[1,2]").toString("base64"),
+    ]) {
       expect(await verifyCaptcha(database.db, payload)).toBe(false);
     }
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import { createChallenge, randomInt, verifySolution, type Challenge } from "altcha-lib";
+import { type Challenge, createChallenge, randomInt, verifySolution } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import { z } from "zod";
 import type { Db } from "@/db/client";
@@ -18,7 +18,8 @@ const COST = 500;
 const COUNTER_RANGE = { min: 500, max: 1500 };
 
 // Derived from AUTH_SECRET so the captcha needs no variable of its own; labelled so the keys serve nothing else.
-const secret = (label: string) => createHmac("sha256", env.AUTH_SECRET).update(`portail-famille/captcha/${label}`).digest("hex");
+const secret = (label: string) =>
+  createHmac("sha256", env.AUTH_SECRET).update(`portail-famille/captcha/${label}`).digest("hex");
 const signatureSecret = secret("challenge");
 const keySignatureSecret = secret("derived-key");
 

@@ -4,7 +4,8 @@ import { z } from "zod";
 export const CAPTCHA_FIELD = "captcha";
 
 export const CAPTCHA_REQUIRED_MESSAGE = "Cochez la case « Je ne suis pas un robot ».";
-export const CAPTCHA_FAILED_MESSAGE = "La vérification « Je ne suis pas un robot » a échoué ou a expiré. Cochez de nouveau la case.";
+export const CAPTCHA_FAILED_MESSAGE =
+  "La vérification « Je ne suis pas un robot » a échoué ou a expiré. Cochez de nouveau la case.";
 
 /** Only presence is checked here (client too); the proof of work is verified on the server (lib/captcha/challenge.ts). */
 export const captchaField = () =>

@@ -6,15 +6,26 @@ import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { createCommune } from "./create-commune";
 
 const database = useTestDatabase();
-beforeAll(async () => {
-});
+beforeAll(async () => {});
 
-const villeneuve = { slug: "villeneuve", name: "Villeneuve", signature: "Le service enfance", email: "enfance@villeneuve.fr" };
+const villeneuve = {
+  slug: "villeneuve",
+  name: "Villeneuve",
+  signature: "Le service enfance",
+  email: "enfance@villeneuve.fr",
+};
 
 describe("createCommune (npm run commune:add)", () => {
   it("creates the commune and its first admin, active, with an argon2id password", async () => {
-    const result = await createCommune(database.db, { ...villeneuve, admin: { email: "Admin@Villeneuve.fr", password: "Villeneuve2026admin" } });
-    expect(result).toMatchObject({ ok: true, commune: { slug: "villeneuve", serviceSignature: "Le service enfance" }, adminEmail: "admin@villeneuve.fr" });
+    const result = await createCommune(database.db, {
+      ...villeneuve,
+      admin: { email: "Admin@Villeneuve.fr", password: "Villeneuve2026admin" },
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      commune: { slug: "villeneuve", serviceSignature: "Le service enfance" },
+      adminEmail: "admin@villeneuve.fr",
+    });
     const [admin] = await database.db.select().from(users).where(eq(users.email, "admin@villeneuve.fr"));
     expect(admin).toMatchObject({ role: "admin", status: "active" });
     expect(admin!.passwordHash).toMatch(/^\$argon2id\$/);
@@ -22,9 +33,15 @@ describe("createCommune (npm run commune:add)", () => {
   });
 
   it("refuses a slug in use, a reserved one and a malformed one", async () => {
-    expect(await createCommune(database.db, villeneuve)).toEqual({ ok: false, error: 'A commune with the slug "villeneuve" already exists.' });
+    expect(await createCommune(database.db, villeneuve)).toEqual({
+      ok: false,
+      error: 'A commune with the slug "villeneuve" already exists.',
+    });
     for (const slug of ["api", "Ville Neuve", "ville--neuve", "-ville", "ville.fr", ""]) {
-      expect(await createCommune(database.db, { ...villeneuve, slug })).toMatchObject({ ok: false, error: expect.stringContaining("slug") });
+      expect(await createCommune(database.db, { ...villeneuve, slug })).toMatchObject({
+        ok: false,
+        error: expect.stringContaining("slug"),
+      });
     }
   });
 });

@@ -1,12 +1,25 @@
 // Plain module (no "server-only"): the `commune:add` command runs it under tsx, outside Next.
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { communes, users, type Commune } from "@/db/schema";
+import { type Commune, communes, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { COMMUNE_SLUG, COMMUNE_SLUG_MAX } from "./slug";
 
 /** First path segments the portal itself uses, which a commune's slug would shadow. */
-const RESERVED_SLUGS = new Set(["api", "_next", "boite-mail-locale", "admin", "agent", "static", "public", "assets", "icon", "favicon", "robots", "sitemap"]);
+const RESERVED_SLUGS = new Set([
+  "api",
+  "_next",
+  "boite-mail-locale",
+  "admin",
+  "agent",
+  "static",
+  "public",
+  "assets",
+  "icon",
+  "favicon",
+  "robots",
+  "sitemap",
+]);
 
 export const newCommuneSchema = z.object({
   slug: z
@@ -15,7 +28,7 @@ export const newCommuneSchema = z.object({
     .max(COMMUNE_SLUG_MAX, `slug: ${COMMUNE_SLUG_MAX} characters at most`)
     .refine((slug) => !RESERVED_SLUGS.has(slug), "slug: reserved by the portal, choose another"),
   name: z.string().trim().min(1, "name is required"),
-  signature: z.string().trim().min(1, "signature is required (e.g. \"Le service enfance\")"),
+  signature: z.string().trim().min(1, 'signature is required (e.g. "Le service enfance")'),
   email: z.email("email: a valid e-mail address is required"),
   phone: z.string().trim().min(1).optional(),
   address: z.string().trim().min(1).optional(),
@@ -32,7 +45,9 @@ export const newCommuneSchema = z.object({
 
 export type NewCommune = z.input<typeof newCommuneSchema>;
 
-export type CreateCommuneResult = { ok: true; commune: Commune; adminEmail: string | null } | { ok: false; error: string };
+export type CreateCommuneResult =
+  | { ok: true; commune: Commune; adminEmail: string | null }
+  | { ok: false; error: string };
 
 /** Creates a commune (refusing a slug in use) and, optionally, its first admin account, active at once. */
 export async function createCommune(db: Db, input: NewCommune): Promise<CreateCommuneResult> {

@@ -2,7 +2,7 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { cache } from "react";
 import type { Db } from "@/db/client";
-import { communes, type Commune } from "@/db/schema";
+import { type Commune, communes } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { isCommuneSlug } from "./slug";
 

@@ -8,7 +8,11 @@ const RETRYABLE_CODES = new Set(["40P01", "40001"]);
 
 /** Whether the error (or what it wraps: drizzle puts the driver's error in `cause`) is a retryable abort. */
 export function isRetryableAbort(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = error, depth = 0;
+    e && typeof e === "object" && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && RETRYABLE_CODES.has(code)) return true;
   }

@@ -13,11 +13,17 @@ export interface SubscribedHousehold {
   name: string;
 }
 
-export async function listSubscribedHouseholds(db: Db, params: { communeId: string; userId: string }): Promise<SubscribedHousehold[]> {
+export async function listSubscribedHouseholds(
+  db: Db,
+  params: { communeId: string; userId: string },
+): Promise<SubscribedHousehold[]> {
   return db
     .select({ id: households.id, name: households.name })
     .from(subscriptions)
-    .innerJoin(households, and(eq(households.id, subscriptions.householdId), eq(households.communeId, params.communeId)))
+    .innerJoin(
+      households,
+      and(eq(households.id, subscriptions.householdId), eq(households.communeId, params.communeId)),
+    )
     .where(and(eq(subscriptions.communeId, params.communeId), eq(subscriptions.userId, params.userId)))
     .orderBy(asc(households.name), asc(households.id));
 }
@@ -32,7 +38,10 @@ export async function findSubscribedHousehold(
 }
 
 /** For pages: the household asked for in the URL (?famille=) if subscribed, else the first one; null without any. */
-export async function chooseSubscribedHousehold(db: Db, params: { communeId: string; userId: string; requested?: string | string[] }) {
+export async function chooseSubscribedHousehold(
+  db: Db,
+  params: { communeId: string; userId: string; requested?: string | string[] },
+) {
   const all = await listSubscribedHouseholds(db, params);
   if (all.length === 0) return null;
   const requested = typeof params.requested === "string" ? params.requested : undefined;

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { userAction, type UserContext } from "@/lib/actions/action";
-import { failure, success, type ActionState } from "@/lib/actions/state";
+import { type UserContext, userAction } from "@/lib/actions/action";
+import { type ActionState, failure, success } from "@/lib/actions/state";
 import { markRequestsRead, withdrawRequest } from "@/lib/requests/store";
 import { findSubscribedHousehold } from "./actions-household";
 import { NOT_SUBSCRIBED } from "./actions-messages";
@@ -16,24 +16,44 @@ function revalidateFamilyPages(slug: string) {
   revalidatePath(`/${slug}/mon-espace-citoyen/mes-demandes`, "layout");
 }
 
-async function withHousehold(ctx: UserContext, householdId: string, run: (householdId: string) => Promise<ActionState>) {
-  const household = await findSubscribedHousehold(ctx.db, { communeId: ctx.commune.id, userId: ctx.user.id, householdId });
+async function withHousehold(
+  ctx: UserContext,
+  householdId: string,
+  run: (householdId: string) => Promise<ActionState>,
+) {
+  const household = await findSubscribedHousehold(ctx.db, {
+    communeId: ctx.commune.id,
+    userId: ctx.user.id,
+    householdId,
+  });
   return household ? run(household.id) : failure(NOT_SUBSCRIBED);
 }
 
 /** "Retirer ma demande": only a pending request of the account's household. */
 export const withdrawMyRequest = userAction({ schema: requestTargetSchema, roles: ["family"] }, async (input, ctx) =>
   withHousehold(ctx, input.householdId, async (householdId) => {
-    const result = await withdrawRequest(ctx.db, { communeId: ctx.commune.id, householdId, userId: ctx.user.id, requestId: input.requestId });
+    const result = await withdrawRequest(ctx.db, {
+      communeId: ctx.commune.id,
+      householdId,
+      userId: ctx.user.id,
+      requestId: input.requestId,
+    });
     if (!result.ok) {
-      return failure(result.reason === "not_pending" ? "Cette demande a déjà été traitée : elle ne peut plus être retirée." : "Demande introuvable.");
+      return failure(
+        result.reason === "not_pending"
+          ? "Cette demande a déjà été traitée : elle ne peut plus être retirée."
+          : "Demande introuvable.",
+      );
     }
     revalidateFamilyPages(ctx.commune.slug);
     return success("Votre demande a été retirée.");
   }),
 );
 
-const uuidList = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid({ error: "Demande introuvable." })).max(100));
+const uuidList = z.preprocess(
+  (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.uuid({ error: "Demande introuvable." })).max(100),
+);
 
 const markReadSchema = z.object({
   householdId: z.uuid({ error: "Le dossier famille est introuvable." }),
@@ -51,6 +71,8 @@ export const markMyRequestsRead = userAction({ schema: markReadSchema, roles: ["
       requestIds: input.scope === "all" ? "all" : input.requestIds,
     });
     revalidateFamilyPages(ctx.commune.slug);
-    return success(count === 0 ? "Aucun nouveau message à marquer comme lu." : `${count} demande(s) marquée(s) comme lue(s).`);
+    return success(
+      count === 0 ? "Aucun nouveau message à marquer comme lu." : `${count} demande(s) marquée(s) comme lue(s).`,
+    );
   }),
 );

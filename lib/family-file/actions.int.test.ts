@@ -1,20 +1,19 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import { bankAccounts, children, guardians, requests, subscriptions } from "@/db/schema";
 import { decideRequest } from "@/lib/requests/decide";
 import { submitChange } from "@/lib/requests/store";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
-import type { Db } from "@/db/client";
 import { useTestDatabase } from "@/lib/testing/set-up-test-database";
-import { markMyRequestsRead, withdrawMyRequest } from "./actions-requests";
 import { removeAuthorizedAdult, submitSectionChange, submitVaccinations } from "./actions";
+import { markMyRequestsRead, withdrawMyRequest } from "./actions-requests";
 import { fieldView, readFamilyFile } from "./read";
 import { insertFamily } from "./test-fixtures";
 
 const database = useTestDatabase();
-beforeAll(async () => {
-});
+beforeAll(async () => {});
 
 /** A subscribed family signed in, and a second household of the same commune it must not reach. */
 async function setUp() {
@@ -22,8 +21,22 @@ async function setUp() {
   const commune = await insertCommune(db);
   const mine = await insertFamily(db, commune.id);
   const other = await insertFamily(db, commune.id);
-  await db.insert(subscriptions).values({ communeId: commune.id, userId: mine.family.id, householdId: mine.householdId, method: "subscriber_code" });
-  await db.insert(subscriptions).values({ communeId: commune.id, userId: other.family.id, householdId: other.householdId, method: "subscriber_code" });
+  await db
+    .insert(subscriptions)
+    .values({
+      communeId: commune.id,
+      userId: mine.family.id,
+      householdId: mine.householdId,
+      method: "subscriber_code",
+    });
+  await db
+    .insert(subscriptions)
+    .values({
+      communeId: commune.id,
+      userId: other.family.id,
+      householdId: other.householdId,
+      method: "subscriber_code",
+    });
   signInAs(mine.family, commune.slug);
   return { db, commune, mine, other, slug: commune.slug };
 }
@@ -39,7 +52,8 @@ const basic = (f: Awaited<ReturnType<typeof insertFamily>>, overrides: Record<st
   ...overrides,
 });
 
-const requestsOf = (db: Db, householdId: string) => db.select().from(requests).where(eq(requests.householdId, householdId));
+const requestsOf = (db: Db, householdId: string) =>
+  db.select().from(requests).where(eq(requests.householdId, householdId));
 
 describe("Dossier famille actions", () => {
   it("turns a guardian's new phone into a pending request shown beside the validated value", async () => {
@@ -47,15 +61,30 @@ describe("Dossier famille actions", () => {
     const result = await submitSectionChange(null, formData(slug, basic(mine, { mobilePhone: "+33 7 00 00 00 01" })));
     expect(result).toMatchObject({ ok: true, message: expect.stringMatching(/référence D\d{4}-\d{6}/) });
     const [request] = await requestsOf(db, mine.householdId);
-    expect(request).toMatchObject({ type: "guardian.update", status: "pending", targetId: mine.guardian.id, payload: { mobilePhone: "07 00 00 00 01" } });
+    expect(request).toMatchObject({
+      type: "guardian.update",
+      status: "pending",
+      targetId: mine.guardian.id,
+      payload: { mobilePhone: "07 00 00 00 01" },
+    });
 
-    const file = await readFamilyFile(db, { communeId: commune.id, householdId: mine.householdId, viewer: { kind: "family", userId: mine.family.id } });
-    expect(fieldView(file!.guardians[0]!, "mobilePhone")).toMatchObject({ value: "06 12 34 56 78", pending: true, pendingValue: "07 00 00 00 01" });
+    const file = await readFamilyFile(db, {
+      communeId: commune.id,
+      householdId: mine.householdId,
+      viewer: { kind: "family", userId: mine.family.id },
+    });
+    expect(fieldView(file!.guardians[0]!, "mobilePhone")).toMatchObject({
+      value: "06 12 34 56 78",
+      pending: true,
+      pendingValue: "07 00 00 00 01",
+    });
     const [guardian] = await db.select().from(guardians).where(eq(guardians.id, mine.guardian.id));
     expect(guardian!.mobilePhone).toBe("06 12 34 56 78");
 
     // A second change to the same responsable updates the pending request.
-    expect(await submitSectionChange(null, formData(slug, basic(mine, { mobilePhone: "07 00 00 00 02" })))).toMatchObject({ ok: true, message: expect.stringContaining("mise à jour") });
+    expect(
+      await submitSectionChange(null, formData(slug, basic(mine, { mobilePhone: "07 00 00 00 02" }))),
+    ).toMatchObject({ ok: true, message: expect.stringContaining("mise à jour") });
     const all = await requestsOf(db, mine.householdId);
     expect(all).toHaveLength(1);
     expect(all[0]!.payload).toEqual({ mobilePhone: "07 00 00 00 02" });
@@ -64,12 +93,33 @@ describe("Dossier famille actions", () => {
   it("answers bad input with French field errors and stores nothing", async () => {
     const { db, mine, slug } = await setUp();
     const cases: [Record<string, unknown>, string, RegExp][] = [
-      [{ section: "bank", householdId: mine.householdId, targetId: mine.householdId, iban: "FR7630006000011234567890188" }, "iban", /clé de contrôle/],
+      [
+        {
+          section: "bank",
+          householdId: mine.householdId,
+          targetId: mine.householdId,
+          iban: "FR7630006000011234567890188",
+        },
+        "iban",
+        /clé de contrôle/,
+      ],
       [basic(mine, { mobilePhone: "12 34" }), "mobilePhone", /numéro de téléphone français/],
       [basic(mine, { email: "pas-une-adresse" }), "email", /adresse e-mail valide/],
-      [{ section: "guardian.address", householdId: mine.householdId, targetId: mine.guardian.id, postcode: "3833" }, "postcode", /5 chiffres/],
       [
-        { section: "child.general", householdId: mine.householdId, targetId: mine.child.id, lastName: "X", firstName: "Léa", sex: "F", birthDate: "2999-01-01" },
+        { section: "guardian.address", householdId: mine.householdId, targetId: mine.guardian.id, postcode: "3833" },
+        "postcode",
+        /5 chiffres/,
+      ],
+      [
+        {
+          section: "child.general",
+          householdId: mine.householdId,
+          targetId: mine.child.id,
+          lastName: "X",
+          firstName: "Léa",
+          sex: "F",
+          birthDate: "2999-01-01",
+        },
         "birthDate",
         /ne peut pas être dans le futur/,
       ],
@@ -81,30 +131,72 @@ describe("Dossier famille actions", () => {
     }
     const vaccines = await submitVaccinations(
       null,
-      formData(slug, { householdId: mine.householdId, targetId: mine.child.id, "vaccinations.0.name": "DTP", "vaccinations.0.date": "2999-05-01" }),
+      formData(slug, {
+        householdId: mine.householdId,
+        targetId: mine.child.id,
+        "vaccinations.0.name": "DTP",
+        "vaccinations.0.date": "2999-05-01",
+      }),
     );
-    expect(vaccines).toMatchObject({ ok: false, fieldErrors: { "vaccinations.0.date": [expect.stringMatching(/futur/)] } });
-    expect(await submitSectionChange(null, formData(slug, { section: "inconnue", householdId: mine.householdId, targetId: mine.child.id }))).toMatchObject({ ok: false });
+    expect(vaccines).toMatchObject({
+      ok: false,
+      fieldErrors: { "vaccinations.0.date": [expect.stringMatching(/futur/)] },
+    });
+    expect(
+      await submitSectionChange(
+        null,
+        formData(slug, { section: "inconnue", householdId: mine.householdId, targetId: mine.child.id }),
+      ),
+    ).toMatchObject({ ok: false });
     expect(await requestsOf(db, mine.householdId)).toHaveLength(0);
   });
 
   it("records vaccinations, a new authorised adult and a bank change as requests of the right type", async () => {
     const { db, mine, slug } = await setUp();
     const ids = { householdId: mine.householdId, targetId: mine.child.id };
-    expect(await submitVaccinations(null, formData(slug, { ...ids, "vaccinations.0.name": "DTP", "vaccinations.0.date": "2018-05-01" }))).toMatchObject({ ok: true });
     expect(
-      await submitSectionChange(null, formData(slug, { section: "adult.add", ...ids, lastName: "DUPONT", firstName: "Jo", relationship: "Voisin", mayPickUp: true })),
+      await submitVaccinations(
+        null,
+        formData(slug, { ...ids, "vaccinations.0.name": "DTP", "vaccinations.0.date": "2018-05-01" }),
+      ),
     ).toMatchObject({ ok: true });
     expect(
       await submitSectionChange(
         null,
-        formData(slug, { section: "bank", householdId: mine.householdId, targetId: mine.householdId, directDebit: true, iban: "FR76 3000 6000 0112 3456 7890 189", bic: "bnpafrpp", holderName: "Claire" }),
+        formData(slug, {
+          section: "adult.add",
+          ...ids,
+          lastName: "DUPONT",
+          firstName: "Jo",
+          relationship: "Voisin",
+          mayPickUp: true,
+        }),
+      ),
+    ).toMatchObject({ ok: true });
+    expect(
+      await submitSectionChange(
+        null,
+        formData(slug, {
+          section: "bank",
+          householdId: mine.householdId,
+          targetId: mine.householdId,
+          directDebit: true,
+          iban: "FR76 3000 6000 0112 3456 7890 189",
+          bic: "bnpafrpp",
+          holderName: "Claire",
+        }),
       ),
     ).toMatchObject({ ok: true });
     const rows = await requestsOf(db, mine.householdId);
     expect(rows.map((r) => r.type).sort()).toEqual(["authorized_adult.add", "bank.update", "vaccinations.update"]);
-    expect(rows.find((r) => r.type === "authorized_adult.add")!.payload).toMatchObject({ childId: mine.child.id, firstName: "Jo" });
-    expect(rows.find((r) => r.type === "bank.update")!.payload).toMatchObject({ iban: "FR7630006000011234567890189", bic: "BNPAFRPP" });
+    expect(rows.find((r) => r.type === "authorized_adult.add")!.payload).toMatchObject({
+      childId: mine.child.id,
+      firstName: "Jo",
+    });
+    expect(rows.find((r) => r.type === "bank.update")!.payload).toMatchObject({
+      iban: "FR7630006000011234567890189",
+      bic: "BNPAFRPP",
+    });
     expect(await db.select().from(bankAccounts).where(eq(bankAccounts.householdId, mine.householdId))).toHaveLength(0);
   });
 
@@ -112,24 +204,60 @@ describe("Dossier famille actions", () => {
     const { db, mine, other, slug } = await setUp();
     // Another household's guardian or child, sent with my household or with theirs.
     for (const householdId of [mine.householdId, other.householdId]) {
-      expect(await submitSectionChange(null, formData(slug, { ...basic(other, { mobilePhone: "07 99 99 99 99" }), householdId }))).toMatchObject({ ok: false });
       expect(
-        await submitSectionChange(null, formData(slug, { section: "child.health", householdId, targetId: other.child.id, allergies: "Œuf" })),
+        await submitSectionChange(
+          null,
+          formData(slug, { ...basic(other, { mobilePhone: "07 99 99 99 99" }), householdId }),
+        ),
       ).toMatchObject({ ok: false });
       expect(
-        await submitSectionChange(null, formData(slug, { section: "adult.add", householdId, targetId: other.child.id, lastName: "X", firstName: "Y", relationship: "Z" })),
+        await submitSectionChange(
+          null,
+          formData(slug, { section: "child.health", householdId, targetId: other.child.id, allergies: "Œuf" }),
+        ),
       ).toMatchObject({ ok: false });
-      expect(await submitVaccinations(null, formData(slug, { householdId, targetId: other.child.id }))).toMatchObject({ ok: false });
-      expect(await removeAuthorizedAdult(null, formData(slug, { householdId, targetId: other.child.id }))).toMatchObject({ ok: false });
+      expect(
+        await submitSectionChange(
+          null,
+          formData(slug, {
+            section: "adult.add",
+            householdId,
+            targetId: other.child.id,
+            lastName: "X",
+            firstName: "Y",
+            relationship: "Z",
+          }),
+        ),
+      ).toMatchObject({ ok: false });
+      expect(await submitVaccinations(null, formData(slug, { householdId, targetId: other.child.id }))).toMatchObject({
+        ok: false,
+      });
+      expect(
+        await removeAuthorizedAdult(null, formData(slug, { householdId, targetId: other.child.id })),
+      ).toMatchObject({ ok: false });
     }
     expect(
-      await submitSectionChange(null, formData(slug, { section: "bank", householdId: other.householdId, targetId: other.householdId, holderName: "Pirate" })),
+      await submitSectionChange(
+        null,
+        formData(slug, {
+          section: "bank",
+          householdId: other.householdId,
+          targetId: other.householdId,
+          holderName: "Pirate",
+        }),
+      ),
     ).toMatchObject({ ok: false, message: expect.stringContaining("n'est pas relié") });
     expect(await requestsOf(db, other.householdId)).toHaveLength(0);
     expect(await requestsOf(db, mine.householdId)).toHaveLength(0);
 
     // Their request can be neither withdrawn nor marked read by me.
-    const theirs = await submitChange(db, { ...other.scope, userId: other.family.id, type: "child.update", targetId: other.child.id, proposed: { allergies: "Kiwi" } });
+    const theirs = await submitChange(db, {
+      ...other.scope,
+      userId: other.family.id,
+      type: "child.update",
+      targetId: other.child.id,
+      proposed: { allergies: "Kiwi" },
+    });
     const requestId = theirs.ok ? theirs.request!.id : "";
     await db.update(requests).set({ familyUnreadCount: 2 }).where(eq(requests.id, requestId));
     for (const householdId of [mine.householdId, other.householdId]) {
@@ -138,7 +266,10 @@ describe("Dossier famille actions", () => {
     }
     const [after] = await db.select().from(requests).where(eq(requests.id, requestId));
     expect(after).toMatchObject({ status: "pending", familyUnreadCount: 2 });
-    const [child] = await db.select().from(children).where(and(eq(children.id, other.child.id)));
+    const [child] = await db
+      .select()
+      .from(children)
+      .where(and(eq(children.id, other.child.id)));
     expect(child!.lastName).toBe(other.child.lastName);
   });
 
@@ -147,15 +278,39 @@ describe("Dossier famille actions", () => {
     await submitSectionChange(null, formData(slug, basic(mine, { mobilePhone: "07 00 00 00 03" })));
     const [pending] = await requestsOf(db, mine.householdId);
     const ids = { householdId: mine.householdId, requestId: pending!.id };
-    expect(await withdrawMyRequest(null, formData(slug, ids))).toEqual({ ok: true, message: "Votre demande a été retirée." });
-    expect(await withdrawMyRequest(null, formData(slug, ids))).toMatchObject({ ok: false, message: expect.stringContaining("déjà été traitée") });
+    expect(await withdrawMyRequest(null, formData(slug, ids))).toEqual({
+      ok: true,
+      message: "Votre demande a été retirée.",
+    });
+    expect(await withdrawMyRequest(null, formData(slug, ids))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("déjà été traitée"),
+    });
 
-    const decided = await submitChange(db, { ...mine.scope, userId: mine.family.id, type: "child.update", targetId: mine.child.id, proposed: { allergies: "Arachide" } });
+    const decided = await submitChange(db, {
+      ...mine.scope,
+      userId: mine.family.id,
+      type: "child.update",
+      targetId: mine.child.id,
+      proposed: { allergies: "Arachide" },
+    });
     const decidedId = decided.ok ? decided.request!.id : "";
-    await decideRequest(db, { communeId: commune.id, agentUserId: mine.agent.id, requestId: decidedId, decision: "refused", message: "Merci de fournir le PAI." });
-    expect(await withdrawMyRequest(null, formData(slug, { ...ids, requestId: decidedId }))).toMatchObject({ ok: false });
-    expect(await markMyRequestsRead(null, formData(slug, { householdId: mine.householdId, scope: "selection" }))).toMatchObject({ ok: false });
-    expect(await markMyRequestsRead(null, formData(slug, { householdId: mine.householdId, scope: "all" }))).toMatchObject({ ok: true });
+    await decideRequest(db, {
+      communeId: commune.id,
+      agentUserId: mine.agent.id,
+      requestId: decidedId,
+      decision: "refused",
+      message: "Merci de fournir le PAI.",
+    });
+    expect(await withdrawMyRequest(null, formData(slug, { ...ids, requestId: decidedId }))).toMatchObject({
+      ok: false,
+    });
+    expect(
+      await markMyRequestsRead(null, formData(slug, { householdId: mine.householdId, scope: "selection" })),
+    ).toMatchObject({ ok: false });
+    expect(
+      await markMyRequestsRead(null, formData(slug, { householdId: mine.householdId, scope: "all" })),
+    ).toMatchObject({ ok: true });
     const [read] = await db.select().from(requests).where(eq(requests.id, decidedId));
     expect(read!.familyUnreadCount).toBe(0);
   });

@@ -1,14 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { userAction, type UserContext } from "@/lib/actions/action";
-import { failure, success, type ActionState } from "@/lib/actions/state";
+import { type UserContext, userAction } from "@/lib/actions/action";
+import { type ActionState, failure, success } from "@/lib/actions/state";
 import { newAuthorizedAdultId, submitChange } from "@/lib/requests/store";
 import type { FamilyFileChangeType } from "@/lib/requests/types";
 import { findSubscribedHousehold } from "./actions-household";
 import { NOT_IN_FILE, NOT_SUBSCRIBED, submitChangeMessage } from "./actions-messages";
-import { fileSection } from "./schemas-sections";
 import { removeAuthorizedAdultSchema, sectionChangeSchema, vaccinationsChangeSchema } from "./schemas";
+import { fileSection } from "./schemas-sections";
 
 /*
  * Dossier famille: every save is a change request (lib/requests/store.ts submitChange), on a household the
@@ -19,7 +19,11 @@ async function requestChange(
   ctx: UserContext,
   change: { householdId: string; type: FamilyFileChangeType; targetId: string; proposed: Record<string, unknown> },
 ): Promise<ActionState> {
-  const household = await findSubscribedHousehold(ctx.db, { communeId: ctx.commune.id, userId: ctx.user.id, householdId: change.householdId });
+  const household = await findSubscribedHousehold(ctx.db, {
+    communeId: ctx.commune.id,
+    userId: ctx.user.id,
+    householdId: change.householdId,
+  });
   if (!household) return failure(NOT_SUBSCRIBED);
   const result = await submitChange(ctx.db, {
     communeId: ctx.commune.id,
@@ -36,22 +40,45 @@ async function requestChange(
 }
 
 /** Saves one section of a responsable's or child's screen (or a personne habilitée) as a request. */
-export const submitSectionChange = userAction({ schema: sectionChangeSchema, roles: ["family"] }, async (input, ctx) => {
-  const { section: sectionId, householdId, targetId, ...proposed } = input;
-  const section = fileSection(sectionId);
-  if (section.target === "household") return requestChange(ctx, { householdId, type: section.requestType, targetId: householdId, proposed });
-  if (section.requestType === "authorized_adult.add") {
-    return requestChange(ctx, { householdId, type: section.requestType, targetId: newAuthorizedAdultId(), proposed: { ...proposed, childId: targetId } });
-  }
-  return requestChange(ctx, { householdId, type: section.requestType, targetId, proposed });
-});
+export const submitSectionChange = userAction(
+  { schema: sectionChangeSchema, roles: ["family"] },
+  async (input, ctx) => {
+    const { section: sectionId, householdId, targetId, ...proposed } = input;
+    const section = fileSection(sectionId);
+    if (section.target === "household")
+      return requestChange(ctx, { householdId, type: section.requestType, targetId: householdId, proposed });
+    if (section.requestType === "authorized_adult.add") {
+      return requestChange(ctx, {
+        householdId,
+        type: section.requestType,
+        targetId: newAuthorizedAdultId(),
+        proposed: { ...proposed, childId: targetId },
+      });
+    }
+    return requestChange(ctx, { householdId, type: section.requestType, targetId, proposed });
+  },
+);
 
 /** "Modification des vaccins": the child's list as a whole. */
-export const submitVaccinations = userAction({ schema: vaccinationsChangeSchema, roles: ["family"] }, async (input, ctx) =>
-  requestChange(ctx, { householdId: input.householdId, type: "vaccinations.update", targetId: input.targetId, proposed: { vaccinations: input.vaccinations } }),
+export const submitVaccinations = userAction(
+  { schema: vaccinationsChangeSchema, roles: ["family"] },
+  async (input, ctx) =>
+    requestChange(ctx, {
+      householdId: input.householdId,
+      type: "vaccinations.update",
+      targetId: input.targetId,
+      proposed: { vaccinations: input.vaccinations },
+    }),
 );
 
 /** "Supprimer" a personne habilitée: a removal request the town validates. */
-export const removeAuthorizedAdult = userAction({ schema: removeAuthorizedAdultSchema, roles: ["family"] }, async (input, ctx) =>
-  requestChange(ctx, { householdId: input.householdId, type: "authorized_adult.remove", targetId: input.targetId, proposed: {} }),
+export const removeAuthorizedAdult = userAction(
+  { schema: removeAuthorizedAdultSchema, roles: ["family"] },
+  async (input, ctx) =>
+    requestChange(ctx, {
+      householdId: input.householdId,
+      type: "authorized_adult.remove",
+      targetId: input.targetId,
+      proposed: {},
+    }),
 );

@@ -87,7 +87,15 @@ export const authorizedAdultFields: readonly FieldDef[] = [
 ];
 
 /** Fields whose values are health data: reading them as an agent is audited. */
-export const HEALTH_FIELD_KEYS = ["foodPractices", "allergies", "hasPai", "paiDetails", "doctorName", "doctorPhone", "vaccinations"] as const;
+export const HEALTH_FIELD_KEYS = [
+  "foodPractices",
+  "allergies",
+  "hasPai",
+  "paiDetails",
+  "doctorName",
+  "doctorPhone",
+  "vaccinations",
+] as const;
 
 export interface Vaccination {
   name: string;

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { userAction, type UserContext } from "@/lib/actions/action";
+import { type UserContext, userAction } from "@/lib/actions/action";
 import { failure, fieldFailure, success } from "@/lib/actions/state";
 import { NOT_IN_FILE } from "./actions-messages";
 import { PHOTO_MAX_UPLOAD_BYTES, PHOTO_MESSAGES, preparePhoto } from "./photo-image";
@@ -25,7 +25,11 @@ function revalidateChild(ctx: UserContext, childId: string) {
 
 /** Replaces the child's photo with the uploaded image, resized and re-encoded. */
 export const uploadChildPhoto = userAction({ schema: uploadSchema, roles: ["family"] }, async (input, ctx) => {
-  const child = await findSubscribedChild(ctx.db, { communeId: ctx.commune.id, userId: ctx.user.id, childId: input.childId });
+  const child = await findSubscribedChild(ctx.db, {
+    communeId: ctx.commune.id,
+    userId: ctx.user.id,
+    childId: input.childId,
+  });
   if (!child) return failure(NOT_IN_FILE);
   const file = input.photo;
   if (!(file instanceof Blob)) return fieldFailure("photo", PHOTO_MESSAGES.missing);
@@ -41,7 +45,11 @@ export const uploadChildPhoto = userAction({ schema: uploadSchema, roles: ["fami
 
 /** "Supprimer la photo". */
 export const removeChildPhoto = userAction({ schema: deleteSchema, roles: ["family"] }, async (input, ctx) => {
-  const child = await findSubscribedChild(ctx.db, { communeId: ctx.commune.id, userId: ctx.user.id, childId: input.childId });
+  const child = await findSubscribedChild(ctx.db, {
+    communeId: ctx.commune.id,
+    userId: ctx.user.id,
+    childId: input.childId,
+  });
   if (!child) return failure(NOT_IN_FILE);
   await deleteChildPhoto(ctx.db, { communeId: ctx.commune.id, userId: ctx.user.id, child });
   revalidateChild(ctx, child.childId);

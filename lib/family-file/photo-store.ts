@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { childPhotos, children, subscriptions, type Role } from "@/db/schema";
+import { childPhotos, children, type Role, subscriptions } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 
 /*
@@ -17,7 +17,10 @@ export interface PhotoChild {
 }
 
 /** The child of this id if it belongs to a household the account is subscribed to in this commune, else null. */
-export async function findSubscribedChild(db: Db, params: { communeId: string; userId: string; childId: string }): Promise<PhotoChild | null> {
+export async function findSubscribedChild(
+  db: Db,
+  params: { communeId: string; userId: string; childId: string },
+): Promise<PhotoChild | null> {
   const [row] = await db
     .select({ childId: children.id, householdId: children.householdId, firstName: children.firstName })
     .from(children)
@@ -94,12 +97,21 @@ export async function saveChildPhoto(
 }
 
 /** Removes the child's photo; false when there was none (nothing recorded then). */
-export async function deleteChildPhoto(db: Db, params: { communeId: string; userId: string; child: PhotoChild }): Promise<boolean> {
+export async function deleteChildPhoto(
+  db: Db,
+  params: { communeId: string; userId: string; child: PhotoChild },
+): Promise<boolean> {
   const { communeId, child } = params;
   return db.transaction(async (tx) => {
     const deleted = await tx
       .delete(childPhotos)
-      .where(and(eq(childPhotos.childId, child.childId), eq(childPhotos.communeId, communeId), eq(childPhotos.householdId, child.householdId)))
+      .where(
+        and(
+          eq(childPhotos.childId, child.childId),
+          eq(childPhotos.communeId, communeId),
+          eq(childPhotos.householdId, child.householdId),
+        ),
+      )
       .returning({ childId: childPhotos.childId });
     if (deleted.length === 0) return false;
     await recordAudit(tx, {
@@ -115,7 +127,10 @@ export async function deleteChildPhoto(db: Db, params: { communeId: string; user
 }
 
 /** For the agents' household page: which children of the household have a photo, and of when (no bytes). */
-export async function listHouseholdPhotoVersions(db: Db, params: { communeId: string; householdId: string }): Promise<Map<string, Date>> {
+export async function listHouseholdPhotoVersions(
+  db: Db,
+  params: { communeId: string; householdId: string },
+): Promise<Map<string, Date>> {
   const rows = await db
     .select({ childId: childPhotos.childId, updatedAt: childPhotos.updatedAt })
     .from(childPhotos)

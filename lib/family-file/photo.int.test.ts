@@ -28,7 +28,9 @@ async function setUp() {
 }
 
 const jpeg = async (width = 1600, height = 1200) =>
-  sharp({ create: { width, height, channels: 3, background: { r: 10, g: 90, b: 200 } } }).jpeg().toBuffer();
+  sharp({ create: { width, height, channels: 3, background: { r: 10, g: 90, b: 200 } } })
+    .jpeg()
+    .toBuffer();
 
 function photoForm(slug: string, childId: string, file: File | null) {
   const data = formData(slug, { childId });
@@ -42,7 +44,10 @@ describe("child photo actions", () => {
   it("stores the photo resized into 512 × 512 as WebP, replaces it, then deletes it, each change audited", async () => {
     const { db, commune, mine, slug } = await setUp();
     const upload = new File([await jpeg()], "lea.jpg", { type: "image/jpeg" });
-    expect(await uploadChildPhoto(null, photoForm(slug, mine.child.id, upload))).toEqual({ ok: true, message: "La photo de Léa a été enregistrée." });
+    expect(await uploadChildPhoto(null, photoForm(slug, mine.child.id, upload))).toEqual({
+      ok: true,
+      message: "La photo de Léa a été enregistrée.",
+    });
     const [stored] = await photosOf(mine.child.id);
     expect(stored).toMatchObject({ communeId: commune.id, householdId: mine.householdId, mimeType: "image/webp" });
     expect(stored!.sizeBytes).toBe(stored!.data.length);
@@ -50,16 +55,30 @@ describe("child photo actions", () => {
     expect(meta).toMatchObject({ format: "webp", width: 512, height: 384 });
 
     // A second upload replaces the first (one row per child).
-    const square = new File([await sharp({ create: { width: 900, height: 900, channels: 3, background: "white" } }).png().toBuffer()], "b.png", { type: "image/png" });
+    const square = new File(
+      [
+        await sharp({ create: { width: 900, height: 900, channels: 3, background: "white" } })
+          .png()
+          .toBuffer(),
+      ],
+      "b.png",
+      { type: "image/png" },
+    );
     expect(await uploadChildPhoto(null, photoForm(slug, mine.child.id, square))).toMatchObject({ ok: true });
     const rows = await photosOf(mine.child.id);
     expect(rows).toHaveLength(1);
     expect(await sharp(rows[0]!.data).metadata()).toMatchObject({ width: 512, height: 512 });
 
-    expect(await removeChildPhoto(null, formData(slug, { childId: mine.child.id }))).toEqual({ ok: true, message: "La photo de Léa a été supprimée." });
+    expect(await removeChildPhoto(null, formData(slug, { childId: mine.child.id }))).toEqual({
+      ok: true,
+      message: "La photo de Léa a été supprimée.",
+    });
     expect(await photosOf(mine.child.id)).toHaveLength(0);
 
-    const audit = await db.select().from(auditLog).where(and(eq(auditLog.communeId, commune.id), eq(auditLog.targetId, mine.child.id)));
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.communeId, commune.id), eq(auditLog.targetId, mine.child.id)));
     expect(audit.map((a) => [a.action, a.actorUserId, (a.details as { operation: string }).operation])).toEqual([
       ["child.photo_changed", mine.family.id, "replaced"],
       ["child.photo_changed", mine.family.id, "replaced"],
@@ -88,7 +107,10 @@ describe("child photo actions", () => {
     const { db, mine, other, slug } = await setUp();
     const upload = () => new File([new Uint8Array(0)], "x.jpg");
     const real = async () => new File([await jpeg(40, 40)], "x.jpg", { type: "image/jpeg" });
-    expect(await uploadChildPhoto(null, photoForm(slug, other.child.id, await real()))).toMatchObject({ ok: false, message: NOT_IN_FILE });
+    expect(await uploadChildPhoto(null, photoForm(slug, other.child.id, await real()))).toMatchObject({
+      ok: false,
+      message: NOT_IN_FILE,
+    });
     expect(await uploadChildPhoto(null, photoForm(slug, "not-an-id", upload()))).toMatchObject({ ok: false });
     expect(await photosOf(other.child.id)).toHaveLength(0);
 
@@ -96,27 +118,40 @@ describe("child photo actions", () => {
     signInAs(other.family, slug);
     expect(await uploadChildPhoto(null, photoForm(slug, other.child.id, await real()))).toMatchObject({ ok: true });
     signInAs(mine.family, slug);
-    expect(await removeChildPhoto(null, formData(slug, { childId: other.child.id }))).toMatchObject({ ok: false, message: NOT_IN_FILE });
+    expect(await removeChildPhoto(null, formData(slug, { childId: other.child.id }))).toMatchObject({
+      ok: false,
+      message: NOT_IN_FILE,
+    });
     expect(await photosOf(other.child.id)).toHaveLength(1);
 
     // A child of another commune, even with a subscription-looking id, is not reachable from this commune.
     const elsewhere = await insertCommune(db);
     const foreign = await insertFamily(db, elsewhere.id);
-    expect(await uploadChildPhoto(null, photoForm(slug, foreign.child.id, await real()))).toMatchObject({ ok: false, message: NOT_IN_FILE });
+    expect(await uploadChildPhoto(null, photoForm(slug, foreign.child.id, await real()))).toMatchObject({
+      ok: false,
+      message: NOT_IN_FILE,
+    });
 
     // Agents see photos but do not change them.
     signInAs(mine.agent, slug);
-    expect(await uploadChildPhoto(null, photoForm(slug, mine.child.id, await real()))).toMatchObject({ ok: false, message: "Vous n'avez pas accès à cette action." });
+    expect(await uploadChildPhoto(null, photoForm(slug, mine.child.id, await real()))).toMatchObject({
+      ok: false,
+      message: "Vous n'avez pas accès à cette action.",
+    });
   });
 });
 
 describe("child photo route", () => {
   const get = (slug: string, childId: string) =>
-    GET(new Request(`http://localhost:3000/${slug}/espace-famille/dossier/enfants/${childId}/photo`), { params: Promise.resolve({ commune: slug, id: childId }) });
+    GET(new Request(`http://localhost:3000/${slug}/espace-famille/dossier/enfants/${childId}/photo`), {
+      params: Promise.resolve({ commune: slug, id: childId }),
+    });
 
   it("serves the photo to the child's family and the commune's staff only, 404 to anyone else", async () => {
     const { db, mine, other, slug } = await setUp();
-    expect(await uploadChildPhoto(null, photoForm(slug, mine.child.id, new File([await jpeg(300, 200)], "a.jpg")))).toMatchObject({ ok: true });
+    expect(
+      await uploadChildPhoto(null, photoForm(slug, mine.child.id, new File([await jpeg(300, 200)], "a.jpg"))),
+    ).toMatchObject({ ok: true });
 
     const own = await get(slug, mine.child.id);
     expect(own.status).toBe(200);

@@ -17,18 +17,18 @@ import {
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { maskIban } from "@/lib/validation/iban";
+import type { Vaccination } from "./fields";
 import {
+  type AuthorizedAdultValues,
   authorizedAdultValues,
   bankValues,
-  childValues,
-  guardianValues,
-  vaccinationValues,
-  type AuthorizedAdultValues,
   type ChildValues,
+  childValues,
   type GuardianValues,
+  guardianValues,
   type HouseholdScope,
+  vaccinationValues,
 } from "./records";
-import type { Vaccination } from "./fields";
 
 /**
  * A household's file for the Dossier famille screens (family) and the household page (agents): validated values
@@ -49,10 +49,15 @@ export interface FileRecord<V> {
   pending: PendingChange | null;
 }
 
-export type FieldView<T> = { value: T; pending: false } | { value: T; pending: true; pendingValue: unknown; reference: string };
+export type FieldView<T> =
+  | { value: T; pending: false }
+  | { value: T; pending: true; pendingValue: unknown; reference: string };
 
 /** One field as a screen shows it: its validated value and, if a change is pending, the proposed one. */
-export function fieldView<V extends object, K extends keyof V & string>(record: FileRecord<V>, key: K): FieldView<V[K]> {
+export function fieldView<V extends object, K extends keyof V & string>(
+  record: FileRecord<V>,
+  key: K,
+): FieldView<V[K]> {
   const value = record.values[key];
   if (record.pending && Object.hasOwn(record.pending.values, key)) {
     return { value, pending: true, pendingValue: record.pending.values[key], reference: record.pending.reference };
@@ -86,7 +91,12 @@ export interface FamilyFile {
 
 export type FamilyFileViewer = { kind: "family"; userId: string } | { kind: "agent"; userId: string };
 
-function pendingOf(row: { id: string; reference: string; createdAt: Date; payload: Record<string, unknown> }): PendingChange {
+function pendingOf(row: {
+  id: string;
+  reference: string;
+  createdAt: Date;
+  payload: Record<string, unknown>;
+}): PendingChange {
   const values = { ...row.payload };
   if (typeof values.iban === "string") values.iban = maskIban(values.iban);
   return { requestId: row.id, reference: row.reference, createdAt: row.createdAt, values };
@@ -96,10 +106,19 @@ function pendingOf(row: { id: string; reference: string; createdAt: Date; payloa
  * The file of one household of this commune, or null. An agent's read of the children's health data is written
  * to the audit trail (who, when, which household).
  */
-export async function readFamilyFile(db: Db, params: HouseholdScope & { viewer: FamilyFileViewer }): Promise<FamilyFile | null> {
+export async function readFamilyFile(
+  db: Db,
+  params: HouseholdScope & { viewer: FamilyFileViewer },
+): Promise<FamilyFile | null> {
   const { communeId, householdId } = params;
   const [household] = await db
-    .select({ id: households.id, name: households.name, subscriberCode: households.subscriberCode, familyQuotient: households.familyQuotient, updatedAt: households.updatedAt })
+    .select({
+      id: households.id,
+      name: households.name,
+      subscriberCode: households.subscriberCode,
+      familyQuotient: households.familyQuotient,
+      updatedAt: households.updatedAt,
+    })
     .from(households)
     .where(and(eq(households.id, householdId), eq(households.communeId, communeId)));
   if (!household) return null;
@@ -110,14 +129,23 @@ export async function readFamilyFile(db: Db, params: HouseholdScope & { viewer: 
     db
       .select({ guardian: guardians, preferences: guardianPreferences })
       .from(guardians)
-      .leftJoin(guardianPreferences, and(eq(guardianPreferences.guardianId, guardians.id), eq(guardianPreferences.communeId, communeId)))
+      .leftJoin(
+        guardianPreferences,
+        and(eq(guardianPreferences.guardianId, guardians.id), eq(guardianPreferences.communeId, communeId)),
+      )
       .where(owned(guardians))
       .orderBy(asc(guardians.rank)),
-    db.select().from(bankAccounts).where(and(eq(bankAccounts.householdId, householdId), eq(bankAccounts.communeId, communeId))),
+    db
+      .select()
+      .from(bankAccounts)
+      .where(and(eq(bankAccounts.householdId, householdId), eq(bankAccounts.communeId, communeId))),
     db
       .select({ child: children, authorizations: childAuthorizations, health: childHealth })
       .from(children)
-      .leftJoin(childAuthorizations, and(eq(childAuthorizations.childId, children.id), eq(childAuthorizations.communeId, communeId)))
+      .leftJoin(
+        childAuthorizations,
+        and(eq(childAuthorizations.childId, children.id), eq(childAuthorizations.communeId, communeId)),
+      )
       .leftJoin(childHealth, and(eq(childHealth.childId, children.id), eq(childHealth.communeId, communeId)))
       .where(owned(children))
       .orderBy(asc(children.birthDate)),
@@ -125,11 +153,23 @@ export async function readFamilyFile(db: Db, params: HouseholdScope & { viewer: 
     db.select().from(authorizedAdults).where(owned(authorizedAdults)).orderBy(asc(authorizedAdults.createdAt)),
     // Only the photo's metadata: the bytes are served by their own route.
     db
-      .select({ childId: childPhotos.childId, mimeType: childPhotos.mimeType, sizeBytes: childPhotos.sizeBytes, updatedAt: childPhotos.updatedAt })
+      .select({
+        childId: childPhotos.childId,
+        mimeType: childPhotos.mimeType,
+        sizeBytes: childPhotos.sizeBytes,
+        updatedAt: childPhotos.updatedAt,
+      })
       .from(childPhotos)
       .where(owned(childPhotos)),
     db
-      .select({ id: requests.id, reference: requests.reference, createdAt: requests.createdAt, payload: requests.payload, type: requests.type, targetId: requests.targetId })
+      .select({
+        id: requests.id,
+        reference: requests.reference,
+        createdAt: requests.createdAt,
+        payload: requests.payload,
+        type: requests.type,
+        targetId: requests.targetId,
+      })
       .from(requests)
       .where(and(owned(requests), eq(requests.status, "pending"))),
   ]);
@@ -149,7 +189,12 @@ export async function readFamilyFile(db: Db, params: HouseholdScope & { viewer: 
       pending: pendingFor("guardian.update", guardian.id),
     })),
     bank: {
-      values: { directDebit: bank.directDebit, ibanMasked: bank.iban ? maskIban(bank.iban) : null, bic: bank.bic, holderName: bank.holderName },
+      values: {
+        directDebit: bank.directDebit,
+        ibanMasked: bank.iban ? maskIban(bank.iban) : null,
+        bic: bank.bic,
+        holderName: bank.holderName,
+      },
       pending: (() => {
         const pending = pendingFor("bank.update", householdId);
         if (pending && Object.hasOwn(pending.values, "iban")) {
@@ -179,7 +224,9 @@ export async function readFamilyFile(db: Db, params: HouseholdScope & { viewer: 
           pending: pendingFor("authorized_adult.update", adult.id),
           pendingRemoval: pendingFor("authorized_adult.remove", adult.id),
         })),
-      pendingAdditions: pendingRows.filter((r) => r.type === "authorized_adult.add" && r.payload.childId === child.id).map(pendingOf),
+      pendingAdditions: pendingRows
+        .filter((r) => r.type === "authorized_adult.add" && r.payload.childId === child.id)
+        .map(pendingOf),
     })),
   };
 
@@ -195,4 +242,3 @@ export async function readFamilyFile(db: Db, params: HouseholdScope & { viewer: 
   }
   return file;
 }
-

@@ -2,22 +2,22 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
-  authorizedAdults,
-  bankAccounts,
-  childAuthorizations,
-  childHealth,
-  children,
-  childVaccinations,
-  guardianPreferences,
-  guardians,
   type AuthorizedAdult,
+  authorizedAdults,
   type BankAccount,
+  bankAccounts,
   type Child,
   type ChildAuthorizations,
   type ChildHealth,
   type ChildVaccination,
+  childAuthorizations,
+  childHealth,
+  children,
+  childVaccinations,
   type Guardian,
   type GuardianPreferences,
+  guardianPreferences,
+  guardians,
 } from "@/db/schema";
 import type { Vaccination } from "./fields";
 
@@ -45,8 +45,20 @@ export const GUARDIAN_PREFERENCE_DEFAULTS = {
   qfFetchConsent: false,
 } as const;
 
-export const CHILD_AUTHORIZATION_DEFAULTS = { photo: false, leaveAlone: false, hospitalisation: false, outingsWithStaff: false } as const;
-export const CHILD_HEALTH_DEFAULTS = { foodPractices: [] as string[], allergies: null, hasPai: false, paiDetails: null, doctorName: null, doctorPhone: null };
+export const CHILD_AUTHORIZATION_DEFAULTS = {
+  photo: false,
+  leaveAlone: false,
+  hospitalisation: false,
+  outingsWithStaff: false,
+} as const;
+export const CHILD_HEALTH_DEFAULTS = {
+  foodPractices: [] as string[],
+  allergies: null,
+  hasPai: false,
+  paiDetails: null,
+  doctorName: null,
+  doctorPhone: null,
+};
 export const BANK_DEFAULTS = { directDebit: false, iban: null, bic: null, holderName: null } as const;
 
 export function guardianValues(guardian: Guardian, preferences: GuardianPreferences | null) {
@@ -133,9 +145,23 @@ export async function loadGuardianRecord(db: Db, scope: HouseholdScope, guardian
   const [row] = await db
     .select({ guardian: guardians, preferences: guardianPreferences })
     .from(guardians)
-    .leftJoin(guardianPreferences, and(eq(guardianPreferences.guardianId, guardians.id), eq(guardianPreferences.communeId, scope.communeId)))
-    .where(and(eq(guardians.id, guardianId), eq(guardians.householdId, scope.householdId), eq(guardians.communeId, scope.communeId)));
-  return row ? { values: guardianValues(row.guardian, row.preferences) as Record<string, unknown>, subject: fullName(row.guardian) } : null;
+    .leftJoin(
+      guardianPreferences,
+      and(eq(guardianPreferences.guardianId, guardians.id), eq(guardianPreferences.communeId, scope.communeId)),
+    )
+    .where(
+      and(
+        eq(guardians.id, guardianId),
+        eq(guardians.householdId, scope.householdId),
+        eq(guardians.communeId, scope.communeId),
+      ),
+    );
+  return row
+    ? {
+        values: guardianValues(row.guardian, row.preferences) as Record<string, unknown>,
+        subject: fullName(row.guardian),
+      }
+    : null;
 }
 
 export async function loadBankRecord(db: Db, scope: HouseholdScope) {
@@ -150,7 +176,13 @@ export async function loadChild(db: Db, scope: HouseholdScope, childId: string) 
   const [child] = await db
     .select()
     .from(children)
-    .where(and(eq(children.id, childId), eq(children.householdId, scope.householdId), eq(children.communeId, scope.communeId)));
+    .where(
+      and(
+        eq(children.id, childId),
+        eq(children.householdId, scope.householdId),
+        eq(children.communeId, scope.communeId),
+      ),
+    );
   return child ?? null;
 }
 
@@ -158,10 +190,24 @@ export async function loadChildRecord(db: Db, scope: HouseholdScope, childId: st
   const [row] = await db
     .select({ child: children, authorizations: childAuthorizations, health: childHealth })
     .from(children)
-    .leftJoin(childAuthorizations, and(eq(childAuthorizations.childId, children.id), eq(childAuthorizations.communeId, scope.communeId)))
+    .leftJoin(
+      childAuthorizations,
+      and(eq(childAuthorizations.childId, children.id), eq(childAuthorizations.communeId, scope.communeId)),
+    )
     .leftJoin(childHealth, and(eq(childHealth.childId, children.id), eq(childHealth.communeId, scope.communeId)))
-    .where(and(eq(children.id, childId), eq(children.householdId, scope.householdId), eq(children.communeId, scope.communeId)));
-  return row ? { values: childValues(row.child, row.authorizations, row.health) as Record<string, unknown>, subject: fullName(row.child) } : null;
+    .where(
+      and(
+        eq(children.id, childId),
+        eq(children.householdId, scope.householdId),
+        eq(children.communeId, scope.communeId),
+      ),
+    );
+  return row
+    ? {
+        values: childValues(row.child, row.authorizations, row.health) as Record<string, unknown>,
+        subject: fullName(row.child),
+      }
+    : null;
 }
 
 export async function loadVaccinationRecord(db: Db, scope: HouseholdScope, childId: string) {
@@ -170,7 +216,13 @@ export async function loadVaccinationRecord(db: Db, scope: HouseholdScope, child
   const rows = await db
     .select()
     .from(childVaccinations)
-    .where(and(eq(childVaccinations.childId, childId), eq(childVaccinations.householdId, scope.householdId), eq(childVaccinations.communeId, scope.communeId)))
+    .where(
+      and(
+        eq(childVaccinations.childId, childId),
+        eq(childVaccinations.householdId, scope.householdId),
+        eq(childVaccinations.communeId, scope.communeId),
+      ),
+    )
     .orderBy(asc(childVaccinations.vaccinatedOn));
   return { values: { vaccinations: vaccinationValues(rows) } as Record<string, unknown>, subject: fullName(child) };
 }
@@ -181,7 +233,11 @@ export async function loadAuthorizedAdultRecord(db: Db, scope: HouseholdScope, a
     .from(authorizedAdults)
     .innerJoin(children, and(eq(children.id, authorizedAdults.childId), eq(children.communeId, scope.communeId)))
     .where(
-      and(eq(authorizedAdults.id, adultId), eq(authorizedAdults.householdId, scope.householdId), eq(authorizedAdults.communeId, scope.communeId)),
+      and(
+        eq(authorizedAdults.id, adultId),
+        eq(authorizedAdults.householdId, scope.householdId),
+        eq(authorizedAdults.communeId, scope.communeId),
+      ),
     );
   return row
     ? {

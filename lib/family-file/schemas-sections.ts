@@ -1,4 +1,4 @@
-import { FOOD_PRACTICES, authorizedAdultFields, childFields, guardianFields, type FieldDef } from "./fields";
+import { authorizedAdultFields, childFields, type FieldDef, FOOD_PRACTICES, guardianFields } from "./fields";
 
 /**
  * The sections of the Dossier famille screens, as the guides lay them out. Each section is one form and one
@@ -6,7 +6,17 @@ import { FOOD_PRACTICES, authorizedAdultFields, childFields, guardianFields, typ
  * server action (actions.ts) are all built from these definitions.
  */
 
-export type SectionInput = "text" | "email" | "tel" | "postcode" | "date" | "checkbox" | "radio" | "checkboxes" | "iban" | "bic";
+export type SectionInput =
+  | "text"
+  | "email"
+  | "tel"
+  | "postcode"
+  | "date"
+  | "checkbox"
+  | "radio"
+  | "checkboxes"
+  | "iban"
+  | "bic";
 
 export interface SectionField {
   /** The payload key (lib/family-file/fields.ts). */
@@ -38,7 +48,11 @@ export interface FileSection {
 }
 
 /** A field labelled as in lib/family-file/fields.ts (shared with the diff and the agents' screens) unless told otherwise. */
-function from(defs: readonly FieldDef[], key: string, extra: Partial<SectionField> & { input: SectionInput }): SectionField {
+function from(
+  defs: readonly FieldDef[],
+  key: string,
+  extra: Partial<SectionField> & { input: SectionInput },
+): SectionField {
   const def = defs.find((d) => d.key === key);
   if (!def) throw new Error(`unknown family-file field ${key}`);
   return { key, label: def.label, options: def.options, ...extra };
@@ -46,14 +60,20 @@ function from(defs: readonly FieldDef[], key: string, extra: Partial<SectionFiel
 
 const g = (key: string, extra: Partial<SectionField> & { input: SectionInput }) => from(guardianFields, key, extra);
 const c = (key: string, extra: Partial<SectionField> & { input: SectionInput }) => from(childFields, key, extra);
-const a = (key: string, extra: Partial<SectionField> & { input: SectionInput }) => from(authorizedAdultFields, key, extra);
+const a = (key: string, extra: Partial<SectionField> & { input: SectionInput }) =>
+  from(authorizedAdultFields, key, extra);
 
 const authorizedAdultGroups: SectionGroup[] = [
   {
     fields: [
       a("lastName", { input: "text", required: true, errorLabel: "Le nom", autoComplete: "off" }),
       a("firstName", { input: "text", required: true, errorLabel: "Le prénom", autoComplete: "off" }),
-      a("relationship", { input: "text", required: true, errorLabel: "Le lien avec l'enfant", hint: "Par exemple : grand-mère, voisin." }),
+      a("relationship", {
+        input: "text",
+        required: true,
+        errorLabel: "Le lien avec l'enfant",
+        hint: "Par exemple : grand-mère, voisin.",
+      }),
       a("phone", { input: "tel", errorLabel: "Le téléphone" }),
       a("mobilePhone", { input: "tel", errorLabel: "Le téléphone portable" }),
       a("mayPickUp", { input: "checkbox" }),
@@ -107,7 +127,11 @@ export const FAMILY_FILE_SECTIONS = [
     groups: [
       {
         legend: "Mode de communication",
-        fields: [g("acceptsEmail", { input: "checkbox" }), g("acceptsSms", { input: "checkbox" }), g("acceptsPost", { input: "checkbox" })],
+        fields: [
+          g("acceptsEmail", { input: "checkbox" }),
+          g("acceptsSms", { input: "checkbox" }),
+          g("acceptsPost", { input: "checkbox" }),
+        ],
       },
       {
         legend: "Facture par courrier",
@@ -120,7 +144,11 @@ export const FAMILY_FILE_SECTIONS = [
       },
       {
         legend: "Mode de relance de paiement des factures",
-        fields: [g("remindByEmail", { input: "checkbox" }), g("remindBySms", { input: "checkbox" }), g("remindByPost", { input: "checkbox" })],
+        fields: [
+          g("remindByEmail", { input: "checkbox" }),
+          g("remindBySms", { input: "checkbox" }),
+          g("remindByPost", { input: "checkbox" }),
+        ],
       },
     ],
   },
@@ -135,10 +163,16 @@ export const FAMILY_FILE_SECTIONS = [
         legend: "Allocataire CAF / MSA",
         hint: "ATTENTION : afin de pouvoir récupérer votre quotient familial, il faut bien que la case d'autorisation ci-dessous soit cochée.",
         fields: [
-          g("isBenefitRecipient", { input: "checkbox", label: "Responsable allocataire CAF / MSA de la famille (un seul allocataire possible)" }),
+          g("isBenefitRecipient", {
+            input: "checkbox",
+            label: "Responsable allocataire CAF / MSA de la famille (un seul allocataire possible)",
+          }),
           g("benefitScheme", { input: "radio" }),
           g("allocataireNumber", { input: "text", errorLabel: "Le numéro d'allocataire" }),
-          g("qfFetchConsent", { input: "checkbox", label: "J'autorise la transmission de mes données à la CAF pour le calcul de mon quotient familial" }),
+          g("qfFetchConsent", {
+            input: "checkbox",
+            label: "J'autorise la transmission de mes données à la CAF pour le calcul de mon quotient familial",
+          }),
         ],
       },
     ],
@@ -152,9 +186,27 @@ export const FAMILY_FILE_SECTIONS = [
       {
         fields: [
           { key: "directDebit", label: "Je souhaite être en prélèvement automatique", input: "checkbox" },
-          { key: "iban", label: "Nouvel IBAN", input: "iban", autoComplete: "off", hint: "Laissez vide pour conserver le compte enregistré. Exemple : FR76 3000 6000 0112 3456 7890 189." },
-          { key: "bic", label: "BIC", input: "bic", autoComplete: "off", hint: "8 ou 11 caractères, par exemple BNPAFRPP." },
-          { key: "holderName", label: "Titulaire du compte", input: "text", errorLabel: "Le titulaire du compte", autoComplete: "off" },
+          {
+            key: "iban",
+            label: "Nouvel IBAN",
+            input: "iban",
+            autoComplete: "off",
+            hint: "Laissez vide pour conserver le compte enregistré. Exemple : FR76 3000 6000 0112 3456 7890 189.",
+          },
+          {
+            key: "bic",
+            label: "BIC",
+            input: "bic",
+            autoComplete: "off",
+            hint: "8 ou 11 caractères, par exemple BNPAFRPP.",
+          },
+          {
+            key: "holderName",
+            label: "Titulaire du compte",
+            input: "text",
+            errorLabel: "Le titulaire du compte",
+            autoComplete: "off",
+          },
         ],
       },
     ],
@@ -185,7 +237,10 @@ export const FAMILY_FILE_SECTIONS = [
         fields: [
           c("photo", { input: "checkbox", label: "J'autorise mon enfant à être pris en photo" }),
           c("leaveAlone", { input: "checkbox", label: "J'autorise mon enfant à partir seul" }),
-          c("hospitalisation", { input: "checkbox", label: "J'autorise l'hospitalisation de mon enfant en cas de besoin" }),
+          c("hospitalisation", {
+            input: "checkbox",
+            label: "J'autorise l'hospitalisation de mon enfant en cas de besoin",
+          }),
           c("outingsWithStaff", {
             input: "checkbox",
             label:
@@ -204,7 +259,11 @@ export const FAMILY_FILE_SECTIONS = [
       { fields: [c("foodPractices", { input: "checkboxes", options: FOOD_PRACTICES })] },
       {
         fields: [
-          c("allergies", { input: "text", errorLabel: "Le champ « Allergies »", hint: "Par exemple : arachide, œuf. Laissez vide s'il n'y en a pas." }),
+          c("allergies", {
+            input: "text",
+            errorLabel: "Le champ « Allergies »",
+            hint: "Par exemple : arachide, œuf. Laissez vide s'il n'y en a pas.",
+          }),
           c("hasPai", { input: "checkbox" }),
           c("paiDetails", { input: "text", errorLabel: "Le détail du PAI" }),
           c("doctorName", { input: "text", errorLabel: "Le médecin traitant" }),
@@ -213,8 +272,20 @@ export const FAMILY_FILE_SECTIONS = [
       },
     ],
   },
-  { id: "adult.add", title: "Ajouter une personne habilitée", requestType: "authorized_adult.add", target: "child", groups: authorizedAdultGroups },
-  { id: "adult.update", title: "Modifier la personne habilitée", requestType: "authorized_adult.update", target: "authorized_adult", groups: authorizedAdultGroups },
+  {
+    id: "adult.add",
+    title: "Ajouter une personne habilitée",
+    requestType: "authorized_adult.add",
+    target: "child",
+    groups: authorizedAdultGroups,
+  },
+  {
+    id: "adult.update",
+    title: "Modifier la personne habilitée",
+    requestType: "authorized_adult.update",
+    target: "authorized_adult",
+    groups: authorizedAdultGroups,
+  },
 ] as const satisfies readonly FileSection[];
 
 export type SectionId = (typeof FAMILY_FILE_SECTIONS)[number]["id"];

@@ -1,10 +1,10 @@
 import { z } from "zod";
+import type { FamilyFileChangeType } from "@/lib/requests/types";
 import { checkbox, requiredText } from "@/lib/validation/fields";
 import { frenchPhoneField } from "@/lib/validation/french-phone";
 import { bicField, ibanField } from "@/lib/validation/iban";
 import { postcodeField } from "@/lib/validation/postcode";
-import type { FamilyFileChangeType } from "@/lib/requests/types";
-import { FAMILY_FILE_SECTIONS, type SectionField, type SectionId, type FileSection } from "./schemas-sections";
+import { FAMILY_FILE_SECTIONS, type FileSection, type SectionField, type SectionId } from "./schemas-sections";
 
 /**
  * The zod schemas of the Dossier famille forms, built from the section definitions (sections.ts) so that the
@@ -28,7 +28,12 @@ const optionalEmail = () =>
 
 /** Today in Paris as yyyy-MM-dd, the last acceptable birth date. */
 function todayInParis(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Paris",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
 }
 
 function isCalendarDay(value: string): boolean {
@@ -72,7 +77,9 @@ function fieldSchema(field: SectionField): z.ZodType {
     case "radio": {
       const codes = Object.keys(field.options ?? {}) as [string, ...string[]];
       const choice = z.enum(codes, { error: `Choisissez une réponse pour « ${field.label} ».` });
-      return field.required ? choice : z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v), choice.nullable());
+      return field.required
+        ? choice
+        : z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v), choice.nullable());
     }
     case "checkboxes":
       return ticked(Object.keys(field.options ?? {}));
@@ -105,7 +112,9 @@ export const fileTargetSchema = z.object({
 export const sectionChangeSchema = z.discriminatedUnion(
   "section",
   FAMILY_FILE_SECTIONS.map((section) =>
-    sectionFieldsSchema(section).extend({ section: z.literal(section.id) }).extend(fileTargetSchema.shape),
+    sectionFieldsSchema(section)
+      .extend({ section: z.literal(section.id) })
+      .extend(fileTargetSchema.shape),
   ) as unknown as [z.ZodObject, ...z.ZodObject[]],
   { error: "Formulaire inconnu." },
 ) as unknown as z.ZodType<{ section: SectionId; householdId: string; targetId: string } & Record<string, unknown>>;
@@ -142,13 +151,10 @@ export function nestIndexedKeys(input: unknown): unknown {
   return result;
 }
 
-export const vaccinationsChangeSchema = z.preprocess(
-  (input) => {
-    const nested = nestIndexedKeys(input) as Record<string, unknown>;
-    return { vaccinations: [], ...nested };
-  },
-  vaccinationsSchema.extend(fileTargetSchema.shape),
-);
+export const vaccinationsChangeSchema = z.preprocess((input) => {
+  const nested = nestIndexedKeys(input) as Record<string, unknown>;
+  return { vaccinations: [], ...nested };
+}, vaccinationsSchema.extend(fileTargetSchema.shape));
 
 /** A button acting on one request of the household ("Retirer ma demande"). */
 export const requestTargetSchema = z.object({

@@ -8,14 +8,37 @@ let counter = 0;
 export async function insertFamily(db: Db, communeId: string, name = `FAMILLE${++counter}`) {
   const [household] = await db
     .insert(households)
-    .values({ communeId, name, subscriberCode: `CODE${++counter}${Date.now().toString(36).toUpperCase()}`.slice(0, 16) })
+    .values({
+      communeId,
+      name,
+      subscriberCode: `CODE${++counter}${Date.now().toString(36).toUpperCase()}`.slice(0, 16),
+    })
     .returning();
   const householdId = household!.id;
   const [first, second] = await db
     .insert(guardians)
     .values([
-      { communeId, householdId, rank: 1, civility: "MME", lastName: name, firstName: "Claire", mobilePhone: "06 12 34 56 78", postcode: "38330", isPayer: true, isBenefitRecipient: true },
-      { communeId, householdId, rank: 2, civility: "M", lastName: name, firstName: "Paul", mobilePhone: "07 11 22 33 44" },
+      {
+        communeId,
+        householdId,
+        rank: 1,
+        civility: "MME",
+        lastName: name,
+        firstName: "Claire",
+        mobilePhone: "06 12 34 56 78",
+        postcode: "38330",
+        isPayer: true,
+        isBenefitRecipient: true,
+      },
+      {
+        communeId,
+        householdId,
+        rank: 2,
+        civility: "M",
+        lastName: name,
+        firstName: "Paul",
+        mobilePhone: "07 11 22 33 44",
+      },
     ])
     .returning();
   const [child] = await db
@@ -24,5 +47,14 @@ export async function insertFamily(db: Db, communeId: string, name = `FAMILLE${+
     .returning();
   const family = await insertUser(db, communeId, "family");
   const agent = await insertUser(db, communeId, "agent");
-  return { household: household!, householdId, guardian: first!, secondGuardian: second!, child: child!, family, agent, scope: { communeId, householdId } };
+  return {
+    household: household!,
+    householdId,
+    guardian: first!,
+    secondGuardian: second!,
+    child: child!,
+    family,
+    agent,
+    scope: { communeId, householdId },
+  };
 }

@@ -20,7 +20,8 @@ afterAll(async () => {
 });
 
 const OTHER_COMMUNE_CODE = "PTT2M6R8VB";
-const codeOf = async (id: string) => (await handle.db.select().from(households).where(eq(households.id, id)))[0]!.subscriberCode;
+const codeOf = async (id: string) =>
+  (await handle.db.select().from(households).where(eq(households.id, id)))[0]!.subscriberCode;
 const auditRowsFor = (id: string) => handle.db.select().from(auditLog).where(eq(auditLog.targetId, id));
 
 describe("Régénérer le code abonné", () => {
@@ -36,7 +37,9 @@ describe("Régénérer le code abonné", () => {
     const newCode = await codeOf(martin.id);
     expect(newCode).not.toBe(demo.subscribedCode);
     expect(result?.message).toContain(newCode);
-    expect(await auditRowsFor(martin.id)).toMatchObject([{ action: "household.code_regenerated", actorUserId: agent.id, targetType: "household" }]);
+    expect(await auditRowsFor(martin.id)).toMatchObject([
+      { action: "household.code_regenerated", actorUserId: agent.id, targetType: "household" },
+    ]);
     const kept = await listSubscriptions(handle.db, { communeId: martin.communeId, userId: family.id });
     expect(kept.map((s) => s.householdId)).toContain(martin.id);
   });
@@ -44,7 +47,8 @@ describe("Régénérer le code abonné", () => {
   it("draws again when the new code collides with another household's", async () => {
     const agent = await accountByEmail(handle.db, "demo", demo.agent.email);
     const durand = await householdByCode(handle.db, "demo", demo.unsubscribedCode);
-    const martinCode = (await handle.db.select().from(households).where(eq(households.name, "MARTIN")))[0]!.subscriberCode;
+    const martinCode = (await handle.db.select().from(households).where(eq(households.name, "MARTIN")))[0]!
+      .subscriberCode;
     const draws = [martinCode, "NEWCODE234"];
     const result = await regenerateSubscriberCode(handle.db, {
       communeId: durand.communeId,
@@ -74,7 +78,10 @@ describe("Régénérer le code abonné", () => {
     const inOwnCommune = await regenerateSubscriberCodeAction(null, formData("demo", { householdId: petit.id }));
     expect(inOwnCommune).toMatchObject({ ok: false, message: "Dossier famille introuvable." });
     // Posting the other commune's slug does not help: the session is of "demo".
-    const inOtherCommune = await regenerateSubscriberCodeAction(null, formData("autreville", { householdId: petit.id }));
+    const inOtherCommune = await regenerateSubscriberCodeAction(
+      null,
+      formData("autreville", { householdId: petit.id }),
+    );
     expect(inOtherCommune).toMatchObject({ ok: false });
     expect(await codeOf(petit.id)).toBe(OTHER_COMMUNE_CODE);
     expect(await auditRowsFor(petit.id)).toHaveLength(0);
@@ -107,14 +114,24 @@ describe("agents' household look-ups", () => {
     const petit = await householdByCode(handle.db, "autreville", OTHER_COMMUNE_CODE);
     expect(await findHouseholdDetail(handle.db, { communeId: town.id, householdId: petit.id })).toBeNull();
     const own = await findHouseholdDetail(handle.db, { communeId: petit.communeId, householdId: petit.id });
-    expect(own).toMatchObject({ name: "PETIT", guardians: [{ firstName: "Louis" }], children: [{ firstName: "Nina" }] });
+    expect(own).toMatchObject({
+      name: "PETIT",
+      guardians: [{ firstName: "Louis" }],
+      children: [{ firstName: "Nina" }],
+    });
   });
 
   it("page results 20 at a time, a page past the end showing the last", async () => {
     const town = await communeBySlugForTest(handle.db, "demo");
-    await handle.db.insert(households).values(
-      Array.from({ length: 25 }, (_, i) => ({ communeId: town.id, name: `PAGE${String(i).padStart(2, "0")}`, subscriberCode: `PAGECODE${String(i).padStart(2, "0")}` })),
-    );
+    await handle.db
+      .insert(households)
+      .values(
+        Array.from({ length: 25 }, (_, i) => ({
+          communeId: town.id,
+          name: `PAGE${String(i).padStart(2, "0")}`,
+          subscriberCode: `PAGECODE${String(i).padStart(2, "0")}`,
+        })),
+      );
     const second = await searchHouseholds(handle.db, { communeId: town.id, query: "page", page: 2 });
     expect(second).toMatchObject({ total: 25, page: 2, pageCount: 2 });
     expect(second.households).toHaveLength(5);

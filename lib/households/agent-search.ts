@@ -23,7 +23,11 @@ function matching(db: Db, communeId: string, query: string): SQL | undefined {
         or(ilike(guardians.lastName, pattern), ilike(guardians.firstName, pattern), ilike(guardians.email, pattern)),
       ),
     );
-  return or(ilike(households.name, pattern), eq(households.subscriberCode, normalizeSubscriberCode(query)), exists(guardianMatches));
+  return or(
+    ilike(households.name, pattern),
+    eq(households.subscriberCode, normalizeSubscriberCode(query)),
+    exists(guardianMatches),
+  );
 }
 
 /** One page of the commune's households matching `query` (all of them when empty), by name; a page past the end shows the last. */
@@ -43,7 +47,15 @@ export async function searchHouseholds(db: Db, params: { communeId: string; quer
     ? await db
         .select({ householdId: guardians.householdId, firstName: guardians.firstName, lastName: guardians.lastName })
         .from(guardians)
-        .where(and(eq(guardians.communeId, params.communeId), inArray(guardians.householdId, rows.map((r) => r.id))))
+        .where(
+          and(
+            eq(guardians.communeId, params.communeId),
+            inArray(
+              guardians.householdId,
+              rows.map((r) => r.id),
+            ),
+          ),
+        )
         .orderBy(asc(guardians.rank))
     : [];
   return {

@@ -21,7 +21,10 @@ export async function communeBySlugForTest(db: Db, slug: string) {
 
 export async function accountByEmail(db: Db, slug: string, email: string) {
   const commune = await communeBySlugForTest(db, slug);
-  const [row] = await db.select().from(users).where(and(eq(users.communeId, commune.id), eq(users.email, email)));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.communeId, commune.id), eq(users.email, email)));
   return row!;
 }
 
@@ -30,14 +33,26 @@ export async function newFamilyAccount(db: Db, slug: string, email: string) {
   const commune = await communeBySlugForTest(db, slug);
   const [row] = await db
     .insert(users)
-    .values({ communeId: commune.id, email, passwordHash: "unused", civility: "M", lastName: "TEST", firstName: "Famille", role: "family", status: "active" })
+    .values({
+      communeId: commune.id,
+      email,
+      passwordHash: "unused",
+      civility: "M",
+      lastName: "TEST",
+      firstName: "Famille",
+      role: "family",
+      status: "active",
+    })
     .returning();
   return row!;
 }
 
 export async function householdByCode(db: Db, slug: string, code: string) {
   const commune = await communeBySlugForTest(db, slug);
-  const [row] = await db.select().from(households).where(and(eq(households.communeId, commune.id), eq(households.subscriberCode, code)));
+  const [row] = await db
+    .select()
+    .from(households)
+    .where(and(eq(households.communeId, commune.id), eq(households.subscriberCode, code)));
   return row!;
 }
 

@@ -26,9 +26,17 @@ describe("Espace famille and Espace facturation data", () => {
     expect(await listInvoicesOfSubscribedHouseholds(handle.db, scope)).toEqual([]); // DURAND's invoice is not theirs
 
     const durand = await householdByCode(handle.db, "demo", demo.unsubscribedCode);
-    await handle.db.insert(subscriptions).values({ communeId: durand.communeId, userId: family.id, householdId: durand.id, method: "agent" });
+    await handle.db
+      .insert(subscriptions)
+      .values({ communeId: durand.communeId, userId: family.id, householdId: durand.id, method: "agent" });
     expect(await listInvoicesOfSubscribedHouseholds(handle.db, scope)).toMatchObject([
-      { householdName: "DURAND", reference: demo.invoice.reference, amountCents: 8640, status: "to_pay", dueOn: "2026-11-30" },
+      {
+        householdName: "DURAND",
+        reference: demo.invoice.reference,
+        amountCents: 8640,
+        status: "to_pay",
+        dueOn: "2026-11-30",
+      },
     ]);
   });
 

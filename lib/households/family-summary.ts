@@ -10,19 +10,35 @@ export async function listSubscribedHouseholdSummaries(db: Db, params: { commune
   const linked = await db
     .select({ id: households.id, name: households.name })
     .from(subscriptions)
-    .innerJoin(households, and(eq(households.id, subscriptions.householdId), eq(households.communeId, params.communeId)))
+    .innerJoin(
+      households,
+      and(eq(households.id, subscriptions.householdId), eq(households.communeId, params.communeId)),
+    )
     .where(and(eq(subscriptions.communeId, params.communeId), eq(subscriptions.userId, params.userId)))
     .orderBy(asc(households.name));
   if (linked.length === 0) return [];
   const ids = linked.map((h) => h.id);
   const [guardianRows, childRows] = await Promise.all([
     db
-      .select({ householdId: guardians.householdId, civility: guardians.civility, firstName: guardians.firstName, lastName: guardians.lastName, quality: guardians.quality })
+      .select({
+        householdId: guardians.householdId,
+        civility: guardians.civility,
+        firstName: guardians.firstName,
+        lastName: guardians.lastName,
+        quality: guardians.quality,
+      })
       .from(guardians)
       .where(and(eq(guardians.communeId, params.communeId), inArray(guardians.householdId, ids)))
       .orderBy(asc(guardians.rank)),
     db
-      .select({ householdId: children.householdId, firstName: children.firstName, lastName: children.lastName, birthDate: children.birthDate, school: children.school, schoolClass: children.schoolClass })
+      .select({
+        householdId: children.householdId,
+        firstName: children.firstName,
+        lastName: children.lastName,
+        birthDate: children.birthDate,
+        school: children.school,
+        schoolClass: children.schoolClass,
+      })
       .from(children)
       .where(and(eq(children.communeId, params.communeId), inArray(children.householdId, ids)))
       .orderBy(asc(children.birthDate)),

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { households, invoices, subscriptions, type Invoice } from "@/db/schema";
+import { households, type Invoice, invoices, subscriptions } from "@/db/schema";
 
 export const invoiceStatusLabels: Record<Invoice["status"], string> = {
   to_pay: "À payer",
@@ -25,7 +25,11 @@ export async function listInvoicesOfSubscribedHouseholds(db: Db, params: { commu
     .from(invoices)
     .innerJoin(
       subscriptions,
-      and(eq(subscriptions.householdId, invoices.householdId), eq(subscriptions.communeId, params.communeId), eq(subscriptions.userId, params.userId)),
+      and(
+        eq(subscriptions.householdId, invoices.householdId),
+        eq(subscriptions.communeId, params.communeId),
+        eq(subscriptions.userId, params.userId),
+      ),
     )
     .innerJoin(households, and(eq(households.id, invoices.householdId), eq(households.communeId, params.communeId)))
     .where(eq(invoices.communeId, params.communeId))

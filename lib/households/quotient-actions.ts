@@ -11,7 +11,12 @@ import { familyQuotientSchema } from "./quotient-schema";
 export const updateFamilyQuotientAction = userAction(
   { schema: familyQuotientSchema, roles: staffRoles },
   async ({ householdId, familyQuotient }, { db, commune, user }) => {
-    const change = await updateFamilyQuotient(db, { communeId: commune.id, householdId, actorUserId: user.id, familyQuotient });
+    const change = await updateFamilyQuotient(db, {
+      communeId: commune.id,
+      householdId,
+      actorUserId: user.id,
+      familyQuotient,
+    });
     if (!change) return failure("Dossier famille introuvable.");
     if (change.before === change.after) return success(`Le quotient familial est déjà de ${change.after}.`);
     revalidatePath(`/${commune.slug}/agent/familles/${householdId}`);

@@ -11,5 +11,8 @@ export const familyQuotientSchema = z.object({
     .min(1, { message: "Saisissez le quotient familial.", abort: true })
     .regex(/^\d+$/, "Le quotient familial doit être un nombre entier positif ou nul, sans espace ni virgule.")
     .transform(Number)
-    .refine((value) => value <= FAMILY_QUOTIENT_MAX, `Le quotient familial ne peut pas dépasser ${FAMILY_QUOTIENT_MAX}.`),
+    .refine(
+      (value) => value <= FAMILY_QUOTIENT_MAX,
+      `Le quotient familial ne peut pas dépasser ${FAMILY_QUOTIENT_MAX}.`,
+    ),
 });

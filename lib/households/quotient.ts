@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { households } from "@/db/schema";
-import { recordAudit, type AuditAction } from "@/lib/audit/record";
+import { type AuditAction, recordAudit } from "@/lib/audit/record";
 
 export const QUOTIENT_CHANGED_ACTION = "household.quotient_changed" satisfies AuditAction;
 
@@ -18,7 +18,11 @@ export async function updateFamilyQuotient(
 ): Promise<QuotientChange | null> {
   return db.transaction(async (tx) => {
     const ofCommune = and(eq(households.id, params.householdId), eq(households.communeId, params.communeId));
-    const [current] = await tx.select({ familyQuotient: households.familyQuotient }).from(households).where(ofCommune).for("update");
+    const [current] = await tx
+      .select({ familyQuotient: households.familyQuotient })
+      .from(households)
+      .where(ofCommune)
+      .for("update");
     if (!current) return null;
     const change = { before: current.familyQuotient, after: params.familyQuotient };
     if (change.before === change.after) return change;

@@ -11,7 +11,10 @@ import { purgeRateLimitBuckets } from "@/lib/rate-limit";
  * Idempotent housekeeping, safe to run concurrently: sends the due accusé de traitement digests, retries due
  * mails and drops expired counters and long-ended sessions. Called every minute in-process and every 5 minutes by the cron route.
  */
-export async function runMaintenance(db: Db, now = new Date()): Promise<{ mailsAttempted: number; digests: { windows: number; mails: number } | null }> {
+export async function runMaintenance(
+  db: Db,
+  now = new Date(),
+): Promise<{ mailsAttempted: number; digests: { windows: number; mails: number } | null }> {
   // First, so the digests go out in this same run; a failing digest must not stop mail retries (it is retried next run).
   const digests = await runDecisionDigests(db, now).catch((error: unknown) => {
     console.error("decision digests failed", error);

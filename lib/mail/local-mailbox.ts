@@ -6,7 +6,13 @@ import { mailOutbox } from "@/db/schema";
 /** The outbox as a mailbox, newest first (only for the local mailbox page: every commune, every recipient). */
 export async function listLocalMails(db: Db, limit = 100) {
   return db
-    .select({ id: mailOutbox.id, to: mailOutbox.to, subject: mailOutbox.subject, status: mailOutbox.status, createdAt: mailOutbox.createdAt })
+    .select({
+      id: mailOutbox.id,
+      to: mailOutbox.to,
+      subject: mailOutbox.subject,
+      status: mailOutbox.status,
+      createdAt: mailOutbox.createdAt,
+    })
     .from(mailOutbox)
     .orderBy(desc(mailOutbox.createdAt))
     .limit(limit);

@@ -16,18 +16,29 @@ let client: Resend | undefined;
  * repeats an idempotency key of the last 24 hours is answered without sending again.
  * Only called when RESEND_API_KEY is set.
  */
-export async function deliverBatchThroughResend(mails: readonly OutgoingMail[], idempotencyKey: string): Promise<DeliveryResult[]> {
+export async function deliverBatchThroughResend(
+  mails: readonly OutgoingMail[],
+  idempotencyKey: string,
+): Promise<DeliveryResult[]> {
   client ??= new Resend(env.RESEND_API_KEY);
   const failAll = (error: string): DeliveryResult[] => mails.map(() => ({ ok: false, error }));
   try {
     const { data, error } = await client.batch.send(
-      mails.map((mail) => ({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, html: mail.html, text: mail.text })),
+      mails.map((mail) => ({
+        from: env.MAIL_FROM,
+        to: mail.to,
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
+      })),
       { idempotencyKey },
     );
     if (error || !data) return failAll(error?.message ?? "réponse vide de Resend");
     return mails.map((_, i) => {
       const id = data.data[i]?.id;
-      return id ? { ok: true, providerMessageId: id } : { ok: false, error: "identifiant manquant dans la réponse de Resend" };
+      return id
+        ? { ok: true, providerMessageId: id }
+        : { ok: false, error: "identifiant manquant dans la réponse de Resend" };
     });
   } catch (error) {
     return failAll(error instanceof Error ? error.message : String(error));

@@ -39,7 +39,8 @@ function probe(name: string, lockRows: (tx: typeof database.db) => Promise<unkno
         await lockRows(tx);
       });
     } catch (error) {
-      const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+      const code =
+        (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
       if (code !== "55P03") throw error;
       heldDuringRender.push(name);
     }
@@ -51,19 +52,39 @@ describe.runIf(process.env.DATABASE_URL)("mails are rendered outside every lock"
     const town = await bookingFixtures.insertTown(db());
     const family = await bookingFixtures.insertFamily(db(), town.commune.id, 2);
     const activity = await bookingFixtures.insertActivity(db(), town.commune.id);
-    await bookingFixtures.enrol(db(), { communeId: town.commune.id, householdId: family.household.id, childIds: family.children.map((c) => c.id), activityId: activity.id });
+    await bookingFixtures.enrol(db(), {
+      communeId: town.commune.id,
+      householdId: family.household.id,
+      childIds: family.children.map((c) => c.id),
+      activityId: activity.id,
+    });
     const ask = (childId: string) =>
       submitSlotRequest(db(), {
         communeId: town.commune.id,
         householdId: family.household.id,
         userId: family.user.id,
         now: new Date("2026-11-24T08:00:00Z"),
-        input: { kind: "booking", childId, activityId: activity.id, from: "2026-12-03", to: "2026-12-03", weekdays: [4] },
+        input: {
+          kind: "booking",
+          childId,
+          activityId: activity.id,
+          from: "2026-12-03",
+          to: "2026-12-03",
+          weekdays: [4],
+        },
       });
     // The first request creates the counter row; the second one would lock it.
     await ask(family.children[0]!.id);
-    probe("request counter", (tx) => tx.select().from(requestCounters).where(eq(requestCounters.communeId, town.commune.id)).for("update", { noWait: true }));
-    probe("activity", (tx) => tx.select().from(activities).where(eq(activities.id, activity.id)).for("update", { noWait: true }));
+    probe("request counter", (tx) =>
+      tx
+        .select()
+        .from(requestCounters)
+        .where(eq(requestCounters.communeId, town.commune.id))
+        .for("update", { noWait: true }),
+    );
+    probe("activity", (tx) =>
+      tx.select().from(activities).where(eq(activities.id, activity.id)).for("update", { noWait: true }),
+    );
     heldDuringRender.length = 0;
     const result = await ask(family.children[1]!.id);
     probes.length = 0;
@@ -74,13 +95,26 @@ describe.runIf(process.env.DATABASE_URL)("mails are rendered outside every lock"
   it("a family-file decision's mail: the request is not locked", async () => {
     const commune = await insertCommune(db());
     const f = await insertFamily(db(), commune.id);
-    await db().insert(subscriptions).values({ communeId: commune.id, userId: f.family.id, householdId: f.householdId, method: "subscriber_code" });
-    const change = await submitChange(db(), { ...f.scope, userId: f.family.id, type: "guardian.update", targetId: f.guardian.id, proposed: { mobilePhone: "06 99 88 77 66" } });
+    await db()
+      .insert(subscriptions)
+      .values({ communeId: commune.id, userId: f.family.id, householdId: f.householdId, method: "subscriber_code" });
+    const change = await submitChange(db(), {
+      ...f.scope,
+      userId: f.family.id,
+      type: "guardian.update",
+      targetId: f.guardian.id,
+      proposed: { mobilePhone: "06 99 88 77 66" },
+    });
     if (!change.ok || !change.request) throw new Error("expected a request");
     const requestId = change.request.id;
     probe("request", (tx) => tx.execute(sql`select 1 from ${requests} where id = ${requestId} for update nowait`));
     heldDuringRender.length = 0;
-    const decided = await decideRequest(db(), { communeId: commune.id, agentUserId: f.agent.id, requestId, decision: "accepted" });
+    const decided = await decideRequest(db(), {
+      communeId: commune.id,
+      agentUserId: f.agent.id,
+      requestId,
+      decision: "accepted",
+    });
     probes.length = 0;
     expect(decided).toMatchObject({ ok: true });
     expect(heldDuringRender).toEqual([]);

@@ -13,7 +13,10 @@ describe("mail retry back-off", () => {
   });
 
   it("gives up only after retrying over many hours", () => {
-    const total = Array.from({ length: MAX_MAIL_ATTEMPTS - 1 }, (_, i) => retryDelayMs(i + 1)).reduce((a, b) => a + b, 0);
+    const total = Array.from({ length: MAX_MAIL_ATTEMPTS - 1 }, (_, i) => retryDelayMs(i + 1)).reduce(
+      (a, b) => a + b,
+      0,
+    );
     expect(total).toBeGreaterThan(2 * 60 * minute);
   });
 });

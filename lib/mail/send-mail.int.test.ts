@@ -14,7 +14,11 @@ vi.mock("@/lib/env", async (importOriginal) => {
  * A fake Resend: "fail" refuses every batch (nothing sent), "lost" sends it but loses the answer (a timeout),
  * and, like Resend, a request carrying an idempotency key already used is answered again without sending.
  */
-const delivery = vi.hoisted(() => ({ mode: "ok" as "ok" | "fail" | "lost", sent: [] as string[], keys: new Map<string, string>() }));
+const delivery = vi.hoisted(() => ({
+  mode: "ok" as "ok" | "fail" | "lost",
+  sent: [] as string[],
+  keys: new Map<string, string>(),
+}));
 vi.mock("./provider", () => ({
   PROVIDER_BATCH_SIZE: 2,
   deliverBatchThroughResend: async (mails: { to: string }[], idempotencyKey?: string) => {
@@ -22,7 +26,8 @@ vi.mock("./provider", () => ({
     if (delivery.mode === "fail") return mails.map(() => ({ ok: false, error: "422 validation_error" }));
     const batch = mails.map((mail) => mail.to).join(",");
     const replay = idempotencyKey !== undefined && delivery.keys.has(idempotencyKey);
-    if (replay && delivery.keys.get(idempotencyKey!) !== batch) return mails.map(() => ({ ok: false, error: "409 invalid_idempotent_request" }));
+    if (replay && delivery.keys.get(idempotencyKey!) !== batch)
+      return mails.map(() => ({ ok: false, error: "409 invalid_idempotent_request" }));
     if (!replay) {
       delivery.sent.push(...mails.map((mail) => mail.to));
       if (idempotencyKey !== undefined) delivery.keys.set(idempotencyKey, batch);
@@ -35,8 +40,7 @@ vi.mock("./provider", () => ({
 const { deliverPendingMail, enqueueMail, sendMail } = await import("./send-mail");
 
 const database = useTestDatabase();
-beforeAll(async () => {
-});
+beforeAll(async () => {});
 beforeEach(async () => {
   delivery.mode = "ok";
   delivery.sent = [];
@@ -56,7 +60,12 @@ describe("sendMail", () => {
   it("records the mail with its HTML and text and marks it sent", async () => {
     await sendMail(database.db, message("a@example.fr"));
     const [row] = await database.db.select().from(mailOutbox);
-    expect(row).toMatchObject({ to: "a@example.fr", status: "sent", attempts: 1, providerMessageId: "msg-a@example.fr" });
+    expect(row).toMatchObject({
+      to: "a@example.fr",
+      status: "sent",
+      attempts: 1,
+      providerMessageId: "msg-a@example.fr",
+    });
     expect(row!.html).toContain("<p>");
     expect(row!.text).toContain("https://portail.example/demo/activation?jeton=x");
   });
@@ -78,22 +87,33 @@ describe("sendMail", () => {
   it("gives up after the last attempt and marks the mail failed", async () => {
     delivery.mode = "fail";
     const id = await enqueueMail(database.db, message("c@example.fr"));
-    await database.db.update(mailOutbox).set({ attempts: MAX_MAIL_ATTEMPTS - 1 }).where(eq(mailOutbox.id, id));
+    await database.db
+      .update(mailOutbox)
+      .set({ attempts: MAX_MAIL_ATTEMPTS - 1 })
+      .where(eq(mailOutbox.id, id));
     await deliverPendingMail(database.db);
     const [row] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
     expect(row).toMatchObject({ status: "failed", attempts: MAX_MAIL_ATTEMPTS });
   });
 
   it("never sends a mail twice when two runs overlap", async () => {
-    await Promise.all(["d1", "d2", "d3", "d4", "d5"].map((to) => enqueueMail(database.db, message(`${to}@example.fr`))));
-    await Promise.all([deliverPendingMail(database.db), deliverPendingMail(database.db), deliverPendingMail(database.db)]);
+    await Promise.all(
+      ["d1", "d2", "d3", "d4", "d5"].map((to) => enqueueMail(database.db, message(`${to}@example.fr`))),
+    );
+    await Promise.all([
+      deliverPendingMail(database.db),
+      deliverPendingMail(database.db),
+      deliverPendingMail(database.db),
+    ]);
     expect(delivery.sent.sort()).toEqual(["d1", "d2", "d3", "d4", "d5"].map((to) => `${to}@example.fr`));
     const rows = await database.db.select().from(mailOutbox);
     expect(rows.every((row) => row.status === "sent" && row.attempts === 1)).toBe(true);
   });
 
   it("delivers everything due in one run, batch after batch", async () => {
-    await Promise.all(["e1", "e2", "e3", "e4", "e5"].map((to) => enqueueMail(database.db, message(`${to}@example.fr`))));
+    await Promise.all(
+      ["e1", "e2", "e3", "e4", "e5"].map((to) => enqueueMail(database.db, message(`${to}@example.fr`))),
+    );
     expect(await deliverPendingMail(database.db)).toBe(5);
     expect(delivery.sent).toHaveLength(5);
   });

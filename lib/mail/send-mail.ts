@@ -1,12 +1,12 @@
 import "server-only";
 import { createHash, randomInt } from "node:crypto";
 import { render, toPlainText } from "@react-email/render";
-import { and, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { ReactElement } from "react";
 import type { Db } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
 import { env } from "@/lib/env";
-import { deliverBatchThroughResend, PROVIDER_BATCH_SIZE, type DeliveryResult } from "./provider";
+import { type DeliveryResult, deliverBatchThroughResend, PROVIDER_BATCH_SIZE } from "./provider";
 import { MAX_MAIL_ATTEMPTS, retryDelayMs } from "./retry";
 
 export type MailMessage = {
@@ -36,7 +36,17 @@ export async function enqueueRenderedMails(db: Db, mails: readonly RenderedMail[
   const status = env.RESEND_API_KEY ? ("pending" as const) : ("local" as const);
   const rows = await db
     .insert(mailOutbox)
-    .values(mails.map(({ communeId, to, subject, template, html, text }) => ({ communeId, to, subject, template, html, text, status })))
+    .values(
+      mails.map(({ communeId, to, subject, template, html, text }) => ({
+        communeId,
+        to,
+        subject,
+        template,
+        html,
+        text,
+        status,
+      })),
+    )
     .returning({ id: mailOutbox.id });
   return rows.map((r) => r.id);
 }
@@ -67,7 +77,10 @@ const OUTBOX_LOCK = 774412;
  * Attempts the due pending mails (or just `ids`), batch after batch, until none is due or the time budget
  * is spent. Each batch is claimed by moving its next attempt forward, so two instances never send it at once.
  */
-export async function deliverPendingMail(db: Db, options: { ids?: string[]; now?: Date; budgetMs?: number } = {}): Promise<number> {
+export async function deliverPendingMail(
+  db: Db,
+  options: { ids?: string[]; now?: Date; budgetMs?: number } = {},
+): Promise<number> {
   if (!env.RESEND_API_KEY) return 0;
   const now = options.now ?? new Date();
   const started = Date.now();
@@ -84,7 +97,9 @@ export async function deliverPendingMail(db: Db, options: { ids?: string[]; now?
 
 /** The same mails give the same key. */
 export function batchIdempotencyKey(ids: readonly string[]): string {
-  return `outbox-${createHash("sha256").update([...ids].sort().join(",")).digest("hex")}`;
+  return `outbox-${createHash("sha256")
+    .update([...ids].sort().join(","))
+    .digest("hex")}`;
 }
 
 type OutboxRow = typeof mailOutbox.$inferSelect;
@@ -93,7 +108,11 @@ type OutboxRow = typeof mailOutbox.$inferSelect;
 async function freshBatchInstant(tx: Db, now: Date, delayMs: number): Promise<SQL> {
   for (;;) {
     const instant = sql`(${new Date(now.getTime() + delayMs).toISOString()}::timestamptz + ${randomInt(1_000_000)} * interval '1 microsecond')`;
-    const [taken] = await tx.select({ id: mailOutbox.id }).from(mailOutbox).where(eq(mailOutbox.nextAttemptAt, instant)).limit(1);
+    const [taken] = await tx
+      .select({ id: mailOutbox.id })
+      .from(mailOutbox)
+      .where(eq(mailOutbox.nextAttemptAt, instant))
+      .limit(1);
     if (!taken) return instant;
   }
 }
@@ -102,7 +121,11 @@ async function freshBatchInstant(tx: Db, now: Date, delayMs: number): Promise<SQ
 async function claimBatch(db: Db, now: Date, ids: string[] | undefined): Promise<OutboxRow[]> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${OUTBOX_LOCK})`);
-    const due = and(eq(mailOutbox.status, "pending"), lte(mailOutbox.nextAttemptAt, now), ids ? inArray(mailOutbox.id, ids) : undefined);
+    const due = and(
+      eq(mailOutbox.status, "pending"),
+      lte(mailOutbox.nextAttemptAt, now),
+      ids ? inArray(mailOutbox.id, ids) : undefined,
+    );
     const [first] = await tx
       .select({ attempts: mailOutbox.attempts, at: sql<string>`${mailOutbox.nextAttemptAt}::text` })
       .from(mailOutbox)
@@ -113,7 +136,12 @@ async function claimBatch(db: Db, now: Date, ids: string[] | undefined): Promise
     const batch = tx
       .select({ id: mailOutbox.id })
       .from(mailOutbox)
-      .where(and(due, first.attempts > 0 ? eq(mailOutbox.nextAttemptAt, sql`${first.at}::timestamptz`) : eq(mailOutbox.attempts, 0)))
+      .where(
+        and(
+          due,
+          first.attempts > 0 ? eq(mailOutbox.nextAttemptAt, sql`${first.at}::timestamptz`) : eq(mailOutbox.attempts, 0),
+        ),
+      )
       .orderBy(mailOutbox.nextAttemptAt, mailOutbox.id)
       .limit(PROVIDER_BATCH_SIZE);
     const lease = await freshBatchInstant(tx, now, CLAIM_LEASE_MS);
@@ -135,7 +163,11 @@ async function recordDelivery(db: Db, batch: readonly OutboxRow[], results: read
   });
   for (const [i, mail] of batch.entries()) {
     const result = results[i]!;
-    if (result.ok) await db.update(mailOutbox).set({ status: "sent", sentAt: new Date(), providerMessageId: result.providerMessageId, lastError: null }).where(eq(mailOutbox.id, mail.id));
+    if (result.ok)
+      await db
+        .update(mailOutbox)
+        .set({ status: "sent", sentAt: new Date(), providerMessageId: result.providerMessageId, lastError: null })
+        .where(eq(mailOutbox.id, mail.id));
   }
   if (failed.length === 0) return;
   // The mails of a batch were always attempted together, so they have had the same number of attempts.
@@ -146,10 +178,21 @@ async function recordDelivery(db: Db, batch: readonly OutboxRow[], results: read
     await tx.execute(sql`select pg_advisory_xact_lock(${OUTBOX_LOCK})`);
     await tx
       .update(mailOutbox)
-      .set({ status: givingUp ? "failed" : "pending", lastError: error.slice(0, 1000), nextAttemptAt: await freshBatchInstant(tx, now, retryDelayMs(attempts)) })
-      .where(inArray(mailOutbox.id, failed.map((f) => f.mail.id)));
+      .set({
+        status: givingUp ? "failed" : "pending",
+        lastError: error.slice(0, 1000),
+        nextAttemptAt: await freshBatchInstant(tx, now, retryDelayMs(attempts)),
+      })
+      .where(
+        inArray(
+          mailOutbox.id,
+          failed.map((f) => f.mail.id),
+        ),
+      );
   });
-  console.error(`mails ${failed.map((f) => `${f.mail.id} (${f.mail.template})`).join(", ")} not delivered, attempt ${attempts}: ${error}`);
+  console.error(
+    `mails ${failed.map((f) => `${f.mail.id} (${f.mail.template})`).join(", ")} not delivered, attempt ${attempts}: ${error}`,
+  );
 }
 
 /** The one way to send a mail: outbox first, then an immediate attempt; failures are retried by the job. */

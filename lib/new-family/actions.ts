@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { userAction, type UserContext } from "@/lib/actions/action";
-import { failure, fieldFailure, success, type ActionState } from "@/lib/actions/state";
+import { type UserContext, userAction } from "@/lib/actions/action";
+import { type ActionState, failure, fieldFailure, success } from "@/lib/actions/state";
 import { familyStepSchema, financeStepSchema, wishesByChild, wishesStepSchema } from "./schemas";
 import { hasSubscription, latestPreRegistration, loadDraft, saveDraftStep, submitPreRegistration } from "./store";
 
@@ -13,7 +13,10 @@ const SUBSCRIBED = "Votre compte est déjà relié à un dossier famille : la pr
 const ALREADY_PENDING = "Une pré-inscription est déjà en cours de traitement par la commune pour votre compte.";
 
 /** Refuses when the account is subscribed or already waits for the town's answer; otherwise runs the step. */
-async function guarded(ctx: UserContext, run: (scope: { communeId: string; userId: string }) => Promise<ActionState>): Promise<ActionState> {
+async function guarded(
+  ctx: UserContext,
+  run: (scope: { communeId: string; userId: string }) => Promise<ActionState>,
+): Promise<ActionState> {
   const scope = { communeId: ctx.commune.id, userId: ctx.user.id };
   if (await hasSubscription(ctx.db, scope)) return failure(SUBSCRIBED);
   const latest = await latestPreRegistration(ctx.db, scope);

@@ -1,8 +1,19 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { bankAccounts, children, guardianPreferences, guardians, households, mailOutbox, newFamilyDrafts, requestEvents, requests, subscriptions } from "@/db/schema";
-import { listHouseholdRequests } from "@/lib/requests/store";
+import {
+  bankAccounts,
+  children,
+  guardianPreferences,
+  guardians,
+  households,
+  mailOutbox,
+  newFamilyDrafts,
+  requestEvents,
+  requests,
+  subscriptions,
+} from "@/db/schema";
 import { decideRequest } from "@/lib/requests/decide";
+import { listHouseholdRequests } from "@/lib/requests/store";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
 import { useTestDatabase } from "@/lib/testing/set-up-test-database";
@@ -63,7 +74,9 @@ async function setUp() {
 async function fillWizard(slug: string) {
   expect(await saveFamilyStep(null, formData(slug, familyFields()))).toMatchObject({ ok: true });
   expect(await saveFinanceStep(null, formData(slug, financeFields))).toMatchObject({ ok: true });
-  expect(await saveWishesStep(null, formData(slug, { wishes: ["0:cantine", "0:soir", "1:mercredi"] }))).toMatchObject({ ok: true });
+  expect(await saveWishesStep(null, formData(slug, { wishes: ["0:cantine", "0:soir", "1:mercredi"] }))).toMatchObject({
+    ok: true,
+  });
 }
 
 describe("new-family pre-registration", () => {
@@ -71,14 +84,25 @@ describe("new-family pre-registration", () => {
     const { db, commune, family, slug } = await setUp();
     expect(await saveFamilyStep(null, formData(slug, familyFields()))).toMatchObject({ ok: true });
     const draft = await loadDraft(db, { communeId: commune.id, userId: family.id });
-    expect(draft.family?.guardian1).toMatchObject({ lastName: "Nouvelle", phone: "04 76 12 34 56", email: "ines@example.fr" });
+    expect(draft.family?.guardian1).toMatchObject({
+      lastName: "Nouvelle",
+      phone: "04 76 12 34 56",
+      email: "ines@example.fr",
+    });
     expect(draft.family?.guardian2?.mobilePhone).toBe("07 12 34 56 78");
     expect(draft.family?.children.map((c) => c.firstName)).toEqual(["Léo", "Zoé"]);
     expect(draft.finance).toBeUndefined();
     // Resumed later: step 2 builds on the stored step 1.
     expect(await saveFinanceStep(null, formData(slug, financeFields))).toMatchObject({ ok: true });
     const resumed = await loadDraft(db, { communeId: commune.id, userId: family.id });
-    expect(resumed.finance).toMatchObject({ payer: 1, benefitScheme: "CAF", allocataire: 2, directDebit: true, iban: "FR7630006000011234567890189", bic: "AGRIFRPP" });
+    expect(resumed.finance).toMatchObject({
+      payer: 1,
+      benefitScheme: "CAF",
+      allocataire: 2,
+      directDebit: true,
+      iban: "FR7630006000011234567890189",
+      bic: "AGRIFRPP",
+    });
     expect(await db.select().from(requests).where(eq(requests.communeId, commune.id))).toHaveLength(0);
   });
 
@@ -87,7 +111,15 @@ describe("new-family pre-registration", () => {
     const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     const result = await saveFamilyStep(
       null,
-      formData(slug, familyFields({ "guardian1.phone": "12345", "guardian1.postcode": "3833", "guardian1.email": "pas-un-mail", "children.0.birthDate": future })),
+      formData(
+        slug,
+        familyFields({
+          "guardian1.phone": "12345",
+          "guardian1.postcode": "3833",
+          "guardian1.email": "pas-un-mail",
+          "children.0.birthDate": future,
+        }),
+      ),
     );
     expect(result).toMatchObject({ ok: false });
     const errors = result && !result.ok ? result.fieldErrors : {};
@@ -98,7 +130,10 @@ describe("new-family pre-registration", () => {
     expect(await db.select().from(newFamilyDrafts).where(eq(newFamilyDrafts.userId, family.id))).toHaveLength(0);
 
     expect(await saveFamilyStep(null, formData(slug, familyFields()))).toMatchObject({ ok: true });
-    const bad = await saveFinanceStep(null, formData(slug, { ...financeFields, iban: "FR76 3000 6000 0112 3456 7890 188", allocataireNumber: "" }));
+    const bad = await saveFinanceStep(
+      null,
+      formData(slug, { ...financeFields, iban: "FR76 3000 6000 0112 3456 7890 188", allocataireNumber: "" }),
+    );
     const financeErrors = bad && !bad.ok ? bad.fieldErrors : {};
     expect(financeErrors.iban?.[0]).toMatch(/clé de contrôle incorrecte/);
     expect(financeErrors.allocataireNumber?.[0]).toBe("Le numéro d'allocataire est obligatoire.");
@@ -109,15 +144,29 @@ describe("new-family pre-registration", () => {
     const { db, commune, family, slug } = await setUp();
     await fillWizard(slug);
     const sent = await sendPreRegistration(null, formData(slug, {}));
-    expect(sent).toMatchObject({ ok: true, message: expect.stringMatching(/^Votre demande D\d{4}-\d{6} a été transmise à la commune\.$/) });
+    expect(sent).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(/^Votre demande D\d{4}-\d{6} a été transmise à la commune\.$/),
+    });
     const [row] = await db.select().from(requests).where(eq(requests.createdByUserId, family.id));
-    expect(row).toMatchObject({ type: "household.create", status: "pending", householdId: null, subject: "Famille NOUVELLE (Inès NOUVELLE)" });
-    expect(row!.payload).toMatchObject({ iban: "FR7630006000011234567890189", wishes: [["cantine", "soir"], ["mercredi"]] });
+    expect(row).toMatchObject({
+      type: "household.create",
+      status: "pending",
+      householdId: null,
+      subject: "Famille NOUVELLE (Inès NOUVELLE)",
+    });
+    expect(row!.payload).toMatchObject({
+      iban: "FR7630006000011234567890189",
+      wishes: [["cantine", "soir"], ["mercredi"]],
+    });
     expect(await db.select().from(requestEvents).where(eq(requestEvents.requestId, row!.id))).toHaveLength(2);
     expect(await db.select().from(newFamilyDrafts).where(eq(newFamilyDrafts.userId, family.id))).toHaveLength(0);
 
     // A second pre-registration is refused while the first one is pending.
-    expect(await saveFamilyStep(null, formData(slug, familyFields()))).toMatchObject({ ok: false, message: expect.stringMatching(/déjà en cours/) });
+    expect(await saveFamilyStep(null, formData(slug, familyFields()))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/déjà en cours/),
+    });
     expect(await sendPreRegistration(null, formData(slug, {}))).toMatchObject({ ok: false });
     expect(await db.select().from(requests).where(eq(requests.createdByUserId, family.id))).toHaveLength(1);
     expect(await db.select().from(requests).where(eq(requests.communeId, commune.id))).toHaveLength(1);
@@ -126,7 +175,10 @@ describe("new-family pre-registration", () => {
   it("refuses to send an incomplete draft", async () => {
     const { db, family, slug } = await setUp();
     expect(await saveFamilyStep(null, formData(slug, familyFields()))).toMatchObject({ ok: true });
-    expect(await sendPreRegistration(null, formData(slug, {}))).toMatchObject({ ok: false, message: expect.stringMatching(/incomplète/) });
+    expect(await sendPreRegistration(null, formData(slug, {}))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/incomplète/),
+    });
     expect(await db.select().from(requests).where(eq(requests.createdByUserId, family.id))).toHaveLength(0);
   });
 
@@ -138,7 +190,12 @@ describe("new-family pre-registration", () => {
     const forAgent = await loadPreRegistrationForAgent(db, { communeId: commune.id, requestId: row!.id });
     expect(forAgent?.iban).toBe("FR76 •••• •••• •••• •••• •••• 189");
 
-    const decided = await decideRequest(db, { communeId: commune.id, agentUserId: agent.id, requestId: row!.id, decision: "accepted" });
+    const decided = await decideRequest(db, {
+      communeId: commune.id,
+      agentUserId: agent.id,
+      requestId: row!.id,
+      decision: "accepted",
+    });
     expect(decided).toMatchObject({ ok: true, request: { status: "accepted", householdId: row!.targetId } });
     const [household] = await db.select().from(households).where(eq(households.id, row!.targetId));
     expect(household).toMatchObject({ communeId: commune.id, name: "NOUVELLE" });
@@ -150,23 +207,32 @@ describe("new-family pre-registration", () => {
         [2, "Paul", false, true],
       ]),
     );
-    const [paulPrefs] = await db.select().from(guardianPreferences).where(eq(guardianPreferences.guardianId, guardianRows.find((g) => g.rank === 2)!.id));
+    const [paulPrefs] = await db
+      .select()
+      .from(guardianPreferences)
+      .where(eq(guardianPreferences.guardianId, guardianRows.find((g) => g.rank === 2)!.id));
     expect(paulPrefs).toMatchObject({ benefitScheme: "CAF", allocataireNumber: "1234567" });
     const childRows = await db.select().from(children).where(eq(children.householdId, household!.id));
     expect(childRows.map((c) => c.firstName).sort()).toEqual(["Léo", "Zoé"]);
     expect(await db.select().from(bankAccounts).where(eq(bankAccounts.householdId, household!.id))).toMatchObject([
       { directDebit: true, iban: "FR7630006000011234567890189", bic: "AGRIFRPP" },
     ]);
-    expect(await db.select().from(subscriptions).where(and(eq(subscriptions.userId, family.id), eq(subscriptions.householdId, household!.id)))).toMatchObject([
-      { method: "agent" },
-    ]);
+    expect(
+      await db
+        .select()
+        .from(subscriptions)
+        .where(and(eq(subscriptions.userId, family.id), eq(subscriptions.householdId, household!.id))),
+    ).toMatchObject([{ method: "agent" }]);
     // The decided request keeps the IBAN masked only, and is now listed in the household's Mes demandes.
     const [after] = await db.select().from(requests).where(eq(requests.id, row!.id));
     expect(after!.payload.iban).toBe("FR76 •••• •••• •••• •••• •••• 189");
     const mine = await listHouseholdRequests(db, { communeId: commune.id, householdId: household!.id });
     expect(mine.items.map((r) => r.reference)).toEqual([row!.reference]);
     // Subscribed now: the wizard is closed.
-    expect(await saveFamilyStep(null, formData(slug, familyFields()))).toMatchObject({ ok: false, message: expect.stringMatching(/déjà relié/) });
+    expect(await saveFamilyStep(null, formData(slug, familyFields()))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/déjà relié/),
+    });
   });
 
   it("refusing it creates nothing, and the family may pre-register again", async () => {
@@ -174,7 +240,13 @@ describe("new-family pre-registration", () => {
     await fillWizard(slug);
     await sendPreRegistration(null, formData(slug, {}));
     const [row] = await db.select().from(requests).where(eq(requests.createdByUserId, family.id));
-    const decided = await decideRequest(db, { communeId: commune.id, agentUserId: agent.id, requestId: row!.id, decision: "refused", message: "Vous n'habitez pas la commune." });
+    const decided = await decideRequest(db, {
+      communeId: commune.id,
+      agentUserId: agent.id,
+      requestId: row!.id,
+      decision: "refused",
+      message: "Vous n'habitez pas la commune.",
+    });
     expect(decided).toMatchObject({ ok: true });
     // With no household, the decision mail goes to the account that asked, pointing to the pre-registration page.
     const [mail, ...others] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, family.email));
@@ -192,7 +264,12 @@ describe("new-family pre-registration", () => {
     await sendPreRegistration(null, formData(slug, {}));
     const [row] = await db.select().from(requests).where(eq(requests.createdByUserId, family.id));
     await db.update(requests).set({ createdByUserId: null }).where(eq(requests.id, row!.id));
-    const decided = await decideRequest(db, { communeId: commune.id, agentUserId: agent.id, requestId: row!.id, decision: "accepted" });
+    const decided = await decideRequest(db, {
+      communeId: commune.id,
+      agentUserId: agent.id,
+      requestId: row!.id,
+      decision: "accepted",
+    });
     expect(decided).toMatchObject({ ok: false, reason: "target_missing" });
     expect(await db.select().from(households).where(eq(households.communeId, commune.id))).toHaveLength(0);
     const [still] = await db.select().from(requests).where(eq(requests.id, row!.id));
@@ -207,10 +284,17 @@ describe("new-family pre-registration", () => {
     const intruder = await insertUser(db, commune.id, "family");
     signInAs(intruder, slug);
     expect(await loadDraft(db, { communeId: commune.id, userId: intruder.id })).toEqual({});
-    expect(await sendPreRegistration(null, formData(slug, {}))).toMatchObject({ ok: false, message: expect.stringMatching(/incomplète/) });
+    expect(await sendPreRegistration(null, formData(slug, {}))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/incomplète/),
+    });
     // Its own step 1 does not touch the other draft.
-    expect(await saveFamilyStep(null, formData(slug, familyFields({ "guardian1.lastName": "Intrus" })))).toMatchObject({ ok: true });
-    expect((await loadDraft(db, { communeId: commune.id, userId: family.id })).family?.guardian1.lastName).toBe("Nouvelle");
+    expect(await saveFamilyStep(null, formData(slug, familyFields({ "guardian1.lastName": "Intrus" })))).toMatchObject({
+      ok: true,
+    });
+    expect((await loadDraft(db, { communeId: commune.id, userId: family.id })).family?.guardian1.lastName).toBe(
+      "Nouvelle",
+    );
     expect(await db.select().from(requests).where(eq(requests.communeId, commune.id))).toHaveLength(0);
     // Nor from another commune, with the same account id.
     const elsewhere = await insertCommune(db);
@@ -218,6 +302,9 @@ describe("new-family pre-registration", () => {
     // An agent account cannot use the wizard.
     const agent = await insertUser(db, commune.id, "agent");
     signInAs(agent, slug);
-    expect(await saveFamilyStep(null, formData(slug, familyFields()))).toMatchObject({ ok: false, message: "Vous n'avez pas accès à cette action." });
+    expect(await saveFamilyStep(null, formData(slug, familyFields()))).toMatchObject({
+      ok: false,
+      message: "Vous n'avez pas accès à cette action.",
+    });
   });
 });

@@ -34,7 +34,10 @@ const optionalEmail = () =>
     .string()
     .optional()
     .transform((v) => (v ?? "").trim().toLowerCase())
-    .refine((v) => !v || (v.length <= 254 && z.email().safeParse(v).success), "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.")
+    .refine(
+      (v) => !v || (v.length <= 254 && z.email().safeParse(v).success),
+      "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.",
+    )
     .transform((v) => v || null);
 
 function guardianSchema(rank: 1 | 2) {
@@ -68,7 +71,11 @@ export function nestKeys(input: unknown): unknown {
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
     const parts = key.split(".");
-    if (parts.length > 4 || parts.some((p) => p === "" || p === "__proto__" || p === "constructor" || p === "prototype")) continue;
+    if (
+      parts.length > 4 ||
+      parts.some((p) => p === "" || p === "__proto__" || p === "constructor" || p === "prototype")
+    )
+      continue;
     let node: Record<string, unknown> | unknown[] = result;
     parts.forEach((part, i) => {
       const last = i === parts.length - 1;
@@ -132,21 +139,42 @@ export const financeStepSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.benefitScheme !== "none") {
-      if (!v.allocataire) ctx.addIssue({ code: "custom", path: ["allocataire"], message: "Choisissez le responsable allocataire." });
+      if (!v.allocataire)
+        ctx.addIssue({ code: "custom", path: ["allocataire"], message: "Choisissez le responsable allocataire." });
       const number = blankToNull(v.allocataireNumber);
-      if (!number) ctx.addIssue({ code: "custom", path: ["allocataireNumber"], message: "Le numéro d'allocataire est obligatoire." });
+      if (!number)
+        ctx.addIssue({
+          code: "custom",
+          path: ["allocataireNumber"],
+          message: "Le numéro d'allocataire est obligatoire.",
+        });
       else if (!/^[0-9A-Za-z]{1,20}$/.test(number))
-        ctx.addIssue({ code: "custom", path: ["allocataireNumber"], message: "Le numéro d'allocataire ne contient que des chiffres et des lettres (20 au plus)." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["allocataireNumber"],
+          message: "Le numéro d'allocataire ne contient que des chiffres et des lettres (20 au plus).",
+        });
     }
     if (v.directDebit === "yes") {
       const iban = checkIban(v.iban ?? "");
       if (!iban.ok) ctx.addIssue({ code: "custom", path: ["iban"], message: iban.message });
       const bic = normalizeBic(v.bic ?? "");
       if (!bic) ctx.addIssue({ code: "custom", path: ["bic"], message: "Le BIC est obligatoire." });
-      else if (!bicIsValid(bic)) ctx.addIssue({ code: "custom", path: ["bic"], message: "Le BIC compte 8 ou 11 caractères, par exemple BNPAFRPP ou BNPAFRPPXXX." });
+      else if (!bicIsValid(bic))
+        ctx.addIssue({
+          code: "custom",
+          path: ["bic"],
+          message: "Le BIC compte 8 ou 11 caractères, par exemple BNPAFRPP ou BNPAFRPPXXX.",
+        });
       const holder = blankToNull(v.holderName);
-      if (!holder) ctx.addIssue({ code: "custom", path: ["holderName"], message: "Le titulaire du compte est obligatoire." });
-      else if (holder.length > 100) ctx.addIssue({ code: "custom", path: ["holderName"], message: "Le titulaire du compte ne doit pas dépasser 100 caractères." });
+      if (!holder)
+        ctx.addIssue({ code: "custom", path: ["holderName"], message: "Le titulaire du compte est obligatoire." });
+      else if (holder.length > 100)
+        ctx.addIssue({
+          code: "custom",
+          path: ["holderName"],
+          message: "Le titulaire du compte ne doit pas dépasser 100 caractères.",
+        });
     }
   })
   .transform((v) => {

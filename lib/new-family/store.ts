@@ -2,10 +2,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { newFamilyDrafts, requestEvents, requests, subscriptions, type RequestStatus } from "@/db/schema";
+import { newFamilyDrafts, type RequestStatus, requestEvents, requests, subscriptions } from "@/db/schema";
 import { allocateRequestReference } from "@/lib/requests/records";
 import { maskIban } from "@/lib/validation/iban";
-import { nextStep, type NewFamilyDraftData, type NewFamilyPayload } from "./schemas";
+import { type NewFamilyDraftData, type NewFamilyPayload, nextStep } from "./schemas";
 
 /*
  * The new-family pre-registration: a draft per account (new_family_drafts) while the wizard is filled in, then a
@@ -35,7 +35,11 @@ export async function loadDraft(db: Db, scope: AccountScope): Promise<NewFamilyD
 }
 
 /** Saves one validated step over the draft (creating it). Changing the children resets their wishes. */
-export async function saveDraftStep(db: Db, scope: AccountScope, step: Partial<NewFamilyDraftData>): Promise<NewFamilyDraftData> {
+export async function saveDraftStep(
+  db: Db,
+  scope: AccountScope,
+  step: Partial<NewFamilyDraftData>,
+): Promise<NewFamilyDraftData> {
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select({ data: newFamilyDrafts.data })
@@ -47,13 +51,22 @@ export async function saveDraftStep(db: Db, scope: AccountScope, step: Partial<N
       // Wishes are per child position: keep them only while the children stay the same count.
       if (data.wishes.length !== step.family.children.length) delete data.wishes;
     }
-    if (step.family && data.finance && !step.family.guardian2 && (data.finance.payer === 2 || data.finance.allocataire === 2)) {
+    if (
+      step.family &&
+      data.finance &&
+      !step.family.guardian2 &&
+      (data.finance.payer === 2 || data.finance.allocataire === 2)
+    ) {
       delete data.finance; // responsable 2 removed: payer / allocataire to choose again
     }
     await tx
       .insert(newFamilyDrafts)
       .values({ userId: scope.userId, communeId: scope.communeId, data: data as Record<string, unknown> })
-      .onConflictDoUpdate({ target: newFamilyDrafts.userId, set: { data: data as Record<string, unknown>, updatedAt: sql`now()` }, setWhere: eq(newFamilyDrafts.communeId, scope.communeId) });
+      .onConflictDoUpdate({
+        target: newFamilyDrafts.userId,
+        set: { data: data as Record<string, unknown>, updatedAt: sql`now()` },
+        setWhere: eq(newFamilyDrafts.communeId, scope.communeId),
+      });
     return data;
   });
 }
@@ -79,7 +92,13 @@ export async function latestPreRegistration(db: Db, scope: AccountScope): Promis
       decisionMessage: requests.decisionMessage,
     })
     .from(requests)
-    .where(and(eq(requests.communeId, scope.communeId), eq(requests.createdByUserId, scope.userId), eq(requests.type, PRE_REGISTRATION)))
+    .where(
+      and(
+        eq(requests.communeId, scope.communeId),
+        eq(requests.createdByUserId, scope.userId),
+        eq(requests.type, PRE_REGISTRATION),
+      ),
+    )
     .orderBy(desc(requests.createdAt))
     .limit(1);
   return row ?? null;
@@ -109,7 +128,8 @@ export async function submitPreRegistration(db: Db, scope: AccountScope): Promis
       const mine = and(eq(newFamilyDrafts.userId, scope.userId), eq(newFamilyDrafts.communeId, scope.communeId));
       const [draft] = await tx.select({ data: newFamilyDrafts.data }).from(newFamilyDrafts).where(mine).for("update");
       const data = (draft?.data ?? {}) as NewFamilyDraftData;
-      if (nextStep(data) !== "confirmation" || !data.family || !data.finance || !data.wishes) return { ok: false, reason: "incomplete" };
+      if (nextStep(data) !== "confirmation" || !data.family || !data.finance || !data.wishes)
+        return { ok: false, reason: "incomplete" };
       const [pending] = await tx
         .select({ id: requests.id })
         .from(requests)
@@ -142,7 +162,12 @@ export async function submitPreRegistration(db: Db, scope: AccountScope): Promis
           payload,
         })
         .returning({ id: requests.id });
-      const event = { communeId: scope.communeId, requestId: row!.id, actorSide: "family" as const, actorUserId: scope.userId };
+      const event = {
+        communeId: scope.communeId,
+        requestId: row!.id,
+        actorSide: "family" as const,
+        actorUserId: scope.userId,
+      };
       await tx.insert(requestEvents).values({ ...event, kind: "created" });
       await tx.insert(requestEvents).values({ ...event, kind: "transmitted" });
       await tx.delete(newFamilyDrafts).where(mine);
@@ -155,13 +180,25 @@ export async function submitPreRegistration(db: Db, scope: AccountScope): Promis
 }
 
 /** A pre-registration's family as the agent reads it (IBAN masked); null if not a household.create of the commune. */
-export async function loadPreRegistrationForAgent(db: Db, params: { communeId: string; requestId: string }): Promise<NewFamilyPayload | null> {
+export async function loadPreRegistrationForAgent(
+  db: Db,
+  params: { communeId: string; requestId: string },
+): Promise<NewFamilyPayload | null> {
   const [row] = await db
     .select({ payload: requests.payload })
     .from(requests)
-    .where(and(eq(requests.id, params.requestId), eq(requests.communeId, params.communeId), eq(requests.type, PRE_REGISTRATION)));
+    .where(
+      and(
+        eq(requests.id, params.requestId),
+        eq(requests.communeId, params.communeId),
+        eq(requests.type, PRE_REGISTRATION),
+      ),
+    );
   if (!row) return null;
   const payload = row.payload as NewFamilyPayload;
   if (!payload.family || !payload.finance) return null;
-  return { ...payload, iban: typeof payload.iban === "string" && !payload.iban.includes("•") ? maskIban(payload.iban) : payload.iban };
+  return {
+    ...payload,
+    iban: typeof payload.iban === "string" && !payload.iban.includes("•") ? maskIban(payload.iban) : payload.iban,
+  };
 }

@@ -53,7 +53,9 @@ describe("the cut-off hour, Paris time", () => {
     expect(deadlineInstant("2026-03-29", sameDay, noHolidays).toISOString()).toBe("2026-03-29T08:00:00.000Z"); // CEST from 03:00
     expect(deadlineInstant("2026-10-25", sameDay, noHolidays).toISOString()).toBe("2026-10-25T09:00:00.000Z"); // CET from 03:00
     // A deadline counted back across the change keeps its wall-clock hour.
-    expect(deadlineInstant("2026-03-30", { days: 2, time: "10:00", kind: "calendar" }, noHolidays).toISOString()).toBe("2026-03-28T09:00:00.000Z");
+    expect(deadlineInstant("2026-03-30", { days: 2, time: "10:00", kind: "calendar" }, noHolidays).toISOString()).toBe(
+      "2026-03-28T09:00:00.000Z",
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { addDays, isoWeekday, parisInstant, type IsoDay } from "./days";
+import { addDays, type IsoDay, isoWeekday, parisInstant } from "./days";
 
 /** A town's rule from its règlement de fonctionnement, e.g. "J-2 avant 10:00" in working days. */
 export interface DeadlineRule {
@@ -29,7 +29,12 @@ export function deadlineInstant(slotDay: IsoDay, rule: DeadlineRule, publicHolid
   return parisInstant(deadlineDay(slotDay, rule, publicHolidays), rule.time);
 }
 
-export function isBeforeDeadline(now: Date, slotDay: IsoDay, rule: DeadlineRule, publicHolidays: ReadonlySet<IsoDay>): boolean {
+export function isBeforeDeadline(
+  now: Date,
+  slotDay: IsoDay,
+  rule: DeadlineRule,
+  publicHolidays: ReadonlySet<IsoDay>,
+): boolean {
   return now.getTime() < deadlineInstant(slotDay, rule, publicHolidays).getTime();
 }
 

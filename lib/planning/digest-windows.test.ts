@@ -52,7 +52,11 @@ describe("latestDueWindowEnd", () => {
   it.each([
     ["13:00:00 Paris: the 13:00 window is not complete yet", "2026-01-15T12:00:00Z", "2026-01-14T17:00:00.000Z"],
     ["13:00:59 Paris: still not", "2026-01-15T12:00:59Z", "2026-01-14T17:00:00.000Z"],
-    ["13:01:59 Paris: closed, but decisions may still be committing", "2026-01-15T12:01:59Z", "2026-01-14T17:00:00.000Z"],
+    [
+      "13:01:59 Paris: closed, but decisions may still be committing",
+      "2026-01-15T12:01:59Z",
+      "2026-01-14T17:00:00.000Z",
+    ],
     ["13:02 Paris: the 13:00 window is due", "2026-01-15T12:02:00Z", "2026-01-15T12:00:00.000Z"],
     ["18:00 Paris: still the 13:00 one", "2026-01-15T17:00:00Z", "2026-01-15T12:00:00.000Z"],
     ["18:02 Paris: the 18:00 window is due", "2026-01-15T17:02:00Z", "2026-01-15T17:00:00.000Z"],
@@ -84,7 +88,10 @@ describe("dueWindowEnds", () => {
   });
 
   it("caps the catch-up to the most recent windows", () => {
-    expect(isoList(dueWindowEnds(at("2026-01-01T12:00:00Z"), now, 2))).toEqual(["2026-01-15T12:00:00.000Z", "2026-01-15T17:00:00.000Z"]);
+    expect(isoList(dueWindowEnds(at("2026-01-01T12:00:00Z"), now, 2))).toEqual([
+      "2026-01-15T12:00:00.000Z",
+      "2026-01-15T17:00:00.000Z",
+    ]);
   });
 
   it("walks across a DST change", () => {

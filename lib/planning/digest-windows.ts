@@ -65,7 +65,11 @@ export function dueWindowEnds(lastCompletedEnd: Date | null, now: Date, maxCatch
   const latest = latestDueWindowEnd(now);
   if (!lastCompletedEnd) return [latest];
   const ends: Date[] = [];
-  for (let end = latest; end.getTime() > lastCompletedEnd.getTime() && ends.length < maxCatchUp; end = previousWindowEnd(end)) {
+  for (
+    let end = latest;
+    end.getTime() > lastCompletedEnd.getTime() && ends.length < maxCatchUp;
+    end = previousWindowEnd(end)
+  ) {
     ends.push(end);
   }
   return ends.reverse();

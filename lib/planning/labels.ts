@@ -19,7 +19,16 @@ export const BOOKING_EVENT_LABELS: Record<BookingEventKind, string> = {
 };
 
 /** Accessible colours (white text ≥ 4.5:1) given to the children of a household in order. */
-export const CHILD_COLORS = ["#1d4ed8", "#a21caf", "#047857", "#b45309", "#be123c", "#4338ca", "#0f766e", "#7c2d12"] as const;
+export const CHILD_COLORS = [
+  "#1d4ed8",
+  "#a21caf",
+  "#047857",
+  "#b45309",
+  "#be123c",
+  "#4338ca",
+  "#0f766e",
+  "#7c2d12",
+] as const;
 
 export function childColor(index: number): string {
   return CHILD_COLORS[index % CHILD_COLORS.length]!;

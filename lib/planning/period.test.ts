@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BookingStatus } from "@/db/schema/planning";
-import { checkDay, periodDays, planPeriod, type DayContext } from "./period";
+import { checkDay, type DayContext, periodDays, planPeriod } from "./period";
 
 const rule = { days: 2, time: "10:00", kind: "working" } as const;
 
@@ -51,9 +51,9 @@ describe("checkDay for a booking", () => {
     expect(reason("2026-12-21")).toBe("Activité fermée ce jour-là (Vacances de Noël).");
     expect(reason("2027-09-02")).toBe("Ce jour est en dehors de la période d'inscription.");
     expect(reason("2026-12-02")).toBe("L'activité n'a pas lieu ce jour-là.");
-    expect(reason("2026-12-03", context({ enrolment: { startsOn: "2026-09-01", endsOn: "2027-08-31", status: "waiting" } }))).toBe(
-      "L'inscription à cette activité est en liste d'attente.",
-    );
+    expect(
+      reason("2026-12-03", context({ enrolment: { startsOn: "2026-09-01", endsOn: "2027-08-31", status: "waiting" } })),
+    ).toBe("L'inscription à cette activité est en liste d'attente.");
   });
 
   it("refuses a day already booked, requested or waiting", () => {
@@ -83,16 +83,26 @@ describe("checkDay for an absence", () => {
 
   it("is only possible on a booked day", () => {
     const plan = checkDay("absence", "2026-12-03", context({ statuses: booked }));
-    expect(!plan.ok && plan.reason).toBe("Aucune réservation ce jour-là : une absence ne se déclare que sur un jour réservé.");
+    expect(!plan.ok && plan.reason).toBe(
+      "Aucune réservation ce jour-là : une absence ne se déclare que sur un jour réservé.",
+    );
     expect(checkDay("absence", "2026-11-30", context({ statuses: booked })).ok).toBe(false);
-    expect(checkDay("absence", "2026-11-27", context({ statuses: booked }))).toEqual({ day: "2026-11-27", ok: true, billed: false });
+    expect(checkDay("absence", "2026-11-27", context({ statuses: booked }))).toEqual({
+      day: "2026-11-27",
+      ok: true,
+      billed: false,
+    });
   });
 
   it("is refused after the cancellation deadline, unless the town bills late absences", () => {
     // Wednesday 25/11 at 10:00: the deadline for Thursday 26/11 (Tuesday 10:00) has passed.
     const late = new Date("2026-11-25T09:00:00Z");
     expect(checkDay("absence", "2026-11-26", context({ statuses: booked, now: late })).ok).toBe(false);
-    const billing = context({ statuses: booked, now: late, activity: { ...context().activity, lateAbsenceBilled: true } });
+    const billing = context({
+      statuses: booked,
+      now: late,
+      activity: { ...context().activity, lateAbsenceBilled: true },
+    });
     expect(checkDay("absence", "2026-11-26", billing)).toEqual({ day: "2026-11-26", ok: true, billed: true });
   });
 });
@@ -102,6 +112,13 @@ describe("planPeriod", () => {
     const days = periodDays("2026-11-24", "2026-12-04", [1, 2, 3, 4, 5], [1, 2, 4, 5]);
     const plans = planPeriod("booking", days, context());
     expect(plans.map((p) => p.day)).toEqual(days);
-    expect(plans.filter((p) => p.ok).map((p) => p.day)).toEqual(["2026-11-26", "2026-11-27", "2026-11-30", "2026-12-01", "2026-12-03", "2026-12-04"]);
+    expect(plans.filter((p) => p.ok).map((p) => p.day)).toEqual([
+      "2026-11-26",
+      "2026-11-27",
+      "2026-11-30",
+      "2026-12-01",
+      "2026-12-03",
+      "2026-12-04",
+    ]);
   });
 });

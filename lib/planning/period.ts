@@ -1,7 +1,7 @@
 import type { BookingStatus } from "@/db/schema/planning";
 import { formatDate } from "@/lib/format";
-import { eachDay, isoWeekday, parisDay, parisTime, type IsoDay } from "./days";
-import { deadlineInstant, describeDeadline, type DeadlineRule } from "./deadlines";
+import { eachDay, type IsoDay, isoWeekday, parisDay, parisTime } from "./days";
+import { type DeadlineRule, deadlineInstant, describeDeadline } from "./deadlines";
 
 /*
  * Which days a booking or absence request may cover, and why the others may not: the rules of guide 003
@@ -40,7 +40,8 @@ function deadlineReason(kind: SlotRequestKind, cutOff: Date, rule: DeadlineRule)
 export function checkDay(kind: SlotRequestKind, day: IsoDay, ctx: DayContext): DayPlan {
   const refuse = (reason: string): DayPlan => ({ day, ok: false, reason });
   if (ctx.enrolment.status !== "active") return refuse("L'inscription à cette activité est en liste d'attente.");
-  if (day < ctx.enrolment.startsOn || day > ctx.enrolment.endsOn) return refuse("Ce jour est en dehors de la période d'inscription.");
+  if (day < ctx.enrolment.startsOn || day > ctx.enrolment.endsOn)
+    return refuse("Ce jour est en dehors de la période d'inscription.");
   if (!ctx.activity.weekdays.includes(isoWeekday(day))) return refuse("L'activité n'a pas lieu ce jour-là.");
   const closure = ctx.closures.get(day);
   if (closure) return refuse(`Activité fermée ce jour-là (${closure}).`);
@@ -51,7 +52,8 @@ export function checkDay(kind: SlotRequestKind, day: IsoDay, ctx: DayContext): D
     if (status === "booked" || status === "absence_requested") return refuse("Ce jour est déjà réservé.");
     if (status === "requested") return refuse("Une demande de réservation est déjà en cours pour ce jour.");
     if (status === "waiting") return refuse("L'enfant est déjà en liste d'attente ce jour-là.");
-    if (status === "absent" || status === "absent_billed") return refuse("Une absence est déjà enregistrée ce jour-là.");
+    if (status === "absent" || status === "absent_billed")
+      return refuse("Une absence est déjà enregistrée ce jour-là.");
     const cutOff = deadlineInstant(day, ctx.activity.booking, ctx.publicHolidays);
     if (ctx.now >= cutOff) return refuse(deadlineReason("booking", cutOff, ctx.activity.booking));
     return { day, ok: true, billed: false };
@@ -59,7 +61,8 @@ export function checkDay(kind: SlotRequestKind, day: IsoDay, ctx: DayContext): D
 
   if (status === "absence_requested") return refuse("Une demande d'absence est déjà en cours pour ce jour.");
   if (status === "absent" || status === "absent_billed") return refuse("L'absence est déjà enregistrée pour ce jour.");
-  if (status !== "booked") return refuse("Aucune réservation ce jour-là : une absence ne se déclare que sur un jour réservé.");
+  if (status !== "booked")
+    return refuse("Aucune réservation ce jour-là : une absence ne se déclare que sur un jour réservé.");
   const cutOff = deadlineInstant(day, ctx.activity.cancellation, ctx.publicHolidays);
   if (ctx.now < cutOff) return { day, ok: true, billed: false };
   // Past the cancellation deadline the town either bills the absence or refuses it, as its rules say.
@@ -68,7 +71,12 @@ export function checkDay(kind: SlotRequestKind, day: IsoDay, ctx: DayContext): D
 }
 
 /** The days of a period on the chosen weekdays that the activity runs (before any other rule). */
-export function periodDays(from: IsoDay, to: IsoDay, weekdays: readonly number[], activityWeekdays: readonly number[]): IsoDay[] {
+export function periodDays(
+  from: IsoDay,
+  to: IsoDay,
+  weekdays: readonly number[],
+  activityWeekdays: readonly number[],
+): IsoDay[] {
   return eachDay(from, to).filter((day) => {
     const w = isoWeekday(day);
     return weekdays.includes(w) && activityWeekdays.includes(w);

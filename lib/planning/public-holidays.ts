@@ -53,6 +53,9 @@ export function frenchPublicHolidays(year: number): PublicHoliday[] {
 
 /** The public holidays from `from` to `to`, both included, in date order. */
 export function frenchPublicHolidaysBetween(from: IsoDay, to: IsoDay): PublicHoliday[] {
-  const years = Array.from({ length: Number(to.slice(0, 4)) - Number(from.slice(0, 4)) + 1 }, (_, i) => Number(from.slice(0, 4)) + i);
+  const years = Array.from(
+    { length: Number(to.slice(0, 4)) - Number(from.slice(0, 4)) + 1 },
+    (_, i) => Number(from.slice(0, 4)) + i,
+  );
   return years.flatMap(frenchPublicHolidays).filter(({ date }) => date >= from && date <= to);
 }

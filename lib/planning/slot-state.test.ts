@@ -9,7 +9,15 @@ describe("slotState", () => {
   });
 
   it("shows every other status as itself, each with a legend label", () => {
-    for (const status of ["requested", "waiting", "booked", "absence_requested", "absent", "absent_billed", "refused"] as const) {
+    for (const status of [
+      "requested",
+      "waiting",
+      "booked",
+      "absence_requested",
+      "absent",
+      "absent_billed",
+      "refused",
+    ] as const) {
       expect(slotState(status)).toBe(status);
     }
     expect(Object.keys(SLOT_STATE_LABELS).sort()).toEqual([...SLOT_STATES].sort());

@@ -1,7 +1,16 @@
 import type { BookingStatus } from "@/db/schema/planning";
 
 /** What the planning shows for a child's day at an activity (the legend of guide 003). */
-export const SLOT_STATES = ["enrolled", "requested", "absence_requested", "booked", "waiting", "absent", "absent_billed", "refused"] as const;
+export const SLOT_STATES = [
+  "enrolled",
+  "requested",
+  "absence_requested",
+  "booked",
+  "waiting",
+  "absent",
+  "absent_billed",
+  "refused",
+] as const;
 export type SlotState = (typeof SLOT_STATES)[number];
 
 export const SLOT_STATE_LABELS: Record<SlotState, string> = {

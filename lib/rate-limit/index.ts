@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rateLimitBuckets } from "@/db/schema";
-import { secondsUntilWindowEnds, windowStart, type RateLimitRule } from "./window";
+import { type RateLimitRule, secondsUntilWindowEnds, windowStart } from "./window";
 
 export { rateLimits } from "./window";
 
@@ -34,7 +34,10 @@ export async function countAttempt(db: Db, attempts: Attempt[], nowMs = Date.now
 export function verdict(attempts: Attempt[], counts: number[], nowMs = Date.now()): RateLimitResult {
   const over = attempts.filter((attempt, i) => counts[i]! > attempt.rule.limit);
   if (over.length === 0) return { allowed: true };
-  return { allowed: false, retryAfterSeconds: Math.max(...over.map(({ rule }) => secondsUntilWindowEnds(nowMs, rule.windowMs))) };
+  return {
+    allowed: false,
+    retryAfterSeconds: Math.max(...over.map(({ rule }) => secondsUntilWindowEnds(nowMs, rule.windowMs))),
+  };
 }
 
 /** Counts one attempt under each key and refuses when any key is over its limit. Keys look like `login:ip:<ip>`. */
@@ -48,7 +51,9 @@ export async function giveBackAttempt(db: Db, attempts: Attempt[], nowMs: number
   await db
     .update(rateLimitBuckets)
     .set({ count: sql`greatest(${rateLimitBuckets.count} - 1, 0)` })
-    .where(or(...buckets.map((b) => and(eq(rateLimitBuckets.key, b.key), eq(rateLimitBuckets.windowStart, b.windowStart)))));
+    .where(
+      or(...buckets.map((b) => and(eq(rateLimitBuckets.key, b.key), eq(rateLimitBuckets.windowStart, b.windowStart)))),
+    );
 }
 
 /** "Réessayez dans 12 minutes." */
@@ -63,7 +68,11 @@ export async function purgeRateLimitBuckets(db: Db, nowMs = Date.now()): Promise
 }
 
 /** Gives back one attempt counted by `consumeRateLimit` (a right second-factor code: only wrong ones should count). */
-export async function refundRateLimit(db: Db, attempts: { key: string; rule: RateLimitRule }[], nowMs = Date.now()): Promise<void> {
+export async function refundRateLimit(
+  db: Db,
+  attempts: { key: string; rule: RateLimitRule }[],
+  nowMs = Date.now(),
+): Promise<void> {
   for (const { key, rule } of attempts) {
     await db
       .update(rateLimitBuckets)

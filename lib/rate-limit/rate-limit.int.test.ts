@@ -3,8 +3,7 @@ import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { consumeRateLimit, countAttempt, giveBackAttempt } from ".";
 
 const database = useTestDatabase();
-beforeAll(async () => {
-});
+beforeAll(async () => {});
 
 const rule = { limit: 3, windowMs: 15 * 60_000 };
 const now = Date.UTC(2026, 10, 24, 10, 1, 0);

@@ -14,14 +14,16 @@ import {
   subscriptions,
   users,
 } from "@/db/schema";
-import { generateSubscriberCode } from "@/lib/households/subscriber-code";
 import type { HouseholdScope } from "@/lib/family-file/records";
+import { generateSubscriberCode } from "@/lib/households/subscriber-code";
 import type { ApplyOp, HouseholdCreatePlan } from "./apply";
 
 /** The record an accepted request changes is gone (or not of its household): the decision is rolled back. */
 export class ApplyTargetMissingError extends Error {
   constructor(op: ApplyOp | string) {
-    super(typeof op === "string" ? op : `apply target missing for ${op.action}${"table" in op ? ` on ${op.table}` : ""}`);
+    super(
+      typeof op === "string" ? op : `apply target missing for ${op.action}${"table" in op ? ` on ${op.table}` : ""}`,
+    );
   }
 }
 
@@ -40,7 +42,13 @@ export async function runApplyOps(tx: Db, scope: HouseholdScope, ops: readonly A
       await tx
         .select({ id: children.id })
         .from(children)
-        .where(and(eq(children.id, childId), eq(children.householdId, scope.householdId), eq(children.communeId, scope.communeId))),
+        .where(
+          and(
+            eq(children.id, childId),
+            eq(children.householdId, scope.householdId),
+            eq(children.communeId, scope.communeId),
+          ),
+        ),
       op,
     );
   const guardianOfHousehold = async (guardianId: string, op: ApplyOp) =>
@@ -48,7 +56,13 @@ export async function runApplyOps(tx: Db, scope: HouseholdScope, ops: readonly A
       await tx
         .select({ id: guardians.id })
         .from(guardians)
-        .where(and(eq(guardians.id, guardianId), eq(guardians.householdId, scope.householdId), eq(guardians.communeId, scope.communeId))),
+        .where(
+          and(
+            eq(guardians.id, guardianId),
+            eq(guardians.householdId, scope.householdId),
+            eq(guardians.communeId, scope.communeId),
+          ),
+        ),
       op,
     );
 
@@ -73,7 +87,13 @@ export async function runApplyOps(tx: Db, scope: HouseholdScope, ops: readonly A
             await tx
               .update(guardians)
               .set(op.values)
-              .where(and(eq(guardians.id, op.id), eq(guardians.householdId, scope.householdId), eq(guardians.communeId, scope.communeId)))
+              .where(
+                and(
+                  eq(guardians.id, op.id),
+                  eq(guardians.householdId, scope.householdId),
+                  eq(guardians.communeId, scope.communeId),
+                ),
+              )
               .returning({ id: guardians.id }),
             op,
           );
@@ -82,7 +102,13 @@ export async function runApplyOps(tx: Db, scope: HouseholdScope, ops: readonly A
             await tx
               .update(children)
               .set(op.values)
-              .where(and(eq(children.id, op.id), eq(children.householdId, scope.householdId), eq(children.communeId, scope.communeId)))
+              .where(
+                and(
+                  eq(children.id, op.id),
+                  eq(children.householdId, scope.householdId),
+                  eq(children.communeId, scope.communeId),
+                ),
+              )
               .returning({ id: children.id }),
             op,
           );
@@ -92,7 +118,11 @@ export async function runApplyOps(tx: Db, scope: HouseholdScope, ops: readonly A
               .update(authorizedAdults)
               .set({ ...op.values, updatedAt: now })
               .where(
-                and(eq(authorizedAdults.id, op.id), eq(authorizedAdults.householdId, scope.householdId), eq(authorizedAdults.communeId, scope.communeId)),
+                and(
+                  eq(authorizedAdults.id, op.id),
+                  eq(authorizedAdults.householdId, scope.householdId),
+                  eq(authorizedAdults.communeId, scope.communeId),
+                ),
               )
               .returning({ id: authorizedAdults.id }),
             op,
@@ -142,7 +172,13 @@ export async function runApplyOps(tx: Db, scope: HouseholdScope, ops: readonly A
         mustTouch(
           await tx
             .delete(authorizedAdults)
-            .where(and(eq(authorizedAdults.id, op.id), eq(authorizedAdults.householdId, scope.householdId), eq(authorizedAdults.communeId, scope.communeId)))
+            .where(
+              and(
+                eq(authorizedAdults.id, op.id),
+                eq(authorizedAdults.householdId, scope.householdId),
+                eq(authorizedAdults.communeId, scope.communeId),
+              ),
+            )
             .returning({ id: authorizedAdults.id }),
           op,
         );
@@ -152,12 +188,18 @@ export async function runApplyOps(tx: Db, scope: HouseholdScope, ops: readonly A
         await tx
           .delete(childVaccinations)
           .where(
-            and(eq(childVaccinations.childId, op.childId), eq(childVaccinations.householdId, scope.householdId), eq(childVaccinations.communeId, scope.communeId)),
+            and(
+              eq(childVaccinations.childId, op.childId),
+              eq(childVaccinations.householdId, scope.householdId),
+              eq(childVaccinations.communeId, scope.communeId),
+            ),
           );
         if (op.vaccinations.length) {
           await tx
             .insert(childVaccinations)
-            .values(op.vaccinations.map((v) => ({ ...owned, childId: op.childId, name: v.name, vaccinatedOn: v.date })));
+            .values(
+              op.vaccinations.map((v) => ({ ...owned, childId: op.childId, name: v.name, vaccinatedOn: v.date })),
+            );
         }
         break;
     }
@@ -180,10 +222,17 @@ const MAX_CODE_ATTEMPTS = 5;
  */
 export async function createHouseholdFromRequest(
   tx: Db,
-  params: { communeId: string; householdId: string; userId: string | null; plan: HouseholdCreatePlan; generateCode?: () => string },
+  params: {
+    communeId: string;
+    householdId: string;
+    userId: string | null;
+    plan: HouseholdCreatePlan;
+    generateCode?: () => string;
+  },
 ): Promise<{ householdId: string; subscriberCode: string }> {
   const { communeId, householdId, plan } = params;
-  if (!params.userId) throw new ApplyTargetMissingError("the account that asked for the new household no longer exists");
+  if (!params.userId)
+    throw new ApplyTargetMissingError("the account that asked for the new household no longer exists");
   const [account] = await tx
     .select({ id: users.id })
     .from(users)
@@ -205,7 +254,10 @@ export async function createHouseholdFromRequest(
 
   const owned = { communeId, householdId };
   for (const guardian of plan.guardians) {
-    const [row] = await tx.insert(guardians).values({ ...guardian.values, ...owned }).returning({ id: guardians.id });
+    const [row] = await tx
+      .insert(guardians)
+      .values({ ...guardian.values, ...owned })
+      .returning({ id: guardians.id });
     await tx.insert(guardianPreferences).values({ ...guardian.preferences, ...owned, guardianId: row!.id });
   }
   if (plan.children.length) await tx.insert(children).values(plan.children.map((c) => ({ ...c, ...owned })));

@@ -9,7 +9,12 @@ describe("planApply", () => {
   it("splits a guardian change between the guardian row and its preferences", () => {
     expect(plan("guardian.update", { mobilePhone: "07 11 22 33 44", acceptsSms: true, qfFetchConsent: true })).toEqual([
       { action: "update", table: "guardians", id: targetId, values: { mobilePhone: "07 11 22 33 44" } },
-      { action: "upsert", table: "guardianPreferences", id: targetId, values: { acceptsSms: true, qfFetchConsent: true } },
+      {
+        action: "upsert",
+        table: "guardianPreferences",
+        id: targetId,
+        values: { acceptsSms: true, qfFetchConsent: true },
+      },
     ]);
   });
 
@@ -28,15 +33,27 @@ describe("planApply", () => {
 
   it("writes the household's bank account", () => {
     expect(plan("bank.update", { iban: "FR7630006000011234567890189", bic: "BNPAFRPP" })).toEqual([
-      { action: "upsert", table: "bankAccounts", id: targetId, values: { iban: "FR7630006000011234567890189", bic: "BNPAFRPP" } },
+      {
+        action: "upsert",
+        table: "bankAccounts",
+        id: targetId,
+        values: { iban: "FR7630006000011234567890189", bic: "BNPAFRPP" },
+      },
     ]);
   });
 
   it("splits a child change between identity, authorizations and health", () => {
-    expect(plan("child.update", { firstName: "Léa", photo: false, allergies: "Arachide", foodPractices: ["gluten_free"] })).toEqual([
+    expect(
+      plan("child.update", { firstName: "Léa", photo: false, allergies: "Arachide", foodPractices: ["gluten_free"] }),
+    ).toEqual([
       { action: "update", table: "children", id: targetId, values: { firstName: "Léa" } },
       { action: "upsert", table: "childAuthorizations", id: targetId, values: { photo: false } },
-      { action: "upsert", table: "childHealth", id: targetId, values: { allergies: "Arachide", foodPractices: ["gluten_free"] } },
+      {
+        action: "upsert",
+        table: "childHealth",
+        id: targetId,
+        values: { allergies: "Arachide", foodPractices: ["gluten_free"] },
+      },
     ]);
   });
 
@@ -44,12 +61,22 @@ describe("planApply", () => {
     expect(plan("vaccinations.update", { vaccinations: [{ name: "ROR", date: "2019-03-12" }] })).toEqual([
       { action: "replaceVaccinations", childId: targetId, vaccinations: [{ name: "ROR", date: "2019-03-12" }] },
     ]);
-    expect(plan("vaccinations.update", {})).toEqual([{ action: "replaceVaccinations", childId: targetId, vaccinations: [] }]);
+    expect(plan("vaccinations.update", {})).toEqual([
+      { action: "replaceVaccinations", childId: targetId, vaccinations: [] },
+    ]);
   });
 
   it("adds, changes and removes authorized adults, the addition under the id the request targets", () => {
     const childId = "00000000-0000-4000-8000-0000000000cc";
-    expect(plan("authorized_adult.add", { childId, lastName: "DUPONT", firstName: "Jo", relationship: "Grand-mère", mayPickUp: true })).toEqual([
+    expect(
+      plan("authorized_adult.add", {
+        childId,
+        lastName: "DUPONT",
+        firstName: "Jo",
+        relationship: "Grand-mère",
+        mayPickUp: true,
+      }),
+    ).toEqual([
       {
         action: "insert",
         table: "authorizedAdults",
@@ -61,7 +88,9 @@ describe("planApply", () => {
     expect(plan("authorized_adult.update", { mobilePhone: "06 00 00 00 01" })).toEqual([
       { action: "update", table: "authorizedAdults", id: targetId, values: { mobilePhone: "06 00 00 00 01" } },
     ]);
-    expect(plan("authorized_adult.remove", {})).toEqual([{ action: "delete", table: "authorizedAdults", id: targetId }]);
+    expect(plan("authorized_adult.remove", {})).toEqual([
+      { action: "delete", table: "authorizedAdults", id: targetId },
+    ]);
   });
 
   it("refuses types it cannot apply", () => {
@@ -72,8 +101,18 @@ describe("planApply", () => {
 
 describe("planHouseholdCreate", () => {
   const guardian = (firstName: string) => ({
-    civility: "MME" as const, lastName: "de la Tour", firstName, phone: null, mobilePhone: "06 12 34 56 78", email: null,
-    addressLine: null, postcode: "38330", city: "Saint-Ismier", acceptsEmail: true, acceptsSms: false, acceptsPost: true,
+    civility: "MME" as const,
+    lastName: "de la Tour",
+    firstName,
+    phone: null,
+    mobilePhone: "06 12 34 56 78",
+    email: null,
+    addressLine: null,
+    postcode: "38330",
+    city: "Saint-Ismier",
+    acceptsEmail: true,
+    acceptsSms: false,
+    acceptsPost: true,
   });
   const payload = (finance: Record<string, unknown>, withSecond = true) => ({
     family: {
@@ -82,7 +121,16 @@ describe("planHouseholdCreate", () => {
       guardian2: withSecond ? guardian("Paul") : undefined,
       children: [{ firstName: "Léo", lastName: "de la Tour", birthDate: "2018-05-04", sex: "M", school: null }],
     },
-    finance: { payer: 2, benefitScheme: "MSA", allocataire: 1, allocataireNumber: "A12", directDebit: true, bic: "AGRIFRPP", holderName: null, ...finance },
+    finance: {
+      payer: 2,
+      benefitScheme: "MSA",
+      allocataire: 1,
+      allocataireNumber: "A12",
+      directDebit: true,
+      bic: "AGRIFRPP",
+      holderName: null,
+      ...finance,
+    },
     iban: "FR7630006000011234567890189",
     wishes: [["cantine"]],
   });
@@ -94,16 +142,34 @@ describe("planHouseholdCreate", () => {
       [1, false, true],
       [2, true, false],
     ]);
-    expect(plan.guardians[0]!.preferences).toEqual({ acceptsEmail: true, acceptsSms: false, acceptsPost: true, benefitScheme: "MSA", allocataireNumber: "A12" });
+    expect(plan.guardians[0]!.preferences).toEqual({
+      acceptsEmail: true,
+      acceptsSms: false,
+      acceptsPost: true,
+      benefitScheme: "MSA",
+      allocataireNumber: "A12",
+    });
     expect(plan.guardians[1]!.preferences).not.toHaveProperty("benefitScheme");
-    expect(plan.children).toEqual([{ firstName: "Léo", lastName: "DE LA TOUR", birthDate: "2018-05-04", sex: "M", school: null }]);
+    expect(plan.children).toEqual([
+      { firstName: "Léo", lastName: "DE LA TOUR", birthDate: "2018-05-04", sex: "M", school: null },
+    ]);
     // The holder defaults to the payer.
-    expect(plan.bank).toEqual({ directDebit: true, iban: "FR7630006000011234567890189", bic: "AGRIFRPP", holderName: "Paul DE LA TOUR" });
+    expect(plan.bank).toEqual({
+      directDebit: true,
+      iban: "FR7630006000011234567890189",
+      bic: "AGRIFRPP",
+      holderName: "Paul DE LA TOUR",
+    });
     expect(plan.wishes).toEqual([["cantine"]]);
   });
 
   it("without direct debit nor allocataire, keeps no bank data nor CAF/MSA number", () => {
-    const plan = planHouseholdCreate(payload({ payer: 1, benefitScheme: null, allocataire: null, allocataireNumber: null, directDebit: false, bic: null }, false));
+    const plan = planHouseholdCreate(
+      payload(
+        { payer: 1, benefitScheme: null, allocataire: null, allocataireNumber: null, directDebit: false, bic: null },
+        false,
+      ),
+    );
     expect(plan.guardians).toHaveLength(1);
     expect(plan.guardians[0]!.values).toMatchObject({ isPayer: true, isBenefitRecipient: false });
     expect(plan.bank).toEqual({ directDebit: false, iban: null, bic: null, holderName: null });
@@ -111,6 +177,8 @@ describe("planHouseholdCreate", () => {
 
   it("refuses a payload without family or children", () => {
     expect(() => planHouseholdCreate({})).toThrow(InvalidNewFamilyPayloadError);
-    expect(() => planHouseholdCreate({ ...payload({}), family: { ...payload({}).family, children: [] } })).toThrow(InvalidNewFamilyPayloadError);
+    expect(() => planHouseholdCreate({ ...payload({}), family: { ...payload({}).family, children: [] } })).toThrow(
+      InvalidNewFamilyPayloadError,
+    );
   });
 });

@@ -30,7 +30,13 @@ export type ApplyOp =
   | { action: "upsert"; table: "childHealth"; id: string; values: Values<typeof childHealth> }
   /** `id` is the household's: one principal account per household. */
   | { action: "upsert"; table: "bankAccounts"; id: string; values: Values<typeof bankAccounts> }
-  | { action: "insert"; table: "authorizedAdults"; id: string; childId: string; values: Values<typeof authorizedAdults> }
+  | {
+      action: "insert";
+      table: "authorizedAdults";
+      id: string;
+      childId: string;
+      values: Values<typeof authorizedAdults>;
+    }
   | { action: "delete"; table: "authorizedAdults"; id: string }
   | { action: "replaceVaccinations"; childId: string; vaccinations: Vaccination[] };
 
@@ -48,18 +54,53 @@ export class UnsupportedRequestTypeError extends Error {
 }
 
 const GUARDIAN_COLUMNS = [
-  "civility", "lastName", "firstName", "quality", "familySituation", "email", "phone", "mobilePhone",
-  "addressLine", "postcode", "city", "country", "isPayer", "isBenefitRecipient",
+  "civility",
+  "lastName",
+  "firstName",
+  "quality",
+  "familySituation",
+  "email",
+  "phone",
+  "mobilePhone",
+  "addressLine",
+  "postcode",
+  "city",
+  "country",
+  "isPayer",
+  "isBenefitRecipient",
 ] as const;
 const GUARDIAN_PREFERENCE_COLUMNS = [
-  "benefitScheme", "allocataireNumber", "qfFetchConsent", "acceptsEmail", "acceptsSms", "acceptsPost",
-  "invoiceByPost", "remindByEmail", "remindBySms", "remindByPost",
+  "benefitScheme",
+  "allocataireNumber",
+  "qfFetchConsent",
+  "acceptsEmail",
+  "acceptsSms",
+  "acceptsPost",
+  "invoiceByPost",
+  "remindByEmail",
+  "remindBySms",
+  "remindByPost",
 ] as const;
 const BANK_COLUMNS = ["directDebit", "iban", "bic", "holderName"] as const;
 const CHILD_COLUMNS = ["lastName", "firstName", "birthDate", "sex"] as const;
 const CHILD_AUTHORIZATION_COLUMNS = ["photo", "leaveAlone", "hospitalisation", "outingsWithStaff"] as const;
-const CHILD_HEALTH_COLUMNS = ["foodPractices", "allergies", "hasPai", "paiDetails", "doctorName", "doctorPhone"] as const;
-const AUTHORIZED_ADULT_COLUMNS = ["lastName", "firstName", "relationship", "phone", "mobilePhone", "mayPickUp", "emergencyContact"] as const;
+const CHILD_HEALTH_COLUMNS = [
+  "foodPractices",
+  "allergies",
+  "hasPai",
+  "paiDetails",
+  "doctorName",
+  "doctorPhone",
+] as const;
+const AUTHORIZED_ADULT_COLUMNS = [
+  "lastName",
+  "firstName",
+  "relationship",
+  "phone",
+  "mobilePhone",
+  "mayPickUp",
+  "emergencyContact",
+] as const;
 
 /** The payload's entries for these columns only (a payload key that is no column is never written). */
 function pick<T>(payload: Record<string, unknown>, columns: readonly string[]): Partial<T> {
@@ -75,10 +116,12 @@ export function planApply(request: ApplicableRequest): ApplyOp[] {
     case "guardian.update": {
       const ops: ApplyOp[] = [];
       const guardian = pick<Values<typeof guardians>>(payload, GUARDIAN_COLUMNS);
-      if (guardian.isBenefitRecipient === true) ops.push({ action: "clearBenefitRecipient", exceptGuardianId: targetId });
+      if (guardian.isBenefitRecipient === true)
+        ops.push({ action: "clearBenefitRecipient", exceptGuardianId: targetId });
       if (nonEmpty(guardian)) ops.push({ action: "update", table: "guardians", id: targetId, values: guardian });
       const preferences = pick<Values<typeof guardianPreferences>>(payload, GUARDIAN_PREFERENCE_COLUMNS);
-      if (nonEmpty(preferences)) ops.push({ action: "upsert", table: "guardianPreferences", id: targetId, values: preferences });
+      if (nonEmpty(preferences))
+        ops.push({ action: "upsert", table: "guardianPreferences", id: targetId, values: preferences });
       return ops;
     }
     case "bank.update": {
@@ -90,13 +133,20 @@ export function planApply(request: ApplicableRequest): ApplyOp[] {
       const child = pick<Values<typeof children>>(payload, CHILD_COLUMNS);
       if (nonEmpty(child)) ops.push({ action: "update", table: "children", id: targetId, values: child });
       const authorizations = pick<Values<typeof childAuthorizations>>(payload, CHILD_AUTHORIZATION_COLUMNS);
-      if (nonEmpty(authorizations)) ops.push({ action: "upsert", table: "childAuthorizations", id: targetId, values: authorizations });
+      if (nonEmpty(authorizations))
+        ops.push({ action: "upsert", table: "childAuthorizations", id: targetId, values: authorizations });
       const health = pick<Values<typeof childHealth>>(payload, CHILD_HEALTH_COLUMNS);
       if (nonEmpty(health)) ops.push({ action: "upsert", table: "childHealth", id: targetId, values: health });
       return ops;
     }
     case "vaccinations.update":
-      return [{ action: "replaceVaccinations", childId: targetId, vaccinations: (payload.vaccinations as Vaccination[] | undefined) ?? [] }];
+      return [
+        {
+          action: "replaceVaccinations",
+          childId: targetId,
+          vaccinations: (payload.vaccinations as Vaccination[] | undefined) ?? [],
+        },
+      ];
     case "authorized_adult.add":
       return [
         {
@@ -128,10 +178,20 @@ export interface HouseholdCreatePlan {
   /** The household's name as the town files it: responsable 1's last name, upper case. */
   name: string;
   guardians: {
-    values: Omit<Values<typeof guardians>, "communeId" | "householdId"> & { rank: number; civility: "M" | "MME"; lastName: string; firstName: string };
+    values: Omit<Values<typeof guardians>, "communeId" | "householdId"> & {
+      rank: number;
+      civility: "M" | "MME";
+      lastName: string;
+      firstName: string;
+    };
     preferences: Omit<Values<typeof guardianPreferences>, "communeId" | "householdId" | "guardianId">;
   }[];
-  children: (Omit<Values<typeof children>, "communeId" | "householdId"> & { lastName: string; firstName: string; birthDate: string; sex: "F" | "M" })[];
+  children: (Omit<Values<typeof children>, "communeId" | "householdId"> & {
+    lastName: string;
+    firstName: string;
+    birthDate: string;
+    sex: "F" | "M";
+  })[];
   bank: Omit<Values<typeof bankAccounts>, "communeId" | "householdId"> | null;
   /** Services wished per child (same order as `children`): kept on the request for the activities feature. */
   wishes: WishedService[][];
@@ -191,7 +251,12 @@ export function planHouseholdCreate(payload: Record<string, unknown>): Household
       school: c.school,
     })),
     bank: finance.directDebit
-      ? { directDebit: true, iban: p.iban ?? null, bic: finance.bic, holderName: finance.holderName ?? `${payer.values.firstName} ${payer.values.lastName}` }
+      ? {
+          directDebit: true,
+          iban: p.iban ?? null,
+          bic: finance.bic,
+          holderName: finance.holderName ?? `${payer.values.firstName} ${payer.values.lastName}`,
+        }
       : { directDebit: false, iban: null, bic: null, holderName: null },
     wishes: Array.isArray(p.wishes) ? p.wishes : [],
   };

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { bookings, communes, requests, type RequestRow, type RequestStatus } from "@/db/schema";
+import { bookings, communes, type RequestRow, type RequestStatus, requests } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { decideBookings } from "@/lib/bookings/decide";
 import { StaleMailError, transactionWithRenderedMail } from "@/lib/mail/prerendered";
@@ -10,7 +10,7 @@ import { PENDING_STATUSES } from "@/lib/planning/slot-state";
 import { maskIban } from "@/lib/validation/iban";
 import { InvalidNewFamilyPayloadError, planApply, planHouseholdCreate, UnsupportedRequestTypeError } from "./apply";
 import { ApplyTargetMissingError, createHouseholdFromRequest, runApplyOps } from "./apply-to-db";
-import { decisionMailBody, decisionMailRecipients, decisionMailSubject, type DecisionMailProps } from "./decision-mail";
+import { type DecisionMailProps, decisionMailBody, decisionMailRecipients, decisionMailSubject } from "./decision-mail";
 import { addRequestEvent, isStaffOf } from "./records";
 import { describeChanges } from "./store";
 import { isBookingRequestType } from "./types";
@@ -46,14 +46,23 @@ function scrubbed(snapshot: Record<string, unknown> | null): Record<string, unkn
  */
 export async function decideRequest(
   db: Db,
-  params: { communeId: string; agentUserId: string; requestId: string; decision: "accepted" | "refused"; message?: string | null },
+  params: {
+    communeId: string;
+    agentUserId: string;
+    requestId: string;
+    decision: "accepted" | "refused";
+    message?: string | null;
+  },
 ): Promise<DecideResult> {
   const message = params.message?.trim() || null;
   if (params.decision === "refused" && !message) return { ok: false, reason: "message_required" };
   if (!(await isStaffOf(db, params.communeId, params.agentUserId))) return { ok: false, reason: "forbidden" };
   const ofCommune = and(eq(requests.id, params.requestId), eq(requests.communeId, params.communeId));
   const [current] = await db
-    .select({ request: requests, commune: { name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug } })
+    .select({
+      request: requests,
+      commune: { name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug },
+    })
     .from(requests)
     .innerJoin(communes, eq(communes.id, requests.communeId))
     .where(ofCommune);
@@ -64,87 +73,136 @@ export async function decideRequest(
     request: current.request,
     decision: params.decision,
     message,
-    hasHousehold: current.request.householdId !== null || (params.decision === "accepted" && current.request.type === "household.create"),
+    hasHousehold:
+      current.request.householdId !== null ||
+      (params.decision === "accepted" && current.request.type === "household.create"),
   };
   let mailIds: string[] = [];
   try {
-    const result = await transactionWithRenderedMail(db, mailProps, decisionMailBody, async (tx, mail, props): Promise<DecideResult> => {
-      const [row] = await tx
-        .update(requests)
-        .set({
-          status: params.decision,
-          decidedByUserId: params.agentUserId,
-          decidedAt: sql`now()`,
-          decisionMessage: message,
-          familyUnreadCount: sql`${requests.familyUnreadCount} + 1`,
-          updatedAt: sql`now()`,
-        })
-        .where(and(ofCommune, eq(requests.status, "pending")))
-        .returning();
-      if (!row) {
-        const [existing] = await tx.select({ status: requests.status, decidedAt: requests.decidedAt }).from(requests).where(ofCommune);
-        return existing ? { ok: false, reason: "already_decided", status: existing.status, decidedAt: existing.decidedAt } : { ok: false, reason: "not_found" };
-      }
-      // The family updated the pending request since the mail was rendered: render it again, outside the lock.
-      if (row.subject !== props.request.subject) throw new StaleMailError({ ...props, request: row });
-      const changes = describeChanges(row).map(({ key, label, beforeText, afterText }) => ({ key, label, beforeText, afterText }));
-      const audit = { communeId: params.communeId, actorUserId: params.agentUserId };
-      if (params.decision === "accepted" && row.type === "household.create") {
-        // A new family: the household (the id the request targets), its code and the account's subscription.
-        const created = await createHouseholdFromRequest(tx, {
-          communeId: params.communeId,
-          householdId: row.targetId,
-          userId: row.createdByUserId,
-          plan: planHouseholdCreate(row.payload),
-        });
-        // From now on the request is the household's: it shows in its Mes demandes, with its history.
-        await tx.update(requests).set({ householdId: created.householdId }).where(ofCommune);
-        row.householdId = created.householdId;
-        await recordAudit(tx, {
-          ...audit,
-          action: "family_file.changed",
-          targetType: "household",
-          targetId: created.householdId,
-          details: { householdId: created.householdId, requestId: row.id, reference: row.reference, type: row.type, created: true, subscribedUserId: row.createdByUserId },
-        });
-      } else if (params.decision === "accepted") {
-        if (!row.householdId) throw new DecisionAborted("unsupported");
-        let ops;
-        try {
-          ops = planApply(row);
-        } catch (error) {
-          if (error instanceof UnsupportedRequestTypeError) throw new DecisionAborted("unsupported");
-          throw error;
+    const result = await transactionWithRenderedMail(
+      db,
+      mailProps,
+      decisionMailBody,
+      async (tx, mail, props): Promise<DecideResult> => {
+        const [row] = await tx
+          .update(requests)
+          .set({
+            status: params.decision,
+            decidedByUserId: params.agentUserId,
+            decidedAt: sql`now()`,
+            decisionMessage: message,
+            familyUnreadCount: sql`${requests.familyUnreadCount} + 1`,
+            updatedAt: sql`now()`,
+          })
+          .where(and(ofCommune, eq(requests.status, "pending")))
+          .returning();
+        if (!row) {
+          const [existing] = await tx
+            .select({ status: requests.status, decidedAt: requests.decidedAt })
+            .from(requests)
+            .where(ofCommune);
+          return existing
+            ? { ok: false, reason: "already_decided", status: existing.status, decidedAt: existing.decidedAt }
+            : { ok: false, reason: "not_found" };
         }
-        await runApplyOps(tx, { communeId: params.communeId, householdId: row.householdId }, ops);
+        // The family updated the pending request since the mail was rendered: render it again, outside the lock.
+        if (row.subject !== props.request.subject) throw new StaleMailError({ ...props, request: row });
+        const changes = describeChanges(row).map(({ key, label, beforeText, afterText }) => ({
+          key,
+          label,
+          beforeText,
+          afterText,
+        }));
+        const audit = { communeId: params.communeId, actorUserId: params.agentUserId };
+        if (params.decision === "accepted" && row.type === "household.create") {
+          // A new family: the household (the id the request targets), its code and the account's subscription.
+          const created = await createHouseholdFromRequest(tx, {
+            communeId: params.communeId,
+            householdId: row.targetId,
+            userId: row.createdByUserId,
+            plan: planHouseholdCreate(row.payload),
+          });
+          // From now on the request is the household's: it shows in its Mes demandes, with its history.
+          await tx.update(requests).set({ householdId: created.householdId }).where(ofCommune);
+          row.householdId = created.householdId;
+          await recordAudit(tx, {
+            ...audit,
+            action: "family_file.changed",
+            targetType: "household",
+            targetId: created.householdId,
+            details: {
+              householdId: created.householdId,
+              requestId: row.id,
+              reference: row.reference,
+              type: row.type,
+              created: true,
+              subscribedUserId: row.createdByUserId,
+            },
+          });
+        } else if (params.decision === "accepted") {
+          if (!row.householdId) throw new DecisionAborted("unsupported");
+          let ops;
+          try {
+            ops = planApply(row);
+          } catch (error) {
+            if (error instanceof UnsupportedRequestTypeError) throw new DecisionAborted("unsupported");
+            throw error;
+          }
+          await runApplyOps(tx, { communeId: params.communeId, householdId: row.householdId }, ops);
+          await recordAudit(tx, {
+            ...audit,
+            action: "family_file.changed",
+            targetType: row.targetType,
+            targetId: row.targetId,
+            details: {
+              householdId: row.householdId,
+              requestId: row.id,
+              reference: row.reference,
+              type: row.type,
+              changes,
+            },
+          });
+        }
         await recordAudit(tx, {
           ...audit,
-          action: "family_file.changed",
-          targetType: row.targetType,
-          targetId: row.targetId,
-          details: { householdId: row.householdId, requestId: row.id, reference: row.reference, type: row.type, changes },
+          action: params.decision === "accepted" ? "request.accepted" : "request.refused",
+          targetType: "request",
+          targetId: row.id,
+          details: { householdId: row.householdId, reference: row.reference, type: row.type, message },
         });
-      }
-      await recordAudit(tx, {
-        ...audit,
-        action: params.decision === "accepted" ? "request.accepted" : "request.refused",
-        targetType: "request",
-        targetId: row.id,
-        details: { householdId: row.householdId, reference: row.reference, type: row.type, message },
-      });
-      await addRequestEvent(tx, { communeId: params.communeId, requestId: row.id, kind: params.decision, side: "town", actorUserId: params.agentUserId, message });
-      const [decided] = await tx
-        .update(requests)
-        .set({ payload: scrubbed(row.payload)!, before: scrubbed(row.before) })
-        .where(ofCommune)
-        .returning();
-      const recipients = await decisionMailRecipients(tx, params.communeId, decided!);
-      const subject = decisionMailSubject(props);
-      mailIds = await enqueueRenderedMails(tx, recipients.map((to) => ({ communeId: params.communeId, to, subject, template: "request-decision", ...mail! })));
-      return { ok: true, request: decided! };
-    });
+        await addRequestEvent(tx, {
+          communeId: params.communeId,
+          requestId: row.id,
+          kind: params.decision,
+          side: "town",
+          actorUserId: params.agentUserId,
+          message,
+        });
+        const [decided] = await tx
+          .update(requests)
+          .set({ payload: scrubbed(row.payload)!, before: scrubbed(row.before) })
+          .where(ofCommune)
+          .returning();
+        const recipients = await decisionMailRecipients(tx, params.communeId, decided!);
+        const subject = decisionMailSubject(props);
+        mailIds = await enqueueRenderedMails(
+          tx,
+          recipients.map((to) => ({
+            communeId: params.communeId,
+            to,
+            subject,
+            template: "request-decision",
+            ...mail!,
+          })),
+        );
+        return { ok: true, request: decided! };
+      },
+    );
     // The mails are in the outbox with the decision: if this first attempt fails, the maintenance job retries them.
-    if (mailIds.length) await deliverPendingMail(db, { ids: mailIds }).catch((error) => console.error(`decision mails of request ${params.requestId} not attempted`, error));
+    if (mailIds.length)
+      await deliverPendingMail(db, { ids: mailIds }).catch((error) =>
+        console.error(`decision mails of request ${params.requestId} not attempted`, error),
+      );
     return result;
   } catch (error) {
     if (error instanceof DecisionAborted) return { ok: false, reason: error.reason };
@@ -157,17 +215,34 @@ export async function decideRequest(
 /** A booking request decided as a whole from the inbox: every day still pending gets the decision. */
 async function decideBookingRequest(
   db: Db,
-  params: { communeId: string; agentUserId: string; requestId: string; decision: "accepted" | "refused"; message?: string | null },
+  params: {
+    communeId: string;
+    agentUserId: string;
+    requestId: string;
+    decision: "accepted" | "refused";
+    message?: string | null;
+  },
 ): Promise<DecideResult> {
   const ofCommune = and(eq(requests.id, params.requestId), eq(requests.communeId, params.communeId));
   const alreadyDecided = async (): Promise<DecideResult> => {
-    const [existing] = await db.select({ status: requests.status, decidedAt: requests.decidedAt }).from(requests).where(ofCommune);
-    return existing ? { ok: false, reason: "already_decided", status: existing.status, decidedAt: existing.decidedAt } : { ok: false, reason: "not_found" };
+    const [existing] = await db
+      .select({ status: requests.status, decidedAt: requests.decidedAt })
+      .from(requests)
+      .where(ofCommune);
+    return existing
+      ? { ok: false, reason: "already_decided", status: existing.status, decidedAt: existing.decidedAt }
+      : { ok: false, reason: "not_found" };
   };
   const pendingDays = await db
     .select({ id: bookings.id })
     .from(bookings)
-    .where(and(eq(bookings.communeId, params.communeId), eq(bookings.requestId, params.requestId), inArray(bookings.status, [...PENDING_STATUSES])));
+    .where(
+      and(
+        eq(bookings.communeId, params.communeId),
+        eq(bookings.requestId, params.requestId),
+        inArray(bookings.status, [...PENDING_STATUSES]),
+      ),
+    );
   if (pendingDays.length === 0) return alreadyDecided();
   const decided = await decideBookings(db, {
     communeId: params.communeId,

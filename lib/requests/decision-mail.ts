@@ -2,8 +2,8 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { createElement } from "react";
 import type { Db } from "@/db/client";
-import { subscriptions, users, type Commune, type RequestRow } from "@/db/schema";
-import RequestDecisionMail, { requestDecisionSentence, type RequestDecision } from "@/emails/request-decision-mail";
+import { type Commune, type RequestRow, subscriptions, users } from "@/db/schema";
+import RequestDecisionMail, { type RequestDecision, requestDecisionSentence } from "@/emails/request-decision-mail";
 import { absoluteUrl } from "@/lib/urls";
 import { requestTypeLabel } from "./types";
 
@@ -22,7 +22,8 @@ export type DecisionMailProps = {
   hasHousehold: boolean;
 };
 
-export const decisionMailSubject = (p: DecisionMailProps) => requestDecisionSentence(p.request.reference, requestTypeLabel(p.request.type), p.decision);
+export const decisionMailSubject = (p: DecisionMailProps) =>
+  requestDecisionSentence(p.request.reference, requestTypeLabel(p.request.type), p.decision);
 
 export function decisionMailBody(p: DecisionMailProps) {
   return createElement(RequestDecisionMail, {
@@ -39,13 +40,23 @@ export function decisionMailBody(p: DecisionMailProps) {
 }
 
 /** Who hears of a decision: the household's active accounts, or — a new family the town refused has none — the account that asked. */
-export async function decisionMailRecipients(tx: Db, communeId: string, request: Pick<RequestRow, "householdId" | "createdByUserId">): Promise<string[]> {
+export async function decisionMailRecipients(
+  tx: Db,
+  communeId: string,
+  request: Pick<RequestRow, "householdId" | "createdByUserId">,
+): Promise<string[]> {
   if (request.householdId) {
     const rows = await tx
       .select({ email: users.email })
       .from(subscriptions)
       .innerJoin(users, and(eq(users.id, subscriptions.userId), eq(users.communeId, subscriptions.communeId)))
-      .where(and(eq(subscriptions.communeId, communeId), eq(subscriptions.householdId, request.householdId), eq(users.status, "active")));
+      .where(
+        and(
+          eq(subscriptions.communeId, communeId),
+          eq(subscriptions.householdId, request.householdId),
+          eq(users.status, "active"),
+        ),
+      );
     return [...new Set(rows.map((row) => row.email))];
   }
   if (!request.createdByUserId) return [];

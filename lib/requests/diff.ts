@@ -1,5 +1,5 @@
-import { formatDate } from "@/lib/format";
 import type { FieldDef, Vaccination } from "@/lib/family-file/fields";
+import { formatDate } from "@/lib/format";
 import { normalizeFrenchPhone } from "@/lib/validation/french-phone";
 import { maskIban, normalizeIban } from "@/lib/validation/iban";
 
@@ -70,7 +70,9 @@ export function formatFieldValue(def: FieldDef, value: unknown): string {
     }
     case "vaccinations": {
       const list = v as Vaccination[];
-      return list.length ? list.map((x) => (x.date ? `${x.name} (${formatDate(x.date)})` : x.name)).join(", ") : "Aucun";
+      return list.length
+        ? list.map((x) => (x.date ? `${x.name} (${formatDate(x.date)})` : x.name)).join(", ")
+        : "Aucun";
     }
     case "iban":
       return v === null ? EMPTY_TEXT : maskIban(String(v));
@@ -94,13 +96,23 @@ export function diffFields(
     const before = normalizeFieldValue(def, validated?.[def.key]);
     const after = normalizeFieldValue(def, proposed[def.key]);
     if (sameValue(before, after)) continue;
-    changes.push({ key: def.key, label: def.label, before, after, beforeText: formatFieldValue(def, before), afterText: formatFieldValue(def, after) });
+    changes.push({
+      key: def.key,
+      label: def.label,
+      before,
+      after,
+      beforeText: formatFieldValue(def, before),
+      afterText: formatFieldValue(def, after),
+    });
   }
   return changes;
 }
 
 /** The payload and before snapshot a change request stores: only the changed fields, normalized. */
-export function changeSnapshots(changes: readonly FieldChange[]): { payload: Record<string, unknown>; before: Record<string, unknown> } {
+export function changeSnapshots(changes: readonly FieldChange[]): {
+  payload: Record<string, unknown>;
+  before: Record<string, unknown>;
+} {
   return {
     payload: Object.fromEntries(changes.map((c) => [c.key, c.after])),
     before: Object.fromEntries(changes.map((c) => [c.key, c.before])),

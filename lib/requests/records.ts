@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { requestCounters, requestEvents, users, type RequestActorSide, type RequestEventKind } from "@/db/schema";
+import { type RequestActorSide, type RequestEventKind, requestCounters, requestEvents, users } from "@/db/schema";
 import { formatRequestReference, referenceYear } from "./reference";
 
 /* The building blocks every kind of request shares: its reference, its history, who may decide it. */
@@ -15,7 +15,10 @@ export async function allocateRequestReference(tx: Db, communeId: string, at = n
   const [row] = await tx
     .insert(requestCounters)
     .values({ communeId, year, lastValue: 1 })
-    .onConflictDoUpdate({ target: [requestCounters.communeId, requestCounters.year], set: { lastValue: sql`${requestCounters.lastValue} + 1` } })
+    .onConflictDoUpdate({
+      target: [requestCounters.communeId, requestCounters.year],
+      set: { lastValue: sql`${requestCounters.lastValue} + 1` },
+    })
     .returning({ lastValue: requestCounters.lastValue });
   return formatRequestReference(year, row!.lastValue);
 }
@@ -23,7 +26,15 @@ export async function allocateRequestReference(tx: Db, communeId: string, at = n
 /** One line of a request's history (inside the caller's transaction). */
 export async function addRequestEvent(
   tx: Db,
-  event: { communeId: string; requestId: string; kind: RequestEventKind; side: RequestActorSide; actorUserId: string | null; message?: string | null; details?: Record<string, unknown> },
+  event: {
+    communeId: string;
+    requestId: string;
+    kind: RequestEventKind;
+    side: RequestActorSide;
+    actorUserId: string | null;
+    message?: string | null;
+    details?: Record<string, unknown>;
+  },
 ) {
   await tx.insert(requestEvents).values({
     communeId: event.communeId,
@@ -41,7 +52,13 @@ export async function isStaffOf(db: Db, communeId: string, userId: string): Prom
   const [row] = await db
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.id, userId), eq(users.communeId, communeId), inArray(users.role, ["agent", "admin"]), eq(users.status, "active")));
+    .where(
+      and(
+        eq(users.id, userId),
+        eq(users.communeId, communeId),
+        inArray(users.role, ["agent", "admin"]),
+        eq(users.status, "active"),
+      ),
+    );
   return Boolean(row);
 }
-

@@ -1,40 +1,40 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, sum, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, ne, or, type SQL, sql, sum } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   households,
-  requestEvents,
-  requests,
-  users,
   type RequestActorSide,
   type RequestEventKind,
   type RequestRow,
   type RequestStatus,
+  requestEvents,
+  requests,
+  users,
 } from "@/db/schema";
+import { withdrawBookingRequest } from "@/lib/bookings/cancel";
 import {
+  type HouseholdScope,
   loadAuthorizedAdultRecord,
   loadBankRecord,
   loadChild,
   loadChildRecord,
   loadGuardianRecord,
   loadVaccinationRecord,
-  type HouseholdScope,
 } from "@/lib/family-file/records";
 import { maskIban } from "@/lib/validation/iban";
-import { changeSnapshots, diffFields, formatFieldValue, type FieldChange } from "./diff";
-import { withdrawBookingRequest } from "@/lib/bookings/cancel";
+import { changeSnapshots, diffFields, type FieldChange, formatFieldValue } from "./diff";
 import { addRequestEvent, allocateRequestReference, isStaffOf } from "./records";
 import { parseReferenceQuery } from "./reference";
 import {
   FAMILY_FILE_CHANGE_TYPES,
+  type FamilyFileChangeType,
   isBookingRequestType,
   REQUEST_STATUS_LABELS,
   REQUEST_TYPES,
+  type RequestStateFilter,
   requestTypeDef,
   requestTypeLabel,
-  type FamilyFileChangeType,
-  type RequestStateFilter,
 } from "./types";
 
 /*
@@ -46,7 +46,13 @@ import {
 // ---------------------------------------------------------------- creation
 
 /** The validated record a change of this type targets, scoped to the household; null if not of it. */
-async function loadTarget(db: Db, scope: HouseholdScope, type: FamilyFileChangeType, targetId: string, proposed: Record<string, unknown>) {
+async function loadTarget(
+  db: Db,
+  scope: HouseholdScope,
+  type: FamilyFileChangeType,
+  targetId: string,
+  proposed: Record<string, unknown>,
+) {
   switch (type) {
     case "guardian.update":
       return loadGuardianRecord(db, scope, targetId);
@@ -58,7 +64,13 @@ async function loadTarget(db: Db, scope: HouseholdScope, type: FamilyFileChangeT
       return loadVaccinationRecord(db, scope, targetId);
     case "authorized_adult.add": {
       const child = typeof proposed.childId === "string" ? await loadChild(db, scope, proposed.childId) : null;
-      return child ? { values: {}, subject: `${proposed.firstName ?? ""} ${proposed.lastName ?? ""} (pour ${child.firstName})`.trim(), childId: child.id } : null;
+      return child
+        ? {
+            values: {},
+            subject: `${proposed.firstName ?? ""} ${proposed.lastName ?? ""} (pour ${child.firstName})`.trim(),
+            childId: child.id,
+          }
+        : null;
     }
     case "authorized_adult.update":
     case "authorized_adult.remove":
@@ -80,7 +92,12 @@ export type SubmitChangeResult =
  */
 export async function submitChange(
   db: Db,
-  params: HouseholdScope & { userId: string; type: FamilyFileChangeType; targetId: string; proposed: Record<string, unknown> },
+  params: HouseholdScope & {
+    userId: string;
+    type: FamilyFileChangeType;
+    targetId: string;
+    proposed: Record<string, unknown>;
+  },
 ): Promise<SubmitChangeResult> {
   // The type comes from a form: a code that is no family-file change is refused like an unknown record.
   if (!(FAMILY_FILE_CHANGE_TYPES as readonly string[]).includes(params.type)) return { ok: false, reason: "not_found" };
@@ -137,7 +154,14 @@ export async function submitChange(
         .set({ payload, before, subject: target.subject, updatedAt: sql`now()` })
         .where(and(eq(requests.id, pending.id), pendingWhere))
         .returning();
-      await addRequestEvent(tx, { communeId: scope.communeId, requestId: pending.id, kind: "updated", side: "family", actorUserId: params.userId, details: summary });
+      await addRequestEvent(tx, {
+        communeId: scope.communeId,
+        requestId: pending.id,
+        kind: "updated",
+        side: "family",
+        actorUserId: params.userId,
+        details: summary,
+      });
       return { ok: true as const, outcome: "updated" as const, request: updated!, changes };
     }
 
@@ -168,14 +192,24 @@ export async function submitChange(
       })
       .returning();
     const created = row!.reference === reference;
-    const event = { communeId: scope.communeId, requestId: row!.id, side: "family" as const, actorUserId: params.userId };
+    const event = {
+      communeId: scope.communeId,
+      requestId: row!.id,
+      side: "family" as const,
+      actorUserId: params.userId,
+    };
     if (created) {
       await addRequestEvent(tx, { ...event, kind: "created", details: summary });
       await addRequestEvent(tx, { ...event, kind: "transmitted" });
     } else {
       await addRequestEvent(tx, { ...event, kind: "updated", details: summary });
     }
-    return { ok: true as const, outcome: created ? ("created" as const) : ("updated" as const), request: row!, changes };
+    return {
+      ok: true as const,
+      outcome: created ? ("created" as const) : ("updated" as const),
+      request: row!,
+      changes,
+    };
   });
 }
 
@@ -189,11 +223,19 @@ export function newAuthorizedAdultId(): string {
 export type WithdrawResult = { ok: true } | { ok: false; reason: "not_found" | "not_pending" };
 
 /** "Retirer": the family takes back its own pending request. */
-export async function withdrawRequest(db: Db, params: HouseholdScope & { userId: string; requestId: string }): Promise<WithdrawResult> {
+export async function withdrawRequest(
+  db: Db,
+  params: HouseholdScope & { userId: string; requestId: string },
+): Promise<WithdrawResult> {
   // A booking request's days live in the planning: withdrawing it cancels each day still pending.
-  if (isBookingRequestType((await requestTypeOf(db, params.communeId, params.requestId)) ?? "")) return withdrawBookingRequest(db, params);
+  if (isBookingRequestType((await requestTypeOf(db, params.communeId, params.requestId)) ?? ""))
+    return withdrawBookingRequest(db, params);
   return db.transaction(async (tx) => {
-    const mine = and(eq(requests.id, params.requestId), eq(requests.communeId, params.communeId), eq(requests.householdId, params.householdId));
+    const mine = and(
+      eq(requests.id, params.requestId),
+      eq(requests.communeId, params.communeId),
+      eq(requests.householdId, params.householdId),
+    );
     const [row] = await tx
       .update(requests)
       .set({ status: "withdrawn", updatedAt: sql`now()` })
@@ -203,13 +245,22 @@ export async function withdrawRequest(db: Db, params: HouseholdScope & { userId:
       const [existing] = await tx.select({ id: requests.id }).from(requests).where(mine);
       return { ok: false as const, reason: existing ? ("not_pending" as const) : ("not_found" as const) };
     }
-    await addRequestEvent(tx, { communeId: params.communeId, requestId: row.id, kind: "withdrawn", side: "family", actorUserId: params.userId });
+    await addRequestEvent(tx, {
+      communeId: params.communeId,
+      requestId: row.id,
+      kind: "withdrawn",
+      side: "family",
+      actorUserId: params.userId,
+    });
     return { ok: true as const };
   });
 }
 
 /** "Marquer la sélection comme lue" (ids) / "Tout marquer comme lu" ("all"). Returns how many requests had unread messages. */
-export async function markRequestsRead(db: Db, params: HouseholdScope & { requestIds: readonly string[] | "all" }): Promise<number> {
+export async function markRequestsRead(
+  db: Db,
+  params: HouseholdScope & { requestIds: readonly string[] | "all" },
+): Promise<number> {
   if (params.requestIds !== "all" && params.requestIds.length === 0) return 0;
   const rows = await db
     .update(requests)
@@ -227,11 +278,20 @@ export async function markRequestsRead(db: Db, params: HouseholdScope & { reques
 }
 
 /** For the menu badge: requests with news from the town, and how many messages in all. */
-export async function countUnreadRequests(db: Db, params: HouseholdScope): Promise<{ requests: number; messages: number }> {
+export async function countUnreadRequests(
+  db: Db,
+  params: HouseholdScope,
+): Promise<{ requests: number; messages: number }> {
   const [row] = await db
     .select({ requests: count(), messages: sum(requests.familyUnreadCount) })
     .from(requests)
-    .where(and(eq(requests.communeId, params.communeId), eq(requests.householdId, params.householdId), ne(requests.familyUnreadCount, 0)));
+    .where(
+      and(
+        eq(requests.communeId, params.communeId),
+        eq(requests.householdId, params.householdId),
+        ne(requests.familyUnreadCount, 0),
+      ),
+    );
   return { requests: row?.requests ?? 0, messages: Number(row?.messages ?? 0) };
 }
 
@@ -292,7 +352,11 @@ async function listPage(db: Db, where: SQL | undefined, page = 1, pageSize = 20)
     db.select({ n: count() }).from(requests).leftJoin(households, eq(households.id, requests.householdId)).where(where),
   ]);
   return {
-    items: rows.map((r) => ({ ...r, typeLabel: requestTypeLabel(r.type), statusLabel: REQUEST_STATUS_LABELS[r.status] })),
+    items: rows.map((r) => ({
+      ...r,
+      typeLabel: requestTypeLabel(r.type),
+      statusLabel: REQUEST_STATUS_LABELS[r.status],
+    })),
     total: total?.n ?? 0,
     page: current,
     pageSize: size,
@@ -303,13 +367,23 @@ async function listPage(db: Db, where: SQL | undefined, page = 1, pageSize = 20)
 /** Mes demandes: the household's requests of every type, newest first. */
 export async function listHouseholdRequests(
   db: Db,
-  params: HouseholdScope & { types?: readonly string[]; state?: RequestStateFilter; reference?: string; page?: number; pageSize?: number },
+  params: HouseholdScope & {
+    types?: readonly string[];
+    state?: RequestStateFilter;
+    reference?: string;
+    page?: number;
+    pageSize?: number;
+  },
 ): Promise<Page<RequestListItem>> {
   const where = and(
     eq(requests.communeId, params.communeId),
     eq(requests.householdId, params.householdId),
     params.types?.length ? inArray(requests.type, [...params.types]) : undefined,
-    params.state === "open" ? eq(requests.status, "pending") : params.state === "done" ? ne(requests.status, "pending") : undefined,
+    params.state === "open"
+      ? eq(requests.status, "pending")
+      : params.state === "done"
+        ? ne(requests.status, "pending")
+        : undefined,
     referenceCondition(params.reference),
   );
   return listPage(db, where, params.page, params.pageSize);
@@ -318,7 +392,14 @@ export async function listHouseholdRequests(
 /** The agents' inbox: the commune's requests, searchable by family name or reference. */
 export async function listCommuneRequests(
   db: Db,
-  params: { communeId: string; types?: readonly string[]; status?: RequestStatus | "all"; search?: string; page?: number; pageSize?: number },
+  params: {
+    communeId: string;
+    types?: readonly string[];
+    status?: RequestStatus | "all";
+    search?: string;
+    page?: number;
+    pageSize?: number;
+  },
 ): Promise<Page<RequestListItem>> {
   const search = params.search?.trim();
   const escaped = search?.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -326,7 +407,9 @@ export async function listCommuneRequests(
     eq(requests.communeId, params.communeId),
     params.types?.length ? inArray(requests.type, [...params.types]) : undefined,
     params.status && params.status !== "all" ? eq(requests.status, params.status) : undefined,
-    search ? or(ilike(households.name, `%${escaped}%`), referenceCondition(search), ilike(requests.subject, `%${escaped}%`)) : undefined,
+    search
+      ? or(ilike(households.name, `%${escaped}%`), referenceCondition(search), ilike(requests.subject, `%${escaped}%`))
+      : undefined,
   );
   return listPage(db, where, params.page, params.pageSize);
 }
@@ -361,7 +444,14 @@ export function describeChanges(row: Pick<RequestRow, "type" | "payload" | "befo
       const before = row.before?.[f.key] ?? null;
       const after = row.payload[f.key];
       const shown = (v: unknown) => (f.kind === "iban" && typeof v === "string" && !v.includes("•") ? maskIban(v) : v);
-      return { key: f.key, label: f.label, before: shown(before), after: shown(after), beforeText: formatFieldValue(f, before), afterText: formatFieldValue(f, after) };
+      return {
+        key: f.key,
+        label: f.label,
+        before: shown(before),
+        after: shown(after),
+        beforeText: formatFieldValue(f, before),
+        afterText: formatFieldValue(f, after),
+      };
     });
 }
 
@@ -374,7 +464,14 @@ async function loadDetail(db: Db, where: SQL): Promise<RequestDetail | null> {
   if (!row) return null;
   const r = row.request;
   const events = await db
-    .select({ kind: requestEvents.kind, side: requestEvents.actorSide, message: requestEvents.message, at: requestEvents.createdAt, firstName: users.firstName, lastName: users.lastName })
+    .select({
+      kind: requestEvents.kind,
+      side: requestEvents.actorSide,
+      message: requestEvents.message,
+      at: requestEvents.createdAt,
+      firstName: users.firstName,
+      lastName: users.lastName,
+    })
     .from(requestEvents)
     .leftJoin(users, and(eq(users.id, requestEvents.actorUserId), eq(users.communeId, requestEvents.communeId)))
     .where(and(eq(requestEvents.requestId, r.id), eq(requestEvents.communeId, r.communeId)))
@@ -410,7 +507,14 @@ async function loadDetail(db: Db, where: SQL): Promise<RequestDetail | null> {
 
 /** One request of the household with its history; null for another household's (or commune's) id. */
 export function getHouseholdRequest(db: Db, params: HouseholdScope & { requestId: string }) {
-  return loadDetail(db, and(eq(requests.id, params.requestId), eq(requests.communeId, params.communeId), eq(requests.householdId, params.householdId))!);
+  return loadDetail(
+    db,
+    and(
+      eq(requests.id, params.requestId),
+      eq(requests.communeId, params.communeId),
+      eq(requests.householdId, params.householdId),
+    )!,
+  );
 }
 
 /** One request of the commune, for agents; null for another commune's id. */
@@ -421,7 +525,10 @@ export function getCommuneRequest(db: Db, params: { communeId: string; requestId
 // ---------------------------------------------------------------- agent actions
 
 async function requestTypeOf(db: Db, communeId: string, requestId: string): Promise<string | null> {
-  const [row] = await db.select({ type: requests.type }).from(requests).where(and(eq(requests.id, requestId), eq(requests.communeId, communeId)));
+  const [row] = await db
+    .select({ type: requests.type })
+    .from(requests)
+    .where(and(eq(requests.id, requestId), eq(requests.communeId, communeId)));
   return row?.type ?? null;
 }
 
@@ -440,7 +547,14 @@ export async function postTownMessage(
       .where(and(eq(requests.id, params.requestId), eq(requests.communeId, params.communeId)))
       .returning({ id: requests.id });
     if (!row) return { ok: false as const, reason: "not_found" as const };
-    await addRequestEvent(tx, { communeId: params.communeId, requestId: row.id, kind: "message", side: "town", actorUserId: params.agentUserId, message });
+    await addRequestEvent(tx, {
+      communeId: params.communeId,
+      requestId: row.id,
+      kind: "message",
+      side: "town",
+      actorUserId: params.agentUserId,
+      message,
+    });
     return { ok: true as const };
   });
 }

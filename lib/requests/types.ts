@@ -2,9 +2,9 @@ import {
   authorizedAdultFields,
   bankFields,
   childFields,
+  type FieldDef,
   guardianFields,
   vaccinationFields,
-  type FieldDef,
 } from "@/lib/family-file/fields";
 
 /**
@@ -25,8 +25,16 @@ export const REQUEST_TYPES = {
   "bank.update": { label: "Modification d'info bancaire principal", targetType: "household", fields: bankFields },
   "child.update": { label: "Modification complément enfant", targetType: "child", fields: childFields },
   "vaccinations.update": { label: "Modification des vaccins", targetType: "child", fields: vaccinationFields },
-  "authorized_adult.add": { label: "Ajout individu autorisation", targetType: "authorized_adult", fields: authorizedAdultFields },
-  "authorized_adult.update": { label: "Modification individu autorisation", targetType: "authorized_adult", fields: authorizedAdultFields },
+  "authorized_adult.add": {
+    label: "Ajout individu autorisation",
+    targetType: "authorized_adult",
+    fields: authorizedAdultFields,
+  },
+  "authorized_adult.update": {
+    label: "Modification individu autorisation",
+    targetType: "authorized_adult",
+    fields: authorizedAdultFields,
+  },
   "authorized_adult.remove": { label: "Suppression individu autorisation", targetType: "authorized_adult", fields: [] },
   "household.create": { label: "Pré-inscription nouvelle famille", targetType: "household", fields: [] },
   // One request per submission (one slot or a period); its days live in `bookings` (lib/bookings).

@@ -1,5 +1,8 @@
 /** Mes abonnements, optionally telling it which subscription just succeeded (it shows the notice). */
-export function subscriptionsPath(slug: string, justSubscribed?: { householdId: string; alreadySubscribed: boolean }): string {
+export function subscriptionsPath(
+  slug: string,
+  justSubscribed?: { householdId: string; alreadySubscribed: boolean },
+): string {
   const path = `/${slug}/mon-espace-citoyen/abonnements`;
   if (!justSubscribed) return path;
   const query = new URLSearchParams({ abonnement: justSubscribed.householdId });

@@ -12,7 +12,10 @@ export const subscribeByInvoiceSchema = z.object({
   emissionCode: requiredText("Le code émission de la facture", 40),
   reference: requiredText("La référence de la facture", 40),
   amount: requiredText("Le montant de la facture", 20)
-    .refine((value) => parseEuroAmount(value) !== null, "Saisissez le montant de la facture en euros, par exemple 86,40.")
+    .refine(
+      (value) => parseEuroAmount(value) !== null,
+      "Saisissez le montant de la facture en euros, par exemple 86,40.",
+    )
     .transform((value) => parseEuroAmount(value)!),
   personalCode: requiredText("Le code personnel", 40),
 });

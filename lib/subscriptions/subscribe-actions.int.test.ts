@@ -3,7 +3,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { subscriptions } from "@/db/schema";
 import { demo } from "@/db/seed";
-import { accountByEmail, householdByCode, newFamilyAccount, openDemoDatabase, redirectTarget } from "@/lib/households/demo-fixture";
+import {
+  accountByEmail,
+  householdByCode,
+  newFamilyAccount,
+  openDemoDatabase,
+  redirectTarget,
+} from "@/lib/households/demo-fixture";
 import { formData, harness, signInAs } from "@/lib/testing/harness";
 import { subscribeByCode, subscribeByInvoice } from "./actions";
 import { UNKNOWN_CODE_MESSAGE } from "./schemas";
@@ -23,7 +29,12 @@ beforeEach(() => {
 });
 
 const subscriptionCount = async (userId: string, householdId: string) =>
-  (await handle.db.select().from(subscriptions).where(and(eq(subscriptions.userId, userId), eq(subscriptions.householdId, householdId)))).length;
+  (
+    await handle.db
+      .select()
+      .from(subscriptions)
+      .where(and(eq(subscriptions.userId, userId), eq(subscriptions.householdId, householdId)))
+  ).length;
 
 describe("M'abonner", () => {
   it("subscribes with the code abonné, at once, and again is harmless", async () => {
@@ -44,7 +55,9 @@ describe("M'abonner", () => {
     signInAs(user, "demo");
     const fields = { ...demo.invoice, reference: demo.invoice.reference.toLowerCase(), amount: "86,40 €" };
 
-    expect(await redirectTarget(subscribeByInvoice(null, formData("demo", fields)))).toContain(`abonnement=${durand.id}`);
+    expect(await redirectTarget(subscribeByInvoice(null, formData("demo", fields)))).toContain(
+      `abonnement=${durand.id}`,
+    );
     expect(await redirectTarget(subscribeByInvoice(null, formData("demo", fields)))).toContain("deja=1");
     expect(await subscriptionCount(user.id, durand.id)).toBe(1);
   });
@@ -67,8 +80,13 @@ describe("M'abonner", () => {
     }
     // Even the right code is refused now: the limit is on attempts, not on failures.
     const sixth = await subscribeByCode(null, formData("demo", { code: demo.unsubscribedCode }));
-    expect(sixth).toMatchObject({ ok: false, message: expect.stringMatching(/^Trop de tentatives\. Réessayez dans \d+ minutes?\.$/) });
-    expect(await subscriptionCount(user.id, (await householdByCode(handle.db, "demo", demo.unsubscribedCode)).id)).toBe(0);
+    expect(sixth).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Trop de tentatives\. Réessayez dans \d+ minutes?\.$/),
+    });
+    expect(await subscriptionCount(user.id, (await householdByCode(handle.db, "demo", demo.unsubscribedCode)).id)).toBe(
+      0,
+    );
   });
 
   it("never links a household of another commune", async () => {

@@ -18,7 +18,10 @@ async function limitAttempt(db: Db, userId: string, ip: string) {
   ]);
 }
 
-async function link(db: Db, params: { communeId: string; userId: string; householdId: string; method: "subscriber_code" | "invoice" }) {
+async function link(
+  db: Db,
+  params: { communeId: string; userId: string; householdId: string; method: "subscriber_code" | "invoice" },
+) {
   const inserted = await db
     .insert(subscriptions)
     .values(params)
@@ -45,7 +48,12 @@ export async function subscribeWithCode(
   if (!limit.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: limit.retryAfterSeconds };
   const household = await findHouseholdByCode(db, params.communeId, params.code);
   if (!household) return { ok: false, reason: "not_found" };
-  return link(db, { communeId: params.communeId, userId: params.userId, householdId: household.id, method: "subscriber_code" });
+  return link(db, {
+    communeId: params.communeId,
+    userId: params.userId,
+    householdId: household.id,
+    method: "subscriber_code",
+  });
 }
 
 /** M'abonner "avec une de vos factures": code émission + référence + montant + code personnel must all match. */
@@ -77,15 +85,28 @@ export async function subscribeWithInvoice(
       ),
     );
   if (!match) return { ok: false, reason: "not_found" };
-  return link(db, { communeId: params.communeId, userId: params.userId, householdId: match.householdId, method: "invoice" });
+  return link(db, {
+    communeId: params.communeId,
+    userId: params.userId,
+    householdId: match.householdId,
+    method: "invoice",
+  });
 }
 
 /** Households the account is subscribed to, in this commune. */
 export async function listSubscriptions(db: Db, params: { communeId: string; userId: string }) {
   return db
-    .select({ householdId: households.id, name: households.name, subscriberCode: households.subscriberCode, since: subscriptions.createdAt })
+    .select({
+      householdId: households.id,
+      name: households.name,
+      subscriberCode: households.subscriberCode,
+      since: subscriptions.createdAt,
+    })
     .from(subscriptions)
-    .innerJoin(households, and(eq(households.id, subscriptions.householdId), eq(households.communeId, subscriptions.communeId)))
+    .innerJoin(
+      households,
+      and(eq(households.id, subscriptions.householdId), eq(households.communeId, subscriptions.communeId)),
+    )
     .where(and(eq(subscriptions.communeId, params.communeId), eq(subscriptions.userId, params.userId)))
     .orderBy(subscriptions.createdAt);
 }

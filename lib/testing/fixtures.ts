@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { communes, users, type Role } from "@/db/schema";
+import { communes, type Role, users } from "@/db/schema";
 
 let counter = 0;
 
@@ -13,7 +13,12 @@ export async function insertCommune(db: Db, slug = `commune-${++counter}`) {
 }
 
 /** An active account (password hash unusable: tests sign in through the harness). */
-export async function insertUser(db: Db, communeId: string, role: Role = "family", overrides: Partial<typeof users.$inferInsert> = {}) {
+export async function insertUser(
+  db: Db,
+  communeId: string,
+  role: Role = "family",
+  overrides: Partial<typeof users.$inferInsert> = {},
+) {
   const [row] = await db
     .insert(users)
     .values({

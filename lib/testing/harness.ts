@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Session } from "next-auth";
 import type { Db } from "@/db/client";
-import { userSessions, type User } from "@/db/schema";
+import { type User, userSessions } from "@/db/schema";
 
 /**
  * What the integration setup feeds to the mocked Next.js and Auth.js modules (see setup-integration.ts):
@@ -61,7 +61,13 @@ export async function currentSession(): Promise<Session | null> {
       identity.sessionId,
       harness.db
         .insert(userSessions)
-        .values({ id: identity.sessionId, communeId: identity.communeId, userId: identity.id, expiresAt: new Date(Date.now() + 60 * 60_000), secondFactorAt })
+        .values({
+          id: identity.sessionId,
+          communeId: identity.communeId,
+          userId: identity.id,
+          expiresAt: new Date(Date.now() + 60 * 60_000),
+          secondFactorAt,
+        })
         .onConflictDoNothing(),
     );
   }

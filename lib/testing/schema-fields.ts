@@ -3,7 +3,19 @@ import type { z } from "zod";
 /* What a form schema expects, read from zod's definitions: the flat field names a form posts and the literal
    choices it accepts. Test support for the action fuzz test. */
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; in?: z.ZodType; out?: z.ZodType; innerType?: z.ZodType; options?: z.ZodType[]; left?: z.ZodType; right?: z.ZodType; entries?: Record<string, string | number>; values?: unknown[] };
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  in?: z.ZodType;
+  out?: z.ZodType;
+  innerType?: z.ZodType;
+  options?: z.ZodType[];
+  left?: z.ZodType;
+  right?: z.ZodType;
+  entries?: Record<string, string | number>;
+  values?: unknown[];
+};
 
 const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
@@ -52,7 +64,16 @@ export function schemaChoices(schema: z.ZodType): string[] {
     const def = defOf(node);
     if (def.type === "enum") Object.values(def.entries!).forEach((v) => found.add(String(v)));
     if (def.type === "literal") def.values!.forEach((v) => found.add(String(v)));
-    for (const child of [...Object.values(def.shape ?? {}), ...(def.options ?? []), def.element, def.in, def.out, def.innerType, def.left, def.right]) {
+    for (const child of [
+      ...Object.values(def.shape ?? {}),
+      ...(def.options ?? []),
+      def.element,
+      def.in,
+      def.out,
+      def.innerType,
+      def.left,
+      def.right,
+    ]) {
       if (child) visit(child);
     }
   };

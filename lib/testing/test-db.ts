@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { type DatabaseHandle, openDatabase } from "@/db/client";
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or — when DATABASE_URL is set —

@@ -21,8 +21,7 @@ export const emailField = () =>
 /** A checkbox: `true` from react-hook-form, `"on"` from a submitted FormData, absent when unticked. */
 export const checkbox = () => z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 
-export const civilityField = () =>
-  z.enum(["M", "MME"], { error: "Choisissez une civilité." });
+export const civilityField = () => z.enum(["M", "MME"], { error: "Choisissez une civilité." });
 
 export const civilityLabels = { M: "Monsieur", MME: "Madame" } as const;
 

@@ -14,7 +14,12 @@ describe("checkFrenchPhone", () => {
     "0033612345678",
     " 06 12 34 56 78 ",
   ])("reads %s as 06 12 34 56 78", (input) => {
-    expect(checkFrenchPhone(input)).toEqual({ ok: true, national: "06 12 34 56 78", e164: "+33612345678", mobile: true });
+    expect(checkFrenchPhone(input)).toEqual({
+      ok: true,
+      national: "06 12 34 56 78",
+      e164: "+33612345678",
+      mobile: true,
+    });
   });
 
   it("accepts landlines and flags them as not mobile", () => {
@@ -51,7 +56,9 @@ describe("frenchPhoneField", () => {
     expect(frenchPhoneField("Le téléphone portable", { required: true }).safeParse("").error?.issues[0]?.message).toBe(
       "Le téléphone portable est obligatoire.",
     );
-    expect(frenchPhoneField("Le téléphone").safeParse("123").error?.issues[0]?.message).toMatch(/^Le téléphone : saisissez un numéro/);
+    expect(frenchPhoneField("Le téléphone").safeParse("123").error?.issues[0]?.message).toMatch(
+      /^Le téléphone : saisissez un numéro/,
+    );
     expect(frenchPhoneField("Le téléphone").parse("+33 7 11 22 33 44")).toBe("07 11 22 33 44");
   });
 });

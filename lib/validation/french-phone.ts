@@ -50,6 +50,9 @@ export const frenchPhoneField = (label: string, options: { required?: boolean } 
       }
       const result = checkFrenchPhone(trimmed);
       if (result.ok) return result.national;
-      ctx.addIssue({ code: "custom", message: `${label} : ${result.message.charAt(0).toLowerCase()}${result.message.slice(1)}` });
+      ctx.addIssue({
+        code: "custom",
+        message: `${label} : ${result.message.charAt(0).toLowerCase()}${result.message.slice(1)}`,
+      });
       return z.NEVER;
     });

@@ -5,9 +5,43 @@ import { z } from "zod";
  * so a country outside this table is refused rather than guessed.
  */
 export const SEPA_IBAN_LENGTHS: Readonly<Record<string, number>> = {
-  AD: 24, AT: 20, BE: 16, BG: 22, CH: 21, CY: 28, CZ: 24, DE: 22, DK: 18, EE: 20, ES: 24, FI: 18, FR: 27,
-  GB: 22, GI: 23, GR: 27, HR: 21, HU: 28, IE: 22, IS: 26, IT: 27, LI: 21, LT: 20, LU: 20, LV: 21, MC: 27,
-  MT: 31, NL: 18, NO: 15, PL: 28, PT: 25, RO: 24, SE: 24, SI: 19, SK: 24, SM: 27, VA: 22,
+  AD: 24,
+  AT: 20,
+  BE: 16,
+  BG: 22,
+  CH: 21,
+  CY: 28,
+  CZ: 24,
+  DE: 22,
+  DK: 18,
+  EE: 20,
+  ES: 24,
+  FI: 18,
+  FR: 27,
+  GB: 22,
+  GI: 23,
+  GR: 27,
+  HR: 21,
+  HU: 28,
+  IE: 22,
+  IS: 26,
+  IT: 27,
+  LI: 21,
+  LT: 20,
+  LU: 20,
+  LV: 21,
+  MC: 27,
+  MT: 31,
+  NL: 18,
+  NO: 15,
+  PL: 28,
+  PT: 25,
+  RO: 24,
+  SE: 24,
+  SI: 19,
+  SK: 24,
+  SM: 27,
+  VA: 22,
 };
 
 export type IbanCheck =
@@ -34,14 +68,32 @@ export function checkIban(input: string): IbanCheck {
   const iban = normalizeIban(input);
   if (!iban) return { ok: false, reason: "empty", message: "L'IBAN est obligatoire." };
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(iban)) {
-    return { ok: false, reason: "characters", message: "L'IBAN commence par 2 lettres et 2 chiffres, suivis de lettres et de chiffres uniquement." };
+    return {
+      ok: false,
+      reason: "characters",
+      message: "L'IBAN commence par 2 lettres et 2 chiffres, suivis de lettres et de chiffres uniquement.",
+    };
   }
   const expectedLength = SEPA_IBAN_LENGTHS[iban.slice(0, 2)];
-  if (!expectedLength) return { ok: false, reason: "country", message: "Seuls les IBAN d'un pays de la zone SEPA sont acceptés pour le prélèvement." };
+  if (!expectedLength)
+    return {
+      ok: false,
+      reason: "country",
+      message: "Seuls les IBAN d'un pays de la zone SEPA sont acceptés pour le prélèvement.",
+    };
   if (iban.length !== expectedLength) {
-    return { ok: false, reason: "length", message: `Un IBAN ${iban.slice(0, 2)} compte ${expectedLength} caractères (vous en avez saisi ${iban.length}).` };
+    return {
+      ok: false,
+      reason: "length",
+      message: `Un IBAN ${iban.slice(0, 2)} compte ${expectedLength} caractères (vous en avez saisi ${iban.length}).`,
+    };
   }
-  if (!ibanChecksumIsValid(iban)) return { ok: false, reason: "checksum", message: "Cet IBAN n'est pas valide : vérifiez chaque caractère (clé de contrôle incorrecte)." };
+  if (!ibanChecksumIsValid(iban))
+    return {
+      ok: false,
+      reason: "checksum",
+      message: "Cet IBAN n'est pas valide : vérifiez chaque caractère (clé de contrôle incorrecte).",
+    };
   return { ok: true, iban };
 }
 
@@ -72,14 +124,12 @@ export function bicIsValid(input: string): boolean {
 
 /** Form field: a valid SEPA IBAN, stored without spaces. */
 export const ibanField = () =>
-  z
-    .string({ error: "L'IBAN est obligatoire." })
-    .transform((value, ctx) => {
-      const result = checkIban(value);
-      if (result.ok) return result.iban;
-      ctx.addIssue({ code: "custom", message: result.message });
-      return z.NEVER;
-    });
+  z.string({ error: "L'IBAN est obligatoire." }).transform((value, ctx) => {
+    const result = checkIban(value);
+    if (result.ok) return result.iban;
+    ctx.addIssue({ code: "custom", message: result.message });
+    return z.NEVER;
+  });
 
 export const bicField = () =>
   z

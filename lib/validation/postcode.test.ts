@@ -14,7 +14,9 @@ describe("normalizePostcode", () => {
 describe("postcodeField", () => {
   it("gives null for an empty optional value and French messages otherwise", () => {
     expect(postcodeField().parse("")).toBeNull();
-    expect(postcodeField({ required: true }).safeParse("").error?.issues[0]?.message).toBe("Le code postal est obligatoire.");
+    expect(postcodeField({ required: true }).safeParse("").error?.issues[0]?.message).toBe(
+      "Le code postal est obligatoire.",
+    );
     expect(postcodeField().safeParse("3833").error?.issues[0]?.message).toMatch(/5 chiffres/);
     expect(postcodeField().parse(" 38330")).toBe("38330");
   });

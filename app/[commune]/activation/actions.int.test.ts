@@ -1,7 +1,12 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { users, type Commune } from "@/db/schema";
-import { ACTIVATION_DONE, ACTIVATION_EXPIRED, ACTIVATION_LINK_SENT, LINK_USED_OR_INVALID } from "@/lib/accounts/messages";
+import { type Commune, users } from "@/db/schema";
+import {
+  ACTIVATION_DONE,
+  ACTIVATION_EXPIRED,
+  ACTIVATION_LINK_SENT,
+  LINK_USED_OR_INVALID,
+} from "@/lib/accounts/messages";
 import { mailsTo, seedAccount, tokenInMail, useFreshIp } from "@/lib/accounts/test-fixtures";
 import { issueAccountToken } from "@/lib/accounts/tokens";
 import { solvedCaptchaPayload } from "@/lib/captcha/solve-for-tests";
@@ -24,7 +29,12 @@ const statusOf = async (userId: string) => (await database.db.select().from(user
 
 async function pendingAccountWithLink(issuedAt = new Date()) {
   const user = await seedAccount(database.db, communeA, { status: "pending" });
-  const token = await issueAccountToken(database.db, { communeId: communeA.id, userId: user.id, purpose: "activation", now: issuedAt });
+  const token = await issueAccountToken(database.db, {
+    communeId: communeA.id,
+    userId: user.id,
+    purpose: "activation",
+    now: issuedAt,
+  });
   return { user, token };
 }
 
@@ -52,37 +62,57 @@ describe("activation", () => {
     expect(user!.status).toBe("active");
     expect(user!.activatedAt).toBeInstanceOf(Date);
 
-    expect(await activate(null, formData("ville-a", { jeton }))).toMatchObject({ ok: false, message: LINK_USED_OR_INVALID });
+    expect(await activate(null, formData("ville-a", { jeton }))).toMatchObject({
+      ok: false,
+      message: LINK_USED_OR_INVALID,
+    });
   });
 
   it("refuses an expired link and leaves the account pending", async () => {
     const { user, token } = await pendingAccountWithLink(new Date(Date.now() - 25 * 3600_000));
-    expect(await activate(null, formData("ville-a", { jeton: token }))).toMatchObject({ ok: false, message: ACTIVATION_EXPIRED });
+    expect(await activate(null, formData("ville-a", { jeton: token }))).toMatchObject({
+      ok: false,
+      message: ACTIVATION_EXPIRED,
+    });
     expect((await statusOf(user.id)).status).toBe("pending");
   });
 
   it("refuses a link of commune A posted through commune B", async () => {
     const { user, token } = await pendingAccountWithLink();
-    expect(await activate(null, formData("ville-b", { jeton: token }))).toMatchObject({ ok: false, message: LINK_USED_OR_INVALID });
+    expect(await activate(null, formData("ville-b", { jeton: token }))).toMatchObject({
+      ok: false,
+      message: LINK_USED_OR_INVALID,
+    });
     expect((await statusOf(user.id)).status).toBe("pending");
     expect(await activate(null, formData("ville-a", { jeton: token }))).toMatchObject({ ok: true });
   });
 
   it("refuses an unknown or missing link without error", async () => {
-    expect(await activate(null, formData("ville-a", { jeton: "n-importe-quoi" }))).toMatchObject({ ok: false, message: LINK_USED_OR_INVALID });
-    expect(await activate(null, formData("ville-a", {}))).toMatchObject({ ok: false, fieldErrors: { jeton: ["Lien invalide."] } });
+    expect(await activate(null, formData("ville-a", { jeton: "n-importe-quoi" }))).toMatchObject({
+      ok: false,
+      message: LINK_USED_OR_INVALID,
+    });
+    expect(await activate(null, formData("ville-a", {}))).toMatchObject({
+      ok: false,
+      fieldErrors: { jeton: ["Lien invalide."] },
+    });
   });
 
   it("does not reactivate a disabled account", async () => {
     const user = await seedAccount(database.db, communeA, { status: "disabled" });
-    const token = await issueAccountToken(database.db, { communeId: communeA.id, userId: user.id, purpose: "activation" });
+    const token = await issueAccountToken(database.db, {
+      communeId: communeA.id,
+      userId: user.id,
+      purpose: "activation",
+    });
     await activate(null, formData("ville-a", { jeton: token }));
     expect((await statusOf(user.id)).status).toBe("disabled");
   });
 });
 
 describe("new activation link", () => {
-  const ask = async (commune: string, email: string) => resendActivation(null, formData(commune, { email, captcha: await solvedCaptchaPayload() }));
+  const ask = async (commune: string, email: string) =>
+    resendActivation(null, formData(commune, { email, captcha: await solvedCaptchaPayload() }));
 
   it("mails a fresh link to a pending account only, answering the same in every case", async () => {
     const pending = await seedAccount(database.db, communeA, { status: "pending", email: "attente@exemple.fr" });
@@ -101,8 +131,12 @@ describe("new activation link", () => {
   });
 
   it("is rate limited per address and client, so requests from elsewhere cannot use up the owner's", async () => {
-    for (let attempt = 0; attempt < 3; attempt += 1) expect(await ask("ville-a", "limite@exemple.fr")).toMatchObject({ ok: true });
-    expect(await ask("ville-a", "limite@exemple.fr")).toMatchObject({ ok: false, message: expect.stringMatching(/^Trop de tentatives/) });
+    for (let attempt = 0; attempt < 3; attempt += 1)
+      expect(await ask("ville-a", "limite@exemple.fr")).toMatchObject({ ok: true });
+    expect(await ask("ville-a", "limite@exemple.fr")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Trop de tentatives/),
+    });
     useFreshIp();
     expect(await ask("ville-a", "limite@exemple.fr")).toMatchObject({ ok: true });
   });

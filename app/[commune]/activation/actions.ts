@@ -1,11 +1,16 @@
 "use server";
 
 import { activateAccount, resendActivationLink } from "@/lib/accounts/activation";
-import { ACTIVATION_DONE, ACTIVATION_EXPIRED, ACTIVATION_LINK_SENT, LINK_USED_OR_INVALID } from "@/lib/accounts/messages";
+import {
+  ACTIVATION_DONE,
+  ACTIVATION_EXPIRED,
+  ACTIVATION_LINK_SENT,
+  LINK_USED_OR_INVALID,
+} from "@/lib/accounts/messages";
+import { requestWithCaptcha } from "@/lib/accounts/request-with-captcha";
 import { activationSchema, emailWithCaptchaSchema } from "@/lib/accounts/schemas";
 import { publicAction } from "@/lib/actions/action";
 import { failure, success } from "@/lib/actions/state";
-import { requestWithCaptcha } from "@/lib/accounts/request-with-captcha";
 
 /** "Activer mon compte": a POST, so that mail scanners opening the link do not spend it. */
 export const activate = publicAction(activationSchema, async (input, { db, commune }) => {

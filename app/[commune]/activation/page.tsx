@@ -30,8 +30,14 @@ export default async function ActivationPage({ params, searchParams }: Props) {
       {status === "valid" ? <ActivationForm communeSlug={commune.slug} action={activate} token={token} /> : null}
       {status === "expired" ? (
         <>
-          <p className="notice notice--error">{ACTIVATION_EXPIRED} Saisissez votre adresse e-mail pour recevoir un nouveau lien.</p>
-          <EmailCaptchaForm communeSlug={commune.slug} action={resendActivation} submitLabel="Recevoir un nouveau lien" />
+          <p className="notice notice--error">
+            {ACTIVATION_EXPIRED} Saisissez votre adresse e-mail pour recevoir un nouveau lien.
+          </p>
+          <EmailCaptchaForm
+            communeSlug={commune.slug}
+            action={resendActivation}
+            submitLabel="Recevoir un nouveau lien"
+          />
         </>
       ) : null}
       {status === "used" || status === "unknown" ? (

@@ -26,26 +26,34 @@ export default async function AgentHomePage({ params }: Props) {
         <li>
           <Link className="tile" href={`/${slug}/agent/demandes`}>
             <span className="tile__title">Demandes</span>
-            <span className="tile__text">Accepter ou refuser les modifications demandées sur les dossiers famille, envoyer un message.</span>
+            <span className="tile__text">
+              Accepter ou refuser les modifications demandées sur les dossiers famille, envoyer un message.
+            </span>
           </Link>
         </li>
         <li>
           <Link className="tile" href={`/${slug}/agent/reservations`}>
             <span className="tile__title">Réservations et absences</span>
-            <span className="tile__text">Accepter ou refuser les demandes des familles jour par jour, voir les places et la liste d&apos;attente.</span>
+            <span className="tile__text">
+              Accepter ou refuser les demandes des familles jour par jour, voir les places et la liste d&apos;attente.
+            </span>
           </Link>
         </li>
         <li>
           <Link className="tile" href={`/${slug}/agent/activites`}>
             <span className="tile__title">Activités</span>
-            <span className="tile__text">Jours, horaires, places et délais des activités, jours de fermeture et inscriptions des enfants.</span>
+            <span className="tile__text">
+              Jours, horaires, places et délais des activités, jours de fermeture et inscriptions des enfants.
+            </span>
           </Link>
         </li>
         {user.role === "admin" ? (
           <li>
             <Link className="tile" href={`/${slug}/agent/journal`}>
               <span className="tile__title">Journal des actions</span>
-              <span className="tile__text">Consulter qui a fait quoi et quand : décisions, modifications, consultations de données de santé.</span>
+              <span className="tile__text">
+                Consulter qui a fait quoi et quand : décisions, modifications, consultations de données de santé.
+              </span>
             </Link>
           </li>
         ) : null}

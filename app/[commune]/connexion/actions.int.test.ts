@@ -9,7 +9,6 @@ import { formData, harness } from "@/lib/testing/harness";
 import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { logIn } from "./actions";
 
-
 const database = useTestDatabase();
 beforeAll(async () => {
   const commune = await insertCommune(database.db, "ville-a");
@@ -20,15 +19,27 @@ beforeEach(() => {
   harness.signIns = [];
 });
 
-const login = (email: string, retour?: string) => logIn(null, formData("ville-a", { email, password: KNOWN_PASSWORD, retour }));
+const login = (email: string, retour?: string) =>
+  logIn(null, formData("ville-a", { email, password: KNOWN_PASSWORD, retour }));
 
 describe("login", () => {
   it("signs in through Auth.js with the commune, the lower-cased address, and the espace of the role", async () => {
     await login(" Famille@Exemple.fr");
     await login("agent@exemple.fr");
     expect(harness.signIns).toEqual([
-      ["credentials", { commune: "ville-a", email: "famille@exemple.fr", password: KNOWN_PASSWORD, redirectTo: "/ville-a/mon-espace-citoyen" }],
-      ["credentials", { commune: "ville-a", email: "agent@exemple.fr", password: KNOWN_PASSWORD, redirectTo: "/ville-a/agent" }],
+      [
+        "credentials",
+        {
+          commune: "ville-a",
+          email: "famille@exemple.fr",
+          password: KNOWN_PASSWORD,
+          redirectTo: "/ville-a/mon-espace-citoyen",
+        },
+      ],
+      [
+        "credentials",
+        { commune: "ville-a", email: "agent@exemple.fr", password: KNOWN_PASSWORD, redirectTo: "/ville-a/agent" },
+      ],
     ]);
   });
 
@@ -42,7 +53,10 @@ describe("login", () => {
 
   it("asks for both fields before calling Auth.js", async () => {
     const result = await logIn(null, formData("ville-a", { email: "", password: "" }));
-    expect(result).toMatchObject({ ok: false, fieldErrors: { email: ["L'adresse e-mail est obligatoire."], password: ["Le mot de passe est obligatoire."] } });
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { email: ["L'adresse e-mail est obligatoire."], password: ["Le mot de passe est obligatoire."] },
+    });
     expect(harness.signIns).toEqual([]);
   });
 
@@ -53,13 +67,29 @@ describe("login", () => {
     expect(refusal("throttled:600")).toMatchObject({ message: "Trop de tentatives. Réessayez dans 10 minutes." });
     expect(refusal("credentials")).toMatchObject({ message: INVALID_CREDENTIALS });
     // The captcha's field error is what shows the captcha on the form.
-    expect(refusal("captcha_required")).toEqual({ ok: false, message: LOGIN_NEEDS_CAPTCHA, fieldErrors: { captcha: [CAPTCHA_REQUIRED_MESSAGE] } });
+    expect(refusal("captcha_required")).toEqual({
+      ok: false,
+      message: LOGIN_NEEDS_CAPTCHA,
+      fieldErrors: { captcha: [CAPTCHA_REQUIRED_MESSAGE] },
+    });
   });
 
   it("passes the captcha on to Auth.js once the form has one", async () => {
-    await logIn(null, formData("ville-a", { email: "famille@exemple.fr", password: KNOWN_PASSWORD, captcha: "payload" }));
+    await logIn(
+      null,
+      formData("ville-a", { email: "famille@exemple.fr", password: KNOWN_PASSWORD, captcha: "payload" }),
+    );
     expect(harness.signIns).toEqual([
-      ["credentials", { commune: "ville-a", email: "famille@exemple.fr", password: KNOWN_PASSWORD, captcha: "payload", redirectTo: "/ville-a/mon-espace-citoyen" }],
+      [
+        "credentials",
+        {
+          commune: "ville-a",
+          email: "famille@exemple.fr",
+          password: KNOWN_PASSWORD,
+          captcha: "payload",
+          redirectTo: "/ville-a/mon-espace-citoyen",
+        },
+      ],
     ]);
   });
 });

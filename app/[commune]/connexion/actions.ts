@@ -12,7 +12,13 @@ export const logIn = publicAction(loginSchema, async (input, { db, commune }) =>
   const redirectTo = await loginDestination(db, commune, input.email, input.retour);
   try {
     const captcha = input.captcha ? { captcha: input.captcha } : {};
-    await signIn("credentials", { commune: commune.slug, email: input.email, password: input.password, ...captcha, redirectTo });
+    await signIn("credentials", {
+      commune: commune.slug,
+      email: input.email,
+      password: input.password,
+      ...captcha,
+      redirectTo,
+    });
   } catch (error) {
     if (error instanceof AuthError) return loginRefusal(error);
     throw error; // Next's redirect to `redirectTo`

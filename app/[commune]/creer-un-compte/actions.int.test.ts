@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { accountTokens, households, mailOutbox, subscriptions, users, type Commune } from "@/db/schema";
+import { accountTokens, type Commune, households, mailOutbox, subscriptions, users } from "@/db/schema";
 import { COMMON_PASSWORD_MESSAGE } from "@/lib/accounts/common-passwords";
 import { SIGN_UP_DONE, UNKNOWN_SUBSCRIBER_CODE } from "@/lib/accounts/messages";
 import { PASSWORD_RULE } from "@/lib/accounts/password-policy";
@@ -51,7 +51,13 @@ describe("sign-up", () => {
     expect(JSON.stringify(result)).not.toContain(PASSWORD);
 
     const [user] = await database.db.select().from(users).where(eq(users.email, "lea.martin@exemple.fr"));
-    expect(user).toMatchObject({ communeId: communeA.id, status: "pending", civility: "MME", lastName: "Martin", firstName: "Léa" });
+    expect(user).toMatchObject({
+      communeId: communeA.id,
+      status: "pending",
+      civility: "MME",
+      lastName: "Martin",
+      firstName: "Léa",
+    });
     expect(user!.termsAcceptedAt).toBeInstanceOf(Date);
     expect(user!.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(user!.passwordHash, PASSWORD)).toBe(true);
@@ -96,13 +102,33 @@ describe("sign-up", () => {
   });
 
   it.each([
-    ["a mismatched confirmation", { passwordConfirmation: "Velo-Rouge-43" }, "passwordConfirmation", "Les deux mots de passe ne correspondent pas."],
+    [
+      "a mismatched confirmation",
+      { passwordConfirmation: "Velo-Rouge-43" },
+      "passwordConfirmation",
+      "Les deux mots de passe ne correspondent pas.",
+    ],
     ["a weak password", { password: "velorouge", passwordConfirmation: "velorouge" }, "password", `${PASSWORD_RULE}.`],
-    ["a common password", { password: "Password1", passwordConfirmation: "Password1" }, "password", COMMON_PASSWORD_MESSAGE],
+    [
+      "a common password",
+      { password: "Password1", passwordConfirmation: "Password1" },
+      "password",
+      COMMON_PASSWORD_MESSAGE,
+    ],
     ["unaccepted terms", { acceptTerms: false }, "acceptTerms", "Vous devez accepter les conditions d'utilisation."],
-    ["a bad e-mail", { email: "lea.martin@" }, "email", "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr."],
+    [
+      "a bad e-mail",
+      { email: "lea.martin@" },
+      "email",
+      "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.",
+    ],
     ["a missing captcha", { captcha: undefined }, "captcha", CAPTCHA_REQUIRED_MESSAGE],
-    ["a forged captcha", { captcha: Buffer.from('{"challenge":{},"solution":{}}').toString("base64") }, "captcha", CAPTCHA_FAILED_MESSAGE],
+    [
+      "a forged captcha",
+      { captcha: Buffer.from('{"challenge":{},"solution":{}}').toString("base64") },
+      "captcha",
+      CAPTCHA_FAILED_MESSAGE,
+    ],
     ["a missing civility", { civility: undefined }, "civility", "Choisissez une civilité."],
   ])("refuses %s with a French field error and writes nothing", async (_, fields, field, message) => {
     const before = await rowCounts();
@@ -124,6 +150,9 @@ describe("sign-up", () => {
       expect(await signUp(null, await form({ email: "insistant@exemple.fr" }))).toMatchObject({ ok: true });
     }
     const result = await signUp(null, await form({ email: "insistant@exemple.fr" }));
-    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/^Trop de tentatives\. Réessayez dans \d+ minutes?\.$/) });
+    expect(result).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Trop de tentatives\. Réessayez dans \d+ minutes?\.$/),
+    });
   });
 });

@@ -1,11 +1,11 @@
 "use server";
 
-import { failure, fieldFailure, success } from "@/lib/actions/state";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "@/lib/accounts/common-passwords";
 import { SIGN_UP_DONE, UNKNOWN_SUBSCRIBER_CODE } from "@/lib/accounts/messages";
 import { signUpSchema } from "@/lib/accounts/schemas";
 import { registerAccount } from "@/lib/accounts/sign-up";
 import { publicAction } from "@/lib/actions/action";
+import { failure, fieldFailure, success } from "@/lib/actions/state";
 import { verifyCaptcha } from "@/lib/captcha/challenge";
 import { CAPTCHA_FAILED_MESSAGE } from "@/lib/captcha/field";
 import { consumeRateLimit, rateLimits, retryAfterMessage } from "@/lib/rate-limit";

@@ -3,23 +3,33 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { landingPath, safeReturnPath } from "@/lib/accounts/return-path";
-import { sessionAction, type SessionContext } from "@/lib/actions/action";
-import { failure, fieldFailure, success, type ActionState } from "@/lib/actions/state";
+import { type SessionContext, sessionAction } from "@/lib/actions/action";
+import { type ActionState, failure, fieldFailure, success } from "@/lib/actions/state";
 import { mayEnrol } from "@/lib/auth/second-factor/policy";
 import { recoveryCodeSchema, totpCodeSchema } from "@/lib/auth/second-factor/schemas";
-import { confirmEnrolment, verifyRecoveryCode, verifyTotpCode, type CheckRefusal } from "@/lib/auth/second-factor/store";
+import {
+  type CheckRefusal,
+  confirmEnrolment,
+  verifyRecoveryCode,
+  verifyTotpCode,
+} from "@/lib/auth/second-factor/store";
 import { retryAfterMessage } from "@/lib/rate-limit";
 
 const NOTHING_EXPECTED = "Aucun code n'est attendu pour cette session. Reconnectez-vous si besoin.";
 
-const destination = ({ commune, user }: SessionContext, retour: string | undefined) => safeReturnPath(commune.slug, retour) ?? landingPath(commune.slug, user.role);
+const destination = ({ commune, user }: SessionContext, retour: string | undefined) =>
+  safeReturnPath(commune.slug, retour) ?? landingPath(commune.slug, user.role);
 
 /** On to the page asked for, the commune's layout rendered again: its header now shows the signed-in account. */
 function signedIn(ctx: SessionContext, retour: string | undefined): never {
   revalidatePath(`/${ctx.commune.slug}`, "layout");
   redirect(destination(ctx, retour));
 }
-const scope = ({ commune, user }: SessionContext) => ({ communeId: commune.id, userId: user.id, sessionId: user.sessionId });
+const scope = ({ commune, user }: SessionContext) => ({
+  communeId: commune.id,
+  userId: user.id,
+  sessionId: user.sessionId,
+});
 
 /** The French answer to a refused code, next to its field (or for the form, when throttled). */
 function refusal(outcome: CheckRefusal, field: "code" | "recoveryCode"): ActionState {
@@ -33,7 +43,9 @@ function refusal(outcome: CheckRefusal, field: "code" | "recoveryCode"): ActionS
     case "invalid":
       return fieldFailure(
         field,
-        field === "code" ? "Code incorrect. Vérifiez l'heure de votre téléphone et réessayez." : "Ce code de secours est incorrect ou a déjà été utilisé.",
+        field === "code"
+          ? "Code incorrect. Vérifiez l'heure de votre téléphone et réessayez."
+          : "Ce code de secours est incorrect ou a déjà été utilisé.",
       );
   }
 }
@@ -57,9 +69,15 @@ export const verifyRecoveryCodeAction = sessionAction(recoveryCodeSchema, async 
 export type EnrolmentResult = { recoveryCodes: string[]; continueTo: string };
 
 /** "Activer la double authentification": the first code confirms the enrolment; the recovery codes come back once. */
-export const confirmEnrolmentAction = sessionAction(totpCodeSchema, async (input, ctx): Promise<ActionState<EnrolmentResult>> => {
-  if (!mayEnrol(ctx.user.role, ctx.secondFactor)) return failure(NOTHING_EXPECTED);
-  const outcome = await confirmEnrolment(ctx.db, { ...scope(ctx), code: input.code });
-  if (!outcome.ok) return refusal(outcome, "code");
-  return success("La double authentification est activée.", { recoveryCodes: outcome.recoveryCodes, continueTo: destination(ctx, input.retour) });
-});
+export const confirmEnrolmentAction = sessionAction(
+  totpCodeSchema,
+  async (input, ctx): Promise<ActionState<EnrolmentResult>> => {
+    if (!mayEnrol(ctx.user.role, ctx.secondFactor)) return failure(NOTHING_EXPECTED);
+    const outcome = await confirmEnrolment(ctx.db, { ...scope(ctx), code: input.code });
+    if (!outcome.ok) return refusal(outcome, "code");
+    return success("La double authentification est activée.", {
+      recoveryCodes: outcome.recoveryCodes,
+      continueTo: destination(ctx, input.retour),
+    });
+  },
+);

@@ -17,14 +17,30 @@ export default async function SecondFactorPage({ params, searchParams }: Props) 
   const { commune, retour } = step;
   return (
     <>
-      <Breadcrumbs items={[{ label: "Accueil", href: `/${commune.slug}` }, { label: "Connexion", href: `/${commune.slug}/connexion` }, { label: "Double authentification" }]} />
+      <Breadcrumbs
+        items={[
+          { label: "Accueil", href: `/${commune.slug}` },
+          { label: "Connexion", href: `/${commune.slug}/connexion` },
+          { label: "Double authentification" },
+        ]}
+      />
       <h1>Double authentification</h1>
-      <p>Pour protéger les données des familles, saisissez le code affiché par votre application d&apos;authentification.</p>
-      <TotpCodeForm communeSlug={commune.slug} action={verifySecondFactorAction} retour={retour} submitLabel="Vérifier" />
+      <p>
+        Pour protéger les données des familles, saisissez le code affiché par votre application d&apos;authentification.
+      </p>
+      <TotpCodeForm
+        communeSlug={commune.slug}
+        action={verifySecondFactorAction}
+        retour={retour}
+        submitLabel="Vérifier"
+      />
       <details className="card">
         <summary>Vous n&apos;avez pas votre téléphone ? Utiliser un code de secours</summary>
         <RecoveryCodeForm communeSlug={commune.slug} action={verifyRecoveryCodeAction} retour={retour} />
-        <p>Plus de code de secours ? Demandez à un administrateur de votre commune de réinitialiser votre double authentification.</p>
+        <p>
+          Plus de code de secours ? Demandez à un administrateur de votre commune de réinitialiser votre double
+          authentification.
+        </p>
       </details>
       <SecondFactorExit communeSlug={commune.slug} pending backTo={retour} />
     </>

@@ -17,7 +17,10 @@ export default async function BillingSpacePage({ params }: Props) {
   const { commune, user } = await requireUser(slug, { returnTo: `/${slug}/espace-facturation` });
   const db = await getDb();
   const scope = { communeId: commune.id, userId: user.id };
-  const [subscriptions, invoices] = await Promise.all([listSubscriptions(db, scope), listInvoicesOfSubscribedHouseholds(db, scope)]);
+  const [subscriptions, invoices] = await Promise.all([
+    listSubscriptions(db, scope),
+    listInvoicesOfSubscribedHouseholds(db, scope),
+  ]);
   return (
     <>
       <Breadcrumbs items={[{ label: "Accueil", href: `/${slug}` }, { label: "Espace facturation" }]} />

@@ -15,7 +15,10 @@ export const metadata: Metadata = { title: "Espace famille" };
 export default async function FamilySpacePage({ params }: Props) {
   const { commune: slug } = await params;
   const { commune, user } = await requireUser(slug, { returnTo: `/${slug}/espace-famille` });
-  const householdSummaries = await listSubscribedHouseholdSummaries(await getDb(), { communeId: commune.id, userId: user.id });
+  const householdSummaries = await listSubscribedHouseholdSummaries(await getDb(), {
+    communeId: commune.id,
+    userId: user.id,
+  });
   return (
     <>
       <Breadcrumbs items={[{ label: "Accueil", href: `/${slug}` }, { label: "Espace famille" }]} />

@@ -13,9 +13,18 @@ export default async function ForgotPasswordPage({ params }: Props) {
   const base = `/${commune.slug}`;
   return (
     <>
-      <Breadcrumbs items={[{ label: "Accueil", href: base }, { label: "Connexion", href: `${base}/connexion` }, { label: "Mot de passe oublié" }]} />
+      <Breadcrumbs
+        items={[
+          { label: "Accueil", href: base },
+          { label: "Connexion", href: `${base}/connexion` },
+          { label: "Mot de passe oublié" },
+        ]}
+      />
       <h1>Mot de passe oublié</h1>
-      <p>Saisissez l&apos;adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.</p>
+      <p>
+        Saisissez l&apos;adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de
+        passe.
+      </p>
       <EmailCaptchaForm communeSlug={commune.slug} action={forgotPassword} submitLabel="Recevoir le lien" />
     </>
   );

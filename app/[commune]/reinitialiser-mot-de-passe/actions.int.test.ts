@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { users, userSessions, type Commune } from "@/db/schema";
+import { type Commune, userSessions, users } from "@/db/schema";
 import { COMMON_PASSWORD_MESSAGE } from "@/lib/accounts/common-passwords";
 import { FORGOT_PASSWORD_SENT, LINK_USED_OR_INVALID, RESET_DONE, RESET_LINK_EXPIRED } from "@/lib/accounts/messages";
 import { KNOWN_PASSWORD, mailsTo, seedAccount, tokenInMail, useFreshIp } from "@/lib/accounts/test-fixtures";
@@ -27,15 +27,22 @@ beforeEach(useFreshIp);
 const reload = async (userId: string) => (await database.db.select().from(users).where(eq(users.id, userId)))[0]!;
 const choose = (commune: string, jeton: string, password = NEW_PASSWORD) =>
   chooseNewPassword(null, formData(commune, { jeton, password, passwordConfirmation: password }));
-const resetLink = (userId: string, now?: Date) => issueAccountToken(database.db, { communeId: communeA.id, userId, purpose: "password_reset", now });
+const resetLink = (userId: string, now?: Date) =>
+  issueAccountToken(database.db, { communeId: communeA.id, userId, purpose: "password_reset", now });
 
 describe("forgotten password", () => {
-  const ask = async (commune: string, email: string) => forgotPassword(null, formData(commune, { email, captcha: await solvedCaptchaPayload() }));
+  const ask = async (commune: string, email: string) =>
+    forgotPassword(null, formData(commune, { email, captcha: await solvedCaptchaPayload() }));
 
   it("mails a 1 h link to an existing, not disabled account, and answers the same for anyone", async () => {
     const user = await seedAccount(database.db, communeA, { email: "oubli@exemple.fr" });
     const disabled = await seedAccount(database.db, communeA, { email: "desactive@exemple.fr", status: "disabled" });
-    for (const [commune, email] of [["ville-a", user.email], ["ville-a", disabled.email], ["ville-a", "personne@exemple.fr"], ["ville-b", user.email]]) {
+    for (const [commune, email] of [
+      ["ville-a", user.email],
+      ["ville-a", disabled.email],
+      ["ville-a", "personne@exemple.fr"],
+      ["ville-b", user.email],
+    ]) {
       expect(await ask(commune!, email!)).toEqual({ ok: true, message: FORGOT_PASSWORD_SENT });
     }
     await runAfterResponse();
@@ -48,7 +55,8 @@ describe("forgotten password", () => {
 
   it("answers before looking for the account, so a known and an unknown address take the same time", async () => {
     const user = await seedAccount(database.db, communeA, { email: "connue@exemple.fr" });
-    for (const email of [user.email, "inconnue@exemple.fr"]) expect(await ask("ville-a", email)).toEqual({ ok: true, message: FORGOT_PASSWORD_SENT });
+    for (const email of [user.email, "inconnue@exemple.fr"])
+      expect(await ask("ville-a", email)).toEqual({ ok: true, message: FORGOT_PASSWORD_SENT });
     // Nothing told the two apart before the answers: the lookup and the mail wait for after the response.
     expect(harness.afterResponse).toHaveLength(2);
     expect(await mailsTo(database.db, user.email)).toHaveLength(0);
@@ -58,8 +66,12 @@ describe("forgotten password", () => {
 
   it("is rate limited per address and client: requests from other clients cannot use up the owner's", async () => {
     const user = await seedAccount(database.db, communeA, { email: "limite@exemple.fr" });
-    for (let attempt = 0; attempt < 3; attempt += 1) expect(await ask("ville-a", user.email)).toMatchObject({ ok: true });
-    expect(await ask("ville-a", user.email)).toMatchObject({ ok: false, message: expect.stringMatching(/^Trop de tentatives/) });
+    for (let attempt = 0; attempt < 3; attempt += 1)
+      expect(await ask("ville-a", user.email)).toMatchObject({ ok: true });
+    expect(await ask("ville-a", user.email)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Trop de tentatives/),
+    });
     useFreshIp(); // the owner, elsewhere
     expect(await ask("ville-a", user.email)).toEqual({ ok: true, message: FORGOT_PASSWORD_SENT });
     await runAfterResponse();
@@ -67,8 +79,12 @@ describe("forgotten password", () => {
   });
 
   it("is rate limited per client asking for many addresses", async () => {
-    for (let attempt = 0; attempt < 10; attempt += 1) expect(await ask("ville-a", `balayage${attempt}@exemple.fr`)).toMatchObject({ ok: true });
-    expect(await ask("ville-a", "balayage-encore@exemple.fr")).toMatchObject({ ok: false, message: expect.stringMatching(/^Trop de tentatives/) });
+    for (let attempt = 0; attempt < 10; attempt += 1)
+      expect(await ask("ville-a", `balayage${attempt}@exemple.fr`)).toMatchObject({ ok: true });
+    expect(await ask("ville-a", "balayage-encore@exemple.fr")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Trop de tentatives/),
+    });
     await runAfterResponse();
   });
 });
@@ -85,7 +101,9 @@ describe("choosing a new password", () => {
     expect(await choose("ville-a", jeton)).toEqual({ ok: true, message: RESET_DONE });
     const after = await reload(user.id);
     expect(await listLiveSessions(database.db, { communeId: communeA.id, userId: user.id })).toEqual([]);
-    expect((await database.db.select().from(userSessions).where(eq(userSessions.id, sessionId)))[0]!.revokedAt).not.toBeNull();
+    expect(
+      (await database.db.select().from(userSessions).where(eq(userSessions.id, sessionId)))[0]!.revokedAt,
+    ).not.toBeNull();
     expect(await verifyPassword(after.passwordHash, NEW_PASSWORD)).toBe(true);
     expect(await verifyPassword(after.passwordHash, KNOWN_PASSWORD)).toBe(false);
 
@@ -117,7 +135,10 @@ describe("choosing a new password", () => {
   it("refuses a common password and keeps the link usable", async () => {
     const user = await seedAccount(database.db, communeA);
     const jeton = await resetLink(user.id);
-    expect(await choose("ville-a", jeton, "Password1")).toMatchObject({ ok: false, fieldErrors: { password: [COMMON_PASSWORD_MESSAGE] } });
+    expect(await choose("ville-a", jeton, "Password1")).toMatchObject({
+      ok: false,
+      fieldErrors: { password: [COMMON_PASSWORD_MESSAGE] },
+    });
     expect(await choose("ville-a", jeton)).toMatchObject({ ok: true });
   });
 });

@@ -1,11 +1,11 @@
 "use server";
 
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "@/lib/accounts/common-passwords";
-import { failure, fieldFailure, success } from "@/lib/actions/state";
 import { LINK_USED_OR_INVALID, RESET_DONE, RESET_LINK_EXPIRED } from "@/lib/accounts/messages";
 import { resetPassword } from "@/lib/accounts/password-reset";
 import { resetPasswordSchema } from "@/lib/accounts/schemas";
 import { publicAction } from "@/lib/actions/action";
+import { failure, fieldFailure, success } from "@/lib/actions/state";
 
 /** "Choisir un nouveau mot de passe" from a mailed link: ends every session of the account. */
 export const chooseNewPassword = publicAction(resetPasswordSchema, async (input, { db, commune }) => {

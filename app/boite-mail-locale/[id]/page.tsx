@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { canReadLocalMailbox } from "@/lib/mail/local-mailbox-access";
 import { findLocalMail, linksOf } from "@/lib/mail/local-mailbox";
+import { canReadLocalMailbox } from "@/lib/mail/local-mailbox-access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "E-mail – Boîte mail locale", robots: { index: false } };
@@ -33,7 +33,14 @@ export default async function LocalMailPage({ params }: { params: Promise<{ id: 
       </ul>
       <h2>Aperçu</h2>
       {/* sandbox: the mail's HTML never runs script nor touches this page */}
-      <iframe className="mail-preview" title={`Aperçu de l'e-mail « ${mail.subject} »`} sandbox="" srcDoc={mail.html} width="100%" height="640" />
+      <iframe
+        className="mail-preview"
+        title={`Aperçu de l'e-mail « ${mail.subject} »`}
+        sandbox=""
+        srcDoc={mail.html}
+        width="100%"
+        height="640"
+      />
       <h2>Version texte</h2>
       <pre className="mail-text">{mail.text}</pre>
     </main>

@@ -1,9 +1,17 @@
-import { formatDateTime } from "@/lib/format";
 import { TableWrap } from "@/components/ui/table-wrap";
 import type { AuditRow } from "@/lib/agents/audit-read";
+import { formatDateTime } from "@/lib/format";
 
 /** Audit rows as a table: date, agent, action in French, (target), detail. */
-export function AuditTable({ rows, caption, showTarget = true }: { rows: AuditRow[]; caption: string; showTarget?: boolean }) {
+export function AuditTable({
+  rows,
+  caption,
+  showTarget = true,
+}: {
+  rows: AuditRow[];
+  caption: string;
+  showTarget?: boolean;
+}) {
   return (
     <TableWrap label={caption}>
       <table>

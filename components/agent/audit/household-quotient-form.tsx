@@ -5,7 +5,15 @@ import { updateFamilyQuotientAction } from "@/lib/households/quotient-actions";
 import { familyQuotientSchema } from "@/lib/households/quotient-schema";
 
 /** "Quotient familial" set directly by an agent; the change is recorded in the household's history. */
-export function HouseholdQuotientForm({ slug, householdId, familyQuotient }: { slug: string; householdId: string; familyQuotient: number | null }) {
+export function HouseholdQuotientForm({
+  slug,
+  householdId,
+  familyQuotient,
+}: {
+  slug: string;
+  householdId: string;
+  familyQuotient: number | null;
+}) {
   const { form, state, pending, onSubmit } = useActionForm(familyQuotientSchema, updateFamilyQuotientAction, {
     householdId,
     familyQuotient: familyQuotient === null ? "" : String(familyQuotient),

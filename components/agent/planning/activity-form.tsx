@@ -1,12 +1,20 @@
 "use client";
 
+import {
+  CheckboxField,
+  FormMessage,
+  RadioGroupField,
+  SelectField,
+  SubmitButton,
+  TextField,
+  useActionForm,
+} from "@/components/ui/form-kit";
 import type { Activity } from "@/db/schema/planning";
-import { CheckboxField, FormMessage, RadioGroupField, SelectField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
 import { saveActivityAction } from "@/lib/activities/actions";
 import { CATEGORY_LABELS, DEADLINE_KIND_LABELS } from "@/lib/activities/labels";
 import { activitySchema } from "@/lib/activities/schemas";
-import { WeekdayCheckboxes } from "./weekday-checkboxes";
 import styles from "./planning.module.css";
+import { WeekdayCheckboxes } from "./weekday-checkboxes";
 
 const categoryOptions = Object.entries(CATEGORY_LABELS).map(([value, label]) => ({ value, label }));
 const deadlineKindOptions = Object.entries(DEADLINE_KIND_LABELS).map(([value, label]) => ({ value, label }));
@@ -41,7 +49,12 @@ export function ActivityForm({ slug, activity }: { slug: string; activity?: Acti
   const { errors } = form.formState;
   const { register } = form;
   return (
-    <form className={`form ${styles.form} ${styles.wideForm}`} aria-label={activity ? "Modifier l'activité" : "Créer une activité"} onSubmit={onSubmit} noValidate>
+    <form
+      className={`form ${styles.form} ${styles.wideForm}`}
+      aria-label={activity ? "Modifier l'activité" : "Créer une activité"}
+      onSubmit={onSubmit}
+      noValidate
+    >
       <p className="form-required-note">Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>
       <FormMessage state={state} />
       <input type="hidden" name="commune" value={slug} />
@@ -50,19 +63,57 @@ export function ActivityForm({ slug, activity }: { slug: string; activity?: Acti
       <fieldset>
         <legend>Identification</legend>
         <div className={styles.row}>
-          <TextField label="Code" hint="Facultatif : « 1 » affiche « 1/Péri MATIN »." autoComplete="off" registration={register("code")} error={errors.code?.message} />
-          <TextField label="Nom de l'activité" required autoComplete="off" registration={register("name")} error={errors.name?.message} />
+          <TextField
+            label="Code"
+            hint="Facultatif : « 1 » affiche « 1/Péri MATIN »."
+            autoComplete="off"
+            registration={register("code")}
+            error={errors.code?.message}
+          />
+          <TextField
+            label="Nom de l'activité"
+            required
+            autoComplete="off"
+            registration={register("name")}
+            error={errors.name?.message}
+          />
         </div>
-        <TextField label="Établissement" required autoComplete="off" registration={register("facility")} error={errors.facility?.message} />
-        <SelectField label="Catégorie" required options={categoryOptions} registration={register("category")} error={errors.category?.message} />
+        <TextField
+          label="Établissement"
+          required
+          autoComplete="off"
+          registration={register("facility")}
+          error={errors.facility?.message}
+        />
+        <SelectField
+          label="Catégorie"
+          required
+          options={categoryOptions}
+          registration={register("category")}
+          error={errors.category?.message}
+        />
       </fieldset>
 
       <fieldset>
         <legend>Jours et horaires</legend>
         <WeekdayCheckboxes registration={register("weekdays")} error={errors.weekdays?.message} />
         <div className={styles.row}>
-          <TextField label="Heure de début" type="time" required hint="Format HH:mm" registration={register("startTime")} error={errors.startTime?.message} />
-          <TextField label="Heure de fin" type="time" required hint="Format HH:mm" registration={register("endTime")} error={errors.endTime?.message} />
+          <TextField
+            label="Heure de début"
+            type="time"
+            required
+            hint="Format HH:mm"
+            registration={register("startTime")}
+            error={errors.startTime?.message}
+          />
+          <TextField
+            label="Heure de fin"
+            type="time"
+            required
+            hint="Format HH:mm"
+            registration={register("endTime")}
+            error={errors.endTime?.message}
+          />
         </div>
         <TextField
           label="Couleur"
@@ -84,7 +135,11 @@ export function ActivityForm({ slug, activity }: { slug: string; activity?: Acti
           registration={register("capacity")}
           error={errors.capacity?.message}
         />
-        <CheckboxField label="Accepter automatiquement les réservations dans la limite des places" registration={register("autoAccept")} error={errors.autoAccept?.message} />
+        <CheckboxField
+          label="Accepter automatiquement les réservations dans la limite des places"
+          registration={register("autoAccept")}
+          error={errors.autoAccept?.message}
+        />
       </fieldset>
 
       <fieldset>
@@ -98,7 +153,13 @@ export function ActivityForm({ slug, activity }: { slug: string; activity?: Acti
             registration={register("bookingDeadlineDays")}
             error={errors.bookingDeadlineDays?.message}
           />
-          <TextField label="Heure limite de réservation" type="time" required registration={register("bookingDeadlineTime")} error={errors.bookingDeadlineTime?.message} />
+          <TextField
+            label="Heure limite de réservation"
+            type="time"
+            required
+            registration={register("bookingDeadlineTime")}
+            error={errors.bookingDeadlineTime?.message}
+          />
         </div>
         <div className={styles.row}>
           <TextField
@@ -109,7 +170,13 @@ export function ActivityForm({ slug, activity }: { slug: string; activity?: Acti
             registration={register("cancellationDeadlineDays")}
             error={errors.cancellationDeadlineDays?.message}
           />
-          <TextField label="Heure limite d'absence" type="time" required registration={register("cancellationDeadlineTime")} error={errors.cancellationDeadlineTime?.message} />
+          <TextField
+            label="Heure limite d'absence"
+            type="time"
+            required
+            registration={register("cancellationDeadlineTime")}
+            error={errors.cancellationDeadlineTime?.message}
+          />
         </div>
         <RadioGroupField
           legend="Les jours de délai sont comptés en"
@@ -126,7 +193,11 @@ export function ActivityForm({ slug, activity }: { slug: string; activity?: Acti
       </fieldset>
 
       {activity ? (
-        <CheckboxField label="Activité archivée : elle n'est plus proposée aux familles" registration={register("archived")} error={errors.archived?.message} />
+        <CheckboxField
+          label="Activité archivée : elle n'est plus proposée aux familles"
+          registration={register("archived")}
+          error={errors.archived?.message}
+        />
       ) : null}
       <div className="button-row">
         <SubmitButton pending={pending}>{activity ? "Enregistrer les modifications" : "Créer l'activité"}</SubmitButton>

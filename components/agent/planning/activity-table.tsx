@@ -1,16 +1,20 @@
 import Link from "next/link";
-import type { Activity } from "@/db/schema/planning";
 import { TableWrap } from "@/components/ui/table-wrap";
+import type { Activity } from "@/db/schema/planning";
 import { describeCapacity, describeSchedule } from "@/lib/activities/labels";
-import { activityLabel } from "@/lib/planning/labels";
 import { describeDeadline } from "@/lib/planning/deadlines";
+import { activityLabel } from "@/lib/planning/labels";
 import styles from "./planning.module.css";
 
 function deadlines(activity: Activity) {
   const kind = activity.deadlineDaysKind;
   return {
     booking: describeDeadline({ days: activity.bookingDeadlineDays, time: activity.bookingDeadlineTime, kind }),
-    absence: describeDeadline({ days: activity.cancellationDeadlineDays, time: activity.cancellationDeadlineTime, kind }),
+    absence: describeDeadline({
+      days: activity.cancellationDeadlineDays,
+      time: activity.cancellationDeadlineTime,
+      kind,
+    }),
   };
 }
 
@@ -64,7 +68,10 @@ export function ActivityTable({ slug, activities }: { slug: string; activities: 
                   {activity.color}
                 </td>
                 <td>
-                  <Link href={`/${slug}/agent/activites/${activity.id}/inscriptions`} aria-label={`Inscriptions à ${label}`}>
+                  <Link
+                    href={`/${slug}/agent/activites/${activity.id}/inscriptions`}
+                    aria-label={`Inscriptions à ${label}`}
+                  >
                     Inscriptions
                   </Link>
                 </td>

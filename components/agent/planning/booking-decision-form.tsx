@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { useEffect } from "react";
+import { bookingDecisionSchema } from "@/app/[commune]/agent/reservations/decision-schema";
 import { DecisionReport } from "@/components/agent/requests/decision-report";
 import { TextField, useActionForm } from "@/components/ui/form-kit";
 import { TableWrap } from "@/components/ui/table-wrap";
-import { bookingDecisionSchema } from "@/app/[commune]/agent/reservations/decision-schema";
 import type { FormAction } from "@/lib/actions/state";
 import styles from "./planning.module.css";
 
@@ -21,14 +21,23 @@ export interface PendingLineView {
   requestedAt: string;
 }
 
-
 const emptySelection = { bookingIds: [] as string[], message: "" };
 
 /**
  * The day's pending requests with a checkbox each (and "Tout sélectionner"), then "Accepter" / "Refuser" the
  * selection. Stays mounted when no line is left so the report of the last decision stays on screen.
  */
-export function BookingDecisionForm({ slug, action, lines, caption }: { slug: string; action: FormAction; lines: PendingLineView[]; caption: string }) {
+export function BookingDecisionForm({
+  slug,
+  action,
+  lines,
+  caption,
+}: {
+  slug: string;
+  action: FormAction;
+  lines: PendingLineView[];
+  caption: string;
+}) {
   const { form, state, pending, onSubmit } = useActionForm(bookingDecisionSchema, action, emptySelection);
   const { errors } = form.formState;
   const selected = form.watch("bookingIds");
@@ -62,7 +71,11 @@ export function BookingDecisionForm({ slug, action, lines, caption }: { slug: st
                       type="checkbox"
                       aria-label="Tout sélectionner"
                       checked={allSelected}
-                      onChange={(event) => form.setValue("bookingIds", event.target.checked ? allIds : [], { shouldValidate: form.formState.isSubmitted })}
+                      onChange={(event) =>
+                        form.setValue("bookingIds", event.target.checked ? allIds : [], {
+                          shouldValidate: form.formState.isSubmitted,
+                        })
+                      }
                     />
                   </th>
                   <th scope="col">Enfant</th>
@@ -110,10 +123,22 @@ export function BookingDecisionForm({ slug, action, lines, caption }: { slug: st
               error={errors.message?.message}
             />
             <div className="button-row">
-              <button type="submit" className="button" disabled={pending} aria-busy={pending || undefined} onClick={decide("accept")}>
+              <button
+                type="submit"
+                className="button"
+                disabled={pending}
+                aria-busy={pending || undefined}
+                onClick={decide("accept")}
+              >
                 Accepter
               </button>
-              <button type="submit" className="button button--danger" disabled={pending} aria-busy={pending || undefined} onClick={decide("refuse")}>
+              <button
+                type="submit"
+                className="button button--danger"
+                disabled={pending}
+                aria-busy={pending || undefined}
+                onClick={decide("refuse")}
+              >
                 Refuser
               </button>
             </div>

@@ -1,7 +1,14 @@
 "use client";
 
 import { useEffect } from "react";
-import { FormMessage, RadioGroupField, SelectField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
+import {
+  FormMessage,
+  RadioGroupField,
+  SelectField,
+  SubmitButton,
+  TextField,
+  useActionForm,
+} from "@/components/ui/form-kit";
 import { addClosuresAction } from "@/lib/activities/actions";
 import { CLOSURE_KIND_LABELS } from "@/lib/activities/labels";
 import { closureAddSchema } from "@/lib/activities/schemas";
@@ -14,7 +21,10 @@ const emptyForm = { activityId: "", from: "", to: "", kind: "closure" as const, 
 export function ClosureForm({ slug, activities }: { slug: string; activities: { id: string; label: string }[] }) {
   const { form, state, pending, onSubmit } = useActionForm(closureAddSchema, addClosuresAction, emptyForm);
   const { errors } = form.formState;
-  const activityOptions = [{ value: "", label: "Toutes les activités de la commune" }, ...activities.map((a) => ({ value: a.id, label: a.label }))];
+  const activityOptions = [
+    { value: "", label: "Toutes les activités de la commune" },
+    ...activities.map((a) => ({ value: a.id, label: a.label })),
+  ];
 
   useEffect(() => {
     if (state?.ok) form.reset(emptyForm);
@@ -26,12 +36,29 @@ export function ClosureForm({ slug, activities }: { slug: string; activities: { 
       <p className="form-required-note">Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>
       <FormMessage state={state} />
       <input type="hidden" name="commune" value={slug} />
-      <SelectField label="Activité concernée" options={activityOptions} registration={form.register("activityId")} error={errors.activityId?.message} />
+      <SelectField
+        label="Activité concernée"
+        options={activityOptions}
+        registration={form.register("activityId")}
+        error={errors.activityId?.message}
+      />
       <div className={styles.row}>
         <TextField label="Du" type="date" required registration={form.register("from")} error={errors.from?.message} />
-        <TextField label="Au" type="date" hint="Laissez vide pour un seul jour." registration={form.register("to")} error={errors.to?.message} />
+        <TextField
+          label="Au"
+          type="date"
+          hint="Laissez vide pour un seul jour."
+          registration={form.register("to")}
+          error={errors.to?.message}
+        />
       </div>
-      <RadioGroupField legend="Type de fermeture" required options={kindOptions} registration={form.register("kind")} error={errors.kind?.message} />
+      <RadioGroupField
+        legend="Type de fermeture"
+        required
+        options={kindOptions}
+        registration={form.register("kind")}
+        error={errors.kind?.message}
+      />
       <TextField
         label="Libellé"
         required

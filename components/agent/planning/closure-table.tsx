@@ -9,7 +9,9 @@ import { CLOSURE_KIND_LABELS } from "@/lib/activities/labels";
 import { formatDate } from "@/lib/format";
 
 function describePeriod(period: ClosurePeriod): string {
-  return period.from === period.to ? `le ${formatDate(period.from)}` : `du ${formatDate(period.from)} au ${formatDate(period.to)}`;
+  return period.from === period.to
+    ? `le ${formatDate(period.from)}`
+    : `du ${formatDate(period.from)} au ${formatDate(period.to)}`;
 }
 
 /**

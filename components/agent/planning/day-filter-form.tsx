@@ -1,9 +1,20 @@
 import styles from "./planning.module.css";
 
 /** "Afficher" another activity and day (a plain GET form: it works before any script has loaded). */
-export function DayFilterForm({ activities, selected }: { activities: { id: string; label: string }[]; selected: { activityId: string; day: string } | null }) {
+export function DayFilterForm({
+  activities,
+  selected,
+}: {
+  activities: { id: string; label: string }[];
+  selected: { activityId: string; day: string } | null;
+}) {
   return (
-    <form className={`form ${styles.form} ${styles.filters}`} method="get" role="search" aria-label="Choisir une activité et un jour">
+    <form
+      className={`form ${styles.form} ${styles.filters}`}
+      method="get"
+      role="search"
+      aria-label="Choisir une activité et un jour"
+    >
       <div className="field">
         <label htmlFor="choix-activite">Activité</label>
         <select id="choix-activite" name="activite" defaultValue={selected?.activityId ?? ""} required>

@@ -8,7 +8,21 @@ import { SLOT_STATE_LABELS, slotState } from "@/lib/planning/slot-state";
 type Column = { header: string; cell: (line: DayBookingLine, index: number) => ReactNode };
 
 /** One list of the day (présents, absences, liste d'attente): the child and the family, plus its own columns. */
-function RosterList({ slug, id, title, empty, lines, columns = [] }: { slug: string; id: string; title: string; empty: string; lines: DayBookingLine[]; columns?: Column[] }) {
+function RosterList({
+  slug,
+  id,
+  title,
+  empty,
+  lines,
+  columns = [],
+}: {
+  slug: string;
+  id: string;
+  title: string;
+  empty: string;
+  lines: DayBookingLine[];
+  columns?: Column[];
+}) {
   return (
     <section aria-labelledby={id}>
       <h3 id={id}>
@@ -61,9 +75,29 @@ const waitingRank: Column[] = [
 export function DayRoster({ slug, view }: { slug: string; view: ActivityDay }) {
   return (
     <>
-      <RosterList slug={slug} id="presents-prevus" title="Présents prévus" empty="Aucun enfant n'est attendu ce jour-là." lines={view.booked} />
-      <RosterList slug={slug} id="absences" title="Absences" empty="Aucune absence ce jour-là." lines={view.absences} columns={[absenceState]} />
-      <RosterList slug={slug} id="liste-attente" title="Liste d'attente" empty="Personne n'est en liste d'attente." lines={view.waiting} columns={waitingRank} />
+      <RosterList
+        slug={slug}
+        id="presents-prevus"
+        title="Présents prévus"
+        empty="Aucun enfant n'est attendu ce jour-là."
+        lines={view.booked}
+      />
+      <RosterList
+        slug={slug}
+        id="absences"
+        title="Absences"
+        empty="Aucune absence ce jour-là."
+        lines={view.absences}
+        columns={[absenceState]}
+      />
+      <RosterList
+        slug={slug}
+        id="liste-attente"
+        title="Liste d'attente"
+        empty="Personne n'est en liste d'attente."
+        lines={view.waiting}
+        columns={waitingRank}
+      />
     </>
   );
 }

@@ -12,7 +12,13 @@ const statusOptions = Object.entries(ENROLMENT_STATUS_LABELS).map(([value, label
 type PeriodField = "startsOn" | "endsOn" | "status";
 
 /** The period ("du … au …") and state of an enrolment, common to enrolling and to changing an enrolment. */
-function EnrolmentPeriodFields({ register, errors }: { register: (name: PeriodField) => UseFormRegisterReturn; errors: Partial<Record<PeriodField, string>> }) {
+function EnrolmentPeriodFields({
+  register,
+  errors,
+}: {
+  register: (name: PeriodField) => UseFormRegisterReturn;
+  errors: Partial<Record<PeriodField, string>>;
+}) {
   return (
     <>
       <div className={styles.row}>

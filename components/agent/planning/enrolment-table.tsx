@@ -5,7 +5,15 @@ import { ENROLMENT_STATUS_LABELS } from "@/lib/activities/labels";
 import { formatDate } from "@/lib/format";
 
 /** The activity's enrolments: child, family, period and state, each with a link to change it. */
-export function EnrolmentTable({ slug, activityLabel, lines }: { slug: string; activityLabel: string; lines: EnrolmentLine[] }) {
+export function EnrolmentTable({
+  slug,
+  activityLabel,
+  lines,
+}: {
+  slug: string;
+  activityLabel: string;
+  lines: EnrolmentLine[];
+}) {
   if (lines.length === 0) return <p>Aucun enfant n&apos;est inscrit à cette activité.</p>;
   return (
     <TableWrap label="Inscriptions">
@@ -35,10 +43,15 @@ export function EnrolmentTable({ slug, activityLabel, lines }: { slug: string; a
                 du {formatDate(line.startsOn)} au {formatDate(line.endsOn)}
               </td>
               <td>
-                <span className={line.status === "active" ? "badge badge--success" : "badge"}>{ENROLMENT_STATUS_LABELS[line.status]}</span>
+                <span className={line.status === "active" ? "badge badge--success" : "badge"}>
+                  {ENROLMENT_STATUS_LABELS[line.status]}
+                </span>
               </td>
               <td>
-                <Link href={`/${slug}/agent/activites/${line.activityId}/inscriptions/${line.id}`} aria-label={`Modifier l'inscription de ${line.childName}`}>
+                <Link
+                  href={`/${slug}/agent/activites/${line.activityId}/inscriptions/${line.id}`}
+                  aria-label={`Modifier l'inscription de ${line.childName}`}
+                >
                   Modifier
                 </Link>
               </td>

@@ -45,12 +45,17 @@ export function PendingDaysTable({
                 </td>
                 <td>{pending.bookingRequests}</td>
                 <td>{pending.absenceRequests}</td>
-                <td className={full ? styles.full : undefined}>{describePlaces(pending.placesTaken, pending.capacity)}</td>
+                <td className={full ? styles.full : undefined}>
+                  {describePlaces(pending.placesTaken, pending.capacity)}
+                </td>
                 <td>
                   {isSelected ? (
                     <span className="badge">Affiché ci-dessous</span>
                   ) : (
-                    <Link href={hrefOf(pending)} aria-label={`Traiter les demandes du ${day}, ${pending.activityLabel}`}>
+                    <Link
+                      href={hrefOf(pending)}
+                      aria-label={`Traiter les demandes du ${day}, ${pending.activityLabel}`}
+                    >
                       Traiter
                     </Link>
                   )}

@@ -9,14 +9,22 @@ import styles from "./planning.module.css";
 export function WeekdayCheckboxes({ registration, error }: { registration: UseFormRegisterReturn; error?: string }) {
   const id = useId();
   return (
-    <fieldset className={`field field--radios${error ? " field--error" : ""}`} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      className={`field field--radios${error ? " field--error" : ""}`}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
       <legend>
         Jours de l&apos;activité<span aria-hidden="true"> *</span>
       </legend>
       <div className={styles.weekdays}>
         {WEEKDAY_NAMES.map((name, index) => (
           <label key={name}>
-            <input type="checkbox" value={String(index + 1)} aria-invalid={error ? true : undefined} {...registration} />
+            <input
+              type="checkbox"
+              value={String(index + 1)}
+              aria-invalid={error ? true : undefined}
+              {...registration}
+            />
             {name}
           </label>
         ))}

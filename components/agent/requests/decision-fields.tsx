@@ -12,12 +12,23 @@ type DecisionForm = UseFormReturn<z.input<typeof decideRequestsSchema>, unknown,
  * The message to the family and the "Accepter" / "Refuser" buttons. Each button writes its decision in the hidden
  * field before the form submits, so the same zod schema checks that a refusal carries a message.
  */
-export function DecisionFields({ form, pending, acceptLabel, refuseLabel }: { form: DecisionForm; pending: boolean; acceptLabel: string; refuseLabel: string }) {
+export function DecisionFields({
+  form,
+  pending,
+  acceptLabel,
+  refuseLabel,
+}: {
+  form: DecisionForm;
+  pending: boolean;
+  acceptLabel: string;
+  refuseLabel: string;
+}) {
   const { errors } = form.formState;
   return (
     <>
       <input type="hidden" {...form.register("decision")} />
-      <TextField multiline
+      <TextField
+        multiline
         label="Message à la famille"
         hint="Obligatoire pour un refus. La famille le lit dans Mes demandes et dans le mail qui l'informe de la décision."
         registration={form.register("message")}
@@ -29,7 +40,13 @@ export function DecisionFields({ form, pending, acceptLabel, refuseLabel }: { fo
         </p>
       ) : null}
       <div className={`button-row ${styles.decisionButtons}`}>
-        <button type="submit" className="button" disabled={pending} aria-busy={pending || undefined} onClick={() => form.setValue("decision", "accepted")}>
+        <button
+          type="submit"
+          className="button"
+          disabled={pending}
+          aria-busy={pending || undefined}
+          onClick={() => form.setValue("decision", "accepted")}
+        >
           {acceptLabel}
         </button>
         <button

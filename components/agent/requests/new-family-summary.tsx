@@ -9,7 +9,13 @@ export async function NewFamilyRequestSummary({ communeId, requestId }: { commun
     <section aria-labelledby="famille-proposee">
       <h2 id="famille-proposee">Famille à créer</h2>
       {payload ? (
-        <NewFamilySummary family={payload.family} finance={payload.finance} iban={payload.iban} wishes={payload.wishes ?? []} headingLevel={3} />
+        <NewFamilySummary
+          family={payload.family}
+          finance={payload.finance}
+          iban={payload.iban}
+          wishes={payload.wishes ?? []}
+          headingLevel={3}
+        />
       ) : (
         <p>Le contenu de cette pré-inscription est illisible.</p>
       )}

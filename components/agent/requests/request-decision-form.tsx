@@ -11,7 +11,10 @@ import { DecisionReport } from "./decision-report";
  * result — or "already processed by another agent" — remains on screen after the page refreshes.
  */
 export function RequestDecisionForm({ slug, requestId, open }: { slug: string; requestId: string; open: boolean }) {
-  const { form, state, pending, onSubmit } = useActionForm(decideRequestsSchema, decideRequestsAction, { requestIds: requestId, message: "" });
+  const { form, state, pending, onSubmit } = useActionForm(decideRequestsSchema, decideRequestsAction, {
+    requestIds: requestId,
+    message: "",
+  });
   return (
     <>
       <DecisionReport state={state} />

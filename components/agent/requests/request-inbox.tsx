@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, type ReactNode } from "react";
-import { TableWrap } from "@/components/ui/table-wrap";
+import { type ReactNode, useEffect } from "react";
 import { useActionForm } from "@/components/ui/form-kit";
+import { TableWrap } from "@/components/ui/table-wrap";
 import { decideRequestsAction } from "@/lib/agents/requests-actions";
 import { decideRequestsSchema } from "@/lib/agents/requests-schemas";
 import { DecisionFields } from "./decision-fields";
@@ -27,8 +27,21 @@ export interface InboxRow {
  * The inbox table with a checkbox per pending request and the bulk "Accepter / Refuser la sélection". Stays
  * mounted when no row is left (`empty` is shown instead) so the report of the last decision stays on screen.
  */
-export function RequestInbox({ slug, rows, caption, empty }: { slug: string; rows: InboxRow[]; caption: string; empty: ReactNode }) {
-  const { form, state, pending, onSubmit } = useActionForm(decideRequestsSchema, decideRequestsAction, { requestIds: [], message: "" });
+export function RequestInbox({
+  slug,
+  rows,
+  caption,
+  empty,
+}: {
+  slug: string;
+  rows: InboxRow[];
+  caption: string;
+  empty: ReactNode;
+}) {
+  const { form, state, pending, onSubmit } = useActionForm(decideRequestsSchema, decideRequestsAction, {
+    requestIds: [],
+    message: "",
+  });
   const selectable = rows.filter((row) => row.pending).map((row) => row.id);
   const selected = form.watch("requestIds");
   const selectedCount = Array.isArray(selected) ? selected.length : selected ? 1 : 0;
@@ -57,7 +70,9 @@ export function RequestInbox({ slug, rows, caption, empty }: { slug: string; row
                     checked={allSelected}
                     disabled={selectable.length === 0}
                     onChange={(event) =>
-                      form.setValue("requestIds", event.target.checked ? selectable : [], { shouldValidate: form.formState.isSubmitted })
+                      form.setValue("requestIds", event.target.checked ? selectable : [], {
+                        shouldValidate: form.formState.isSubmitted,
+                      })
                     }
                   />
                 </th>
@@ -99,7 +114,12 @@ export function RequestInbox({ slug, rows, caption, empty }: { slug: string; row
       {selectable.length > 0 ? (
         <fieldset className="form">
           <legend>Traiter la sélection ({selectedCount} demande(s) sélectionnée(s))</legend>
-          <DecisionFields form={form} pending={pending} acceptLabel="Accepter la sélection" refuseLabel="Refuser la sélection" />
+          <DecisionFields
+            form={form}
+            pending={pending}
+            acceptLabel="Accepter la sélection"
+            refuseLabel="Refuser la sélection"
+          />
         </fieldset>
       ) : null}
     </form>

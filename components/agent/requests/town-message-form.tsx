@@ -7,7 +7,10 @@ import { townMessageSchema } from "@/lib/agents/requests-schemas";
 
 /** "Envoyer un message" to the family on a request, without deciding it. */
 export function TownMessageForm({ slug, requestId }: { slug: string; requestId: string }) {
-  const { form, state, pending, onSubmit } = useActionForm(townMessageSchema, postTownMessageAction, { requestId, message: "" });
+  const { form, state, pending, onSubmit } = useActionForm(townMessageSchema, postTownMessageAction, {
+    requestId,
+    message: "",
+  });
 
   useEffect(() => {
     if (state?.ok) form.reset({ requestId, message: "" });
@@ -19,7 +22,14 @@ export function TownMessageForm({ slug, requestId }: { slug: string; requestId: 
       <FormMessage state={state} />
       <input type="hidden" name="commune" value={slug} />
       <input type="hidden" {...form.register("requestId")} />
-      <TextField multiline label="Message" required hint="La famille le lit dans Mes demandes." registration={form.register("message")} error={form.formState.errors.message?.message} />
+      <TextField
+        multiline
+        label="Message"
+        required
+        hint="La famille le lit dans Mes demandes."
+        registration={form.register("message")}
+        error={form.formState.errors.message?.message}
+      />
       <div className="button-row">
         <SubmitButton pending={pending}>Envoyer un message</SubmitButton>
       </div>

@@ -3,11 +3,19 @@ import { mayEnrol, PENDING_SECOND_FACTOR_SECONDS, secondFactorState } from "./po
 
 const now = new Date("2026-11-30T09:00:00Z");
 const justNow = new Date(now.getTime() - 60_000);
-const base = { communeRequiresAgents: false, factorConfirmed: false, sessionVerified: false, sessionCreatedAt: justNow, now };
+const base = {
+  communeRequiresAgents: false,
+  factorConfirmed: false,
+  sessionVerified: false,
+  sessionCreatedAt: justNow,
+  now,
+};
 
 describe("who needs the second factor", () => {
   it("never a family", () => {
-    expect(secondFactorState({ ...base, role: "family", communeRequiresAgents: true, factorConfirmed: true })).toBe("not_needed");
+    expect(secondFactorState({ ...base, role: "family", communeRequiresAgents: true, factorConfirmed: true })).toBe(
+      "not_needed",
+    );
   });
 
   it("always an admin: enrolment first, then a code at each login", () => {
@@ -26,7 +34,15 @@ describe("who needs the second factor", () => {
   it("gives a password-only session a few minutes to pass the second factor, then it is over", () => {
     const old = new Date(now.getTime() - (PENDING_SECOND_FACTOR_SECONDS + 1) * 1000);
     expect(secondFactorState({ ...base, role: "admin", factorConfirmed: true, sessionCreatedAt: old })).toBe("expired");
-    expect(secondFactorState({ ...base, role: "admin", factorConfirmed: true, sessionVerified: true, sessionCreatedAt: old })).toBe("done");
+    expect(
+      secondFactorState({
+        ...base,
+        role: "admin",
+        factorConfirmed: true,
+        sessionVerified: true,
+        sessionCreatedAt: old,
+      }),
+    ).toBe("done");
   });
 
   it("lets staff without a confirmed factor enrol, nobody else", () => {

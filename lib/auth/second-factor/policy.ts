@@ -17,7 +17,9 @@ export function needsSecondFactor(p: Account): boolean {
 }
 
 /** Evaluated on every request, so a commune that starts requiring the factor also catches the live sessions. */
-export function secondFactorState(p: Account & { sessionVerified: boolean; sessionCreatedAt: Date; now: Date }): SecondFactorState {
+export function secondFactorState(
+  p: Account & { sessionVerified: boolean; sessionCreatedAt: Date; now: Date },
+): SecondFactorState {
   if (!needsSecondFactor(p)) return "not_needed";
   if (p.sessionVerified) return "done";
   if (p.now.getTime() - p.sessionCreatedAt.getTime() > PENDING_SECOND_FACTOR_SECONDS * 1000) return "expired";

@@ -8,5 +8,7 @@ export const RECOVERY_CODE_LENGTH = 16;
 /** The code as stored, however it was typed (case, spaces, dashes, O/0 and I/L/1 mix-ups); null if it cannot be one. */
 export function normalizeRecoveryCode(input: string): string | null {
   const code = input.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
-  return code.length === RECOVERY_CODE_LENGTH && [...code].every((c) => RECOVERY_CODE_ALPHABET.includes(c)) ? code : null;
+  return code.length === RECOVERY_CODE_LENGTH && [...code].every((c) => RECOVERY_CODE_ALPHABET.includes(c))
+    ? code
+    : null;
 }

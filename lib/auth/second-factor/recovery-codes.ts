@@ -7,7 +7,10 @@ export const RECOVERY_CODE_COUNT = 10;
 export function generateRecoveryCodes(): string[] {
   const codes = new Set<string>();
   while (codes.size < RECOVERY_CODE_COUNT) {
-    const raw = Array.from({ length: RECOVERY_CODE_LENGTH }, () => RECOVERY_CODE_ALPHABET[randomInt(RECOVERY_CODE_ALPHABET.length)]).join("");
+    const raw = Array.from(
+      { length: RECOVERY_CODE_LENGTH },
+      () => RECOVERY_CODE_ALPHABET[randomInt(RECOVERY_CODE_ALPHABET.length)],
+    ).join("");
     codes.add(raw.match(/.{4}/g)!.join("-"));
   }
   return [...codes];

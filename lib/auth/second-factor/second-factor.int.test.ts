@@ -2,8 +2,12 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
 import { beforeEach, describe, expect, it } from "vitest";
 import { logIn } from "@/app/[commune]/connexion/actions";
-import { confirmEnrolmentAction, verifyRecoveryCodeAction, verifySecondFactorAction } from "@/app/[commune]/double-authentification/actions";
-import { auditLog, recoveryCodes, totpFactors, userSessions, type Commune, type User } from "@/db/schema";
+import {
+  confirmEnrolmentAction,
+  verifyRecoveryCodeAction,
+  verifySecondFactorAction,
+} from "@/app/[commune]/double-authentification/actions";
+import { auditLog, type Commune, recoveryCodes, totpFactors, type User, userSessions } from "@/db/schema";
 import { KNOWN_PASSWORD, seedAccount, useFreshIp } from "@/lib/accounts/test-fixtures";
 import { createStaffAccountAction, setAgentSecondFactorRequirementAction } from "@/lib/agents/actions";
 import { findSecondFactorChallenge, findSessionUser } from "@/lib/auth/session";
@@ -15,7 +19,8 @@ import { addConfirmedFactor, secondFactorSummary, startEnrolment } from "./store
 
 const database = useTestDatabase();
 const SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
-const code = (secret = SECRET, offsetSteps = 0) => TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: Date.now() + offsetSteps * 30_000 });
+const code = (secret = SECRET, offsetSteps = 0) =>
+  TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: Date.now() + offsetSteps * 30_000 });
 
 let commune: Commune;
 beforeEach(async () => {
@@ -29,8 +34,10 @@ async function enrolledStaff(role: "admin" | "agent" = "admin"): Promise<User> {
   await addConfirmedFactor(database.db, { communeId: commune.id, userId: user.id, secret: SECRET });
   return user;
 }
-const verify = (value: string, retour?: string) => verifySecondFactorAction(null, formData(commune.slug, { code: value, retour }));
-const sessionRow = async (id: string) => (await database.db.select().from(userSessions).where(eq(userSessions.id, id)))[0]!;
+const verify = (value: string, retour?: string) =>
+  verifySecondFactorAction(null, formData(commune.slug, { code: value, retour }));
+const sessionRow = async (id: string) =>
+  (await database.db.select().from(userSessions).where(eq(userSessions.id, id)))[0]!;
 
 describe("login of staff with a second factor", () => {
   it("sends an admin to the second factor after the password, with the page they were going to", async () => {
@@ -39,15 +46,24 @@ describe("login of staff with a second factor", () => {
     await logIn(null, formData(commune.slug, { email: "admin@exemple.fr", password: KNOWN_PASSWORD }));
     await logIn(null, formData(commune.slug, { email: "agent@exemple.fr", password: KNOWN_PASSWORD }));
     const targets = harness.signIns.map((call) => (call as [string, { redirectTo: string }])[1].redirectTo);
-    expect(targets).toEqual([`/${commune.slug}/double-authentification?retour=%2F${commune.slug}%2Fagent`, `/${commune.slug}/agent`]);
+    expect(targets).toEqual([
+      `/${commune.slug}/double-authentification?retour=%2F${commune.slug}%2Fagent`,
+      `/${commune.slug}/agent`,
+    ]);
   });
 
   it("does not sign in a session waiting for its code, for any page or action", async () => {
     const admin = await enrolledStaff();
     signInAs(admin, commune.slug, { secondFactor: "pending" });
     expect(await findSessionUser(database.db, commune.id)).toBeNull();
-    expect(await findSecondFactorChallenge(database.db, commune.id)).toMatchObject({ user: { id: admin.id }, secondFactor: "verify" });
-    const result = await createStaffAccountAction(null, formData(commune.slug, { civility: "M", lastName: "X", firstName: "Y", email: "x@exemple.fr", role: "agent" }));
+    expect(await findSecondFactorChallenge(database.db, commune.id)).toMatchObject({
+      user: { id: admin.id },
+      secondFactor: "verify",
+    });
+    const result = await createStaffAccountAction(
+      null,
+      formData(commune.slug, { civility: "M", lastName: "X", firstName: "Y", email: "x@exemple.fr", role: "agent" }),
+    );
     expect(result).toMatchObject({ ok: false, message: "Votre session a expiré. Veuillez vous reconnecter." });
   });
 
@@ -55,13 +71,18 @@ describe("login of staff with a second factor", () => {
     const admin = await enrolledStaff();
     const sessionId = signInAs(admin, commune.slug, { secondFactor: "pending" });
     const current = code();
-    expect(await redirectTarget(verify(current, `/${commune.slug}/agent/comptes`))).toBe(`/${commune.slug}/agent/comptes`);
+    expect(await redirectTarget(verify(current, `/${commune.slug}/agent/comptes`))).toBe(
+      `/${commune.slug}/agent/comptes`,
+    );
     expect((await sessionRow(sessionId)).secondFactorAt).not.toBeNull();
     expect((await findSessionUser(database.db, commune.id))?.id).toBe(admin.id);
 
     // The same code on another login (someone who saw it over the shoulder) is refused.
     signInAs(admin, commune.slug, { secondFactor: "pending" });
-    expect(await verify(current)).toMatchObject({ ok: false, fieldErrors: { code: ["Ce code a déjà été utilisé. Attendez le code suivant de votre application."] } });
+    expect(await verify(current)).toMatchObject({
+      ok: false,
+      fieldErrors: { code: ["Ce code a déjà été utilisé. Attendez le code suivant de votre application."] },
+    });
     expect(await findSessionUser(database.db, commune.id)).toBeNull();
     // The next one is accepted (one step of clock drift is allowed).
     expect(await redirectTarget(verify(code(SECRET, 1)))).toBe(`/${commune.slug}/agent`);
@@ -72,18 +93,31 @@ describe("login of staff with a second factor", () => {
     signInAs(admin, commune.slug, { secondFactor: "pending" });
     const current = code();
     const results = await Promise.allSettled([verify(current), verify(current), verify(current)]);
-    expect(results.filter((r) => r.status === "rejected" && String((r.reason as { digest?: string }).digest).startsWith("NEXT_REDIRECT"))).toHaveLength(1);
+    expect(
+      results.filter(
+        (r) => r.status === "rejected" && String((r.reason as { digest?: string }).digest).startsWith("NEXT_REDIRECT"),
+      ),
+    ).toHaveLength(1);
   });
 
   it("refuses a wrong code next to the field, then stops trying after five wrong codes, even the right one", async () => {
     const admin = await enrolledStaff();
     signInAs(admin, commune.slug, { secondFactor: "pending" });
     const wrong = code() === "000000" ? "111111" : "000000";
-    expect(await verify("12a")).toMatchObject({ ok: false, fieldErrors: { code: ["Saisissez le code à 6 chiffres affiché par votre application."] } });
+    expect(await verify("12a")).toMatchObject({
+      ok: false,
+      fieldErrors: { code: ["Saisissez le code à 6 chiffres affiché par votre application."] },
+    });
     for (let i = 0; i < 5; i++) {
-      expect(await verify(wrong)).toMatchObject({ ok: false, fieldErrors: { code: ["Code incorrect. Vérifiez l'heure de votre téléphone et réessayez."] } });
+      expect(await verify(wrong)).toMatchObject({
+        ok: false,
+        fieldErrors: { code: ["Code incorrect. Vérifiez l'heure de votre téléphone et réessayez."] },
+      });
     }
-    expect(await verify(code())).toMatchObject({ ok: false, message: expect.stringMatching(/^Trop de tentatives. Réessayez dans \d+ minutes?\.$/) });
+    expect(await verify(code())).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Trop de tentatives. Réessayez dans \d+ minutes?\.$/),
+    });
     expect(await findSessionUser(database.db, commune.id)).toBeNull();
   });
 
@@ -126,8 +160,11 @@ describe("recovery codes", () => {
     expect(await startEnrolment(database.db, { communeId: commune.id, userId: admin.id })).toBeNull();
 
     signInAs(admin, commune.slug, { secondFactor: "pending" });
-    expect(await confirmEnrolmentAction(null, formData(commune.slug, { code: code(secret!, 1) }))).toMatchObject({ ok: false });
-    const useFirst = () => verifyRecoveryCodeAction(null, formData(commune.slug, { recoveryCode: codes[0]!.toLowerCase() }));
+    expect(await confirmEnrolmentAction(null, formData(commune.slug, { code: code(secret!, 1) }))).toMatchObject({
+      ok: false,
+    });
+    const useFirst = () =>
+      verifyRecoveryCodeAction(null, formData(commune.slug, { recoveryCode: codes[0]!.toLowerCase() }));
     const attempts = await Promise.allSettled([useFirst(), useFirst(), useFirst()]);
     expect(attempts.map((a) => a.status).sort()).toEqual(["fulfilled", "fulfilled", "rejected"]); // one redirect, two refusals
     signInAs(admin, commune.slug, { secondFactor: "pending" });
@@ -135,17 +172,30 @@ describe("recovery codes", () => {
       ok: false,
       fieldErrors: { recoveryCode: ["Ce code de secours est incorrect ou a déjà été utilisé."] },
     });
-    expect(await verifyRecoveryCodeAction(null, formData(commune.slug, { recoveryCode: "abc" }))).toMatchObject({ ok: false, fieldErrors: { recoveryCode: [expect.any(String)] } });
+    expect(await verifyRecoveryCodeAction(null, formData(commune.slug, { recoveryCode: "abc" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { recoveryCode: [expect.any(String)] },
+    });
     expect(await findSessionUser(database.db, commune.id)).toBeNull();
-    const used = await database.db.select().from(recoveryCodes).where(and(eq(recoveryCodes.userId, admin.id), isNotNull(recoveryCodes.usedAt)));
+    const used = await database.db
+      .select()
+      .from(recoveryCodes)
+      .where(and(eq(recoveryCodes.userId, admin.id), isNotNull(recoveryCodes.usedAt)));
     expect(used).toHaveLength(1);
-    expect(await database.db.select().from(auditLog).where(and(eq(auditLog.targetId, admin.id), eq(auditLog.action, "account.recovery_code_used")))).toHaveLength(1);
+    expect(
+      await database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, admin.id), eq(auditLog.action, "account.recovery_code_used"))),
+    ).toHaveLength(1);
   });
 
   it("are only used by a session waiting for the factor of that account", async () => {
     const family = await insertUser(database.db, commune.id, "family");
     signInAs(family, commune.slug);
-    expect(await verifyRecoveryCodeAction(null, formData(commune.slug, { recoveryCode: "ABCD-EFGH-JK01-MNPQ" }))).toMatchObject({ ok: false });
+    expect(
+      await verifyRecoveryCodeAction(null, formData(commune.slug, { recoveryCode: "ABCD-EFGH-JK01-MNPQ" })),
+    ).toMatchObject({ ok: false });
     expect(await confirmEnrolmentAction(null, formData(commune.slug, { code: "123456" }))).toMatchObject({ ok: false });
   });
 });
@@ -155,14 +205,21 @@ describe("agents", () => {
     const agent = await insertUser(database.db, commune.id, "agent");
     signInAs(agent, commune.slug, { secondFactor: "pending" });
     expect((await findSessionUser(database.db, commune.id))?.id).toBe(agent.id);
-    expect(await setAgentSecondFactorRequirementAction(null, formData(commune.slug, { required: true }))).toMatchObject({ ok: false, message: "Vous n'avez pas accès à cette action." });
+    expect(await setAgentSecondFactorRequirementAction(null, formData(commune.slug, { required: true }))).toMatchObject(
+      { ok: false, message: "Vous n'avez pas accès à cette action." },
+    );
 
     const admin = await enrolledStaff();
     signInAs(admin, commune.slug);
-    expect(await setAgentSecondFactorRequirementAction(null, formData(commune.slug, { required: true }))).toMatchObject({ ok: true });
-    expect(await database.db.select().from(auditLog).where(and(eq(auditLog.communeId, commune.id), eq(auditLog.action, "commune.agent_second_factor_changed")))).toMatchObject([
-      { actorUserId: admin.id, details: { required: true } },
-    ]);
+    expect(await setAgentSecondFactorRequirementAction(null, formData(commune.slug, { required: true }))).toMatchObject(
+      { ok: true },
+    );
+    expect(
+      await database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.communeId, commune.id), eq(auditLog.action, "commune.agent_second_factor_changed"))),
+    ).toMatchObject([{ actorUserId: admin.id, details: { required: true } }]);
 
     signInAs(agent, commune.slug, { secondFactor: "pending" });
     expect(await findSessionUser(database.db, commune.id)).toBeNull();
@@ -174,13 +231,19 @@ describe("agents", () => {
     signInAs(agent, commune.slug);
     const secret = await startEnrolment(database.db, { communeId: commune.id, userId: agent.id });
     expect(await secondFactorSummary(database.db, { communeId: commune.id, userId: agent.id })).toBeNull();
-    expect(await confirmEnrolmentAction(null, formData(commune.slug, { code: code(secret!) }))).toMatchObject({ ok: true });
+    expect(await confirmEnrolmentAction(null, formData(commune.slug, { code: code(secret!) }))).toMatchObject({
+      ok: true,
+    });
     expect((await findSessionUser(database.db, commune.id))?.id).toBe(agent.id);
-    expect(await secondFactorSummary(database.db, { communeId: commune.id, userId: agent.id })).toMatchObject({ recoveryCodesLeft: 10 });
+    expect(await secondFactorSummary(database.db, { communeId: commune.id, userId: agent.id })).toMatchObject({
+      recoveryCodesLeft: 10,
+    });
 
     signInAs(agent, commune.slug, { secondFactor: "pending" });
     expect(await findSessionUser(database.db, commune.id)).toBeNull();
     expect(await findSecondFactorChallenge(database.db, commune.id)).toMatchObject({ secondFactor: "verify" });
-    expect((await database.db.select().from(totpFactors).where(eq(totpFactors.userId, agent.id)))[0]!.encryptedSecret).not.toContain(secret!);
+    expect(
+      (await database.db.select().from(totpFactors).where(eq(totpFactors.userId, agent.id)))[0]!.encryptedSecret,
+    ).not.toContain(secret!);
   });
 });

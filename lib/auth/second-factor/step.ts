@@ -12,13 +12,23 @@ export type SecondFactorPage = { commune: Commune; session: FoundSession; retour
  * Which second-factor page the visitor belongs on: the code ("verify"), the enrolment ("enrol": at a login that
  * requires it, or staff enrolling of their own accord when they open that page), or elsewhere (`redirectTo`).
  */
-export async function secondFactorStep(slug: string, retourParam: string | string[] | undefined, wanted: Step): Promise<SecondFactorPage | { redirectTo: string }> {
+export async function secondFactorStep(
+  slug: string,
+  retourParam: string | string[] | undefined,
+  wanted: Step,
+): Promise<SecondFactorPage | { redirectTo: string }> {
   const { commune, session } = await currentVisitor(slug);
   const asked = safeReturnPath(commune.slug, typeof retourParam === "string" ? retourParam : undefined) ?? undefined;
-  if (!session) return { redirectTo: `/${commune.slug}/connexion${asked ? `?retour=${encodeURIComponent(asked)}` : ""}` };
+  if (!session)
+    return { redirectTo: `/${commune.slug}/connexion${asked ? `?retour=${encodeURIComponent(asked)}` : ""}` };
   const retour = asked ?? landingPath(commune.slug, session.user.role);
   const state = session.secondFactor;
-  const belongs = state === "verify" ? "verify" : mayEnrol(session.user.role, state) && (state === "enrol" || wanted === "enrol") ? "enrol" : null;
+  const belongs =
+    state === "verify"
+      ? "verify"
+      : mayEnrol(session.user.role, state) && (state === "enrol" || wanted === "enrol")
+        ? "enrol"
+        : null;
   if (belongs === wanted) return { commune, session, retour };
   if (belongs === "verify") return { redirectTo: secondFactorPath(commune.slug, retour) };
   if (belongs === "enrol") return { redirectTo: enrolmentPath(commune.slug, retour) };

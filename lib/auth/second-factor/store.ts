@@ -20,9 +20,13 @@ import { generateTotpSecret, matchTotpStep } from "./totp";
 type Account = { communeId: string; userId: string };
 type SessionScope = Account & { sessionId: string };
 
-export type CheckRefusal = { ok: false; reason: "invalid" | "replayed" | "no_enrolment" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+export type CheckRefusal =
+  | { ok: false; reason: "invalid" | "replayed" | "no_enrolment" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
-const attemptsOf = (userId: string) => [{ key: `second-factor:${userId}`, rule: { limit: 5, windowMs: 15 * 60 * 1000 } }];
+const attemptsOf = (userId: string) => [
+  { key: `second-factor:${userId}`, rule: { limit: 5, windowMs: 15 * 60 * 1000 } },
+];
 const invalid = { ok: false, reason: "invalid" } as const;
 
 // The key comes from AUTH_SECRET (HKDF, its own purpose label): nothing more to configure, and a stolen database
@@ -30,7 +34,11 @@ const invalid = { ok: false, reason: "invalid" } as const;
 // code or have an admin reset their factor.
 const totpKey = () => deriveKey(env.AUTH_SECRET, "totp-secret");
 
-async function limited<T extends { ok: boolean }>(db: Db, userId: string, check: () => Promise<T>): Promise<T | CheckRefusal> {
+async function limited<T extends { ok: boolean }>(
+  db: Db,
+  userId: string,
+  check: () => Promise<T>,
+): Promise<T | CheckRefusal> {
   const attempts = attemptsOf(userId);
   const limit = await consumeRateLimit(db, attempts);
   if (!limit.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: limit.retryAfterSeconds };
@@ -44,7 +52,14 @@ async function markSessionVerified(db: Db, p: SessionScope): Promise<boolean> {
   const rows = await db
     .update(userSessions)
     .set({ secondFactorAt: sql`now()` })
-    .where(and(eq(userSessions.id, p.sessionId), eq(userSessions.userId, p.userId), eq(userSessions.communeId, p.communeId), isLiveSession(new Date())))
+    .where(
+      and(
+        eq(userSessions.id, p.sessionId),
+        eq(userSessions.userId, p.userId),
+        eq(userSessions.communeId, p.communeId),
+        isLiveSession(new Date()),
+      ),
+    )
     .returning({ id: userSessions.id });
   return rows.length > 0;
 }
@@ -56,7 +71,10 @@ const factorOf = (p: Account) => and(eq(totpFactors.userId, p.userId), eq(totpFa
  * the account already has a confirmed factor: only an admin's reset removes it, never a password-only session.
  */
 export async function startEnrolment(db: Db, p: Account): Promise<string | null> {
-  await db.insert(totpFactors).values({ ...p, encryptedSecret: seal(totpKey(), generateTotpSecret()) }).onConflictDoNothing();
+  await db
+    .insert(totpFactors)
+    .values({ ...p, encryptedSecret: seal(totpKey(), generateTotpSecret()) })
+    .onConflictDoNothing();
   const [factor] = await db.select().from(totpFactors).where(factorOf(p));
   if (!factor || factor.confirmedAt) return null;
   const secret = openSealed(totpKey(), factor.encryptedSecret);
@@ -70,7 +88,12 @@ export async function startEnrolment(db: Db, p: Account): Promise<string | null>
 export async function addConfirmedFactor(db: Db, p: Account & { secret: string }): Promise<void> {
   await db
     .insert(totpFactors)
-    .values({ communeId: p.communeId, userId: p.userId, encryptedSecret: seal(totpKey(), p.secret), confirmedAt: new Date() })
+    .values({
+      communeId: p.communeId,
+      userId: p.userId,
+      encryptedSecret: seal(totpKey(), p.secret),
+      confirmedAt: new Date(),
+    })
     .onConflictDoNothing();
 }
 
@@ -88,7 +111,10 @@ async function matchingStep(db: Db, p: Account & { code: string; confirmed: bool
  * Ends enrolment with the first code from the app: the factor is confirmed, ten recovery codes replace any older
  * ones (returned once, kept hashed) and this session counts as verified.
  */
-export async function confirmEnrolment(db: Db, p: SessionScope & { code: string }): Promise<{ ok: true; recoveryCodes: string[] } | CheckRefusal> {
+export async function confirmEnrolment(
+  db: Db,
+  p: SessionScope & { code: string },
+): Promise<{ ok: true; recoveryCodes: string[] } | CheckRefusal> {
   return limited(db, p.userId, async () => {
     const step = await matchingStep(db, { ...p, confirmed: false });
     if (step === null) return invalid;
@@ -100,10 +126,26 @@ export async function confirmEnrolment(db: Db, p: SessionScope & { code: string 
         .where(and(factorOf(p), isNull(totpFactors.confirmedAt)))
         .returning({ userId: totpFactors.userId });
       if (!confirmed) return { ok: false, reason: "no_enrolment" } as const;
-      await tx.delete(recoveryCodes).where(and(eq(recoveryCodes.userId, p.userId), eq(recoveryCodes.communeId, p.communeId)));
-      await tx.insert(recoveryCodes).values(codes.map((code) => ({ communeId: p.communeId, userId: p.userId, codeHash: hashRecoveryCode(normalizeRecoveryCode(code)!) })));
+      await tx
+        .delete(recoveryCodes)
+        .where(and(eq(recoveryCodes.userId, p.userId), eq(recoveryCodes.communeId, p.communeId)));
+      await tx
+        .insert(recoveryCodes)
+        .values(
+          codes.map((code) => ({
+            communeId: p.communeId,
+            userId: p.userId,
+            codeHash: hashRecoveryCode(normalizeRecoveryCode(code)!),
+          })),
+        );
       await markSessionVerified(tx, p);
-      await recordAudit(tx, { communeId: p.communeId, actorUserId: p.userId, action: "account.second_factor_enabled", targetType: "user", targetId: p.userId });
+      await recordAudit(tx, {
+        communeId: p.communeId,
+        actorUserId: p.userId,
+        action: "account.second_factor_enabled",
+        targetType: "user",
+        targetId: p.userId,
+      });
       return { ok: true, recoveryCodes: codes } as const;
     });
   });
@@ -120,7 +162,13 @@ export async function verifyTotpCode(db: Db, p: SessionScope & { code: string })
     const claimed = await db
       .update(totpFactors)
       .set({ lastUsedStep: step })
-      .where(and(factorOf(p), isNotNull(totpFactors.confirmedAt), or(isNull(totpFactors.lastUsedStep), lt(totpFactors.lastUsedStep, step))))
+      .where(
+        and(
+          factorOf(p),
+          isNotNull(totpFactors.confirmedAt),
+          or(isNull(totpFactors.lastUsedStep), lt(totpFactors.lastUsedStep, step)),
+        ),
+      )
       .returning({ userId: totpFactors.userId });
     if (!claimed.length) return { ok: false, reason: "replayed" } as const;
     return (await markSessionVerified(db, p)) ? ({ ok: true } as const) : invalid;
@@ -128,7 +176,10 @@ export async function verifyTotpCode(db: Db, p: SessionScope & { code: string })
 }
 
 /** A recovery code instead of the app: each one works once (marked used by the same UPDATE that finds it). */
-export async function verifyRecoveryCode(db: Db, p: SessionScope & { code: string }): Promise<{ ok: true } | CheckRefusal> {
+export async function verifyRecoveryCode(
+  db: Db,
+  p: SessionScope & { code: string },
+): Promise<{ ok: true } | CheckRefusal> {
   return limited(db, p.userId, async () => {
     const normalized = normalizeRecoveryCode(p.code);
     if (!normalized) return invalid;
@@ -136,19 +187,41 @@ export async function verifyRecoveryCode(db: Db, p: SessionScope & { code: strin
       const used = await tx
         .update(recoveryCodes)
         .set({ usedAt: sql`now()` })
-        .where(and(eq(recoveryCodes.userId, p.userId), eq(recoveryCodes.communeId, p.communeId), eq(recoveryCodes.codeHash, hashRecoveryCode(normalized)), isNull(recoveryCodes.usedAt)))
+        .where(
+          and(
+            eq(recoveryCodes.userId, p.userId),
+            eq(recoveryCodes.communeId, p.communeId),
+            eq(recoveryCodes.codeHash, hashRecoveryCode(normalized)),
+            isNull(recoveryCodes.usedAt),
+          ),
+        )
         .returning({ id: recoveryCodes.id });
       if (!used.length || !(await markSessionVerified(tx, p))) return invalid;
-      await recordAudit(tx, { communeId: p.communeId, actorUserId: p.userId, action: "account.recovery_code_used", targetType: "user", targetId: p.userId });
+      await recordAudit(tx, {
+        communeId: p.communeId,
+        actorUserId: p.userId,
+        action: "account.recovery_code_used",
+        targetType: "user",
+        targetId: p.userId,
+      });
       return { ok: true } as const;
     });
   });
 }
 
 /** The account's factor as its Sécurité page shows it (null: none confirmed). */
-export async function secondFactorSummary(db: Db, p: Account): Promise<{ confirmedAt: Date; recoveryCodesLeft: number } | null> {
-  const [factor] = await db.select({ confirmedAt: totpFactors.confirmedAt }).from(totpFactors).where(and(factorOf(p), isNotNull(totpFactors.confirmedAt)));
+export async function secondFactorSummary(
+  db: Db,
+  p: Account,
+): Promise<{ confirmedAt: Date; recoveryCodesLeft: number } | null> {
+  const [factor] = await db
+    .select({ confirmedAt: totpFactors.confirmedAt })
+    .from(totpFactors)
+    .where(and(factorOf(p), isNotNull(totpFactors.confirmedAt)));
   if (!factor?.confirmedAt) return null;
-  const recoveryCodesLeft = await db.$count(recoveryCodes, and(eq(recoveryCodes.userId, p.userId), eq(recoveryCodes.communeId, p.communeId), isNull(recoveryCodes.usedAt)));
+  const recoveryCodesLeft = await db.$count(
+    recoveryCodes,
+    and(eq(recoveryCodes.userId, p.userId), eq(recoveryCodes.communeId, p.communeId), isNull(recoveryCodes.usedAt)),
+  );
   return { confirmedAt: factor.confirmedAt, recoveryCodesLeft };
 }

@@ -15,7 +15,12 @@ export function generateTotpSecret(): string {
 
 /** The otpauth:// link the QR code carries. */
 export function totpUri(p: { secret: string; issuer: string; account: string }): string {
-  return new TOTP({ issuer: p.issuer, label: p.account, secret: Secret.fromBase32(p.secret), period: PERIOD_SECONDS }).toString();
+  return new TOTP({
+    issuer: p.issuer,
+    label: p.account,
+    secret: Secret.fromBase32(p.secret),
+    period: PERIOD_SECONDS,
+  }).toString();
 }
 
 /** The time step (30-second period since the epoch) at `nowMs`. */
@@ -26,6 +31,12 @@ export function totpStep(nowMs: number): number {
 /** The step whose code this is, within the window around `nowMs`; null for a wrong code. */
 export function matchTotpStep(secret: string, code: string, nowMs: number): number | null {
   if (!/^\d{6}$/.test(code)) return null;
-  const delta = TOTP.validate({ token: code, secret: Secret.fromBase32(secret), period: PERIOD_SECONDS, timestamp: nowMs, window: WINDOW_STEPS });
+  const delta = TOTP.validate({
+    token: code,
+    secret: Secret.fromBase32(secret),
+    period: PERIOD_SECONDS,
+    timestamp: nowMs,
+    window: WINDOW_STEPS,
+  });
   return delta === null ? null : totpStep(nowMs) + delta;
 }

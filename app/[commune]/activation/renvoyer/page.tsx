@@ -14,10 +14,17 @@ export default async function ResendActivationPage({ params }: Props) {
   return (
     <>
       <Breadcrumbs
-        items={[{ label: "Accueil", href: base }, { label: "Connexion", href: `${base}/connexion` }, { label: "Nouveau lien d'activation" }]}
+        items={[
+          { label: "Accueil", href: base },
+          { label: "Connexion", href: `${base}/connexion` },
+          { label: "Nouveau lien d'activation" },
+        ]}
       />
       <h1>Recevoir un nouveau lien d&apos;activation</h1>
-      <p>Saisissez l&apos;adresse e-mail de votre compte : si celui-ci n&apos;est pas encore activé, nous vous enverrons un nouveau lien, valable 24 heures.</p>
+      <p>
+        Saisissez l&apos;adresse e-mail de votre compte : si celui-ci n&apos;est pas encore activé, nous vous enverrons
+        un nouveau lien, valable 24 heures.
+      </p>
       <EmailCaptchaForm communeSlug={commune.slug} action={resendActivation} submitLabel="Recevoir un nouveau lien" />
     </>
   );

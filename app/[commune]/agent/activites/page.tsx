@@ -33,7 +33,11 @@ export default async function ActivitiesPage({ params }: Props) {
           </Link>
         </li>
       </ul>
-      {activities.length === 0 ? <p>Aucune activité pour le moment.</p> : <ActivityTable slug={slug} activities={activities} />}
+      {activities.length === 0 ? (
+        <p>Aucune activité pour le moment.</p>
+      ) : (
+        <ActivityTable slug={slug} activities={activities} />
+      )}
     </>
   );
 }

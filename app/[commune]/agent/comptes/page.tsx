@@ -3,13 +3,13 @@ import { AgentSecondFactorForm } from "@/components/agent/agent-second-factor-fo
 import { CreateStaffAccountForm } from "@/components/agent/create-staff-account-form";
 import { StaffAccountActions } from "@/components/agent/staff-account-actions";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { TableWrap } from "@/components/ui/table-wrap";
 import type { User } from "@/db/schema";
 import { staffRoleLabels } from "@/lib/agents/schemas";
 import { listStaffAccounts } from "@/lib/agents/staff-accounts";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { agentCrumbs } from "../crumbs";
-import { TableWrap } from "@/components/ui/table-wrap";
 
 type Props = { params: Promise<{ commune: string }> };
 

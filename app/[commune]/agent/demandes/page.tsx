@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { RequestInbox, type InboxRow } from "@/components/agent/requests/request-inbox";
+import { type InboxRow, RequestInbox } from "@/components/agent/requests/request-inbox";
 import styles from "@/components/agent/requests/requests.module.css";
 import { RequestTypeSelect } from "@/components/requests/request-type-select";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
@@ -85,7 +85,8 @@ export default async function RequestInboxPage({ params, searchParams }: Props) 
             <p role="status">Aucune demande ne correspond à ces critères.</p>
           ) : (
             <p role="status">
-              Cette page est vide. <Link href={inboxHref(slug, { ...search, page: 1 })}>Revenir à la première page</Link>
+              Cette page est vide.{" "}
+              <Link href={inboxHref(slug, { ...search, page: 1 })}>Revenir à la première page</Link>
             </p>
           )
         }
@@ -93,8 +94,12 @@ export default async function RequestInboxPage({ params, searchParams }: Props) 
 
       {result.pageCount > 1 ? (
         <nav aria-label="Pagination des demandes" className="button-row">
-          {result.page > 1 ? <Link href={inboxHref(slug, { ...search, page: result.page - 1 })}>Page précédente</Link> : null}
-          {result.page < result.pageCount ? <Link href={inboxHref(slug, { ...search, page: result.page + 1 })}>Page suivante</Link> : null}
+          {result.page > 1 ? (
+            <Link href={inboxHref(slug, { ...search, page: result.page - 1 })}>Page précédente</Link>
+          ) : null}
+          {result.page < result.pageCount ? (
+            <Link href={inboxHref(slug, { ...search, page: result.page + 1 })}>Page suivante</Link>
+          ) : null}
         </nav>
       ) : null}
     </>

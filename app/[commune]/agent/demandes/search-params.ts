@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { searchQuery } from "@/lib/validation/fields";
 import { REQUEST_TYPES } from "@/lib/requests/types";
+import { searchQuery } from "@/lib/validation/fields";
 
 /** The inbox's "État" filter: pending by default (the work to do). */
 export const INBOX_STATUS_FILTERS = {

@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { TableWrap } from "@/components/ui/table-wrap";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { searchHouseholds } from "@/lib/households/agent-search";
 import { agentCrumbs } from "../crumbs";
 import { familySearchHref, familySearchParams } from "./search-params";
-import { TableWrap } from "@/components/ui/table-wrap";
 
-type Props = { params: Promise<{ commune: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ commune: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export const metadata: Metadata = { title: "Familles" };
 
@@ -31,7 +34,14 @@ export default async function FamilySearchPage({ params, searchParams }: Props) 
           <p className="field__hint" id="recherche-famille-aide">
             Nom de famille, nom ou e-mail d&apos;un responsable, ou code abonné.
           </p>
-          <input id="recherche-famille" type="search" name="q" defaultValue={q} maxLength={100} aria-describedby="recherche-famille-aide" />
+          <input
+            id="recherche-famille"
+            type="search"
+            name="q"
+            defaultValue={q}
+            maxLength={100}
+            aria-describedby="recherche-famille-aide"
+          />
         </div>
         <div className="button-row">
           <button type="submit" className="button">

@@ -9,7 +9,10 @@ import { getDb } from "@/lib/db";
 import { agentCrumbs } from "../crumbs";
 import { journalHref, journalSearchParams } from "./search-params";
 
-type Props = { params: Promise<{ commune: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ commune: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export const metadata: Metadata = { title: "Journal des actions" };
 
@@ -18,7 +21,11 @@ export default async function AuditJournalPage({ params, searchParams }: Props) 
   const { commune: slug } = await params;
   const { commune } = await requireUser(slug, { roles: ["admin"], returnTo: `/${slug}/agent/journal` });
   const search = journalSearchParams.parse(await searchParams);
-  const journal = await listCommuneAudit(await getDb(), { communeId: commune.id, action: search.action, page: search.page });
+  const journal = await listCommuneAudit(await getDb(), {
+    communeId: commune.id,
+    action: search.action,
+    page: search.page,
+  });
   const pageText = journal.pageCount > 1 ? ` – page ${journal.page} sur ${journal.pageCount}` : "";
 
   return (
@@ -47,13 +54,20 @@ export default async function AuditJournalPage({ params, searchParams }: Props) 
       {journal.total === 0 ? (
         <p role="status">Aucune action enregistrée.</p>
       ) : (
-        <AuditTable rows={journal.rows} caption={`Actions enregistrées pour ${commune.name} (${journal.total} au total)${pageText}`} />
+        <AuditTable
+          rows={journal.rows}
+          caption={`Actions enregistrées pour ${commune.name} (${journal.total} au total)${pageText}`}
+        />
       )}
 
       {journal.pageCount > 1 ? (
         <nav aria-label="Pagination du journal" className="button-row">
-          {journal.page > 1 ? <Link href={journalHref(slug, { ...search, page: journal.page - 1 })}>Page précédente</Link> : null}
-          {journal.page < journal.pageCount ? <Link href={journalHref(slug, { ...search, page: journal.page + 1 })}>Page suivante</Link> : null}
+          {journal.page > 1 ? (
+            <Link href={journalHref(slug, { ...search, page: journal.page - 1 })}>Page précédente</Link>
+          ) : null}
+          {journal.page < journal.pageCount ? (
+            <Link href={journalHref(slug, { ...search, page: journal.page + 1 })}>Page suivante</Link>
+          ) : null}
         </nav>
       ) : null}
     </>

@@ -14,17 +14,23 @@ import { bookingDecisionSchema } from "./decision-schema";
  * "Accepter" / "Refuser" the ticked requests of a day. The report sums the outcomes up (a booking accepted on a
  * full day goes to the waiting list) and names each slot: nothing fails silently.
  */
-export const decideBookingsAction = userAction({ schema: bookingDecisionSchema, roles: staffRoles }, async (input, { db, commune, user }) => {
-  const result = await decideBookings(db, {
-    communeId: commune.id,
-    agentUserId: user.id,
-    bookingIds: input.bookingIds,
-    decision: input.decision,
-    message: input.message || null,
-  });
-  if (!result.ok) return result.reason === "message_required" ? fieldFailure("message", REFUSAL_MESSAGE_REQUIRED) : failure("Vous n'avez pas accès à cette action.");
-  revalidatePath(`/${commune.slug}/agent/reservations`);
-  const slots = await describeBookingSlots(db, { communeId: commune.id, bookingIds: input.bookingIds });
-  const report = bookingDecisionReport(result.results, slots);
-  return report.ok ? success(report.text) : failure(report.text);
-});
+export const decideBookingsAction = userAction(
+  { schema: bookingDecisionSchema, roles: staffRoles },
+  async (input, { db, commune, user }) => {
+    const result = await decideBookings(db, {
+      communeId: commune.id,
+      agentUserId: user.id,
+      bookingIds: input.bookingIds,
+      decision: input.decision,
+      message: input.message || null,
+    });
+    if (!result.ok)
+      return result.reason === "message_required"
+        ? fieldFailure("message", REFUSAL_MESSAGE_REQUIRED)
+        : failure("Vous n'avez pas accès à cette action.");
+    revalidatePath(`/${commune.slug}/agent/reservations`);
+    const slots = await describeBookingSlots(db, { communeId: commune.id, bookingIds: input.bookingIds });
+    const report = bookingDecisionReport(result.results, slots);
+    return report.ok ? success(report.text) : failure(report.text);
+  },
+);

@@ -2,11 +2,19 @@ import type { DecisionOutcome as BookingDecisionOutcome } from "@/lib/bookings/d
 
 const OUTCOME_TEXTS: Record<BookingDecisionOutcome, { one: string; many: string; line: string }> = {
   accepted: { one: "acceptée", many: "acceptées", line: "réservation acceptée" },
-  waitlisted: { one: "mise en liste d'attente (complet)", many: "mises en liste d'attente (complet)", line: "mise en liste d'attente (complet)" },
+  waitlisted: {
+    one: "mise en liste d'attente (complet)",
+    many: "mises en liste d'attente (complet)",
+    line: "mise en liste d'attente (complet)",
+  },
   refused: { one: "refusée", many: "refusées", line: "réservation refusée" },
   absence_accepted: { one: "absence acceptée", many: "absences acceptées", line: "absence acceptée" },
   absence_refused: { one: "absence refusée", many: "absences refusées", line: "absence refusée" },
-  not_pending: { one: "déjà traitée ou annulée", many: "déjà traitées ou annulées", line: "déjà traitée, ou annulée par la famille" },
+  not_pending: {
+    one: "déjà traitée ou annulée",
+    many: "déjà traitées ou annulées",
+    line: "déjà traitée, ou annulée par la famille",
+  },
 };
 
 const ORDER = Object.keys(OUTCOME_TEXTS) as BookingDecisionOutcome[];

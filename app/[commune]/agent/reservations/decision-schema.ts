@@ -25,4 +25,7 @@ export const bookingDecisionSchema = z
       .optional()
       .default(""),
   })
-  .refine((input) => input.decision === "accept" || input.message.length > 0, { path: ["message"], message: REFUSAL_MESSAGE_REQUIRED });
+  .refine((input) => input.decision === "accept" || input.message.length > 0, {
+    path: ["message"],
+    message: REFUSAL_MESSAGE_REQUIRED,
+  });

@@ -9,7 +9,7 @@ import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { listActivities } from "@/lib/activities/activities";
 import { describeDay, describePlaces } from "@/lib/activities/labels";
 import { requireUser, staffRoles } from "@/lib/auth/session";
-import { listPendingDays, loadActivityDay, type ActivityDay } from "@/lib/bookings/agent-views";
+import { type ActivityDay, listPendingDays, loadActivityDay } from "@/lib/bookings/agent-views";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { parisDay } from "@/lib/planning/days";
@@ -46,7 +46,10 @@ export default async function BookingInboxPage({ params, searchParams }: Props) 
   const { commune } = await requireUser(slug, { roles: staffRoles, returnTo: `/${slug}/agent/reservations` });
   const search = bookingInboxSearchParams.parse(await searchParams);
   const db = await getDb();
-  const [activities, pendingDays] = await Promise.all([listActivities(db, { communeId: commune.id }), listPendingDays(db, { communeId: commune.id })]);
+  const [activities, pendingDays] = await Promise.all([
+    listActivities(db, { communeId: commune.id }),
+    listPendingDays(db, { communeId: commune.id }),
+  ]);
   const selection = selectedDay(search, pendingDays, parisDay(new Date()));
   const view = selection ? await loadActivityDay(db, { communeId: commune.id, ...selection }) : null;
   const dayText = view ? describeDay(view.day) : "";
@@ -57,11 +60,15 @@ export default async function BookingInboxPage({ params, searchParams }: Props) 
       <h1>Réservations et absences</h1>
       <h2>Jours avec des demandes en attente</h2>
       <PendingDaysTable days={pendingDays} selected={selection} hrefOf={(day) => bookingInboxHref(slug, day)} />
-      <DayFilterForm activities={activities.map((activity) => ({ id: activity.id, label: activityLabel(activity) }))} selected={selection} />
+      <DayFilterForm
+        activities={activities.map((activity) => ({ id: activity.id, label: activityLabel(activity) }))}
+        selected={selection}
+      />
 
       {selection && !view ? (
         <p className="notice notice--error" role="alert">
-          Cette activité est introuvable. <Link href={`/${slug}/agent/reservations`}>Revenir aux demandes en attente</Link>
+          Cette activité est introuvable.{" "}
+          <Link href={`/${slug}/agent/reservations`}>Revenir aux demandes en attente</Link>
         </p>
       ) : null}
       {view ? (
@@ -77,12 +84,19 @@ export default async function BookingInboxPage({ params, searchParams }: Props) 
               de {view.activity.startTime} à {view.activity.endTime}
             </dd>
             <dt>Places occupées</dt>
-            <dd className={view.activity.capacity !== null && view.placesTaken >= view.activity.capacity ? styles.full : undefined}>
+            <dd
+              className={
+                view.activity.capacity !== null && view.placesTaken >= view.activity.capacity ? styles.full : undefined
+              }
+            >
               {describePlaces(view.placesTaken, view.activity.capacity)}
             </dd>
           </dl>
           <h3>Demandes en attente</h3>
-          <p className="field__hint">Une réservation acceptée un jour complet est mise en liste d&apos;attente ; une absence acceptée libère une place.</p>
+          <p className="field__hint">
+            Une réservation acceptée un jour complet est mise en liste d&apos;attente ; une absence acceptée libère une
+            place.
+          </p>
           <BookingDecisionForm
             key={`${view.activity.id}-${view.day}`}
             slug={slug}

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { isIsoDay, type IsoDay } from "@/lib/planning/days";
 import type { PendingDay } from "@/lib/bookings/agent-views";
+import { type IsoDay, isIsoDay } from "@/lib/planning/days";
 
 /** The inbox's query string: an activity and a day; anything malformed is ignored (never an error page). */
 export const bookingInboxSearchParams = z.object({
@@ -18,7 +18,11 @@ export function bookingInboxHref(slug: string, selection: { activityId: string; 
  * The activity and day to show: the ones asked for; else the activity's first day with pending requests (or
  * today); else the commune's first day with pending requests; else nothing.
  */
-export function selectedDay(search: BookingInboxSearch, pendingDays: readonly PendingDay[], today: IsoDay): { activityId: string; day: IsoDay } | null {
+export function selectedDay(
+  search: BookingInboxSearch,
+  pendingDays: readonly PendingDay[],
+  today: IsoDay,
+): { activityId: string; day: IsoDay } | null {
   if (search.activite) {
     const day = search.jour ?? pendingDays.find((pending) => pending.activityId === search.activite)?.day ?? today;
     return { activityId: search.activite, day };

@@ -28,17 +28,25 @@ export default async function EnrolmentPage({ params, searchParams }: Props) {
   const pending = !isSignedIn(session.secondFactor);
   return (
     <>
-      <Breadcrumbs items={[{ label: "Accueil", href: `/${commune.slug}` }, { label: "Activer la double authentification" }]} />
+      <Breadcrumbs
+        items={[{ label: "Accueil", href: `/${commune.slug}` }, { label: "Activer la double authentification" }]}
+      />
       <h1>Activer la double authentification</h1>
       <p>
-        {pending ? "Votre compte donne accès aux données des familles : il est protégé par un code à usage unique en plus du mot de passe. " : null}
-        Vous aurez besoin d&apos;une application d&apos;authentification sur votre téléphone (par exemple FreeOTP, Google Authenticator ou
-        Microsoft Authenticator).
+        {pending
+          ? "Votre compte donne accès aux données des familles : il est protégé par un code à usage unique en plus du mot de passe. "
+          : null}
+        Vous aurez besoin d&apos;une application d&apos;authentification sur votre téléphone (par exemple FreeOTP,
+        Google Authenticator ou Microsoft Authenticator).
       </p>
       <ol>
         <li>
           <p>Dans l&apos;application, ajoutez un compte en scannant ce QR code :</p>
-          <img className="qr-code" src={`data:image/svg+xml;base64,${Buffer.from(qr).toString("base64")}`} alt="QR code à scanner avec votre application d'authentification" />
+          <img
+            className="qr-code"
+            src={`data:image/svg+xml;base64,${Buffer.from(qr).toString("base64")}`}
+            alt="QR code à scanner avec votre application d'authentification"
+          />
           <p>
             Ou saisissez cette clé à la main (type « basé sur l&apos;heure ») :{" "}
             <code className="code">{secret.match(/.{1,4}/g)!.join(" ")}</code>
@@ -48,7 +56,12 @@ export default async function EnrolmentPage({ params, searchParams }: Props) {
           <p>Saisissez ci-dessous le code à 6 chiffres que l&apos;application affiche pour « Portail Famille ».</p>
         </li>
       </ol>
-      <TotpCodeForm communeSlug={commune.slug} action={confirmEnrolmentAction} retour={retour} submitLabel="Activer la double authentification" />
+      <TotpCodeForm
+        communeSlug={commune.slug}
+        action={confirmEnrolmentAction}
+        retour={retour}
+        submitLabel="Activer la double authentification"
+      />
       <SecondFactorExit communeSlug={commune.slug} pending={pending} backTo={retour} />
     </>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import styles from "@/components/family-file/family-file.module.css";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
 import type { FamilyFile } from "@/lib/family-file/read";
 import { civilityLabels } from "@/lib/validation/fields";
@@ -13,7 +13,12 @@ export const metadata: Metadata = { title: "Dossier famille" };
 
 type Child = FamilyFile["children"][number];
 const childHasPending = (c: Child) =>
-  Boolean(c.pending || c.vaccinations.pending || c.pendingAdditions.length || c.authorizedAdults.some((a) => a.pending || a.pendingRemoval));
+  Boolean(
+    c.pending ||
+      c.vaccinations.pending ||
+      c.pendingAdditions.length ||
+      c.authorizedAdults.some((a) => a.pending || a.pendingRemoval),
+  );
 
 function PendingBadge({ show }: { show: boolean }) {
   return show ? <span className="badge pending-value">Modification en attente</span> : null;
@@ -25,19 +30,30 @@ export default async function FamilyFilePage({ params }: Props) {
   const { commune, user, files } = await loadOwnFamilyFiles(slug, dossierPath(slug));
   return (
     <>
-      <Breadcrumbs items={[{ label: "Accueil", href: `/${slug}` }, { label: "Espace famille", href: `/${slug}/espace-famille` }, { label: "Dossier famille" }]} />
+      <Breadcrumbs
+        items={[
+          { label: "Accueil", href: `/${slug}` },
+          { label: "Espace famille", href: `/${slug}/espace-famille` },
+          { label: "Dossier famille" },
+        ]}
+      />
       <h1>Dossier famille</h1>
       {files.length === 0 ? (
         <NoSubscriptionNotice commune={commune} canSubscribe={user.role === "family"} />
       ) : (
         <>
           <p>
-            Dans cet espace, vous pouvez consulter et modifier les données des membres de votre famille. Toute modification
-            est soumise à une validation par la collectivité : les modifications qui n&apos;ont pas encore été traitées sont
-            affichées en jaune. Suivez-les dans <Link href={`/${slug}/mon-espace-citoyen/mes-demandes`}>Mes demandes</Link>.
+            Dans cet espace, vous pouvez consulter et modifier les données des membres de votre famille. Toute
+            modification est soumise à une validation par la collectivité : les modifications qui n&apos;ont pas encore
+            été traitées sont affichées en jaune. Suivez-les dans{" "}
+            <Link href={`/${slug}/mon-espace-citoyen/mes-demandes`}>Mes demandes</Link>.
           </p>
           {files.map((file) => (
-            <section key={file.household.id} className={`card ${styles.section}`} aria-labelledby={`famille-${file.household.id}`}>
+            <section
+              key={file.household.id}
+              className={`card ${styles.section}`}
+              aria-labelledby={`famille-${file.household.id}`}
+            >
               <h2 id={`famille-${file.household.id}`}>Famille {file.household.name}</h2>
               <h3>Responsables</h3>
               <ul className={styles.memberList}>

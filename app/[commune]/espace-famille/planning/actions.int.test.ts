@@ -17,7 +17,14 @@ const activityDay = (from: string) => {
 };
 const farDay = activityDay(addDays(today, 30));
 const click = (slug: string, p: { kind?: string; childId: string; activityId: string; day: string; to?: string }) =>
-  formData(slug, { kind: p.kind ?? "booking", childId: p.childId, activityId: p.activityId, from: p.day, to: p.to ?? p.day, weekdays: String(isoWeekday(p.day)) });
+  formData(slug, {
+    kind: p.kind ?? "booking",
+    childId: p.childId,
+    activityId: p.activityId,
+    from: p.day,
+    to: p.to ?? p.day,
+    weekdays: String(isoWeekday(p.day)),
+  });
 
 describe("the planning's click actions", () => {
   let town: Awaited<ReturnType<typeof insertTown>>;
@@ -30,18 +37,28 @@ describe("the planning's click actions", () => {
     [mine, other] = [await insertFamily(db, town.commune.id), await insertFamily(db, town.commune.id)];
     activityId = (await insertActivity(db, town.commune.id)).id;
     for (const family of [mine, other]) {
-      await enrol(db, { communeId: town.commune.id, householdId: family.household.id, childIds: [family.children[0]!.id], activityId, startsOn: today, endsOn: addDays(today, 365) });
+      await enrol(db, {
+        communeId: town.commune.id,
+        householdId: family.household.id,
+        childIds: [family.children[0]!.id],
+        activityId,
+        startsOn: today,
+        endsOn: addDays(today, 365),
+      });
     }
   });
   const slug = () => town.commune.slug;
-  const bookingOf = async (childId: string, day: string) => (await database.db.select().from(bookings).where(eq(bookings.childId, childId))).find((b) => b.date === day);
+  const bookingOf = async (childId: string, day: string) =>
+    (await database.db.select().from(bookings).where(eq(bookings.childId, childId))).find((b) => b.date === day);
 
   it("asks for one day, shows its history, then cancels it", async () => {
     signInAs(mine.user, slug());
     const childId = mine.children[0]!.id;
     expect(await requestSlot(null, click(slug(), { childId, activityId, day: farDay }))).toMatchObject({
       ok: true,
-      message: expect.stringMatching(/^Votre demande de réservation est enregistrée \(référence D\d{4}-\d{6}\) : elle est en cours d'instruction/),
+      message: expect.stringMatching(
+        /^Votre demande de réservation est enregistrée \(référence D\d{4}-\d{6}\) : elle est en cours d'instruction/,
+      ),
     });
     const booking = await bookingOf(childId, farDay);
     expect(booking?.status).toBe("requested");
@@ -49,9 +66,15 @@ describe("the planning's click actions", () => {
     const history = await slotHistoryAction(null, formData(slug(), { bookingId: booking!.id }));
     expect(history).toMatchObject({ ok: true, data: [{ label: "Demande de réservation", side: "family" }] });
 
-    expect(await cancelSlot(null, formData(slug(), { bookingId: booking!.id }))).toEqual({ ok: true, message: "Votre demande est annulée." });
+    expect(await cancelSlot(null, formData(slug(), { bookingId: booking!.id }))).toEqual({
+      ok: true,
+      message: "Votre demande est annulée.",
+    });
     expect((await bookingOf(childId, farDay))?.status).toBe("cancelled");
-    expect(await cancelSlot(null, formData(slug(), { bookingId: booking!.id }))).toMatchObject({ ok: false, message: expect.stringContaining("n'est plus en cours") });
+    expect(await cancelSlot(null, formData(slug(), { bookingId: booking!.id }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("n'est plus en cours"),
+    });
   });
 
   it("says why a day past its deadline is refused, and creates nothing", async () => {
@@ -59,7 +82,9 @@ describe("the planning's click actions", () => {
     const day = activityDay(today);
     expect(await requestSlot(null, click(slug(), { childId: mine.children[0]!.id, activityId, day }))).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/^Demande refusée : Délai dépassé : les réservations pour ce jour étaient possibles jusqu'au /),
+      message: expect.stringMatching(
+        /^Demande refusée : Délai dépassé : les réservations pour ce jour étaient possibles jusqu'au /,
+      ),
     });
     expect(await bookingOf(mine.children[0]!.id, day)).toBeUndefined();
   });
@@ -72,13 +97,24 @@ describe("the planning's click actions", () => {
 
     signInAs(mine.user, slug());
     const before = await database.db.select().from(requests);
-    expect(await requestSlot(null, click(slug(), { childId: other.children[0]!.id, activityId, day: farDay }))).toMatchObject({ ok: false, message: expect.stringContaining("introuvable") });
-    expect(await cancelSlot(null, formData(slug(), { bookingId: theirs!.id }))).toMatchObject({ ok: false, message: expect.stringContaining("introuvable") });
+    expect(
+      await requestSlot(null, click(slug(), { childId: other.children[0]!.id, activityId, day: farDay })),
+    ).toMatchObject({ ok: false, message: expect.stringContaining("introuvable") });
+    expect(await cancelSlot(null, formData(slug(), { bookingId: theirs!.id }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("introuvable"),
+    });
     expect(await slotHistoryAction(null, formData(slug(), { bookingId: theirs!.id }))).toMatchObject({ ok: false });
     expect((await bookingOf(other.children[0]!.id, otherDay))?.status).toBe("requested");
 
-    const period = await requestSlot(null, click(slug(), { childId: mine.children[0]!.id, activityId, day: farDay, to: addDays(farDay, 7) }));
-    expect(period).toMatchObject({ ok: false, fieldErrors: { to: ["Une demande depuis le planning porte sur un seul jour."] } });
+    const period = await requestSlot(
+      null,
+      click(slug(), { childId: mine.children[0]!.id, activityId, day: farDay, to: addDays(farDay, 7) }),
+    );
+    expect(period).toMatchObject({
+      ok: false,
+      fieldErrors: { to: ["Une demande depuis le planning porte sur un seul jour."] },
+    });
     expect(await database.db.select().from(requests)).toHaveLength(before.length);
   });
 });

@@ -1,14 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import type { SlotHistoryItem } from "@/components/planning/slot-history";
 import { userAction } from "@/lib/actions/action";
-import { failure, success, type ActionState } from "@/lib/actions/state";
+import { type ActionState, failure, success } from "@/lib/actions/state";
 import { cancelSlotRequest } from "@/lib/bookings/cancel";
 import { householdOfBooking, householdOfChild } from "@/lib/bookings/family-scope";
 import { loadSlotHistory } from "@/lib/bookings/history";
 import { cancelSlotSchema, slotRequestSchema } from "@/lib/bookings/schemas";
 import { submitSlotRequest } from "@/lib/bookings/submit";
-import type { SlotHistoryItem } from "@/components/planning/slot-history";
 import type { DayResult } from "@/lib/bookings/types";
 import { formatDateTime } from "@/lib/format";
 
@@ -31,13 +31,19 @@ function dayResultState(result: DayResult | undefined, reference: string | undef
   const note = result.reason ? ` ${result.reason}` : "";
   switch (result.outcome) {
     case "requested":
-      return success(`Votre demande de réservation est enregistrée${ref} : elle est en cours d'instruction par la collectivité.`);
+      return success(
+        `Votre demande de réservation est enregistrée${ref} : elle est en cours d'instruction par la collectivité.`,
+      );
     case "booked":
       return success(`La réservation est acceptée${ref}.`);
     case "waiting":
-      return success(`L'activité est complète ce jour-là : votre demande est mise en liste d'attente${ref}. Vous serez prévenu si une place se libère.`);
+      return success(
+        `L'activité est complète ce jour-là : votre demande est mise en liste d'attente${ref}. Vous serez prévenu si une place se libère.`,
+      );
     case "absence_requested":
-      return success(`Votre demande d'absence est enregistrée${ref} : elle est en cours d'instruction par la collectivité.${note}`);
+      return success(
+        `Votre demande d'absence est enregistrée${ref} : elle est en cours d'instruction par la collectivité.${note}`,
+      );
     case "absent":
     case "absent_billed":
       return success(`L'absence est enregistrée${ref}.${note}`);
@@ -72,7 +78,11 @@ export const cancelSlot = userAction({ schema: cancelSlotSchema, roles: ["family
   if (!householdId) return failure(SLOT_NOT_FOUND);
   const result = await cancelSlotRequest(ctx.db, { ...scope, householdId, bookingId: input.bookingId });
   if (!result.ok) {
-    return failure(result.reason === "not_pending" ? "Cette demande n'est plus en cours (déjà traitée ou annulée) : elle ne peut plus être annulée." : SLOT_NOT_FOUND);
+    return failure(
+      result.reason === "not_pending"
+        ? "Cette demande n'est plus en cours (déjà traitée ou annulée) : elle ne peut plus être annulée."
+        : SLOT_NOT_FOUND,
+    );
   }
   revalidatePlanning(ctx.commune.slug);
   return success("Votre demande est annulée.");
@@ -82,7 +92,9 @@ export const cancelSlot = userAction({ schema: cancelSlotSchema, roles: ["family
 export const slotHistoryAction = userAction({ schema: cancelSlotSchema, roles: ["family"] }, async (input, ctx) => {
   const scope = { communeId: ctx.commune.id, userId: ctx.user.id };
   const householdId = await householdOfBooking(ctx.db, { ...scope, bookingId: input.bookingId });
-  const entries = householdId ? await loadSlotHistory(ctx.db, { communeId: ctx.commune.id, householdId, bookingId: input.bookingId }) : null;
+  const entries = householdId
+    ? await loadSlotHistory(ctx.db, { communeId: ctx.commune.id, householdId, bookingId: input.bookingId })
+    : null;
   if (!entries) return failure(SLOT_NOT_FOUND);
   return success<SlotHistoryItem[]>(
     undefined,

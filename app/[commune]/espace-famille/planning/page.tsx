@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PlanningCalendar } from "@/components/planning/planning-calendar";
-import styles from "@/components/planning/planning.module.css";
 import { parsePlanningQuery, planningHref, planningPath, visibleRange } from "@/components/planning/calendar-view";
+import styles from "@/components/planning/planning.module.css";
+import { PlanningCalendar } from "@/components/planning/planning-calendar";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
 import { requireUser } from "@/lib/auth/session";
@@ -12,7 +12,10 @@ import { chooseSubscribedHousehold } from "@/lib/family-file/actions-household";
 import { parisDay } from "@/lib/planning/days";
 import { cancelSlot, requestSlot, slotHistoryAction } from "./actions";
 
-type Props = { params: Promise<{ commune: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ commune: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export const metadata: Metadata = { title: "Planning des activités" };
 
@@ -23,8 +26,16 @@ export default async function PlanningPage({ params, searchParams }: Props) {
   const today = parisDay(new Date());
   const query = parsePlanningQuery(await searchParams, today);
   const db = await getDb();
-  const households = await chooseSubscribedHousehold(db, { communeId: commune.id, userId: user.id, requested: query.famille });
-  const crumbs = [{ label: "Accueil", href: `/${slug}` }, { label: "Espace famille", href: `/${slug}/espace-famille` }, { label: "Planning des activités" }];
+  const households = await chooseSubscribedHousehold(db, {
+    communeId: commune.id,
+    userId: user.id,
+    requested: query.famille,
+  });
+  const crumbs = [
+    { label: "Accueil", href: `/${slug}` },
+    { label: "Espace famille", href: `/${slug}/espace-famille` },
+    { label: "Planning des activités" },
+  ];
   if (!households) {
     return (
       <>
@@ -35,7 +46,11 @@ export default async function PlanningPage({ params, searchParams }: Props) {
     );
   }
   const household = households.current;
-  const data = await loadPlanning(db, { communeId: commune.id, householdId: household.id, ...visibleRange(query.vue, query.date) });
+  const data = await loadPlanning(db, {
+    communeId: commune.id,
+    householdId: household.id,
+    ...visibleRange(query.vue, query.date),
+  });
   const famille = households.all.length > 1 ? household.id : undefined;
   return (
     <>
@@ -46,7 +61,10 @@ export default async function PlanningPage({ params, searchParams }: Props) {
           <ul className={styles.households}>
             {households.all.map((h) => (
               <li key={h.id}>
-                <Link href={planningHref(slug, { ...query, famille: h.id })} aria-current={h.id === household.id ? "page" : undefined}>
+                <Link
+                  href={planningHref(slug, { ...query, famille: h.id })}
+                  aria-current={h.id === household.id ? "page" : undefined}
+                >
                   Famille {h.name}
                 </Link>
               </li>
@@ -54,7 +72,10 @@ export default async function PlanningPage({ params, searchParams }: Props) {
           </ul>
         </nav>
       ) : null}
-      <p>Cliquez sur les créneaux du planning pour faire vos demandes de réservation ou d&apos;absence, ou pour annuler une demande en cours.</p>
+      <p>
+        Cliquez sur les créneaux du planning pour faire vos demandes de réservation ou d&apos;absence, ou pour annuler
+        une demande en cours.
+      </p>
       <PlanningCalendar
         slug={slug}
         data={data}

@@ -6,7 +6,11 @@ export function wizardCrumbs(slug: string, step?: NewFamilyStepSlug) {
     { label: "Espace famille", href: `/${slug}/espace-famille` },
   ];
   if (!step) return [...base, { label: "Pré-inscription" }];
-  return [...base, { label: "Pré-inscription", href: `/${slug}/espace-famille/pre-inscription` }, { label: NEW_FAMILY_STEPS.find((s) => s.slug === step)!.label }];
+  return [
+    ...base,
+    { label: "Pré-inscription", href: `/${slug}/espace-famille/pre-inscription` },
+    { label: NEW_FAMILY_STEPS.find((s) => s.slug === step)!.label },
+  ];
 }
 
 export function stepTitle(step: NewFamilyStepSlug) {

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { wizardPath } from "@/components/new-family/wizard-steps";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { stepIsOpen, nextStep, type NewFamilyStepSlug } from "@/lib/new-family/schemas";
+import { type NewFamilyStepSlug, nextStep, stepIsOpen } from "@/lib/new-family/schemas";
 import { hasSubscription, latestPreRegistration, loadDraft } from "@/lib/new-family/store";
 
 /**

@@ -35,8 +35,9 @@ export default async function PreRegistrationPage({ params }: Props) {
             Votre demande {latest.reference} a été transmise à la commune.
           </p>
           <p>
-            Envoyée le {formatDateTime(latest.createdAt)}. Dès qu&apos;elle l&apos;aura acceptée, la commune créera votre dossier famille et votre
-            compte y sera relié : vous le retrouverez dans votre Espace famille, avec cette demande dans Mes demandes.
+            Envoyée le {formatDateTime(latest.createdAt)}. Dès qu&apos;elle l&apos;aura acceptée, la commune créera
+            votre dossier famille et votre compte y sera relié : vous le retrouverez dans votre Espace famille, avec
+            cette demande dans Mes demandes.
           </p>
         </section>
       ) : (
@@ -44,15 +45,16 @@ export default async function PreRegistrationPage({ params }: Props) {
           {latest?.status === "refused" ? (
             <div className="notice notice--error">
               <p>
-                Votre demande {latest.reference} a été refusée{latest.decidedAt ? ` le ${formatDateTime(latest.decidedAt)}` : ""}.
+                Votre demande {latest.reference} a été refusée
+                {latest.decidedAt ? ` le ${formatDateTime(latest.decidedAt)}` : ""}.
               </p>
               {latest.decisionMessage ? <p>Message de la commune : « {latest.decisionMessage} »</p> : null}
             </div>
           ) : null}
           <p>
-            Vous n&apos;avez pas de code abonné : renseignez votre famille en 4 étapes (Ma famille, Mes informations financières, Mes
-            pré-inscriptions et réservations, Confirmation). Chaque étape est enregistrée : vous pouvez vous arrêter et reprendre plus tard.
-            La commune étudie ensuite votre demande et crée votre dossier famille.
+            Vous n&apos;avez pas de code abonné : renseignez votre famille en 4 étapes (Ma famille, Mes informations
+            financières, Mes pré-inscriptions et réservations, Confirmation). Chaque étape est enregistrée : vous pouvez
+            vous arrêter et reprendre plus tard. La commune étudie ensuite votre demande et crée votre dossier famille.
           </p>
           <p className="button-row">
             <Link className="button" href={wizardPath(slug, nextStep(draft))}>

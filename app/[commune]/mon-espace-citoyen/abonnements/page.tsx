@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { TableWrap } from "@/components/ui/table-wrap";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { subscribePath } from "@/lib/subscriptions/paths";
 import { listSubscriptions } from "@/lib/subscriptions/subscribe";
-import { TableWrap } from "@/components/ui/table-wrap";
 
 type Props = {
   params: Promise<{ commune: string }>;
@@ -27,7 +27,11 @@ export default async function SubscriptionsPage({ params, searchParams }: Props)
   return (
     <>
       <Breadcrumbs
-        items={[{ label: "Accueil", href: `/${slug}` }, { label: "Mon espace citoyen", href: `/${slug}/mon-espace-citoyen` }, { label: "Mes abonnements" }]}
+        items={[
+          { label: "Accueil", href: `/${slug}` },
+          { label: "Mon espace citoyen", href: `/${slug}/mon-espace-citoyen` },
+          { label: "Mes abonnements" },
+        ]}
       />
       <h1>Mes abonnements</h1>
       {justLinked ? (

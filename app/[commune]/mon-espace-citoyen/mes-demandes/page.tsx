@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { MarkReadForm } from "@/components/requests/mark-read-form";
 import { Pager } from "@/components/requests/pager";
 import { RequestFilters } from "@/components/requests/request-filters";
 import { RequestTable } from "@/components/requests/request-table";
+import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -11,7 +11,10 @@ import { chooseSubscribedHousehold } from "@/lib/family-file/actions-household";
 import { listHouseholdRequests } from "@/lib/requests/store";
 import { myRequestsHref, myRequestsPath, requestFiltersSchema } from "./filters";
 
-type Props = { params: Promise<{ commune: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ commune: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export const metadata: Metadata = { title: "Mes demandes" };
 
@@ -23,8 +26,16 @@ export default async function MyRequestsPage({ params, searchParams }: Props) {
   const { commune, user } = await requireUser(slug, { returnTo: myRequestsPath(slug) });
   const filters = requestFiltersSchema.parse(await searchParams);
   const db = await getDb();
-  const households = await chooseSubscribedHousehold(db, { communeId: commune.id, userId: user.id, requested: filters.famille });
-  const crumbs = [{ label: "Accueil", href: `/${slug}` }, { label: "Mon espace citoyen", href: `/${slug}/mon-espace-citoyen` }, { label: "Mes demandes" }];
+  const households = await chooseSubscribedHousehold(db, {
+    communeId: commune.id,
+    userId: user.id,
+    requested: filters.famille,
+  });
+  const crumbs = [
+    { label: "Accueil", href: `/${slug}` },
+    { label: "Mon espace citoyen", href: `/${slug}/mon-espace-citoyen` },
+    { label: "Mes demandes" },
+  ];
   if (!households) {
     return (
       <>
@@ -52,7 +63,12 @@ export default async function MyRequestsPage({ params, searchParams }: Props) {
         Mes demandes ({list.total} résultat{list.total > 1 ? "s" : ""})
       </h1>
       {households.all.length > 1 ? <p>Famille {household.name}</p> : null}
-      <RequestFilters action={myRequestsPath(slug)} resetHref={myRequestsPath(slug)} values={filters} householdId={scoped.famille} />
+      <RequestFilters
+        action={myRequestsPath(slug)}
+        resetHref={myRequestsPath(slug)}
+        values={filters}
+        householdId={scoped.famille}
+      />
       {list.items.length === 0 ? (
         <p>Aucune demande ne correspond à ces critères.</p>
       ) : (

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { users, type Commune } from "@/db/schema";
+import { type Commune, users } from "@/db/schema";
+import { authenticate } from "@/lib/accounts/authenticate";
 import { COMMON_PASSWORD_MESSAGE } from "@/lib/accounts/common-passwords";
 import { PASSWORD_CHANGED } from "@/lib/accounts/messages";
-import { authenticate } from "@/lib/accounts/authenticate";
 import { KNOWN_PASSWORD, seedAccount } from "@/lib/accounts/test-fixtures";
 import { verifyPassword } from "@/lib/auth/password";
 import { createSession, listLiveSessions } from "@/lib/auth/sessions";
@@ -51,9 +51,15 @@ describe("changing one's password", () => {
     const user = await seedAccount(database.db, commune);
     signInAs(user, "ville-a");
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      expect(await change("Pas-Le-Bon-1")).toMatchObject({ ok: false, fieldErrors: { currentPassword: ["Le mot de passe actuel est incorrect."] } });
+      expect(await change("Pas-Le-Bon-1")).toMatchObject({
+        ok: false,
+        fieldErrors: { currentPassword: ["Le mot de passe actuel est incorrect."] },
+      });
     }
-    expect(await change(KNOWN_PASSWORD)).toMatchObject({ ok: false, message: expect.stringMatching(/^Trop de tentatives/) });
+    expect(await change(KNOWN_PASSWORD)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Trop de tentatives/),
+    });
     const [after] = await database.db.select().from(users).where(eq(users.id, user.id));
     expect(after).toEqual(user);
   });
@@ -62,11 +68,23 @@ describe("changing one's password", () => {
     const user = await seedAccount(database.db, commune);
     signInAs(user, "ville-a");
     for (let attempt = 0; attempt < 5; attempt += 1) await change("Pas-Le-Bon-1");
-    expect(await authenticate(database.db, { communeSlug: "ville-a", email: user.email, password: KNOWN_PASSWORD, ip: "198.51.100.80" })).toMatchObject({ ok: true });
+    expect(
+      await authenticate(database.db, {
+        communeSlug: "ville-a",
+        email: user.email,
+        password: KNOWN_PASSWORD,
+        ip: "198.51.100.80",
+      }),
+    ).toMatchObject({ ok: true });
 
     const other = await seedAccount(database.db, commune);
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      await authenticate(database.db, { communeSlug: "ville-a", email: other.email, password: "Pas-Le-Bon-1", ip: `198.51.100.${90 + attempt}` });
+      await authenticate(database.db, {
+        communeSlug: "ville-a",
+        email: other.email,
+        password: "Pas-Le-Bon-1",
+        ip: `198.51.100.${90 + attempt}`,
+      });
     }
     signInAs(other, "ville-a");
     expect(await change(KNOWN_PASSWORD)).toEqual({ ok: true, message: PASSWORD_CHANGED });
@@ -75,10 +93,16 @@ describe("changing one's password", () => {
   it("refuses a common new password", async () => {
     const user = await seedAccount(database.db, commune);
     signInAs(user, "ville-a");
-    expect(await change(KNOWN_PASSWORD, "Password1")).toMatchObject({ ok: false, fieldErrors: { password: [COMMON_PASSWORD_MESSAGE] } });
+    expect(await change(KNOWN_PASSWORD, "Password1")).toMatchObject({
+      ok: false,
+      fieldErrors: { password: [COMMON_PASSWORD_MESSAGE] },
+    });
   });
 
   it("needs a current session", async () => {
-    expect(await change(KNOWN_PASSWORD)).toMatchObject({ ok: false, message: "Votre session a expiré. Veuillez vous reconnecter." });
+    expect(await change(KNOWN_PASSWORD)).toMatchObject({
+      ok: false,
+      message: "Votre session a expiré. Veuillez vous reconnecter.",
+    });
   });
 });

@@ -3,11 +3,11 @@
 import { and, eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "@/lib/accounts/common-passwords";
-import { failure, fieldFailure, success } from "@/lib/actions/state";
 import { PASSWORD_CHANGED } from "@/lib/accounts/messages";
 import { storeNewPassword } from "@/lib/accounts/password-reset";
 import { changePasswordSchema } from "@/lib/accounts/schemas";
 import { userAction } from "@/lib/actions/action";
+import { failure, fieldFailure, success } from "@/lib/actions/state";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { consumeRateLimit, giveBackAttempt, rateLimits, retryAfterMessage } from "@/lib/rate-limit";
 
@@ -31,6 +31,8 @@ export const changePassword = userAction({ schema: changePasswordSchema }, async
   if (await isCommonPassword(input.password)) return fieldFailure("password", COMMON_PASSWORD_MESSAGE);
 
   const passwordHash = await hashPassword(input.password);
-  await db.transaction((tx) => storeNewPassword(tx, { communeId: commune.id, userId: user.id, passwordHash, keepSessionId: user.sessionId }));
+  await db.transaction((tx) =>
+    storeNewPassword(tx, { communeId: commune.id, userId: user.id, passwordHash, keepSessionId: user.sessionId }),
+  );
   return success(PASSWORD_CHANGED);
 });

@@ -17,12 +17,17 @@ beforeEach(() => {
   harness.signOuts = 0;
 });
 
-const liveIds = async (userId: string) => (await listLiveSessions(database.db, { communeId: commune.id, userId })).map((s) => s.id).sort();
+const liveIds = async (userId: string) =>
+  (await listLiveSessions(database.db, { communeId: commune.id, userId })).map((s) => s.id).sort();
 
 describe("Mon espace citoyen › Sécurité", () => {
   it("closes one other device of the account, not this one", async () => {
     const user = await insertUser(database.db, commune.id);
-    const phone = await createSession(database.db, { communeId: commune.id, userId: user.id, userAgent: "Mozilla/5.0 (iPhone)" });
+    const phone = await createSession(database.db, {
+      communeId: commune.id,
+      userId: user.id,
+      userAgent: "Mozilla/5.0 (iPhone)",
+    });
     const here = signInAs(user, "ville-a");
     expect(await endOtherSession(null, formData("ville-a", { sessionId: phone }))).toMatchObject({ ok: true });
     expect(await liveIds(user.id)).toEqual([here]);
@@ -34,7 +39,10 @@ describe("Mon espace citoyen › Sécurité", () => {
     const [victim, other] = [await insertUser(database.db, commune.id), await insertUser(database.db, commune.id)];
     const victimSession = await createSession(database.db, { communeId: commune.id, userId: victim.id });
     signInAs(other, "ville-a");
-    expect(await endOtherSession(null, formData("ville-a", { sessionId: victimSession }))).toMatchObject({ ok: false, message: "Cette session est déjà fermée." });
+    expect(await endOtherSession(null, formData("ville-a", { sessionId: victimSession }))).toMatchObject({
+      ok: false,
+      message: "Cette session est déjà fermée.",
+    });
     expect(await liveIds(victim.id)).toEqual([victimSession]);
   });
 
@@ -53,6 +61,9 @@ describe("Mon espace citoyen › Sécurité", () => {
 
   it("needs a live session", async () => {
     harness.session = null;
-    expect(await logOutEverywhere(null, formData("ville-a", {}))).toMatchObject({ ok: false, message: "Votre session a expiré. Veuillez vous reconnecter." });
+    expect(await logOutEverywhere(null, formData("ville-a", {}))).toMatchObject({
+      ok: false,
+      message: "Votre session a expiré. Veuillez vous reconnecter.",
+    });
   });
 });

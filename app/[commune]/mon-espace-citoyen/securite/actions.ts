@@ -14,7 +14,8 @@ const sessionSchema = z.object({ sessionId: z.uuid({ error: "Cette session est i
 /** "Déconnecter" one of the account's other devices. */
 export const endOtherSession = userAction({ schema: sessionSchema }, async ({ sessionId }, { db, commune, user }) => {
   if (sessionId === user.sessionId) return failure("Pour fermer cette session-ci, utilisez « Se déconnecter ».");
-  if (!(await revokeSession(db, { communeId: commune.id, userId: user.id, sessionId }))) return failure("Cette session est déjà fermée.");
+  if (!(await revokeSession(db, { communeId: commune.id, userId: user.id, sessionId })))
+    return failure("Cette session est déjà fermée.");
   revalidatePath("/[commune]/mon-espace-citoyen/securite", "page");
   return success("La session a été fermée sur cet appareil.");
 });

@@ -24,12 +24,19 @@ export default async function SecurityPage({ params }: Props) {
   const sessions = await listLiveSessions(db, { communeId: commune.id, userId: user.id });
   return (
     <>
-      <Breadcrumbs items={[{ label: "Accueil", href: `/${slug}` }, { label: "Mon espace citoyen", href: `/${slug}/mon-espace-citoyen` }, { label: TITLE }]} />
+      <Breadcrumbs
+        items={[
+          { label: "Accueil", href: `/${slug}` },
+          { label: "Mon espace citoyen", href: `/${slug}/mon-espace-citoyen` },
+          { label: TITLE },
+        ]}
+      />
       <h1>{TITLE}</h1>
       <h2>Mes sessions ouvertes</h2>
       <p>
-        Chaque connexion à votre compte ouvre une session, fermée à la déconnexion, après 30 minutes sans activité ou au plus tard 12 heures
-        après la connexion. Si vous ne reconnaissez pas un appareil, fermez sa session et changez votre mot de passe.
+        Chaque connexion à votre compte ouvre une session, fermée à la déconnexion, après 30 minutes sans activité ou au
+        plus tard 12 heures après la connexion. Si vous ne reconnaissez pas un appareil, fermez sa session et changez
+        votre mot de passe.
       </p>
       <ul className="card-list">
         {sessions.map((session) => {
@@ -60,14 +67,23 @@ export default async function SecurityPage({ params }: Props) {
         })}
       </ul>
       {user.role === "family" ? null : (
-        <SecondFactorSection slug={slug} summary={await secondFactorSummary(db, { communeId: commune.id, userId: user.id })} />
+        <SecondFactorSection
+          slug={slug}
+          summary={await secondFactorSummary(db, { communeId: commune.id, userId: user.id })}
+        />
       )}
       <h2>Se déconnecter partout</h2>
       <p>
-        Ferme toutes vos sessions, celle-ci comprise, et désactive les liens de synchronisation d&apos;agenda que vous avez créés. Vous devrez
-        vous reconnecter.
+        Ferme toutes vos sessions, celle-ci comprise, et désactive les liens de synchronisation d&apos;agenda que vous
+        avez créés. Vous devrez vous reconnecter.
       </p>
-      <InlineActionForm slug={slug} action={logOutEverywhere} fields={{}} label="Se déconnecter de tous mes appareils" danger />
+      <InlineActionForm
+        slug={slug}
+        action={logOutEverywhere}
+        fields={{}}
+        label="Se déconnecter de tous mes appareils"
+        danger
+      />
     </>
   );
 }

@@ -7,13 +7,18 @@ import { useTestDatabase } from "@/lib/testing/set-up-test-database";
 import { GET } from "./route";
 
 const database = useTestDatabase();
-const feed = (token: string) => GET(new Request(`http://localhost/api/calendrier/${token}`), { params: Promise.resolve({ token }) });
+const feed = (token: string) =>
+  GET(new Request(`http://localhost/api/calendrier/${token}`), { params: Promise.resolve({ token }) });
 
 describe("calendar feed route", () => {
   it("holds back a client address after 20 unknown tokens, without holding back anyone else", async () => {
     const commune = await insertCommune(database.db);
     const family = await insertFamily(database.db, commune.id);
-    const token = (await createCalendarFeed(database.db, { communeId: commune.id, householdId: family.household.id, actorUserId: family.user.id }))!;
+    const token = (await createCalendarFeed(database.db, {
+      communeId: commune.id,
+      householdId: family.household.id,
+      actorUserId: family.user.id,
+    }))!;
 
     harness.ip = "198.51.100.200";
     for (let guess = 0; guess < 20; guess += 1) expect((await feed(`devine-${guess}`)).status).toBe(404);

@@ -1,5 +1,5 @@
-import { getDb } from "@/lib/db";
 import { buildCalendarFeed } from "@/lib/bookings/ical";
+import { getDb } from "@/lib/db";
 import { consumeRateLimit, giveBackAttempt, rateLimits } from "@/lib/rate-limit";
 import { clientIpFrom } from "@/lib/request";
 
@@ -8,10 +8,17 @@ type Context = { params: Promise<{ token: string }> };
 export const dynamic = "force-dynamic";
 
 // The token in the URL is the secret: no shared cache keeps the feed, no page it links to learns the URL.
-const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer" } as const;
+const PRIVATE_HEADERS = {
+  "Cache-Control": "private, no-store",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+} as const;
 
 const text = (body: string, status: number, headers: Record<string, string> = {}) =>
-  new Response(body, { status, headers: { ...PRIVATE_HEADERS, "Content-Type": "text/plain; charset=utf-8", ...headers } });
+  new Response(body, {
+    status,
+    headers: { ...PRIVATE_HEADERS, "Content-Type": "text/plain; charset=utf-8", ...headers },
+  });
 
 /**
  * A household's planning as an iCalendar feed, for calendar apps (no session: they cannot log in). An unknown
@@ -31,6 +38,10 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   await giveBackAttempt(db, miss, now);
   return new Response(feed, {
     status: 200,
-    headers: { ...PRIVATE_HEADERS, "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": 'inline; filename="planning.ics"' },
+    headers: {
+      ...PRIVATE_HEADERS,
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": 'inline; filename="planning.ics"',
+    },
   });
 }

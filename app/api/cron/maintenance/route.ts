@@ -21,7 +21,8 @@ function authorized(header: string | null): boolean {
  * a whole number of hours from UTC: the digests leave as soon as their window is due.
  */
 export async function GET(request: Request) {
-  if (!authorized(request.headers.get("authorization"))) return NextResponse.json({ error: "unauthorized" }, { status: 401 });
+  if (!authorized(request.headers.get("authorization")))
+    return NextResponse.json({ error: "unauthorized" }, { status: 401 });
   return NextResponse.json(await runMaintenance(await getDb(), simulatedNow(request)));
 }
 

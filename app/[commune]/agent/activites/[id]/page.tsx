@@ -3,8 +3,8 @@ import Link from "next/link";
 import { ActivityForm } from "@/components/agent/planning/activity-form";
 import styles from "@/components/agent/planning/planning.module.css";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
-import { activityLabel } from "@/lib/planning/labels";
 import { requireUser, staffRoles } from "@/lib/auth/session";
+import { activityLabel } from "@/lib/planning/labels";
 import { activitiesCrumb, agentCrumbs } from "../../crumbs";
 import { activityFromParams } from "../activity-from-params";
 
@@ -36,7 +36,9 @@ export default async function ActivityPage({ params, searchParams }: Props) {
           <Link href={`/${slug}/agent/activites/fermetures`}>Jours de fermeture</Link>
         </li>
         <li>
-          <Link href={`/${slug}/agent/reservations?activite=${activity.id}`}>Réservations et absences de cette activité</Link>
+          <Link href={`/${slug}/agent/reservations?activite=${activity.id}`}>
+            Réservations et absences de cette activité
+          </Link>
         </li>
       </ul>
       <h2>Modifier l&apos;activité</h2>

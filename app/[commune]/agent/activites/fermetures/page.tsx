@@ -4,10 +4,10 @@ import { ClosureTable } from "@/components/agent/planning/closure-table";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { listActivities } from "@/lib/activities/activities";
 import { listClosurePeriods } from "@/lib/activities/closures";
-import { activityLabel } from "@/lib/planning/labels";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { parisDay } from "@/lib/planning/days";
+import { activityLabel } from "@/lib/planning/labels";
 import { activitiesCrumb, agentCrumbs } from "../../crumbs";
 
 type Props = { params: Promise<{ commune: string }> };
@@ -28,11 +28,14 @@ export default async function ClosuresPage({ params }: Props) {
       <Breadcrumbs items={agentCrumbs(slug, activitiesCrumb(slug), { label: "Jours de fermeture" })} />
       <h1>Jours de fermeture</h1>
       <p>
-        Les familles ne peuvent ni réserver ni déclarer d&apos;absence un jour de fermeture. Les jours fériés de toute la commune comptent aussi
-        dans les délais en jours ouvrés.
+        Les familles ne peuvent ni réserver ni déclarer d&apos;absence un jour de fermeture. Les jours fériés de toute
+        la commune comptent aussi dans les délais en jours ouvrés.
       </p>
       <ClosureTable slug={slug} periods={periods} />
-      <ClosureForm slug={slug} activities={activities.map((activity) => ({ id: activity.id, label: activityLabel(activity) }))} />
+      <ClosureForm
+        slug={slug}
+        activities={activities.map((activity) => ({ id: activity.id, label: activityLabel(activity) }))}
+      />
     </>
   );
 }

@@ -2,19 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { BookingRequestDays } from "@/components/requests/booking-request-days";
-import { RequestChanges } from "@/components/requests/request-changes";
 import { NewFamilyRequestSummary } from "@/components/agent/requests/new-family-summary";
 import { RequestDecisionForm } from "@/components/agent/requests/request-decision-form";
-import { RequestHistory } from "@/components/requests/request-history";
-import { formatDateTime } from "@/lib/format";
 import styles from "@/components/agent/requests/requests.module.css";
 import { TownMessageForm } from "@/components/agent/requests/town-message-form";
+import { BookingRequestDays } from "@/components/requests/booking-request-days";
+import { RequestChanges } from "@/components/requests/request-changes";
+import { RequestHistory } from "@/components/requests/request-history";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { openRequestForAgent } from "@/lib/agents/requests";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getCommuneBookingRequestDays } from "@/lib/bookings/request-days";
 import { getDb } from "@/lib/db";
+import { formatDateTime } from "@/lib/format";
 import { isBookingRequestType } from "@/lib/requests/types";
 import { agentCrumbs } from "../../crumbs";
 
@@ -29,14 +29,22 @@ export default async function AgentRequestPage({ params }: Props) {
   const requestId = z.uuid().safeParse(id);
   if (!requestId.success) notFound();
   const db = await getDb();
-  const request = await openRequestForAgent(db, { communeId: commune.id, agentUserId: user.id, requestId: requestId.data });
+  const request = await openRequestForAgent(db, {
+    communeId: commune.id,
+    agentUserId: user.id,
+    requestId: requestId.data,
+  });
   if (!request) notFound();
-  const bookingDays = isBookingRequestType(request.type) ? await getCommuneBookingRequestDays(db, { communeId: commune.id, requestId: request.id }) : null;
+  const bookingDays = isBookingRequestType(request.type)
+    ? await getCommuneBookingRequestDays(db, { communeId: commune.id, requestId: request.id })
+    : null;
   const isPending = request.status === "pending";
 
   return (
     <>
-      <Breadcrumbs items={agentCrumbs(slug, { label: "Demandes", href: `/${slug}/agent/demandes` }, { label: request.reference })} />
+      <Breadcrumbs
+        items={agentCrumbs(slug, { label: "Demandes", href: `/${slug}/agent/demandes` }, { label: request.reference })}
+      />
       <h1>
         Demande {request.reference} – {request.typeLabel}
       </h1>
@@ -61,7 +69,15 @@ export default async function AgentRequestPage({ params }: Props) {
         <dd>{formatDateTime(request.updatedAt)}</dd>
         <dt>État</dt>
         <dd>
-          <span className={request.status === "accepted" ? "badge badge--success" : request.status === "refused" ? "badge badge--danger" : "badge"}>
+          <span
+            className={
+              request.status === "accepted"
+                ? "badge badge--success"
+                : request.status === "refused"
+                  ? "badge badge--danger"
+                  : "badge"
+            }
+          >
             {request.statusLabel}
           </span>
           {request.decidedAt ? ` le ${formatDateTime(request.decidedAt)}` : null}

@@ -5,16 +5,16 @@ import { AuditTable } from "@/components/agent/audit/audit-table";
 import { HouseholdQuotientForm } from "@/components/agent/audit/household-quotient-form";
 import { RegenerateCodeDialog } from "@/components/agent/regenerate-code-dialog";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { TableWrap } from "@/components/ui/table-wrap";
+import { listHouseholdAudit } from "@/lib/agents/audit-read";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { listHouseholdAudit } from "@/lib/agents/audit-read";
 import { listHouseholdPhotoVersions } from "@/lib/family-file/photo-store";
 import { childPhotoUrl } from "@/lib/family-file/photo-url";
 import { formatDate } from "@/lib/format";
 import { findHouseholdDetail } from "@/lib/households/household-detail";
 import { civilityLabels } from "@/lib/validation/fields";
 import { agentCrumbs } from "../../crumbs";
-import { TableWrap } from "@/components/ui/table-wrap";
 
 type Props = { params: Promise<{ commune: string; id: string }> };
 
@@ -35,7 +35,13 @@ export default async function HouseholdPage({ params }: Props) {
 
   return (
     <>
-      <Breadcrumbs items={agentCrumbs(slug, { label: "Familles", href: `/${slug}/agent/familles` }, { label: `Famille ${household.name}` })} />
+      <Breadcrumbs
+        items={agentCrumbs(
+          slug,
+          { label: "Familles", href: `/${slug}/agent/familles` },
+          { label: `Famille ${household.name}` },
+        )}
+      />
       <h1>Famille {household.name}</h1>
 
       <section className="card" aria-labelledby="code-abonne">
@@ -99,7 +105,13 @@ export default async function HouseholdPage({ params }: Props) {
                 <tr key={child.id}>
                   <td>
                     {photos.has(child.id) ? (
-                      <img src={childPhotoUrl(slug, child.id, photos.get(child.id))} alt={`Photo de ${child.firstName}`} width={64} height={64} style={{ objectFit: "cover", borderRadius: "0.25rem" }} />
+                      <img
+                        src={childPhotoUrl(slug, child.id, photos.get(child.id))}
+                        alt={`Photo de ${child.firstName}`}
+                        width={64}
+                        height={64}
+                        style={{ objectFit: "cover", borderRadius: "0.25rem" }}
+                      />
                     ) : (
                       "–"
                     )}
@@ -123,7 +135,9 @@ export default async function HouseholdPage({ params }: Props) {
       ) : (
         <TableWrap label="Comptes abonnés">
           <table>
-            <caption className="visually-hidden">Comptes citoyens abonnés au dossier de la famille {household.name}</caption>
+            <caption className="visually-hidden">
+              Comptes citoyens abonnés au dossier de la famille {household.name}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Titulaire</th>
@@ -152,7 +166,11 @@ export default async function HouseholdPage({ params }: Props) {
       {history.length === 0 ? (
         <p>Aucune action enregistrée sur ce dossier.</p>
       ) : (
-        <AuditTable rows={history} caption={`Dernières actions sur le dossier de la famille ${household.name}`} showTarget={false} />
+        <AuditTable
+          rows={history}
+          caption={`Dernières actions sur le dossier de la famille ${household.name}`}
+          showTarget={false}
+        />
       )}
     </>
   );

@@ -27,10 +27,17 @@ describe("the calendar link actions", () => {
     expect(refused).toMatchObject({ ok: false, message: "Ce dossier famille n'est pas relié à votre compte." });
     expect(refused?.data?.feedUrl).toBeUndefined();
     expect(await findCalendarFeed(db(), { communeId: commune.id, householdId: other.household.id })).toBeNull();
-    expect(await revokeCalendarLink(null, formData(commune.slug, { householdId: other.household.id }))).toMatchObject({ ok: false });
+    expect(await revokeCalendarLink(null, formData(commune.slug, { householdId: other.household.id }))).toMatchObject({
+      ok: false,
+    });
 
-    expect(await revokeCalendarLink(null, formData(commune.slug, { householdId: mine.household.id }))).toMatchObject({ ok: true });
+    expect(await revokeCalendarLink(null, formData(commune.slug, { householdId: mine.household.id }))).toMatchObject({
+      ok: true,
+    });
     expect(await buildCalendarFeed(db(), { token: url.split("/").at(-1)! })).toBeNull();
-    expect(await revokeCalendarLink(null, formData(commune.slug, { householdId: mine.household.id }))).toMatchObject({ ok: false, message: "Aucun lien n'était actif." });
+    expect(await revokeCalendarLink(null, formData(commune.slug, { householdId: mine.household.id }))).toMatchObject({
+      ok: false,
+      message: "Aucun lien n'était actif.",
+    });
   });
 });

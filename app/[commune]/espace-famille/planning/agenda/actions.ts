@@ -2,20 +2,28 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { userAction, type UserContext } from "@/lib/actions/action";
-import { failure, success, type ActionState } from "@/lib/actions/state";
+import { planningPath } from "@/components/planning/calendar-view";
+import { type UserContext, userAction } from "@/lib/actions/action";
+import { type ActionState, failure, success } from "@/lib/actions/state";
 import { calendarFeedUrl, createCalendarFeed, revokeCalendarFeed } from "@/lib/bookings/ical";
 import type { FeedLink } from "@/lib/bookings/types";
 import { findSubscribedHousehold } from "@/lib/family-file/actions-household";
 import { NOT_SUBSCRIBED } from "@/lib/family-file/actions-messages";
-import { planningPath } from "@/components/planning/calendar-view";
 
 /* "Synchroniser avec mon agenda": the household's private feed link, on a household the account is subscribed to. */
 
 const feedSchema = z.object({ householdId: z.uuid({ error: "Le dossier famille est introuvable." }) });
 
-async function withHousehold<D>(ctx: UserContext, householdId: string, run: (householdId: string) => Promise<ActionState<D>>): Promise<ActionState<D>> {
-  const household = await findSubscribedHousehold(ctx.db, { communeId: ctx.commune.id, userId: ctx.user.id, householdId });
+async function withHousehold<D>(
+  ctx: UserContext,
+  householdId: string,
+  run: (householdId: string) => Promise<ActionState<D>>,
+): Promise<ActionState<D>> {
+  const household = await findSubscribedHousehold(ctx.db, {
+    communeId: ctx.commune.id,
+    userId: ctx.user.id,
+    householdId,
+  });
   if (!household) return failure(NOT_SUBSCRIBED);
   const state = await run(household.id);
   revalidatePath(`${planningPath(ctx.commune.slug)}/agenda`);
@@ -25,9 +33,15 @@ async function withHousehold<D>(ctx: UserContext, householdId: string, run: (hou
 /** "Créer le lien" (or a new one, which stops the old): the address is returned this once, never stored. */
 export const createCalendarLink = userAction({ schema: feedSchema, roles: ["family"] }, async (input, ctx) =>
   withHousehold(ctx, input.householdId, async (householdId) => {
-    const token = await createCalendarFeed(ctx.db, { communeId: ctx.commune.id, householdId, actorUserId: ctx.user.id });
+    const token = await createCalendarFeed(ctx.db, {
+      communeId: ctx.commune.id,
+      householdId,
+      actorUserId: ctx.user.id,
+    });
     if (!token) return failure<FeedLink>(NOT_SUBSCRIBED);
-    return success<FeedLink>("Votre lien est prêt. Copiez-le maintenant : il ne sera plus affiché.", { feedUrl: calendarFeedUrl(token) });
+    return success<FeedLink>("Votre lien est prêt. Copiez-le maintenant : il ne sera plus affiché.", {
+      feedUrl: calendarFeedUrl(token),
+    });
   }),
 );
 

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { RequestListTable } from "@/components/planning/request-list";
-import { RequestListFilter } from "@/components/planning/request-list-filter";
-import styles from "@/components/planning/request-list.module.css";
-import { Pager } from "@/components/requests/pager";
 import { planningPath } from "@/components/planning/calendar-view";
+import { RequestListTable } from "@/components/planning/request-list";
+import styles from "@/components/planning/request-list.module.css";
+import { RequestListFilter } from "@/components/planning/request-list-filter";
+import { Pager } from "@/components/requests/pager";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
 import { requireUser } from "@/lib/auth/session";
@@ -15,7 +15,10 @@ import { chooseSubscribedHousehold } from "@/lib/family-file/actions-household";
 import { myRequestsPath } from "../../../mon-espace-citoyen/mes-demandes/filters";
 import { planningCrumbs } from "../periode/crumbs";
 
-type Props = { params: Promise<{ commune: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ commune: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export const metadata: Metadata = { title: "Planning / Liste" };
 
@@ -36,7 +39,11 @@ export default async function PlanningListPage({ params, searchParams }: Props) 
   const { commune, user } = await requireUser(slug, { returnTo: path });
   const query = querySchema.parse(await searchParams);
   const db = await getDb();
-  const households = await chooseSubscribedHousehold(db, { communeId: commune.id, userId: user.id, requested: query.famille });
+  const households = await chooseSubscribedHousehold(db, {
+    communeId: commune.id,
+    userId: user.id,
+    requested: query.famille,
+  });
   const crumbs = <Breadcrumbs items={planningCrumbs(slug, "Liste")} />;
   if (!households) {
     return (
@@ -54,7 +61,11 @@ export default async function PlanningListPage({ params, searchParams }: Props) 
   const list = await listBookingRequests(db, { ...scope, childId, page: query.page, pageSize: PAGE_SIZE });
   const famille = households.all.length > 1 ? households.current.id : undefined;
   const pageHref = (page: number) => {
-    const search = new URLSearchParams({ ...(famille ? { famille } : {}), ...(childId ? { enfant: childId } : {}), ...(page > 1 ? { page: String(page) } : {}) });
+    const search = new URLSearchParams({
+      ...(famille ? { famille } : {}),
+      ...(childId ? { enfant: childId } : {}),
+      ...(page > 1 ? { page: String(page) } : {}),
+    });
     return `${path}${search.size ? `?${search}` : ""}`;
   };
 

@@ -27,7 +27,15 @@ async function setUp() {
   await enrol(db(), { ...enrolment, householdId: other.household.id, childIds: [other.children[0]!.id] });
   signInAs(mine.user, commune.slug);
   const period = (overrides: Record<string, string | string[]> = {}) =>
-    formData(commune.slug, { kind: "booking", childId: mine.children[0]!.id, activityId: activity.id, from: monday, to: addDays(monday, 11), weekdays: ["1", "4"], ...overrides });
+    formData(commune.slug, {
+      kind: "booking",
+      childId: mine.children[0]!.id,
+      activityId: activity.id,
+      from: monday,
+      to: addDays(monday, 11),
+      weekdays: ["1", "4"],
+      ...overrides,
+    });
   const requestsOf = (householdId: string) => db().select().from(requests).where(eq(requests.householdId, householdId));
   return { commune, mine, other, activity, notEnrolled, period, requestsOf };
 }
@@ -38,11 +46,19 @@ describe("the period form's actions", () => {
     const preview = await previewPeriodRequest(null, t.period());
     expect(preview).toMatchObject({ ok: true });
     const dates = [monday, addDays(monday, 3), addDays(monday, 7), addDays(monday, 10)];
-    expect(preview?.data).toEqual({ days: dates.map((day) => ({ day, outcome: "requested", reason: null })), request: null });
+    expect(preview?.data).toEqual({
+      days: dates.map((day) => ({ day, outcome: "requested", reason: null })),
+      request: null,
+    });
     expect(await t.requestsOf(t.mine.household.id)).toHaveLength(0);
 
     const sent = await submitPeriodRequest(null, t.period());
-    expect(sent).toMatchObject({ ok: true, message: expect.stringMatching(/^Votre demande de réservation a été transmise à la collectivité sous la référence D\d{4}-\d{6}\.$/) });
+    expect(sent).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(
+        /^Votre demande de réservation a été transmise à la collectivité sous la référence D\d{4}-\d{6}\.$/,
+      ),
+    });
     const outcome = sent!.data!;
     expect(outcome.days.map((d) => [d.day, d.outcome])).toEqual(dates.map((day) => [day, "requested"]));
     const [request] = await t.requestsOf(t.mine.household.id);
@@ -83,6 +99,9 @@ describe("the period form's actions", () => {
   it("is the family's only: an agent of the commune is refused", async () => {
     const t = await setUp();
     signInAs(await insertUser(db(), t.commune.id, "agent"), t.commune.slug);
-    expect(await submitPeriodRequest(null, t.period())).toMatchObject({ ok: false, message: "Vous n'avez pas accès à cette action." });
+    expect(await submitPeriodRequest(null, t.period())).toMatchObject({
+      ok: false,
+      message: "Vous n'avez pas accès à cette action.",
+    });
   });
 });

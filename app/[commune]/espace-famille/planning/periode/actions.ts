@@ -1,51 +1,71 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { userAction, type UserContext } from "@/lib/actions/action";
-import { failure, fieldFailure, INVALID_FORM, success, type ActionState } from "@/lib/actions/state";
-import { householdOfChild } from "@/lib/bookings/family-scope";
-import { slotRequestSchema, type SlotRequestValues } from "@/lib/bookings/schemas";
-import type { PeriodOutcome } from "@/lib/bookings/types";
-import { previewSlotRequest, submitSlotRequest } from "@/lib/bookings/submit";
-import { myRequestsPath } from "../../../mon-espace-citoyen/mes-demandes/filters";
 import { planningPath } from "@/components/planning/calendar-view";
+import { type UserContext, userAction } from "@/lib/actions/action";
+import { type ActionState, failure, fieldFailure, INVALID_FORM, success } from "@/lib/actions/state";
+import { householdOfChild } from "@/lib/bookings/family-scope";
+import { type SlotRequestValues, slotRequestSchema } from "@/lib/bookings/schemas";
+import { previewSlotRequest, submitSlotRequest } from "@/lib/bookings/submit";
+import type { PeriodOutcome } from "@/lib/bookings/types";
+import { myRequestsPath } from "../../../mon-espace-citoyen/mes-demandes/filters";
 
 /*
  * The period form ("Réservation d'activité" / "Absence à une activité"). The household is the one of the chosen
  * child among the account's subscriptions: a child id from elsewhere is refused before anything is read.
  */
 
-async function inChildHousehold(ctx: UserContext, input: SlotRequestValues, run: (householdId: string) => Promise<ActionState<PeriodOutcome>>): Promise<ActionState<PeriodOutcome>> {
-  const householdId = await householdOfChild(ctx.db, { communeId: ctx.commune.id, userId: ctx.user.id, childId: input.childId });
+async function inChildHousehold(
+  ctx: UserContext,
+  input: SlotRequestValues,
+  run: (householdId: string) => Promise<ActionState<PeriodOutcome>>,
+): Promise<ActionState<PeriodOutcome>> {
+  const householdId = await householdOfChild(ctx.db, {
+    communeId: ctx.commune.id,
+    userId: ctx.user.id,
+    childId: input.childId,
+  });
   return householdId ? run(householdId) : fieldFailure("childId", "Enfant introuvable dans votre dossier famille.");
 }
 
 /** The bookings module names one message per field; the form kit takes a list. */
-const fieldErrorsOf = (errors: Record<string, string>) => failure(INVALID_FORM, Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, [message]])));
+const fieldErrorsOf = (errors: Record<string, string>) =>
+  failure(INVALID_FORM, Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, [message]])));
 
 /** "Dates concernées": what the request would do, date by date; nothing is written. */
 export const previewPeriodRequest = userAction({ schema: slotRequestSchema, roles: ["family"] }, async (input, ctx) =>
   inChildHousehold(ctx, input, async (householdId) => {
     const preview = await previewSlotRequest(ctx.db, { communeId: ctx.commune.id, householdId, input });
-    return preview.ok ? success<PeriodOutcome>(undefined, { days: preview.days, request: null }) : fieldErrorsOf(preview.fieldErrors);
+    return preview.ok
+      ? success<PeriodOutcome>(undefined, { days: preview.days, request: null })
+      : fieldErrorsOf(preview.fieldErrors);
   }),
 );
 
 /** "Demander": one request for every date that may be asked; each date's outcome comes back. */
 export const submitPeriodRequest = userAction({ schema: slotRequestSchema, roles: ["family"] }, async (input, ctx) =>
   inChildHousehold(ctx, input, async (householdId) => {
-    const result = await submitSlotRequest(ctx.db, { communeId: ctx.commune.id, householdId, userId: ctx.user.id, input });
+    const result = await submitSlotRequest(ctx.db, {
+      communeId: ctx.commune.id,
+      householdId,
+      userId: ctx.user.id,
+      input,
+    });
     if (!result.ok) return fieldErrorsOf(result.fieldErrors);
     if (!result.request) {
-      const message = "Aucune de ces dates ne peut être demandée : rien n'a été envoyé. Le motif de chaque date est indiqué dans « Dates concernées ».";
+      const message =
+        "Aucune de ces dates ne peut être demandée : rien n'a été envoyé. Le motif de chaque date est indiqué dans « Dates concernées ».";
       return failure<PeriodOutcome>(message, {}, { days: result.results, request: null });
     }
     revalidatePath(planningPath(ctx.commune.slug), "layout");
     revalidatePath(myRequestsPath(ctx.commune.slug), "layout");
     const what = input.kind === "booking" ? "de réservation" : "d'absence";
-    return success<PeriodOutcome>(`Votre demande ${what} a été transmise à la collectivité sous la référence ${result.request.reference}.`, {
-      days: result.results,
-      request: result.request,
-    });
+    return success<PeriodOutcome>(
+      `Votre demande ${what} a été transmise à la collectivité sous la référence ${result.request.reference}.`,
+      {
+        days: result.results,
+        request: result.request,
+      },
+    );
   }),
 );

@@ -46,7 +46,11 @@ export async function PeriodRequestPage({ params, searchParams, kind }: PeriodPa
   const { commune, user } = await requireUser(slug, { returnTo: `${planningPath(slug)}/${page.segment}` });
   const query = await searchParams;
   const db = await getDb();
-  const households = await chooseSubscribedHousehold(db, { communeId: commune.id, userId: user.id, requested: query.famille });
+  const households = await chooseSubscribedHousehold(db, {
+    communeId: commune.id,
+    userId: user.id,
+    requested: query.famille,
+  });
   const heading = (
     <>
       <Breadcrumbs items={planningCrumbs(slug, page.title)} />
@@ -68,8 +72,14 @@ export async function PeriodRequestPage({ params, searchParams, kind }: PeriodPa
   const asked = slotRequestSchema.safeParse({ kind, ...initial });
   let initialPreview: PreviewView = EMPTY_PREVIEW;
   if (asked.success) {
-    const preview = await previewSlotRequest(db, { communeId: commune.id, householdId: household.id, input: asked.data });
-    initialPreview = preview.ok ? { days: preview.days, problems: [], checking: false } : { days: null, problems: Object.values(preview.fieldErrors), checking: false };
+    const preview = await previewSlotRequest(db, {
+      communeId: commune.id,
+      householdId: household.id,
+      input: asked.data,
+    });
+    initialPreview = preview.ok
+      ? { days: preview.days, problems: [], checking: false }
+      : { days: null, problems: Object.values(preview.fieldErrors), checking: false };
   }
   const several = households.all.length > 1;
 
@@ -78,14 +88,15 @@ export async function PeriodRequestPage({ params, searchParams, kind }: PeriodPa
       {heading}
       {several ? <p>Famille {household.name}</p> : null}
       <p>
-        Ce formulaire permet de faire une demande {kind === "booking" ? "de réservation" : "d'absence"} sur une longue période en précisant les
-        journées concernées. La collectivité traite ensuite la demande ; suivez-la dans{" "}
-        <Link href={myRequestsPath(slug)}>Mes demandes</Link> ou dans la <Link href={`${planningPath(slug)}/liste`}>liste des demandes</Link>.
+        Ce formulaire permet de faire une demande {kind === "booking" ? "de réservation" : "d'absence"} sur une longue
+        période en précisant les journées concernées. La collectivité traite ensuite la demande ; suivez-la dans{" "}
+        <Link href={myRequestsPath(slug)}>Mes demandes</Link> ou dans la{" "}
+        <Link href={`${planningPath(slug)}/liste`}>liste des demandes</Link>.
       </p>
       {choices.length === 0 ? (
         <p className="notice">
-          Aucun enfant de ce dossier n&apos;est inscrit à une activité pour le moment : les inscriptions sont faites par la collectivité.{" "}
-          <Link href={planningPath(slug)}>Retour au planning</Link>
+          Aucun enfant de ce dossier n&apos;est inscrit à une activité pour le moment : les inscriptions sont faites par
+          la collectivité. <Link href={planningPath(slug)}>Retour au planning</Link>
         </p>
       ) : (
         <PeriodForm

@@ -20,7 +20,10 @@ export default async function ConfirmationStepPage({ params }: Props) {
       <Breadcrumbs items={wizardCrumbs(slug, "confirmation")} />
       <h1>Confirmation</h1>
       <WizardSteps slug={slug} current="confirmation" draft={draft} />
-      <p>Vérifiez les informations ci-dessous, puis envoyez votre demande à la commune. Vous pouvez encore revenir sur chaque étape.</p>
+      <p>
+        Vérifiez les informations ci-dessous, puis envoyez votre demande à la commune. Vous pouvez encore revenir sur
+        chaque étape.
+      </p>
       <NewFamilySummary family={draft.family!} finance={finance} iban={iban} wishes={draft.wishes!} />
       <SendPreRegistrationForm slug={slug} doneHref={wizardPath(slug)} />
       <p>

@@ -16,14 +16,26 @@ export default async function FinanceStepPage({ params }: Props) {
   const family = draft.family!;
   const guardians = [
     { rank: 1 as const, name: `${family.guardian1.firstName} ${family.guardian1.lastName.toLocaleUpperCase("fr-FR")}` },
-    ...(family.guardian2 ? [{ rank: 2 as const, name: `${family.guardian2.firstName} ${family.guardian2.lastName.toLocaleUpperCase("fr-FR")}` }] : []),
+    ...(family.guardian2
+      ? [
+          {
+            rank: 2 as const,
+            name: `${family.guardian2.firstName} ${family.guardian2.lastName.toLocaleUpperCase("fr-FR")}`,
+          },
+        ]
+      : []),
   ];
   return (
     <>
       <Breadcrumbs items={wizardCrumbs(slug, "informations-financieres")} />
       <h1>Mes informations financières</h1>
       <WizardSteps slug={slug} current="informations-financieres" draft={draft} />
-      <FinanceStepForm slug={slug} saved={draft.finance} guardians={guardians} nextHref={wizardPath(slug, "reservations")} />
+      <FinanceStepForm
+        slug={slug}
+        saved={draft.finance}
+        guardians={guardians}
+        nextHref={wizardPath(slug, "reservations")}
+      />
       <p>
         <Link href={wizardPath(slug, "ma-famille")}>Revenir à l&apos;étape précédente</Link>
       </p>

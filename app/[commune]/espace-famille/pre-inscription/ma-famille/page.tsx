@@ -17,7 +17,12 @@ export default async function FamilyStepPage({ params }: Props) {
       <Breadcrumbs items={wizardCrumbs(slug, "ma-famille")} />
       <h1>Ma famille</h1>
       <WizardSteps slug={slug} current="ma-famille" draft={draft} />
-      <FamilyStepForm slug={slug} saved={draft.family} accountEmail={user.email} nextHref={wizardPath(slug, "informations-financieres")} />
+      <FamilyStepForm
+        slug={slug}
+        saved={draft.family}
+        accountEmail={user.email}
+        nextHref={wizardPath(slug, "informations-financieres")}
+      />
     </>
   );
 }

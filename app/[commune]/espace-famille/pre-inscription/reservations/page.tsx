@@ -19,7 +19,12 @@ export default async function WishesStepPage({ params }: Props) {
       <Breadcrumbs items={wizardCrumbs(slug, "reservations")} />
       <h1>Mes pré-inscriptions et réservations</h1>
       <WizardSteps slug={slug} current="reservations" draft={draft} />
-      <WishesStepForm slug={slug} childNames={childNames} saved={draft.wishes} nextHref={wizardPath(slug, "confirmation")} />
+      <WishesStepForm
+        slug={slug}
+        childNames={childNames}
+        saved={draft.wishes}
+        nextHref={wizardPath(slug, "confirmation")}
+      />
       <p>
         <Link href={wizardPath(slug, "informations-financieres")}>Revenir à l&apos;étape précédente</Link>
       </p>

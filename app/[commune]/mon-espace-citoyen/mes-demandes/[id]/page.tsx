@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { WithdrawRequestButton } from "@/components/family-file/withdraw-request-button";
 import { BookingRequestDays } from "@/components/requests/booking-request-days";
-import { formatDateTime } from "@/lib/format";
 import { RequestChanges } from "@/components/requests/request-changes";
 import { RequestHistory } from "@/components/requests/request-history";
 import { RequestStatusBadge } from "@/components/requests/status-badge";
@@ -13,6 +12,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getHouseholdBookingRequestDays } from "@/lib/bookings/request-days";
 import { getDb } from "@/lib/db";
 import { listSubscribedHouseholds } from "@/lib/family-file/actions-household";
+import { formatDateTime } from "@/lib/format";
 import { getHouseholdRequest, markRequestsRead } from "@/lib/requests/store";
 import { isBookingRequestType } from "@/lib/requests/types";
 import { myRequestsPath } from "../filters";
@@ -38,7 +38,11 @@ export default async function MyRequestPage({ params }: Props) {
   }
   if (!request?.householdId) notFound();
   const bookingDays = isBookingRequestType(request.type)
-    ? await getHouseholdBookingRequestDays(db, { communeId: commune.id, householdId: request.householdId, requestId: request.id })
+    ? await getHouseholdBookingRequestDays(db, {
+        communeId: commune.id,
+        householdId: request.householdId,
+        requestId: request.id,
+      })
     : null;
   return (
     <>
@@ -68,7 +72,12 @@ export default async function MyRequestPage({ params }: Props) {
         </dd>
       </dl>
       {request.status === "pending" ? (
-        <WithdrawRequestButton slug={slug} householdId={request.householdId} requestId={request.id} reference={request.reference} />
+        <WithdrawRequestButton
+          slug={slug}
+          householdId={request.householdId}
+          requestId={request.id}
+          reference={request.reference}
+        />
       ) : null}
       {bookingDays ? (
         <BookingRequestDays detail={bookingDays} reference={request.reference} />

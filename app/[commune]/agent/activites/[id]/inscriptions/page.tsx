@@ -5,10 +5,10 @@ import { EnrolChildForm } from "@/components/agent/planning/enrolment-forms";
 import { EnrolmentTable } from "@/components/agent/planning/enrolment-table";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { CHILD_SEARCH_LIMIT, findChildOfCommune, listEnrolments, searchChildren } from "@/lib/activities/enrolments";
-import { activityLabel } from "@/lib/planning/labels";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { parisDay, type IsoDay } from "@/lib/planning/days";
+import { type IsoDay, parisDay } from "@/lib/planning/days";
+import { activityLabel } from "@/lib/planning/labels";
 import { activitiesCrumb, agentCrumbs } from "../../../crumbs";
 import { activityFromParams } from "../../activity-from-params";
 import { enrolmentSearchParams, enrolmentsHref } from "./search-params";
@@ -29,7 +29,10 @@ function defaultPeriod(today: IsoDay) {
 /** Who is enrolled at the activity, and enrolling a child found by name. */
 export default async function EnrolmentsPage({ params, searchParams }: Props) {
   const { commune: slug, id } = await params;
-  const { commune } = await requireUser(slug, { roles: staffRoles, returnTo: `/${slug}/agent/activites/${id}/inscriptions` });
+  const { commune } = await requireUser(slug, {
+    roles: staffRoles,
+    returnTo: `/${slug}/agent/activites/${id}/inscriptions`,
+  });
   const activity = await activityFromParams(commune.id, id);
   const search = enrolmentSearchParams.parse(await searchParams);
   const db = await getDb();
@@ -43,7 +46,12 @@ export default async function EnrolmentsPage({ params, searchParams }: Props) {
   return (
     <>
       <Breadcrumbs
-        items={agentCrumbs(slug, activitiesCrumb(slug), { label, href: `/${slug}/agent/activites/${activity.id}` }, { label: "Inscriptions" })}
+        items={agentCrumbs(
+          slug,
+          activitiesCrumb(slug),
+          { label, href: `/${slug}/agent/activites/${activity.id}` },
+          { label: "Inscriptions" },
+        )}
       />
       <h1>Inscriptions à {label}</h1>
       <EnrolmentTable slug={slug} activityLabel={label} lines={lines} />
@@ -55,7 +63,14 @@ export default async function EnrolmentsPage({ params, searchParams }: Props) {
           <p className="field__hint" id="recherche-enfant-aide">
             Prénom, nom de l&apos;enfant ou nom de la famille ({CHILD_SEARCH_LIMIT} résultats au plus).
           </p>
-          <input id="recherche-enfant" type="search" name="q" defaultValue={search.q} maxLength={100} aria-describedby="recherche-enfant-aide" />
+          <input
+            id="recherche-enfant"
+            type="search"
+            name="q"
+            defaultValue={search.q}
+            maxLength={100}
+            aria-describedby="recherche-enfant-aide"
+          />
         </div>
         <div className="button-row">
           <button type="submit" className="button button--secondary">
@@ -63,7 +78,12 @@ export default async function EnrolmentsPage({ params, searchParams }: Props) {
           </button>
         </div>
       </form>
-      {search.q ? <ChildChoiceTable choices={choices} hrefOf={(childId) => enrolmentsHref(slug, activity.id, { q: search.q, enfant: childId })} /> : null}
+      {search.q ? (
+        <ChildChoiceTable
+          choices={choices}
+          hrefOf={(childId) => enrolmentsHref(slug, activity.id, { q: search.q, enfant: childId })}
+        />
+      ) : null}
 
       {chosen ? (
         <EnrolChildForm
@@ -75,7 +95,8 @@ export default async function EnrolmentsPage({ params, searchParams }: Props) {
         />
       ) : search.enfant ? (
         <p className="notice notice--error" role="alert">
-          Cet enfant est introuvable. <Link href={enrolmentsHref(slug, activity.id, { q: search.q })}>Reprendre la recherche</Link>
+          Cet enfant est introuvable.{" "}
+          <Link href={enrolmentsHref(slug, activity.id, { q: search.q })}>Reprendre la recherche</Link>
         </p>
       ) : null}
     </>

@@ -46,8 +46,9 @@ export default async function ChildPage({ params }: Props) {
       />
       <h1>Enfant : {name}</h1>
       <p>
-        Vérifiez les autorisations, les données sanitaires et les adultes habilités à prendre en charge votre enfant. Toute
-        modification est soumise à une validation par la collectivité ; les modifications non traitées sont affichées en jaune.
+        Vérifiez les autorisations, les données sanitaires et les adultes habilités à prendre en charge votre enfant.
+        Toute modification est soumise à une validation par la collectivité ; les modifications non traitées sont
+        affichées en jaune.
       </p>
       {child.school ? (
         <p>
@@ -55,26 +56,54 @@ export default async function ChildPage({ params }: Props) {
           {child.schoolClass ? ` – ${child.schoolClass}` : null}
         </p>
       ) : null}
-      <PendingRequestNotice slug={slug} householdId={householdId} pending={child.pending} what="Une modification de cet enfant" />
+      <PendingRequestNotice
+        slug={slug}
+        householdId={householdId}
+        pending={child.pending}
+        what="Une modification de cet enfant"
+      />
       <FileSectionCard id="photo" title="Photo">
-        <p>La photo est enregistrée directement, sans validation par la collectivité. Seuls votre famille et les agents de la commune peuvent la voir.</p>
-        <ChildPhoto slug={slug} childId={child.id} firstName={child.values.firstName as string} photo={child.photo ? { updatedAt: child.photo.updatedAt } : null} />
+        <p>
+          La photo est enregistrée directement, sans validation par la collectivité. Seuls votre famille et les agents
+          de la commune peuvent la voir.
+        </p>
+        <ChildPhoto
+          slug={slug}
+          childId={child.id}
+          firstName={child.values.firstName as string}
+          photo={child.photo ? { updatedAt: child.photo.updatedAt } : null}
+        />
       </FileSectionCard>
       {CHILD_SECTIONS.map(([sectionId, title]) => {
         const { defaults, notes } = sectionFormValues(sectionId, child);
         return (
           <FileSectionCard key={sectionId} id={sectionId.replace(".", "-")} title={title}>
-            <SectionForm slug={slug} sectionId={sectionId} householdId={householdId} targetId={child.id} defaults={defaults} notes={notes} />
+            <SectionForm
+              slug={slug}
+              sectionId={sectionId}
+              householdId={householdId}
+              targetId={child.id}
+              defaults={defaults}
+              notes={notes}
+            />
           </FileSectionCard>
         );
       })}
       <FileSectionCard id="vaccinations" title="Vaccinations">
-        <PendingRequestNotice slug={slug} householdId={householdId} pending={vaccinationsPending} what="Une modification des vaccins" />
+        <PendingRequestNotice
+          slug={slug}
+          householdId={householdId}
+          pending={vaccinationsPending}
+          what="Une modification des vaccins"
+        />
         <VaccinationsForm
           slug={slug}
           householdId={householdId}
           childId={child.id}
-          vaccinations={(vaccinationsPending?.values.vaccinations as typeof child.vaccinations.values.vaccinations | undefined) ?? child.vaccinations.values.vaccinations}
+          vaccinations={
+            (vaccinationsPending?.values.vaccinations as typeof child.vaccinations.values.vaccinations | undefined) ??
+            child.vaccinations.values.vaccinations
+          }
           note={
             vaccinationsPending
               ? {

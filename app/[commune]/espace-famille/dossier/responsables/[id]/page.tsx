@@ -41,27 +41,54 @@ export default async function GuardianPage({ params }: Props) {
         ]}
       />
       <h1>Données responsable : {name}</h1>
-      <p>Toute modification est soumise à une validation par la collectivité. Les modifications qui n&apos;ont pas encore été traitées sont affichées en jaune.</p>
-      <PendingRequestNotice slug={slug} householdId={householdId} pending={guardian.pending} what="Une modification de ce responsable" />
+      <p>
+        Toute modification est soumise à une validation par la collectivité. Les modifications qui n&apos;ont pas encore
+        été traitées sont affichées en jaune.
+      </p>
+      <PendingRequestNotice
+        slug={slug}
+        householdId={householdId}
+        pending={guardian.pending}
+        what="Une modification de ce responsable"
+      />
       {GUARDIAN_SECTIONS.map(([sectionId, title]) => {
         const { defaults, notes } = sectionFormValues(sectionId, guardian);
         return (
           <FileSectionCard key={sectionId} id={sectionId.replace(".", "-")} title={title}>
-            <SectionForm slug={slug} sectionId={sectionId} householdId={householdId} targetId={guardian.id} defaults={defaults} notes={notes} />
+            <SectionForm
+              slug={slug}
+              sectionId={sectionId}
+              householdId={householdId}
+              targetId={guardian.id}
+              defaults={defaults}
+              notes={notes}
+            />
           </FileSectionCard>
         );
       })}
       <FileSectionCard id="donnees-bancaires" title="Données bancaires">
         <p>
-          Si vous souhaitez être en prélèvement, saisissez vos informations bancaires et déposez votre RIB dans vos documents.
-          Après validation, la collectivité vous transmet le mandat de prélèvement.
+          Si vous souhaitez être en prélèvement, saisissez vos informations bancaires et déposez votre RIB dans vos
+          documents. Après validation, la collectivité vous transmet le mandat de prélèvement.
         </p>
         <p>
           Compte enregistré : <strong>{file.bank.values.ibanMasked ?? "aucun"}</strong>
           {file.bank.values.bic ? ` (BIC ${file.bank.values.bic})` : null}
         </p>
-        <PendingRequestNotice slug={slug} householdId={householdId} pending={file.bank.pending} what="Une modification des données bancaires" />
-        <SectionForm slug={slug} sectionId="bank" householdId={householdId} targetId={householdId} defaults={bank.defaults} notes={bank.notes} />
+        <PendingRequestNotice
+          slug={slug}
+          householdId={householdId}
+          pending={file.bank.pending}
+          what="Une modification des données bancaires"
+        />
+        <SectionForm
+          slug={slug}
+          sectionId="bank"
+          householdId={householdId}
+          targetId={householdId}
+          defaults={bank.defaults}
+          notes={bank.notes}
+        />
       </FileSectionCard>
       <FileSectionCard id="donnees-fiscales" title="Données fiscales">
         <dl>
@@ -69,8 +96,8 @@ export default async function GuardianPage({ params }: Props) {
           <dd>{file.household.familyQuotient ?? "Non renseigné"}</dd>
         </dl>
         <p className="notice">
-          Les données fiscales sont en lecture seule : la collectivité en est gestionnaire et a besoin de pièces justificatives
-          pour toute modification. Pour tout changement, adressez-vous à votre collectivité.
+          Les données fiscales sont en lecture seule : la collectivité en est gestionnaire et a besoin de pièces
+          justificatives pour toute modification. Pour tout changement, adressez-vous à votre collectivité.
         </p>
       </FileSectionCard>
     </>

@@ -6,10 +6,10 @@ import { EditEnrolmentForm } from "@/components/agent/planning/enrolment-forms";
 import styles from "@/components/agent/planning/planning.module.css";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { findEnrolment } from "@/lib/activities/enrolments";
-import { activityLabel } from "@/lib/planning/labels";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/format";
+import { activityLabel } from "@/lib/planning/labels";
 import { activitiesCrumb, agentCrumbs } from "../../../../crumbs";
 import { activityFromParams } from "../../../activity-from-params";
 import { enrolmentsHref } from "../search-params";
@@ -21,7 +21,10 @@ export const metadata: Metadata = { title: "Modifier une inscription" };
 /** One enrolment's period and state; an enrolment of another activity or commune is a 404. */
 export default async function EnrolmentPage({ params }: Props) {
   const { commune: slug, id, inscriptionId } = await params;
-  const { commune } = await requireUser(slug, { roles: staffRoles, returnTo: `/${slug}/agent/activites/${id}/inscriptions` });
+  const { commune } = await requireUser(slug, {
+    roles: staffRoles,
+    returnTo: `/${slug}/agent/activites/${id}/inscriptions`,
+  });
   const activity = await activityFromParams(commune.id, id);
   const enrolmentId = z.uuid().safeParse(inscriptionId);
   if (!enrolmentId.success) notFound();
@@ -53,8 +56,8 @@ export default async function EnrolmentPage({ params }: Props) {
         <dd>{formatDate(enrolment.birthDate)}</dd>
       </dl>
       <p className="field__hint">
-        Les réservations déjà faites ne sont pas modifiées : raccourcir la période ou mettre l&apos;inscription en liste d&apos;attente empêche seulement
-        les nouvelles demandes.
+        Les réservations déjà faites ne sont pas modifiées : raccourcir la période ou mettre l&apos;inscription en liste
+        d&apos;attente empêche seulement les nouvelles demandes.
       </p>
       <EditEnrolmentForm slug={slug} enrolment={enrolment} />
       <p>

@@ -10,7 +10,10 @@ const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "X-Content-Type-
 
 /** The same answer for an unknown child, a child without photo and a viewer who may not see it: nothing revealed. */
 function notFound(): Response {
-  return new Response("Introuvable", { status: 404, headers: { ...PRIVATE_HEADERS, "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response("Introuvable", {
+    status: 404,
+    headers: { ...PRIVATE_HEADERS, "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 /**
