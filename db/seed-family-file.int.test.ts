@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readFamilyFile } from "@/lib/family-file/read";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { insertCommune } from "@/lib/testing/fixtures";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { children, requests } from "./schema";
 import { seedFamilyFile } from "./seed-family-file";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 beforeAll(async () => {});
 
 describe("seedFamilyFile", () => {

@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { solvedCaptchaPayload } from "@/lib/captcha/solve-for-tests";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { authenticate } from "./authenticate";
 
 let passwordHash: string;
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 beforeAll(async () => {
   passwordHash = await hashPassword("Correct2026horse");
 });

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { consumeAccountToken, inspectAccountToken, issueAccountToken } from "./tokens";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 beforeAll(async () => {});
 
 const hour = 3_600_000;

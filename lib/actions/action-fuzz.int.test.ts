@@ -8,7 +8,7 @@ import { demo, seedDemo } from "@/db/seed";
 import { insertUser } from "@/lib/testing/fixtures";
 import { formData, harness, signInAs, signOutOfHarness } from "@/lib/testing/harness";
 import { formFieldNames, schemaChoices } from "@/lib/testing/schema-fields";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { type FormIds, validActionForms } from "@/lib/testing/valid-action-forms";
 import { type ActionDescription, describeAction, GENERIC_ERROR } from "./action";
 import { formDataToObject } from "./form-data";
@@ -41,7 +41,7 @@ for (const file of [...serverActionModules(join(root, "app")), ...serverActionMo
 }
 const described = found.flatMap((f) => (f.description ? [{ ...f, description: f.description }] : []));
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const accounts = new Map<Role, typeof users.$inferSelect>();
 const ids = {} as FormIds;
 

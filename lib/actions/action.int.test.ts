@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, harness, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { publicAction, userAction } from "./action";
 import { success } from "./state";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 beforeAll(async () => {});
 
 const schema = z.object({

@@ -7,10 +7,10 @@ import { demo, seedDemo } from "@/db/seed";
 import { addClosuresAction, createEnrolmentAction, saveActivityAction } from "@/lib/activities/actions";
 import { createStaffAccountAction } from "@/lib/agents/actions";
 import { formData, signInAs, signOutOfHarness } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { CONTROL_CHARACTERS_MESSAGE, DAY_OUT_OF_RANGE_MESSAGE, REPEATED_FIELD_MESSAGE } from "@/lib/validation/fields";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const ids = { activityId: "", childId: "" };
 
 async function signInAsDemo(email: string) {

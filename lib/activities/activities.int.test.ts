@@ -15,7 +15,7 @@ import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { redirectTarget } from "@/lib/households/demo-fixture";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import {
   addClosuresAction,
   createEnrolmentAction,
@@ -27,7 +27,7 @@ import { listActivities } from "./activities";
 import { listClosurePeriods } from "./closures";
 import { listEnrolments, searchChildren } from "./enrolments";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 
 let town: Commune;
 let other: Commune;

@@ -4,10 +4,10 @@ import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { updateFamilyQuotient } from "@/lib/households/quotient";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { listCommuneAudit } from "./audit-read";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 beforeAll(async () => {
   // What next.config's experimental.authInterrupts sets in the app, so forbidden() throws its 403 signal.
   process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";

@@ -10,7 +10,7 @@ import { decideRequest } from "@/lib/requests/decide";
 import { submitChange } from "@/lib/requests/store";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { decideRequestsAction } from "./requests-actions";
 
 // The outbox writer is spied on so a test can make it fail; it runs for real otherwise.
@@ -19,7 +19,7 @@ vi.mock("@/lib/mail/send-mail", async (original) => {
   return { ...actual, enqueueRenderedMails: vi.fn(actual.enqueueRenderedMails) };
 });
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const db = () => database.db;
 afterEach(() => vi.mocked(sendMail.enqueueRenderedMails).mockClear());
 

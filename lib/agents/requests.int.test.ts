@@ -8,11 +8,11 @@ import { decideRequest } from "@/lib/requests/decide";
 import { getCommuneRequest, submitChange } from "@/lib/requests/store";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { openRequestForAgent } from "./requests";
 import { decideRequestsAction, postTownMessageAction } from "./requests-actions";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 beforeAll(async () => {});
 
 const db = () => database.db;

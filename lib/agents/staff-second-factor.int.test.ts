@@ -4,10 +4,10 @@ import { auditLog, recoveryCodes, totpFactors, userSessions } from "@/db/schema"
 import { addConfirmedFactor } from "@/lib/auth/second-factor/store";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { currentSession, formData, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { resetStaffSecondFactorAction } from "./actions";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 async function staffWithFactor(communeId: string, role: "admin" | "agent") {

@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import { userSessions, users } from "@/db/schema";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { currentSession, harness, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { findSessionUser } from "./session";
 import { SESSION_IDLE_SECONDS } from "./session-policy";
 import { createSession, revokeSession } from "./sessions";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 
 describe("findSessionUser", () => {
   it("returns the account of a valid session of this commune", async () => {

@@ -4,11 +4,11 @@ import type { Db } from "@/db/client";
 import { type Activity, type BookingStatus, bookings, type Commune, children, requests } from "@/db/schema";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { insertCommune } from "@/lib/testing/fixtures";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { describeBookingSlots, listPendingDays, loadActivityDay } from "./agent-views";
 import { insertActivity } from "./test-fixtures";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 
 let town: Commune;
 let canteen: Activity;

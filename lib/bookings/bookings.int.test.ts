@@ -4,7 +4,7 @@ import { activityDayPlaces, bookingEvents, bookings, mailOutbox, requests } from
 import { updateActivity } from "@/lib/activities/activities";
 import { decideRequest } from "@/lib/requests/decide";
 import { withdrawRequest } from "@/lib/requests/store";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { cancelSlotRequest } from "./cancel";
 import { decideBookings } from "./decide";
 import { runDecisionDigests } from "./digest";
@@ -14,7 +14,7 @@ import { loadPlanning } from "./planning";
 import { previewSlotRequest, submitSlotRequest } from "./submit";
 import { enrol, insertActivity, insertFamily, insertTown } from "./test-fixtures";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 // Tuesday 24/11/2026, 09:00 in Paris.
 const now = new Date("2026-11-24T08:00:00Z");
 const thursday = "2026-12-03";

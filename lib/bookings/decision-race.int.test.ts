@@ -4,7 +4,7 @@ import { activityDayPlaces, bookings, requests } from "@/db/schema";
 import { PLACE_HOLDING_STATUSES } from "@/lib/planning/slot-state";
 import { decideRequest } from "@/lib/requests/decide";
 import { withdrawRequest } from "@/lib/requests/store";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { cancelSlotRequest } from "./cancel";
 import { decideBookings } from "./decide";
 import { submitSlotRequest } from "./submit";
@@ -16,7 +16,7 @@ import { enrol, insertActivity, insertFamily, insertTown } from "./test-fixtures
  * DATABASE_URL set to prove the race; on PGlite it still checks that exactly one side wins.
  */
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const PAIRS = 30;
 
 // Tuesday 24/11/2026, 09:00 in Paris; the day asked is Thursday 03/12.
@@ -137,7 +137,7 @@ describe("an agent's decision racing a family's cancellation", () => {
     "a decision that starts while a cancellation holds the day sees it cancelled",
     async () => {
       const s = await setUp();
-      const [{ bookingId }] = await submitAll(s, "booking");
+      const { bookingId } = (await submitAll(s, "booking"))[0]!;
       let release!: () => void;
       const held = new Promise<void>((resolve) => (release = resolve));
       let locked!: () => void;

@@ -16,10 +16,10 @@ import {
 import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { type IsoDay, parisInstant } from "@/lib/planning/days";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { runDecisionDigests } from "./digest";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const db = () => database.db;
 
 // The digest's windows are global: each test starts from "no completed run" and uses its own days.

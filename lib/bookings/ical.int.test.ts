@@ -4,11 +4,11 @@ import { GET } from "@/app/api/calendrier/[token]/route";
 import { auditLog, type BookingStatus, bookings, calendarFeeds } from "@/db/schema";
 import { hashToken } from "@/lib/accounts/token-hash";
 import { insertCommune } from "@/lib/testing/fixtures";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { buildCalendarFeed, calendarFeedUrl, createCalendarFeed, findCalendarFeed, revokeCalendarFeed } from "./ical";
 import { enrol, insertActivity, insertFamily } from "./test-fixtures";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const db = () => database.db;
 const now = new Date("2026-11-24T09:00:00Z");
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { submitChange } from "@/lib/requests/store";
 import { insertCommune } from "@/lib/testing/fixtures";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { getCommuneBookingRequestDays, getHouseholdBookingRequestDays } from "./request-days";
 import { listBookingRequests, listRequestListChildren } from "./request-list";
 import { submitSlotRequest } from "./submit";
 import { enrol, insertActivity, insertFamily } from "./test-fixtures";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const db = () => database.db;
 // Tuesday 24/11/2026, 09:00 in Paris: Thursday 03/12 and Friday 04/12 are well before their deadlines.
 const now = new Date("2026-11-24T08:00:00Z");

@@ -1,11 +1,11 @@
 import { solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { createCaptchaChallenge, verifyCaptcha } from "./challenge";
 import { encodeCaptchaPayload, solvedCaptchaPayload } from "./solve-for-tests";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 beforeAll(async () => {});
 
 describe("captcha", () => {

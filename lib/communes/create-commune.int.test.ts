@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { createCommune } from "./create-commune";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 beforeAll(async () => {});
 
 const villeneuve = {

@@ -6,13 +6,13 @@ import { decideRequest } from "@/lib/requests/decide";
 import { submitChange } from "@/lib/requests/store";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { removeAuthorizedAdult, submitSectionChange, submitVaccinations } from "./actions";
 import { markMyRequestsRead, withdrawMyRequest } from "./actions-requests";
 import { fieldView, readFamilyFile } from "./read";
 import { insertFamily } from "./test-fixtures";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 beforeAll(async () => {});
 
 /** A subscribed family signed in, and a second household of the same commune it must not reach. */

@@ -5,13 +5,13 @@ import { GET } from "@/app/[commune]/espace-famille/dossier/enfants/[id]/photo/r
 import { auditLog, childPhotos, subscriptions } from "@/db/schema";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs, signOutOfHarness } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { NOT_IN_FILE } from "./actions-messages";
 import { removeChildPhoto, uploadChildPhoto } from "./photo-actions";
 import { PHOTO_MESSAGES } from "./photo-image";
 import { insertFamily } from "./test-fixtures";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 
 /** Two subscribed households of one commune, the first one's account signed in. */
 async function setUp() {

@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, bankAccounts, guardians } from "@/db/schema";
 import { newAuthorizedAdultId, submitChange } from "@/lib/requests/store";
 import { insertCommune } from "@/lib/testing/fixtures";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { fieldView, readFamilyFile } from "./read";
 import { insertFamily } from "./test-fixtures";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 beforeAll(async () => {});
 
 describe("readFamilyFile", () => {

@@ -7,7 +7,7 @@ import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { decideRequest } from "@/lib/requests/decide";
 import { submitChange } from "@/lib/requests/store";
 import { insertCommune } from "@/lib/testing/fixtures";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 
 /*
  * While React Email renders, no row a request needs may be locked: each render probes, from another
@@ -28,7 +28,7 @@ vi.mock("@react-email/render", async (original) => {
   };
 });
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const db = () => database.db;
 
 /** Registers a probe: locking these rows NOWAIT from another transaction must succeed. */

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { createElement } from "react";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { mailOutbox } from "@/db/schema";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { MAX_MAIL_ATTEMPTS } from "./retry";
 
 // This file runs with a provider configured; the provider itself is the only fake (no network here).
@@ -39,7 +39,7 @@ vi.mock("./provider", () => ({
 
 const { deliverPendingMail, enqueueMail, sendMail } = await import("./send-mail");
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 beforeAll(async () => {});
 beforeEach(async () => {
   delivery.mode = "ok";

@@ -16,11 +16,11 @@ import { decideRequest } from "@/lib/requests/decide";
 import { listHouseholdRequests } from "@/lib/requests/store";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { saveFamilyStep, saveFinanceStep, saveWishesStep, sendPreRegistration } from "./actions";
 import { loadDraft, loadPreRegistrationForAgent } from "./store";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 
 const familyFields = (overrides: Record<string, string | boolean> = {}) => ({
   "guardian1.civility": "MME",

@@ -13,7 +13,7 @@ import {
 } from "@/db/schema";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { decideRequest } from "./decide";
 import { referenceYear } from "./reference";
 import {
@@ -29,7 +29,7 @@ import {
   withdrawRequest,
 } from "./store";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 beforeAll(async () => {});
 
 const db = () => database.db;

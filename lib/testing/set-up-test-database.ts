@@ -7,7 +7,7 @@ import { createTestDatabase } from "./test-db";
  * A fresh database for the calling test file, created before its tests and dropped after them, and handed to
  * the server-action harness. Call it at the top of the file, before the file's own beforeAll.
  */
-export function useTestDatabase(): { readonly db: Db } {
+export function setUpTestDatabase(): { readonly db: Db } {
   let db: Db | undefined;
   let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {

@@ -12,13 +12,13 @@ import { issueAccountToken } from "@/lib/accounts/tokens";
 import { solvedCaptchaPayload } from "@/lib/captcha/solve-for-tests";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, runAfterResponse } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { signUp } from "../creer-un-compte/actions";
 import { activate, resendActivation } from "./actions";
 
 let communeA: Commune;
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 beforeAll(async () => {
   communeA = await insertCommune(database.db, "ville-a");
   await insertCommune(database.db, "ville-b");

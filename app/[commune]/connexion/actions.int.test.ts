@@ -6,10 +6,10 @@ import { KNOWN_PASSWORD, seedAccount } from "@/lib/accounts/test-fixtures";
 import { CAPTCHA_REQUIRED_MESSAGE } from "@/lib/captcha/field";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, harness } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { logIn } from "./actions";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 beforeAll(async () => {
   const commune = await insertCommune(database.db, "ville-a");
   await seedAccount(database.db, commune, { email: "famille@exemple.fr" });

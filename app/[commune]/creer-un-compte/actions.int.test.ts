@@ -10,13 +10,13 @@ import { CAPTCHA_FAILED_MESSAGE, CAPTCHA_REQUIRED_MESSAGE } from "@/lib/captcha/
 import { solvedCaptchaPayload } from "@/lib/captcha/solve-for-tests";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { signUp } from "./actions";
 
 let communeA: Commune;
 const PASSWORD = "Velo-Rouge-42";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 beforeAll(async () => {
   communeA = await insertCommune(database.db, "ville-a");
   await database.db.insert(households).values({ communeId: communeA.id, name: "DURAND", subscriberCode: "DRND234567" });

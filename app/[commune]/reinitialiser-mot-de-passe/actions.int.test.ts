@@ -10,14 +10,14 @@ import { createSession, listLiveSessions } from "@/lib/auth/sessions";
 import { solvedCaptchaPayload } from "@/lib/captcha/solve-for-tests";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, harness, runAfterResponse } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { forgotPassword } from "../mot-de-passe-oublie/actions";
 import { chooseNewPassword } from "./actions";
 
 let communeA: Commune;
 const NEW_PASSWORD = "Cerf-Volant-77";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 beforeAll(async () => {
   communeA = await insertCommune(database.db, "ville-a");
   await insertCommune(database.db, "ville-b");

@@ -14,10 +14,10 @@ import { findSecondFactorChallenge, findSessionUser } from "@/lib/auth/session";
 import { redirectTarget } from "@/lib/households/demo-fixture";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, harness, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { addConfirmedFactor, secondFactorSummary, startEnrolment } from "./store";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 const code = (secret = SECRET, offsetSteps = 0) =>
   TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: Date.now() + offsetSteps * 30_000 });

@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type BookingStatus, bookings } from "@/db/schema";
 import { insertActivity, insertFamily, insertTown } from "@/lib/bookings/test-fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { decideBookingsAction } from "./actions";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 
 let town: Awaited<ReturnType<typeof insertTown>>;
 let family: Awaited<ReturnType<typeof insertFamily>>;

@@ -4,10 +4,10 @@ import { bookings, requests } from "@/db/schema";
 import { enrol, insertActivity, insertFamily, insertTown } from "@/lib/bookings/test-fixtures";
 import { addDays, isoWeekday, parisDay } from "@/lib/planning/days";
 import { formData, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { cancelSlot, requestSlot, slotHistoryAction } from "./actions";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const today = parisDay(new Date());
 /** The first day on or after `from` the test activity runs (Mon, Tue, Thu, Fri). */
 const activityDay = (from: string) => {

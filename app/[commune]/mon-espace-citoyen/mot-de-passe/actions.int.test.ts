@@ -11,13 +11,13 @@ import { createCalendarFeed, findCalendarFeed } from "@/lib/bookings/ical";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, harness, signInAs, signOutOfHarness } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { changePassword } from "./actions";
 
 let commune: Commune;
 const NEW_PASSWORD = "Cerf-Volant-77";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 beforeAll(async () => {
   commune = await insertCommune(database.db, "ville-a");
 });

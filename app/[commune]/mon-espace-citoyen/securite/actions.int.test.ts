@@ -5,11 +5,11 @@ import { createCalendarFeed, findCalendarFeed } from "@/lib/bookings/ical";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, harness, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { endOtherSession, logOutEverywhere } from "./actions";
 
 let commune: Commune;
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 beforeAll(async () => {
   commune = await insertCommune(database.db, "ville-a");
 });

@@ -3,10 +3,10 @@ import { createCalendarFeed } from "@/lib/bookings/ical";
 import { insertFamily } from "@/lib/bookings/test-fixtures";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { harness } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { GET } from "./route";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const feed = (token: string) =>
   GET(new Request(`http://localhost/api/calendrier/${token}`), { params: Promise.resolve({ token }) });
 

@@ -3,10 +3,10 @@ import { buildCalendarFeed, findCalendarFeed } from "@/lib/bookings/ical";
 import { insertFamily } from "@/lib/bookings/test-fixtures";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { createCalendarLink, revokeCalendarLink } from "./actions";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const db = () => database.db;
 
 describe("the calendar link actions", () => {

@@ -5,10 +5,10 @@ import { enrol, insertActivity, insertFamily } from "@/lib/bookings/test-fixture
 import { addDays, isoWeekday, parisDay } from "@/lib/planning/days";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
-import { useTestDatabase } from "@/lib/testing/set-up-test-database";
+import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { previewPeriodRequest, submitPeriodRequest } from "./actions";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const db = () => database.db;
 
 // The actions use the real clock: a fortnight from the coming Monday is past no deadline.
