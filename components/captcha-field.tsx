@@ -76,11 +76,13 @@ export function CaptchaField({ onChange, error, resetKey }: Props) {
     };
   }, [ready, onChange]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new resetKey (a failed submit) is what asks for a fresh challenge.
   useEffect(() => {
     widgetRef.current?.reset?.();
   }, [resetKey]);
 
   // Ties the error to the widget's own checkbox, as the form kit does for its fields.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the checkbox exists only once the widget is ready.
   useEffect(() => {
     const checkbox = widgetRef.current?.querySelector('input[type="checkbox"]');
     if (!checkbox) return;

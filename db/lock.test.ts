@@ -6,7 +6,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { acquireDataDirLock } from "./lock";
 
 const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
 
 function freshDataDir() {
   return join(mkdtempSync(join(tmpdir(), "portail-lock-")), "pglite");

@@ -15,16 +15,14 @@ describe("seedFamilyFile", () => {
     const db = database.db;
     const commune = await insertCommune(db);
     const f = await insertFamily(db, commune.id);
-    await db
-      .insert(children)
-      .values({
-        communeId: commune.id,
-        householdId: f.householdId,
-        lastName: f.household.name,
-        firstName: "Hugo",
-        birthDate: "2018-09-30",
-        sex: "M",
-      });
+    await db.insert(children).values({
+      communeId: commune.id,
+      householdId: f.householdId,
+      lastName: f.household.name,
+      firstName: "Hugo",
+      birthDate: "2018-09-30",
+      sex: "M",
+    });
     const params = {
       communeId: commune.id,
       householdId: f.householdId,

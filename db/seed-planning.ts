@@ -510,18 +510,16 @@ export async function seedPlanning(db: Db, params: SeedPlanningParams): Promise<
     // One activity-specific closure: a canteen strike some weeks ago.
     const strike = pastRun(open.repas, 25, 1);
     open.repas = open.repas.filter((day) => !strike.includes(day));
-    await tx
-      .insert(closureDays)
-      .values([
-        ...[...closed].map(([date, c]) => ({ communeId, date, ...c })),
-        ...strike.map((date) => ({
-          communeId,
-          activityId: activity.repas.id,
-          date,
-          kind: "closure" as const,
-          label: "Grève du personnel de restauration",
-        })),
-      ]);
+    await tx.insert(closureDays).values([
+      ...[...closed].map(([date, c]) => ({ communeId, date, ...c })),
+      ...strike.map((date) => ({
+        communeId,
+        activityId: activity.repas.id,
+        date,
+        kind: "closure" as const,
+        label: "Grève du personnel de restauration",
+      })),
+    ]);
 
     const kids = await tx
       .select({
@@ -550,21 +548,19 @@ export async function seedPlanning(db: Db, params: SeedPlanningParams): Promise<
       ...(["periMatin", "repas", "mercredi"] as const).map((key) => [ines, key, "active"] as const),
       ...mercrediKids.map((child) => [child, "mercredi", "active"] as const),
     ];
-    await tx
-      .insert(enrolments)
-      .values(
-        enrolled.flatMap(([child, key, status]) =>
-          years.map((y) => ({
-            communeId,
-            householdId: child.householdId,
-            childId: child.id,
-            activityId: activity[key].id,
-            startsOn: y.startsOn,
-            endsOn: y.endsOn,
-            status,
-          })),
-        ),
-      );
+    await tx.insert(enrolments).values(
+      enrolled.flatMap(([child, key, status]) =>
+        years.map((y) => ({
+          communeId,
+          householdId: child.householdId,
+          childId: child.id,
+          activityId: activity[key].id,
+          startsOn: y.startsOn,
+          endsOn: y.endsOn,
+          status,
+        })),
+      ),
+    );
 
     const rows = new PlanningRows();
     const place = (child: SeedChild, key: ActivityKey): Place => ({ communeId, child, activity: activity[key] });
@@ -784,20 +780,18 @@ async function insertMercrediHouseholds(tx: Db, communeId: string): Promise<Seed
     .values(MERCREDI_HOUSEHOLDS.map((h) => ({ communeId, name: h.name, subscriberCode: h.code, familyQuotient: 900 })))
     .returning({ id: households.id, code: households.subscriberCode });
   const idOf = (h: (typeof MERCREDI_HOUSEHOLDS)[number]) => made.find((m) => m.code === h.code)!.id;
-  await tx
-    .insert(guardians)
-    .values(
-      MERCREDI_HOUSEHOLDS.map((h) => ({
-        communeId,
-        householdId: idOf(h),
-        rank: 1,
-        lastName: h.name,
-        ...h.guardian,
-        city: "Démo",
-        postcode: "38330",
-        isPayer: true,
-      })),
-    );
+  await tx.insert(guardians).values(
+    MERCREDI_HOUSEHOLDS.map((h) => ({
+      communeId,
+      householdId: idOf(h),
+      rank: 1,
+      lastName: h.name,
+      ...h.guardian,
+      city: "Démo",
+      postcode: "38330",
+      isPayer: true,
+    })),
+  );
   return tx
     .insert(children)
     .values(MERCREDI_HOUSEHOLDS.map((h) => ({ communeId, householdId: idOf(h), lastName: h.name, ...h.child })))
@@ -823,18 +817,16 @@ async function seedOtherCommune(
     .returning();
   const [nina] = await tx.select().from(children).where(eq(children.householdId, householdId));
   if (!canteen || !nina) return;
-  await tx
-    .insert(enrolments)
-    .values(
-      years.map((y) => ({
-        communeId,
-        householdId,
-        childId: nina.id,
-        activityId: canteen.id,
-        startsOn: y.startsOn,
-        endsOn: y.endsOn,
-      })),
-    );
+  await tx.insert(enrolments).values(
+    years.map((y) => ({
+      communeId,
+      householdId,
+      childId: nina.id,
+      activityId: canteen.id,
+      startsOn: y.startsOn,
+      endsOn: y.endsOn,
+    })),
+  );
   const rows = new PlanningRows();
   const days = eachDay(addDays(today, -14), addDays(today, 14)).filter(
     (day) => canteen.weekdays.includes(isoWeekday(day)) && !closed.has(day) && day >= years[0]!.startsOn,

@@ -10,8 +10,8 @@ export function landingPath(communeSlug: string, role: Role): string {
  * (`//evil.fr`, `https://…`, `/\evil.fr`) nor another commune.
  */
 export function safeReturnPath(communeSlug: string, retour: string | undefined): string | null {
-  if (!retour || !retour.startsWith(`/${communeSlug}/`)) return null;
-  if (retour.includes("//") || retour.includes("\\") || /[\u0000-\u001f\u007f]/.test(retour)) return null;
+  if (!retour?.startsWith(`/${communeSlug}/`)) return null;
+  if (retour.includes("//") || retour.includes("\\") || /\p{Cc}/u.test(retour)) return null;
   const base = "http://portail.invalid";
   const url = new URL(retour, base);
   if (url.origin !== base || !url.pathname.startsWith(`/${communeSlug}/`)) return null;

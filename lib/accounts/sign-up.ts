@@ -41,14 +41,12 @@ export async function registerAccount(db: Db, commune: Commune, account: NewAcco
       .returning();
     if (!user) return enqueueMail(tx, accountExistsMail(commune, account.email));
     if (account.householdId) {
-      await tx
-        .insert(subscriptions)
-        .values({
-          communeId: commune.id,
-          userId: user.id,
-          householdId: account.householdId,
-          method: "subscriber_code",
-        });
+      await tx.insert(subscriptions).values({
+        communeId: commune.id,
+        userId: user.id,
+        householdId: account.householdId,
+        method: "subscriber_code",
+      });
     }
     return queueAccountLinkMail(tx, { commune, user, purpose: "activation" });
   });

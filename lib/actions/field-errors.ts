@@ -34,7 +34,7 @@ export function formFieldErrors(
   for (const issue of issues) {
     const field = issue.path.join(".") || "form";
     const repeated = Array.isArray(input[field]) && (issue.code === "invalid_type" || issue.code === "invalid_value");
-    (errors[field] ??= []).push(repeated ? REPEATED_FIELD_MESSAGE : issue.message);
+    errors[field] = [...(errors[field] ?? []), repeated ? REPEATED_FIELD_MESSAGE : issue.message];
   }
   for (const [field, value] of Object.entries(input)) {
     const values = Array.isArray(value) ? value : [value];

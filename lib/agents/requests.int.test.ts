@@ -22,14 +22,12 @@ const REFUSED_ACCESS = "Vous n'avez pas accès à cette action.";
 async function setup() {
   const commune = await insertCommune(db());
   const family = await insertFamily(db(), commune.id);
-  await db()
-    .insert(subscriptions)
-    .values({
-      communeId: commune.id,
-      userId: family.family.id,
-      householdId: family.householdId,
-      method: "subscriber_code",
-    });
+  await db().insert(subscriptions).values({
+    communeId: commune.id,
+    userId: family.family.id,
+    householdId: family.householdId,
+    method: "subscriber_code",
+  });
   return { commune, ...family };
 }
 

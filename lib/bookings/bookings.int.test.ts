@@ -510,16 +510,14 @@ describe("capacity under concurrency", () => {
     expect(results.filter((r) => r.ok && r.results[0]!.outcome === "requested")).toHaveLength(1);
     expect(await database.db.select().from(bookings).where(eq(bookings.childId, child))).toHaveLength(1);
     await expect(
-      database.db
-        .insert(bookings)
-        .values({
-          communeId: town.commune.id,
-          householdId: family.household.id,
-          childId: child,
-          activityId: activity.id,
-          date: thursday,
-          status: "requested",
-        }),
+      database.db.insert(bookings).values({
+        communeId: town.commune.id,
+        householdId: family.household.id,
+        childId: child,
+        activityId: activity.id,
+        date: thursday,
+        status: "requested",
+      }),
     ).rejects.toThrow();
   });
 });

@@ -92,7 +92,7 @@ describe("a booking request's days", () => {
 
     const detail = await getHouseholdBookingRequestDays(db(), { ...f.scope, requestId: booking.id });
     expect(detail).toMatchObject({
-      childName: "Enfant1 " + f.family.household.name,
+      childName: `Enfant1 ${f.family.household.name}`,
       activityLabel: "2/Repas Sco",
       facility: "École Jean Moulin",
       from: "2026-11-24",

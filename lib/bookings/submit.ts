@@ -462,16 +462,14 @@ async function recordAbsenceDays(
       days: group.map((row) => row.date),
       delta: -1,
     });
-    await tx
-      .insert(bookingEvents)
-      .values(
-        group.map((row) => ({
-          ...events.find((e) => e.bookingId === row.id)!,
-          kind: "absence_accepted" as const,
-          side: "system" as const,
-          actorUserId: null,
-        })),
-      );
+    await tx.insert(bookingEvents).values(
+      group.map((row) => ({
+        ...events.find((e) => e.bookingId === row.id)!,
+        kind: "absence_accepted" as const,
+        side: "system" as const,
+        actorUserId: null,
+      })),
+    );
     for (const row of group) results.set(row.date, { day: row.date, outcome: status, reason: note(row.date) });
   }
   await promoteWaitingList(tx, { communeId: scope.communeId, activity, days: bookedRows.map((row) => row.date), now });

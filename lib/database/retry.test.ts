@@ -16,7 +16,12 @@ describe("retryOnAbort", () => {
     expect(await retryOnAbort(async () => (++calls < 3 ? Promise.reject(abort("40P01")) : "done"))).toBe("done");
     expect(calls).toBe(3);
     calls = 0;
-    await expect(retryOnAbort(async () => (++calls, Promise.reject(abort("40001"))), 2)).rejects.toThrow("aborted");
+    await expect(
+      retryOnAbort(async () => {
+        calls++;
+        throw abort("40001");
+      }, 2),
+    ).rejects.toThrow("aborted");
     expect(calls).toBe(2);
     await expect(retryOnAbort(async () => Promise.reject(abort("23505")))).rejects.toThrow("aborted");
   });

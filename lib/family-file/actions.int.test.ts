@@ -21,22 +21,18 @@ async function setUp() {
   const commune = await insertCommune(db);
   const mine = await insertFamily(db, commune.id);
   const other = await insertFamily(db, commune.id);
-  await db
-    .insert(subscriptions)
-    .values({
-      communeId: commune.id,
-      userId: mine.family.id,
-      householdId: mine.householdId,
-      method: "subscriber_code",
-    });
-  await db
-    .insert(subscriptions)
-    .values({
-      communeId: commune.id,
-      userId: other.family.id,
-      householdId: other.householdId,
-      method: "subscriber_code",
-    });
+  await db.insert(subscriptions).values({
+    communeId: commune.id,
+    userId: mine.family.id,
+    householdId: mine.householdId,
+    method: "subscriber_code",
+  });
+  await db.insert(subscriptions).values({
+    communeId: commune.id,
+    userId: other.family.id,
+    householdId: other.householdId,
+    method: "subscriber_code",
+  });
   signInAs(mine.family, commune.slug);
   return { db, commune, mine, other, slug: commune.slug };
 }

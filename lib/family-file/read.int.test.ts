@@ -15,15 +15,13 @@ describe("readFamilyFile", () => {
     const db = database.db;
     const commune = await insertCommune(db);
     const f = await insertFamily(db, commune.id);
-    await db
-      .insert(bankAccounts)
-      .values({
-        householdId: f.householdId,
-        communeId: commune.id,
-        iban: "FR7630006000011234567890189",
-        bic: "BNPAFRPP",
-        holderName: "C",
-      });
+    await db.insert(bankAccounts).values({
+      householdId: f.householdId,
+      communeId: commune.id,
+      iban: "FR7630006000011234567890189",
+      bic: "BNPAFRPP",
+      holderName: "C",
+    });
     const base = { ...f.scope, userId: f.family.id };
     await submitChange(db, {
       ...base,

@@ -141,9 +141,12 @@ export function nestIndexedKeys(input: unknown): unknown {
       result[key] ??= value;
       continue;
     }
-    const [, list, index, field] = match;
-    const rows = (Array.isArray(result[list!]) ? result[list!] : (result[list!] = [])) as Record<string, unknown>[];
-    (rows[Number(index)] ??= {})[field!] = value;
+    const [, list = "", index, field = ""] = match;
+    if (!Array.isArray(result[list])) result[list] = [];
+    const rows = result[list] as Record<string, unknown>[];
+    const row = rows[Number(index)] ?? {};
+    row[field] = value;
+    rows[Number(index)] = row;
   }
   for (const value of Object.values(result)) {
     if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] ??= {};

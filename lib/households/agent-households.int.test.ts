@@ -123,15 +123,13 @@ describe("agents' household look-ups", () => {
 
   it("page results 20 at a time, a page past the end showing the last", async () => {
     const town = await communeBySlugForTest(handle.db, "demo");
-    await handle.db
-      .insert(households)
-      .values(
-        Array.from({ length: 25 }, (_, i) => ({
-          communeId: town.id,
-          name: `PAGE${String(i).padStart(2, "0")}`,
-          subscriberCode: `PAGECODE${String(i).padStart(2, "0")}`,
-        })),
-      );
+    await handle.db.insert(households).values(
+      Array.from({ length: 25 }, (_, i) => ({
+        communeId: town.id,
+        name: `PAGE${String(i).padStart(2, "0")}`,
+        subscriberCode: `PAGECODE${String(i).padStart(2, "0")}`,
+      })),
+    );
     const second = await searchHouseholds(handle.db, { communeId: town.id, query: "page", page: 2 });
     expect(second).toMatchObject({ total: 25, page: 2, pageCount: 2 });
     expect(second.households).toHaveLength(5);

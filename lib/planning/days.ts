@@ -38,6 +38,10 @@ export function addDays(day: IsoDay, n: number): IsoDay {
 }
 
 /** 1 = Monday … 7 = Sunday. */
+/** The later / earlier of two days (ISO days compare as strings). */
+export const laterDay = (a: IsoDay, b: IsoDay): IsoDay => (a > b ? a : b);
+export const earlierDay = (a: IsoDay, b: IsoDay): IsoDay => (a < b ? a : b);
+
 export function isoWeekday(day: IsoDay): number {
   const w = noon(day).getUTCDay();
   return w === 0 ? 7 : w;

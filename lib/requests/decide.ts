@@ -141,7 +141,7 @@ export async function decideRequest(
           });
         } else if (params.decision === "accepted") {
           if (!row.householdId) throw new DecisionAborted("unsupported");
-          let ops;
+          let ops: ReturnType<typeof planApply>;
           try {
             ops = planApply(row);
           } catch (error) {

@@ -86,7 +86,7 @@ export function formData(commune: string, fields: Record<string, string | string
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined || value === false) continue;
     if (value === true) data.set(key, "on");
-    else if (Array.isArray(value)) value.forEach((v) => data.append(key, v));
+    else if (Array.isArray(value)) for (const v of value) data.append(key, v);
     else data.set(key, value);
   }
   return data;

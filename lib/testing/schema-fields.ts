@@ -62,8 +62,8 @@ export function schemaChoices(schema: z.ZodType): string[] {
   const found = new Set<string>();
   const visit = (node: z.ZodType) => {
     const def = defOf(node);
-    if (def.type === "enum") Object.values(def.entries!).forEach((v) => found.add(String(v)));
-    if (def.type === "literal") def.values!.forEach((v) => found.add(String(v)));
+    if (def.type === "enum") for (const v of Object.values(def.entries!)) found.add(String(v));
+    if (def.type === "literal") for (const v of def.values!) found.add(String(v));
     for (const child of [
       ...Object.values(def.shape ?? {}),
       ...(def.options ?? []),

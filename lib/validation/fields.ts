@@ -30,9 +30,9 @@ export const REPEATED_FIELD_MESSAGE = "Ce champ ne doit être envoyé qu'une foi
 const frenchDay = (day: string) => day.split("-").reverse().join("/");
 export const DAY_OUT_OF_RANGE_MESSAGE = `Saisissez une date comprise entre le ${frenchDay(FIRST_DAY)} et le ${frenchDay(LAST_DAY)}.`;
 
-// C0 controls and DEL, except tab, line feed and carriage return (multi-line messages): PostgreSQL refuses NUL
+// C0 and C1 controls and DEL, except tab, line feed and carriage return (multi-line messages): PostgreSQL refuses NUL
 // in text, and the others are never typed, only injected.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL_CHARACTERS = /(?![\t\n\r])\p{Cc}/u;
 
 export function hasControlCharacters(value: string): boolean {
   return CONTROL_CHARACTERS.test(value);
@@ -54,6 +54,6 @@ export const dayField = (messages: { missing: string; invalid: string }) =>
 export const searchQuery = () =>
   z
     .string()
-    .transform((v) => v.replace(new RegExp(CONTROL_CHARACTERS, "g"), ""))
+    .transform((v) => v.replace(new RegExp(CONTROL_CHARACTERS, "gu"), ""))
     .pipe(z.string().trim().max(100))
     .catch("");

@@ -163,9 +163,9 @@ describe("recovery codes", () => {
     expect(await confirmEnrolmentAction(null, formData(commune.slug, { code: code(secret!, 1) }))).toMatchObject({
       ok: false,
     });
-    const useFirst = () =>
+    const submitFirstCode = () =>
       verifyRecoveryCodeAction(null, formData(commune.slug, { recoveryCode: codes[0]!.toLowerCase() }));
-    const attempts = await Promise.allSettled([useFirst(), useFirst(), useFirst()]);
+    const attempts = await Promise.allSettled([submitFirstCode(), submitFirstCode(), submitFirstCode()]);
     expect(attempts.map((a) => a.status).sort()).toEqual(["fulfilled", "fulfilled", "rejected"]); // one redirect, two refusals
     signInAs(admin, commune.slug, { secondFactor: "pending" });
     expect(await verifyRecoveryCodeAction(null, formData(commune.slug, { recoveryCode: codes[0]! }))).toMatchObject({

@@ -129,15 +129,13 @@ export async function confirmEnrolment(
       await tx
         .delete(recoveryCodes)
         .where(and(eq(recoveryCodes.userId, p.userId), eq(recoveryCodes.communeId, p.communeId)));
-      await tx
-        .insert(recoveryCodes)
-        .values(
-          codes.map((code) => ({
-            communeId: p.communeId,
-            userId: p.userId,
-            codeHash: hashRecoveryCode(normalizeRecoveryCode(code)!),
-          })),
-        );
+      await tx.insert(recoveryCodes).values(
+        codes.map((code) => ({
+          communeId: p.communeId,
+          userId: p.userId,
+          codeHash: hashRecoveryCode(normalizeRecoveryCode(code)!),
+        })),
+      );
       await markSessionVerified(tx, p);
       await recordAudit(tx, {
         communeId: p.communeId,
