@@ -25,7 +25,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { commune: {}, email: {}, password: {}, captcha: {} },
-      // Also reached by a direct POST to /api/auth/callback/credentials: the rate limits live here, not in the form.
+      // Reached only through signIn() in the login action (no /api/auth route is mounted); the rate limits sit in
+      // authenticate() all the same, next to the password check rather than in the form.
       async authorize(credentials, request) {
         const { commune, email, password, captcha } = credentials as Record<string, unknown>;
         if (typeof commune !== "string" || typeof email !== "string" || typeof password !== "string") {

@@ -1,6 +1,5 @@
 import "server-only";
 import { type DatabaseHandle, type Db, openDatabase } from "@/db/client";
-import { seedIfEmpty } from "@/db/seed";
 import { env } from "@/lib/env";
 
 const globalForDb = globalThis as unknown as { portailDb?: Promise<DatabaseHandle> };
@@ -9,7 +8,8 @@ async function start(): Promise<DatabaseHandle> {
   const handle = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
   try {
     await handle.migrate();
-    if (handle.kind === "pglite" && env.SEED_DEMO) await seedIfEmpty(handle.db);
+    // Loaded only here, on the first start of an embedded database: the demo data stays out of every page's bundle.
+    if (handle.kind === "pglite" && env.SEED_DEMO) await (await import("@/db/seed")).seedIfEmpty(handle.db);
     return handle;
   } catch (error) {
     await handle.close();
