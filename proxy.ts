@@ -1,13 +1,18 @@
 import { NextResponse } from "next/server";
 import NextAuth from "next-auth";
 import { authConfig } from "@/auth.config";
+import { routePatterns, routes } from "@/lib/routes/paths";
 import { contentSecurityPolicy } from "@/lib/security/csp";
 import { STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
 
 const { auth } = NextAuth(authConfig);
 
 /** Sections that need a session. Only a first, optimistic gate: layouts, actions and data access check again. */
-const signedInSections = new Set(["mon-espace-citoyen", "espace-famille", "espace-facturation", "agent"]);
+const signedInSections = new Set(
+  [routePatterns.citizenSpace, routePatterns.familySpace, routePatterns.billing, routePatterns.agentSpace].map(
+    (pattern) => pattern.split("/")[2],
+  ),
+);
 
 export const proxy = auth((request) => {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -18,9 +23,7 @@ export const proxy = auth((request) => {
   const [, commune, section] = request.nextUrl.pathname.split("/");
   let response: NextResponse;
   if (commune && section && signedInSections.has(section) && !request.auth) {
-    const login = new URL(`/${commune}/connexion`, request.nextUrl);
-    login.searchParams.set("retour", request.nextUrl.pathname);
-    response = NextResponse.redirect(login);
+    response = NextResponse.redirect(new URL(routes.login(commune, request.nextUrl.pathname), request.nextUrl));
   } else {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("x-nonce", nonce);

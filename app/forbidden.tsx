@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { routes } from "@/lib/routes/paths";
 
 export default function Forbidden() {
   return (
@@ -6,7 +7,7 @@ export default function Forbidden() {
       <h1>Accès refusé</h1>
       <p>Votre compte n&apos;a pas accès à cette page.</p>
       <p>
-        <Link href="/">Retour à l&apos;accueil</Link>
+        <Link href={routes.communes()}>Retour à l&apos;accueil</Link>
       </p>
     </main>
   );

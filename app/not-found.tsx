@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { routes } from "@/lib/routes/paths";
 
 export default function NotFound() {
   return (
@@ -6,7 +7,7 @@ export default function NotFound() {
       <h1>Page introuvable</h1>
       <p>La page demandée n&apos;existe pas ou n&apos;est plus disponible.</p>
       <p>
-        <Link href="/">Retour à l&apos;accueil</Link>
+        <Link href={routes.communes()}>Retour à l&apos;accueil</Link>
       </p>
     </main>
   );

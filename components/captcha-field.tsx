@@ -4,6 +4,7 @@ import type { AltchaWidgetElement } from "altcha";
 import type {} from "altcha/types/react";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { CAPTCHA_FIELD } from "@/lib/captcha/field";
+import { routes } from "@/lib/routes/paths";
 
 /** The widget's French texts (its own "fr" minus the third-party footer link, which is hidden anyway). */
 const frenchStrings = {
@@ -100,7 +101,7 @@ export function CaptchaField({ onChange, error, resetKey }: Props) {
       {ready ? (
         <altcha-widget
           ref={widgetRef}
-          challenge="/api/captcha"
+          challenge={routes.captchaChallenge()}
           name={CAPTCHA_FIELD}
           language="fr"
           auto="onfocus"

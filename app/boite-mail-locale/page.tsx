@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db";
 import { listLocalMails } from "@/lib/mail/local-mailbox";
 import { canReadLocalMailbox } from "@/lib/mail/local-mailbox-access";
+import { routes } from "@/lib/routes/paths";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Boîte mail locale", robots: { index: false } };
@@ -46,7 +47,7 @@ export default async function LocalMailboxPage() {
                   <td>{mail.createdAt.toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}</td>
                   <td>{mail.to}</td>
                   <td>
-                    <Link href={`/boite-mail-locale/${mail.id}`}>{mail.subject}</Link>
+                    <Link href={routes.localMail(mail.id)}>{mail.subject}</Link>
                   </td>
                   <td>{statusLabels[mail.status]}</td>
                 </tr>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { type ReactNode, useEffect, useRef } from "react";
+import { routes } from "@/lib/routes/paths";
 
 /** Replaces a form once it has succeeded; takes the focus so keyboard and screen-reader users land on it. */
 export function FormDone({ message, children }: { message: string; children?: ReactNode }) {
@@ -20,7 +21,7 @@ export function FormDoneLogIn({ message, communeSlug }: { message: string; commu
   return (
     <FormDone message={message}>
       <p>
-        <Link className="button" href={`/${communeSlug}/connexion`}>
+        <Link className="button" href={routes.login(communeSlug)}>
           Se connecter
         </Link>
       </p>

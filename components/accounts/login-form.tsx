@@ -6,6 +6,7 @@ import { CaptchaField, useCaptchaInput } from "@/components/captcha-field";
 import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
 import { NOT_ACTIVATED } from "@/lib/accounts/messages";
 import { loginSchema } from "@/lib/accounts/schemas";
+import { routes } from "@/lib/routes/paths";
 import type { FormAction } from "./types";
 
 /**
@@ -26,7 +27,6 @@ export function LoginForm({
   const onCaptcha = useCaptchaInput(form);
   const [captchaAsked, setCaptchaAsked] = useState(false);
   if (!captchaAsked && state && !state.ok && state.fieldErrors.captcha) setCaptchaAsked(true);
-  const base = `/${communeSlug}`;
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
       <input type="hidden" name="commune" value={communeSlug} />
@@ -34,7 +34,7 @@ export function LoginForm({
       <FormMessage state={state} />
       {state && !state.ok && state.message === NOT_ACTIVATED ? (
         <p>
-          <Link href={`${base}/activation/renvoyer`}>Recevoir un nouveau lien d&apos;activation</Link>
+          <Link href={routes.resendActivation(communeSlug)}>Recevoir un nouveau lien d&apos;activation</Link>
         </p>
       ) : null}
       <TextField
@@ -59,10 +59,10 @@ export function LoginForm({
       ) : null}
       <div className="button-row">
         <SubmitButton pending={pending}>Se connecter</SubmitButton>
-        <Link href={`${base}/mot-de-passe-oublie`}>Mot de passe oublié ?</Link>
+        <Link href={routes.forgotPassword(communeSlug)}>Mot de passe oublié ?</Link>
       </div>
       <p>
-        Pas encore de compte ? <Link href={`${base}/creer-un-compte`}>Créer un compte</Link>
+        Pas encore de compte ? <Link href={routes.signUp(communeSlug)}>Créer un compte</Link>
       </p>
     </form>
   );

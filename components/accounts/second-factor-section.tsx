@@ -1,5 +1,5 @@
-import { enrolmentPath } from "@/lib/auth/second-factor/paths";
 import { formatDateTime } from "@/lib/format";
+import { routes } from "@/lib/routes/paths";
 
 type Summary = { confirmedAt: Date; recoveryCodesLeft: number } | null;
 
@@ -28,7 +28,7 @@ export function SecondFactorSection({ slug, summary }: { slug: string; summary: 
           </p>
           <p>
             {/* A plain link: no prefetch of a page that starts an enrolment when rendered. */}
-            <a className="button" href={enrolmentPath(slug, `/${slug}/mon-espace-citoyen/securite`)}>
+            <a className="button" href={routes.secondFactorEnrolment(slug, routes.citizen.security(slug))}>
               Activer la double authentification
             </a>
           </p>

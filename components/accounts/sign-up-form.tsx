@@ -11,6 +11,7 @@ import {
   useActionForm,
 } from "@/components/ui/form-kit";
 import { signUpSchema } from "@/lib/accounts/schemas";
+import { routes } from "@/lib/routes/paths";
 import { civilityLabels } from "@/lib/validation/fields";
 import { FormDone } from "./form-done";
 import { NewPasswordFields } from "./new-password-fields";
@@ -30,7 +31,7 @@ export function SignUpForm({ communeSlug, action }: { communeSlug: string; actio
       <FormDone message={state.message}>
         <p>Le lien est valable 24 heures. Pensez à vérifier vos courriers indésirables.</p>
         <p>
-          Une fois votre adresse confirmée, vous pourrez <Link href={`/${communeSlug}/connexion`}>vous connecter</Link>{" "}
+          Une fois votre adresse confirmée, vous pourrez <Link href={routes.login(communeSlug)}>vous connecter</Link>{" "}
           avec vos identifiant et mot de passe.
         </p>
       </FormDone>
@@ -99,7 +100,7 @@ export function SignUpForm({ communeSlug, action }: { communeSlug: string; actio
         label={
           <>
             J&apos;ai lu et j&apos;accepte les{" "}
-            <Link href={`/${communeSlug}/conditions-utilisation`} target="_blank" rel="noopener">
+            <Link href={routes.terms(communeSlug)} target="_blank" rel="noopener">
               Conditions d&apos;utilisation<span className="visually-hidden"> (nouvel onglet)</span>
             </Link>
           </>

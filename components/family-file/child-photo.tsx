@@ -5,7 +5,7 @@ import { InlineActionForm } from "@/components/agent/inline-action-form";
 import { FormMessage, SubmitButton } from "@/components/ui/form-kit";
 import type { ActionState } from "@/lib/actions/state";
 import { removeChildPhoto, uploadChildPhoto } from "@/lib/family-file/photo-actions";
-import { childPhotoUrl } from "@/lib/family-file/photo-url";
+import { routes } from "@/lib/routes/paths";
 
 // Kept in step with lib/family-file/photo-image.ts (a server-only module): checked here only to spare a 6 MB post.
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -46,7 +46,7 @@ export function ChildPhoto({
       {photo ? (
         <>
           <img
-            src={childPhotoUrl(slug, childId, photo.updatedAt)}
+            src={routes.family.childPhoto(slug, childId, photo.updatedAt)}
             alt={`Photo de ${firstName}`}
             width={160}
             height={160}

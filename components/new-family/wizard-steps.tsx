@@ -5,11 +5,8 @@ import {
   type NewFamilyStepSlug,
   stepIsOpen,
 } from "@/lib/new-family/schemas";
+import { routes } from "@/lib/routes/paths";
 import styles from "./new-family.module.css";
-
-export function wizardPath(slug: string, step?: NewFamilyStepSlug) {
-  return `/${slug}/espace-famille/pre-inscription${step ? `/${step}` : ""}`;
-}
 
 /** "Ma famille > Mes informations financières > …": the current step marked, the reachable ones as links. */
 export function WizardSteps({
@@ -27,7 +24,7 @@ export function WizardSteps({
         {NEW_FAMILY_STEPS.map((step) => (
           <li key={step.slug} aria-current={step.slug === current ? "step" : undefined}>
             {step.slug !== current && stepIsOpen(draft, step.slug) ? (
-              <Link href={wizardPath(slug, step.slug)}>{step.label}</Link>
+              <Link href={routes.family.preRegistration(slug, step.slug)}>{step.label}</Link>
             ) : (
               step.label
             )}

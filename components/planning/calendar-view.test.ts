@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePlanningQuery, planningHref, rangeTitle, stepDate, visibleRange } from "./calendar-view";
+import { parsePlanningQuery, rangeTitle, stepDate, visibleRange } from "./calendar-view";
 
 describe("planning view and date in the URL", () => {
   it("reads a view and a date, and falls back on anything malformed", () => {
@@ -43,14 +43,5 @@ describe("planning view and date in the URL", () => {
     expect(rangeTitle("semaine5", "2026-01-07")).toBe("5 – 9 janv. 2026");
     expect(rangeTitle("semaine", "2026-12-31")).toBe("28 déc. 2026 – 3 janv. 2027");
     expect(rangeTitle("mois", "2026-12-03")).toBe("décembre 2026");
-  });
-
-  it("builds the addresses", () => {
-    expect(planningHref("demo", { vue: "jour", date: "2026-12-03" })).toBe(
-      "/demo/espace-famille/planning?vue=jour&date=2026-12-03",
-    );
-    expect(planningHref("demo", { vue: null, date: "2026-12-03", famille: "f" })).toBe(
-      "/demo/espace-famille/planning?date=2026-12-03&famille=f",
-    );
   });
 });

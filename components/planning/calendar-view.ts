@@ -105,26 +105,3 @@ export function rangeTitle(view: PlanningView, date: IsoDay): string {
     from.slice(0, 4) !== to.slice(0, 4) ? "d MMM yyyy" : from.slice(0, 7) !== to.slice(0, 7) ? "d MMM" : "d";
   return `${format(start, startFormat, { locale: fr })} – ${format(end, "d MMM yyyy", { locale: fr })}`;
 }
-
-export const planningPath = (slug: string) => `/${slug}/espace-famille/planning`;
-
-/** The planning's address for a view and date, keeping the chosen household when the account has several. */
-export function planningHref(
-  slug: string,
-  query: { vue: PlanningView | null; date: IsoDay; famille?: string },
-): string {
-  const search = new URLSearchParams();
-  if (query.vue) search.set("vue", query.vue);
-  search.set("date", query.date);
-  if (query.famille) search.set("famille", query.famille);
-  return `${planningPath(slug)}?${search}`;
-}
-
-/** The planning's sibling pages (Liste, Réservations, Absences), for the same household. */
-export function planningPageHref(
-  slug: string,
-  page: "liste" | "reservation" | "absence" | "agenda",
-  famille?: string,
-): string {
-  return `${planningPath(slug)}/${page}${famille ? `?famille=${famille}` : ""}`;
-}

@@ -3,18 +3,19 @@
 import Link from "next/link";
 import { FormDone } from "@/components/accounts/form-done";
 import type { PeriodOutcome } from "@/lib/bookings/types";
+import { routes } from "@/lib/routes/paths";
 import { DayOutcomeTable, summarizeDays } from "./period-form-days";
 
 /** After "Demander": the reference, where to follow it, and what became of each date. */
 export function PeriodResult({
   message,
   outcome,
-  links,
+  slug,
   onAnother,
 }: {
   message: string;
   outcome: PeriodOutcome & { request: NonNullable<PeriodOutcome["request"]> };
-  links: { planning: string; requests: string };
+  slug: string;
   onAnother: () => void;
 }) {
   const { request, days } = outcome;
@@ -23,10 +24,10 @@ export function PeriodResult({
       <FormDone message={message}>
         <p>{summarizeDays(days, "result")}</p>
         <p className="button-row">
-          <Link className="button" href={`${links.requests}/${request.id}`}>
+          <Link className="button" href={routes.citizen.request(slug, request.id)}>
             Suivre la demande {request.reference} dans Mes demandes
           </Link>
-          <Link className="button button--secondary" href={links.planning}>
+          <Link className="button button--secondary" href={routes.family.planning(slug)}>
             Voir le planning
           </Link>
           <button type="button" className="button button--secondary" onClick={onAnother}>

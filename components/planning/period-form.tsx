@@ -33,7 +33,6 @@ type Props = {
   today: IsoDay;
   /** Kept through the no-JavaScript reload when the account has several households. */
   householdId?: string;
-  links: { planning: string; requests: string };
   preview: FormAction<PeriodOutcome>;
   submit: FormAction<PeriodOutcome>;
 };
@@ -60,7 +59,6 @@ export function PeriodForm({
   initialPreview,
   today,
   householdId,
-  links,
   preview,
   submit,
 }: Props) {
@@ -103,7 +101,7 @@ export function PeriodForm({
       form.reset({ ...form.getValues(), from: "", to: "", weekdays: [] });
     };
     return (
-      <PeriodResult message={state.message ?? ""} outcome={{ ...outcome, request }} links={links} onAnother={another} />
+      <PeriodResult message={state.message ?? ""} outcome={{ ...outcome, request }} slug={slug} onAnother={another} />
     );
   }
 

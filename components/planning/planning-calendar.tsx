@@ -6,9 +6,10 @@ import { type CSSProperties, type SyntheticEvent, useMemo, useRef, useState } fr
 import { Calendar, type Components, type View } from "react-big-calendar";
 import type { PlanningData } from "@/lib/bookings/types";
 import { type IsoDay, PARIS } from "@/lib/planning/days";
+import { routes } from "@/lib/routes/paths";
 import { DayHeader, MonthDateHeader } from "./calendar-headers";
 import { CULTURE, formats, localizer, messages } from "./calendar-locale";
-import { dateToDay, dayToDate, defaultView, type PlanningView, planningHref, rangeTitle } from "./calendar-view";
+import { dateToDay, dayToDate, defaultView, type PlanningView, rangeTitle } from "./calendar-view";
 import styles from "./planning.module.css";
 import { PlanningFilters } from "./planning-filters";
 import { PlanningToolbar } from "./planning-toolbar";
@@ -104,7 +105,9 @@ export function PlanningCalendar({
     });
   const openSlot = (event: SlotEvent) => setDialog((d) => ({ opened: event, open: true, count: (d?.count ?? 0) + 1 }));
   const go = (target: PlanningView | undefined, day: Date) =>
-    router.push(planningHref(slug, { vue: target ?? view, date: dateToDay(day), famille }), { scroll: false });
+    router.push(routes.family.planning(slug, { vue: target ?? view, date: dateToDay(day), famille }), {
+      scroll: false,
+    });
   // react-big-calendar hands over the slot's keydown: Enter and Space open it, like a button.
   const onKeyPressEvent = (event: SlotEvent, e: SyntheticEvent<HTMLElement>) => {
     const key = (e.nativeEvent as globalThis.KeyboardEvent).key;

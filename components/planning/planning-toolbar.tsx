@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import type { IsoDay } from "@/lib/planning/days";
-import { PLANNING_VIEWS, type PlanningView, planningHref, planningPageHref, stepDate } from "./calendar-view";
+import { routes } from "@/lib/routes/paths";
+import { PLANNING_VIEWS, type PlanningView, stepDate } from "./calendar-view";
 import styles from "./planning.module.css";
 
 const STEP_NAMES: Record<PlanningView, [string, string]> = {
@@ -30,7 +31,7 @@ export function PlanningToolbar({
 }) {
   const router = useRouter();
   const [refreshing, startRefresh] = useTransition();
-  const href = (vue: PlanningView, day: IsoDay) => planningHref(slug, { vue, date: day, famille });
+  const href = (vue: PlanningView, day: IsoDay) => routes.family.planning(slug, { vue, date: day, famille });
   const [previousName, nextName] = STEP_NAMES[view];
   const small = "button button--secondary button--small";
   return (
@@ -56,7 +57,7 @@ export function PlanningToolbar({
             </li>
           ))}
           <li>
-            <Link href={planningPageHref(slug, "liste", famille)}>Liste</Link>
+            <Link href={routes.family.planningList(slug, { famille })}>Liste</Link>
           </li>
         </ul>
       </nav>
@@ -70,13 +71,13 @@ export function PlanningToolbar({
         >
           {refreshing ? "Actualisation…" : "Actualiser"}
         </button>
-        <Link className="button button--small" href={planningPageHref(slug, "reservation", famille)}>
+        <Link className="button button--small" href={routes.family.bookingPeriod(slug, famille)}>
           Réservations
         </Link>
-        <Link className="button button--small" href={planningPageHref(slug, "absence", famille)}>
+        <Link className="button button--small" href={routes.family.absencePeriod(slug, famille)}>
           Absences
         </Link>
-        <Link className="button button--small" href={planningPageHref(slug, "agenda", famille)}>
+        <Link className="button button--small" href={routes.family.calendarSync(slug, famille)}>
           Synchroniser avec mon agenda
         </Link>
       </div>

@@ -1,6 +1,5 @@
 import Link from "next/link";
-
-export type Crumb = { label: string; href?: string };
+import type { Crumb } from "@/lib/routes/breadcrumbs";
 
 /** "Accueil / Espace famille / Dossier famille", as in the guides; the last crumb is the current page. */
 export function Breadcrumbs({ items }: { items: Crumb[] }) {

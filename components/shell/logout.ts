@@ -3,6 +3,7 @@
 import { auth, signOut } from "@/auth";
 import { revokeSession } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db";
+import { routes } from "@/lib/routes/paths";
 
 /**
  * Ends the session on the server (a copy of the cookie kept elsewhere stops working too), clears the cookie and
@@ -19,5 +20,5 @@ export async function logout(formData: FormData) {
       sessionId: identity.sessionId,
     });
   }
-  await signOut({ redirectTo: `/${slug}` });
+  await signOut({ redirectTo: routes.home(slug) });
 }

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { Commune } from "@/db/schema";
+import { routes } from "@/lib/routes/paths";
 
 export function SiteFooter({ commune }: { commune: Commune }) {
-  const base = `/${commune.slug}`;
   return (
     <footer className="site-footer">
       <div className="container site-footer__inner">
@@ -17,10 +17,10 @@ export function SiteFooter({ commune }: { commune: Commune }) {
         </div>
         <ul className="site-footer__links">
           <li>
-            <Link href={`${base}/accessibilite`}>Accessibilité : partiellement conforme</Link>
+            <Link href={routes.accessibility(commune.slug)}>Accessibilité : partiellement conforme</Link>
           </li>
           <li>
-            <Link href={`${base}/conditions-utilisation`}>Conditions d&apos;utilisation</Link>
+            <Link href={routes.terms(commune.slug)}>Conditions d&apos;utilisation</Link>
           </li>
         </ul>
       </div>

@@ -1,19 +1,20 @@
 import Link from "next/link";
 import type { Commune } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
+import { routes } from "@/lib/routes/paths";
 import { civilityLabels } from "@/lib/validation/fields";
 import { logout } from "./logout";
 import { MainNav, type NavItem } from "./main-nav";
 
 export function SiteHeader({ commune, user }: { commune: Commune; user: SessionUser | null }) {
-  const base = `/${commune.slug}`;
+  const slug = commune.slug;
   const items: NavItem[] = [
-    { href: base, label: "Accueil" },
-    { href: `${base}/mon-espace-citoyen`, label: "Mon espace citoyen" },
-    { href: `${base}/espace-famille`, label: "Espace famille" },
-    { href: `${base}/espace-facturation`, label: "Espace facturation" },
+    { href: routes.home(slug), label: "Accueil" },
+    { href: routes.citizen.space(slug), label: "Mon espace citoyen" },
+    { href: routes.family.space(slug), label: "Espace famille" },
+    { href: routes.billing(slug), label: "Espace facturation" },
   ];
-  if (user && user.role !== "family") items.push({ href: `${base}/agent`, label: "Espace agent" });
+  if (user && user.role !== "family") items.push({ href: routes.agent.space(slug), label: "Espace agent" });
 
   return (
     <header className="site-header">
@@ -21,7 +22,7 @@ export function SiteHeader({ commune, user }: { commune: Commune; user: SessionU
         Aller au contenu
       </a>
       <div className="container site-header__top">
-        <Link href={base} className="brand">
+        <Link href={routes.home(slug)} className="brand">
           <span className="brand__commune">{commune.name}</span>
           <span className="brand__product">Portail Famille</span>
         </Link>
@@ -40,10 +41,10 @@ export function SiteHeader({ commune, user }: { commune: Commune; user: SessionU
             </>
           ) : (
             <>
-              <Link className="button button--small" href={`${base}/connexion`}>
+              <Link className="button button--small" href={routes.login(slug)}>
                 Se connecter
               </Link>
-              <Link className="button button--secondary button--small" href={`${base}/creer-un-compte`}>
+              <Link className="button button--secondary button--small" href={routes.signUp(slug)}>
                 Créer un compte
               </Link>
             </>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Commune } from "@/db/schema";
-import { subscribePath } from "@/lib/subscriptions/paths";
+import { routes } from "@/lib/routes/paths";
 
 /**
  * Espace famille and Espace facturation open once the account is subscribed to a household:
@@ -16,7 +16,7 @@ export function NoSubscriptionNotice({ commune, canSubscribe }: { commune: Commu
       </p>
       {canSubscribe ? (
         <p className="button-row">
-          <Link className="button" href={subscribePath(commune.slug)}>
+          <Link className="button" href={routes.citizen.subscribe(commune.slug)}>
             M&apos;abonner
           </Link>
         </p>
@@ -36,7 +36,7 @@ export function NoSubscriptionNotice({ commune, canSubscribe }: { commune: Commu
       <h3>Vous êtes une nouvelle famille ?</h3>
       {canSubscribe ? (
         <p>
-          <Link href={`/${commune.slug}/espace-famille/pre-inscription`}>
+          <Link href={routes.family.preRegistration(commune.slug)}>
             Je n&apos;ai pas de code abonné : pré-inscrire ma famille
           </Link>
         </p>

@@ -5,6 +5,7 @@ import AccountExistsMail, { accountExistsMailSubject } from "@/emails/account-ex
 import ActivationMail, { activationMailSubject } from "@/emails/activation-mail";
 import PasswordResetMail, { passwordResetMailSubject } from "@/emails/password-reset-mail";
 import { deliverPendingMail, enqueueMail, type MailMessage } from "@/lib/mail/send-mail";
+import { routes } from "@/lib/routes/paths";
 import { absoluteUrl } from "@/lib/urls";
 import { civilityLabels } from "@/lib/validation/fields";
 import { issueAccountToken } from "./tokens";
@@ -16,7 +17,7 @@ function linkMail(commune: Commune, user: Recipient, purpose: TokenPurpose, toke
   const greetingName = `${civilityLabels[user.civility]} ${user.lastName}`;
   const base = { communeId: commune.id, to: user.email };
   if (purpose === "activation") {
-    const activationUrl = absoluteUrl(commune.slug, "/activation", { jeton: token });
+    const activationUrl = absoluteUrl(routes.activation(commune.slug, token));
     return {
       ...base,
       template: "activation",
@@ -24,7 +25,7 @@ function linkMail(commune: Commune, user: Recipient, purpose: TokenPurpose, toke
       body: <ActivationMail commune={commune} greetingName={greetingName} activationUrl={activationUrl} />,
     };
   }
-  const resetUrl = absoluteUrl(commune.slug, "/reinitialiser-mot-de-passe", { jeton: token });
+  const resetUrl = absoluteUrl(routes.resetPassword(commune.slug, token));
   return {
     ...base,
     template: "password-reset",
@@ -67,8 +68,8 @@ export function accountExistsMail(commune: Commune, email: string): MailMessage 
     body: (
       <AccountExistsMail
         commune={commune}
-        loginUrl={absoluteUrl(commune.slug, "/connexion")}
-        forgotPasswordUrl={absoluteUrl(commune.slug, "/mot-de-passe-oublie")}
+        loginUrl={absoluteUrl(routes.login(commune.slug))}
+        forgotPasswordUrl={absoluteUrl(routes.forgotPassword(commune.slug))}
       />
     ),
   };

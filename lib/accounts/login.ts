@@ -4,12 +4,12 @@ import { type AuthError, CredentialsSignin } from "next-auth";
 import type { Db } from "@/db/client";
 import { type Commune, totpFactors, users } from "@/db/schema";
 import { type ActionState, failure } from "@/lib/actions/state";
-import { secondFactorPath } from "@/lib/auth/second-factor/paths";
 import { needsSecondFactor } from "@/lib/auth/second-factor/policy";
 import { CAPTCHA_REQUIRED_MESSAGE } from "@/lib/captcha/field";
 import { retryAfterMessage } from "@/lib/rate-limit";
+import { routes } from "@/lib/routes/paths";
 import { INVALID_CREDENTIALS, LOGIN_NEEDS_CAPTCHA, NOT_ACTIVATED } from "./messages";
-import { landingPath, safeReturnPath } from "./return-path";
+import { safeReturnPath } from "./return-path";
 
 /**
  * What the login form shows for a refusal of Auth.js (`LoginRefused.code`: "invalid" | "not_activated" |
@@ -39,7 +39,7 @@ export async function loginDestination(
     .from(users)
     .leftJoin(totpFactors, eq(totpFactors.userId, users.id))
     .where(and(eq(users.communeId, commune.id), eq(users.email, email)));
-  const destination = safeReturnPath(commune.slug, retour) ?? landingPath(commune.slug, account?.role ?? "family");
+  const destination = safeReturnPath(commune.slug, retour) ?? routes.landing(commune.slug, account?.role ?? "family");
   const needed =
     account &&
     needsSecondFactor({
@@ -47,5 +47,5 @@ export async function loginDestination(
       communeRequiresAgents: commune.requireAgentSecondFactor,
       factorConfirmed: account.factorConfirmedAt !== null,
     });
-  return needed ? secondFactorPath(commune.slug, destination) : destination;
+  return needed ? routes.secondFactor(commune.slug, destination) : destination;
 }

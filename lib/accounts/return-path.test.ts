@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { landingPath, safeReturnPath } from "./return-path";
+import { safeReturnPath } from "./return-path";
 
 describe("safeReturnPath", () => {
   it("keeps a page of the same commune, with its query", () => {
@@ -21,13 +21,5 @@ describe("safeReturnPath", () => {
     "javascript:alert(1)",
   ])("refuses %j", (retour) => {
     expect(safeReturnPath("demo", retour)).toBeNull();
-  });
-});
-
-describe("landingPath", () => {
-  it("sends families to their espace and staff to the agents' one", () => {
-    expect(landingPath("demo", "family")).toBe("/demo/mon-espace-citoyen");
-    expect(landingPath("demo", "agent")).toBe("/demo/agent");
-    expect(landingPath("demo", "admin")).toBe("/demo/agent");
   });
 });

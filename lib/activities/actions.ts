@@ -6,6 +6,7 @@ import { userAction } from "@/lib/actions/action";
 import { failure, fieldFailure, success } from "@/lib/actions/state";
 import { staffRoles } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
+import { routePatterns, routes } from "@/lib/routes/paths";
 import { createActivity, updateActivity } from "./activities";
 import { addClosures, removeClosures } from "./closures";
 import { createEnrolment, type EnrolmentWriteResult, updateEnrolment } from "./enrolments";
@@ -18,7 +19,7 @@ import {
 } from "./schemas";
 
 /** Every page of the activities area shows these rows: refresh them all after a change. */
-const refreshActivities = (slug: string) => revalidatePath(`/${slug}/agent/activites`, "layout");
+const refreshActivities = () => revalidatePath(routePatterns.activities, "layout");
 
 const ACTIVITY_NOT_FOUND = "Activité introuvable.";
 
@@ -32,12 +33,12 @@ export const saveActivityAction = userAction(
     const scope = { communeId: commune.id, actorUserId: user.id };
     if (!activityId) {
       const created = await createActivity(db, { ...scope, input: settings });
-      refreshActivities(commune.slug);
-      redirect(`/${commune.slug}/agent/activites/${created.id}?creee=1`);
+      refreshActivities();
+      redirect(routes.agent.activity(commune.slug, created.id, { created: true }));
     }
     const updated = await updateActivity(db, { ...scope, activityId, values: { ...settings, archived } });
     if (!updated) return failure(ACTIVITY_NOT_FOUND);
-    refreshActivities(commune.slug);
+    refreshActivities();
     return success("Les modifications de l'activité ont été enregistrées.");
   },
 );
@@ -49,7 +50,7 @@ export const addClosuresAction = userAction(
     const result = await addClosures(db, { communeId: commune.id, actorUserId: user.id, input });
     if (!result.ok) return fieldFailure("activityId", ACTIVITY_NOT_FOUND);
     if (result.added === 0) return failure("Ces jours sont déjà fermés : aucune fermeture n'a été ajoutée.");
-    refreshActivities(commune.slug);
+    refreshActivities();
     const added = `${plural(result.added, "jour de fermeture ajouté", "jours de fermeture ajoutés")}.`;
     const skipped = result.alreadyClosed
       ? ` ${plural(result.alreadyClosed, "jour était déjà fermé", "jours étaient déjà fermés")}.`
@@ -67,7 +68,7 @@ export const removeClosuresAction = userAction(
   async ({ closureIds }, { db, commune, user }) => {
     const removed = await removeClosures(db, { communeId: commune.id, actorUserId: user.id, closureIds });
     if (removed === 0) return failure("Cette fermeture n'existe plus.");
-    refreshActivities(commune.slug);
+    refreshActivities();
     return success(`Fermeture supprimée (${plural(removed, "jour", "jours")}).`);
   },
 );
@@ -93,7 +94,7 @@ export const createEnrolmentAction = userAction(
   async (input, { db, commune, user }) => {
     const result = await createEnrolment(db, { communeId: commune.id, actorUserId: user.id, input });
     if (!result.ok) return enrolmentFailure(result);
-    refreshActivities(commune.slug);
+    refreshActivities();
     const waiting = input.status === "waiting" ? " en liste d'attente" : "";
     return success(
       `L'inscription${waiting} du ${formatDate(input.startsOn)} au ${formatDate(input.endsOn)} a été enregistrée.`,
@@ -107,7 +108,7 @@ export const updateEnrolmentAction = userAction(
   async (input, { db, commune, user }) => {
     const result = await updateEnrolment(db, { communeId: commune.id, actorUserId: user.id, input });
     if (!result.ok) return enrolmentFailure(result);
-    refreshActivities(commune.slug);
+    refreshActivities();
     return success("L'inscription a été modifiée.");
   },
 );

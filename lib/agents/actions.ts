@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/actions/action";
 import { failure, success } from "@/lib/actions/state";
+import { routePatterns } from "@/lib/routes/paths";
 import {
   agentSecondFactorSchema,
   createStaffAccountSchema,
@@ -14,7 +15,6 @@ import { createStaffAccount, resendStaffInvitation, setStaffAccountStatus } from
 import { resetStaffSecondFactor, setAgentSecondFactorRequirement } from "./staff-second-factor";
 
 const adminOnly = ["admin"] as const;
-const accountsPage = (slug: string) => `/${slug}/agent/comptes`;
 
 /** "Créer un compte agent". */
 export const createStaffAccountAction = userAction(
@@ -22,7 +22,7 @@ export const createStaffAccountAction = userAction(
   async (input, { db, commune, user }) => {
     const created = await createStaffAccount(db, { commune, actorUserId: user.id, input });
     if (!created) return failure(DUPLICATE_EMAIL_MESSAGE, { email: [DUPLICATE_EMAIL_MESSAGE] });
-    revalidatePath(accountsPage(commune.slug));
+    revalidatePath(routePatterns.staffAccounts, "page");
     return success(
       `Le compte de ${input.firstName} ${input.lastName} a été créé. Une invitation a été envoyée à ${input.email}.`,
     );
@@ -46,7 +46,7 @@ export const setStaffAccountStatusAction = userAction(
     const outcome = await setStaffAccountStatus(db, { communeId: commune.id, actorUserId: user.id, userId, status });
     if (outcome === "self") return failure("Vous ne pouvez pas désactiver votre propre compte.");
     if (outcome === "not_found") return failure("Ce compte est introuvable ou déjà dans cet état.");
-    revalidatePath(accountsPage(commune.slug));
+    revalidatePath(routePatterns.staffAccounts, "page");
     return success(
       status === "disabled" ? "Le compte a été désactivé : ses sessions sont terminées." : "Le compte a été réactivé.",
     );
@@ -60,7 +60,7 @@ export const resetStaffSecondFactorAction = userAction(
     const outcome = await resetStaffSecondFactor(db, { communeId: commune.id, actorUserId: user.id, userId });
     if (outcome === "self") return failure("Vous ne pouvez pas réinitialiser votre propre double authentification.");
     if (outcome === "not_found") return failure("Ce compte n'a pas de double authentification à réinitialiser.");
-    revalidatePath(accountsPage(commune.slug));
+    revalidatePath(routePatterns.staffAccounts, "page");
     return success("La double authentification a été réinitialisée : ses sessions sont terminées.");
   },
 );
@@ -70,7 +70,7 @@ export const setAgentSecondFactorRequirementAction = userAction(
   { schema: agentSecondFactorSchema, roles: adminOnly },
   async ({ required }, { db, commune, user }) => {
     await setAgentSecondFactorRequirement(db, { communeId: commune.id, actorUserId: user.id, required });
-    revalidatePath(accountsPage(commune.slug));
+    revalidatePath(routePatterns.staffAccounts, "page");
     return success(
       required
         ? "La double authentification est désormais exigée pour les agents."

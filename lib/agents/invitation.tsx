@@ -4,6 +4,7 @@ import type { Commune, User } from "@/db/schema";
 import AgentInvitationMail, { agentInvitationSubject } from "@/emails/agent-invitation-mail";
 import { issueAccountToken } from "@/lib/accounts/tokens";
 import { enqueueMail } from "@/lib/mail/send-mail";
+import { routes } from "@/lib/routes/paths";
 import { absoluteUrl } from "@/lib/urls";
 import { staffRoleLabels } from "./schemas";
 
@@ -27,7 +28,7 @@ export async function enqueueStaffInvitation(
         commune={commune}
         firstName={user.firstName}
         roleLabel={user.role === "admin" ? staffRoleLabels.admin : staffRoleLabels.agent}
-        link={absoluteUrl(commune.slug, "/reinitialiser-mot-de-passe", { jeton: token })}
+        link={absoluteUrl(routes.resetPassword(commune.slug, token))}
       />
     ),
   });

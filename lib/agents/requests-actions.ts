@@ -5,10 +5,9 @@ import { userAction } from "@/lib/actions/action";
 import { failure, success } from "@/lib/actions/state";
 import { staffRoles } from "@/lib/auth/session";
 import { postTownMessage } from "@/lib/requests/store";
+import { routePatterns } from "@/lib/routes/paths";
 import { ALREADY_DECIDED_MESSAGE, decideRequests, describeOutcome, isSuccessfulOutcome } from "./requests";
 import { decideRequestsSchema, townMessageSchema } from "./requests-schemas";
-
-const inboxPath = (slug: string) => `/${slug}/agent/demandes`;
 
 /**
  * "Accepter" / "Refuser" one request or the inbox's selection. The message lists, one line per request, what
@@ -24,7 +23,7 @@ export const decideRequestsAction = userAction(
       decision: input.decision,
       message: input.message || null,
     });
-    revalidatePath(inboxPath(commune.slug), "layout");
+    revalidatePath(routePatterns.agentRequests, "layout");
     const allDone = outcomes.every(isSuccessfulOutcome);
     if (outcomes.length === 1) {
       const [only] = outcomes;
@@ -50,7 +49,7 @@ export const postTownMessageAction = userAction(
     });
     if (!result.ok)
       return failure(result.reason === "not_found" ? "Demande introuvable." : "Vous n'avez pas accès à cette action.");
-    revalidatePath(`${inboxPath(commune.slug)}/${input.requestId}`);
+    revalidatePath(routePatterns.agentRequest, "page");
     return success("Votre message a été envoyé à la famille.");
   },
 );

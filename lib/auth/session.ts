@@ -7,7 +7,7 @@ import type { Db } from "@/db/client";
 import { type Commune, communes, type Role, totpFactors, userSessions, users } from "@/db/schema";
 import { communeBySlug } from "@/lib/communes";
 import { getDb } from "@/lib/db";
-import { secondFactorPath } from "./second-factor/paths";
+import { routes } from "@/lib/routes/paths";
 import { isSignedIn, type SecondFactorState, secondFactorState } from "./second-factor/policy";
 import { isLiveSession, touchSession } from "./sessions";
 
@@ -120,9 +120,8 @@ export const currentVisitor = cache(async (slug: string) => {
 export async function requireUser(slug: string, options: { roles?: readonly Role[]; returnTo?: string } = {}) {
   const { commune, user, session } = await currentVisitor(slug);
   if (!user) {
-    if (session) redirect(secondFactorPath(commune.slug, options.returnTo));
-    const target = options.returnTo ? `?retour=${encodeURIComponent(options.returnTo)}` : "";
-    redirect(`/${commune.slug}/connexion${target}`);
+    if (session) redirect(routes.secondFactor(commune.slug, options.returnTo));
+    redirect(routes.login(commune.slug, options.returnTo));
   }
   if (options.roles && !options.roles.includes(user.role)) forbidden();
   return { commune, user };

@@ -23,7 +23,8 @@ import type { MailCommune } from "@/emails/mail-layout";
 import { enqueueRenderedMails, renderMail } from "@/lib/mail/send-mail";
 import { type DigestWindow, dueWindowEnds, windowEndingAt } from "@/lib/planning/digest-windows";
 import { activityLabel } from "@/lib/planning/labels";
-import { myRequestsUrl } from "./mails";
+import { routes } from "@/lib/routes/paths";
+import { absoluteUrl } from "@/lib/urls";
 
 /*
  * The accusé de traitement digests: at 13:02 and 18:02 Paris, one mail per household listing the town's and
@@ -197,7 +198,7 @@ async function renderDigest(digest: HouseholdDigest, window: DigestWindow) {
       from: window.from,
       to: window.end,
       lines: digest.lines,
-      myRequestsUrl: myRequestsUrl(digest.commune.slug),
+      myRequestsUrl: absoluteUrl(routes.citizen.requests(digest.commune.slug)),
     }),
   );
   return {

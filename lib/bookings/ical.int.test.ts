@@ -3,9 +3,11 @@ import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/calendrier/[token]/route";
 import { auditLog, type BookingStatus, bookings, calendarFeeds } from "@/db/schema";
 import { hashToken } from "@/lib/accounts/token-hash";
+import { routes } from "@/lib/routes/paths";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
-import { buildCalendarFeed, calendarFeedUrl, createCalendarFeed, findCalendarFeed, revokeCalendarFeed } from "./ical";
+import { absoluteUrl } from "@/lib/urls";
+import { buildCalendarFeed, createCalendarFeed, findCalendarFeed, revokeCalendarFeed } from "./ical";
 import { enrol, insertActivity, insertFamily } from "./test-fixtures";
 
 const database = setUpTestDatabase();
@@ -71,7 +73,7 @@ describe("calendar feed", () => {
     const [row] = await db().select().from(calendarFeeds).where(eq(calendarFeeds.householdId, f.household.id));
     expect(row?.tokenHash).toBe(hashToken(token!));
     expect(JSON.stringify(row)).not.toContain(token);
-    expect(calendarFeedUrl(token!)).toBe(`http://localhost:3000/api/calendrier/${token}`);
+    expect(absoluteUrl(routes.calendarFeed(token!))).toBe(`http://localhost:3000/api/calendrier/${token}`);
 
     const text = (await feedText(token!))!;
     expect(text).toContain("BEGIN:VCALENDAR");

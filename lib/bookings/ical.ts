@@ -15,7 +15,6 @@ import {
 } from "@/db/schema";
 import { hashToken } from "@/lib/accounts/token-hash";
 import { recordAudit } from "@/lib/audit/record";
-import { env } from "@/lib/env";
 import { type IsoDay, parisDay, parisInstant } from "@/lib/planning/days";
 import { activityLabel } from "@/lib/planning/labels";
 import { SLOT_STATE_LABELS } from "@/lib/planning/slot-state";
@@ -113,11 +112,6 @@ export async function findCalendarFeed(db: Db, p: Scope): Promise<{ createdAt: D
     .from(calendarFeeds)
     .where(and(eq(calendarFeeds.householdId, p.householdId), eq(calendarFeeds.communeId, p.communeId)));
   return row ?? null;
-}
-
-/** The URL a calendar app subscribes to. */
-export function calendarFeedUrl(token: string): string {
-  return new URL(`/api/calendrier/${token}`, env.APP_URL).toString();
 }
 
 function shiftMonths(day: IsoDay, months: number): IsoDay {

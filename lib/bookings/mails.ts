@@ -8,6 +8,7 @@ import BookingAcknowledgement, {
   bookingAcknowledgementSubject,
 } from "@/emails/booking-acknowledgement";
 import type { MailCommune } from "@/emails/mail-layout";
+import { routes } from "@/lib/routes/paths";
 import { absoluteUrl } from "@/lib/urls";
 
 /*
@@ -18,9 +19,6 @@ import { absoluteUrl } from "@/lib/urls";
 
 /** One day of a request, as the accusé d'enregistrement lists it. */
 export type AckLine = BookingMailLine;
-
-/** Where every booking mail's "Mon espace citoyen" button leads. */
-export const myRequestsUrl = (communeSlug: string) => absoluteUrl(communeSlug, "/mon-espace-citoyen/mes-demandes");
 
 // "Bonjour M. Matthieu BLMAN," as in guide 003 §5.
 const civilityAbbreviations: Record<Civility, string> = { M: "M.", MME: "Mme" };
@@ -71,6 +69,6 @@ export function acknowledgementBody(
     activityLabel: p.activityLabel,
     requestedAt: p.requestedAt,
     lines: p.lines,
-    myRequestsUrl: myRequestsUrl(recipient.commune.slug),
+    myRequestsUrl: absoluteUrl(routes.citizen.requests(recipient.commune.slug)),
   });
 }

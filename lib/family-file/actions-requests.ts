@@ -5,15 +5,16 @@ import { z } from "zod";
 import { type UserContext, userAction } from "@/lib/actions/action";
 import { type ActionState, failure, success } from "@/lib/actions/state";
 import { markRequestsRead, withdrawRequest } from "@/lib/requests/store";
+import { routePatterns } from "@/lib/routes/paths";
 import { findSubscribedHousehold } from "./actions-household";
 import { NOT_SUBSCRIBED } from "./actions-messages";
 import { requestTargetSchema } from "./schemas";
 
 /* Mes demandes and the "Retirer ma demande" buttons of the Dossier famille: on the account's own households only. */
 
-function revalidateFamilyPages(slug: string) {
-  revalidatePath(`/${slug}/espace-famille/dossier`, "layout");
-  revalidatePath(`/${slug}/mon-espace-citoyen/mes-demandes`, "layout");
+function revalidateFamilyPages() {
+  revalidatePath(routePatterns.familyFile, "layout");
+  revalidatePath(routePatterns.myRequests, "layout");
 }
 
 async function withHousehold(
@@ -45,7 +46,7 @@ export const withdrawMyRequest = userAction({ schema: requestTargetSchema, roles
           : "Demande introuvable.",
       );
     }
-    revalidateFamilyPages(ctx.commune.slug);
+    revalidateFamilyPages();
     return success("Votre demande a été retirée.");
   }),
 );
@@ -70,7 +71,7 @@ export const markMyRequestsRead = userAction({ schema: markReadSchema, roles: ["
       householdId,
       requestIds: input.scope === "all" ? "all" : input.requestIds,
     });
-    revalidateFamilyPages(ctx.commune.slug);
+    revalidateFamilyPages();
     return success(
       count === 0 ? "Aucun nouveau message à marquer comme lu." : `${count} demande(s) marquée(s) comme lue(s).`,
     );

@@ -5,6 +5,7 @@ import { type UserContext, userAction } from "@/lib/actions/action";
 import { type ActionState, failure, success } from "@/lib/actions/state";
 import { newAuthorizedAdultId, submitChange } from "@/lib/requests/store";
 import type { FamilyFileChangeType } from "@/lib/requests/types";
+import { routePatterns } from "@/lib/routes/paths";
 import { findSubscribedHousehold } from "./actions-household";
 import { NOT_IN_FILE, NOT_SUBSCRIBED, submitChangeMessage } from "./actions-messages";
 import { removeAuthorizedAdultSchema, sectionChangeSchema, vaccinationsChangeSchema } from "./schemas";
@@ -34,8 +35,8 @@ async function requestChange(
     proposed: change.proposed,
   });
   if (!result.ok) return failure(NOT_IN_FILE);
-  revalidatePath(`/${ctx.commune.slug}/espace-famille/dossier`, "layout");
-  revalidatePath(`/${ctx.commune.slug}/mon-espace-citoyen/mes-demandes`, "layout");
+  revalidatePath(routePatterns.familyFile, "layout");
+  revalidatePath(routePatterns.myRequests, "layout");
   return success(submitChangeMessage(result));
 }
 

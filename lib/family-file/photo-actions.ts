@@ -2,8 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type UserContext, userAction } from "@/lib/actions/action";
+import { userAction } from "@/lib/actions/action";
 import { failure, fieldFailure, success } from "@/lib/actions/state";
+import { routePatterns } from "@/lib/routes/paths";
 import { NOT_IN_FILE } from "./actions-messages";
 import { PHOTO_MAX_UPLOAD_BYTES, PHOTO_MESSAGES, preparePhoto } from "./photo-image";
 import { deleteChildPhoto, findSubscribedChild, saveChildPhoto } from "./photo-store";
@@ -19,8 +20,8 @@ const childIdSchema = z.uuid({ error: NOT_IN_FILE });
 const uploadSchema = z.object({ childId: childIdSchema, photo: z.unknown().optional() });
 const deleteSchema = z.object({ childId: childIdSchema });
 
-function revalidateChild(ctx: UserContext, childId: string) {
-  revalidatePath(`/${ctx.commune.slug}/espace-famille/dossier/enfants/${childId}`);
+function revalidateChild() {
+  revalidatePath(routePatterns.child, "page");
 }
 
 /** Replaces the child's photo with the uploaded image, resized and re-encoded. */
@@ -39,7 +40,7 @@ export const uploadChildPhoto = userAction({ schema: uploadSchema, roles: ["fami
   const checked = await preparePhoto(new Uint8Array(await file.arrayBuffer()));
   if (!checked.ok) return fieldFailure("photo", checked.message);
   await saveChildPhoto(ctx.db, { communeId: ctx.commune.id, userId: ctx.user.id, child, photo: checked });
-  revalidateChild(ctx, child.childId);
+  revalidateChild();
   return success(`La photo de ${child.firstName} a été enregistrée.`);
 });
 
@@ -52,6 +53,6 @@ export const removeChildPhoto = userAction({ schema: deleteSchema, roles: ["fami
   });
   if (!child) return failure(NOT_IN_FILE);
   await deleteChildPhoto(ctx.db, { communeId: ctx.commune.id, userId: ctx.user.id, child });
-  revalidateChild(ctx, child.childId);
+  revalidateChild();
   return success(`La photo de ${child.firstName} a été supprimée.`);
 });

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/actions/action";
 import { failure, success } from "@/lib/actions/state";
 import { staffRoles } from "@/lib/auth/session";
+import { routePatterns } from "@/lib/routes/paths";
 import { regenerateSubscriberCode } from "./regenerate-code";
 import { householdTargetSchema } from "./schemas";
 
@@ -13,7 +14,7 @@ export const regenerateSubscriberCodeAction = userAction(
   async ({ householdId }, { db, commune, user }) => {
     const result = await regenerateSubscriberCode(db, { communeId: commune.id, householdId, actorUserId: user.id });
     if (!result) return failure("Dossier famille introuvable.");
-    revalidatePath(`/${commune.slug}/agent/familles/${householdId}`);
+    revalidatePath(routePatterns.household, "page");
     return success(`Le nouveau code abonné est ${result.code}. Les comptes déjà abonnés gardent leur accès.`);
   },
 );

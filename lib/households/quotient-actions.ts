@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/actions/action";
 import { failure, success } from "@/lib/actions/state";
 import { staffRoles } from "@/lib/auth/session";
+import { routePatterns } from "@/lib/routes/paths";
 import { updateFamilyQuotient } from "./quotient";
 import { familyQuotientSchema } from "./quotient-schema";
 
@@ -19,7 +20,7 @@ export const updateFamilyQuotientAction = userAction(
     });
     if (!change) return failure("Dossier famille introuvable.");
     if (change.before === change.after) return success(`Le quotient familial est déjà de ${change.after}.`);
-    revalidatePath(`/${commune.slug}/agent/familles/${householdId}`);
+    revalidatePath(routePatterns.household, "page");
     return success(`Le quotient familial est maintenant de ${change.after}.`);
   },
 );

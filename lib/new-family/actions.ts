@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type UserContext, userAction } from "@/lib/actions/action";
 import { type ActionState, failure, fieldFailure, success } from "@/lib/actions/state";
+import { routePatterns } from "@/lib/routes/paths";
 import { familyStepSchema, financeStepSchema, wishesByChild, wishesStepSchema } from "./schemas";
 import { hasSubscription, latestPreRegistration, loadDraft, saveDraftStep, submitPreRegistration } from "./store";
 
@@ -24,15 +25,15 @@ async function guarded(
   return run(scope);
 }
 
-function revalidateWizard(slug: string) {
-  revalidatePath(`/${slug}/espace-famille`, "layout");
+function revalidateWizard() {
+  revalidatePath(routePatterns.familySpace, "layout");
 }
 
 export const saveFamilyStep = userAction({ schema: familyStepSchema, roles: ["family"] }, async (input, ctx) =>
   guarded(ctx, async (scope) => {
     const { hasGuardian2: _ignored, ...family } = input;
     await saveDraftStep(ctx.db, scope, { family: { ...family, hasGuardian2: Boolean(family.guardian2) } });
-    revalidateWizard(ctx.commune.slug);
+    revalidateWizard();
     return success("Étape « Ma famille » enregistrée.");
   }),
 );
@@ -46,7 +47,7 @@ export const saveFinanceStep = userAction({ schema: financeStepSchema, roles: ["
       if (input.allocataire === 2) return fieldFailure("allocataire", "Vous n'avez pas déclaré de responsable 2.");
     }
     await saveDraftStep(ctx.db, scope, { finance: input });
-    revalidateWizard(ctx.commune.slug);
+    revalidateWizard();
     return success("Étape « Mes informations financières » enregistrée.");
   }),
 );
@@ -58,7 +59,7 @@ export const saveWishesStep = userAction({ schema: wishesStepSchema, roles: ["fa
     const count = draft.family.children.length;
     if (input.wishes.some((w) => Number(w.split(":")[0]) >= count)) return fieldFailure("wishes", "Choix inconnu.");
     await saveDraftStep(ctx.db, scope, { wishes: wishesByChild(input.wishes, count) });
-    revalidateWizard(ctx.commune.slug);
+    revalidateWizard();
     return success("Étape « Mes pré-inscriptions et réservations » enregistrée.");
   }),
 );
@@ -70,7 +71,7 @@ export const sendPreRegistration = userAction({ schema: z.object({}), roles: ["f
     if (result.reason === "already_pending") return failure(ALREADY_PENDING);
     return failure("Votre pré-inscription est incomplète : reprenez les étapes précédentes.");
   }
-  revalidateWizard(ctx.commune.slug);
-  revalidatePath(`/${ctx.commune.slug}/agent/demandes`, "layout");
+  revalidateWizard();
+  revalidatePath(routePatterns.agentRequests, "layout");
   return success(`Votre demande ${result.reference} a été transmise à la commune.`);
 });

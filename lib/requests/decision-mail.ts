@@ -4,6 +4,7 @@ import { createElement } from "react";
 import type { Db } from "@/db/client";
 import { type Commune, type RequestRow, subscriptions, users } from "@/db/schema";
 import RequestDecisionMail, { type RequestDecision, requestDecisionSentence } from "@/emails/request-decision-mail";
+import { routes } from "@/lib/routes/paths";
 import { absoluteUrl } from "@/lib/urls";
 import { requestTypeLabel } from "./types";
 
@@ -34,8 +35,8 @@ export function decisionMailBody(p: DecisionMailProps) {
     decision: p.decision,
     message: p.message,
     requestUrl: p.hasHousehold
-      ? absoluteUrl(p.commune.slug, `/mon-espace-citoyen/mes-demandes/${p.request.id}`)
-      : absoluteUrl(p.commune.slug, "/espace-famille/pre-inscription"),
+      ? absoluteUrl(routes.citizen.request(p.commune.slug, p.request.id))
+      : absoluteUrl(routes.family.preRegistration(p.commune.slug)),
   });
 }
 

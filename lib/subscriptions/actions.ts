@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { userAction } from "@/lib/actions/action";
 import { failure } from "@/lib/actions/state";
 import { retryAfterMessage } from "@/lib/rate-limit";
-import { subscriptionsPath } from "./paths";
+import { routes } from "@/lib/routes/paths";
 import {
   CHECK_FIELD_MESSAGE,
   subscribeByCodeSchema,
@@ -21,7 +21,12 @@ function respond(
   miss: { message: string } | { field: string; fieldMessage: string },
 ) {
   if (result.ok)
-    redirect(subscriptionsPath(slug, { householdId: result.householdId, alreadySubscribed: result.alreadySubscribed }));
+    redirect(
+      routes.citizen.subscriptions(slug, {
+        householdId: result.householdId,
+        alreadySubscribed: result.alreadySubscribed,
+      }),
+    );
   if (result.reason === "throttled") return failure(retryAfterMessage(result.retryAfterSeconds));
   if ("message" in miss) return failure(miss.message);
   return failure(CHECK_FIELD_MESSAGE, { [miss.field]: [miss.fieldMessage] });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { requireCommune } from "@/lib/auth/session";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 
 type Props = { params: Promise<{ commune: string }> };
 
@@ -12,7 +13,7 @@ export default async function AccessibilityStatementPage({ params }: Props) {
   const commune = await requireCommune(slug);
   return (
     <div className="page-narrow">
-      <Breadcrumbs items={[{ label: "Accueil", href: `/${slug}` }, { label: "Accessibilité" }]} />
+      <Breadcrumbs items={breadcrumbs.home(slug, "Accessibilité")} />
       <h1>Déclaration d&apos;accessibilité</h1>
       <p>
         {commune.name} s&apos;engage à rendre ses services numériques accessibles, conformément à l&apos;article 47 de

@@ -7,6 +7,8 @@ import { ACTIVATION_EXPIRED, LINK_USED_OR_INVALID } from "@/lib/accounts/message
 import { inspectAccountToken } from "@/lib/accounts/tokens";
 import { currentVisitor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 import { activate, resendActivation } from "./actions";
 
 export const metadata: Metadata = { title: "Activation du compte" };
@@ -21,11 +23,10 @@ export default async function ActivationPage({ params, searchParams }: Props) {
   const { status } = token
     ? await inspectAccountToken(await getDb(), { communeId: commune.id, purpose: "activation", token })
     : { status: "unknown" as const };
-  const base = `/${commune.slug}`;
 
   return (
     <>
-      <Breadcrumbs items={[{ label: "Accueil", href: base }, { label: "Activation du compte" }]} />
+      <Breadcrumbs items={breadcrumbs.home(commune.slug, "Activation du compte")} />
       <h1>Activation du compte</h1>
       {status === "valid" ? <ActivationForm communeSlug={commune.slug} action={activate} token={token} /> : null}
       {status === "expired" ? (
@@ -44,8 +45,8 @@ export default async function ActivationPage({ params, searchParams }: Props) {
         <div className="notice notice--error">
           <p>{LINK_USED_OR_INVALID}</p>
           <p>
-            Si votre compte est déjà activé, <Link href={`${base}/connexion`}>connectez-vous</Link>. Sinon,{" "}
-            <Link href={`${base}/activation/renvoyer`}>recevez un nouveau lien d&apos;activation</Link>.
+            Si votre compte est déjà activé, <Link href={routes.login(commune.slug)}>connectez-vous</Link>. Sinon,{" "}
+            <Link href={routes.resendActivation(commune.slug)}>recevez un nouveau lien d&apos;activation</Link>.
           </p>
         </div>
       ) : null}

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { requireUser, staffRoles } from "@/lib/auth/session";
-import { agentCrumbs } from "./crumbs";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ commune: string }> };
 
@@ -10,21 +11,21 @@ export const metadata: Metadata = { title: "Espace agent" };
 
 export default async function AgentHomePage({ params }: Props) {
   const { commune: slug } = await params;
-  const { commune, user } = await requireUser(slug, { roles: staffRoles, returnTo: `/${slug}/agent` });
+  const { commune, user } = await requireUser(slug, { roles: staffRoles, returnTo: routes.agent.space(slug) });
   return (
     <>
-      <Breadcrumbs items={agentCrumbs(slug)} />
+      <Breadcrumbs items={breadcrumbs.agentSpace(slug)} />
       <h1>Espace agent</h1>
       <p>Gestion des dossiers famille de {commune.name}.</p>
       <ul className="tiles">
         <li>
-          <Link className="tile" href={`/${slug}/agent/familles`}>
+          <Link className="tile" href={routes.agent.households(slug)}>
             <span className="tile__title">Familles</span>
             <span className="tile__text">Rechercher un dossier famille, consulter ses membres et son code abonné.</span>
           </Link>
         </li>
         <li>
-          <Link className="tile" href={`/${slug}/agent/demandes`}>
+          <Link className="tile" href={routes.agent.requests(slug)}>
             <span className="tile__title">Demandes</span>
             <span className="tile__text">
               Accepter ou refuser les modifications demandées sur les dossiers famille, envoyer un message.
@@ -32,7 +33,7 @@ export default async function AgentHomePage({ params }: Props) {
           </Link>
         </li>
         <li>
-          <Link className="tile" href={`/${slug}/agent/reservations`}>
+          <Link className="tile" href={routes.agent.bookings(slug)}>
             <span className="tile__title">Réservations et absences</span>
             <span className="tile__text">
               Accepter ou refuser les demandes des familles jour par jour, voir les places et la liste d&apos;attente.
@@ -40,7 +41,7 @@ export default async function AgentHomePage({ params }: Props) {
           </Link>
         </li>
         <li>
-          <Link className="tile" href={`/${slug}/agent/activites`}>
+          <Link className="tile" href={routes.agent.activities(slug)}>
             <span className="tile__title">Activités</span>
             <span className="tile__text">
               Jours, horaires, places et délais des activités, jours de fermeture et inscriptions des enfants.
@@ -49,7 +50,7 @@ export default async function AgentHomePage({ params }: Props) {
         </li>
         {user.role === "admin" ? (
           <li>
-            <Link className="tile" href={`/${slug}/agent/journal`}>
+            <Link className="tile" href={routes.agent.journal(slug)}>
               <span className="tile__title">Journal des actions</span>
               <span className="tile__text">
                 Consulter qui a fait quoi et quand : décisions, modifications, consultations de données de santé.
@@ -59,7 +60,7 @@ export default async function AgentHomePage({ params }: Props) {
         ) : null}
         {user.role === "admin" ? (
           <li>
-            <Link className="tile" href={`/${slug}/agent/comptes`}>
+            <Link className="tile" href={routes.agent.staffAccounts(slug)}>
               <span className="tile__title">Comptes agents</span>
               <span className="tile__text">Créer, inviter, désactiver ou réactiver les comptes des agents.</span>
             </Link>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { requireCommune } from "@/lib/auth/session";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 
 export const metadata: Metadata = { title: "Conditions d'utilisation" };
 
@@ -11,7 +12,7 @@ export default async function TermsPage({ params }: Props) {
   const commune = await requireCommune((await params).commune);
   return (
     <>
-      <Breadcrumbs items={[{ label: "Accueil", href: `/${commune.slug}` }, { label: "Conditions d'utilisation" }]} />
+      <Breadcrumbs items={breadcrumbs.home(commune.slug, "Conditions d'utilisation")} />
       <h1>Conditions d&apos;utilisation</h1>
 
       <h2>1. Objet du service</h2>

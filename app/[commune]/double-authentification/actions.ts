@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { landingPath, safeReturnPath } from "@/lib/accounts/return-path";
+import { safeReturnPath } from "@/lib/accounts/return-path";
 import { type SessionContext, sessionAction } from "@/lib/actions/action";
 import { type ActionState, failure, fieldFailure, success } from "@/lib/actions/state";
 import { mayEnrol } from "@/lib/auth/second-factor/policy";
@@ -14,15 +14,16 @@ import {
   verifyTotpCode,
 } from "@/lib/auth/second-factor/store";
 import { retryAfterMessage } from "@/lib/rate-limit";
+import { routePatterns, routes } from "@/lib/routes/paths";
 
 const NOTHING_EXPECTED = "Aucun code n'est attendu pour cette session. Reconnectez-vous si besoin.";
 
 const destination = ({ commune, user }: SessionContext, retour: string | undefined) =>
-  safeReturnPath(commune.slug, retour) ?? landingPath(commune.slug, user.role);
+  safeReturnPath(commune.slug, retour) ?? routes.landing(commune.slug, user.role);
 
 /** On to the page asked for, the commune's layout rendered again: its header now shows the signed-in account. */
 function signedIn(ctx: SessionContext, retour: string | undefined): never {
-  revalidatePath(`/${ctx.commune.slug}`, "layout");
+  revalidatePath(routePatterns.home, "layout");
   redirect(destination(ctx, retour));
 }
 const scope = ({ commune, user }: SessionContext) => ({

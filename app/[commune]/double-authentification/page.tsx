@@ -4,6 +4,7 @@ import { SecondFactorExit } from "@/components/accounts/second-factor-exit";
 import { RecoveryCodeForm, TotpCodeForm } from "@/components/accounts/second-factor-forms";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { secondFactorStep } from "@/lib/auth/second-factor/step";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { verifyRecoveryCodeAction, verifySecondFactorAction } from "./actions";
 
 export const metadata: Metadata = { title: "Double authentification" };
@@ -17,13 +18,7 @@ export default async function SecondFactorPage({ params, searchParams }: Props) 
   const { commune, retour } = step;
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: "Accueil", href: `/${commune.slug}` },
-          { label: "Connexion", href: `/${commune.slug}/connexion` },
-          { label: "Double authentification" },
-        ]}
-      />
+      <Breadcrumbs items={breadcrumbs.login(commune.slug, "Double authentification")} />
       <h1>Double authentification</h1>
       <p>
         Pour protéger les données des familles, saisissez le code affiché par votre application d&apos;authentification.

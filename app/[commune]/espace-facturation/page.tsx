@@ -5,6 +5,8 @@ import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listInvoicesOfSubscribedHouseholds } from "@/lib/households/invoices";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 import { listSubscriptions } from "@/lib/subscriptions/subscribe";
 
 type Props = { params: Promise<{ commune: string }> };
@@ -14,7 +16,7 @@ export const metadata: Metadata = { title: "Espace facturation" };
 /** The invoices of the subscribed households (guide 004 §2, "Historique des factures"). */
 export default async function BillingSpacePage({ params }: Props) {
   const { commune: slug } = await params;
-  const { commune, user } = await requireUser(slug, { returnTo: `/${slug}/espace-facturation` });
+  const { commune, user } = await requireUser(slug, { returnTo: routes.billing(slug) });
   const db = await getDb();
   const scope = { communeId: commune.id, userId: user.id };
   const [subscriptions, invoices] = await Promise.all([
@@ -23,7 +25,7 @@ export default async function BillingSpacePage({ params }: Props) {
   ]);
   return (
     <>
-      <Breadcrumbs items={[{ label: "Accueil", href: `/${slug}` }, { label: "Espace facturation" }]} />
+      <Breadcrumbs items={breadcrumbs.home(slug, "Espace facturation")} />
       <h1>Espace facturation</h1>
       {subscriptions.length === 0 ? (
         <NoSubscriptionNotice commune={commune} canSubscribe={user.role === "family"} />

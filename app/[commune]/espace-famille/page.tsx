@@ -6,6 +6,8 @@ import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listSubscribedHouseholdSummaries } from "@/lib/households/family-summary";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ commune: string }> };
 
@@ -14,14 +16,14 @@ export const metadata: Metadata = { title: "Espace famille" };
 /** The subscribed households at a glance; the detailed family file, planning and requests come later. */
 export default async function FamilySpacePage({ params }: Props) {
   const { commune: slug } = await params;
-  const { commune, user } = await requireUser(slug, { returnTo: `/${slug}/espace-famille` });
+  const { commune, user } = await requireUser(slug, { returnTo: routes.family.space(slug) });
   const householdSummaries = await listSubscribedHouseholdSummaries(await getDb(), {
     communeId: commune.id,
     userId: user.id,
   });
   return (
     <>
-      <Breadcrumbs items={[{ label: "Accueil", href: `/${slug}` }, { label: "Espace famille" }]} />
+      <Breadcrumbs items={breadcrumbs.familySpace(slug)} />
       <h1>Espace famille</h1>
       {householdSummaries.length === 0 ? (
         <NoSubscriptionNotice commune={commune} canSubscribe={user.role === "family"} />
@@ -33,19 +35,19 @@ export default async function FamilySpacePage({ params }: Props) {
           </p>
           <ul className="tiles">
             <li>
-              <Link className="tile" href={`/${slug}/espace-famille/dossier`}>
+              <Link className="tile" href={routes.family.file(slug)}>
                 <span className="tile__title">Dossier famille</span>
                 <span className="tile__text">Consulter et modifier les responsables et les enfants.</span>
               </Link>
             </li>
             <li>
-              <Link className="tile" href={`/${slug}/espace-famille/planning`}>
+              <Link className="tile" href={routes.family.planning(slug)}>
                 <span className="tile__title">Planning des activités</span>
                 <span className="tile__text">Réserver les activités de vos enfants, déclarer une absence.</span>
               </Link>
             </li>
             <li>
-              <Link className="tile" href={`/${slug}/mon-espace-citoyen/mes-demandes`}>
+              <Link className="tile" href={routes.citizen.requests(slug)}>
                 <span className="tile__title">Mes demandes</span>
                 <span className="tile__text">Suivre vos demandes et les réponses de la collectivité.</span>
               </Link>

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { requireUser } from "@/lib/auth/session";
-import { subscriptionsPath } from "@/lib/subscriptions/paths";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 import { civilityLabels } from "@/lib/validation/fields";
 
 type Props = { params: Promise<{ commune: string }> };
@@ -12,10 +13,10 @@ export const metadata: Metadata = { title: "Mon espace citoyen" };
 /** The account's own information and the ways to manage it. */
 export default async function CitizenSpacePage({ params }: Props) {
   const { commune: slug } = await params;
-  const { user } = await requireUser(slug, { returnTo: `/${slug}/mon-espace-citoyen` });
+  const { user } = await requireUser(slug, { returnTo: routes.citizen.space(slug) });
   return (
     <>
-      <Breadcrumbs items={[{ label: "Accueil", href: `/${slug}` }, { label: "Mon espace citoyen" }]} />
+      <Breadcrumbs items={breadcrumbs.citizenSpace(slug)} />
       <h1>Mon espace citoyen</h1>
       <section className="card" aria-labelledby="mes-informations">
         <h2 id="mes-informations">Mes informations</h2>
@@ -32,25 +33,25 @@ export default async function CitizenSpacePage({ params }: Props) {
       </section>
       <ul className="tiles">
         <li>
-          <Link className="tile" href={subscriptionsPath(slug)}>
+          <Link className="tile" href={routes.citizen.subscriptions(slug)}>
             <span className="tile__title">Mes abonnements</span>
             <span className="tile__text">Les dossiers famille liés à votre compte.</span>
           </Link>
         </li>
         <li>
-          <Link className="tile" href={`/${slug}/mon-espace-citoyen/mes-demandes`}>
+          <Link className="tile" href={routes.citizen.requests(slug)}>
             <span className="tile__title">Mes demandes</span>
             <span className="tile__text">Vos demandes à la collectivité et leur suivi.</span>
           </Link>
         </li>
         <li>
-          <Link className="tile" href={`/${slug}/mon-espace-citoyen/mot-de-passe`}>
+          <Link className="tile" href={routes.citizen.changePassword(slug)}>
             <span className="tile__title">Changer mon mot de passe</span>
             <span className="tile__text">Choisir un nouveau mot de passe.</span>
           </Link>
         </li>
         <li>
-          <Link className="tile" href={`/${slug}/mon-espace-citoyen/securite`}>
+          <Link className="tile" href={routes.citizen.security(slug)}>
             <span className="tile__title">Sécurité</span>
             <span className="tile__text">Vos sessions ouvertes, et se déconnecter de tous vos appareils.</span>
           </Link>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { EmailCaptchaForm } from "@/components/accounts/email-captcha-form";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { currentVisitor } from "@/lib/auth/session";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { forgotPassword } from "./actions";
 
 export const metadata: Metadata = { title: "Mot de passe oublié" };
@@ -10,16 +11,9 @@ type Props = { params: Promise<{ commune: string }> };
 
 export default async function ForgotPasswordPage({ params }: Props) {
   const { commune } = await currentVisitor((await params).commune);
-  const base = `/${commune.slug}`;
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: "Accueil", href: base },
-          { label: "Connexion", href: `${base}/connexion` },
-          { label: "Mot de passe oublié" },
-        ]}
-      />
+      <Breadcrumbs items={breadcrumbs.login(commune.slug, "Mot de passe oublié")} />
       <h1>Mot de passe oublié</h1>
       <p>
         Saisissez l&apos;adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de

@@ -6,6 +6,8 @@ import { LINK_USED_OR_INVALID, RESET_LINK_EXPIRED } from "@/lib/accounts/message
 import { inspectAccountToken } from "@/lib/accounts/tokens";
 import { currentVisitor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 import { chooseNewPassword } from "./actions";
 
 export const metadata: Metadata = { title: "Choisir un nouveau mot de passe" };
@@ -20,11 +22,10 @@ export default async function ResetPasswordPage({ params, searchParams }: Props)
   const { status } = token
     ? await inspectAccountToken(await getDb(), { communeId: commune.id, purpose: "password_reset", token })
     : { status: "unknown" as const };
-  const base = `/${commune.slug}`;
 
   return (
     <>
-      <Breadcrumbs items={[{ label: "Accueil", href: base }, { label: "Choisir un nouveau mot de passe" }]} />
+      <Breadcrumbs items={breadcrumbs.home(commune.slug, "Choisir un nouveau mot de passe")} />
       <h1>Choisir un nouveau mot de passe</h1>
       {status === "valid" ? (
         <ResetPasswordForm communeSlug={commune.slug} action={chooseNewPassword} token={token} />
@@ -32,7 +33,7 @@ export default async function ResetPasswordPage({ params, searchParams }: Props)
         <div className="notice notice--error">
           <p>{status === "expired" ? RESET_LINK_EXPIRED : LINK_USED_OR_INVALID}</p>
           <p>
-            <Link href={`${base}/mot-de-passe-oublie`}>Demander un nouveau lien</Link>
+            <Link href={routes.forgotPassword(commune.slug)}>Demander un nouveau lien</Link>
           </p>
         </div>
       )}

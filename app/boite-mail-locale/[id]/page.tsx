@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { findLocalMail, linksOf } from "@/lib/mail/local-mailbox";
 import { canReadLocalMailbox } from "@/lib/mail/local-mailbox-access";
+import { routes } from "@/lib/routes/paths";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "E-mail – Boîte mail locale", robots: { index: false } };
@@ -17,7 +18,7 @@ export default async function LocalMailPage({ params }: { params: Promise<{ id: 
   return (
     <main id="contenu" className="container site-main">
       <p>
-        <Link href="/boite-mail-locale">← Boîte mail locale</Link>
+        <Link href={routes.localMailbox()}>← Boîte mail locale</Link>
       </p>
       <h1>{mail.subject}</h1>
       <p>

@@ -4,6 +4,7 @@ import type { Activity } from "@/db/schema/planning";
 import { describeCapacity, describeSchedule } from "@/lib/activities/labels";
 import { describeDeadline } from "@/lib/planning/deadlines";
 import { activityLabel } from "@/lib/planning/labels";
+import { routes } from "@/lib/routes/paths";
 import styles from "./planning.module.css";
 
 function deadlines(activity: Activity) {
@@ -42,7 +43,7 @@ export function ActivityTable({ slug, activities }: { slug: string; activities: 
             return (
               <tr key={activity.id}>
                 <th scope="row">
-                  <Link href={`/${slug}/agent/activites/${activity.id}`}>{label}</Link>
+                  <Link href={routes.agent.activity(slug, activity.id)}>{label}</Link>
                   {activity.archived ? (
                     <>
                       {" "}
@@ -68,10 +69,7 @@ export function ActivityTable({ slug, activities }: { slug: string; activities: 
                   {activity.color}
                 </td>
                 <td>
-                  <Link
-                    href={`/${slug}/agent/activites/${activity.id}/inscriptions`}
-                    aria-label={`Inscriptions à ${label}`}
-                  >
+                  <Link href={routes.agent.enrolments(slug, activity.id)} aria-label={`Inscriptions à ${label}`}>
                     Inscriptions
                   </Link>
                 </td>

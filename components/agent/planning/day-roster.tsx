@@ -4,6 +4,7 @@ import { TableWrap } from "@/components/ui/table-wrap";
 import type { ActivityDay, DayBookingLine } from "@/lib/bookings/agent-views";
 import { formatDateTime } from "@/lib/format";
 import { SLOT_STATE_LABELS, slotState } from "@/lib/planning/slot-state";
+import { routes } from "@/lib/routes/paths";
 
 type Column = { header: string; cell: (line: DayBookingLine, index: number) => ReactNode };
 
@@ -53,7 +54,7 @@ function RosterList({
                   ))}
                   <th scope="row">{line.childName}</th>
                   <td>
-                    <Link href={`/${slug}/agent/familles/${line.householdId}`}>Famille {line.householdName}</Link>
+                    <Link href={routes.agent.household(slug, line.householdId)}>Famille {line.householdName}</Link>
                   </td>
                 </tr>
               ))}

@@ -3,6 +3,7 @@ import { TableWrap } from "@/components/ui/table-wrap";
 import type { EnrolmentLine } from "@/lib/activities/enrolments";
 import { ENROLMENT_STATUS_LABELS } from "@/lib/activities/labels";
 import { formatDate } from "@/lib/format";
+import { routes } from "@/lib/routes/paths";
 
 /** The activity's enrolments: child, family, period and state, each with a link to change it. */
 export function EnrolmentTable({
@@ -37,7 +38,7 @@ export function EnrolmentTable({
                 {line.childName} <span className="field__hint">(né(e) le {formatDate(line.birthDate)})</span>
               </th>
               <td>
-                <Link href={`/${slug}/agent/familles/${line.householdId}`}>Famille {line.householdName}</Link>
+                <Link href={routes.agent.household(slug, line.householdId)}>Famille {line.householdName}</Link>
               </td>
               <td>
                 du {formatDate(line.startsOn)} au {formatDate(line.endsOn)}
@@ -49,7 +50,7 @@ export function EnrolmentTable({
               </td>
               <td>
                 <Link
-                  href={`/${slug}/agent/activites/${line.activityId}/inscriptions/${line.id}`}
+                  href={routes.agent.enrolment(slug, line.activityId, line.id)}
                   aria-label={`Modifier l'inscription de ${line.childName}`}
                 >
                   Modifier

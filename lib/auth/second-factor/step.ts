@@ -1,8 +1,8 @@
 import "server-only";
 import type { Commune } from "@/db/schema";
-import { landingPath, safeReturnPath } from "@/lib/accounts/return-path";
+import { safeReturnPath } from "@/lib/accounts/return-path";
 import { currentVisitor, type FoundSession } from "@/lib/auth/session";
-import { enrolmentPath, secondFactorPath } from "./paths";
+import { routes } from "@/lib/routes/paths";
 import { mayEnrol } from "./policy";
 
 type Step = "verify" | "enrol";
@@ -19,9 +19,8 @@ export async function secondFactorStep(
 ): Promise<SecondFactorPage | { redirectTo: string }> {
   const { commune, session } = await currentVisitor(slug);
   const asked = safeReturnPath(commune.slug, typeof retourParam === "string" ? retourParam : undefined) ?? undefined;
-  if (!session)
-    return { redirectTo: `/${commune.slug}/connexion${asked ? `?retour=${encodeURIComponent(asked)}` : ""}` };
-  const retour = asked ?? landingPath(commune.slug, session.user.role);
+  if (!session) return { redirectTo: routes.login(commune.slug, asked) };
+  const retour = asked ?? routes.landing(commune.slug, session.user.role);
   const state = session.secondFactor;
   const belongs =
     state === "verify"
@@ -30,7 +29,7 @@ export async function secondFactorStep(
         ? "enrol"
         : null;
   if (belongs === wanted) return { commune, session, retour };
-  if (belongs === "verify") return { redirectTo: secondFactorPath(commune.slug, retour) };
-  if (belongs === "enrol") return { redirectTo: enrolmentPath(commune.slug, retour) };
+  if (belongs === "verify") return { redirectTo: routes.secondFactor(commune.slug, retour) };
+  if (belongs === "enrol") return { redirectTo: routes.secondFactorEnrolment(commune.slug, retour) };
   return { redirectTo: retour };
 }

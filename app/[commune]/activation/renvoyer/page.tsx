@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { EmailCaptchaForm } from "@/components/accounts/email-captcha-form";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { currentVisitor } from "@/lib/auth/session";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { resendActivation } from "../actions";
 
 export const metadata: Metadata = { title: "Recevoir un nouveau lien d'activation" };
@@ -10,16 +11,9 @@ type Props = { params: Promise<{ commune: string }> };
 
 export default async function ResendActivationPage({ params }: Props) {
   const { commune } = await currentVisitor((await params).commune);
-  const base = `/${commune.slug}`;
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: "Accueil", href: base },
-          { label: "Connexion", href: `${base}/connexion` },
-          { label: "Nouveau lien d'activation" },
-        ]}
-      />
+      <Breadcrumbs items={breadcrumbs.login(commune.slug, "Nouveau lien d'activation")} />
       <h1>Recevoir un nouveau lien d&apos;activation</h1>
       <p>
         Saisissez l&apos;adresse e-mail de votre compte : si celui-ci n&apos;est pas encore activé, nous vous enverrons

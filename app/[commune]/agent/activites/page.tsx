@@ -6,7 +6,8 @@ import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { listActivities } from "@/lib/activities/activities";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { activitiesCrumb, agentCrumbs } from "../crumbs";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ commune: string }> };
 
@@ -15,20 +16,20 @@ export const metadata: Metadata = { title: "Activités" };
 /** The commune's activities: days, hours, places, deadlines; links to create one, to closures and enrolments. */
 export default async function ActivitiesPage({ params }: Props) {
   const { commune: slug } = await params;
-  const { commune } = await requireUser(slug, { roles: staffRoles, returnTo: `/${slug}/agent/activites` });
+  const { commune } = await requireUser(slug, { roles: staffRoles, returnTo: routes.agent.activities(slug) });
   const activities = await listActivities(await getDb(), { communeId: commune.id });
   return (
     <>
-      <Breadcrumbs items={agentCrumbs(slug, activitiesCrumb(slug))} />
+      <Breadcrumbs items={breadcrumbs.activities(slug)} />
       <h1>Activités</h1>
       <ul className={styles.links}>
         <li>
-          <Link className="button" href={`/${slug}/agent/activites/nouvelle`}>
+          <Link className="button" href={routes.agent.newActivity(slug)}>
             Créer une activité
           </Link>
         </li>
         <li>
-          <Link className="button button--secondary" href={`/${slug}/agent/activites/fermetures`}>
+          <Link className="button button--secondary" href={routes.agent.closures(slug)}>
             Jours de fermeture
           </Link>
         </li>

@@ -9,7 +9,8 @@ import { staffRoleLabels } from "@/lib/agents/schemas";
 import { listStaffAccounts } from "@/lib/agents/staff-accounts";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { agentCrumbs } from "../crumbs";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ commune: string }> };
 
@@ -24,11 +25,11 @@ const statusBadges: Record<User["status"], { label: string; className: string }>
 /** Admins only: the commune's staff accounts, their invitations and their deactivation. */
 export default async function StaffAccountsPage({ params }: Props) {
   const { commune: slug } = await params;
-  const { commune, user } = await requireUser(slug, { roles: ["admin"], returnTo: `/${slug}/agent/comptes` });
+  const { commune, user } = await requireUser(slug, { roles: ["admin"], returnTo: routes.agent.staffAccounts(slug) });
   const accounts = await listStaffAccounts(await getDb(), { communeId: commune.id });
   return (
     <>
-      <Breadcrumbs items={agentCrumbs(slug, { label: "Comptes agents" })} />
+      <Breadcrumbs items={breadcrumbs.agentSpace(slug, "Comptes agents")} />
       <h1>Comptes agents</h1>
       <TableWrap label="Comptes agents">
         <table>

@@ -8,8 +8,9 @@ import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { listCommuneRequests } from "@/lib/requests/store";
-import { agentCrumbs } from "../crumbs";
-import { INBOX_STATUS_FILTERS, inboxHref, inboxSearchParams } from "./search-params";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
+import { INBOX_STATUS_FILTERS, inboxSearchParams } from "./search-params";
 
 type Props = {
   params: Promise<{ commune: string }>;
@@ -23,7 +24,7 @@ export default async function RequestInboxPage({ params, searchParams }: Props) 
   const { commune: slug } = await params;
   const { commune } = await requireUser(slug, {
     roles: staffRoles,
-    returnTo: `/${slug}/agent/demandes`,
+    returnTo: routes.agent.requests(slug),
   });
   const search = inboxSearchParams.parse(await searchParams);
   const result = await listCommuneRequests(await getDb(), {
@@ -36,7 +37,7 @@ export default async function RequestInboxPage({ params, searchParams }: Props) 
   const rows: InboxRow[] = result.items.map((item) => ({
     id: item.id,
     reference: item.reference,
-    href: `/${slug}/agent/demandes/${item.id}`,
+    href: routes.agent.request(slug, item.id),
     householdName: item.householdName,
     typeLabel: item.typeLabel,
     subject: item.subject,
@@ -49,7 +50,7 @@ export default async function RequestInboxPage({ params, searchParams }: Props) 
 
   return (
     <>
-      <Breadcrumbs items={agentCrumbs(slug, { label: "Demandes" })} />
+      <Breadcrumbs items={breadcrumbs.agentRequests(slug)} />
       <h1>Demandes</h1>
       <form className={`form ${styles.filters}`} method="get" role="search" aria-label="Filtrer les demandes">
         <RequestTypeSelect value={search.type} />
@@ -71,7 +72,7 @@ export default async function RequestInboxPage({ params, searchParams }: Props) 
           <button type="submit" className="button">
             Rechercher
           </button>
-          <Link href={inboxHref(slug, { etat: "pending", q: "", page: 1 })}>Réinitialiser les filtres</Link>
+          <Link href={routes.agent.requests(slug)}>Réinitialiser les filtres</Link>
         </div>
       </form>
 
@@ -86,7 +87,7 @@ export default async function RequestInboxPage({ params, searchParams }: Props) 
           ) : (
             <p role="status">
               Cette page est vide.{" "}
-              <Link href={inboxHref(slug, { ...search, page: 1 })}>Revenir à la première page</Link>
+              <Link href={routes.agent.requests(slug, { ...search, page: 1 })}>Revenir à la première page</Link>
             </p>
           )
         }
@@ -95,10 +96,10 @@ export default async function RequestInboxPage({ params, searchParams }: Props) 
       {result.pageCount > 1 ? (
         <nav aria-label="Pagination des demandes" className="button-row">
           {result.page > 1 ? (
-            <Link href={inboxHref(slug, { ...search, page: result.page - 1 })}>Page précédente</Link>
+            <Link href={routes.agent.requests(slug, { ...search, page: result.page - 1 })}>Page précédente</Link>
           ) : null}
           {result.page < result.pageCount ? (
-            <Link href={inboxHref(slug, { ...search, page: result.page + 1 })}>Page suivante</Link>
+            <Link href={routes.agent.requests(slug, { ...search, page: result.page + 1 })}>Page suivante</Link>
           ) : null}
         </nav>
       ) : null}

@@ -22,15 +22,3 @@ export const inboxSearchParams = z.object({
   q: searchQuery(),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
-
-export type InboxSearch = z.output<typeof inboxSearchParams>;
-
-export function inboxHref(slug: string, search: InboxSearch): string {
-  const query = new URLSearchParams();
-  if (search.type) query.set("type", search.type);
-  if (search.etat !== "pending") query.set("etat", search.etat);
-  if (search.q) query.set("q", search.q);
-  if (search.page > 1) query.set("page", String(search.page));
-  const text = query.toString();
-  return `/${slug}/agent/demandes${text ? `?${text}` : ""}`;
-}

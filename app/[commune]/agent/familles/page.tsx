@@ -5,8 +5,9 @@ import { TableWrap } from "@/components/ui/table-wrap";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { searchHouseholds } from "@/lib/households/agent-search";
-import { agentCrumbs } from "../crumbs";
-import { familySearchHref, familySearchParams } from "./search-params";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
+import { familySearchParams } from "./search-params";
 
 type Props = {
   params: Promise<{ commune: string }>;
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: "Familles" };
 /** Search of the commune's households by family name, responsable's name or e-mail, or code abonné. */
 export default async function FamilySearchPage({ params, searchParams }: Props) {
   const { commune: slug } = await params;
-  const { commune } = await requireUser(slug, { roles: staffRoles, returnTo: `/${slug}/agent/familles` });
+  const { commune } = await requireUser(slug, { roles: staffRoles, returnTo: routes.agent.households(slug) });
   const { q, page: requestedPage } = familySearchParams.parse(await searchParams);
   const result = await searchHouseholds(await getDb(), { communeId: commune.id, query: q, page: requestedPage });
   const { page } = result;
@@ -26,7 +27,7 @@ export default async function FamilySearchPage({ params, searchParams }: Props) 
 
   return (
     <>
-      <Breadcrumbs items={agentCrumbs(slug, { label: "Familles" })} />
+      <Breadcrumbs items={breadcrumbs.households(slug)} />
       <h1>Familles</h1>
       <form className="form" method="get" role="search" aria-label="Rechercher une famille">
         <div className="field">
@@ -47,7 +48,7 @@ export default async function FamilySearchPage({ params, searchParams }: Props) 
           <button type="submit" className="button">
             Rechercher
           </button>
-          {q ? <Link href={familySearchHref(slug, "", 1)}>Voir toutes les familles</Link> : null}
+          {q ? <Link href={routes.agent.households(slug)}>Voir toutes les familles</Link> : null}
         </div>
       </form>
 
@@ -70,7 +71,7 @@ export default async function FamilySearchPage({ params, searchParams }: Props) 
               {result.households.map((household) => (
                 <tr key={household.id}>
                   <td>
-                    <Link href={`/${slug}/agent/familles/${household.id}`}>Famille {household.name}</Link>
+                    <Link href={routes.agent.household(slug, household.id)}>Famille {household.name}</Link>
                   </td>
                   <td>{household.guardianNames.join(", ")}</td>
                   <td>
@@ -85,8 +86,10 @@ export default async function FamilySearchPage({ params, searchParams }: Props) 
 
       {result.pageCount > 1 ? (
         <nav aria-label="Pagination des résultats" className="button-row">
-          {page > 1 ? <Link href={familySearchHref(slug, q, page - 1)}>Page précédente</Link> : null}
-          {page < result.pageCount ? <Link href={familySearchHref(slug, q, page + 1)}>Page suivante</Link> : null}
+          {page > 1 ? <Link href={routes.agent.households(slug, { q, page: page - 1 })}>Page précédente</Link> : null}
+          {page < result.pageCount ? (
+            <Link href={routes.agent.households(slug, { q, page: page + 1 })}>Page suivante</Link>
+          ) : null}
         </nav>
       ) : null}
     </>

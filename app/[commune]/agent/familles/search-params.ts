@@ -6,11 +6,3 @@ export const familySearchParams = z.object({
   q: searchQuery(),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
-
-export function familySearchHref(slug: string, q: string, page: number): string {
-  const query = new URLSearchParams();
-  if (q) query.set("q", q);
-  if (page > 1) query.set("page", String(page));
-  const search = query.toString();
-  return `/${slug}/agent/familles${search ? `?${search}` : ""}`;
-}

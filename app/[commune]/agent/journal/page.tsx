@@ -6,8 +6,9 @@ import { listCommuneAudit } from "@/lib/agents/audit-read";
 import { AUDIT_ACTION_LABELS } from "@/lib/agents/audit-read-labels";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { agentCrumbs } from "../crumbs";
-import { journalHref, journalSearchParams } from "./search-params";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
+import { journalSearchParams } from "./search-params";
 
 type Props = {
   params: Promise<{ commune: string }>;
@@ -19,7 +20,7 @@ export const metadata: Metadata = { title: "Journal des actions" };
 /** Admins only: who did what and when in the commune (decisions, file changes, health-data reads, accounts). */
 export default async function AuditJournalPage({ params, searchParams }: Props) {
   const { commune: slug } = await params;
-  const { commune } = await requireUser(slug, { roles: ["admin"], returnTo: `/${slug}/agent/journal` });
+  const { commune } = await requireUser(slug, { roles: ["admin"], returnTo: routes.agent.journal(slug) });
   const search = journalSearchParams.parse(await searchParams);
   const journal = await listCommuneAudit(await getDb(), {
     communeId: commune.id,
@@ -30,7 +31,7 @@ export default async function AuditJournalPage({ params, searchParams }: Props) 
 
   return (
     <>
-      <Breadcrumbs items={agentCrumbs(slug, { label: "Journal des actions" })} />
+      <Breadcrumbs items={breadcrumbs.agentSpace(slug, "Journal des actions")} />
       <h1>Journal des actions</h1>
       <form className="form" method="get" role="search" aria-label="Filtrer le journal">
         <div className="field">
@@ -63,10 +64,10 @@ export default async function AuditJournalPage({ params, searchParams }: Props) 
       {journal.pageCount > 1 ? (
         <nav aria-label="Pagination du journal" className="button-row">
           {journal.page > 1 ? (
-            <Link href={journalHref(slug, { ...search, page: journal.page - 1 })}>Page précédente</Link>
+            <Link href={routes.agent.journal(slug, { ...search, page: journal.page - 1 })}>Page précédente</Link>
           ) : null}
           {journal.page < journal.pageCount ? (
-            <Link href={journalHref(slug, { ...search, page: journal.page + 1 })}>Page suivante</Link>
+            <Link href={routes.agent.journal(slug, { ...search, page: journal.page + 1 })}>Page suivante</Link>
           ) : null}
         </nav>
       ) : null}

@@ -10,11 +10,3 @@ export const journalSearchParams = z.object({
     .catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
-
-export function journalHref(slug: string, search: { action?: string; page: number }): string {
-  const query = new URLSearchParams();
-  if (search.action) query.set("action", search.action);
-  if (search.page > 1) query.set("page", String(search.page));
-  const text = query.toString();
-  return `/${slug}/agent/journal${text ? `?${text}` : ""}`;
-}

@@ -7,6 +7,7 @@ import { REFUSAL_MESSAGE_REQUIRED } from "@/lib/agents/requests-schemas";
 import { staffRoles } from "@/lib/auth/session";
 import { describeBookingSlots } from "@/lib/bookings/agent-views";
 import { decideBookings } from "@/lib/bookings/decide";
+import { routePatterns } from "@/lib/routes/paths";
 import { bookingDecisionReport } from "./decision-report";
 import { bookingDecisionSchema } from "./decision-schema";
 
@@ -28,7 +29,7 @@ export const decideBookingsAction = userAction(
       return result.reason === "message_required"
         ? fieldFailure("message", REFUSAL_MESSAGE_REQUIRED)
         : failure("Vous n'avez pas accès à cette action.");
-    revalidatePath(`/${commune.slug}/agent/reservations`);
+    revalidatePath(routePatterns.bookingInbox, "page");
     const slots = await describeBookingSlots(db, { communeId: commune.id, bookingIds: input.bookingIds });
     const report = bookingDecisionReport(result.results, slots);
     return report.ok ? success(report.text) : failure(report.text);

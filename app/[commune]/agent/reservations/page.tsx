@@ -14,9 +14,10 @@ import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { parisDay } from "@/lib/planning/days";
 import { activityLabel } from "@/lib/planning/labels";
-import { agentCrumbs, bookingsCrumb } from "../crumbs";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 import { decideBookingsAction } from "./actions";
-import { bookingInboxHref, bookingInboxSearchParams, selectedDay } from "./search-params";
+import { bookingInboxSearchParams, selectedDay } from "./search-params";
 
 type Props = {
   params: Promise<{ commune: string }>;
@@ -30,7 +31,7 @@ function pendingLines(slug: string, view: ActivityDay): PendingLineView[] {
     bookingId: line.bookingId,
     childName: line.childName,
     householdName: line.householdName,
-    householdHref: `/${slug}/agent/familles/${line.householdId}`,
+    householdHref: routes.agent.household(slug, line.householdId),
     kindLabel: line.status === "absence_requested" ? "Absence" : "Réservation",
     reference: line.reference,
     requestedAt: formatDateTime(line.requestedAt),
@@ -43,7 +44,7 @@ function pendingLines(slug: string, view: ActivityDay): PendingLineView[] {
  */
 export default async function BookingInboxPage({ params, searchParams }: Props) {
   const { commune: slug } = await params;
-  const { commune } = await requireUser(slug, { roles: staffRoles, returnTo: `/${slug}/agent/reservations` });
+  const { commune } = await requireUser(slug, { roles: staffRoles, returnTo: routes.agent.bookings(slug) });
   const search = bookingInboxSearchParams.parse(await searchParams);
   const db = await getDb();
   const [activities, pendingDays] = await Promise.all([
@@ -56,10 +57,10 @@ export default async function BookingInboxPage({ params, searchParams }: Props) 
 
   return (
     <>
-      <Breadcrumbs items={agentCrumbs(slug, bookingsCrumb(slug))} />
+      <Breadcrumbs items={breadcrumbs.bookings(slug)} />
       <h1>Réservations et absences</h1>
       <h2>Jours avec des demandes en attente</h2>
-      <PendingDaysTable days={pendingDays} selected={selection} hrefOf={(day) => bookingInboxHref(slug, day)} />
+      <PendingDaysTable days={pendingDays} selected={selection} hrefOf={(day) => routes.agent.bookings(slug, day)} />
       <DayFilterForm
         activities={activities.map((activity) => ({ id: activity.id, label: activityLabel(activity) }))}
         selected={selection}
@@ -68,7 +69,7 @@ export default async function BookingInboxPage({ params, searchParams }: Props) 
       {selection && !view ? (
         <p className="notice notice--error" role="alert">
           Cette activité est introuvable.{" "}
-          <Link href={`/${slug}/agent/reservations`}>Revenir aux demandes en attente</Link>
+          <Link href={routes.agent.bookings(slug)}>Revenir aux demandes en attente</Link>
         </p>
       ) : null}
       {view ? (

@@ -10,10 +10,6 @@ export const bookingInboxSearchParams = z.object({
 
 export type BookingInboxSearch = z.output<typeof bookingInboxSearchParams>;
 
-export function bookingInboxHref(slug: string, selection: { activityId: string; day: IsoDay }): string {
-  return `/${slug}/agent/reservations?${new URLSearchParams({ activite: selection.activityId, jour: selection.day })}`;
-}
-
 /**
  * The activity and day to show: the ones asked for; else the activity's first day with pending requests (or
  * today); else the commune's first day with pending requests; else nothing.

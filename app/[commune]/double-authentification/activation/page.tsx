@@ -9,6 +9,7 @@ import { secondFactorStep } from "@/lib/auth/second-factor/step";
 import { startEnrolment } from "@/lib/auth/second-factor/store";
 import { totpUri } from "@/lib/auth/second-factor/totp";
 import { getDb } from "@/lib/db";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { confirmEnrolmentAction } from "../actions";
 
 export const metadata: Metadata = { title: "Activer la double authentification" };
@@ -28,9 +29,7 @@ export default async function EnrolmentPage({ params, searchParams }: Props) {
   const pending = !isSignedIn(session.secondFactor);
   return (
     <>
-      <Breadcrumbs
-        items={[{ label: "Accueil", href: `/${commune.slug}` }, { label: "Activer la double authentification" }]}
-      />
+      <Breadcrumbs items={breadcrumbs.home(commune.slug, "Activer la double authentification")} />
       <h1>Activer la double authentification</h1>
       <p>
         {pending

@@ -4,8 +4,6 @@ import { getDb } from "@/lib/db";
 import { listSubscribedHouseholds } from "@/lib/family-file/actions-household";
 import { type FamilyFile, readFamilyFile } from "@/lib/family-file/read";
 
-export const dossierPath = (slug: string) => `/${slug}/espace-famille/dossier`;
-
 /** The signed-in account and the files of the households it is subscribed to in this commune (never another's). */
 export async function loadOwnFamilyFiles(slug: string, returnTo: string) {
   const { commune, user } = await requireUser(slug, { returnTo });

@@ -4,8 +4,10 @@ import styles from "@/components/family-file/family-file.module.css";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
 import type { FamilyFile } from "@/lib/family-file/read";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 import { civilityLabels } from "@/lib/validation/fields";
-import { dossierPath, loadOwnFamilyFiles } from "./load";
+import { loadOwnFamilyFiles } from "./load";
 
 type Props = { params: Promise<{ commune: string }> };
 
@@ -27,16 +29,10 @@ function PendingBadge({ show }: { show: boolean }) {
 /** "Dossier famille": the responsables and children of each subscribed household, each opening its own screen. */
 export default async function FamilyFilePage({ params }: Props) {
   const { commune: slug } = await params;
-  const { commune, user, files } = await loadOwnFamilyFiles(slug, dossierPath(slug));
+  const { commune, user, files } = await loadOwnFamilyFiles(slug, routes.family.file(slug));
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: "Accueil", href: `/${slug}` },
-          { label: "Espace famille", href: `/${slug}/espace-famille` },
-          { label: "Dossier famille" },
-        ]}
-      />
+      <Breadcrumbs items={breadcrumbs.familyFile(slug)} />
       <h1>Dossier famille</h1>
       {files.length === 0 ? (
         <NoSubscriptionNotice commune={commune} canSubscribe={user.role === "family"} />
@@ -46,7 +42,7 @@ export default async function FamilyFilePage({ params }: Props) {
             Dans cet espace, vous pouvez consulter et modifier les données des membres de votre famille. Toute
             modification est soumise à une validation par la collectivité : les modifications qui n&apos;ont pas encore
             été traitées sont affichées en jaune. Suivez-les dans{" "}
-            <Link href={`/${slug}/mon-espace-citoyen/mes-demandes`}>Mes demandes</Link>.
+            <Link href={routes.citizen.requests(slug)}>Mes demandes</Link>.
           </p>
           {files.map((file) => (
             <section
@@ -59,7 +55,7 @@ export default async function FamilyFilePage({ params }: Props) {
               <ul className={styles.memberList}>
                 {file.guardians.map((g) => (
                   <li key={g.id}>
-                    <Link href={`${dossierPath(slug)}/responsables/${g.id}`}>
+                    <Link href={routes.family.guardian(slug, g.id)}>
                       {civilityLabels[g.values.civility]} {g.values.firstName} {g.values.lastName}
                     </Link>
                     {g.values.quality ? <span>({g.values.quality})</span> : null}
@@ -72,7 +68,7 @@ export default async function FamilyFilePage({ params }: Props) {
               <ul className={styles.memberList}>
                 {file.children.map((c) => (
                   <li key={c.id}>
-                    <Link href={`${dossierPath(slug)}/enfants/${c.id}`}>
+                    <Link href={routes.family.child(slug, c.id)}>
                       {c.values.firstName} {c.values.lastName}
                     </Link>
                     <PendingBadge show={childHasPending(c)} />

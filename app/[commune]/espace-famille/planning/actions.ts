@@ -11,6 +11,7 @@ import { cancelSlotSchema, slotRequestSchema } from "@/lib/bookings/schemas";
 import { submitSlotRequest } from "@/lib/bookings/submit";
 import type { DayResult } from "@/lib/bookings/types";
 import { formatDateTime } from "@/lib/format";
+import { routePatterns } from "@/lib/routes/paths";
 
 /*
  * The planning's clicks: ask for one day, cancel a pending request, read a slot's history. The household is
@@ -19,9 +20,9 @@ import { formatDateTime } from "@/lib/format";
 
 const SLOT_NOT_FOUND = "Ce créneau est introuvable dans votre planning. Actualisez le planning.";
 
-function revalidatePlanning(slug: string) {
-  revalidatePath(`/${slug}/espace-famille/planning`, "layout");
-  revalidatePath(`/${slug}/mon-espace-citoyen/mes-demandes`, "layout");
+function revalidatePlanning() {
+  revalidatePath(routePatterns.planning, "layout");
+  revalidatePath(routePatterns.myRequests, "layout");
 }
 
 /** What the family reads once the day was asked: the town's answer when immediate, else "en cours d'instruction". */
@@ -67,7 +68,7 @@ export const requestSlot = userAction({ schema: oneDaySchema, roles: ["family"] 
   // The dialog has no fields to flag: the first reason is the message.
   if (!result.ok) return failure(Object.values(result.fieldErrors)[0] ?? SLOT_NOT_FOUND);
   // Even a refused day is redrawn: the planning the family saw may have changed since.
-  revalidatePlanning(ctx.commune.slug);
+  revalidatePlanning();
   return dayResultState(result.results[0], result.request?.reference);
 });
 
@@ -84,7 +85,7 @@ export const cancelSlot = userAction({ schema: cancelSlotSchema, roles: ["family
         : SLOT_NOT_FOUND,
     );
   }
-  revalidatePlanning(ctx.commune.slug);
+  revalidatePlanning();
   return success("Votre demande est annulée.");
 });
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { parsePlanningQuery, planningHref, planningPath, visibleRange } from "@/components/planning/calendar-view";
+import { parsePlanningQuery, visibleRange } from "@/components/planning/calendar-view";
 import styles from "@/components/planning/planning.module.css";
 import { PlanningCalendar } from "@/components/planning/planning-calendar";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
@@ -10,6 +10,8 @@ import { loadPlanning } from "@/lib/bookings/planning";
 import { getDb } from "@/lib/db";
 import { chooseSubscribedHousehold } from "@/lib/family-file/actions-household";
 import { parisDay } from "@/lib/planning/days";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 import { cancelSlot, requestSlot, slotHistoryAction } from "./actions";
 
 type Props = {
@@ -22,7 +24,7 @@ export const metadata: Metadata = { title: "Planning des activités" };
 /** "Planning des activités": the enrolled children's slots over the days the URL's view and date show. */
 export default async function PlanningPage({ params, searchParams }: Props) {
   const { commune: slug } = await params;
-  const { commune, user } = await requireUser(slug, { returnTo: planningPath(slug) });
+  const { commune, user } = await requireUser(slug, { returnTo: routes.family.planning(slug) });
   const today = parisDay(new Date());
   const query = parsePlanningQuery(await searchParams, today);
   const db = await getDb();
@@ -31,11 +33,7 @@ export default async function PlanningPage({ params, searchParams }: Props) {
     userId: user.id,
     requested: query.famille,
   });
-  const crumbs = [
-    { label: "Accueil", href: `/${slug}` },
-    { label: "Espace famille", href: `/${slug}/espace-famille` },
-    { label: "Planning des activités" },
-  ];
+  const crumbs = breadcrumbs.familySpace(slug, "Planning des activités");
   if (!households) {
     return (
       <>
@@ -62,7 +60,7 @@ export default async function PlanningPage({ params, searchParams }: Props) {
             {households.all.map((h) => (
               <li key={h.id}>
                 <Link
-                  href={planningHref(slug, { ...query, famille: h.id })}
+                  href={routes.family.planning(slug, { ...query, famille: h.id })}
                   aria-current={h.id === household.id ? "page" : undefined}
                 >
                   Famille {h.name}

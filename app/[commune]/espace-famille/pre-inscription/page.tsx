@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { wizardPath } from "@/components/new-family/wizard-steps";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { nextStep } from "@/lib/new-family/schemas";
 import { hasSubscription, latestPreRegistration, loadDraft } from "@/lib/new-family/store";
-import { wizardCrumbs } from "./crumbs";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ commune: string }> };
 
@@ -17,16 +17,19 @@ export const metadata: Metadata = { title: "Pré-inscription d'une nouvelle fami
 /** The new family's starting point: start or resume the wizard, or follow the request sent. */
 export default async function PreRegistrationPage({ params }: Props) {
   const { commune: slug } = await params;
-  const { commune, user } = await requireUser(slug, { roles: ["family"], returnTo: wizardPath(slug) });
+  const { commune, user } = await requireUser(slug, {
+    roles: ["family"],
+    returnTo: routes.family.preRegistration(slug),
+  });
   const db = await getDb();
   const scope = { communeId: commune.id, userId: user.id };
-  if (await hasSubscription(db, scope)) redirect(`/${slug}/espace-famille`);
+  if (await hasSubscription(db, scope)) redirect(routes.family.space(slug));
   const [latest, draft] = await Promise.all([latestPreRegistration(db, scope), loadDraft(db, scope)]);
   const started = Boolean(draft.family);
 
   return (
     <>
-      <Breadcrumbs items={wizardCrumbs(slug)} />
+      <Breadcrumbs items={breadcrumbs.preRegistration(slug)} />
       <h1>Pré-inscription d&apos;une nouvelle famille</h1>
       {latest?.status === "pending" ? (
         <section aria-labelledby="demande-envoyee">
@@ -57,7 +60,7 @@ export default async function PreRegistrationPage({ params }: Props) {
             vous arrêter et reprendre plus tard. La commune étudie ensuite votre demande et crée votre dossier famille.
           </p>
           <p className="button-row">
-            <Link className="button" href={wizardPath(slug, nextStep(draft))}>
+            <Link className="button" href={routes.family.preRegistration(slug, nextStep(draft))}>
               {started ? "Reprendre ma pré-inscription" : "Commencer ma pré-inscription"}
             </Link>
           </p>

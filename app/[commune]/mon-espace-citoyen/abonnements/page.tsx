@@ -5,7 +5,8 @@ import { TableWrap } from "@/components/ui/table-wrap";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/format";
-import { subscribePath } from "@/lib/subscriptions/paths";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 import { listSubscriptions } from "@/lib/subscriptions/subscribe";
 
 type Props = {
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: "Mes abonnements" };
 /** The households linked to the account; after M'abonner, a notice names the one just linked. */
 export default async function SubscriptionsPage({ params, searchParams }: Props) {
   const { commune: slug } = await params;
-  const { commune, user } = await requireUser(slug, { returnTo: `/${slug}/mon-espace-citoyen/abonnements` });
+  const { commune, user } = await requireUser(slug, { returnTo: routes.citizen.subscriptions(slug) });
   const subscriptions = await listSubscriptions(await getDb(), { communeId: commune.id, userId: user.id });
   const query = await searchParams;
   // The notice only names a household the account really is subscribed to: the query string proves nothing.
@@ -26,13 +27,7 @@ export default async function SubscriptionsPage({ params, searchParams }: Props)
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: "Accueil", href: `/${slug}` },
-          { label: "Mon espace citoyen", href: `/${slug}/mon-espace-citoyen` },
-          { label: "Mes abonnements" },
-        ]}
-      />
+      <Breadcrumbs items={breadcrumbs.subscriptions(slug)} />
       <h1>Mes abonnements</h1>
       {justLinked ? (
         <p className="notice notice--success" role="status">
@@ -66,7 +61,7 @@ export default async function SubscriptionsPage({ params, searchParams }: Props)
       )}
       {user.role === "family" ? (
         <p className="button-row">
-          <Link className="button" href={subscribePath(slug)}>
+          <Link className="button" href={routes.citizen.subscribe(slug)}>
             M&apos;abonner
           </Link>
         </p>

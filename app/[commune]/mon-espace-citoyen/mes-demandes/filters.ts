@@ -19,19 +19,3 @@ export const requestFiltersSchema = z.object({
   page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000)).catch(1),
   famille: z.preprocess(first, z.uuid().optional()).catch(undefined),
 });
-
-export type RequestFilters = z.infer<typeof requestFiltersSchema>;
-
-export const myRequestsPath = (slug: string) => `/${slug}/mon-espace-citoyen/mes-demandes`;
-
-/** The list's URL with these filters (and page), for paging links. */
-export function myRequestsHref(slug: string, filters: RequestFilters, page: number): string {
-  const query = new URLSearchParams();
-  if (filters.famille) query.set("famille", filters.famille);
-  if (filters.type) query.set("type", filters.type);
-  if (filters.etat !== "all") query.set("etat", filters.etat);
-  if (filters.reference) query.set("reference", filters.reference);
-  if (page > 1) query.set("page", String(page));
-  const search = query.toString();
-  return `${myRequestsPath(slug)}${search ? `?${search}` : ""}`;
-}

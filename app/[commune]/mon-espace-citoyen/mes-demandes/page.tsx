@@ -9,7 +9,9 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { chooseSubscribedHousehold } from "@/lib/family-file/actions-household";
 import { listHouseholdRequests } from "@/lib/requests/store";
-import { myRequestsHref, myRequestsPath, requestFiltersSchema } from "./filters";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
+import { requestFiltersSchema } from "./filters";
 
 type Props = {
   params: Promise<{ commune: string }>;
@@ -23,7 +25,7 @@ const PAGE_SIZE = 20;
 /** Mes demandes: every request of the household, of every type, newest first, with filters and paging. */
 export default async function MyRequestsPage({ params, searchParams }: Props) {
   const { commune: slug } = await params;
-  const { commune, user } = await requireUser(slug, { returnTo: myRequestsPath(slug) });
+  const { commune, user } = await requireUser(slug, { returnTo: routes.citizen.requests(slug) });
   const filters = requestFiltersSchema.parse(await searchParams);
   const db = await getDb();
   const households = await chooseSubscribedHousehold(db, {
@@ -31,11 +33,7 @@ export default async function MyRequestsPage({ params, searchParams }: Props) {
     userId: user.id,
     requested: filters.famille,
   });
-  const crumbs = [
-    { label: "Accueil", href: `/${slug}` },
-    { label: "Mon espace citoyen", href: `/${slug}/mon-espace-citoyen` },
-    { label: "Mes demandes" },
-  ];
+  const crumbs = breadcrumbs.myRequests(slug);
   if (!households) {
     return (
       <>
@@ -64,8 +62,8 @@ export default async function MyRequestsPage({ params, searchParams }: Props) {
       </h1>
       {households.all.length > 1 ? <p>Famille {household.name}</p> : null}
       <RequestFilters
-        action={myRequestsPath(slug)}
-        resetHref={myRequestsPath(slug)}
+        action={routes.citizen.requests(slug)}
+        resetHref={routes.citizen.requests(slug)}
         values={filters}
         householdId={scoped.famille}
       />
@@ -73,10 +71,14 @@ export default async function MyRequestsPage({ params, searchParams }: Props) {
         <p>Aucune demande ne correspond à ces critères.</p>
       ) : (
         <MarkReadForm slug={slug} householdId={household.id}>
-          <RequestTable items={list.items} detailHref={(id) => `${myRequestsPath(slug)}/${id}`} />
+          <RequestTable items={list.items} detailHref={(id) => routes.citizen.request(slug, id)} />
         </MarkReadForm>
       )}
-      <Pager page={list.page} pageCount={list.pageCount} href={(page) => myRequestsHref(slug, scoped, page)} />
+      <Pager
+        page={list.page}
+        pageCount={list.pageCount}
+        href={(page) => routes.citizen.requests(slug, { ...scoped, page })}
+      />
     </>
   );
 }

@@ -8,6 +8,8 @@ import { listLiveSessions } from "@/lib/auth/sessions";
 import { describeUserAgent } from "@/lib/auth/user-agent";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 import { endOtherSession, logOutEverywhere } from "./actions";
 
 type Props = { params: Promise<{ commune: string }> };
@@ -19,18 +21,12 @@ export const metadata: Metadata = { title: TITLE };
 /** The account's open sessions, and the ways to close them. */
 export default async function SecurityPage({ params }: Props) {
   const { commune: slug } = await params;
-  const { commune, user } = await requireUser(slug, { returnTo: `/${slug}/mon-espace-citoyen/securite` });
+  const { commune, user } = await requireUser(slug, { returnTo: routes.citizen.security(slug) });
   const db = await getDb();
   const sessions = await listLiveSessions(db, { communeId: commune.id, userId: user.id });
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: "Accueil", href: `/${slug}` },
-          { label: "Mon espace citoyen", href: `/${slug}/mon-espace-citoyen` },
-          { label: TITLE },
-        ]}
-      />
+      <Breadcrumbs items={breadcrumbs.citizenSpace(slug, TITLE)} />
       <h1>{TITLE}</h1>
       <h2>Mes sessions ouvertes</h2>
       <p>

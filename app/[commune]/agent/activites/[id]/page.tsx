@@ -5,7 +5,8 @@ import styles from "@/components/agent/planning/planning.module.css";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { activityLabel } from "@/lib/planning/labels";
-import { activitiesCrumb, agentCrumbs } from "../../crumbs";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 import { activityFromParams } from "../activity-from-params";
 
 type Props = { params: Promise<{ commune: string; id: string }>; searchParams: Promise<{ creee?: string | string[] }> };
@@ -15,13 +16,13 @@ export const metadata: Metadata = { title: "Modifier l'activité" };
 /** One activity's settings, with its enrolments and its day in the bookings inbox one click away. */
 export default async function ActivityPage({ params, searchParams }: Props) {
   const { commune: slug, id } = await params;
-  const { commune } = await requireUser(slug, { roles: staffRoles, returnTo: `/${slug}/agent/activites/${id}` });
+  const { commune } = await requireUser(slug, { roles: staffRoles, returnTo: routes.agent.activity(slug, id) });
   const activity = await activityFromParams(commune.id, id);
   const justCreated = (await searchParams).creee === "1";
   const label = activityLabel(activity);
   return (
     <>
-      <Breadcrumbs items={agentCrumbs(slug, activitiesCrumb(slug), { label })} />
+      <Breadcrumbs items={breadcrumbs.activities(slug, label)} />
       <h1>Activité {label}</h1>
       {justCreated ? (
         <p className="notice notice--success" role="status">
@@ -30,13 +31,13 @@ export default async function ActivityPage({ params, searchParams }: Props) {
       ) : null}
       <ul className={styles.links}>
         <li>
-          <Link href={`/${slug}/agent/activites/${activity.id}/inscriptions`}>Inscriptions à cette activité</Link>
+          <Link href={routes.agent.enrolments(slug, activity.id)}>Inscriptions à cette activité</Link>
         </li>
         <li>
-          <Link href={`/${slug}/agent/activites/fermetures`}>Jours de fermeture</Link>
+          <Link href={routes.agent.closures(slug)}>Jours de fermeture</Link>
         </li>
         <li>
-          <Link href={`/${slug}/agent/reservations?activite=${activity.id}`}>
+          <Link href={routes.agent.bookings(slug, { activityId: activity.id })}>
             Réservations et absences de cette activité
           </Link>
         </li>

@@ -8,7 +8,8 @@ import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { parisDay } from "@/lib/planning/days";
 import { activityLabel } from "@/lib/planning/labels";
-import { activitiesCrumb, agentCrumbs } from "../../crumbs";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ commune: string }> };
 
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Jours de fermeture" };
 /** Public holidays, school holidays and closures, for the whole commune or one activity: no booking those days. */
 export default async function ClosuresPage({ params }: Props) {
   const { commune: slug } = await params;
-  const { commune } = await requireUser(slug, { roles: staffRoles, returnTo: `/${slug}/agent/activites/fermetures` });
+  const { commune } = await requireUser(slug, { roles: staffRoles, returnTo: routes.agent.closures(slug) });
   const db = await getDb();
   const [activities, periods] = await Promise.all([
     listActivities(db, { communeId: commune.id }),
@@ -25,7 +26,7 @@ export default async function ClosuresPage({ params }: Props) {
   ]);
   return (
     <>
-      <Breadcrumbs items={agentCrumbs(slug, activitiesCrumb(slug), { label: "Jours de fermeture" })} />
+      <Breadcrumbs items={breadcrumbs.activities(slug, "Jours de fermeture")} />
       <h1>Jours de fermeture</h1>
       <p>
         Les familles ne peuvent ni réserver ni déclarer d&apos;absence un jour de fermeture. Les jours fériés de toute

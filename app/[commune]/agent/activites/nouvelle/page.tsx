@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { ActivityForm } from "@/components/agent/planning/activity-form";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { requireUser, staffRoles } from "@/lib/auth/session";
-import { activitiesCrumb, agentCrumbs } from "../../crumbs";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ commune: string }> };
 
@@ -10,10 +11,10 @@ export const metadata: Metadata = { title: "Créer une activité" };
 
 export default async function NewActivityPage({ params }: Props) {
   const { commune: slug } = await params;
-  await requireUser(slug, { roles: staffRoles, returnTo: `/${slug}/agent/activites/nouvelle` });
+  await requireUser(slug, { roles: staffRoles, returnTo: routes.agent.newActivity(slug) });
   return (
     <>
-      <Breadcrumbs items={agentCrumbs(slug, activitiesCrumb(slug), { label: "Créer une activité" })} />
+      <Breadcrumbs items={breadcrumbs.activities(slug, "Créer une activité")} />
       <h1>Créer une activité</h1>
       <ActivityForm slug={slug} />
     </>

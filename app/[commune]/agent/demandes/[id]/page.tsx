@@ -16,7 +16,8 @@ import { getCommuneBookingRequestDays } from "@/lib/bookings/request-days";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { isBookingRequestType } from "@/lib/requests/types";
-import { agentCrumbs } from "../../crumbs";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ commune: string; id: string }> };
 
@@ -25,7 +26,7 @@ export const metadata: Metadata = { title: "Demande" };
 /** One request for the agents: its diff, its history, the decision and messages. Another commune's id is a 404. */
 export default async function AgentRequestPage({ params }: Props) {
   const { commune: slug, id } = await params;
-  const { commune, user } = await requireUser(slug, { roles: staffRoles, returnTo: `/${slug}/agent/demandes` });
+  const { commune, user } = await requireUser(slug, { roles: staffRoles, returnTo: routes.agent.requests(slug) });
   const requestId = z.uuid().safeParse(id);
   if (!requestId.success) notFound();
   const db = await getDb();
@@ -42,9 +43,7 @@ export default async function AgentRequestPage({ params }: Props) {
 
   return (
     <>
-      <Breadcrumbs
-        items={agentCrumbs(slug, { label: "Demandes", href: `/${slug}/agent/demandes` }, { label: request.reference })}
-      />
+      <Breadcrumbs items={breadcrumbs.agentRequests(slug, request.reference)} />
       <h1>
         Demande {request.reference} – {request.typeLabel}
       </h1>
@@ -52,7 +51,7 @@ export default async function AgentRequestPage({ params }: Props) {
         <dt>Famille</dt>
         <dd>
           {request.householdId && request.householdName ? (
-            <Link href={`/${slug}/agent/familles/${request.householdId}`}>Famille {request.householdName}</Link>
+            <Link href={routes.agent.household(slug, request.householdId)}>Famille {request.householdName}</Link>
           ) : (
             "Nouvelle famille"
           )}

@@ -10,11 +10,11 @@ import { listHouseholdAudit } from "@/lib/agents/audit-read";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listHouseholdPhotoVersions } from "@/lib/family-file/photo-store";
-import { childPhotoUrl } from "@/lib/family-file/photo-url";
 import { formatDate } from "@/lib/format";
 import { findHouseholdDetail } from "@/lib/households/household-detail";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 import { civilityLabels } from "@/lib/validation/fields";
-import { agentCrumbs } from "../../crumbs";
 
 type Props = { params: Promise<{ commune: string; id: string }> };
 
@@ -25,7 +25,7 @@ const subscriptionMethodLabels = { subscriber_code: "Code abonné", invoice: "Fa
 /** A household of this commune for the agents; an id of another commune (or not an id) is a 404. */
 export default async function HouseholdPage({ params }: Props) {
   const { commune: slug, id } = await params;
-  const { commune } = await requireUser(slug, { roles: staffRoles, returnTo: `/${slug}/agent/familles` });
+  const { commune } = await requireUser(slug, { roles: staffRoles, returnTo: routes.agent.households(slug) });
   const householdId = z.uuid().safeParse(id);
   if (!householdId.success) notFound();
   const household = await findHouseholdDetail(await getDb(), { communeId: commune.id, householdId: householdId.data });
@@ -35,13 +35,7 @@ export default async function HouseholdPage({ params }: Props) {
 
   return (
     <>
-      <Breadcrumbs
-        items={agentCrumbs(
-          slug,
-          { label: "Familles", href: `/${slug}/agent/familles` },
-          { label: `Famille ${household.name}` },
-        )}
-      />
+      <Breadcrumbs items={breadcrumbs.households(slug, `Famille ${household.name}`)} />
       <h1>Famille {household.name}</h1>
 
       <section className="card" aria-labelledby="code-abonne">
@@ -106,7 +100,7 @@ export default async function HouseholdPage({ params }: Props) {
                   <td>
                     {photos.has(child.id) ? (
                       <img
-                        src={childPhotoUrl(slug, child.id, photos.get(child.id))}
+                        src={routes.family.childPhoto(slug, child.id, photos.get(child.id))}
                         alt={`Photo de ${child.firstName}`}
                         width={64}
                         height={64}

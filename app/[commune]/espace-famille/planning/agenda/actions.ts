@@ -2,13 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { planningPath } from "@/components/planning/calendar-view";
 import { type UserContext, userAction } from "@/lib/actions/action";
 import { type ActionState, failure, success } from "@/lib/actions/state";
-import { calendarFeedUrl, createCalendarFeed, revokeCalendarFeed } from "@/lib/bookings/ical";
+import { createCalendarFeed, revokeCalendarFeed } from "@/lib/bookings/ical";
 import type { FeedLink } from "@/lib/bookings/types";
 import { findSubscribedHousehold } from "@/lib/family-file/actions-household";
 import { NOT_SUBSCRIBED } from "@/lib/family-file/actions-messages";
+import { routePatterns, routes } from "@/lib/routes/paths";
+import { absoluteUrl } from "@/lib/urls";
 
 /* "Synchroniser avec mon agenda": the household's private feed link, on a household the account is subscribed to. */
 
@@ -26,7 +27,7 @@ async function withHousehold<D>(
   });
   if (!household) return failure(NOT_SUBSCRIBED);
   const state = await run(household.id);
-  revalidatePath(`${planningPath(ctx.commune.slug)}/agenda`);
+  revalidatePath(routePatterns.calendarSync, "page");
   return state;
 }
 
@@ -40,7 +41,7 @@ export const createCalendarLink = userAction({ schema: feedSchema, roles: ["fami
     });
     if (!token) return failure<FeedLink>(NOT_SUBSCRIBED);
     return success<FeedLink>("Votre lien est prêt. Copiez-le maintenant : il ne sera plus affiché.", {
-      feedUrl: calendarFeedUrl(token),
+      feedUrl: absoluteUrl(routes.calendarFeed(token)),
     });
   }),
 );

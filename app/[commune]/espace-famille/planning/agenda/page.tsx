@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { CalendarFeedSettings } from "@/components/planning/calendar-feed";
-import { planningPath } from "@/components/planning/calendar-view";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
 import { requireUser } from "@/lib/auth/session";
@@ -8,7 +7,8 @@ import { findCalendarFeed } from "@/lib/bookings/ical";
 import { getDb } from "@/lib/db";
 import { chooseSubscribedHousehold } from "@/lib/family-file/actions-household";
 import { formatDate } from "@/lib/format";
-import { planningCrumbs } from "../periode/crumbs";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 import { createCalendarLink, revokeCalendarLink } from "./actions";
 
 type Props = { params: Promise<{ commune: string }>; searchParams: Promise<{ famille?: string | string[] }> };
@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: TITLE };
 /** The household's planning in the family's own calendar app, through a private iCalendar link. */
 export default async function CalendarSyncPage({ params, searchParams }: Props) {
   const { commune: slug } = await params;
-  const { commune, user } = await requireUser(slug, { returnTo: `${planningPath(slug)}/agenda` });
+  const { commune, user } = await requireUser(slug, { returnTo: routes.family.calendarSync(slug) });
   const db = await getDb();
   const households = await chooseSubscribedHousehold(db, {
     communeId: commune.id,
@@ -29,7 +29,7 @@ export default async function CalendarSyncPage({ params, searchParams }: Props) 
   });
   const heading = (
     <>
-      <Breadcrumbs items={planningCrumbs(slug, TITLE)} />
+      <Breadcrumbs items={breadcrumbs.planning(slug, TITLE)} />
       <h1>{TITLE}</h1>
     </>
   );

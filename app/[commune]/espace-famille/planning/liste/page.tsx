@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { planningPath } from "@/components/planning/calendar-view";
 import { RequestListTable } from "@/components/planning/request-list";
 import styles from "@/components/planning/request-list.module.css";
 import { RequestListFilter } from "@/components/planning/request-list-filter";
@@ -12,8 +11,8 @@ import { requireUser } from "@/lib/auth/session";
 import { listBookingRequests, listRequestListChildren } from "@/lib/bookings/request-list";
 import { getDb } from "@/lib/db";
 import { chooseSubscribedHousehold } from "@/lib/family-file/actions-household";
-import { myRequestsPath } from "../../../mon-espace-citoyen/mes-demandes/filters";
-import { planningCrumbs } from "../periode/crumbs";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 
 type Props = {
   params: Promise<{ commune: string }>;
@@ -35,8 +34,7 @@ const querySchema = z.object({
 /** Guide 003 §4: the household's booking and absence requests as a list, filtered by child. */
 export default async function PlanningListPage({ params, searchParams }: Props) {
   const { commune: slug } = await params;
-  const path = `${planningPath(slug)}/liste`;
-  const { commune, user } = await requireUser(slug, { returnTo: path });
+  const { commune, user } = await requireUser(slug, { returnTo: routes.family.planningList(slug) });
   const query = querySchema.parse(await searchParams);
   const db = await getDb();
   const households = await chooseSubscribedHousehold(db, {
@@ -44,7 +42,7 @@ export default async function PlanningListPage({ params, searchParams }: Props) 
     userId: user.id,
     requested: query.famille,
   });
-  const crumbs = <Breadcrumbs items={planningCrumbs(slug, "Liste")} />;
+  const crumbs = <Breadcrumbs items={breadcrumbs.planning(slug, "Liste")} />;
   if (!households) {
     return (
       <>
@@ -60,14 +58,6 @@ export default async function PlanningListPage({ params, searchParams }: Props) 
   const childId = childrenList.some((c) => c.id === query.enfant) ? query.enfant : undefined;
   const list = await listBookingRequests(db, { ...scope, childId, page: query.page, pageSize: PAGE_SIZE });
   const famille = households.all.length > 1 ? households.current.id : undefined;
-  const pageHref = (page: number) => {
-    const search = new URLSearchParams({
-      ...(famille ? { famille } : {}),
-      ...(childId ? { enfant: childId } : {}),
-      ...(page > 1 ? { page: String(page) } : {}),
-    });
-    return `${path}${search.size ? `?${search}` : ""}`;
-  };
 
   return (
     <>
@@ -77,15 +67,24 @@ export default async function PlanningListPage({ params, searchParams }: Props) 
       </h1>
       {famille ? <p>Famille {households.current.name}</p> : null}
       <p className={styles.views}>
-        Afficher : <Link href={planningPath(slug)}>Planning</Link> / <span aria-current="page">Liste</span>
+        Afficher : <Link href={routes.family.planning(slug)}>Planning</Link> / <span aria-current="page">Liste</span>
       </p>
-      <RequestListFilter action={path} childrenList={childrenList} value={childId} householdId={famille} />
+      <RequestListFilter
+        action={routes.family.planningList(slug)}
+        childrenList={childrenList}
+        value={childId}
+        householdId={famille}
+      />
       {list.items.length === 0 ? (
         <p>Aucune demande de réservation ou d&apos;absence{childId ? " pour cet enfant" : ""}.</p>
       ) : (
-        <RequestListTable items={list.items} detailHref={(id) => `${myRequestsPath(slug)}/${id}`} />
+        <RequestListTable items={list.items} detailHref={(id) => routes.citizen.request(slug, id)} />
       )}
-      <Pager page={list.page} pageCount={list.pageCount} href={pageHref} />
+      <Pager
+        page={list.page}
+        pageCount={list.pageCount}
+        href={(page) => routes.family.planningList(slug, { famille, enfant: childId, page })}
+      />
     </>
   );
 }

@@ -1,14 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { planningPath } from "@/components/planning/calendar-view";
 import { type UserContext, userAction } from "@/lib/actions/action";
 import { type ActionState, failure, fieldFailure, INVALID_FORM, success } from "@/lib/actions/state";
 import { householdOfChild } from "@/lib/bookings/family-scope";
 import { type SlotRequestValues, slotRequestSchema } from "@/lib/bookings/schemas";
 import { previewSlotRequest, submitSlotRequest } from "@/lib/bookings/submit";
 import type { PeriodOutcome } from "@/lib/bookings/types";
-import { myRequestsPath } from "../../../mon-espace-citoyen/mes-demandes/filters";
+import { routePatterns } from "@/lib/routes/paths";
 
 /*
  * The period form ("Réservation d'activité" / "Absence à une activité"). The household is the one of the chosen
@@ -57,8 +56,8 @@ export const submitPeriodRequest = userAction({ schema: slotRequestSchema, roles
         "Aucune de ces dates ne peut être demandée : rien n'a été envoyé. Le motif de chaque date est indiqué dans « Dates concernées ».";
       return failure<PeriodOutcome>(message, {}, { days: result.results, request: null });
     }
-    revalidatePath(planningPath(ctx.commune.slug), "layout");
-    revalidatePath(myRequestsPath(ctx.commune.slug), "layout");
+    revalidatePath(routePatterns.planning, "layout");
+    revalidatePath(routePatterns.myRequests, "layout");
     const what = input.kind === "booking" ? "de réservation" : "d'absence";
     return success<PeriodOutcome>(
       `Votre demande ${what} a été transmise à la collectivité sous la référence ${result.request.reference}.`,

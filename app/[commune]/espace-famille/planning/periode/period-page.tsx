@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { planningPath } from "@/components/planning/calendar-view";
 import { PeriodForm, type PeriodFormValues } from "@/components/planning/period-form";
 import { EMPTY_PREVIEW, type PreviewView } from "@/components/planning/period-form-preview";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
@@ -12,9 +11,9 @@ import { getDb } from "@/lib/db";
 import { chooseSubscribedHousehold } from "@/lib/family-file/actions-household";
 import { parisDay } from "@/lib/planning/days";
 import type { SlotRequestKind } from "@/lib/planning/period";
-import { myRequestsPath } from "../../../mon-espace-citoyen/mes-demandes/filters";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 import { previewPeriodRequest, submitPeriodRequest } from "./actions";
-import { planningCrumbs } from "./crumbs";
 
 export type PeriodPageProps = {
   params: Promise<{ commune: string }>;
@@ -22,9 +21,9 @@ export type PeriodPageProps = {
 };
 
 export const PERIOD_PAGES = {
-  booking: { title: "Réservation d'activité", segment: "reservation" },
-  absence: { title: "Absence à une activité", segment: "absence" },
-} as const satisfies Record<SlotRequestKind, { title: string; segment: string }>;
+  booking: { title: "Réservation d'activité", path: routes.family.bookingPeriod },
+  absence: { title: "Absence à une activité", path: routes.family.absencePeriod },
+} as const satisfies Record<SlotRequestKind, { title: string; path: (slug: string) => string }>;
 
 const text = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
 
@@ -43,7 +42,7 @@ function valuesFromQuery(query: Record<string, string | string[] | undefined>): 
 export async function PeriodRequestPage({ params, searchParams, kind }: PeriodPageProps & { kind: SlotRequestKind }) {
   const { commune: slug } = await params;
   const page = PERIOD_PAGES[kind];
-  const { commune, user } = await requireUser(slug, { returnTo: `${planningPath(slug)}/${page.segment}` });
+  const { commune, user } = await requireUser(slug, { returnTo: page.path(slug) });
   const query = await searchParams;
   const db = await getDb();
   const households = await chooseSubscribedHousehold(db, {
@@ -53,7 +52,7 @@ export async function PeriodRequestPage({ params, searchParams, kind }: PeriodPa
   });
   const heading = (
     <>
-      <Breadcrumbs items={planningCrumbs(slug, page.title)} />
+      <Breadcrumbs items={breadcrumbs.planning(slug, page.title)} />
       <h1>{page.title}</h1>
     </>
   );
@@ -90,13 +89,13 @@ export async function PeriodRequestPage({ params, searchParams, kind }: PeriodPa
       <p>
         Ce formulaire permet de faire une demande {kind === "booking" ? "de réservation" : "d'absence"} sur une longue
         période en précisant les journées concernées. La collectivité traite ensuite la demande ; suivez-la dans{" "}
-        <Link href={myRequestsPath(slug)}>Mes demandes</Link> ou dans la{" "}
-        <Link href={`${planningPath(slug)}/liste`}>liste des demandes</Link>.
+        <Link href={routes.citizen.requests(slug)}>Mes demandes</Link> ou dans la{" "}
+        <Link href={routes.family.planningList(slug)}>liste des demandes</Link>.
       </p>
       {choices.length === 0 ? (
         <p className="notice">
           Aucun enfant de ce dossier n&apos;est inscrit à une activité pour le moment : les inscriptions sont faites par
-          la collectivité. <Link href={planningPath(slug)}>Retour au planning</Link>
+          la collectivité. <Link href={routes.family.planning(slug)}>Retour au planning</Link>
         </p>
       ) : (
         <PeriodForm
@@ -107,7 +106,6 @@ export async function PeriodRequestPage({ params, searchParams, kind }: PeriodPa
           initialPreview={initialPreview}
           today={parisDay(new Date())}
           householdId={several ? household.id : undefined}
-          links={{ planning: planningPath(slug), requests: myRequestsPath(slug) }}
           preview={previewPeriodRequest}
           submit={submitPeriodRequest}
         />

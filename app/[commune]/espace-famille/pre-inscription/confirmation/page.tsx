@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NewFamilySummary } from "@/components/new-family/family-summary";
 import { SendPreRegistrationForm } from "@/components/new-family/send-form";
-import { WizardSteps, wizardPath } from "@/components/new-family/wizard-steps";
+import { WizardSteps } from "@/components/new-family/wizard-steps";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
-import { stepTitle, wizardCrumbs } from "../crumbs";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 import { loadWizardStep } from "../load";
+import { stepLabel, stepTitle } from "../steps";
 
 type Props = { params: Promise<{ commune: string }> };
 
@@ -17,7 +19,7 @@ export default async function ConfirmationStepPage({ params }: Props) {
   const { iban, ...finance } = draft.finance!;
   return (
     <>
-      <Breadcrumbs items={wizardCrumbs(slug, "confirmation")} />
+      <Breadcrumbs items={breadcrumbs.preRegistration(slug, stepLabel("confirmation"))} />
       <h1>Confirmation</h1>
       <WizardSteps slug={slug} current="confirmation" draft={draft} />
       <p>
@@ -25,9 +27,9 @@ export default async function ConfirmationStepPage({ params }: Props) {
         chaque étape.
       </p>
       <NewFamilySummary family={draft.family!} finance={finance} iban={iban} wishes={draft.wishes!} />
-      <SendPreRegistrationForm slug={slug} doneHref={wizardPath(slug)} />
+      <SendPreRegistrationForm slug={slug} doneHref={routes.family.preRegistration(slug)} />
       <p>
-        <Link href={wizardPath(slug, "reservations")}>Revenir à l&apos;étape précédente</Link>
+        <Link href={routes.family.preRegistration(slug, "reservations")}>Revenir à l&apos;étape précédente</Link>
       </p>
     </>
   );

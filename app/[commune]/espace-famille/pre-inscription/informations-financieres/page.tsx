@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FinanceStepForm } from "@/components/new-family/finance-step-form";
-import { WizardSteps, wizardPath } from "@/components/new-family/wizard-steps";
+import { WizardSteps } from "@/components/new-family/wizard-steps";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
-import { stepTitle, wizardCrumbs } from "../crumbs";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 import { loadWizardStep } from "../load";
+import { stepLabel, stepTitle } from "../steps";
 
 type Props = { params: Promise<{ commune: string }> };
 
@@ -27,17 +29,17 @@ export default async function FinanceStepPage({ params }: Props) {
   ];
   return (
     <>
-      <Breadcrumbs items={wizardCrumbs(slug, "informations-financieres")} />
+      <Breadcrumbs items={breadcrumbs.preRegistration(slug, stepLabel("informations-financieres"))} />
       <h1>Mes informations financières</h1>
       <WizardSteps slug={slug} current="informations-financieres" draft={draft} />
       <FinanceStepForm
         slug={slug}
         saved={draft.finance}
         guardians={guardians}
-        nextHref={wizardPath(slug, "reservations")}
+        nextHref={routes.family.preRegistration(slug, "reservations")}
       />
       <p>
-        <Link href={wizardPath(slug, "ma-famille")}>Revenir à l&apos;étape précédente</Link>
+        <Link href={routes.family.preRegistration(slug, "ma-famille")}>Revenir à l&apos;étape précédente</Link>
       </p>
     </>
   );

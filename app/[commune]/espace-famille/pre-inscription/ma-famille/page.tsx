@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { FamilyStepForm } from "@/components/new-family/family-step-form";
-import { WizardSteps, wizardPath } from "@/components/new-family/wizard-steps";
+import { WizardSteps } from "@/components/new-family/wizard-steps";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
-import { stepTitle, wizardCrumbs } from "../crumbs";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 import { loadWizardStep } from "../load";
+import { stepLabel, stepTitle } from "../steps";
 
 type Props = { params: Promise<{ commune: string }> };
 
@@ -14,14 +16,14 @@ export default async function FamilyStepPage({ params }: Props) {
   const { user, draft } = await loadWizardStep(slug, "ma-famille");
   return (
     <>
-      <Breadcrumbs items={wizardCrumbs(slug, "ma-famille")} />
+      <Breadcrumbs items={breadcrumbs.preRegistration(slug, stepLabel("ma-famille"))} />
       <h1>Ma famille</h1>
       <WizardSteps slug={slug} current="ma-famille" draft={draft} />
       <FamilyStepForm
         slug={slug}
         saved={draft.family}
         accountEmail={user.email}
-        nextHref={wizardPath(slug, "informations-financieres")}
+        nextHref={routes.family.preRegistration(slug, "informations-financieres")}
       />
     </>
   );

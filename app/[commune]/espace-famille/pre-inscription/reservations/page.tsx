@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { WishesStepForm } from "@/components/new-family/wishes-step-form";
-import { WizardSteps, wizardPath } from "@/components/new-family/wizard-steps";
+import { WizardSteps } from "@/components/new-family/wizard-steps";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
-import { stepTitle, wizardCrumbs } from "../crumbs";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 import { loadWizardStep } from "../load";
+import { stepLabel, stepTitle } from "../steps";
 
 type Props = { params: Promise<{ commune: string }> };
 
@@ -16,17 +18,19 @@ export default async function WishesStepPage({ params }: Props) {
   const childNames = draft.family!.children.map((c) => `${c.firstName} ${c.lastName.toLocaleUpperCase("fr-FR")}`);
   return (
     <>
-      <Breadcrumbs items={wizardCrumbs(slug, "reservations")} />
+      <Breadcrumbs items={breadcrumbs.preRegistration(slug, stepLabel("reservations"))} />
       <h1>Mes pré-inscriptions et réservations</h1>
       <WizardSteps slug={slug} current="reservations" draft={draft} />
       <WishesStepForm
         slug={slug}
         childNames={childNames}
         saved={draft.wishes}
-        nextHref={wizardPath(slug, "confirmation")}
+        nextHref={routes.family.preRegistration(slug, "confirmation")}
       />
       <p>
-        <Link href={wizardPath(slug, "informations-financieres")}>Revenir à l&apos;étape précédente</Link>
+        <Link href={routes.family.preRegistration(slug, "informations-financieres")}>
+          Revenir à l&apos;étape précédente
+        </Link>
       </p>
     </>
   );

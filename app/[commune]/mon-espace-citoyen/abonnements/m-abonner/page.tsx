@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { SubscribeForms } from "@/components/subscriptions/subscribe-forms";
 import { requireUser } from "@/lib/auth/session";
-import { subscribePath, subscriptionsPath } from "@/lib/subscriptions/paths";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ commune: string }> };
 
@@ -11,21 +12,14 @@ export const metadata: Metadata = { title: "M'abonner" };
 /** Links a household to the family account, with an invoice or the code abonné; active at once. */
 export default async function SubscribePage({ params }: Props) {
   const { commune: slug } = await params;
-  await requireUser(slug, { roles: ["family"], returnTo: subscribePath(slug) });
+  await requireUser(slug, { roles: ["family"], returnTo: routes.citizen.subscribe(slug) });
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: "Accueil", href: `/${slug}` },
-          { label: "Mon espace citoyen", href: `/${slug}/mon-espace-citoyen` },
-          { label: "Mes abonnements", href: subscriptionsPath(slug) },
-          { label: "M'abonner" },
-        ]}
-      />
+      <Breadcrumbs items={breadcrumbs.subscriptions(slug, "M'abonner")} />
       <h1>M&apos;abonner</h1>
       <p>Reliez votre compte à votre dossier famille avec une de vos factures ou avec votre code abonné.</p>
       <p className="form-required-note">Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>
-      <SubscribeForms slug={slug} cancelHref={subscriptionsPath(slug)} />
+      <SubscribeForms slug={slug} cancelHref={routes.citizen.subscriptions(slug)} />
     </>
   );
 }

@@ -15,7 +15,8 @@ import { listSubscribedHouseholds } from "@/lib/family-file/actions-household";
 import { formatDateTime } from "@/lib/format";
 import { getHouseholdRequest, markRequestsRead } from "@/lib/requests/store";
 import { isBookingRequestType } from "@/lib/requests/types";
-import { myRequestsPath } from "../filters";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 
 type Props = { params: Promise<{ commune: string; id: string }> };
 
@@ -24,7 +25,7 @@ export const metadata: Metadata = { title: "Détail de ma demande" };
 /** One request of the account's households with its history; opening it marks the town's news as read. */
 export default async function MyRequestPage({ params }: Props) {
   const { commune: slug, id } = await params;
-  const { commune, user } = await requireUser(slug, { returnTo: `${myRequestsPath(slug)}/${id}` });
+  const { commune, user } = await requireUser(slug, { returnTo: routes.citizen.request(slug, id) });
   if (!z.uuid().safeParse(id).success) notFound();
   const db = await getDb();
   let request = null;
@@ -46,14 +47,7 @@ export default async function MyRequestPage({ params }: Props) {
     : null;
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: "Accueil", href: `/${slug}` },
-          { label: "Mon espace citoyen", href: `/${slug}/mon-espace-citoyen` },
-          { label: "Mes demandes", href: myRequestsPath(slug) },
-          { label: `Demande ${request.reference}` },
-        ]}
-      />
+      <Breadcrumbs items={breadcrumbs.myRequests(slug, `Demande ${request.reference}`)} />
       <h1>Détail de ma demande {request.reference}</h1>
       <dl>
         <dt>Type de demande</dt>
@@ -95,7 +89,7 @@ export default async function MyRequestPage({ params }: Props) {
         <RequestHistory entries={request.history} viewer="family" />
       </section>
       <p>
-        <Link href={myRequestsPath(slug)}>Retour à Mes demandes</Link>
+        <Link href={routes.citizen.requests(slug)}>Retour à Mes demandes</Link>
       </p>
     </>
   );

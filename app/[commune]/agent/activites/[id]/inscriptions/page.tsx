@@ -9,9 +9,10 @@ import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { type IsoDay, parisDay } from "@/lib/planning/days";
 import { activityLabel } from "@/lib/planning/labels";
-import { activitiesCrumb, agentCrumbs } from "../../../crumbs";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 import { activityFromParams } from "../../activity-from-params";
-import { enrolmentSearchParams, enrolmentsHref } from "./search-params";
+import { enrolmentSearchParams } from "./search-params";
 
 type Props = {
   params: Promise<{ commune: string; id: string }>;
@@ -31,7 +32,7 @@ export default async function EnrolmentsPage({ params, searchParams }: Props) {
   const { commune: slug, id } = await params;
   const { commune } = await requireUser(slug, {
     roles: staffRoles,
-    returnTo: `/${slug}/agent/activites/${id}/inscriptions`,
+    returnTo: routes.agent.enrolments(slug, id),
   });
   const activity = await activityFromParams(commune.id, id);
   const search = enrolmentSearchParams.parse(await searchParams);
@@ -45,14 +46,7 @@ export default async function EnrolmentsPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <Breadcrumbs
-        items={agentCrumbs(
-          slug,
-          activitiesCrumb(slug),
-          { label, href: `/${slug}/agent/activites/${activity.id}` },
-          { label: "Inscriptions" },
-        )}
-      />
+      <Breadcrumbs items={breadcrumbs.enrolments(slug, { id: activity.id, label })} />
       <h1>Inscriptions à {label}</h1>
       <EnrolmentTable slug={slug} activityLabel={label} lines={lines} />
 
@@ -81,7 +75,7 @@ export default async function EnrolmentsPage({ params, searchParams }: Props) {
       {search.q ? (
         <ChildChoiceTable
           choices={choices}
-          hrefOf={(childId) => enrolmentsHref(slug, activity.id, { q: search.q, enfant: childId })}
+          hrefOf={(childId) => routes.agent.enrolments(slug, activity.id, { q: search.q, enfant: childId })}
         />
       ) : null}
 
@@ -96,7 +90,7 @@ export default async function EnrolmentsPage({ params, searchParams }: Props) {
       ) : search.enfant ? (
         <p className="notice notice--error" role="alert">
           Cet enfant est introuvable.{" "}
-          <Link href={enrolmentsHref(slug, activity.id, { q: search.q })}>Reprendre la recherche</Link>
+          <Link href={routes.agent.enrolments(slug, activity.id, { q: search.q })}>Reprendre la recherche</Link>
         </p>
       ) : null}
     </>

@@ -11,7 +11,9 @@ import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { vaccinationFields } from "@/lib/family-file/fields";
 import type { SectionId } from "@/lib/family-file/schemas-sections";
 import { formatFieldValue } from "@/lib/requests/diff";
-import { dossierPath, findInFiles, loadOwnFamilyFiles } from "../../load";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
+import { findInFiles, loadOwnFamilyFiles } from "../../load";
 
 type Props = { params: Promise<{ commune: string; id: string }> };
 
@@ -26,7 +28,7 @@ const CHILD_SECTIONS = [
 /** A child's screen: general information, authorisations, health data, vaccinations and personnes habilitées. */
 export default async function ChildPage({ params }: Props) {
   const { commune: slug, id } = await params;
-  const { files } = await loadOwnFamilyFiles(slug, `${dossierPath(slug)}/enfants/${id}`);
+  const { files } = await loadOwnFamilyFiles(slug, routes.family.child(slug, id));
   const found = findInFiles(files, (f) => f.children, id);
   if (!found) notFound();
   const { file, record: child } = found;
@@ -36,14 +38,7 @@ export default async function ChildPage({ params }: Props) {
   const vaccinationsPending = child.vaccinations.pending;
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: "Accueil", href: `/${slug}` },
-          { label: "Espace famille", href: `/${slug}/espace-famille` },
-          { label: "Dossier famille", href: dossierPath(slug) },
-          { label: name },
-        ]}
-      />
+      <Breadcrumbs items={breadcrumbs.familyFile(slug, name)} />
       <h1>Enfant : {name}</h1>
       <p>
         Vérifiez les autorisations, les données sanitaires et les adultes habilités à prendre en charge votre enfant.

@@ -6,8 +6,10 @@ import { SectionForm } from "@/components/family-file/section-form";
 import { sectionFormValues } from "@/components/family-file/section-values";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import type { SectionId } from "@/lib/family-file/schemas-sections";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 import { civilityLabels } from "@/lib/validation/fields";
-import { dossierPath, findInFiles, loadOwnFamilyFiles } from "../../load";
+import { findInFiles, loadOwnFamilyFiles } from "../../load";
 
 type Props = { params: Promise<{ commune: string; id: string }> };
 
@@ -23,7 +25,7 @@ const GUARDIAN_SECTIONS = [
 /** "Données responsable": one form per section, each saved as a "Modification du responsable" request. */
 export default async function GuardianPage({ params }: Props) {
   const { commune: slug, id } = await params;
-  const { files } = await loadOwnFamilyFiles(slug, `${dossierPath(slug)}/responsables/${id}`);
+  const { files } = await loadOwnFamilyFiles(slug, routes.family.guardian(slug, id));
   const found = findInFiles(files, (f) => f.guardians, id);
   if (!found) notFound();
   const { file, record: guardian } = found;
@@ -32,14 +34,7 @@ export default async function GuardianPage({ params }: Props) {
   const bank = sectionFormValues("bank", file.bank);
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: "Accueil", href: `/${slug}` },
-          { label: "Espace famille", href: `/${slug}/espace-famille` },
-          { label: "Dossier famille", href: dossierPath(slug) },
-          { label: name },
-        ]}
-      />
+      <Breadcrumbs items={breadcrumbs.familyFile(slug, name)} />
       <h1>Données responsable : {name}</h1>
       <p>
         Toute modification est soumise à une validation par la collectivité. Les modifications qui n&apos;ont pas encore

@@ -10,9 +10,9 @@ import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { activityLabel } from "@/lib/planning/labels";
-import { activitiesCrumb, agentCrumbs } from "../../../../crumbs";
+import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { routes } from "@/lib/routes/paths";
 import { activityFromParams } from "../../../activity-from-params";
-import { enrolmentsHref } from "../search-params";
 
 type Props = { params: Promise<{ commune: string; id: string; inscriptionId: string }> };
 
@@ -23,7 +23,7 @@ export default async function EnrolmentPage({ params }: Props) {
   const { commune: slug, id, inscriptionId } = await params;
   const { commune } = await requireUser(slug, {
     roles: staffRoles,
-    returnTo: `/${slug}/agent/activites/${id}/inscriptions`,
+    returnTo: routes.agent.enrolments(slug, id),
   });
   const activity = await activityFromParams(commune.id, id);
   const enrolmentId = z.uuid().safeParse(inscriptionId);
@@ -31,26 +31,17 @@ export default async function EnrolmentPage({ params }: Props) {
   const enrolment = await findEnrolment(await getDb(), { communeId: commune.id, enrolmentId: enrolmentId.data });
   if (!enrolment || enrolment.activityId !== activity.id) notFound();
   const label = activityLabel(activity);
-  const enrolmentsPage = enrolmentsHref(slug, activity.id);
 
   return (
     <>
-      <Breadcrumbs
-        items={agentCrumbs(
-          slug,
-          activitiesCrumb(slug),
-          { label, href: `/${slug}/agent/activites/${activity.id}` },
-          { label: "Inscriptions", href: enrolmentsPage },
-          { label: enrolment.childName },
-        )}
-      />
+      <Breadcrumbs items={breadcrumbs.enrolments(slug, { id: activity.id, label }, enrolment.childName)} />
       <h1>
         Inscription de {enrolment.childName} à {label}
       </h1>
       <dl className={styles.facts}>
         <dt>Famille</dt>
         <dd>
-          <Link href={`/${slug}/agent/familles/${enrolment.householdId}`}>Famille {enrolment.householdName}</Link>
+          <Link href={routes.agent.household(slug, enrolment.householdId)}>Famille {enrolment.householdName}</Link>
         </dd>
         <dt>Date de naissance</dt>
         <dd>{formatDate(enrolment.birthDate)}</dd>
@@ -61,7 +52,7 @@ export default async function EnrolmentPage({ params }: Props) {
       </p>
       <EditEnrolmentForm slug={slug} enrolment={enrolment} />
       <p>
-        <Link href={enrolmentsPage}>Retour aux inscriptions</Link>
+        <Link href={routes.agent.enrolments(slug, activity.id)}>Retour aux inscriptions</Link>
       </p>
     </>
   );

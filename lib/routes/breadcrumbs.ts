@@ -1,0 +1,58 @@
+import { routes } from "./paths";
+
+export type Crumb = { label: string; href?: string };
+
+/*
+ * The breadcrumb trails, with the guides' labels. Each gives the trail down to a page of the portal, then, when
+ * given, the label of the current page below it; the last crumb is shown as the current page.
+ */
+
+type Trail = (slug: string) => Crumb[];
+
+/** The trail one step below `parent`, to the page `href` builds. */
+const under =
+  (parent: Trail, label: string, href: (slug: string) => string): Trail =>
+  (slug) => [...parent(slug), { label, href: href(slug) }];
+
+const below = (trail: Crumb[], current: string | undefined): Crumb[] =>
+  current === undefined ? trail : [...trail, { label: current }];
+
+/** A trail as pages take it: with the current page's label, or ending on the trail's own page. */
+const trail = (to: Trail) => (slug: string, current?: string) => below(to(slug), current);
+
+const home: Trail = (slug) => [{ label: "Accueil", href: routes.home(slug) }];
+const citizenSpace = under(home, "Mon espace citoyen", routes.citizen.space);
+const familySpace = under(home, "Espace famille", routes.family.space);
+const agentSpace = under(home, "Espace agent", routes.agent.space);
+const activities = under(agentSpace, "Activités", routes.agent.activities);
+
+export const breadcrumbs = {
+  home: trail(home),
+  login: trail(under(home, "Connexion", routes.login)),
+
+  citizenSpace: trail(citizenSpace),
+  subscriptions: trail(under(citizenSpace, "Mes abonnements", routes.citizen.subscriptions)),
+  myRequests: trail(under(citizenSpace, "Mes demandes", routes.citizen.requests)),
+
+  familySpace: trail(familySpace),
+  familyFile: trail(under(familySpace, "Dossier famille", routes.family.file)),
+  /** The planning's other pages (the planning itself is "Planning des activités", below Espace famille). */
+  planning: trail(under(familySpace, "Planning", routes.family.planning)),
+  preRegistration: trail(under(familySpace, "Pré-inscription", routes.family.preRegistration)),
+
+  agentSpace: trail(agentSpace),
+  activities: trail(activities),
+  /** An activity's enrolments, below the activity. */
+  enrolments: (slug: string, activity: { id: string; label: string }, current?: string) =>
+    below(
+      [
+        ...activities(slug),
+        { label: activity.label, href: routes.agent.activity(slug, activity.id) },
+        { label: "Inscriptions", href: routes.agent.enrolments(slug, activity.id) },
+      ],
+      current,
+    ),
+  agentRequests: trail(under(agentSpace, "Demandes", routes.agent.requests)),
+  households: trail(under(agentSpace, "Familles", routes.agent.households)),
+  bookings: trail(under(agentSpace, "Réservations et absences", routes.agent.bookings)),
+};

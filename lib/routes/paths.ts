@@ -1,0 +1,246 @@
+import type { PlanningView } from "@/components/planning/calendar-view";
+import type { Role } from "@/db/schema";
+import type { NewFamilyStepSlug } from "@/lib/new-family/schemas";
+import type { IsoDay } from "@/lib/planning/days";
+
+/*
+ * The one map of the portal's addresses. Pure and free of server-only imports: pages, client components, server
+ * actions and proxy.ts all build their paths here. Mailed links add APP_URL (lib/urls.ts).
+ */
+
+/**
+ * Every page of app/ (and the files its route handlers serve), by its route pattern: the map builds paths from
+ * these, revalidatePath takes them as they are, and routes.test.ts checks them against the app/ tree.
+ */
+export const routePatterns = {
+  communes: "/",
+  localMailbox: "/boite-mail-locale",
+  localMail: "/boite-mail-locale/[id]",
+  captchaChallenge: "/api/captcha",
+  calendarFeed: "/api/calendrier/[token]",
+
+  home: "/[commune]",
+  accessibility: "/[commune]/accessibilite",
+  terms: "/[commune]/conditions-utilisation",
+  login: "/[commune]/connexion",
+  signUp: "/[commune]/creer-un-compte",
+  activation: "/[commune]/activation",
+  resendActivation: "/[commune]/activation/renvoyer",
+  forgotPassword: "/[commune]/mot-de-passe-oublie",
+  resetPassword: "/[commune]/reinitialiser-mot-de-passe",
+  secondFactor: "/[commune]/double-authentification",
+  secondFactorEnrolment: "/[commune]/double-authentification/activation",
+  billing: "/[commune]/espace-facturation",
+
+  citizenSpace: "/[commune]/mon-espace-citoyen",
+  subscriptions: "/[commune]/mon-espace-citoyen/abonnements",
+  subscribe: "/[commune]/mon-espace-citoyen/abonnements/m-abonner",
+  myRequests: "/[commune]/mon-espace-citoyen/mes-demandes",
+  myRequest: "/[commune]/mon-espace-citoyen/mes-demandes/[id]",
+  changePassword: "/[commune]/mon-espace-citoyen/mot-de-passe",
+  security: "/[commune]/mon-espace-citoyen/securite",
+
+  familySpace: "/[commune]/espace-famille",
+  familyFile: "/[commune]/espace-famille/dossier",
+  guardian: "/[commune]/espace-famille/dossier/responsables/[id]",
+  child: "/[commune]/espace-famille/dossier/enfants/[id]",
+  childPhoto: "/[commune]/espace-famille/dossier/enfants/[id]/photo",
+  planning: "/[commune]/espace-famille/planning",
+  planningList: "/[commune]/espace-famille/planning/liste",
+  bookingPeriod: "/[commune]/espace-famille/planning/reservation",
+  absencePeriod: "/[commune]/espace-famille/planning/absence",
+  calendarSync: "/[commune]/espace-famille/planning/agenda",
+  preRegistration: "/[commune]/espace-famille/pre-inscription",
+  preRegistrationFamily: "/[commune]/espace-famille/pre-inscription/ma-famille",
+  preRegistrationFinances: "/[commune]/espace-famille/pre-inscription/informations-financieres",
+  preRegistrationWishes: "/[commune]/espace-famille/pre-inscription/reservations",
+  preRegistrationConfirmation: "/[commune]/espace-famille/pre-inscription/confirmation",
+
+  agentSpace: "/[commune]/agent",
+  activities: "/[commune]/agent/activites",
+  newActivity: "/[commune]/agent/activites/nouvelle",
+  closures: "/[commune]/agent/activites/fermetures",
+  activity: "/[commune]/agent/activites/[id]",
+  enrolments: "/[commune]/agent/activites/[id]/inscriptions",
+  enrolment: "/[commune]/agent/activites/[id]/inscriptions/[inscriptionId]",
+  agentRequests: "/[commune]/agent/demandes",
+  agentRequest: "/[commune]/agent/demandes/[id]",
+  households: "/[commune]/agent/familles",
+  household: "/[commune]/agent/familles/[id]",
+  bookingInbox: "/[commune]/agent/reservations",
+  staffAccounts: "/[commune]/agent/comptes",
+  journal: "/[commune]/agent/journal",
+} as const;
+
+type Pattern = (typeof routePatterns)[keyof typeof routePatterns];
+type ParamName<P extends string> = P extends `${string}[${infer Name}]${infer Rest}` ? Name | ParamName<Rest> : never;
+
+/** The patterns whose one parameter is the commune. */
+type CommunePattern = {
+  [P in Pattern]: [ParamName<P>] extends ["commune"] ? (["commune"] extends [ParamName<P>] ? P : never) : never;
+}[Pattern];
+
+/** The pattern with its dynamic segments filled in (slugs and uuids: safe in a path as they are). */
+function fill<P extends Pattern>(pattern: P, params: Record<ParamName<P>, string>): string {
+  const values = params as Record<string, string>;
+  return pattern.replace(/\[(\w+)\]/g, (_, name: string) => values[name] ?? "");
+}
+
+/** A page of a commune that takes no other parameter. */
+const communePage = (pattern: CommunePattern) => (slug: string) => fill(pattern, { commune: slug });
+
+/** The path with those query parameters that have a value, in this order. */
+function withQuery(path: string, query: Record<string, string | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value) search.set(key, value);
+  }
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** Paged lists leave page 1 out of their address. */
+const pageParam = (page: number | undefined) => (page && page > 1 ? String(page) : undefined);
+
+const preRegistrationSteps = {
+  "ma-famille": routePatterns.preRegistrationFamily,
+  "informations-financieres": routePatterns.preRegistrationFinances,
+  reservations: routePatterns.preRegistrationWishes,
+  confirmation: routePatterns.preRegistrationConfirmation,
+} as const satisfies Record<NewFamilyStepSlug, Pattern>;
+
+export const routes = {
+  /** The towns of this deployment (or straight on to the only one). */
+  communes: () => routePatterns.communes,
+  localMailbox: () => routePatterns.localMailbox,
+  localMail: (id: string) => fill(routePatterns.localMail, { id }),
+  captchaChallenge: () => routePatterns.captchaChallenge,
+  calendarFeed: (token: string) => fill(routePatterns.calendarFeed, { token }),
+
+  home: communePage(routePatterns.home),
+  accessibility: communePage(routePatterns.accessibility),
+  terms: communePage(routePatterns.terms),
+  /** `retour`: the page to go back to once signed in. */
+  login: (slug: string, retour?: string) => withQuery(fill(routePatterns.login, { commune: slug }), { retour }),
+  signUp: communePage(routePatterns.signUp),
+  /** The mailed activation link. */
+  activation: (slug: string, token: string) =>
+    withQuery(fill(routePatterns.activation, { commune: slug }), { jeton: token }),
+  resendActivation: communePage(routePatterns.resendActivation),
+  forgotPassword: communePage(routePatterns.forgotPassword),
+  /** The mailed reset link (also an agent's invitation). */
+  resetPassword: (slug: string, token: string) =>
+    withQuery(fill(routePatterns.resetPassword, { commune: slug }), { jeton: token }),
+  /** The page asking for the code (it sends an account that has to enrol on to the enrolment page). */
+  secondFactor: (slug: string, retour?: string) =>
+    withQuery(fill(routePatterns.secondFactor, { commune: slug }), { retour }),
+  /** The enrolment page (QR code, first code, recovery codes). */
+  secondFactorEnrolment: (slug: string, retour?: string) =>
+    withQuery(fill(routePatterns.secondFactorEnrolment, { commune: slug }), { retour }),
+  /** Where an account lands after logging in when it was not sent back somewhere. */
+  landing: (slug: string, role: Role): string =>
+    role === "family" ? routes.citizen.space(slug) : routes.agent.space(slug),
+  billing: communePage(routePatterns.billing),
+
+  citizen: {
+    space: communePage(routePatterns.citizenSpace),
+    /** Mes abonnements, optionally told which subscription just succeeded (it shows the notice). */
+    subscriptions: (slug: string, justSubscribed?: { householdId: string; alreadySubscribed: boolean }) =>
+      withQuery(fill(routePatterns.subscriptions, { commune: slug }), {
+        abonnement: justSubscribed?.householdId,
+        deja: justSubscribed?.alreadySubscribed ? "1" : undefined,
+      }),
+    subscribe: communePage(routePatterns.subscribe),
+    /** Mes demandes, with its filters and page ("all" states is the default, left out). */
+    requests: (
+      slug: string,
+      filters: { famille?: string; type?: string; etat?: string; reference?: string; page?: number } = {},
+    ) =>
+      withQuery(fill(routePatterns.myRequests, { commune: slug }), {
+        famille: filters.famille,
+        type: filters.type,
+        etat: filters.etat === "all" ? undefined : filters.etat,
+        reference: filters.reference,
+        page: pageParam(filters.page),
+      }),
+    request: (slug: string, id: string) => fill(routePatterns.myRequest, { commune: slug, id }),
+    changePassword: communePage(routePatterns.changePassword),
+    security: communePage(routePatterns.security),
+  },
+
+  family: {
+    space: communePage(routePatterns.familySpace),
+    file: communePage(routePatterns.familyFile),
+    guardian: (slug: string, id: string) => fill(routePatterns.guardian, { commune: slug, id }),
+    child: (slug: string, id: string) => fill(routePatterns.child, { commune: slug, id }),
+    /** A child's photo (served to the family and the commune's agents only); `version` defeats stale copies. */
+    childPhoto: (slug: string, childId: string, version?: Date | string | null) =>
+      withQuery(fill(routePatterns.childPhoto, { commune: slug, id: childId }), {
+        v: version ? String(new Date(version).getTime()) : undefined,
+      }),
+    /** The planning, for a view and date, keeping the chosen household when the account has several. */
+    planning: (slug: string, query?: { vue: PlanningView | null; date: IsoDay; famille?: string }) =>
+      withQuery(fill(routePatterns.planning, { commune: slug }), {
+        vue: query?.vue,
+        date: query?.date,
+        famille: query?.famille,
+      }),
+    planningList: (slug: string, query: { famille?: string; enfant?: string; page?: number } = {}) =>
+      withQuery(fill(routePatterns.planningList, { commune: slug }), {
+        famille: query.famille,
+        enfant: query.enfant,
+        page: pageParam(query.page),
+      }),
+    bookingPeriod: (slug: string, famille?: string) =>
+      withQuery(fill(routePatterns.bookingPeriod, { commune: slug }), { famille }),
+    absencePeriod: (slug: string, famille?: string) =>
+      withQuery(fill(routePatterns.absencePeriod, { commune: slug }), { famille }),
+    calendarSync: (slug: string, famille?: string) =>
+      withQuery(fill(routePatterns.calendarSync, { commune: slug }), { famille }),
+    /** The pre-registration wizard: its start page, or one of its steps. */
+    preRegistration: (slug: string, step?: NewFamilyStepSlug) =>
+      fill(step ? preRegistrationSteps[step] : routePatterns.preRegistration, { commune: slug }),
+  },
+
+  agent: {
+    space: communePage(routePatterns.agentSpace),
+    activities: communePage(routePatterns.activities),
+    newActivity: communePage(routePatterns.newActivity),
+    closures: communePage(routePatterns.closures),
+    /** `created`: the activity was just created (the page says so). */
+    activity: (slug: string, id: string, options: { created?: boolean } = {}) =>
+      withQuery(fill(routePatterns.activity, { commune: slug, id }), { creee: options.created ? "1" : undefined }),
+    /** An activity's enrolments, with the child search and the child chosen to enrol. */
+    enrolments: (slug: string, activityId: string, search: { q?: string; enfant?: string } = {}) =>
+      withQuery(fill(routePatterns.enrolments, { commune: slug, id: activityId }), {
+        q: search.q,
+        enfant: search.enfant,
+      }),
+    enrolment: (slug: string, activityId: string, enrolmentId: string) =>
+      fill(routePatterns.enrolment, { commune: slug, id: activityId, inscriptionId: enrolmentId }),
+    /** The requests inbox, with its filters and page (pending is the default state, left out). */
+    requests: (slug: string, search: { type?: string; etat?: string; q?: string; page?: number } = {}) =>
+      withQuery(fill(routePatterns.agentRequests, { commune: slug }), {
+        type: search.type,
+        etat: search.etat === "pending" ? undefined : search.etat,
+        q: search.q,
+        page: pageParam(search.page),
+      }),
+    request: (slug: string, id: string) => fill(routePatterns.agentRequest, { commune: slug, id }),
+    households: (slug: string, search: { q?: string; page?: number } = {}) =>
+      withQuery(fill(routePatterns.households, { commune: slug }), { q: search.q, page: pageParam(search.page) }),
+    household: (slug: string, id: string) => fill(routePatterns.household, { commune: slug, id }),
+    /** The bookings inbox, on an activity (and a day). */
+    bookings: (slug: string, selection: { activityId?: string; day?: IsoDay } = {}) =>
+      withQuery(fill(routePatterns.bookingInbox, { commune: slug }), {
+        activite: selection.activityId,
+        jour: selection.day,
+      }),
+    staffAccounts: communePage(routePatterns.staffAccounts),
+    journal: (slug: string, search: { action?: string; page?: number } = {}) =>
+      withQuery(fill(routePatterns.journal, { commune: slug }), {
+        action: search.action,
+        page: pageParam(search.page),
+      }),
+  },
+};
