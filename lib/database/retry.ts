@@ -1,22 +1,16 @@
+import { hasPgErrorCode } from "./errors";
+
 /*
  * PostgreSQL may abort one of two transactions that wait on each other (deadlock_detected, 40P01) or, under
  * SERIALIZABLE, one that read stale data (serialization_failure, 40001). Both are safe to run again from the
  * start: nothing of the aborted attempt was kept.
  */
 
-const RETRYABLE_CODES = new Set(["40P01", "40001"]);
+const RETRYABLE_CODES = ["40P01", "40001"];
 
-/** Whether the error (or what it wraps: drizzle puts the driver's error in `cause`) is a retryable abort. */
+/** Whether the error (or what it wraps) is a retryable abort. */
 export function isRetryableAbort(error: unknown): boolean {
-  for (
-    let e: unknown = error, depth = 0;
-    e && typeof e === "object" && depth < 5;
-    e = (e as { cause?: unknown }).cause, depth++
-  ) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && RETRYABLE_CODES.has(code)) return true;
-  }
-  return false;
+  return hasPgErrorCode(error, RETRYABLE_CODES);
 }
 
 /** Runs `attempt` again (a few times, after a short random pause) when PostgreSQL aborted it as a deadlock victim. */

@@ -3,19 +3,10 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { households } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { isUniqueViolation } from "@/lib/database/errors";
 import { generateSubscriberCode } from "./subscriber-code";
 
 const MAX_ATTEMPTS = 5;
-
-/** Postgres "unique_violation", as postgres.js and PGlite report it (drizzle may wrap it in `cause`). */
-function isUniqueViolation(error: unknown): boolean {
-  let current = error;
-  while (typeof current === "object" && current !== null) {
-    if ((current as { code?: unknown }).code === "23505") return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
 
 /**
  * Gives a household of this commune a new code abonné (the old one stops working; existing subscriptions stay)

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { newFamilyDrafts, type RequestStatus, requestEvents, requests, subscriptions } from "@/db/schema";
+import { isUniqueViolation } from "@/lib/database/errors";
 import { allocateRequestReference } from "@/lib/requests/records";
 import { maskIban } from "@/lib/validation/iban";
 import { type NewFamilyDraftData, type NewFamilyPayload, nextStep } from "./schemas";
@@ -107,15 +108,6 @@ export async function latestPreRegistration(db: Db, scope: AccountScope): Promis
 export type SubmitPreRegistrationResult =
   | { ok: true; reference: string; requestId: string }
   | { ok: false; reason: "incomplete" | "already_pending" | "subscribed" };
-
-function isUniqueViolation(error: unknown): boolean {
-  let current = error;
-  while (typeof current === "object" && current !== null) {
-    if ((current as { code?: unknown }).code === "23505") return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
 
 /**
  * "Envoyer ma demande": the complete draft becomes a pending "household.create" request with its reference, and
