@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { decideRequest } from "@/lib/requests/decide";
-import { newAuthorizedAdultId, submitChange } from "@/lib/requests/store";
+import { newAuthorizedAdultId, submitChange } from "@/lib/requests/submit-change";
 import type { Db } from "./client";
 import {
   authorizedAdults,

@@ -1,5 +1,5 @@
 import { formatDateTime } from "@/lib/format";
-import type { RequestHistoryEntry } from "@/lib/requests/store";
+import type { RequestHistoryEntry } from "@/lib/requests/detail";
 import { REQUEST_EVENT_LABELS } from "@/lib/requests/types";
 import styles from "./requests.module.css";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { TableWrap } from "@/components/ui/table-wrap";
 import { formatDateTime } from "@/lib/format";
-import type { RequestListItem } from "@/lib/requests/store";
+import type { RequestListItem } from "@/lib/requests/lists";
 import styles from "./requests.module.css";
 import { RequestStatusBadge, UnreadBadge } from "./status-badge";
 

@@ -46,7 +46,7 @@ export const guardianPreferences = pgTable("guardian_preferences", {
 /**
  * The household's bank account for SEPA direct debit ("info bancaire principal").
  * The IBAN is stored compact ("FR76300…") because the treasury export needs it whole; every read for a screen
- * returns maskIban() instead, and decided requests keep only the masked value (see lib/requests/store.ts).
+ * returns maskIban() instead, and decided requests keep only the masked value (see lib/requests/decide.ts).
  */
 export const bankAccounts = pgTable("bank_accounts", {
   householdId: uuid("household_id")

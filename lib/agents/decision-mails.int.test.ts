@@ -7,7 +7,7 @@ import * as bookingFixtures from "@/lib/bookings/test-fixtures";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
 import * as sendMail from "@/lib/mail/send-mail";
 import { decideRequest } from "@/lib/requests/decide";
-import { submitChange } from "@/lib/requests/store";
+import { submitChange } from "@/lib/requests/submit-change";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";

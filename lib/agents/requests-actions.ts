@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/actions/action";
 import { failure, success } from "@/lib/actions/state";
 import { staffRoles } from "@/lib/auth/session";
-import { postTownMessage } from "@/lib/requests/store";
+import { postTownMessage } from "@/lib/requests/messages";
 import { routePatterns } from "@/lib/routes/paths";
 import { ALREADY_DECIDED_MESSAGE, decideRequests, describeOutcome, isSuccessfulOutcome } from "./requests";
 import { decideRequestsSchema, townMessageSchema } from "./requests-schemas";

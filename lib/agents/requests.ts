@@ -5,7 +5,7 @@ import { type Commune, type RequestStatus, requests } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { HEALTH_FIELD_KEYS } from "@/lib/family-file/fields";
 import { decideRequest } from "@/lib/requests/decide";
-import { getCommuneRequest, type RequestDetail } from "@/lib/requests/store";
+import { getCommuneRequest, type RequestDetail } from "@/lib/requests/detail";
 import { REQUEST_STATUS_LABELS } from "@/lib/requests/types";
 
 /** What happened to one request of an agent's decision (one request or a selection). */

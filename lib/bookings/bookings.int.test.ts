@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { activityDayPlaces, bookingEvents, bookings, mailOutbox, requests } from "@/db/schema";
 import { updateActivity } from "@/lib/activities/activities";
 import { decideRequest } from "@/lib/requests/decide";
-import { withdrawRequest } from "@/lib/requests/store";
+import { withdrawRequest } from "@/lib/requests/withdraw";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { cancelSlotRequest } from "./cancel";
 import { decideBookings } from "./decide";

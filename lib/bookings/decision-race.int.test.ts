@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { activityDayPlaces, bookings, requests } from "@/db/schema";
 import { PLACE_HOLDING_STATUSES } from "@/lib/planning/slot-state";
 import { decideRequest } from "@/lib/requests/decide";
-import { withdrawRequest } from "@/lib/requests/store";
+import { withdrawRequest } from "@/lib/requests/withdraw";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { cancelSlotRequest } from "./cancel";
 import { decideBookings } from "./decide";

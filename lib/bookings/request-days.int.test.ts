@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { submitChange } from "@/lib/requests/store";
+import { submitChange } from "@/lib/requests/submit-change";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { getCommuneBookingRequestDays, getHouseholdBookingRequestDays } from "./request-days";

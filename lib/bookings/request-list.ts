@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { activities, children, type RequestStatus, requests } from "@/db/schema";
 import type { IsoDay } from "@/lib/planning/days";
 import { activityLabel } from "@/lib/planning/labels";
-import type { Page } from "@/lib/requests/store";
+import type { Page } from "@/lib/requests/lists";
 import { BOOKING_REQUEST_TYPES, REQUEST_STATUS_LABELS, requestTypeLabel } from "@/lib/requests/types";
 
 /*

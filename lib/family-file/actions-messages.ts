@@ -1,4 +1,4 @@
-import type { SubmitChangeResult } from "@/lib/requests/store";
+import type { SubmitChangeResult } from "@/lib/requests/submit-change";
 
 /** What the family is told after saving a part of its file (the notice names the request's reference). */
 export function submitChangeMessage(result: Extract<SubmitChangeResult, { ok: true }>): string {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { bankAccounts, children, guardians, requests, subscriptions } from "@/db/schema";
 import { decideRequest } from "@/lib/requests/decide";
-import { submitChange } from "@/lib/requests/store";
+import { submitChange } from "@/lib/requests/submit-change";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { type UserContext, userAction } from "@/lib/actions/action";
 import { type ActionState, failure, success } from "@/lib/actions/state";
-import { newAuthorizedAdultId, submitChange } from "@/lib/requests/store";
+import { newAuthorizedAdultId, submitChange } from "@/lib/requests/submit-change";
 import type { FamilyFileChangeType } from "@/lib/requests/types";
 import { routePatterns } from "@/lib/routes/paths";
 import { findSubscribedHousehold } from "./actions-household";
@@ -12,7 +12,7 @@ import { removeAuthorizedAdultSchema, sectionChangeSchema, vaccinationsChangeSch
 import { fileSection } from "./schemas-sections";
 
 /*
- * Dossier famille: every save is a change request (lib/requests/store.ts submitChange), on a household the
+ * Dossier famille: every save is a change request (lib/requests/submit-change.ts), on a household the
  * account is subscribed to; the store checks the record belongs to that household.
  */
 

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, bankAccounts, guardians } from "@/db/schema";
-import { newAuthorizedAdultId, submitChange } from "@/lib/requests/store";
+import { newAuthorizedAdultId, submitChange } from "@/lib/requests/submit-change";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { fieldView, readFamilyFile } from "./read";

@@ -5,7 +5,7 @@ import { submitSlotRequest } from "@/lib/bookings/submit";
 import * as bookingFixtures from "@/lib/bookings/test-fixtures";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { decideRequest } from "@/lib/requests/decide";
-import { submitChange } from "@/lib/requests/store";
+import { submitChange } from "@/lib/requests/submit-change";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 

@@ -13,7 +13,7 @@ import {
   subscriptions,
 } from "@/db/schema";
 import { decideRequest } from "@/lib/requests/decide";
-import { listHouseholdRequests } from "@/lib/requests/store";
+import { listHouseholdRequests } from "@/lib/requests/lists";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";

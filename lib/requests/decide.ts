@@ -11,8 +11,8 @@ import { maskIban } from "@/lib/validation/iban";
 import { InvalidNewFamilyPayloadError, planApply, planHouseholdCreate, UnsupportedRequestTypeError } from "./apply";
 import { ApplyTargetMissingError, createHouseholdFromRequest, runApplyOps } from "./apply-to-db";
 import { type DecisionMailProps, decisionMailBody, decisionMailRecipients, decisionMailSubject } from "./decision-mail";
+import { describeChanges } from "./detail";
 import { addRequestEvent, isStaffOf } from "./records";
-import { describeChanges } from "./store";
 import { isBookingRequestType } from "./types";
 
 /*

@@ -44,7 +44,7 @@ export const REQUEST_TYPES = {
 
 export type RequestType = keyof typeof REQUEST_TYPES;
 
-/** The family-file changes handled by lib/requests/store.ts submitChange (the others have their own flows). */
+/** The family-file changes handled by lib/requests/submit-change.ts (the others have their own flows). */
 export const FAMILY_FILE_CHANGE_TYPES = [
   "guardian.update",
   "bank.update",

@@ -7,7 +7,7 @@ import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/format";
-import { listCommuneRequests } from "@/lib/requests/store";
+import { listCommuneRequests } from "@/lib/requests/lists";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
 import { INBOX_STATUS_FILTERS, inboxSearchParams } from "./search-params";

@@ -1,0 +1,126 @@
+import "server-only";
+import { and, count, desc, eq, ilike, inArray, ne, or, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { households, type RequestStatus, requests } from "@/db/schema";
+import type { HouseholdScope } from "@/lib/family-file/records";
+import { parseReferenceQuery } from "./reference";
+import { REQUEST_STATUS_LABELS, type RequestStateFilter, requestTypeLabel } from "./types";
+
+/* Pages of requests: the family's "Mes demandes" (scoped by commune AND household) and the agents' inbox. */
+
+export interface RequestListItem {
+  id: string;
+  reference: string;
+  type: string;
+  typeLabel: string;
+  subject: string | null;
+  status: RequestStatus;
+  statusLabel: string;
+  createdAt: Date;
+  updatedAt: Date;
+  unreadCount: number;
+  householdName: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
+
+const listColumns = {
+  id: requests.id,
+  reference: requests.reference,
+  type: requests.type,
+  subject: requests.subject,
+  status: requests.status,
+  createdAt: requests.createdAt,
+  updatedAt: requests.updatedAt,
+  unreadCount: requests.familyUnreadCount,
+  householdName: households.name,
+};
+
+function referenceCondition(input: string | undefined): SQL | undefined {
+  const query = input ? parseReferenceQuery(input) : null;
+  if (!query) return undefined;
+  return "exact" in query ? eq(requests.reference, query.exact) : ilike(requests.reference, `%${query.contains}%`);
+}
+
+async function listPage(db: Db, where: SQL | undefined, page = 1, pageSize = 20): Promise<Page<RequestListItem>> {
+  const size = Math.min(Math.max(Math.trunc(pageSize), 1), 100);
+  const current = Math.max(Math.trunc(page), 1);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(requests)
+      .leftJoin(households, and(eq(households.id, requests.householdId), eq(households.communeId, requests.communeId)))
+      .where(where)
+      .orderBy(desc(requests.createdAt), desc(requests.reference))
+      .limit(size)
+      .offset((current - 1) * size),
+    db.select({ n: count() }).from(requests).leftJoin(households, eq(households.id, requests.householdId)).where(where),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      typeLabel: requestTypeLabel(r.type),
+      statusLabel: REQUEST_STATUS_LABELS[r.status],
+    })),
+    total: total?.n ?? 0,
+    page: current,
+    pageSize: size,
+    pageCount: Math.max(1, Math.ceil((total?.n ?? 0) / size)),
+  };
+}
+
+/** Mes demandes: the household's requests of every type, newest first. */
+export async function listHouseholdRequests(
+  db: Db,
+  params: HouseholdScope & {
+    types?: readonly string[];
+    state?: RequestStateFilter;
+    reference?: string;
+    page?: number;
+    pageSize?: number;
+  },
+): Promise<Page<RequestListItem>> {
+  const where = and(
+    eq(requests.communeId, params.communeId),
+    eq(requests.householdId, params.householdId),
+    params.types?.length ? inArray(requests.type, [...params.types]) : undefined,
+    params.state === "open"
+      ? eq(requests.status, "pending")
+      : params.state === "done"
+        ? ne(requests.status, "pending")
+        : undefined,
+    referenceCondition(params.reference),
+  );
+  return listPage(db, where, params.page, params.pageSize);
+}
+
+/** The agents' inbox: the commune's requests, searchable by family name or reference. */
+export async function listCommuneRequests(
+  db: Db,
+  params: {
+    communeId: string;
+    types?: readonly string[];
+    status?: RequestStatus | "all";
+    search?: string;
+    page?: number;
+    pageSize?: number;
+  },
+): Promise<Page<RequestListItem>> {
+  const search = params.search?.trim();
+  const escaped = search?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const where = and(
+    eq(requests.communeId, params.communeId),
+    params.types?.length ? inArray(requests.type, [...params.types]) : undefined,
+    params.status && params.status !== "all" ? eq(requests.status, params.status) : undefined,
+    search
+      ? or(ilike(households.name, `%${escaped}%`), referenceCondition(search), ilike(requests.subject, `%${escaped}%`))
+      : undefined,
+  );
+  return listPage(db, where, params.page, params.pageSize);
+}
