@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, ne, type SQL, sql } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import {
   authorizedAdults,
@@ -27,183 +28,163 @@ export class ApplyTargetMissingError extends Error {
   }
 }
 
+/** What every operation is applied with: the decision's transaction and the request's household. */
+interface ApplyContext {
+  tx: Db;
+  scope: HouseholdScope;
+  now: Date;
+}
+
+/** A table of the family file: each row carries its commune and its household. */
+type HouseholdTable = PgTable & { communeId: PgColumn; householdId: PgColumn };
+
+/** The rows of `table` whose `column` is `id`, among the household's (and its commune's) only. */
+function ofHousehold(table: HouseholdTable, column: PgColumn, id: string, scope: HouseholdScope): SQL {
+  return and(eq(column, id), eq(table.householdId, scope.householdId), eq(table.communeId, scope.communeId))!;
+}
+
+function mustTouch(rows: unknown[], op: ApplyOp) {
+  if (rows.length === 0) throw new ApplyTargetMissingError(op);
+}
+
+/** Throws unless the row `id` of `table` (a guardian, a child) is the household's. */
+async function mustBeOfHousehold(
+  { tx, scope }: ApplyContext,
+  table: HouseholdTable & { id: PgColumn },
+  id: string,
+  op: ApplyOp,
+) {
+  mustTouch(
+    await tx
+      .select({ id: table.id })
+      .from(table)
+      .where(ofHousehold(table, table.id, id, scope)),
+    op,
+  );
+}
+
+type OpOf<A extends ApplyOp["action"]> = Extract<ApplyOp, { action: A }>;
+
+/** The tables an "update" changes, by name; `stamped` ones keep their own "last changed" date. */
+const UPDATED: Record<OpOf<"update">["table"], { table: HouseholdTable & { id: PgColumn }; stamped: boolean }> = {
+  guardians: { table: guardians, stamped: false },
+  children: { table: children, stamped: false },
+  authorizedAdults: { table: authorizedAdults, stamped: true },
+};
+
+/**
+ * The one-row-per-owner tables an "upsert" writes, by name: the column (property) that holds the owner's id, and
+ * the check that the owner (a guardian, a child, the household itself) is the request's household.
+ */
+const UPSERTED: Record<
+  OpOf<"upsert">["table"],
+  {
+    table: HouseholdTable;
+    owner: string;
+    checkOwner: (ctx: ApplyContext, op: ApplyOp & { id: string }) => Promise<void>;
+  }
+> = {
+  guardianPreferences: {
+    table: guardianPreferences,
+    owner: "guardianId",
+    checkOwner: (ctx, op) => mustBeOfHousehold(ctx, guardians, op.id, op),
+  },
+  childAuthorizations: {
+    table: childAuthorizations,
+    owner: "childId",
+    checkOwner: (ctx, op) => mustBeOfHousehold(ctx, children, op.id, op),
+  },
+  childHealth: {
+    table: childHealth,
+    owner: "childId",
+    checkOwner: (ctx, op) => mustBeOfHousehold(ctx, children, op.id, op),
+  },
+  bankAccounts: {
+    table: bankAccounts,
+    owner: "householdId",
+    checkOwner: async ({ scope }, op) => {
+      if (op.id !== scope.householdId) throw new ApplyTargetMissingError(op);
+    },
+  },
+};
+
+/** How each kind of operation is applied. */
+const APPLY: { [A in ApplyOp["action"]]: (ctx: ApplyContext, op: OpOf<A>) => Promise<void> } = {
+  clearBenefitRecipient: async ({ tx, scope }, op) => {
+    await tx
+      .update(guardians)
+      .set({ isBenefitRecipient: false })
+      .where(
+        and(
+          eq(guardians.householdId, scope.householdId),
+          eq(guardians.communeId, scope.communeId),
+          ne(guardians.id, op.exceptGuardianId),
+          eq(guardians.isBenefitRecipient, true),
+        ),
+      );
+  },
+  update: async ({ tx, scope, now }, op) => {
+    const { table, stamped } = UPDATED[op.table];
+    mustTouch(
+      await tx
+        .update(table)
+        .set(stamped ? { ...op.values, updatedAt: now } : op.values)
+        .where(ofHousehold(table, table.id, op.id, scope))
+        .returning({ id: table.id }),
+      op,
+    );
+  },
+  upsert: async (ctx, op) => {
+    const { table, owner, checkOwner } = UPSERTED[op.table];
+    await checkOwner(ctx, op);
+    await ctx.tx
+      .insert(table)
+      .values({ ...op.values, ...ctx.scope, [owner]: op.id, updatedAt: ctx.now })
+      .onConflictDoUpdate({ target: getTableColumns(table)[owner]!, set: { ...op.values, updatedAt: ctx.now } });
+  },
+  insert: async (ctx, op) => {
+    await mustBeOfHousehold(ctx, children, op.childId, op);
+    await ctx.tx.insert(authorizedAdults).values({
+      lastName: "",
+      firstName: "",
+      relationship: "",
+      ...op.values,
+      ...ctx.scope,
+      id: op.id,
+      childId: op.childId,
+    });
+  },
+  delete: async ({ tx, scope }, op) => {
+    mustTouch(
+      await tx
+        .delete(authorizedAdults)
+        .where(ofHousehold(authorizedAdults, authorizedAdults.id, op.id, scope))
+        .returning({ id: authorizedAdults.id }),
+      op,
+    );
+  },
+  replaceVaccinations: async (ctx, op) => {
+    await mustBeOfHousehold(ctx, children, op.childId, op);
+    const { tx, scope } = ctx;
+    await tx
+      .delete(childVaccinations)
+      .where(ofHousehold(childVaccinations, childVaccinations.childId, op.childId, scope));
+    if (op.vaccinations.length) {
+      await tx
+        .insert(childVaccinations)
+        .values(op.vaccinations.map((v) => ({ ...scope, childId: op.childId, name: v.name, vaccinatedOn: v.date })));
+    }
+  },
+};
+
 /**
  * Runs planApply()'s operations, in order, on the decision's transaction. Every statement is scoped by the
  * request's commune and household, and each must touch its row: otherwise it throws and nothing is kept.
  */
 export async function runApplyOps(tx: Db, scope: HouseholdScope, ops: readonly ApplyOp[]): Promise<void> {
-  const now = new Date();
-  const owned = { communeId: scope.communeId, householdId: scope.householdId };
-  const mustTouch = (rows: unknown[], op: ApplyOp) => {
-    if (rows.length === 0) throw new ApplyTargetMissingError(op);
-  };
-  const childOfHousehold = async (childId: string, op: ApplyOp) =>
-    mustTouch(
-      await tx
-        .select({ id: children.id })
-        .from(children)
-        .where(
-          and(
-            eq(children.id, childId),
-            eq(children.householdId, scope.householdId),
-            eq(children.communeId, scope.communeId),
-          ),
-        ),
-      op,
-    );
-  const guardianOfHousehold = async (guardianId: string, op: ApplyOp) =>
-    mustTouch(
-      await tx
-        .select({ id: guardians.id })
-        .from(guardians)
-        .where(
-          and(
-            eq(guardians.id, guardianId),
-            eq(guardians.householdId, scope.householdId),
-            eq(guardians.communeId, scope.communeId),
-          ),
-        ),
-      op,
-    );
-
-  for (const op of ops) {
-    switch (op.action) {
-      case "clearBenefitRecipient":
-        await tx
-          .update(guardians)
-          .set({ isBenefitRecipient: false })
-          .where(
-            and(
-              eq(guardians.householdId, scope.householdId),
-              eq(guardians.communeId, scope.communeId),
-              ne(guardians.id, op.exceptGuardianId),
-              eq(guardians.isBenefitRecipient, true),
-            ),
-          );
-        break;
-      case "update":
-        if (op.table === "guardians") {
-          mustTouch(
-            await tx
-              .update(guardians)
-              .set(op.values)
-              .where(
-                and(
-                  eq(guardians.id, op.id),
-                  eq(guardians.householdId, scope.householdId),
-                  eq(guardians.communeId, scope.communeId),
-                ),
-              )
-              .returning({ id: guardians.id }),
-            op,
-          );
-        } else if (op.table === "children") {
-          mustTouch(
-            await tx
-              .update(children)
-              .set(op.values)
-              .where(
-                and(
-                  eq(children.id, op.id),
-                  eq(children.householdId, scope.householdId),
-                  eq(children.communeId, scope.communeId),
-                ),
-              )
-              .returning({ id: children.id }),
-            op,
-          );
-        } else {
-          mustTouch(
-            await tx
-              .update(authorizedAdults)
-              .set({ ...op.values, updatedAt: now })
-              .where(
-                and(
-                  eq(authorizedAdults.id, op.id),
-                  eq(authorizedAdults.householdId, scope.householdId),
-                  eq(authorizedAdults.communeId, scope.communeId),
-                ),
-              )
-              .returning({ id: authorizedAdults.id }),
-            op,
-          );
-        }
-        break;
-      case "upsert":
-        if (op.table === "guardianPreferences") {
-          await guardianOfHousehold(op.id, op);
-          await tx
-            .insert(guardianPreferences)
-            .values({ ...op.values, ...owned, guardianId: op.id, updatedAt: now })
-            .onConflictDoUpdate({ target: guardianPreferences.guardianId, set: { ...op.values, updatedAt: now } });
-        } else if (op.table === "childAuthorizations") {
-          await childOfHousehold(op.id, op);
-          await tx
-            .insert(childAuthorizations)
-            .values({ ...op.values, ...owned, childId: op.id, updatedAt: now })
-            .onConflictDoUpdate({ target: childAuthorizations.childId, set: { ...op.values, updatedAt: now } });
-        } else if (op.table === "childHealth") {
-          await childOfHousehold(op.id, op);
-          await tx
-            .insert(childHealth)
-            .values({ ...op.values, ...owned, childId: op.id, updatedAt: now })
-            .onConflictDoUpdate({ target: childHealth.childId, set: { ...op.values, updatedAt: now } });
-        } else {
-          if (op.id !== scope.householdId) throw new ApplyTargetMissingError(op);
-          await tx
-            .insert(bankAccounts)
-            .values({ ...op.values, householdId: scope.householdId, communeId: scope.communeId, updatedAt: now })
-            .onConflictDoUpdate({ target: bankAccounts.householdId, set: { ...op.values, updatedAt: now } });
-        }
-        break;
-      case "insert":
-        await childOfHousehold(op.childId, op);
-        await tx.insert(authorizedAdults).values({
-          lastName: "",
-          firstName: "",
-          relationship: "",
-          ...op.values,
-          ...owned,
-          id: op.id,
-          childId: op.childId,
-        });
-        break;
-      case "delete":
-        mustTouch(
-          await tx
-            .delete(authorizedAdults)
-            .where(
-              and(
-                eq(authorizedAdults.id, op.id),
-                eq(authorizedAdults.householdId, scope.householdId),
-                eq(authorizedAdults.communeId, scope.communeId),
-              ),
-            )
-            .returning({ id: authorizedAdults.id }),
-          op,
-        );
-        break;
-      case "replaceVaccinations":
-        await childOfHousehold(op.childId, op);
-        await tx
-          .delete(childVaccinations)
-          .where(
-            and(
-              eq(childVaccinations.childId, op.childId),
-              eq(childVaccinations.householdId, scope.householdId),
-              eq(childVaccinations.communeId, scope.communeId),
-            ),
-          );
-        if (op.vaccinations.length) {
-          await tx
-            .insert(childVaccinations)
-            .values(
-              op.vaccinations.map((v) => ({ ...owned, childId: op.childId, name: v.name, vaccinatedOn: v.date })),
-            );
-        }
-        break;
-    }
-  }
+  // Rows written take the scope's two ids and nothing else the caller's object may hold.
+  const ctx = { tx, scope: { communeId: scope.communeId, householdId: scope.householdId }, now: new Date() };
+  for (const op of ops) await (APPLY[op.action] as (ctx: ApplyContext, op: ApplyOp) => Promise<void>)(ctx, op);
   // The file's "last changed" date, shown to agents.
   await tx
     .update(households)

@@ -213,9 +213,15 @@ describe("decideRequest", () => {
       targetId: adultId,
       proposed: { relationship: "Grand-mère maternelle" },
     });
+    const longAgo = new Date("2020-01-01T00:00:00Z");
+    await db().update(authorizedAdults).set({ updatedAt: longAgo }).where(eq(authorizedAdults.id, adultId));
     expect(await decideRequest(db(), { ...agent, requestId: update.ok ? update.request!.id : "" })).toMatchObject({
       ok: true,
     });
+    // The change is applied, and the adult's own "last changed" date moves with it.
+    const [changed] = await db().select().from(authorizedAdults).where(eq(authorizedAdults.id, adultId));
+    expect(changed?.relationship).toBe("Grand-mère maternelle");
+    expect(changed!.updatedAt.getTime()).toBeGreaterThan(longAgo.getTime());
     const remove = await submitChange(db(), {
       ...base,
       type: "authorized_adult.remove",
