@@ -2,7 +2,7 @@
 
 import { type FormEvent, useActionState, useId, useState } from "react";
 import { InlineActionForm } from "@/components/agent/inline-action-form";
-import { FormMessage, SubmitButton } from "@/components/ui/form-kit";
+import { FieldError, FormMessage, SubmitButton } from "@/components/ui/form-kit";
 import type { ActionState } from "@/lib/actions/state";
 import { removeChildPhoto, uploadChildPhoto } from "@/lib/family-file/photo-actions";
 import { routes } from "@/lib/routes/paths";
@@ -81,11 +81,7 @@ export function ChildPhoto({
             aria-describedby={describedBy}
             onChange={() => setLocalError(null)}
           />
-          {error ? (
-            <p className="field__error" id={`${id}-error`}>
-              {error}
-            </p>
-          ) : null}
+          <FieldError id={`${id}-error`} message={error} />
         </div>
         <SubmitButton pending={pending}>{photo ? "Remplacer la photo" : "Ajouter la photo"}</SubmitButton>
         <FormMessage state={localError ? null : state} />

@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { ChoiceGroupFrame } from "@/components/ui/form-kit";
 
 /** Tick boxes sharing one name (e.g. "Pratiques alimentaires"), in a fieldset named by its legend. */
 export function ChoicesField({
@@ -17,22 +18,13 @@ export function ChoicesField({
 }) {
   const id = useId();
   return (
-    <fieldset
-      className={`field field--radios${error ? " field--error" : ""}`}
-      aria-describedby={error ? `${id}-error` : undefined}
-    >
-      <legend>{legend}</legend>
+    <ChoiceGroupFrame legend={legend} error={error}>
       {Object.entries(options).map(([value, label]) => (
         <div className="field field--checkbox" key={value}>
           <input id={`${id}-${value}`} type="checkbox" value={value} {...registration} />
           <label htmlFor={`${id}-${value}`}>{label}</label>
         </div>
       ))}
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    </ChoiceGroupFrame>
   );
 }

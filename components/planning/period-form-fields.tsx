@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { type Control, type UseFormRegisterReturn, useController } from "react-hook-form";
+import { ChoiceGroupFrame } from "@/components/ui/form-kit";
 import type { SlotRequestForm } from "@/lib/bookings/schemas";
 
 /* The period form's own fields, beyond the form kit's. */
@@ -38,14 +39,7 @@ export function WeekdayField({
   const { field } = useController({ control, name: "weekdays" });
   const checked = checkedDays(field.value);
   return (
-    <fieldset
-      className={`field field--radios${error ? " field--error" : ""}`}
-      aria-describedby={error ? `${id}-error` : undefined}
-    >
-      <legend>
-        Jours de la semaine
-        <span aria-hidden="true"> *</span>
-      </legend>
+    <ChoiceGroupFrame legend="Jours de la semaine" error={error} required>
       {options.map((o, index) => (
         <div className="field field--checkbox" key={o.value}>
           <input
@@ -64,11 +58,6 @@ export function WeekdayField({
           <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
         </div>
       ))}
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    </ChoiceGroupFrame>
   );
 }

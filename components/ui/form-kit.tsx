@@ -87,6 +87,15 @@ type FieldProps = {
   multiline?: boolean;
 };
 
+/** A field's error, under it; `id` is what the control's (or the group's) aria-describedby points to. */
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <p className="field__error" id={id}>
+      {message}
+    </p>
+  ) : null;
+}
+
 /**
  * The frame of a labelled control: label (with its "*"), hint, the control, error. The control gets the id and
  * the ARIA attributes that tie the hint and the error to it.
@@ -124,11 +133,7 @@ function LabelledField({
         "aria-invalid": error ? true : undefined,
         "aria-describedby": describedBy,
       })}
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }
@@ -197,12 +202,39 @@ export function CheckboxField({
         {label}
         {required ? <span aria-hidden="true"> *</span> : null}
       </label>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
     </div>
+  );
+}
+
+/**
+ * The frame of a group of radios or tick boxes: a fieldset named by its legend (with its "*"), and the error
+ * tied to the whole group.
+ */
+export function ChoiceGroupFrame({
+  legend,
+  error,
+  required,
+  children,
+}: {
+  legend: ReactNode;
+  error?: string;
+  required?: boolean;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <fieldset
+      className={`field field--radios${error ? " field--error" : ""}`}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
+      <legend>
+        {legend}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </legend>
+      {children}
+      <FieldError id={`${id}-error`} message={error} />
+    </fieldset>
   );
 }
 
@@ -219,16 +251,8 @@ export function RadioGroupField({
   error?: string;
   required?: boolean;
 }) {
-  const id = useId();
   return (
-    <fieldset
-      className={`field field--radios${error ? " field--error" : ""}`}
-      aria-describedby={error ? `${id}-error` : undefined}
-    >
-      <legend>
-        {legend}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </legend>
+    <ChoiceGroupFrame legend={legend} error={error} required={required}>
       <div className="radios">
         {options.map((option) => (
           <label key={option.value} className="radio">
@@ -237,12 +261,7 @@ export function RadioGroupField({
           </label>
         ))}
       </div>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    </ChoiceGroupFrame>
   );
 }
 

@@ -1,21 +1,14 @@
 "use client";
 
-import { useId } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { ChoiceGroupFrame } from "@/components/ui/form-kit";
 import { WEEKDAY_NAMES } from "@/lib/planning/days";
 import styles from "./planning.module.css";
 
 /** "Jours de l'activité": one box per weekday (values 1 = lundi … 7 = dimanche), its error tied to the group. */
 export function WeekdayCheckboxes({ registration, error }: { registration: UseFormRegisterReturn; error?: string }) {
-  const id = useId();
   return (
-    <fieldset
-      className={`field field--radios${error ? " field--error" : ""}`}
-      aria-describedby={error ? `${id}-error` : undefined}
-    >
-      <legend>
-        Jours de l&apos;activité<span aria-hidden="true"> *</span>
-      </legend>
+    <ChoiceGroupFrame legend="Jours de l'activité" error={error} required>
       <div className={styles.weekdays}>
         {WEEKDAY_NAMES.map((name, index) => (
           <label key={name}>
@@ -29,11 +22,6 @@ export function WeekdayCheckboxes({ registration, error }: { registration: UseFo
           </label>
         ))}
       </div>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    </ChoiceGroupFrame>
   );
 }
