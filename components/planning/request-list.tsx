@@ -2,7 +2,7 @@ import { format, parse } from "date-fns";
 import { fr } from "date-fns/locale";
 import Link from "next/link";
 import { RequestStatusBadge } from "@/components/requests/status-badge";
-import { TableWrap } from "@/components/ui/table-wrap";
+import { DataTable } from "@/components/ui/data-table";
 import type { BookingRequestRow } from "@/lib/bookings/request-list";
 
 /** "20 nov. 2026", as the guide's list prints a period's ends. */
@@ -19,40 +19,31 @@ export function RequestListTable({
   detailHref: (id: string) => string;
 }) {
   return (
-    <TableWrap label="Liste des demandes de réservation et d'absence">
-      <table>
-        <caption className="visually-hidden">Demandes de réservation et d&apos;absence</caption>
-        <thead>
-          <tr>
-            <th scope="col">Prénom</th>
-            <th scope="col">Type demande</th>
-            <th scope="col">Etablissement</th>
-            <th scope="col">Activité</th>
-            <th scope="col">Période</th>
-            <th scope="col">État</th>
-            <th scope="col">Demande</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.id}>
-              <td>{item.childFirstName ?? "-"}</td>
-              <td>{item.typeLabel}</td>
-              <td>{item.facility ?? "-"}</td>
-              <td>{item.activityLabel ?? "-"}</td>
-              <td>{item.from && item.to ? `${shortDay(item.from)} - ${shortDay(item.to)}` : "-"}</td>
-              <td>
-                <RequestStatusBadge status={item.status} label={item.statusLabel} />
-              </td>
-              <td>
-                <Link href={detailHref(item.id)} aria-label={`Détail de la demande ${item.reference}`}>
-                  {item.reference}
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      label="Liste des demandes de réservation et d'absence"
+      caption="Demandes de réservation et d'absence"
+      hiddenCaption
+      rows={items}
+      rowKey={(item) => item.id}
+      columns={[
+        { header: "Prénom", cell: (item) => item.childFirstName ?? "-" },
+        { header: "Type demande", cell: (item) => item.typeLabel },
+        { header: "Etablissement", cell: (item) => item.facility ?? "-" },
+        { header: "Activité", cell: (item) => item.activityLabel ?? "-" },
+        {
+          header: "Période",
+          cell: (item) => (item.from && item.to ? `${shortDay(item.from)} - ${shortDay(item.to)}` : "-"),
+        },
+        { header: "État", cell: (item) => <RequestStatusBadge status={item.status} label={item.statusLabel} /> },
+        {
+          header: "Demande",
+          cell: (item) => (
+            <Link href={detailHref(item.id)} aria-label={`Détail de la demande ${item.reference}`}>
+              {item.reference}
+            </Link>
+          ),
+        },
+      ]}
+    />
   );
 }

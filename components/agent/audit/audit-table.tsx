@@ -1,4 +1,4 @@
-import { TableWrap } from "@/components/ui/table-wrap";
+import { DataTable } from "@/components/ui/data-table";
 import type { AuditRow } from "@/lib/agents/audit-read";
 import { formatDateTime } from "@/lib/format";
 
@@ -13,30 +13,18 @@ export function AuditTable({
   showTarget?: boolean;
 }) {
   return (
-    <TableWrap label={caption}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Agent</th>
-            <th scope="col">Action</th>
-            {showTarget ? <th scope="col">Concerne</th> : null}
-            <th scope="col">Détail</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td>{formatDateTime(row.at)}</td>
-              <td>{row.actorName ?? "Compte supprimé"}</td>
-              <td>{row.actionLabel}</td>
-              {showTarget ? <td>{row.target}</td> : null}
-              <td>{row.detail ?? "–"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      label={caption}
+      caption={caption}
+      rows={rows}
+      rowKey={(row) => row.id}
+      columns={[
+        { header: "Date", cell: (row) => formatDateTime(row.at) },
+        { header: "Agent", cell: (row) => row.actorName ?? "Compte supprimé" },
+        { header: "Action", cell: (row) => row.actionLabel },
+        ...(showTarget ? [{ header: "Concerne", cell: (row: AuditRow) => row.target }] : []),
+        { header: "Détail", cell: (row) => row.detail ?? "–" },
+      ]}
+    />
   );
 }

@@ -1,41 +1,32 @@
 import Link from "next/link";
-import { TableWrap } from "@/components/ui/table-wrap";
+import { DataTable } from "@/components/ui/data-table";
 import type { ChildChoice } from "@/lib/activities/enrolments";
 import { formatDate } from "@/lib/format";
+
+const fullName = (child: ChildChoice) => `${child.firstName} ${child.lastName}`;
 
 /** Children found by the search, each with the link that opens the enrolment form for them. */
 export function ChildChoiceTable({ choices, hrefOf }: { choices: ChildChoice[]; hrefOf: (childId: string) => string }) {
   if (choices.length === 0) return <p role="status">Aucun enfant de la commune ne correspond à cette recherche.</p>;
   return (
-    <TableWrap label="Enfants trouvés">
-      <table>
-        <caption>Enfants trouvés ({choices.length})</caption>
-        <thead>
-          <tr>
-            <th scope="col">Enfant</th>
-            <th scope="col">Date de naissance</th>
-            <th scope="col">Famille</th>
-            <th scope="col">Action</th>
-          </tr>
-        </thead>
-        <tbody>
-          {choices.map((child) => {
-            const name = `${child.firstName} ${child.lastName}`;
-            return (
-              <tr key={child.id}>
-                <th scope="row">{name}</th>
-                <td>{formatDate(child.birthDate)}</td>
-                <td>Famille {child.householdName}</td>
-                <td>
-                  <Link href={hrefOf(child.id)} aria-label={`Choisir ${name}`}>
-                    Choisir
-                  </Link>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      label="Enfants trouvés"
+      caption={`Enfants trouvés (${choices.length})`}
+      rows={choices}
+      rowKey={(child) => child.id}
+      columns={[
+        { header: "Enfant", rowHeader: true, cell: fullName },
+        { header: "Date de naissance", cell: (child) => formatDate(child.birthDate) },
+        { header: "Famille", cell: (child) => `Famille ${child.householdName}` },
+        {
+          header: "Action",
+          cell: (child) => (
+            <Link href={hrefOf(child.id)} aria-label={`Choisir ${fullName(child)}`}>
+              Choisir
+            </Link>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
+import { DataTable } from "@/components/ui/data-table";
 import { FormMessage } from "@/components/ui/form-kit";
-import { TableWrap } from "@/components/ui/table-wrap";
 import { removeClosuresAction } from "@/lib/activities/actions";
 import type { ClosurePeriod } from "@/lib/activities/closures";
 import { CLOSURE_KIND_LABELS } from "@/lib/activities/labels";
@@ -34,48 +34,42 @@ export function ClosureTable({ slug, periods }: { slug: string; periods: Closure
       {periods.length === 0 ? (
         <p>Aucune fermeture à venir.</p>
       ) : (
-        <TableWrap label="Fermetures à venir">
-          <table>
-            <caption>Fermetures à venir ({periods.length})</caption>
-            <thead>
-              <tr>
-                <th scope="col">Période</th>
-                <th scope="col">Libellé</th>
-                <th scope="col">Type</th>
-                <th scope="col">Activité</th>
-                <th scope="col">Action</th>
-              </tr>
-            </thead>
-            <tbody>
-              {periods.map((period) => {
+        <DataTable
+          label="Fermetures à venir"
+          caption={`Fermetures à venir (${periods.length})`}
+          rows={periods}
+          rowKey={(period) => period.closureIds[0]!}
+          columns={[
+            {
+              header: "Période",
+              cell: (period) => {
                 const when = describePeriod(period);
-                return (
-                  <tr key={period.closureIds[0]}>
-                    <td>{when.charAt(0).toUpperCase() + when.slice(1)}</td>
-                    <td>{period.label}</td>
-                    <td>{CLOSURE_KIND_LABELS[period.kind]}</td>
-                    <td>{period.activityLabel ?? "Toutes les activités"}</td>
-                    <td>
-                      <form action={remove}>
-                        <input type="hidden" name="commune" value={slug} />
-                        <input type="hidden" name="closureIds" value={period.closureIds.join(",")} />
-                        <button
-                          type="submit"
-                          className="button button--small button--danger"
-                          disabled={pending}
-                          aria-busy={pending || undefined}
-                          aria-label={`Supprimer la fermeture « ${period.label} » ${when}`}
-                        >
-                          Supprimer
-                        </button>
-                      </form>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableWrap>
+                return when.charAt(0).toUpperCase() + when.slice(1);
+              },
+            },
+            { header: "Libellé", cell: (period) => period.label },
+            { header: "Type", cell: (period) => CLOSURE_KIND_LABELS[period.kind] },
+            { header: "Activité", cell: (period) => period.activityLabel ?? "Toutes les activités" },
+            {
+              header: "Action",
+              cell: (period) => (
+                <form action={remove}>
+                  <input type="hidden" name="commune" value={slug} />
+                  <input type="hidden" name="closureIds" value={period.closureIds.join(",")} />
+                  <button
+                    type="submit"
+                    className="button button--small button--danger"
+                    disabled={pending}
+                    aria-busy={pending || undefined}
+                    aria-label={`Supprimer la fermeture « ${period.label} » ${describePeriod(period)}`}
+                  >
+                    Supprimer
+                  </button>
+                </form>
+              ),
+            },
+          ]}
+        />
       )}
     </>
   );

@@ -1,12 +1,9 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
-import { TableWrap } from "@/components/ui/table-wrap";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import type { ActivityDay, DayBookingLine } from "@/lib/bookings/agent-views";
 import { formatDateTime } from "@/lib/format";
 import { SLOT_STATE_LABELS, slotState } from "@/lib/planning/slot-state";
 import { routes } from "@/lib/routes/paths";
-
-type Column = { header: string; cell: (line: DayBookingLine, index: number) => ReactNode };
 
 /** One list of the day (présents, absences, liste d'attente): the child and the family, plus its own columns. */
 function RosterList({
@@ -22,7 +19,7 @@ function RosterList({
   title: string;
   empty: string;
   lines: DayBookingLine[];
-  columns?: Column[];
+  columns?: Column<DayBookingLine>[];
 }) {
   return (
     <section aria-labelledby={id}>
@@ -32,42 +29,33 @@ function RosterList({
       {lines.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <TableWrap label={title}>
-          <table>
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                {columns.map((column) => (
-                  <th key={column.header} scope="col">
-                    {column.header}
-                  </th>
-                ))}
-                <th scope="col">Enfant</th>
-                <th scope="col">Famille</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((line, index) => (
-                <tr key={line.bookingId}>
-                  {columns.map((column) => (
-                    <td key={column.header}>{column.cell(line, index)}</td>
-                  ))}
-                  <th scope="row">{line.childName}</th>
-                  <td>
-                    <Link href={routes.agent.household(slug, line.householdId)}>Famille {line.householdName}</Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          label={title}
+          caption={title}
+          hiddenCaption
+          rows={lines}
+          rowKey={(line) => line.bookingId}
+          columns={[
+            ...columns,
+            { header: "Enfant", rowHeader: true, cell: (line) => line.childName },
+            {
+              header: "Famille",
+              cell: (line) => (
+                <Link href={routes.agent.household(slug, line.householdId)}>Famille {line.householdName}</Link>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );
 }
 
-const absenceState: Column = { header: "État", cell: (line) => SLOT_STATE_LABELS[slotState(line.status)] };
-const waitingRank: Column[] = [
+const absenceState: Column<DayBookingLine> = {
+  header: "État",
+  cell: (line) => SLOT_STATE_LABELS[slotState(line.status)],
+};
+const waitingRank: Column<DayBookingLine>[] = [
   { header: "Rang", cell: (_line, index) => index + 1 },
   { header: "En attente depuis", cell: (line) => (line.waitingSince ? formatDateTime(line.waitingSince) : "–") },
 ];

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { TableWrap } from "@/components/ui/table-wrap";
+import { DataTable } from "@/components/ui/data-table";
 import { describeDay, describePlaces } from "@/lib/activities/labels";
 import type { PendingDay } from "@/lib/bookings/agent-views";
 import styles from "./planning.module.css";
@@ -16,55 +16,50 @@ export function PendingDaysTable({
 }) {
   if (days.length === 0) return <p>Aucune demande de réservation ou d&apos;absence n&apos;attend de décision.</p>;
   return (
-    <TableWrap label="Jours avec des demandes en attente">
-      <table>
-        <caption>
-          Demandes en attente par jour et par activité ({days.length} jour{days.length > 1 ? "s" : ""})
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Jour</th>
-            <th scope="col">Activité</th>
-            <th scope="col">Réservations demandées</th>
-            <th scope="col">Absences demandées</th>
-            <th scope="col">Places occupées</th>
-            <th scope="col">Action</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((pending) => {
-            const day = describeDay(pending.day);
-            const isSelected = selected?.activityId === pending.activityId && selected.day === pending.day;
+    <DataTable
+      label="Jours avec des demandes en attente"
+      caption={`Demandes en attente par jour et par activité (${days.length} jour${days.length > 1 ? "s" : ""})`}
+      rows={days}
+      rowKey={(pending) => `${pending.activityId}-${pending.day}`}
+      columns={[
+        { header: "Jour", rowHeader: true, cell: (pending) => describeDay(pending.day) },
+        {
+          header: "Activité",
+          cell: (pending) => (
+            <>
+              <span className={styles.swatch} style={{ backgroundColor: pending.color }} aria-hidden="true" />
+              {pending.activityLabel}
+            </>
+          ),
+        },
+        { header: "Réservations demandées", cell: (pending) => pending.bookingRequests },
+        { header: "Absences demandées", cell: (pending) => pending.absenceRequests },
+        {
+          header: "Places occupées",
+          cell: (pending) => {
             const full = pending.capacity !== null && pending.placesTaken >= pending.capacity;
             return (
-              <tr key={`${pending.activityId}-${pending.day}`}>
-                <th scope="row">{day}</th>
-                <td>
-                  <span className={styles.swatch} style={{ backgroundColor: pending.color }} aria-hidden="true" />
-                  {pending.activityLabel}
-                </td>
-                <td>{pending.bookingRequests}</td>
-                <td>{pending.absenceRequests}</td>
-                <td className={full ? styles.full : undefined}>
-                  {describePlaces(pending.placesTaken, pending.capacity)}
-                </td>
-                <td>
-                  {isSelected ? (
-                    <span className="badge">Affiché ci-dessous</span>
-                  ) : (
-                    <Link
-                      href={hrefOf(pending)}
-                      aria-label={`Traiter les demandes du ${day}, ${pending.activityLabel}`}
-                    >
-                      Traiter
-                    </Link>
-                  )}
-                </td>
-              </tr>
+              <span className={full ? styles.full : undefined}>
+                {describePlaces(pending.placesTaken, pending.capacity)}
+              </span>
             );
-          })}
-        </tbody>
-      </table>
-    </TableWrap>
+          },
+        },
+        {
+          header: "Action",
+          cell: (pending) =>
+            selected?.activityId === pending.activityId && selected.day === pending.day ? (
+              <span className="badge">Affiché ci-dessous</span>
+            ) : (
+              <Link
+                href={hrefOf(pending)}
+                aria-label={`Traiter les demandes du ${describeDay(pending.day)}, ${pending.activityLabel}`}
+              >
+                Traiter
+              </Link>
+            ),
+        },
+      ]}
+    />
   );
 }

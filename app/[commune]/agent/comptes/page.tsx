@@ -3,7 +3,7 @@ import { AgentSecondFactorForm } from "@/components/agent/agent-second-factor-fo
 import { CreateStaffAccountForm } from "@/components/agent/create-staff-account-form";
 import { StaffAccountActions } from "@/components/agent/staff-account-actions";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
-import { TableWrap } from "@/components/ui/table-wrap";
+import { DataTable } from "@/components/ui/data-table";
 import type { User } from "@/db/schema";
 import { staffRoleLabels } from "@/lib/agents/schemas";
 import { listStaffAccounts } from "@/lib/agents/staff-accounts";
@@ -31,39 +31,36 @@ export default async function StaffAccountsPage({ params }: Props) {
     <>
       <Breadcrumbs items={breadcrumbs.agentSpace(slug, "Comptes agents")} />
       <h1>Comptes agents</h1>
-      <TableWrap label="Comptes agents">
-        <table>
-          <caption className="visually-hidden">Comptes des agents et administrateurs de {commune.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Nom</th>
-              <th scope="col">E-mail</th>
-              <th scope="col">Rôle</th>
-              <th scope="col">Statut</th>
-              <th scope="col">Double authentification</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((account) => (
-              <tr key={account.id}>
-                <td>
-                  {account.firstName} {account.lastName}
-                </td>
-                <td>{account.email}</td>
-                <td>{account.role === "admin" ? staffRoleLabels.admin : staffRoleLabels.agent}</td>
-                <td>
-                  <span className={statusBadges[account.status].className}>{statusBadges[account.status].label}</span>
-                </td>
-                <td>{account.secondFactorSince ? "Activée" : "Non activée"}</td>
-                <td>
-                  {account.id === user.id ? "Votre compte" : <StaffAccountActions slug={slug} account={account} />}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        label="Comptes agents"
+        caption={`Comptes des agents et administrateurs de ${commune.name}`}
+        hiddenCaption
+        rows={accounts}
+        rowKey={(account) => account.id}
+        columns={[
+          { header: "Nom", cell: (account) => `${account.firstName} ${account.lastName}` },
+          { header: "E-mail", cell: (account) => account.email },
+          {
+            header: "Rôle",
+            cell: (account) => (account.role === "admin" ? staffRoleLabels.admin : staffRoleLabels.agent),
+          },
+          {
+            header: "Statut",
+            cell: (account) => (
+              <span className={statusBadges[account.status].className}>{statusBadges[account.status].label}</span>
+            ),
+          },
+          {
+            header: "Double authentification",
+            cell: (account) => (account.secondFactorSince ? "Activée" : "Non activée"),
+          },
+          {
+            header: "Actions",
+            cell: (account) =>
+              account.id === user.id ? "Votre compte" : <StaffAccountActions slug={slug} account={account} />,
+          },
+        ]}
+      />
       <AgentSecondFactorForm slug={slug} required={commune.requireAgentSecondFactor} />
       <CreateStaffAccountForm slug={slug} />
     </>

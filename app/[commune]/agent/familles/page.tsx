@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
-import { TableWrap } from "@/components/ui/table-wrap";
+import { DataTable } from "@/components/ui/data-table";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { searchHouseholds } from "@/lib/households/agent-search";
@@ -55,33 +55,22 @@ export default async function FamilySearchPage({ params, searchParams }: Props) 
       {result.total === 0 ? (
         <p role="status">Aucun dossier famille ne correspond à votre recherche.</p>
       ) : (
-        <TableWrap label="Dossiers famille">
-          <table>
-            <caption>
-              Dossiers famille ({resultCount}){result.pageCount > 1 ? ` – page ${page} sur ${result.pageCount}` : null}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Famille</th>
-                <th scope="col">Responsables</th>
-                <th scope="col">Code abonné</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.households.map((household) => (
-                <tr key={household.id}>
-                  <td>
-                    <Link href={routes.agent.household(slug, household.id)}>Famille {household.name}</Link>
-                  </td>
-                  <td>{household.guardianNames.join(", ")}</td>
-                  <td>
-                    <span className="code">{household.subscriberCode}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          label="Dossiers famille"
+          caption={`Dossiers famille (${resultCount})${result.pageCount > 1 ? ` – page ${page} sur ${result.pageCount}` : ""}`}
+          rows={result.households}
+          rowKey={(household) => household.id}
+          columns={[
+            {
+              header: "Famille",
+              cell: (household) => (
+                <Link href={routes.agent.household(slug, household.id)}>Famille {household.name}</Link>
+              ),
+            },
+            { header: "Responsables", cell: (household) => household.guardianNames.join(", ") },
+            { header: "Code abonné", cell: (household) => <span className="code">{household.subscriberCode}</span> },
+          ]}
+        />
       )}
 
       {result.pageCount > 1 ? (
