@@ -36,9 +36,9 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, D =
   useEffect(() => {
     if (state && !state.ok) {
       const entries = Object.entries(state.fieldErrors).filter(([, messages]) => messages?.length);
-      entries.forEach(([field, messages], index) =>
-        form.setError(field as Path<z.input<S>>, { message: messages![0] }, { shouldFocus: index === 0 }),
-      );
+      entries.forEach(([field, messages], index) => {
+        form.setError(field as Path<z.input<S>>, { message: messages![0] }, { shouldFocus: index === 0 });
+      });
     }
   }, [state, form]);
 
