@@ -11,18 +11,7 @@ export interface Column<Row> {
   className?: string;
 }
 
-/**
- * A table with a header per column (scope="col") and a caption that names it, in a TableWrap that scrolls on narrow
- * screens. `hiddenCaption` keeps the caption for screen readers only, where a heading already names the table.
- */
-export function DataTable<Row>({
-  label,
-  caption,
-  hiddenCaption,
-  columns,
-  rows,
-  rowKey,
-}: {
+export interface DataTableProps<Row> {
   /** The name of the scrolling region around the table. */
   label: string;
   caption: ReactNode;
@@ -30,7 +19,13 @@ export function DataTable<Row>({
   columns: readonly Column<Row>[];
   rows: readonly Row[];
   rowKey: (row: Row) => string;
-}) {
+}
+
+/**
+ * A table with a header per column (scope="col") and a caption that names it, in a TableWrap that scrolls on narrow
+ * screens. `hiddenCaption` keeps the caption for screen readers only, where a heading already names the table.
+ */
+export function DataTable<Row>({ label, caption, hiddenCaption, columns, rows, rowKey }: DataTableProps<Row>) {
   return (
     <TableWrap label={label}>
       <table>

@@ -1,11 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect } from "react";
 import { bookingDecisionSchema } from "@/app/[commune]/agent/reservations/decision-schema";
 import { DecisionReport } from "@/components/agent/requests/decision-report";
 import { TextField, useActionForm } from "@/components/ui/form-kit";
-import { TableWrap } from "@/components/ui/table-wrap";
+import { SelectableTable, useTableSelection } from "@/components/ui/selectable-table";
 import type { FormAction } from "@/lib/actions/state";
 import styles from "./planning.module.css";
 
@@ -40,15 +39,12 @@ export function BookingDecisionForm({
 }) {
   const { form, state, pending, onSubmit } = useActionForm(bookingDecisionSchema, action, emptySelection);
   const { errors } = form.formState;
-  const selected = form.watch("bookingIds");
-  const selectedCount = Array.isArray(selected) ? selected.length : selected ? 1 : 0;
-  const allIds = lines.map((line) => line.bookingId);
-  const allSelected = lines.length > 0 && selectedCount === lines.length;
-
-  useEffect(() => {
-    // Once decided, the selection is spent (the lines change); a field error keeps it to be corrected.
-    if (state && (state.ok || Object.keys(state.fieldErrors).length === 0)) form.reset(emptySelection);
-  }, [state, form]);
+  const selection = useTableSelection({
+    form,
+    name: "bookingIds",
+    ids: lines.map((line) => line.bookingId),
+    state,
+  });
 
   const decide = (decision: "accept" | "refuse") => () => form.setValue("decision", decision);
 
@@ -61,55 +57,29 @@ export function BookingDecisionForm({
         <p>Aucune demande en attente pour ce jour.</p>
       ) : (
         <>
-          <TableWrap label="Demandes en attente du jour">
-            <table>
-              <caption>{caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={styles.selectCell}>
-                    <input
-                      type="checkbox"
-                      aria-label="Tout sélectionner"
-                      checked={allSelected}
-                      onChange={(event) =>
-                        form.setValue("bookingIds", event.target.checked ? allIds : [], {
-                          shouldValidate: form.formState.isSubmitted,
-                        })
-                      }
-                    />
-                  </th>
-                  <th scope="col">Enfant</th>
-                  <th scope="col">Famille</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Référence</th>
-                  <th scope="col">Demandée le</th>
-                </tr>
-              </thead>
-              <tbody>
-                {lines.map((line) => (
-                  <tr key={line.bookingId}>
-                    <td className={styles.selectCell}>
-                      <input
-                        type="checkbox"
-                        value={line.bookingId}
-                        aria-label={`Sélectionner : ${line.kindLabel.toLowerCase()} de ${line.childName}${line.reference ? ` (${line.reference})` : ""}`}
-                        {...form.register("bookingIds")}
-                      />
-                    </td>
-                    <th scope="row">{line.childName}</th>
-                    <td>
-                      <Link href={line.householdHref}>Famille {line.householdName}</Link>
-                    </td>
-                    <td>{line.kindLabel}</td>
-                    <td>{line.reference ?? "–"}</td>
-                    <td>{line.requestedAt}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <SelectableTable
+            label="Demandes en attente du jour"
+            caption={caption}
+            rows={lines}
+            rowKey={(line) => line.bookingId}
+            selection={selection}
+            selectAllLabel="Tout sélectionner"
+            selectLabel={(line) =>
+              `Sélectionner : ${line.kindLabel.toLowerCase()} de ${line.childName}${line.reference ? ` (${line.reference})` : ""}`
+            }
+            columns={[
+              { header: "Enfant", rowHeader: true, cell: (line) => line.childName },
+              {
+                header: "Famille",
+                cell: (line) => <Link href={line.householdHref}>Famille {line.householdName}</Link>,
+              },
+              { header: "Type", cell: (line) => line.kindLabel },
+              { header: "Référence", cell: (line) => line.reference ?? "–" },
+              { header: "Demandée le", cell: (line) => line.requestedAt },
+            ]}
+          />
           <fieldset className={`form ${styles.form}`}>
-            <legend>Traiter la sélection ({selectedCount} demande(s) sélectionnée(s))</legend>
+            <legend>Traiter la sélection ({selection.count} demande(s) sélectionnée(s))</legend>
             {errors.bookingIds?.message ? (
               <p className="field__error" role="alert">
                 {errors.bookingIds.message}
