@@ -1,4 +1,4 @@
-import { TableWrap } from "@/components/ui/table-wrap";
+import { DataTable } from "@/components/ui/data-table";
 import type { DayOutcome, DayResult } from "@/lib/bookings/types";
 import { formatDate } from "@/lib/format";
 import { isoWeekday, weekdayName } from "@/lib/planning/days";
@@ -80,28 +80,19 @@ export function DayOutcomeTable({
   caption: string;
 }) {
   return (
-    <TableWrap label={caption}>
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">{tense === "preview" ? "Prévision" : "Résultat"}</th>
-            <th scope="col">Motif</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((d) => (
-            <tr key={d.day}>
-              <th scope="row">{dayLabel(d.day)}</th>
-              <td>
-                <span className={BADGE[groupOf(d.outcome)]}>{OUTCOME_LABELS[tense][d.outcome]}</span>
-              </td>
-              <td>{d.reason ?? "–"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      caption={caption}
+      hiddenCaption
+      rows={days}
+      rowKey={(d) => d.day}
+      columns={[
+        { header: "Date", rowHeader: true, cell: (d) => dayLabel(d.day) },
+        {
+          header: tense === "preview" ? "Prévision" : "Résultat",
+          cell: (d) => <span className={BADGE[groupOf(d.outcome)]}>{OUTCOME_LABELS[tense][d.outcome]}</span>,
+        },
+        { header: "Motif", cell: (d) => d.reason ?? "–" },
+      ]}
+    />
   );
 }

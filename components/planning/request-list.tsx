@@ -24,7 +24,6 @@ export function RequestListTable({
       caption="Demandes de réservation et d'absence"
       hiddenCaption
       rows={items}
-      rowKey={(item) => item.id}
       columns={[
         { header: "Prénom", cell: (item) => item.childFirstName ?? "-" },
         { header: "Type demande", cell: (item) => item.typeLabel },

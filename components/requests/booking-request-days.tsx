@@ -1,5 +1,5 @@
 import { dayLabel } from "@/components/planning/period-form-days";
-import { TableWrap } from "@/components/ui/table-wrap";
+import { DataTable } from "@/components/ui/data-table";
 import type { BookingRequestDetail } from "@/lib/bookings/request-days";
 import { formatDate } from "@/lib/format";
 
@@ -23,31 +23,22 @@ export function BookingRequestDays({ detail, reference }: { detail: BookingReque
         <dt>Activité</dt>
         <dd>{orDash(detail.activityLabel)}</dd>
       </dl>
-      <TableWrap label={`Jours de la demande ${reference}`}>
-        <table>
-          <caption>Jours de la demande {reference}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Jour</th>
-              <th scope="col">État</th>
-              <th scope="col">Précision</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.days.map((d) => (
-              <tr key={d.day}>
-                <th scope="row">{dayLabel(d.day)}</th>
-                <td>{d.label}</td>
-                <td>
-                  {[d.reason, d.laterReference ? `Modifié depuis par la demande ${d.laterReference}.` : null]
-                    .filter(Boolean)
-                    .join(" ") || "–"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        caption={`Jours de la demande ${reference}`}
+        rows={detail.days}
+        rowKey={(d) => d.day}
+        columns={[
+          { header: "Jour", rowHeader: true, cell: (d) => dayLabel(d.day) },
+          { header: "État", cell: (d) => d.label },
+          {
+            header: "Précision",
+            cell: (d) =>
+              [d.reason, d.laterReference ? `Modifié depuis par la demande ${d.laterReference}.` : null]
+                .filter(Boolean)
+                .join(" ") || "–",
+          },
+        ]}
+      />
     </section>
   );
 }

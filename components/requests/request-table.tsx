@@ -13,7 +13,6 @@ export function RequestTable({ items, detailHref }: { items: RequestListItem[]; 
       caption="Mes demandes"
       hiddenCaption
       rows={items}
-      rowKey={(item) => item.id}
       columns={[
         {
           header: <span className="visually-hidden">Sélection</span>,

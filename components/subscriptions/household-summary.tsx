@@ -1,4 +1,4 @@
-import { TableWrap } from "@/components/ui/table-wrap";
+import { DataTable } from "@/components/ui/data-table";
 import { formatDate } from "@/lib/format";
 import type { HouseholdSummary } from "@/lib/households/family-summary";
 import { civilityLabels } from "@/lib/validation/fields";
@@ -22,27 +22,20 @@ export function HouseholdSummaryCard({ household }: { household: HouseholdSummar
       {household.children.length === 0 ? (
         <p>Aucun enfant n&apos;est inscrit dans ce dossier.</p>
       ) : (
-        <TableWrap label={`Enfants de la famille ${household.name}`}>
-          <table>
-            <caption className="visually-hidden">Enfants de la famille {household.name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Prénom</th>
-                <th scope="col">Date de naissance</th>
-                <th scope="col">École</th>
-              </tr>
-            </thead>
-            <tbody>
-              {household.children.map((child) => (
-                <tr key={`${child.firstName}-${child.birthDate}`}>
-                  <td>{child.firstName}</td>
-                  <td>{formatDate(child.birthDate)}</td>
-                  <td>{[child.school, child.schoolClass].filter(Boolean).join(" – ") || "Non renseignée"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          caption={`Enfants de la famille ${household.name}`}
+          hiddenCaption
+          rows={household.children}
+          rowKey={(child) => `${child.firstName}-${child.birthDate}`}
+          columns={[
+            { header: "Prénom", cell: (child) => child.firstName },
+            { header: "Date de naissance", cell: (child) => formatDate(child.birthDate) },
+            {
+              header: "École",
+              cell: (child) => [child.school, child.schoolClass].filter(Boolean).join(" – ") || "Non renseignée",
+            },
+          ]}
+        />
       )}
     </section>
   );

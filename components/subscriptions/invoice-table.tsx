@@ -1,4 +1,4 @@
-import { TableWrap } from "@/components/ui/table-wrap";
+import { DataTable } from "@/components/ui/data-table";
 import type { Invoice } from "@/db/schema";
 import { formatDate, formatEuros } from "@/lib/format";
 import { invoiceStatusLabels } from "@/lib/households/invoices";
@@ -22,39 +22,28 @@ export function InvoiceTable({ invoices, showHousehold }: { invoices: InvoiceRow
       {invoices.length === 0 ? (
         <p>Aucune facture n&apos;a encore été émise pour votre dossier famille.</p>
       ) : (
-        <TableWrap label="Historique des factures">
-          <table>
-            <caption className="visually-hidden">
-              Historique des factures, de la plus récente à la plus ancienne
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Numéro</th>
-                {showHousehold ? <th scope="col">Dossier famille</th> : null}
-                <th scope="col">Échéance</th>
-                <th scope="col">Émetteur</th>
-                <th scope="col">Montant</th>
-                <th scope="col">Statut</th>
-              </tr>
-            </thead>
-            <tbody>
-              {invoices.map((invoice) => (
-                <tr key={invoice.id}>
-                  <td>{formatDate(invoice.issuedOn)}</td>
-                  <td>{invoice.reference}</td>
-                  {showHousehold ? <td>Famille {invoice.householdName}</td> : null}
-                  <td>{formatDate(invoice.dueOn)}</td>
-                  <td>{invoice.issuer}</td>
-                  <td>{formatEuros(invoice.amountCents)}</td>
-                  <td>
-                    <span className={statusBadge[invoice.status]}>{invoiceStatusLabels[invoice.status]}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          label="Historique des factures"
+          caption="Historique des factures, de la plus récente à la plus ancienne"
+          hiddenCaption
+          rows={invoices}
+          columns={[
+            { header: "Date", cell: (invoice) => formatDate(invoice.issuedOn) },
+            { header: "Numéro", cell: (invoice) => invoice.reference },
+            ...(showHousehold
+              ? [{ header: "Dossier famille", cell: (invoice: InvoiceRow) => `Famille ${invoice.householdName}` }]
+              : []),
+            { header: "Échéance", cell: (invoice) => formatDate(invoice.dueOn) },
+            { header: "Émetteur", cell: (invoice) => invoice.issuer },
+            { header: "Montant", cell: (invoice) => formatEuros(invoice.amountCents) },
+            {
+              header: "Statut",
+              cell: (invoice) => (
+                <span className={statusBadge[invoice.status]}>{invoiceStatusLabels[invoice.status]}</span>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -11,21 +11,30 @@ export interface Column<Row> {
   className?: string;
 }
 
-export interface DataTableProps<Row> {
-  /** The name of the scrolling region around the table. */
-  label: string;
-  caption: ReactNode;
+/** What tells the rows apart: `rowKey`, or else the rows' own `id`. */
+type RowKey<Row> = { rowKey: (row: Row) => string } | (Row extends { id: string } ? { rowKey?: undefined } : never);
+
+export type DataTableProps<Row> = RowKey<Row> & {
+  caption: string;
+  /** The name of the scrolling region around the table: the caption unless said otherwise. */
+  label?: string;
   hiddenCaption?: boolean;
   columns: readonly Column<Row>[];
   rows: readonly Row[];
-  rowKey: (row: Row) => string;
+};
+
+/** The key of a row (see RowKey). */
+export function rowKeyOf<Row>({ rowKey }: RowKey<Row>): (row: Row) => string {
+  return rowKey ?? ((row) => (row as Row & { id: string }).id);
 }
 
 /**
  * A table with a header per column (scope="col") and a caption that names it, in a TableWrap that scrolls on narrow
  * screens. `hiddenCaption` keeps the caption for screen readers only, where a heading already names the table.
  */
-export function DataTable<Row>({ label, caption, hiddenCaption, columns, rows, rowKey }: DataTableProps<Row>) {
+export function DataTable<Row>(props: DataTableProps<Row>) {
+  const { caption, label = caption, hiddenCaption, columns, rows } = props;
+  const rowKey = rowKeyOf(props);
   return (
     <TableWrap label={label}>
       <table>

@@ -3,7 +3,7 @@
 import { useEffect } from "react";
 import type { FieldValues, Path, PathValue, UseFormRegisterReturn, UseFormReturn } from "react-hook-form";
 import type { ActionState } from "@/lib/actions/state";
-import { type Column, DataTable, type DataTableProps } from "./data-table";
+import { type Column, DataTable, type DataTableProps, rowKeyOf } from "./data-table";
 import styles from "./selectable-table.module.css";
 
 /** The rows ticked in a SelectableTable: the form's list field that holds their ids, and "select all". */
@@ -54,18 +54,15 @@ export function useTableSelection<T extends FieldValues, O>({
  * A DataTable whose first column ticks rows for an action on the selection, with "select all" in its header.
  * Each box is named after its row (`selectLabel`); rows that may not be ticked have none.
  */
-export function SelectableTable<Row>({
-  selection,
-  selectAllLabel,
-  selectLabel,
-  rowKey,
-  columns,
-  ...table
-}: DataTableProps<Row> & {
-  selection: TableSelection;
-  selectAllLabel: string;
-  selectLabel: (row: Row) => string;
-}) {
+export function SelectableTable<Row>(
+  props: DataTableProps<Row> & {
+    selection: TableSelection;
+    selectAllLabel: string;
+    selectLabel: (row: Row) => string;
+  },
+) {
+  const { selection, selectAllLabel, selectLabel } = props;
+  const rowKey = rowKeyOf(props);
   const selectColumn: Column<Row> = {
     className: styles.selectCell,
     header: (
@@ -82,5 +79,5 @@ export function SelectableTable<Row>({
         <input type="checkbox" value={rowKey(row)} aria-label={selectLabel(row)} {...selection.register} />
       ) : null,
   };
-  return <DataTable {...table} rowKey={rowKey} columns={[selectColumn, ...columns]} />;
+  return <DataTable {...props} columns={[selectColumn, ...props.columns]} />;
 }

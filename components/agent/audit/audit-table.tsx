@@ -14,10 +14,8 @@ export function AuditTable({
 }) {
   return (
     <DataTable
-      label={caption}
       caption={caption}
       rows={rows}
-      rowKey={(row) => row.id}
       columns={[
         { header: "Date", cell: (row) => formatDateTime(row.at) },
         { header: "Agent", cell: (row) => row.actorName ?? "Compte supprimé" },

@@ -25,7 +25,6 @@ export function HouseholdChildren({
           caption={`Enfants de la famille ${household.name}`}
           hiddenCaption
           rows={household.children}
-          rowKey={(child) => child.id}
           columns={[
             {
               header: "Photo",

@@ -12,7 +12,6 @@ export function HouseholdGuardians({ household }: { household: HouseholdDetail }
         caption={`Responsables de la famille ${household.name}`}
         hiddenCaption
         rows={household.guardians}
-        rowKey={(guardian) => guardian.id}
         columns={[
           {
             header: "Responsable",

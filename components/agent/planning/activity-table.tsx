@@ -34,7 +34,6 @@ export function ActivityTable({ slug, activities }: { slug: string; activities: 
       label="Activités"
       caption={`Activités de la commune (${activities.length})`}
       rows={activities}
-      rowKey={(activity) => activity.id}
       columns={[
         {
           header: "Activité",

@@ -13,7 +13,6 @@ export function ChildChoiceTable({ choices, hrefOf }: { choices: ChildChoice[]; 
       label="Enfants trouvés"
       caption={`Enfants trouvés (${choices.length})`}
       rows={choices}
-      rowKey={(child) => child.id}
       columns={[
         { header: "Enfant", rowHeader: true, cell: fullName },
         { header: "Date de naissance", cell: (child) => formatDate(child.birthDate) },

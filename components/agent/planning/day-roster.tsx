@@ -30,7 +30,6 @@ function RosterList({
         <p>{empty}</p>
       ) : (
         <DataTable
-          label={title}
           caption={title}
           hiddenCaption
           rows={lines}

@@ -21,7 +21,6 @@ export function EnrolmentTable({
       label="Inscriptions"
       caption={`Inscriptions à ${activityLabel} (${lines.length})`}
       rows={lines}
-      rowKey={(line) => line.id}
       columns={[
         {
           header: "Enfant",

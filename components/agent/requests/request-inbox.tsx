@@ -58,7 +58,6 @@ export function RequestInbox({
           label="Demandes"
           caption={caption}
           rows={rows}
-          rowKey={(row) => row.id}
           selection={selection}
           selectAllLabel="Sélectionner toutes les demandes en cours de la page"
           selectLabel={(row) => `Sélectionner la demande ${row.reference}`}

@@ -36,7 +36,6 @@ export default async function StaffAccountsPage({ params }: Props) {
         caption={`Comptes des agents et administrateurs de ${commune.name}`}
         hiddenCaption
         rows={accounts}
-        rowKey={(account) => account.id}
         columns={[
           { header: "Nom", cell: (account) => `${account.firstName} ${account.lastName}` },
           { header: "E-mail", cell: (account) => account.email },

@@ -4,6 +4,7 @@ import { type InboxRow, RequestInbox } from "@/components/agent/requests/request
 import styles from "@/components/agent/requests/requests.module.css";
 import { RequestTypeSelect } from "@/components/requests/request-type-select";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { SearchForm } from "@/components/ui/search-form";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/format";
@@ -52,7 +53,12 @@ export default async function RequestInboxPage({ params, searchParams }: Props) 
     <>
       <Breadcrumbs items={breadcrumbs.agentRequests(slug)} />
       <h1>Demandes</h1>
-      <form className={`form ${styles.filters}`} method="get" role="search" aria-label="Filtrer les demandes">
+      <SearchForm
+        label="Filtrer les demandes"
+        submitLabel="Rechercher"
+        className={`form ${styles.filters}`}
+        after={<Link href={routes.agent.requests(slug)}>Réinitialiser les filtres</Link>}
+      >
         <RequestTypeSelect value={search.type} />
         <div className="field">
           <label htmlFor="filtre-etat">État</label>
@@ -68,13 +74,7 @@ export default async function RequestInboxPage({ params, searchParams }: Props) 
           <label htmlFor="filtre-recherche">Famille ou référence</label>
           <input id="filtre-recherche" type="search" name="q" defaultValue={search.q} maxLength={100} />
         </div>
-        <div className="button-row">
-          <button type="submit" className="button">
-            Rechercher
-          </button>
-          <Link href={routes.agent.requests(slug)}>Réinitialiser les filtres</Link>
-        </div>
-      </form>
+      </SearchForm>
 
       <RequestInbox
         key={`${search.etat}-${search.type ?? ""}-${search.q}-${result.page}`}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { DataTable } from "@/components/ui/data-table";
+import { SearchField, SearchForm } from "@/components/ui/search-form";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { searchHouseholds } from "@/lib/households/agent-search";
@@ -29,28 +30,18 @@ export default async function FamilySearchPage({ params, searchParams }: Props) 
     <>
       <Breadcrumbs items={breadcrumbs.households(slug)} />
       <h1>Familles</h1>
-      <form className="form" method="get" role="search" aria-label="Rechercher une famille">
-        <div className="field">
-          <label htmlFor="recherche-famille">Rechercher une famille</label>
-          <p className="field__hint" id="recherche-famille-aide">
-            Nom de famille, nom ou e-mail d&apos;un responsable, ou code abonné.
-          </p>
-          <input
-            id="recherche-famille"
-            type="search"
-            name="q"
-            defaultValue={q}
-            maxLength={100}
-            aria-describedby="recherche-famille-aide"
-          />
-        </div>
-        <div className="button-row">
-          <button type="submit" className="button">
-            Rechercher
-          </button>
-          {q ? <Link href={routes.agent.households(slug)}>Voir toutes les familles</Link> : null}
-        </div>
-      </form>
+      <SearchForm
+        label="Rechercher une famille"
+        submitLabel="Rechercher"
+        after={q ? <Link href={routes.agent.households(slug)}>Voir toutes les familles</Link> : null}
+      >
+        <SearchField
+          id="recherche-famille"
+          label="Rechercher une famille"
+          hint="Nom de famille, nom ou e-mail d'un responsable, ou code abonné."
+          defaultValue={q}
+        />
+      </SearchForm>
 
       {result.total === 0 ? (
         <p role="status">Aucun dossier famille ne correspond à votre recherche.</p>
@@ -59,7 +50,6 @@ export default async function FamilySearchPage({ params, searchParams }: Props) 
           label="Dossiers famille"
           caption={`Dossiers famille (${resultCount})${result.pageCount > 1 ? ` – page ${page} sur ${result.pageCount}` : ""}`}
           rows={result.households}
-          rowKey={(household) => household.id}
           columns={[
             {
               header: "Famille",

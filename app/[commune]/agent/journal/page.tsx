@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditTable } from "@/components/agent/audit/audit-table";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { SearchForm } from "@/components/ui/search-form";
 import { listCommuneAudit } from "@/lib/agents/audit-read";
 import { AUDIT_ACTION_LABELS } from "@/lib/agents/audit-read-labels";
 import { requireUser } from "@/lib/auth/session";
@@ -33,7 +34,7 @@ export default async function AuditJournalPage({ params, searchParams }: Props) 
     <>
       <Breadcrumbs items={breadcrumbs.agentSpace(slug, "Journal des actions")} />
       <h1>Journal des actions</h1>
-      <form className="form" method="get" role="search" aria-label="Filtrer le journal">
+      <SearchForm label="Filtrer le journal" submitLabel="Filtrer">
         <div className="field">
           <label htmlFor="filtre-action">Action</label>
           <select id="filtre-action" name="action" defaultValue={search.action ?? ""}>
@@ -45,12 +46,7 @@ export default async function AuditJournalPage({ params, searchParams }: Props) 
             ))}
           </select>
         </div>
-        <div className="button-row">
-          <button type="submit" className="button">
-            Filtrer
-          </button>
-        </div>
-      </form>
+      </SearchForm>
 
       {journal.total === 0 ? (
         <p role="status">Aucune action enregistrée.</p>

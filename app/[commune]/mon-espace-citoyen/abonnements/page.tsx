@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
-import { TableWrap } from "@/components/ui/table-wrap";
+import { DataTable } from "@/components/ui/data-table";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/format";
@@ -39,25 +39,17 @@ export default async function SubscriptionsPage({ params, searchParams }: Props)
       {subscriptions.length === 0 ? (
         <p>Votre compte n&apos;est abonné à aucun dossier famille pour le moment.</p>
       ) : (
-        <TableWrap label="Mes abonnements">
-          <table>
-            <caption className="visually-hidden">Dossiers famille auxquels votre compte est abonné</caption>
-            <thead>
-              <tr>
-                <th scope="col">Dossier famille</th>
-                <th scope="col">Abonné depuis le</th>
-              </tr>
-            </thead>
-            <tbody>
-              {subscriptions.map((subscription) => (
-                <tr key={subscription.householdId}>
-                  <td>Famille {subscription.name}</td>
-                  <td>{formatDate(subscription.since)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          label="Mes abonnements"
+          caption="Dossiers famille auxquels votre compte est abonné"
+          hiddenCaption
+          rows={subscriptions}
+          rowKey={(subscription) => subscription.householdId}
+          columns={[
+            { header: "Dossier famille", cell: (subscription) => `Famille ${subscription.name}` },
+            { header: "Abonné depuis le", cell: (subscription) => formatDate(subscription.since) },
+          ]}
+        />
       )}
       {user.role === "family" ? (
         <p className="button-row">

@@ -4,6 +4,7 @@ import { ChildChoiceTable } from "@/components/agent/planning/child-choice-table
 import { EnrolChildForm } from "@/components/agent/planning/enrolment-forms";
 import { EnrolmentTable } from "@/components/agent/planning/enrolment-table";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { SearchField, SearchForm } from "@/components/ui/search-form";
 import { CHILD_SEARCH_LIMIT, findChildOfCommune, listEnrolments, searchChildren } from "@/lib/activities/enrolments";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -51,27 +52,14 @@ export default async function EnrolmentsPage({ params, searchParams }: Props) {
       <EnrolmentTable slug={slug} activityLabel={label} lines={lines} />
 
       <h2>Inscrire un enfant</h2>
-      <form className="form" method="get" role="search" aria-label="Rechercher un enfant à inscrire">
-        <div className="field">
-          <label htmlFor="recherche-enfant">Rechercher un enfant</label>
-          <p className="field__hint" id="recherche-enfant-aide">
-            Prénom, nom de l&apos;enfant ou nom de la famille ({CHILD_SEARCH_LIMIT} résultats au plus).
-          </p>
-          <input
-            id="recherche-enfant"
-            type="search"
-            name="q"
-            defaultValue={search.q}
-            maxLength={100}
-            aria-describedby="recherche-enfant-aide"
-          />
-        </div>
-        <div className="button-row">
-          <button type="submit" className="button button--secondary">
-            Rechercher
-          </button>
-        </div>
-      </form>
+      <SearchForm label="Rechercher un enfant à inscrire" submitLabel="Rechercher" secondary>
+        <SearchField
+          id="recherche-enfant"
+          label="Rechercher un enfant"
+          hint={`Prénom, nom de l'enfant ou nom de la famille (${CHILD_SEARCH_LIMIT} résultats au plus).`}
+          defaultValue={search.q}
+        />
+      </SearchForm>
       {search.q ? (
         <ChildChoiceTable
           choices={choices}
