@@ -3,11 +3,12 @@
 import type { UseFormReturn } from "react-hook-form";
 import { SelectField, TextField } from "@/components/ui/form-kit";
 import type { SlotRequestForm, SlotRequestValues } from "@/lib/bookings/schemas";
+import type { EnrolmentChoice } from "@/lib/bookings/types";
 import { formatDate } from "@/lib/format";
 import { type IsoDay, weekdayName } from "@/lib/planning/days";
 import type { SlotRequestKind } from "@/lib/planning/period";
 import styles from "./period-form.module.css";
-import type { Enrolment } from "./period-form-choices";
+import { activitiesOf, type Enrolment } from "./period-form-choices";
 import { WeekdayField, withHtmlAttributes } from "./period-form-fields";
 
 /* The period form's three steps (guide 003 §3.1.2), each a fieldset named by its legend. */
@@ -53,22 +54,27 @@ export function ChildStep({
 /** 2. One of the child's activities; choosing another one empties the weekdays. */
 export function ActivityStep({
   form,
-  options,
-  childChosen,
+  choices,
+  childId,
   defaultValue,
 }: {
   form: PeriodFormApi;
-  options: Option[];
-  childChosen: boolean;
+  choices: EnrolmentChoice[];
+  /** The child chosen in step 1, if any. */
+  childId: string | undefined;
   defaultValue: string;
 }) {
+  const options = activitiesOf(choices, childId ?? "").map((c) => ({
+    value: c.activityId,
+    label: `${c.activityLabel} – ${c.facility}`,
+  }));
   return (
     <fieldset className={styles.step}>
       <legend>2. Sélectionnez une activité</legend>
       <SelectField
         label="Activités"
         required
-        placeholder={childChosen ? "Choisir une activité" : "Choisissez d'abord un enfant"}
+        placeholder={childId ? "Choisir une activité" : "Choisissez d'abord un enfant"}
         options={options}
         registration={withHtmlAttributes(
           form.register("activityId", { onChange: () => form.setValue("weekdays", []) }),

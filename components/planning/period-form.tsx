@@ -9,7 +9,7 @@ import type { EnrolmentChoice, PeriodOutcome } from "@/lib/bookings/types";
 import type { IsoDay } from "@/lib/planning/days";
 import type { SlotRequestKind } from "@/lib/planning/period";
 import styles from "./period-form.module.css";
-import { activitiesOf, childOptionsOf, enrolmentOf, soleActivityOf } from "./period-form-choices";
+import { childOptionsOf, enrolmentOf, soleActivityOf } from "./period-form-choices";
 import { PreviewPanel, type PreviewView, previewFromState, usePeriodPreview } from "./period-form-preview";
 import { PeriodResult } from "./period-form-result";
 import { ActivityStep, ChildStep, DatesStep } from "./period-form-steps";
@@ -116,15 +116,7 @@ export function PeriodForm({
       <p className="form-required-note">Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>
 
       <ChildStep form={form} options={childOptions} defaultValue={defaults.childId} soleActivity={soleActivity} />
-      <ActivityStep
-        form={form}
-        options={activitiesOf(choices, values.childId ?? "").map((c) => ({
-          value: c.activityId,
-          label: `${c.activityLabel} – ${c.facility}`,
-        }))}
-        childChosen={Boolean(values.childId)}
-        defaultValue={defaults.activityId}
-      />
+      <ActivityStep form={form} choices={choices} childId={values.childId} defaultValue={defaults.activityId} />
       <DatesStep form={form} kind={kind} enrolment={enrolment} today={today} defaults={defaults} from={values.from} />
 
       <PreviewPanel view={view} headingId={headingId} />
