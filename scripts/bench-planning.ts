@@ -16,8 +16,8 @@ import { seedBenchCommune } from "@/db/seed-bench-planning";
 import { runDecisionDigests } from "@/lib/bookings/digest";
 import { loadPlanning } from "@/lib/bookings/planning";
 import { submitSlotRequest } from "@/lib/bookings/submit";
-import { chooseSubscribedHousehold } from "@/lib/family-file/actions-household";
 import { addDays, type IsoDay, isoWeekday } from "@/lib/planning/days";
+import { chooseSubscribedHousehold } from "@/lib/subscriptions/households";
 
 // The first day of a school year at 08:00 Paris: the whole year lies ahead of the year request.
 const NOW = new Date("2026-09-01T06:00:00Z");

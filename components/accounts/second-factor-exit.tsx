@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { logout } from "@/components/shell/logout";
+import { logout } from "@/app/[commune]/actions";
 
 /**
  * The way out of the second-factor pages: a session still waiting for its factor logs out (nothing else is open

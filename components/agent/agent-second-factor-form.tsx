@@ -1,7 +1,7 @@
 "use client";
 
+import { setAgentSecondFactorRequirementAction } from "@/app/[commune]/agent/comptes/actions";
 import { CheckboxField, FormMessage, SubmitButton, useActionForm } from "@/components/ui/form-kit";
-import { setAgentSecondFactorRequirementAction } from "@/lib/agents/actions";
 import { agentSecondFactorSchema } from "@/lib/agents/schemas";
 
 /** The commune's rule: admins always use the second factor; agents when this is ticked (or of their own accord). */

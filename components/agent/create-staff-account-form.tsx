@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect } from "react";
+import { createStaffAccountAction } from "@/app/[commune]/agent/comptes/actions";
 import { FormMessage, RadioGroupField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
-import { createStaffAccountAction } from "@/lib/agents/actions";
 import { createStaffAccountSchema, staffRoleLabels } from "@/lib/agents/schemas";
 import { civilityLabels } from "@/lib/validation/fields";
 

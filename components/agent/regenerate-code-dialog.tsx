@@ -2,8 +2,8 @@
 
 import { AlertDialog } from "radix-ui";
 import { useEffect, useState } from "react";
+import { regenerateSubscriberCodeAction } from "@/app/[commune]/agent/familles/[id]/actions";
 import { FormMessage, SubmitButton, useActionForm } from "@/components/ui/form-kit";
-import { regenerateSubscriberCodeAction } from "@/lib/households/actions";
 import { householdTargetSchema } from "@/lib/households/schemas";
 
 /** "Régénérer le code abonné" behind a confirmation: the old code stops working for new subscriptions. */

@@ -1,9 +1,9 @@
-import type { User } from "@/db/schema";
 import {
   resendStaffInvitationAction,
   resetStaffSecondFactorAction,
   setStaffAccountStatusAction,
-} from "@/lib/agents/actions";
+} from "@/app/[commune]/agent/comptes/actions";
+import type { User } from "@/db/schema";
 import { InlineActionForm } from "./inline-action-form";
 import styles from "./staff-account-actions.module.css";
 

@@ -1,10 +1,10 @@
 "use client";
 
 import { type FormEvent, useActionState, useId, useState } from "react";
+import { removeChildPhoto, uploadChildPhoto } from "@/app/[commune]/espace-famille/dossier/enfants/[id]/actions";
 import { InlineActionForm } from "@/components/agent/inline-action-form";
 import { FieldError, FormMessage, SubmitButton } from "@/components/ui/form-kit";
 import type { ActionState } from "@/lib/actions/state";
-import { removeChildPhoto, uploadChildPhoto } from "@/lib/family-file/photo-actions";
 import { routes } from "@/lib/routes/paths";
 
 // Kept in step with lib/family-file/photo-image.ts (a server-only module): checked here only to spare a 6 MB post.

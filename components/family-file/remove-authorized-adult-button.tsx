@@ -1,7 +1,7 @@
 "use client";
 
+import { removeAuthorizedAdult } from "@/app/[commune]/espace-famille/dossier/actions";
 import { InlineActionForm } from "@/components/agent/inline-action-form";
-import { removeAuthorizedAdult } from "@/lib/family-file/actions";
 
 /** "Supprimer" a personne habilitée: asks the town to remove it. */
 export function RemoveAuthorizedAdultButton({

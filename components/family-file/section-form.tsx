@@ -3,6 +3,7 @@
 import { useMemo } from "react";
 import type { FieldValues } from "react-hook-form";
 import type { z } from "zod";
+import { submitSectionChange } from "@/app/[commune]/espace-famille/dossier/actions";
 import {
   CheckboxField,
   FormMessage,
@@ -11,7 +12,6 @@ import {
   TextField,
   useActionForm,
 } from "@/components/ui/form-kit";
-import { submitSectionChange } from "@/lib/family-file/actions";
 import { sectionFieldsSchema } from "@/lib/family-file/schemas";
 import { fileSection, type SectionField, type SectionId } from "@/lib/family-file/schemas-sections";
 import { ChoicesField } from "./choices-field";

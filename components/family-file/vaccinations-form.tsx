@@ -1,8 +1,8 @@
 "use client";
 
 import { useFieldArray } from "react-hook-form";
+import { submitVaccinations } from "@/app/[commune]/espace-famille/dossier/actions";
 import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
-import { submitVaccinations } from "@/lib/family-file/actions";
 import type { Vaccination } from "@/lib/family-file/fields";
 import { vaccinationsSchema } from "@/lib/family-file/schemas";
 import { type PendingNote, PendingValue } from "./pending-value";

@@ -1,7 +1,7 @@
 "use client";
 
+import { withdrawMyRequest } from "@/app/[commune]/mon-espace-citoyen/mes-demandes/actions";
 import { InlineActionForm } from "@/components/agent/inline-action-form";
-import { withdrawMyRequest } from "@/lib/family-file/actions-requests";
 
 /** "Retirer ma demande" on a pending request of the family's household. */
 export function WithdrawRequestButton({

@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import { type UseFormReturn, useFieldArray } from "react-hook-form";
+import { saveFamilyStep } from "@/app/[commune]/espace-famille/pre-inscription/actions";
 import {
   CheckboxField,
   FormMessage,
@@ -10,7 +11,6 @@ import {
   TextField,
   useActionForm,
 } from "@/components/ui/form-kit";
-import { saveFamilyStep } from "@/lib/new-family/actions";
 import { type FamilyStep, type FamilyStepInput, familyStepObject, MAX_CHILDREN } from "@/lib/new-family/schemas";
 import styles from "./new-family.module.css";
 import { useGoOnWhenSaved } from "./use-next-step";

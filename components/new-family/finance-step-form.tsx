@@ -1,7 +1,7 @@
 "use client";
 
+import { saveFinanceStep } from "@/app/[commune]/espace-famille/pre-inscription/actions";
 import { FormMessage, RadioGroupField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
-import { saveFinanceStep } from "@/lib/new-family/actions";
 import { type FinanceStep, financeStepSchema } from "@/lib/new-family/schemas";
 import { formatIban } from "@/lib/validation/iban";
 import { useGoOnWhenSaved } from "./use-next-step";

@@ -1,8 +1,8 @@
 "use client";
 
 import { z } from "zod";
+import { sendPreRegistration } from "@/app/[commune]/espace-famille/pre-inscription/actions";
 import { FormMessage, SubmitButton, useActionForm } from "@/components/ui/form-kit";
-import { sendPreRegistration } from "@/lib/new-family/actions";
 import { useGoOnWhenSaved } from "./use-next-step";
 
 const empty = z.object({});

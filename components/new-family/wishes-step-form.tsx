@@ -1,8 +1,8 @@
 "use client";
 
 import { useId } from "react";
+import { saveWishesStep } from "@/app/[commune]/espace-famille/pre-inscription/actions";
 import { FormMessage, SubmitButton, useActionForm } from "@/components/ui/form-kit";
-import { saveWishesStep } from "@/lib/new-family/actions";
 import { WISHED_SERVICES, type WishedService, wishesStepSchema } from "@/lib/new-family/schemas";
 import styles from "./new-family.module.css";
 import { useGoOnWhenSaved } from "./use-next-step";

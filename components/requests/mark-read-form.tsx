@@ -1,8 +1,8 @@
 "use client";
 
 import { type ReactNode, useActionState } from "react";
+import { markMyRequestsRead } from "@/app/[commune]/mon-espace-citoyen/mes-demandes/actions";
 import { FormMessage } from "@/components/ui/form-kit";
-import { markMyRequestsRead } from "@/lib/family-file/actions-requests";
 
 /** Wraps the list so its row tick boxes go with "Marquer la sélection comme lue" / "Tout marquer comme lu". */
 export function MarkReadForm({

@@ -1,9 +1,9 @@
 import Link from "next/link";
+import { logout } from "@/app/[commune]/actions";
 import type { Commune } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { routes } from "@/lib/routes/paths";
 import { civilityLabels } from "@/lib/validation/fields";
-import { logout } from "./logout";
 import { MainNav, type NavItem } from "./main-nav";
 
 export function SiteHeader({ commune, user }: { commune: Commune; user: SessionUser | null }) {

@@ -1,8 +1,8 @@
 "use client";
 
 import { useId } from "react";
+import { subscribeByCode } from "@/app/[commune]/mon-espace-citoyen/abonnements/m-abonner/actions";
 import { FormMessage, TextField, useActionForm } from "@/components/ui/form-kit";
-import { subscribeByCode } from "@/lib/subscriptions/actions";
 import { subscribeByCodeSchema } from "@/lib/subscriptions/schemas";
 import { SearchOrCancel } from "./search-or-cancel";
 

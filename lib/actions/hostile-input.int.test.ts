@@ -1,11 +1,11 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { addClosuresAction, createEnrolmentAction, saveActivityAction } from "@/app/[commune]/agent/activites/actions";
+import { createStaffAccountAction } from "@/app/[commune]/agent/comptes/actions";
 import { signUp } from "@/app/[commune]/creer-un-compte/actions";
-import { submitPeriodRequest } from "@/app/[commune]/espace-famille/planning/periode/actions";
+import { submitPeriodRequest } from "@/app/[commune]/espace-famille/planning/_period/actions";
 import { activities, bookings, children, closureDays, enrolments, users } from "@/db/schema";
 import { demo, seedDemo } from "@/db/seed";
-import { addClosuresAction, createEnrolmentAction, saveActivityAction } from "@/lib/activities/actions";
-import { createStaffAccountAction } from "@/lib/agents/actions";
 import { formData, signInAs, signOutOfHarness } from "@/lib/testing/harness";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { CONTROL_CHARACTERS_MESSAGE, DAY_OUT_OF_RANGE_MESSAGE, REPEATED_FIELD_MESSAGE } from "@/lib/validation/fields";

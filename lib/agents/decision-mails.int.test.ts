@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { decideRequestsAction } from "@/app/[commune]/agent/demandes/actions";
 import { mailOutbox, requests, subscriptions } from "@/db/schema";
 import { runDecisionDigests } from "@/lib/bookings/digest";
 import { submitSlotRequest } from "@/lib/bookings/submit";
@@ -11,7 +12,6 @@ import { submitChange } from "@/lib/requests/submit-change";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
-import { decideRequestsAction } from "./requests-actions";
 
 // The outbox writer is spied on so a test can make it fail; it runs for real otherwise.
 vi.mock("@/lib/mail/send-mail", async (original) => {

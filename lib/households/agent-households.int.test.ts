@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { regenerateSubscriberCodeAction } from "@/app/[commune]/agent/familles/[id]/actions";
 import type { DatabaseHandle } from "@/db/client";
 import { auditLog, households } from "@/db/schema";
 import { demo } from "@/db/seed";
 import { listSubscriptions } from "@/lib/subscriptions/subscribe";
 import { formData, signInAs } from "@/lib/testing/harness";
-import { regenerateSubscriberCodeAction } from "./actions";
 import { searchHouseholds } from "./agent-search";
 import { accountByEmail, communeBySlugForTest, householdByCode, openDemoDatabase } from "./demo-fixture";
 import { findHouseholdDetail } from "./household-detail";

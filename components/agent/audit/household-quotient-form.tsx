@@ -1,7 +1,7 @@
 "use client";
 
+import { updateFamilyQuotientAction } from "@/app/[commune]/agent/familles/[id]/actions-quotient";
 import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
-import { updateFamilyQuotientAction } from "@/lib/households/quotient-actions";
 import { familyQuotientSchema } from "@/lib/households/quotient-schema";
 
 /** "Quotient familial" set directly by an agent; the change is recorded in the household's history. */

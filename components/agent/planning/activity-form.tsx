@@ -1,5 +1,6 @@
 "use client";
 
+import { saveActivityAction } from "@/app/[commune]/agent/activites/actions";
 import {
   CheckboxField,
   FormMessage,
@@ -10,7 +11,6 @@ import {
   useActionForm,
 } from "@/components/ui/form-kit";
 import type { Activity } from "@/db/schema/planning";
-import { saveActivityAction } from "@/lib/activities/actions";
 import { CATEGORY_LABELS, DEADLINE_KIND_LABELS } from "@/lib/activities/labels";
 import { activitySchema } from "@/lib/activities/schemas";
 import styles from "./planning.module.css";

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { addClosuresAction } from "@/app/[commune]/agent/activites/actions";
 import {
   FormMessage,
   RadioGroupField,
@@ -9,7 +10,6 @@ import {
   TextField,
   useActionForm,
 } from "@/components/ui/form-kit";
-import { addClosuresAction } from "@/lib/activities/actions";
 import { CLOSURE_KIND_LABELS } from "@/lib/activities/labels";
 import { closureAddSchema } from "@/lib/activities/schemas";
 import styles from "./planning.module.css";

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
+import { removeClosuresAction } from "@/app/[commune]/agent/activites/actions";
 import { DataTable } from "@/components/ui/data-table";
 import { FormMessage } from "@/components/ui/form-kit";
-import { removeClosuresAction } from "@/lib/activities/actions";
 import type { ClosurePeriod } from "@/lib/activities/closures";
 import { CLOSURE_KIND_LABELS } from "@/lib/activities/labels";
 import { formatDate } from "@/lib/format";

@@ -1,8 +1,8 @@
 "use client";
 
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { createEnrolmentAction, updateEnrolmentAction } from "@/app/[commune]/agent/activites/actions";
 import { FormMessage, RadioGroupField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
-import { createEnrolmentAction, updateEnrolmentAction } from "@/lib/activities/actions";
 import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from "@/lib/activities/labels";
 import { enrolmentCreateSchema, enrolmentUpdateSchema } from "@/lib/activities/schemas";
 import styles from "./planning.module.css";

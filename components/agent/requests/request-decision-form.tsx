@@ -1,7 +1,7 @@
 "use client";
 
+import { decideRequestsAction } from "@/app/[commune]/agent/demandes/actions";
 import { useActionForm } from "@/components/ui/form-kit";
-import { decideRequestsAction } from "@/lib/agents/requests-actions";
 import { decideRequestsSchema } from "@/lib/agents/requests-schemas";
 import { DecisionFields } from "./decision-fields";
 import { DecisionReport } from "./decision-report";

@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { decideRequestsAction } from "@/app/[commune]/agent/demandes/actions";
 import { useActionForm } from "@/components/ui/form-kit";
 import { SelectableTable, useTableSelection } from "@/components/ui/selectable-table";
-import { decideRequestsAction } from "@/lib/agents/requests-actions";
 import { decideRequestsSchema } from "@/lib/agents/requests-schemas";
 import { DecisionFields } from "./decision-fields";
 import { DecisionReport } from "./decision-report";

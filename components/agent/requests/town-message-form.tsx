@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect } from "react";
+import { postTownMessageAction } from "@/app/[commune]/agent/demandes/actions";
 import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
-import { postTownMessageAction } from "@/lib/agents/requests-actions";
 import { townMessageSchema } from "@/lib/agents/requests-schemas";
 
 /** "Envoyer un message" to the family on a request, without deciding it. */

@@ -1,6 +1,7 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
 import { beforeEach, describe, expect, it } from "vitest";
+import { createStaffAccountAction, setAgentSecondFactorRequirementAction } from "@/app/[commune]/agent/comptes/actions";
 import { logIn } from "@/app/[commune]/connexion/actions";
 import {
   confirmEnrolmentAction,
@@ -9,7 +10,6 @@ import {
 } from "@/app/[commune]/double-authentification/actions";
 import { auditLog, type Commune, recoveryCodes, totpFactors, type User, userSessions } from "@/db/schema";
 import { KNOWN_PASSWORD, seedAccount, useFreshIp } from "@/lib/accounts/test-fixtures";
-import { createStaffAccountAction, setAgentSecondFactorRequirementAction } from "@/lib/agents/actions";
 import { findSecondFactorChallenge, findSessionUser } from "@/lib/auth/session";
 import { redirectTarget } from "@/lib/households/demo-fixture";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";

@@ -4,19 +4,19 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { userAction } from "@/lib/actions/action";
 import { failure, fieldFailure, success } from "@/lib/actions/state";
-import { staffRoles } from "@/lib/auth/session";
-import { formatDate } from "@/lib/format";
-import { routePatterns, routes } from "@/lib/routes/paths";
-import { createActivity, updateActivity } from "./activities";
-import { addClosures, removeClosures } from "./closures";
-import { createEnrolment, type EnrolmentWriteResult, updateEnrolment } from "./enrolments";
+import { createActivity, updateActivity } from "@/lib/activities/activities";
+import { addClosures, removeClosures } from "@/lib/activities/closures";
+import { createEnrolment, type EnrolmentWriteResult, updateEnrolment } from "@/lib/activities/enrolments";
 import {
   activitySchema,
   closureAddSchema,
   closureRemoveSchema,
   enrolmentCreateSchema,
   enrolmentUpdateSchema,
-} from "./schemas";
+} from "@/lib/activities/schemas";
+import { staffRoles } from "@/lib/auth/session";
+import { formatDate } from "@/lib/format";
+import { routePatterns, routes } from "@/lib/routes/paths";
 
 /** Every page of the activities area shows these rows: refresh them all after a change. */
 const refreshActivities = () => revalidatePath(routePatterns.activities, "layout");

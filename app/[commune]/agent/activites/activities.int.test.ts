@@ -10,6 +10,9 @@ import {
   enrolments,
   type User,
 } from "@/db/schema";
+import { listActivities } from "@/lib/activities/activities";
+import { listClosurePeriods } from "@/lib/activities/closures";
+import { listEnrolments, searchChildren } from "@/lib/activities/enrolments";
 import { insertActivity } from "@/lib/bookings/test-fixtures";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { redirectTarget } from "@/lib/households/demo-fixture";
@@ -23,9 +26,6 @@ import {
   saveActivityAction,
   updateEnrolmentAction,
 } from "./actions";
-import { listActivities } from "./activities";
-import { listClosurePeriods } from "./closures";
-import { listEnrolments, searchChildren } from "./enrolments";
 
 const database = setUpTestDatabase();
 

@@ -3,16 +3,16 @@
 import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/actions/action";
 import { failure, success } from "@/lib/actions/state";
-import { routePatterns } from "@/lib/routes/paths";
 import {
   agentSecondFactorSchema,
   createStaffAccountSchema,
   DUPLICATE_EMAIL_MESSAGE,
   staffAccountStatusSchema,
   staffAccountTargetSchema,
-} from "./schemas";
-import { createStaffAccount, resendStaffInvitation, setStaffAccountStatus } from "./staff-accounts";
-import { resetStaffSecondFactor, setAgentSecondFactorRequirement } from "./staff-second-factor";
+} from "@/lib/agents/schemas";
+import { createStaffAccount, resendStaffInvitation, setStaffAccountStatus } from "@/lib/agents/staff-accounts";
+import { resetStaffSecondFactor, setAgentSecondFactorRequirement } from "@/lib/agents/staff-second-factor";
+import { routePatterns } from "@/lib/routes/paths";
 
 const adminOnly = ["admin"] as const;
 

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { regenerateSubscriberCodeAction } from "@/app/[commune]/agent/familles/[id]/actions";
 import type { DatabaseHandle } from "@/db/client";
 import { accountTokens, auditLog, mailOutbox, userSessions, users } from "@/db/schema";
 import { demo } from "@/db/seed";
-import { regenerateSubscriberCodeAction } from "@/lib/households/actions";
+import { DUPLICATE_EMAIL_MESSAGE } from "@/lib/agents/schemas";
 import { accountByEmail, householdByCode, openDemoDatabase } from "@/lib/households/demo-fixture";
 import { currentSession, formData, harness, signInAs } from "@/lib/testing/harness";
 import { createStaffAccountAction, resendStaffInvitationAction, setStaffAccountStatusAction } from "./actions";
-import { DUPLICATE_EMAIL_MESSAGE } from "./schemas";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {

@@ -3,11 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/actions/action";
 import { failure, success } from "@/lib/actions/state";
+import { ALREADY_DECIDED_MESSAGE, decideRequests, describeOutcome, isSuccessfulOutcome } from "@/lib/agents/requests";
+import { decideRequestsSchema, townMessageSchema } from "@/lib/agents/requests-schemas";
 import { staffRoles } from "@/lib/auth/session";
 import { postTownMessage } from "@/lib/requests/messages";
 import { routePatterns } from "@/lib/routes/paths";
-import { ALREADY_DECIDED_MESSAGE, decideRequests, describeOutcome, isSuccessfulOutcome } from "./requests";
-import { decideRequestsSchema, townMessageSchema } from "./requests-schemas";
 
 /**
  * "Accepter" / "Refuser" one request or the inbox's selection. The message lists, one line per request, what

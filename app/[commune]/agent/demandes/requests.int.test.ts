@@ -1,17 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { updateFamilyQuotientAction } from "@/app/[commune]/agent/familles/[id]/actions-quotient";
 import { auditLog, guardians, households, mailOutbox, requests, subscriptions } from "@/db/schema";
 import { listHouseholdAudit } from "@/lib/agents/audit-read";
+import { openRequestForAgent } from "@/lib/agents/requests";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
-import { updateFamilyQuotientAction } from "@/lib/households/quotient-actions";
 import { decideRequest } from "@/lib/requests/decide";
 import { getCommuneRequest } from "@/lib/requests/detail";
 import { submitChange } from "@/lib/requests/submit-change";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
-import { openRequestForAgent } from "./requests";
-import { decideRequestsAction, postTownMessageAction } from "./requests-actions";
+import { decideRequestsAction, postTownMessageAction } from "./actions";
 
 const database = setUpTestDatabase();
 beforeAll(async () => {});

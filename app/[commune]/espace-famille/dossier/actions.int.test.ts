@@ -2,15 +2,15 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { bankAccounts, children, guardians, requests, subscriptions } from "@/db/schema";
+import { fieldView, readFamilyFile } from "@/lib/family-file/read";
+import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { decideRequest } from "@/lib/requests/decide";
 import { submitChange } from "@/lib/requests/submit-change";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
+import { markMyRequestsRead, withdrawMyRequest } from "../../mon-espace-citoyen/mes-demandes/actions";
 import { removeAuthorizedAdult, submitSectionChange, submitVaccinations } from "./actions";
-import { markMyRequestsRead, withdrawMyRequest } from "./actions-requests";
-import { fieldView, readFamilyFile } from "./read";
-import { insertFamily } from "./test-fixtures";
 
 const database = setUpTestDatabase();
 beforeAll(async () => {});

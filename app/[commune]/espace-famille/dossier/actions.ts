@@ -3,13 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { type UserContext, userAction } from "@/lib/actions/action";
 import { type ActionState, failure, success } from "@/lib/actions/state";
+import { NOT_IN_FILE, NOT_SUBSCRIBED, submitChangeMessage } from "@/lib/family-file/actions-messages";
+import { removeAuthorizedAdultSchema, sectionChangeSchema, vaccinationsChangeSchema } from "@/lib/family-file/schemas";
+import { fileSection } from "@/lib/family-file/schemas-sections";
 import { newAuthorizedAdultId, submitChange } from "@/lib/requests/submit-change";
 import type { FamilyFileChangeType } from "@/lib/requests/types";
 import { routePatterns } from "@/lib/routes/paths";
-import { findSubscribedHousehold } from "./actions-household";
-import { NOT_IN_FILE, NOT_SUBSCRIBED, submitChangeMessage } from "./actions-messages";
-import { removeAuthorizedAdultSchema, sectionChangeSchema, vaccinationsChangeSchema } from "./schemas";
-import { fileSection } from "./schemas-sections";
+import { findSubscribedHousehold } from "@/lib/subscriptions/households";
 
 /*
  * Dossier famille: every save is a change request (lib/requests/submit-change.ts), on a household the

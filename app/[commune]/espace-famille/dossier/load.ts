@@ -1,8 +1,8 @@
 import "server-only";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { listSubscribedHouseholds } from "@/lib/family-file/actions-household";
 import { type FamilyFile, readFamilyFile } from "@/lib/family-file/read";
+import { listSubscribedHouseholds } from "@/lib/subscriptions/households";
 
 /** The signed-in account and the files of the households it is subscribed to in this commune (never another's). */
 export async function loadOwnFamilyFiles(slug: string, returnTo: string) {

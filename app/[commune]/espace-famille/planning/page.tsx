@@ -8,10 +8,10 @@ import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription
 import { requireUser } from "@/lib/auth/session";
 import { loadPlanning } from "@/lib/bookings/planning";
 import { getDb } from "@/lib/db";
-import { chooseSubscribedHousehold } from "@/lib/family-file/actions-household";
 import { parisDay } from "@/lib/planning/days";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import { chooseSubscribedHousehold } from "@/lib/subscriptions/households";
 import { cancelSlot, requestSlot, slotHistoryAction } from "./actions";
 
 type Props = {

@@ -4,9 +4,15 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type UserContext, userAction } from "@/lib/actions/action";
 import { type ActionState, failure, fieldFailure, success } from "@/lib/actions/state";
+import { familyStepSchema, financeStepSchema, wishesByChild, wishesStepSchema } from "@/lib/new-family/schemas";
+import {
+  hasSubscription,
+  latestPreRegistration,
+  loadDraft,
+  saveDraftStep,
+  submitPreRegistration,
+} from "@/lib/new-family/store";
 import { routePatterns } from "@/lib/routes/paths";
-import { familyStepSchema, financeStepSchema, wishesByChild, wishesStepSchema } from "./schemas";
-import { hasSubscription, latestPreRegistration, loadDraft, saveDraftStep, submitPreRegistration } from "./store";
 
 /* The wizard's server actions: a signed-in family account without a subscription, its own draft only. */
 

@@ -12,13 +12,13 @@ import {
   requests,
   subscriptions,
 } from "@/db/schema";
+import { loadDraft, loadPreRegistrationForAgent } from "@/lib/new-family/store";
 import { decideRequest } from "@/lib/requests/decide";
 import { listHouseholdRequests } from "@/lib/requests/lists";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { saveFamilyStep, saveFinanceStep, saveWishesStep, sendPreRegistration } from "./actions";
-import { loadDraft, loadPreRegistrationForAgent } from "./store";
 
 const database = setUpTestDatabase();
 

@@ -4,12 +4,12 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type UserContext, userAction } from "@/lib/actions/action";
 import { type ActionState, failure, success } from "@/lib/actions/state";
+import { NOT_SUBSCRIBED } from "@/lib/family-file/actions-messages";
+import { requestTargetSchema } from "@/lib/family-file/schemas";
 import { markRequestsRead } from "@/lib/requests/messages";
 import { withdrawRequest } from "@/lib/requests/withdraw";
 import { routePatterns } from "@/lib/routes/paths";
-import { findSubscribedHousehold } from "./actions-household";
-import { NOT_SUBSCRIBED } from "./actions-messages";
-import { requestTargetSchema } from "./schemas";
+import { findSubscribedHousehold } from "@/lib/subscriptions/households";
 
 /* Mes demandes and the "Retirer ma demande" buttons of the Dossier famille: on the account's own households only. */
 

@@ -7,10 +7,10 @@ import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { chooseSubscribedHousehold } from "@/lib/family-file/actions-household";
 import { listHouseholdRequests } from "@/lib/requests/lists";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import { chooseSubscribedHousehold } from "@/lib/subscriptions/households";
 import { requestFiltersSchema } from "./filters";
 
 type Props = {

@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/actions/action";
 import { failure, success } from "@/lib/actions/state";
 import { staffRoles } from "@/lib/auth/session";
+import { updateFamilyQuotient } from "@/lib/households/quotient";
+import { familyQuotientSchema } from "@/lib/households/quotient-schema";
 import { routePatterns } from "@/lib/routes/paths";
-import { updateFamilyQuotient } from "./quotient";
-import { familyQuotientSchema } from "./quotient-schema";
 
 /** "Quotient familial" on the agents' household page (agents and admins of the household's commune). */
 export const updateFamilyQuotientAction = userAction(

@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/actions/action";
 import { failure, success } from "@/lib/actions/state";
 import { staffRoles } from "@/lib/auth/session";
+import { regenerateSubscriberCode } from "@/lib/households/regenerate-code";
+import { householdTargetSchema } from "@/lib/households/schemas";
 import { routePatterns } from "@/lib/routes/paths";
-import { regenerateSubscriberCode } from "./regenerate-code";
-import { householdTargetSchema } from "./schemas";
 
 /** "Régénérer le code abonné" (agents and admins of the household's commune). */
 export const regenerateSubscriberCodeAction = userAction(

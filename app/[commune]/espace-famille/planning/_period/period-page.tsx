@@ -8,11 +8,11 @@ import { listEnrolmentChoices } from "@/lib/bookings/planning";
 import { slotRequestSchema } from "@/lib/bookings/schemas";
 import { previewSlotRequest } from "@/lib/bookings/submit";
 import { getDb } from "@/lib/db";
-import { chooseSubscribedHousehold } from "@/lib/family-file/actions-household";
 import { parisDay } from "@/lib/planning/days";
 import type { SlotRequestKind } from "@/lib/planning/period";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import { chooseSubscribedHousehold } from "@/lib/subscriptions/households";
 import { previewPeriodRequest, submitPeriodRequest } from "./actions";
 
 export type PeriodPageProps = {

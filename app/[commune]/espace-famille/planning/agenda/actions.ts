@@ -6,9 +6,9 @@ import { type UserContext, userAction } from "@/lib/actions/action";
 import { type ActionState, failure, success } from "@/lib/actions/state";
 import { createCalendarFeed, revokeCalendarFeed } from "@/lib/bookings/ical";
 import type { FeedLink } from "@/lib/bookings/types";
-import { findSubscribedHousehold } from "@/lib/family-file/actions-household";
 import { NOT_SUBSCRIBED } from "@/lib/family-file/actions-messages";
 import { routePatterns, routes } from "@/lib/routes/paths";
+import { findSubscribedHousehold } from "@/lib/subscriptions/households";
 import { absoluteUrl } from "@/lib/urls";
 
 /* "Synchroniser avec mon agenda": the household's private feed link, on a household the account is subscribed to. */

@@ -5,10 +5,10 @@ import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription
 import { requireUser } from "@/lib/auth/session";
 import { findCalendarFeed } from "@/lib/bookings/ical";
 import { getDb } from "@/lib/db";
-import { chooseSubscribedHousehold } from "@/lib/family-file/actions-household";
 import { formatDate } from "@/lib/format";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import { chooseSubscribedHousehold } from "@/lib/subscriptions/households";
 import { createCalendarLink, revokeCalendarLink } from "./actions";
 
 type Props = { params: Promise<{ commune: string }>; searchParams: Promise<{ famille?: string | string[] }> };

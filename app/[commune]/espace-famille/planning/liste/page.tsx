@@ -10,9 +10,9 @@ import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription
 import { requireUser } from "@/lib/auth/session";
 import { listBookingRequests, listRequestListChildren } from "@/lib/bookings/request-list";
 import { getDb } from "@/lib/db";
-import { chooseSubscribedHousehold } from "@/lib/family-file/actions-household";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import { chooseSubscribedHousehold } from "@/lib/subscriptions/households";
 
 type Props = {
   params: Promise<{ commune: string }>;

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PERIOD_PAGES, type PeriodPageProps, PeriodRequestPage } from "../periode/period-page";
+import { PERIOD_PAGES, type PeriodPageProps, PeriodRequestPage } from "../_period/period-page";
 
 export const metadata: Metadata = { title: PERIOD_PAGES.booking.title };
 

@@ -10,9 +10,9 @@ import {
   openDemoDatabase,
   redirectTarget,
 } from "@/lib/households/demo-fixture";
+import { UNKNOWN_CODE_MESSAGE } from "@/lib/subscriptions/schemas";
 import { formData, harness, signInAs } from "@/lib/testing/harness";
 import { subscribeByCode, subscribeByInvoice } from "./actions";
-import { UNKNOWN_CODE_MESSAGE } from "./schemas";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {

@@ -11,8 +11,8 @@ import {
   subscribeByInvoiceSchema,
   UNKNOWN_CODE_MESSAGE,
   UNKNOWN_INVOICE_MESSAGE,
-} from "./schemas";
-import { type SubscribeResult, subscribeWithCode, subscribeWithInvoice } from "./subscribe";
+} from "@/lib/subscriptions/schemas";
+import { type SubscribeResult, subscribeWithCode, subscribeWithInvoice } from "@/lib/subscriptions/subscribe";
 
 /** Success goes to Mes abonnements, which names the household; a miss is reported on the form or on one field. */
 function respond(

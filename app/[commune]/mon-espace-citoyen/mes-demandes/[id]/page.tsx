@@ -11,13 +11,13 @@ import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { requireUser } from "@/lib/auth/session";
 import { getHouseholdBookingRequestDays } from "@/lib/bookings/request-days";
 import { getDb } from "@/lib/db";
-import { listSubscribedHouseholds } from "@/lib/family-file/actions-household";
 import { formatDateTime } from "@/lib/format";
 import { getHouseholdRequest } from "@/lib/requests/detail";
 import { markRequestsRead } from "@/lib/requests/messages";
 import { isBookingRequestType } from "@/lib/requests/types";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import { listSubscribedHouseholds } from "@/lib/subscriptions/households";
 
 type Props = { params: Promise<{ commune: string; id: string }> };
 

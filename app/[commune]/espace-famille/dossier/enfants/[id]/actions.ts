@@ -4,10 +4,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { userAction } from "@/lib/actions/action";
 import { failure, fieldFailure, success } from "@/lib/actions/state";
+import { NOT_IN_FILE } from "@/lib/family-file/actions-messages";
+import { PHOTO_MAX_UPLOAD_BYTES, PHOTO_MESSAGES, preparePhoto } from "@/lib/family-file/photo-image";
+import { deleteChildPhoto, findSubscribedChild, saveChildPhoto } from "@/lib/family-file/photo-store";
 import { routePatterns } from "@/lib/routes/paths";
-import { NOT_IN_FILE } from "./actions-messages";
-import { PHOTO_MAX_UPLOAD_BYTES, PHOTO_MESSAGES, preparePhoto } from "./photo-image";
-import { deleteChildPhoto, findSubscribedChild, saveChildPhoto } from "./photo-store";
 
 /*
  * "Photo de l'enfant": applied at once (no request for the town), audited. The child id is only a choice: it

@@ -3,13 +3,13 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/[commune]/espace-famille/dossier/enfants/[id]/photo/route";
 import { auditLog, childPhotos, subscriptions } from "@/db/schema";
+import { NOT_IN_FILE } from "@/lib/family-file/actions-messages";
+import { PHOTO_MESSAGES } from "@/lib/family-file/photo-image";
+import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs, signOutOfHarness } from "@/lib/testing/harness";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
-import { NOT_IN_FILE } from "./actions-messages";
-import { removeChildPhoto, uploadChildPhoto } from "./photo-actions";
-import { PHOTO_MESSAGES } from "./photo-image";
-import { insertFamily } from "./test-fixtures";
+import { removeChildPhoto, uploadChildPhoto } from "./actions";
 
 const database = setUpTestDatabase();
 
