@@ -7,6 +7,7 @@ import { type FoundSession, findSession, findSessionUser, type SessionUser } fro
 import { findCommuneBySlug } from "@/lib/communes";
 import { getDb } from "@/lib/db";
 import { clientIp } from "@/lib/request";
+import { findSubscribedHouseholdId, type HouseholdPointer } from "@/lib/subscriptions/households";
 import { fallbackMessage, formFieldErrors } from "./field-errors";
 import { formDataToObject } from "./form-data";
 import { type ActionState, failure, INVALID_FORM } from "./state";
@@ -14,6 +15,8 @@ import { type ActionState, failure, INVALID_FORM } from "./state";
 export type PublicContext = { db: Db; commune: Commune; ip: string };
 export type UserContext = PublicContext & { user: SessionUser };
 export type SessionContext = PublicContext & FoundSession;
+/** A family action's context: the household it acts on, one the account is subscribed to in this commune. */
+export type FamilyContext = UserContext & { householdId: string };
 
 type Handler<S extends z.ZodType, C, D> = (input: z.output<S>, ctx: C) => Promise<ActionState<D>>;
 
@@ -105,4 +108,25 @@ export function sessionAction<S extends z.ZodType, D = undefined>(schema: S, han
     },
     handler,
   );
+}
+
+/**
+ * An action of a family account on one of its households. `householdOf` names the form field that points at it:
+ * the household itself, one of its children or one of its slots. That id is only a choice: the household is
+ * resolved among the account's subscriptions in this commune and put on ctx; any other id gets `refusal` and
+ * the handler does not run.
+ */
+export function familyAction<S extends z.ZodType<Record<P, string>>, P extends HouseholdPointer, D = undefined>(
+  options: { schema: S; householdOf: P; refusal: ActionState },
+  handler: Handler<S, FamilyContext, D>,
+) {
+  return userAction({ schema: options.schema, roles: ["family"] }, async (input, ctx) => {
+    const householdId = await findSubscribedHouseholdId(ctx.db, {
+      communeId: ctx.commune.id,
+      userId: ctx.user.id,
+      pointer: options.householdOf,
+      id: input[options.householdOf],
+    });
+    return householdId ? handler(input, { ...ctx, householdId }) : options.refusal;
+  });
 }

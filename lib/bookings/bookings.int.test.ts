@@ -4,11 +4,11 @@ import { activityDayPlaces, bookingEvents, bookings, mailOutbox, requests } from
 import { updateActivity } from "@/lib/activities/activities";
 import { decideRequest } from "@/lib/requests/decide";
 import { withdrawRequest } from "@/lib/requests/withdraw";
+import { findSubscribedHouseholdId } from "@/lib/subscriptions/households";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { cancelSlotRequest } from "./cancel";
 import { decideBookings } from "./decide";
 import { runDecisionDigests } from "./digest";
-import { householdOfBooking, householdOfChild } from "./family-scope";
 import { loadSlotHistory } from "./history";
 import { loadPlanning } from "./planning";
 import { previewSlotRequest, submitSlotRequest } from "./submit";
@@ -546,19 +546,12 @@ describe("scoping", () => {
     const [slot] = await database.db.select().from(bookings).where(eq(bookings.childId, child));
 
     const asNeighbour = { communeId: town.commune.id, householdId: neighbour.household.id, userId: neighbour.user.id };
-    expect(
-      await householdOfChild(database.db, { communeId: town.commune.id, userId: neighbour.user.id, childId: child }),
-    ).toBeNull();
-    expect(
-      await householdOfBooking(database.db, {
-        communeId: town.commune.id,
-        userId: neighbour.user.id,
-        bookingId: slot!.id,
-      }),
-    ).toBeNull();
-    expect(
-      await householdOfBooking(database.db, { communeId: town.commune.id, userId: owner.user.id, bookingId: slot!.id }),
-    ).toBe(owner.household.id);
+    const householdOf = (userId: string, pointer: "childId" | "bookingId", id: string) =>
+      findSubscribedHouseholdId(database.db, { communeId: town.commune.id, userId, pointer, id });
+    expect(await householdOf(neighbour.user.id, "childId", child)).toBeNull();
+    expect(await householdOf(neighbour.user.id, "bookingId", slot!.id)).toBeNull();
+    expect(await householdOf(owner.user.id, "bookingId", slot!.id)).toBe(owner.household.id);
+    expect(await householdOf(owner.user.id, "childId", child)).toBe(owner.household.id);
     expect(await cancelSlotRequest(database.db, { ...asNeighbour, bookingId: slot!.id })).toEqual({
       ok: false,
       reason: "not_found",

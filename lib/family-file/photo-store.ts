@@ -1,8 +1,9 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { childPhotos, children, type Role, subscriptions } from "@/db/schema";
+import { childPhotos, children, type Role } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { findSubscribedHouseholdId } from "@/lib/subscriptions/households";
 
 /*
  * A child's photo is changed directly by the family (no request for the town to validate), and every change is
@@ -16,24 +17,21 @@ export interface PhotoChild {
   firstName: string;
 }
 
-/** The child of this id if it belongs to a household the account is subscribed to in this commune, else null. */
-export async function findSubscribedChild(
+/** The child of this id in this household (the household already checked against the account), else null. */
+export async function findHouseholdChild(
   db: Db,
-  params: { communeId: string; userId: string; childId: string },
+  params: { communeId: string; householdId: string; childId: string },
 ): Promise<PhotoChild | null> {
   const [row] = await db
     .select({ childId: children.id, householdId: children.householdId, firstName: children.firstName })
     .from(children)
-    .innerJoin(
-      subscriptions,
+    .where(
       and(
-        eq(subscriptions.householdId, children.householdId),
-        eq(subscriptions.communeId, params.communeId),
-        eq(subscriptions.userId, params.userId),
+        eq(children.id, params.childId),
+        eq(children.householdId, params.householdId),
+        eq(children.communeId, params.communeId),
       ),
-    )
-    .where(and(eq(children.id, params.childId), eq(children.communeId, params.communeId)))
-    .limit(1);
+    );
   return row ?? null;
 }
 
@@ -53,8 +51,13 @@ export async function findViewablePhoto(
 ): Promise<StoredPhoto | null> {
   const { communeId, viewer, childId } = params;
   if (viewer.role === "family") {
-    const child = await findSubscribedChild(db, { communeId, userId: viewer.id, childId });
-    if (!child) return null;
+    const household = await findSubscribedHouseholdId(db, {
+      communeId,
+      userId: viewer.id,
+      pointer: "childId",
+      id: childId,
+    });
+    if (!household) return null;
   } else if (viewer.role !== "agent" && viewer.role !== "admin") {
     return null;
   }

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { households, subscriptions } from "@/db/schema";
+import { bookings, children, households, subscriptions } from "@/db/schema";
 
 /**
  * The household a family screen or action works on is always one the account is subscribed to in this commune:
@@ -28,15 +29,6 @@ export async function listSubscribedHouseholds(
     .orderBy(asc(households.name), asc(households.id));
 }
 
-/** The household of this id if the account is subscribed to it, else null. */
-export async function findSubscribedHousehold(
-  db: Db,
-  params: { communeId: string; userId: string; householdId: string },
-): Promise<SubscribedHousehold | null> {
-  const all = await listSubscribedHouseholds(db, params);
-  return all.find((h) => h.id === params.householdId) ?? null;
-}
-
 /** For pages: the household asked for in the URL (?famille=) if subscribed, else the first one; null without any. */
 export async function chooseSubscribedHousehold(
   db: Db,
@@ -46,4 +38,39 @@ export async function chooseSubscribedHousehold(
   if (all.length === 0) return null;
   const requested = typeof params.requested === "string" ? params.requested : undefined;
   return { current: all.find((h) => h.id === requested) ?? all[0]!, all };
+}
+
+/** What a family form names to say which household it acts on: the household itself, a child or a slot of it. */
+export type HouseholdPointer = "householdId" | "childId" | "bookingId";
+
+type Owner = { table: PgTable; id: PgColumn; householdId: PgColumn; communeId: PgColumn };
+const owners: Record<HouseholdPointer, Owner> = {
+  householdId: { table: households, id: households.id, householdId: households.id, communeId: households.communeId },
+  childId: { table: children, id: children.id, householdId: children.householdId, communeId: children.communeId },
+  bookingId: { table: bookings, id: bookings.id, householdId: bookings.householdId, communeId: bookings.communeId },
+};
+
+/**
+ * The household that owns this household, child or slot id, if the account is subscribed to it in this commune;
+ * null for an id from anywhere else ("not found").
+ */
+export async function findSubscribedHouseholdId(
+  db: Db,
+  params: { communeId: string; userId: string; pointer: HouseholdPointer; id: string },
+): Promise<string | null> {
+  const owner = owners[params.pointer];
+  const [row] = await db
+    .select({ householdId: owner.householdId })
+    .from(owner.table)
+    .innerJoin(
+      subscriptions,
+      and(
+        eq(subscriptions.householdId, owner.householdId),
+        eq(subscriptions.userId, params.userId),
+        eq(subscriptions.communeId, params.communeId),
+      ),
+    )
+    .where(and(eq(owner.id, params.id), eq(owner.communeId, params.communeId)))
+    .limit(1);
+  return (row?.householdId as string | undefined) ?? null;
 }

@@ -2,10 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import type { SlotHistoryItem } from "@/components/planning/slot-history";
-import { userAction } from "@/lib/actions/action";
+import { familyAction } from "@/lib/actions/action";
 import { type ActionState, failure, success } from "@/lib/actions/state";
 import { cancelSlotRequest } from "@/lib/bookings/cancel";
-import { householdOfBooking, householdOfChild } from "@/lib/bookings/family-scope";
 import { loadSlotHistory } from "@/lib/bookings/history";
 import { cancelSlotSchema, slotRequestSchema } from "@/lib/bookings/schemas";
 import { submitSlotRequest } from "@/lib/bookings/submit";
@@ -59,54 +58,66 @@ const oneDaySchema = slotRequestSchema.refine((value) => value.from === value.to
   message: "Une demande depuis le planning porte sur un seul jour.",
 });
 
+const refusal = failure(SLOT_NOT_FOUND);
+
 /** "Demander la réservation" / "Déclarer l'absence" on one slot. */
-export const requestSlot = userAction({ schema: oneDaySchema, roles: ["family"] }, async (input, ctx) => {
-  const scope = { communeId: ctx.commune.id, userId: ctx.user.id };
-  const householdId = await householdOfChild(ctx.db, { ...scope, childId: input.childId });
-  if (!householdId) return failure(SLOT_NOT_FOUND);
-  const result = await submitSlotRequest(ctx.db, { ...scope, householdId, input });
-  // The dialog has no fields to flag: the first reason is the message.
-  if (!result.ok) return failure(Object.values(result.fieldErrors)[0] ?? SLOT_NOT_FOUND);
-  // Even a refused day is redrawn: the planning the family saw may have changed since.
-  revalidatePlanning();
-  return dayResultState(result.results[0], result.request?.reference);
-});
+export const requestSlot = familyAction(
+  { schema: oneDaySchema, householdOf: "childId", refusal },
+  async (input, ctx) => {
+    const { db, commune, user, householdId } = ctx;
+    const result = await submitSlotRequest(db, { communeId: commune.id, userId: user.id, householdId, input });
+    // The dialog has no fields to flag: the first reason is the message.
+    if (!result.ok) return failure(Object.values(result.fieldErrors)[0] ?? SLOT_NOT_FOUND);
+    // Even a refused day is redrawn: the planning the family saw may have changed since.
+    revalidatePlanning();
+    return dayResultState(result.results[0], result.request?.reference);
+  },
+);
 
 /** "Annuler la demande" on a slot still waiting for the town. */
-export const cancelSlot = userAction({ schema: cancelSlotSchema, roles: ["family"] }, async (input, ctx) => {
-  const scope = { communeId: ctx.commune.id, userId: ctx.user.id };
-  const householdId = await householdOfBooking(ctx.db, { ...scope, bookingId: input.bookingId });
-  if (!householdId) return failure(SLOT_NOT_FOUND);
-  const result = await cancelSlotRequest(ctx.db, { ...scope, householdId, bookingId: input.bookingId });
-  if (!result.ok) {
-    return failure(
-      result.reason === "not_pending"
-        ? "Cette demande n'est plus en cours (déjà traitée ou annulée) : elle ne peut plus être annulée."
-        : SLOT_NOT_FOUND,
-    );
-  }
-  revalidatePlanning();
-  return success("Votre demande est annulée.");
-});
+export const cancelSlot = familyAction(
+  { schema: cancelSlotSchema, householdOf: "bookingId", refusal },
+  async (input, ctx) => {
+    const { db, commune, user, householdId } = ctx;
+    const result = await cancelSlotRequest(db, {
+      communeId: commune.id,
+      userId: user.id,
+      householdId,
+      bookingId: input.bookingId,
+    });
+    if (!result.ok) {
+      return failure(
+        result.reason === "not_pending"
+          ? "Cette demande n'est plus en cours (déjà traitée ou annulée) : elle ne peut plus être annulée."
+          : SLOT_NOT_FOUND,
+      );
+    }
+    revalidatePlanning();
+    return success("Votre demande est annulée.");
+  },
+);
 
 /** The history of a slot, read when its dialog opens. */
-export const slotHistoryAction = userAction({ schema: cancelSlotSchema, roles: ["family"] }, async (input, ctx) => {
-  const scope = { communeId: ctx.commune.id, userId: ctx.user.id };
-  const householdId = await householdOfBooking(ctx.db, { ...scope, bookingId: input.bookingId });
-  const entries = householdId
-    ? await loadSlotHistory(ctx.db, { communeId: ctx.commune.id, householdId, bookingId: input.bookingId })
-    : null;
-  if (!entries) return failure(SLOT_NOT_FOUND);
-  return success<SlotHistoryItem[]>(
-    undefined,
-    entries.map((e) => ({
-      at: e.at.toISOString(),
-      when: formatDateTime(e.at),
-      label: e.label,
-      side: e.side,
-      actorName: e.actorName,
-      message: e.message,
-      requestReference: e.requestReference,
-    })),
-  );
-});
+export const slotHistoryAction = familyAction(
+  { schema: cancelSlotSchema, householdOf: "bookingId", refusal },
+  async (input, ctx) => {
+    const entries = await loadSlotHistory(ctx.db, {
+      communeId: ctx.commune.id,
+      householdId: ctx.householdId,
+      bookingId: input.bookingId,
+    });
+    if (!entries) return failure(SLOT_NOT_FOUND);
+    return success<SlotHistoryItem[]>(
+      undefined,
+      entries.map((e) => ({
+        at: e.at.toISOString(),
+        when: formatDateTime(e.at),
+        label: e.label,
+        side: e.side,
+        actorName: e.actorName,
+        message: e.message,
+        requestReference: e.requestReference,
+      })),
+    );
+  },
+);

@@ -2,14 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type UserContext, userAction } from "@/lib/actions/action";
-import { type ActionState, failure, success } from "@/lib/actions/state";
+import { familyAction } from "@/lib/actions/action";
+import { failure, success } from "@/lib/actions/state";
 import { NOT_SUBSCRIBED } from "@/lib/family-file/actions-messages";
 import { requestTargetSchema } from "@/lib/family-file/schemas";
 import { markRequestsRead } from "@/lib/requests/messages";
 import { withdrawRequest } from "@/lib/requests/withdraw";
 import { routePatterns } from "@/lib/routes/paths";
-import { findSubscribedHousehold } from "@/lib/subscriptions/households";
 
 /* Mes demandes and the "Retirer ma demande" buttons of the Dossier famille: on the account's own households only. */
 
@@ -18,25 +17,15 @@ function revalidateFamilyPages() {
   revalidatePath(routePatterns.myRequests, "layout");
 }
 
-async function withHousehold(
-  ctx: UserContext,
-  householdId: string,
-  run: (householdId: string) => Promise<ActionState>,
-) {
-  const household = await findSubscribedHousehold(ctx.db, {
-    communeId: ctx.commune.id,
-    userId: ctx.user.id,
-    householdId,
-  });
-  return household ? run(household.id) : failure(NOT_SUBSCRIBED);
-}
+const refusal = failure(NOT_SUBSCRIBED);
 
 /** "Retirer ma demande": only a pending request of the account's household. */
-export const withdrawMyRequest = userAction({ schema: requestTargetSchema, roles: ["family"] }, async (input, ctx) =>
-  withHousehold(ctx, input.householdId, async (householdId) => {
+export const withdrawMyRequest = familyAction(
+  { schema: requestTargetSchema, householdOf: "householdId", refusal },
+  async (input, ctx) => {
     const result = await withdrawRequest(ctx.db, {
       communeId: ctx.commune.id,
-      householdId,
+      householdId: ctx.householdId,
       userId: ctx.user.id,
       requestId: input.requestId,
     });
@@ -49,7 +38,7 @@ export const withdrawMyRequest = userAction({ schema: requestTargetSchema, roles
     }
     revalidateFamilyPages();
     return success("Votre demande a été retirée.");
-  }),
+  },
 );
 
 const uuidList = z.preprocess(
@@ -64,17 +53,18 @@ const markReadSchema = z.object({
 });
 
 /** "Marquer la sélection comme lue" / "Tout marquer comme lu". */
-export const markMyRequestsRead = userAction({ schema: markReadSchema, roles: ["family"] }, async (input, ctx) =>
-  withHousehold(ctx, input.householdId, async (householdId) => {
+export const markMyRequestsRead = familyAction(
+  { schema: markReadSchema, householdOf: "householdId", refusal },
+  async (input, ctx) => {
     if (input.scope === "selection" && input.requestIds.length === 0) return failure("Cochez au moins une demande.");
     const count = await markRequestsRead(ctx.db, {
       communeId: ctx.commune.id,
-      householdId,
+      householdId: ctx.householdId,
       requestIds: input.scope === "all" ? "all" : input.requestIds,
     });
     revalidateFamilyPages();
     return success(
       count === 0 ? "Aucun nouveau message à marquer comme lu." : `${count} demande(s) marquée(s) comme lue(s).`,
     );
-  }),
+  },
 );

@@ -1,10 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type UserContext, userAction } from "@/lib/actions/action";
-import { type ActionState, failure, fieldFailure, INVALID_FORM, success } from "@/lib/actions/state";
-import { householdOfChild } from "@/lib/bookings/family-scope";
-import { type SlotRequestValues, slotRequestSchema } from "@/lib/bookings/schemas";
+import { familyAction } from "@/lib/actions/action";
+import { failure, fieldFailure, INVALID_FORM, success } from "@/lib/actions/state";
+import { slotRequestSchema } from "@/lib/bookings/schemas";
 import { previewSlotRequest, submitSlotRequest } from "@/lib/bookings/submit";
 import type { PeriodOutcome } from "@/lib/bookings/types";
 import { routePatterns } from "@/lib/routes/paths";
@@ -14,57 +13,46 @@ import { routePatterns } from "@/lib/routes/paths";
  * child among the account's subscriptions: a child id from elsewhere is refused before anything is read.
  */
 
-async function inChildHousehold(
-  ctx: UserContext,
-  input: SlotRequestValues,
-  run: (householdId: string) => Promise<ActionState<PeriodOutcome>>,
-): Promise<ActionState<PeriodOutcome>> {
-  const householdId = await householdOfChild(ctx.db, {
-    communeId: ctx.commune.id,
-    userId: ctx.user.id,
-    childId: input.childId,
-  });
-  return householdId ? run(householdId) : fieldFailure("childId", "Enfant introuvable dans votre dossier famille.");
-}
+const forChild = {
+  schema: slotRequestSchema,
+  householdOf: "childId",
+  refusal: fieldFailure("childId", "Enfant introuvable dans votre dossier famille."),
+} as const;
 
 /** The bookings module names one message per field; the form kit takes a list. */
 const fieldErrorsOf = (errors: Record<string, string>) =>
   failure(INVALID_FORM, Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, [message]])));
 
 /** "Dates concernées": what the request would do, date by date; nothing is written. */
-export const previewPeriodRequest = userAction({ schema: slotRequestSchema, roles: ["family"] }, async (input, ctx) =>
-  inChildHousehold(ctx, input, async (householdId) => {
-    const preview = await previewSlotRequest(ctx.db, { communeId: ctx.commune.id, householdId, input });
-    return preview.ok
-      ? success<PeriodOutcome>(undefined, { days: preview.days, request: null })
-      : fieldErrorsOf(preview.fieldErrors);
-  }),
-);
+export const previewPeriodRequest = familyAction(forChild, async (input, ctx) => {
+  const preview = await previewSlotRequest(ctx.db, { communeId: ctx.commune.id, householdId: ctx.householdId, input });
+  return preview.ok
+    ? success<PeriodOutcome>(undefined, { days: preview.days, request: null })
+    : fieldErrorsOf(preview.fieldErrors);
+});
 
 /** "Demander": one request for every date that may be asked; each date's outcome comes back. */
-export const submitPeriodRequest = userAction({ schema: slotRequestSchema, roles: ["family"] }, async (input, ctx) =>
-  inChildHousehold(ctx, input, async (householdId) => {
-    const result = await submitSlotRequest(ctx.db, {
-      communeId: ctx.commune.id,
-      householdId,
-      userId: ctx.user.id,
-      input,
-    });
-    if (!result.ok) return fieldErrorsOf(result.fieldErrors);
-    if (!result.request) {
-      const message =
-        "Aucune de ces dates ne peut être demandée : rien n'a été envoyé. Le motif de chaque date est indiqué dans « Dates concernées ».";
-      return failure<PeriodOutcome>(message, {}, { days: result.results, request: null });
-    }
-    revalidatePath(routePatterns.planning, "layout");
-    revalidatePath(routePatterns.myRequests, "layout");
-    const what = input.kind === "booking" ? "de réservation" : "d'absence";
-    return success<PeriodOutcome>(
-      `Votre demande ${what} a été transmise à la collectivité sous la référence ${result.request.reference}.`,
-      {
-        days: result.results,
-        request: result.request,
-      },
-    );
-  }),
-);
+export const submitPeriodRequest = familyAction(forChild, async (input, ctx) => {
+  const result = await submitSlotRequest(ctx.db, {
+    communeId: ctx.commune.id,
+    householdId: ctx.householdId,
+    userId: ctx.user.id,
+    input,
+  });
+  if (!result.ok) return fieldErrorsOf(result.fieldErrors);
+  if (!result.request) {
+    const message =
+      "Aucune de ces dates ne peut être demandée : rien n'a été envoyé. Le motif de chaque date est indiqué dans « Dates concernées ».";
+    return failure<PeriodOutcome>(message, {}, { days: result.results, request: null });
+  }
+  revalidatePath(routePatterns.planning, "layout");
+  revalidatePath(routePatterns.myRequests, "layout");
+  const what = input.kind === "booking" ? "de réservation" : "d'absence";
+  return success<PeriodOutcome>(
+    `Votre demande ${what} a été transmise à la collectivité sous la référence ${result.request.reference}.`,
+    {
+      days: result.results,
+      request: result.request,
+    },
+  );
+});

@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { userAction } from "@/lib/actions/action";
+import { type FamilyContext, familyAction } from "@/lib/actions/action";
 import { failure, fieldFailure, success } from "@/lib/actions/state";
 import { NOT_IN_FILE } from "@/lib/family-file/actions-messages";
 import { PHOTO_MAX_UPLOAD_BYTES, PHOTO_MESSAGES, preparePhoto } from "@/lib/family-file/photo-image";
-import { deleteChildPhoto, findSubscribedChild, saveChildPhoto } from "@/lib/family-file/photo-store";
+import { deleteChildPhoto, findHouseholdChild, saveChildPhoto } from "@/lib/family-file/photo-store";
 import { routePatterns } from "@/lib/routes/paths";
 
 /*
@@ -24,14 +24,15 @@ function revalidateChild() {
   revalidatePath(routePatterns.child, "page");
 }
 
+const ofChild = { householdOf: "childId", refusal: failure(NOT_IN_FILE) } as const;
+
+const childOf = (ctx: FamilyContext, childId: string) =>
+  findHouseholdChild(ctx.db, { communeId: ctx.commune.id, householdId: ctx.householdId, childId });
+
 /** Replaces the child's photo with the uploaded image, resized and re-encoded. */
-export const uploadChildPhoto = userAction({ schema: uploadSchema, roles: ["family"] }, async (input, ctx) => {
-  const child = await findSubscribedChild(ctx.db, {
-    communeId: ctx.commune.id,
-    userId: ctx.user.id,
-    childId: input.childId,
-  });
-  if (!child) return failure(NOT_IN_FILE);
+export const uploadChildPhoto = familyAction({ schema: uploadSchema, ...ofChild }, async (input, ctx) => {
+  const child = await childOf(ctx, input.childId);
+  if (!child) return ofChild.refusal;
   const file = input.photo;
   if (!(file instanceof Blob)) return fieldFailure("photo", PHOTO_MESSAGES.missing);
   // A form without a chosen file still posts an empty, nameless part.
@@ -45,13 +46,9 @@ export const uploadChildPhoto = userAction({ schema: uploadSchema, roles: ["fami
 });
 
 /** "Supprimer la photo". */
-export const removeChildPhoto = userAction({ schema: deleteSchema, roles: ["family"] }, async (input, ctx) => {
-  const child = await findSubscribedChild(ctx.db, {
-    communeId: ctx.commune.id,
-    userId: ctx.user.id,
-    childId: input.childId,
-  });
-  if (!child) return failure(NOT_IN_FILE);
+export const removeChildPhoto = familyAction({ schema: deleteSchema, ...ofChild }, async (input, ctx) => {
+  const child = await childOf(ctx, input.childId);
+  if (!child) return ofChild.refusal;
   await deleteChildPhoto(ctx.db, { communeId: ctx.commune.id, userId: ctx.user.id, child });
   revalidateChild();
   return success(`La photo de ${child.firstName} a été supprimée.`);
