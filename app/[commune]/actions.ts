@@ -2,16 +2,18 @@
 
 import { auth, signOut } from "@/auth";
 import { revokeSession } from "@/lib/auth/sessions";
+import { isCommuneSlug } from "@/lib/communes/slug";
 import { getDb } from "@/lib/db";
 import { routes } from "@/lib/routes/paths";
 
 /**
- * Ends the session on the server (a copy of the cookie kept elsewhere stops working too), clears the cookie and
- * goes back to the commune's home page.
+ * "Se déconnecter" (the header, the second-factor pages; bound to the commune's slug): ends the session on the
+ * server (a copy of the cookie kept elsewhere stops working too), clears the cookie and goes back to the
+ * commune's home page. Not a wrapped action: it returns no form state, and it must leave even when the session
+ * has already expired.
  */
-export async function logout(formData: FormData) {
-  const commune = formData.get("commune");
-  const slug = typeof commune === "string" && /^[a-z0-9-]+$/.test(commune) ? commune : "";
+export async function logout(communeSlug: string) {
+  const slug = typeof communeSlug === "string" && isCommuneSlug(communeSlug) ? communeSlug : "";
   const identity = (await auth())?.user;
   if (identity?.sessionId) {
     await revokeSession(await getDb(), {

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/shell/site-footer";
 import { SiteHeader } from "@/components/shell/site-header";
 import { currentVisitor } from "@/lib/auth/session";
+import { logout } from "./actions";
 
 type Props = { children: ReactNode; params: Promise<{ commune: string }> };
 
@@ -15,7 +16,7 @@ export default async function CommuneLayout({ children, params }: Props) {
   const { commune, user } = await currentVisitor((await params).commune);
   return (
     <div className="site">
-      <SiteHeader commune={commune} user={user} />
+      <SiteHeader commune={commune} user={user} logout={logout.bind(null, commune.slug)} />
       <main id="contenu" className="container site-main" tabIndex={-1}>
         {children}
       </main>

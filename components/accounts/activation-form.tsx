@@ -19,7 +19,6 @@ export function ActivationForm({
   if (state?.ok && state.message) return <FormDoneLogIn message={state.message} communeSlug={communeSlug} />;
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      <input type="hidden" name="commune" value={communeSlug} />
       <input type="hidden" name="jeton" value={token} />
       <FormMessage state={state} />
       <p>Pour finaliser la création de votre compte, confirmez votre adresse e-mail.</p>

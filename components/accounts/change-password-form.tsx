@@ -7,7 +7,7 @@ import { NewPasswordFields } from "./new-password-fields";
 import type { FormAction } from "./types";
 
 /** "Changer mon mot de passe" in Mon espace citoyen. */
-export function ChangePasswordForm({ communeSlug, action }: { communeSlug: string; action: FormAction }) {
+export function ChangePasswordForm({ action }: { action: FormAction }) {
   const { form, state, pending, onSubmit } = useActionForm(changePasswordSchema, action);
   const { register, formState, reset } = form;
 
@@ -18,7 +18,6 @@ export function ChangePasswordForm({ communeSlug, action }: { communeSlug: strin
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      <input type="hidden" name="commune" value={communeSlug} />
       <p className="form-required-note">Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>
       <FormMessage state={state} />
       <TextField

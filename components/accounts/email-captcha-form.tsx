@@ -7,15 +7,7 @@ import { FormDone } from "./form-done";
 import type { FormAction } from "./types";
 
 /** An e-mail address and the captcha, for the requests answered by mail ("Mot de passe oublié", new activation link). */
-export function EmailCaptchaForm({
-  communeSlug,
-  action,
-  submitLabel,
-}: {
-  communeSlug: string;
-  action: FormAction;
-  submitLabel: string;
-}) {
+export function EmailCaptchaForm({ action, submitLabel }: { action: FormAction; submitLabel: string }) {
   const { form, state, pending, onSubmit } = useActionForm(emailWithCaptchaSchema, action, { captcha: "" });
   const { register, formState } = form;
   const onCaptcha = useCaptchaInput(form);
@@ -30,7 +22,6 @@ export function EmailCaptchaForm({
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      <input type="hidden" name="commune" value={communeSlug} />
       <FormMessage state={state} />
       <TextField
         label="E-mail (identifiant)"

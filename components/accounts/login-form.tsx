@@ -29,7 +29,6 @@ export function LoginForm({
   if (!captchaAsked && state && !state.ok && state.fieldErrors.captcha) setCaptchaAsked(true);
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      <input type="hidden" name="commune" value={communeSlug} />
       {retour ? <input type="hidden" name="retour" value={retour} /> : null}
       <FormMessage state={state} />
       {state && !state.ok && state.message === NOT_ACTIVATED ? (

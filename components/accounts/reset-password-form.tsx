@@ -20,7 +20,6 @@ export function ResetPasswordForm({
   if (state?.ok && state.message) return <FormDoneLogIn message={state.message} communeSlug={communeSlug} />;
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      <input type="hidden" name="commune" value={communeSlug} />
       <input type="hidden" name="jeton" value={token} />
       <p className="form-required-note">Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>
       <FormMessage state={state} />

@@ -5,12 +5,11 @@ import { FormMessage, SubmitButton, TextField, useActionForm } from "@/component
 import type { ActionState, FormAction } from "@/lib/actions/state";
 import { recoveryCodeSchema, totpCodeSchema } from "@/lib/auth/second-factor/schemas";
 
-type Props<D> = { communeSlug: string; action: FormAction<D>; retour?: string };
+type Props<D> = { action: FormAction<D>; retour?: string };
 type EnrolmentResult = { recoveryCodes: string[]; continueTo: string };
 
 /** The frame both forms share: hidden fields, the form's message, one field (`children`), the button. */
 function CodeFormFrame({
-  communeSlug,
   retour,
   state,
   pending,
@@ -18,7 +17,6 @@ function CodeFormFrame({
   submitLabel,
   children,
 }: {
-  communeSlug: string;
   retour?: string;
   state: ActionState<unknown>;
   pending: boolean;
@@ -28,7 +26,6 @@ function CodeFormFrame({
 }) {
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      <input type="hidden" name="commune" value={communeSlug} />
       {retour ? <input type="hidden" name="retour" value={retour} /> : null}
       <FormMessage state={state} />
       {children}
@@ -44,7 +41,6 @@ function CodeFormFrame({
  * an enrolment, whose action returns the recovery codes, shown here once in place of the form.
  */
 export function TotpCodeForm<D extends EnrolmentResult | undefined>({
-  communeSlug,
   action,
   retour,
   submitLabel,
@@ -52,14 +48,7 @@ export function TotpCodeForm<D extends EnrolmentResult | undefined>({
   const { form, state, pending, onSubmit } = useActionForm(totpCodeSchema, action, { retour });
   if (state?.ok && state.data) return <RecoveryCodes {...state.data} />;
   return (
-    <CodeFormFrame
-      communeSlug={communeSlug}
-      retour={retour}
-      state={state}
-      pending={pending}
-      onSubmit={onSubmit}
-      submitLabel={submitLabel}
-    >
+    <CodeFormFrame retour={retour} state={state} pending={pending} onSubmit={onSubmit} submitLabel={submitLabel}>
       <TextField
         label="Code à 6 chiffres de votre application"
         hint="Le code change toutes les 30 secondes."
@@ -74,11 +63,10 @@ export function TotpCodeForm<D extends EnrolmentResult | undefined>({
 }
 
 /** A single-use recovery code instead of the app (phone lost or not at hand). */
-export function RecoveryCodeForm({ communeSlug, action, retour }: Props<undefined>) {
+export function RecoveryCodeForm({ action, retour }: Props<undefined>) {
   const { form, state, pending, onSubmit } = useActionForm(recoveryCodeSchema, action, { retour });
   return (
     <CodeFormFrame
-      communeSlug={communeSlug}
       retour={retour}
       state={state}
       pending={pending}

@@ -40,7 +40,6 @@ export function SignUpForm({ communeSlug, action }: { communeSlug: string; actio
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      <input type="hidden" name="commune" value={communeSlug} />
       <p className="form-required-note">Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>
       <FormMessage state={state} />
 

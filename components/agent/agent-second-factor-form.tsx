@@ -1,16 +1,12 @@
 "use client";
 
-import { setAgentSecondFactorRequirementAction } from "@/app/[commune]/agent/comptes/actions";
 import { CheckboxField, FormMessage, SubmitButton, useActionForm } from "@/components/ui/form-kit";
+import type { FormAction } from "@/lib/actions/state";
 import { agentSecondFactorSchema } from "@/lib/agents/schemas";
 
 /** The commune's rule: admins always use the second factor; agents when this is ticked (or of their own accord). */
-export function AgentSecondFactorForm({ slug, required }: { slug: string; required: boolean }) {
-  const { form, state, pending, onSubmit } = useActionForm(
-    agentSecondFactorSchema,
-    setAgentSecondFactorRequirementAction,
-    { required },
-  );
+export function AgentSecondFactorForm({ action, required }: { action: FormAction; required: boolean }) {
+  const { form, state, pending, onSubmit } = useActionForm(agentSecondFactorSchema, action, { required });
   return (
     <form className="form" aria-labelledby="double-authentification-agents" onSubmit={onSubmit} noValidate>
       <h2 id="double-authentification-agents">Double authentification</h2>
@@ -20,7 +16,6 @@ export function AgentSecondFactorForm({ slug, required }: { slug: string; requir
         pour continuer à utiliser le portail.
       </p>
       <FormMessage state={state} />
-      <input type="hidden" name="commune" value={slug} />
       <CheckboxField
         label="Exiger la double authentification pour les agents"
         registration={form.register("required")}

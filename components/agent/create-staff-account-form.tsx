@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect } from "react";
-import { createStaffAccountAction } from "@/app/[commune]/agent/comptes/actions";
 import { FormMessage, RadioGroupField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
+import type { FormAction } from "@/lib/actions/state";
 import { createStaffAccountSchema, staffRoleLabels } from "@/lib/agents/schemas";
 import { civilityLabels } from "@/lib/validation/fields";
 
@@ -16,8 +16,8 @@ const roleOptions = [
 ];
 
 /** "Créer un compte agent": the account is created pending and its holder invited by e-mail. */
-export function CreateStaffAccountForm({ slug }: { slug: string }) {
-  const { form, state, pending, onSubmit } = useActionForm(createStaffAccountSchema, createStaffAccountAction, {
+export function CreateStaffAccountForm({ action }: { action: FormAction }) {
+  const { form, state, pending, onSubmit } = useActionForm(createStaffAccountSchema, action, {
     lastName: "",
     firstName: "",
     email: "",
@@ -34,7 +34,6 @@ export function CreateStaffAccountForm({ slug }: { slug: string }) {
       <h2 id="creer-compte-agent">Créer un compte agent</h2>
       <p className="form-required-note">Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>
       <FormMessage state={state} />
-      <input type="hidden" name="commune" value={slug} />
       <RadioGroupField
         legend="Civilité"
         required

@@ -9,14 +9,12 @@ const noVisibleFields = z.object({});
 
 /** A one-button form (e.g. "Désactiver" on a table row) posting hidden fields to a server action. */
 export function InlineActionForm({
-  slug,
   action,
   fields,
   label,
   accessibleLabel,
   danger = false,
 }: {
-  slug: string;
   action: FormAction;
   fields: Record<string, string>;
   label: string;
@@ -27,7 +25,6 @@ export function InlineActionForm({
   const { state, pending, onSubmit } = useActionForm(noVisibleFields, action);
   return (
     <form onSubmit={onSubmit} noValidate>
-      <input type="hidden" name="commune" value={slug} />
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -2,22 +2,22 @@
 
 import { AlertDialog } from "radix-ui";
 import { useEffect, useState } from "react";
-import { regenerateSubscriberCodeAction } from "@/app/[commune]/agent/familles/[id]/actions";
 import { FormMessage, SubmitButton, useActionForm } from "@/components/ui/form-kit";
+import type { FormAction } from "@/lib/actions/state";
 import { householdTargetSchema } from "@/lib/households/schemas";
 
 /** "Régénérer le code abonné" behind a confirmation: the old code stops working for new subscriptions. */
 export function RegenerateCodeDialog({
-  slug,
+  action,
   householdId,
   householdName,
 }: {
-  slug: string;
+  action: FormAction;
   householdId: string;
   householdName: string;
 }) {
   const [open, setOpen] = useState(false);
-  const { form, state, pending, onSubmit } = useActionForm(householdTargetSchema, regenerateSubscriberCodeAction, {
+  const { form, state, pending, onSubmit } = useActionForm(householdTargetSchema, action, {
     householdId,
   });
 
@@ -47,7 +47,6 @@ export function RegenerateCodeDialog({
             </AlertDialog.Description>
             {state && !state.ok ? <FormMessage state={state} /> : null}
             <form onSubmit={onSubmit} noValidate>
-              <input type="hidden" name="commune" value={slug} />
               <input type="hidden" {...form.register("householdId")} />
               <div className="button-row">
                 <SubmitButton pending={pending}>Régénérer le code</SubmitButton>

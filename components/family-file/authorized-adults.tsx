@@ -1,5 +1,6 @@
 import type { FamilyFile } from "@/lib/family-file/read";
 import styles from "./family-file.module.css";
+import type { FamilyFileActions } from "./form-actions";
 import { PendingRequestNotice } from "./pending-request-notice";
 import { RemoveAuthorizedAdultButton } from "./remove-authorized-adult-button";
 import { SectionForm } from "./section-form";
@@ -9,7 +10,15 @@ import { WithdrawRequestButton } from "./withdraw-request-button";
 type Child = FamilyFile["children"][number];
 
 /** "Personnes habilitées": the adults who may pick the child up or be called, with the pending additions in yellow. */
-export function AuthorizedAdults({ slug, householdId, child }: { slug: string; householdId: string; child: Child }) {
+export function AuthorizedAdults({
+  actions,
+  householdId,
+  child,
+}: {
+  actions: FamilyFileActions;
+  householdId: string;
+  child: Child;
+}) {
   const hasNone = child.authorizedAdults.length === 0 && child.pendingAdditions.length === 0;
   return (
     <>
@@ -23,13 +32,13 @@ export function AuthorizedAdults({ slug, householdId, child }: { slug: string; h
               {name} ({adult.values.relationship})
             </h3>
             <PendingRequestNotice
-              slug={slug}
+              withdraw={actions.withdrawRequest}
               householdId={householdId}
               pending={adult.pending}
               what="Une modification de cette personne"
             />
             <PendingRequestNotice
-              slug={slug}
+              withdraw={actions.withdrawRequest}
               householdId={householdId}
               pending={adult.pendingRemoval}
               what="La suppression de cette personne"
@@ -37,7 +46,7 @@ export function AuthorizedAdults({ slug, householdId, child }: { slug: string; h
             <details>
               <summary>Modifier {name}</summary>
               <SectionForm
-                slug={slug}
+                action={actions.submitSection}
                 sectionId="adult.update"
                 householdId={householdId}
                 targetId={adult.id}
@@ -46,7 +55,12 @@ export function AuthorizedAdults({ slug, householdId, child }: { slug: string; h
               />
             </details>
             {adult.pendingRemoval ? null : (
-              <RemoveAuthorizedAdultButton slug={slug} householdId={householdId} adultId={adult.id} name={name} />
+              <RemoveAuthorizedAdultButton
+                action={actions.removeAuthorizedAdult}
+                householdId={householdId}
+                adultId={adult.id}
+                name={name}
+              />
             )}
           </article>
         );
@@ -65,7 +79,7 @@ export function AuthorizedAdults({ slug, householdId, child }: { slug: string; h
             </strong>
           </p>
           <WithdrawRequestButton
-            slug={slug}
+            action={actions.withdrawRequest}
             householdId={householdId}
             requestId={addition.requestId}
             reference={addition.reference}
@@ -74,7 +88,7 @@ export function AuthorizedAdults({ slug, householdId, child }: { slug: string; h
       ))}
       <h3>Ajouter une personne habilitée</h3>
       <SectionForm
-        slug={slug}
+        action={actions.submitSection}
         sectionId="adult.add"
         householdId={householdId}
         targetId={child.id}

@@ -1,10 +1,9 @@
 "use client";
 
 import { type FormEvent, useActionState, useId, useState } from "react";
-import { removeChildPhoto, uploadChildPhoto } from "@/app/[commune]/espace-famille/dossier/enfants/[id]/actions";
 import { InlineActionForm } from "@/components/agent/inline-action-form";
 import { FieldError, FormMessage, SubmitButton } from "@/components/ui/form-kit";
-import type { ActionState } from "@/lib/actions/state";
+import type { ActionState, FormAction } from "@/lib/actions/state";
 import { routes } from "@/lib/routes/paths";
 
 // Kept in step with lib/family-file/photo-image.ts (a server-only module): checked here only to spare a 6 MB post.
@@ -18,17 +17,20 @@ const MISSING = "Choisissez une photo.";
  */
 export function ChildPhoto({
   slug,
+  actions,
   childId,
   firstName,
   photo,
 }: {
   slug: string;
+  /** Bound to the commune by the page. */
+  actions: { upload: FormAction; remove: FormAction };
   childId: string;
   firstName: string;
   photo: { updatedAt: Date | string } | null;
 }) {
   const id = useId();
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(uploadChildPhoto, null);
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(actions.upload, null);
   const [localError, setLocalError] = useState<string | null>(null);
   const serverError = state && !state.ok ? state.fieldErrors.photo?.[0] : undefined;
   const error = localError ?? serverError;
@@ -53,8 +55,7 @@ export function ChildPhoto({
             style={{ objectFit: "cover", borderRadius: "0.5rem", display: "block", marginBottom: "0.75rem" }}
           />
           <InlineActionForm
-            slug={slug}
-            action={removeChildPhoto}
+            action={actions.remove}
             fields={{ childId }}
             label="Supprimer la photo"
             accessibleLabel={`Supprimer la photo de ${firstName}`}
@@ -65,7 +66,6 @@ export function ChildPhoto({
         <p>Aucune photo n&apos;a été ajoutée pour {firstName}.</p>
       )}
       <form action={formAction} onSubmit={onSubmit} noValidate style={{ marginTop: "1rem" }}>
-        <input type="hidden" name="commune" value={slug} />
         <input type="hidden" name="childId" value={childId} />
         <div className={`field${error ? " field--error" : ""}`}>
           <label htmlFor={id}>Photo de l&apos;enfant</label>

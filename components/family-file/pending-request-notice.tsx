@@ -1,15 +1,17 @@
+import type { FormAction } from "@/lib/actions/state";
 import type { PendingChange } from "@/lib/family-file/read";
 import { formatDate } from "@/lib/format";
 import { WithdrawRequestButton } from "./withdraw-request-button";
 
 /** Above a record with a change not processed yet: what it is, its reference, and the way to take it back. */
 export function PendingRequestNotice({
-  slug,
+  withdraw,
   householdId,
   pending,
   what,
 }: {
-  slug: string;
+  /** "Retirer ma demande", bound to the commune by the page. */
+  withdraw: FormAction;
   householdId: string;
   pending: PendingChange | null;
   what: string;
@@ -22,7 +24,7 @@ export function PendingRequestNotice({
         <strong>{pending.reference}</strong>). Les valeurs proposées sont surlignées en jaune.
       </p>
       <WithdrawRequestButton
-        slug={slug}
+        action={withdraw}
         householdId={householdId}
         requestId={pending.requestId}
         reference={pending.reference}

@@ -1,24 +1,23 @@
 "use client";
 
-import { removeAuthorizedAdult } from "@/app/[commune]/espace-famille/dossier/actions";
 import { InlineActionForm } from "@/components/agent/inline-action-form";
+import type { FormAction } from "@/lib/actions/state";
 
 /** "Supprimer" a personne habilitée: asks the town to remove it. */
 export function RemoveAuthorizedAdultButton({
-  slug,
+  action,
   householdId,
   adultId,
   name,
 }: {
-  slug: string;
+  action: FormAction;
   householdId: string;
   adultId: string;
   name: string;
 }) {
   return (
     <InlineActionForm
-      slug={slug}
-      action={removeAuthorizedAdult}
+      action={action}
       fields={{ householdId, targetId: adultId }}
       label="Demander la suppression"
       accessibleLabel={`Demander la suppression de ${name}`}

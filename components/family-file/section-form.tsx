@@ -3,7 +3,6 @@
 import { useMemo } from "react";
 import type { FieldValues } from "react-hook-form";
 import type { z } from "zod";
-import { submitSectionChange } from "@/app/[commune]/espace-famille/dossier/actions";
 import {
   CheckboxField,
   FormMessage,
@@ -12,6 +11,7 @@ import {
   TextField,
   useActionForm,
 } from "@/components/ui/form-kit";
+import type { FormAction } from "@/lib/actions/state";
 import { sectionFieldsSchema } from "@/lib/family-file/schemas";
 import { fileSection, type SectionField, type SectionId } from "@/lib/family-file/schemas-sections";
 import { ChoicesField } from "./choices-field";
@@ -33,7 +33,7 @@ const TEXT_INPUTS = {
  * Saving sends a change request; the town validates it.
  */
 export function SectionForm({
-  slug,
+  action,
   sectionId,
   householdId,
   targetId,
@@ -41,7 +41,7 @@ export function SectionForm({
   notes,
   submitLabel = "Enregistrer les modifications",
 }: {
-  slug: string;
+  action: FormAction;
   sectionId: SectionId;
   householdId: string;
   targetId: string;
@@ -54,7 +54,7 @@ export function SectionForm({
     () => sectionFieldsSchema(section) as unknown as z.ZodType<FieldValues, FieldValues>,
     [section],
   );
-  const { form, state, pending, onSubmit } = useActionForm(schema, submitSectionChange, defaults);
+  const { form, state, pending, onSubmit } = useActionForm(schema, action, defaults);
   const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
   const hasRequired = section.groups.some((g) => g.fields.some((f) => f.required));
 
@@ -101,7 +101,6 @@ export function SectionForm({
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      <input type="hidden" name="commune" value={slug} />
       <input type="hidden" name="section" value={section.id} />
       <input type="hidden" name="householdId" value={householdId} />
       <input type="hidden" name="targetId" value={targetId} />

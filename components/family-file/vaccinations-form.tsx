@@ -1,32 +1,31 @@
 "use client";
 
 import { useFieldArray } from "react-hook-form";
-import { submitVaccinations } from "@/app/[commune]/espace-famille/dossier/actions";
 import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
+import type { FormAction } from "@/lib/actions/state";
 import type { Vaccination } from "@/lib/family-file/fields";
 import { vaccinationsSchema } from "@/lib/family-file/schemas";
 import { type PendingNote, PendingValue } from "./pending-value";
 
 /** "Vaccinations": add, change or remove rows, sent as one "Modification des vaccins" request. */
 export function VaccinationsForm({
-  slug,
+  action,
   householdId,
   childId,
   vaccinations,
   note,
 }: {
-  slug: string;
+  action: FormAction;
   householdId: string;
   childId: string;
   vaccinations: Vaccination[];
   note?: PendingNote;
 }) {
-  const { form, state, pending, onSubmit } = useActionForm(vaccinationsSchema, submitVaccinations, { vaccinations });
+  const { form, state, pending, onSubmit } = useActionForm(vaccinationsSchema, action, { vaccinations });
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "vaccinations" });
   const rowErrors = form.formState.errors.vaccinations;
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      <input type="hidden" name="commune" value={slug} />
       <input type="hidden" name="householdId" value={householdId} />
       <input type="hidden" name="targetId" value={childId} />
       <FormMessage state={state} />

@@ -1,24 +1,23 @@
 "use client";
 
-import { withdrawMyRequest } from "@/app/[commune]/mon-espace-citoyen/mes-demandes/actions";
 import { InlineActionForm } from "@/components/agent/inline-action-form";
+import type { FormAction } from "@/lib/actions/state";
 
 /** "Retirer ma demande" on a pending request of the family's household. */
 export function WithdrawRequestButton({
-  slug,
+  action,
   householdId,
   requestId,
   reference,
 }: {
-  slug: string;
+  action: FormAction;
   householdId: string;
   requestId: string;
   reference: string;
 }) {
   return (
     <InlineActionForm
-      slug={slug}
-      action={withdrawMyRequest}
+      action={action}
       fields={{ householdId, requestId }}
       label="Retirer ma demande"
       accessibleLabel={`Retirer ma demande ${reference}`}

@@ -2,7 +2,6 @@
 
 import { useEffect } from "react";
 import { type UseFormReturn, useFieldArray } from "react-hook-form";
-import { saveFamilyStep } from "@/app/[commune]/espace-famille/pre-inscription/actions";
 import {
   CheckboxField,
   FormMessage,
@@ -11,6 +10,7 @@ import {
   TextField,
   useActionForm,
 } from "@/components/ui/form-kit";
+import type { FormAction } from "@/lib/actions/state";
 import { type FamilyStep, type FamilyStepInput, familyStepObject, MAX_CHILDREN } from "@/lib/new-family/schemas";
 import styles from "./new-family.module.css";
 import { useGoOnWhenSaved } from "./use-next-step";
@@ -140,19 +140,19 @@ function GuardianFields({
 
 /** Step 1 "Ma famille". */
 export function FamilyStepForm({
-  slug,
+  action,
   saved,
   accountEmail,
   nextHref,
 }: {
-  slug: string;
+  action: FormAction;
   saved: FamilyStep | undefined;
   accountEmail: string;
   nextHref: string;
 }) {
   const { form, state, pending, onSubmit } = useActionForm(
     familyStepObject,
-    saveFamilyStep,
+    action,
     familyDefaults(saved, accountEmail),
   );
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "children" });
@@ -167,7 +167,6 @@ export function FamilyStepForm({
     <form className="form" aria-label="Ma famille" onSubmit={onSubmit} noValidate>
       <p className="form-required-note">Les champs marqués d&apos;un * sont obligatoires.</p>
       <FormMessage state={state} />
-      <input type="hidden" name="commune" value={slug} />
       <GuardianFields form={form} prefix="guardian1" rank={1} />
       <CheckboxField label="Ajouter un responsable 2" registration={form.register("hasGuardian2")} />
       {hasGuardian2 ? <GuardianFields form={form} prefix="guardian2" rank={2} /> : null}

@@ -1,21 +1,21 @@
 "use client";
 
-import { saveFinanceStep } from "@/app/[commune]/espace-famille/pre-inscription/actions";
 import { FormMessage, RadioGroupField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
+import type { FormAction } from "@/lib/actions/state";
 import { type FinanceStep, financeStepSchema } from "@/lib/new-family/schemas";
 import { formatIban } from "@/lib/validation/iban";
 import { useGoOnWhenSaved } from "./use-next-step";
 
 type Props = {
-  slug: string;
+  action: FormAction;
   saved: FinanceStep | undefined;
   guardians: { rank: 1 | 2; name: string }[];
   nextHref: string;
 };
 
 /** Step 2 "Mes informations financières". */
-export function FinanceStepForm({ slug, saved, guardians, nextHref }: Props) {
-  const { form, state, pending, onSubmit } = useActionForm(financeStepSchema, saveFinanceStep, {
+export function FinanceStepForm({ action, saved, guardians, nextHref }: Props) {
+  const { form, state, pending, onSubmit } = useActionForm(financeStepSchema, action, {
     payer: saved ? (String(saved.payer) as "1" | "2") : "1",
     benefitScheme: saved ? (saved.benefitScheme ?? "none") : undefined,
     allocataire: saved?.allocataire ? (String(saved.allocataire) as "1" | "2") : "1",
@@ -35,7 +35,6 @@ export function FinanceStepForm({ slug, saved, guardians, nextHref }: Props) {
     <form className="form" aria-label="Mes informations financières" onSubmit={onSubmit} noValidate>
       <p className="form-required-note">Les champs marqués d&apos;un * sont obligatoires.</p>
       <FormMessage state={state} />
-      <input type="hidden" name="commune" value={slug} />
       <RadioGroupField
         legend="Responsable payeur (facture à son nom)"
         required

@@ -1,25 +1,24 @@
 "use client";
 
 import { useId } from "react";
-import { saveWishesStep } from "@/app/[commune]/espace-famille/pre-inscription/actions";
 import { FormMessage, SubmitButton, useActionForm } from "@/components/ui/form-kit";
+import type { FormAction } from "@/lib/actions/state";
 import { WISHED_SERVICES, type WishedService, wishesStepSchema } from "@/lib/new-family/schemas";
 import styles from "./new-family.module.css";
 import { useGoOnWhenSaved } from "./use-next-step";
 
-type Props = { slug: string; childNames: string[]; saved: WishedService[][] | undefined; nextHref: string };
+type Props = { action: FormAction; childNames: string[]; saved: WishedService[][] | undefined; nextHref: string };
 
 /** Step 3 "Mes pré-inscriptions et réservations": the services wished per child. */
-export function WishesStepForm({ slug, childNames, saved, nextHref }: Props) {
+export function WishesStepForm({ action, childNames, saved, nextHref }: Props) {
   const id = useId();
   const ticked = (saved ?? []).flatMap((services, index) => services.map((s) => `${index}:${s}`));
-  const { form, state, pending, onSubmit } = useActionForm(wishesStepSchema, saveWishesStep, { wishes: ticked });
+  const { form, state, pending, onSubmit } = useActionForm(wishesStepSchema, action, { wishes: ticked });
   useGoOnWhenSaved(state, nextHref);
   const error = form.formState.errors.wishes?.message;
   return (
     <form className="form" aria-label="Mes pré-inscriptions et réservations" onSubmit={onSubmit} noValidate>
       <FormMessage state={state} />
-      <input type="hidden" name="commune" value={slug} />
       <p>
         Cochez les services que vous souhaitez pour chaque enfant. La commune vous confirmera les inscriptions ; les
         réservations se feront ensuite depuis votre Espace famille.

@@ -55,13 +55,11 @@ function NewFeedLink({ url, message }: { url: string; message: string }) {
 
 /** "Créer le lien" / "Révoquer": the household's private iCalendar link. */
 export function CalendarFeedSettings({
-  slug,
   householdId,
   activeSince,
   create,
   revoke,
 }: {
-  slug: string;
   householdId: string;
   /** "12/11/2026" when a link is live, else null. */
   activeSince: string | null;
@@ -73,7 +71,6 @@ export function CalendarFeedSettings({
   const feedUrl = creation.state?.data?.feedUrl;
   const hiddenFields = (
     <>
-      <input type="hidden" name="commune" value={slug} />
       <input type="hidden" name="householdId" value={householdId} />
     </>
   );

@@ -110,7 +110,6 @@ export function PeriodForm({
     >
       {/* Back from a result ("Faire une autre demande"), its success message is not this form's news. */}
       <FormMessage state={state === dismissed ? null : state} />
-      <input type="hidden" name="commune" value={slug} />
       <input type="hidden" name="kind" value={kind} />
       {householdId ? <input type="hidden" name="famille" value={householdId} /> : null}
       <p className="form-required-note">Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>

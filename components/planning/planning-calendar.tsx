@@ -161,7 +161,6 @@ export function PlanningCalendar({
       {dialog && current ? (
         <SlotDialog
           key={dialog.count}
-          slug={slug}
           opened={dialog.opened}
           current={current}
           open={dialog.open}

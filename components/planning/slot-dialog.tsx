@@ -24,7 +24,7 @@ function dialogMessage(state: ActionState): ActionState {
 }
 
 /** The question and its confirmation, then the town's answer; or why nothing can be asked on this slot. */
-function SlotActionPanel({ slug, event, actions }: { slug: string; event: SlotEvent; actions: SlotActions }) {
+function SlotActionPanel({ event, actions }: { event: SlotEvent; actions: SlotActions }) {
   const { slot } = event;
   const [state, formAction, pending] = useActionState(
     slot.action === "cancel" ? actions.cancel : actions.request,
@@ -47,7 +47,6 @@ function SlotActionPanel({ slug, event, actions }: { slug: string; event: SlotEv
   }
   return (
     <form action={formAction}>
-      <input type="hidden" name="commune" value={slug} />
       {slot.action === "cancel" ? (
         <input type="hidden" name="bookingId" value={slot.bookingId ?? ""} />
       ) : (
@@ -79,14 +78,12 @@ function focusSlot(key: string) {
  * slot in the refreshed planning, whose state and history follow the town's answer.
  */
 export function SlotDialog({
-  slug,
   opened,
   current,
   open,
   onOpenChange,
   actions,
 }: {
-  slug: string;
   opened: SlotEvent;
   current: SlotEvent;
   open: boolean;
@@ -132,8 +129,8 @@ export function SlotDialog({
               </dd>
             </dl>
           </Dialog.Description>
-          <SlotActionPanel slug={slug} event={opened} actions={actions} />
-          <SlotHistory slug={slug} bookingId={slot.bookingId} version={slot.state} load={actions.history} />
+          <SlotActionPanel event={opened} actions={actions} />
+          <SlotHistory bookingId={slot.bookingId} version={slot.state} load={actions.history} />
           <div className="button-row">
             <Dialog.Close asChild>
               <button type="button" className="button button--secondary">

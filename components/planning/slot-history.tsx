@@ -26,12 +26,10 @@ function actor(item: SlotHistoryItem): string {
 
 /** "Historique du créneau", read from the server each time the slot's state changes. */
 export function SlotHistory({
-  slug,
   bookingId,
   version,
   load,
 }: {
-  slug: string;
   bookingId: string | null;
   version: string;
   load: LoadSlotHistory;
@@ -42,7 +40,6 @@ export function SlotHistory({
     if (!bookingId) return;
     let current = true;
     const form = new FormData();
-    form.set("commune", slug);
     form.set("bookingId", bookingId);
     load(null, form)
       .then((result) => current && setState(result))
@@ -50,7 +47,7 @@ export function SlotHistory({
     return () => {
       current = false;
     };
-  }, [slug, bookingId, version, load]);
+  }, [bookingId, version, load]);
 
   let body;
   if (!bookingId) body = <p>Aucune demande n&apos;a encore été faite pour ce créneau.</p>;

@@ -1,23 +1,22 @@
 "use client";
 
 import { type ReactNode, useActionState } from "react";
-import { markMyRequestsRead } from "@/app/[commune]/mon-espace-citoyen/mes-demandes/actions";
 import { FormMessage } from "@/components/ui/form-kit";
+import type { FormAction } from "@/lib/actions/state";
 
 /** Wraps the list so its row tick boxes go with "Marquer la sélection comme lue" / "Tout marquer comme lu". */
 export function MarkReadForm({
-  slug,
+  action,
   householdId,
   children,
 }: {
-  slug: string;
+  action: FormAction;
   householdId: string;
   children: ReactNode;
 }) {
-  const [state, formAction, pending] = useActionState(markMyRequestsRead, null);
+  const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction}>
-      <input type="hidden" name="commune" value={slug} />
       <input type="hidden" name="householdId" value={householdId} />
       <FormMessage state={state} />
       {children}

@@ -1,12 +1,20 @@
 import Link from "next/link";
-import { logout } from "@/app/[commune]/actions";
 import type { Commune } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { routes } from "@/lib/routes/paths";
 import { civilityLabels } from "@/lib/validation/fields";
 import { MainNav, type NavItem } from "./main-nav";
 
-export function SiteHeader({ commune, user }: { commune: Commune; user: SessionUser | null }) {
+export function SiteHeader({
+  commune,
+  user,
+  logout,
+}: {
+  commune: Commune;
+  user: SessionUser | null;
+  /** The commune's logout, bound by the layout. */
+  logout: () => Promise<void>;
+}) {
   const slug = commune.slug;
   const items: NavItem[] = [
     { href: routes.home(slug), label: "Accueil" },
@@ -33,7 +41,6 @@ export function SiteHeader({ commune, user }: { commune: Commune; user: SessionU
                 {civilityLabels[user.civility]} {user.firstName} {user.lastName}
               </span>
               <form action={logout}>
-                <input type="hidden" name="commune" value={commune.slug} />
                 <button type="submit" className="button button--secondary button--small">
                   Se déconnecter
                 </button>

@@ -1,15 +1,15 @@
 "use client";
 
 import { useId } from "react";
-import { subscribeByInvoice } from "@/app/[commune]/mon-espace-citoyen/abonnements/m-abonner/actions";
 import { FormMessage, TextField, useActionForm } from "@/components/ui/form-kit";
+import type { FormAction } from "@/lib/actions/state";
 import { subscribeByInvoiceSchema } from "@/lib/subscriptions/schemas";
 import { SearchOrCancel } from "./search-or-cancel";
 
 /** M'abonner "Avec une de vos factures" (guide 004 §1.1): the four references printed on an invoice. */
-export function SubscribeByInvoiceForm({ slug, cancelHref }: { slug: string; cancelHref: string }) {
+export function SubscribeByInvoiceForm({ action, cancelHref }: { action: FormAction; cancelHref: string }) {
   const headingId = useId();
-  const { form, state, pending, onSubmit } = useActionForm(subscribeByInvoiceSchema, subscribeByInvoice, {
+  const { form, state, pending, onSubmit } = useActionForm(subscribeByInvoiceSchema, action, {
     emissionCode: "",
     reference: "",
     amount: "",
@@ -21,7 +21,6 @@ export function SubscribeByInvoiceForm({ slug, cancelHref }: { slug: string; can
       <h2 id={headingId}>Avec une de vos factures</h2>
       <p>Références situées dans une de vos factures émises par votre collectivité.</p>
       <FormMessage state={state} />
-      <input type="hidden" name="commune" value={slug} />
       <TextField
         label="Code émission de la facture"
         hint="Retrouvez le code émission sur le pied de page de votre facture"

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, vi } from "vitest";
 import { bookings, children, closureDays, enrolments, households, type Role, requests, users } from "@/db/schema";
 import { demo, seedDemo } from "@/db/seed";
-import { insertUser } from "@/lib/testing/fixtures";
+import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, harness, signInAs, signOutOfHarness } from "@/lib/testing/harness";
 import { formFieldNames, schemaChoices } from "@/lib/testing/schema-fields";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
@@ -15,9 +15,9 @@ import { formDataToObject } from "./form-data";
 
 /*
  * Every server action, found on disk (all "use server" modules), is called with hostile forms — control
- * characters, huge strings, far dates, wrong types, repeated, missing and prototype-polluting fields — by an
- * account allowed to call it. Each call must answer a well-formed ActionState (or Next's redirect), never the
- * generic error and never a throw.
+ * characters, huge strings, far dates, wrong types, repeated, missing and prototype-polluting fields — and now
+ * and then a forged bound commune, by an account allowed to call it. Each call must answer a well-formed
+ * ActionState (or Next's redirect), never the generic error and never a throw.
  */
 
 const RUNS_PER_ACTION = 20;
@@ -41,9 +41,15 @@ for (const file of [...serverActionModules(join(root, "app")), ...serverActionMo
 }
 const described = found.flatMap((f) => (f.description ? [{ ...f, description: f.description }] : []));
 
+/** The server functions that are not state-returning form actions, so outside the wrapper, and why. */
+const outsideTheWrapper: Record<string, string> = {
+  "app/[commune]/actions.ts#logout": "a plain form action: it ends whatever session the cookie holds and always leaves",
+};
+
 const database = setUpTestDatabase();
 const accounts = new Map<Role, typeof users.$inferSelect>();
 const ids = {} as FormIds;
+let otherCommuneSlug = "";
 
 beforeAll(async () => {
   const db = database.db;
@@ -66,6 +72,7 @@ beforeAll(async () => {
     closure: (await db.query.closureDays.findFirst({ where: eq(closureDays.communeId, family.communeId) }))!.id,
     staff: (await insertUser(db, family.communeId, "agent")).id,
   } satisfies FormIds);
+  otherCommuneSlug = (await insertCommune(db)).slug;
 });
 
 const MISSING = Symbol("missing");
@@ -170,7 +177,15 @@ const extraKeys = [
   "children.99.firstName",
 ];
 
-type HostileForm = { fromValidForm: boolean; changes: [string, Change][] };
+type HostileForm = { communeSlug: unknown; fromValidForm: boolean; changes: [string, Change][] };
+
+/** The slug bound to the action: the caller's commune mostly, else another commune's or anything at all. */
+const communeSlugArbitrary: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 12, arbitrary: fc.constant(demo.commune.slug) },
+  // Looked up when drawn: the other commune is created in beforeAll.
+  { weight: 1, arbitrary: fc.constant(null).map(() => otherCommuneSlug) },
+  { weight: 1, arbitrary: fc.constantFrom<unknown>(...hostileStrings, undefined, null, 7, [demo.commune.slug]) },
+);
 
 /**
  * Mostly the action's valid form with one to three fields made hostile (so calls reach the handler); sometimes
@@ -185,14 +200,15 @@ function formArbitrary(description: ActionDescription): fc.Arbitrary<HostileForm
   );
   const someFields = fc.array(fc.tuple(key, changes), { minLength: 1, maxLength: 3 });
   const everyField = fc.tuple(...names.map((name) => changes.map((change): [string, Change] => [name, change])));
-  return fc.oneof(
+  const form = fc.oneof(
     { weight: 3, arbitrary: someFields.map((changes) => ({ fromValidForm: true, changes })) },
     { weight: 1, arbitrary: everyField.map((changes) => ({ fromValidForm: false, changes })) },
   );
+  return fc.tuple(communeSlugArbitrary, form).map(([communeSlug, f]) => ({ communeSlug, ...f }));
 }
 
 function toFormData(actionName: string, form: HostileForm): FormData {
-  const data = formData(demo.commune.slug, form.fromValidForm ? validActionForms[actionName]!(ids) : {});
+  const data = formData(form.fromValidForm ? validActionForms[actionName]!(ids) : {});
   for (const [name, change] of form.changes) {
     if ("inject" in change) {
       const current = data.get(name);
@@ -200,7 +216,7 @@ function toFormData(actionName: string, form: HostileForm): FormData {
       data.set(name, text.slice(0, 1) + change.inject + text.slice(1));
       continue;
     }
-    if (name !== "commune") data.delete(name);
+    data.delete(name);
     if (change.set === MISSING) continue;
     for (const v of Array.isArray(change.set) ? change.set : [change.set]) data.append(name, v);
   }
@@ -251,10 +267,12 @@ afterAll(() => {
 describe("the list of server actions", () => {
   test("finds every action, each going through the action wrapper and listed with a valid form", () => {
     expect(described.length).toBeGreaterThanOrEqual(40);
+    const unwrapped = found.filter((f) => !f.description).map((f) => `${f.file}#${f.name}`);
     expect(
-      found.filter((f) => !f.description).map((f) => `${f.file}#${f.name}`),
+      unwrapped.filter((key) => !outsideTheWrapper[key]),
       'exported from a "use server" module without publicAction/userAction',
     ).toEqual([]);
+    expect(Object.keys(outsideTheWrapper), "listed as outside the wrapper").toEqual(unwrapped);
     const names = described.map((f) => f.name);
     expect(new Set(names).size, "export names are unique").toBe(names.length);
     expect(
@@ -270,9 +288,7 @@ describe("the list of server actions", () => {
 
 describe("the valid forms the fuzz starts from", () => {
   test.each(described.map((f) => [f.name, f.description] as const))("%s passes its schema", (name, description) => {
-    const parsed = description.schema.safeParse(
-      formDataToObject(formData(demo.commune.slug, validActionForms[name]!(ids))),
-    );
+    const parsed = description.schema.safeParse(formDataToObject(formData(validActionForms[name]!(ids))));
     expect(parsed.error?.issues ?? []).toEqual([]);
   });
 });
@@ -285,14 +301,14 @@ function record(state: unknown) {
 }
 
 describe.each(described.map((f) => [f.name, f] as const))("%s", (name, { action, description }) => {
-  const call = action as (state: null, data: FormData) => Promise<unknown>;
+  const call = action as (communeSlug: unknown, state: null, data: FormData) => Promise<unknown>;
   test.prop([formArbitrary(description)], { numRuns: RUNS_PER_ACTION })(
     "answers hostile forms with a well-formed state",
     async (form) => {
       signInFor(description.callers);
       let state: unknown;
       try {
-        state = await call(null, toFormData(name, form));
+        state = await call(form.communeSlug, null, toFormData(name, form));
       } catch (error) {
         if (isNextSignal(error)) return void (outcomes.nextSignal += 1);
         unexpected.push(`${name}: threw ${String(error)}`);

@@ -24,8 +24,18 @@ const SESSION_EXPIRED = "Votre session a expiré. Veuillez vous reconnecter.";
 export const GENERIC_ERROR = "Une erreur est survenue. Veuillez réessayer plus tard.";
 
 /**
- * The one wrapper of every server action: resolves the commune (hidden `commune` field), parses the form with
- * its zod schema, then — for `auth` actions — the session and role. Returns field errors in French (control
+ * A server action as this module defines it. The page binds the commune's slug (`action.bind(null, commune.slug)`)
+ * and hands the form the bound action, a `FormAction`.
+ */
+export type CommuneAction<D> = (
+  communeSlug: string,
+  previous: ActionState<D>,
+  formData: FormData,
+) => Promise<ActionState<D>>;
+
+/**
+ * The one wrapper of every server action: resolves the commune (the bound slug), parses the form with its zod
+ * schema, then — for signed-in actions — the session and role. Returns field errors in French (control
  * characters in any field, repeated fields and zod's own checks included, see field-errors.ts); never throws
  * to the client except Next's own redirect/notFound signals.
  */
@@ -34,12 +44,13 @@ function defineAction<S extends z.ZodType, C, D>(
   callers: ActionCallers,
   resolve: (base: PublicContext) => Promise<{ ctx: C } | { refused: ActionState }>,
   handler: Handler<S, C, D>,
-) {
-  const action = async (_previous: ActionState<D>, formData: FormData): Promise<ActionState<D>> => {
+): CommuneAction<D> {
+  const action: CommuneAction<D> = async (communeSlug, _previous, formData) => {
     try {
       const db = await getDb();
-      const slug = formData.get("commune");
-      const commune = typeof slug === "string" ? await findCommuneBySlug(db, slug) : null;
+      // A bound argument comes back from the browser like a field: the slug may name any commune, or be anything.
+      // It only chooses the commune; the session checks below must then belong to that commune.
+      const commune = typeof communeSlug === "string" ? await findCommuneBySlug(db, communeSlug) : null;
       if (!commune) return failure("Commune inconnue.");
       const input = formDataToObject(formData);
       const parsed = schema.safeParse(input, { error: fallbackMessage });

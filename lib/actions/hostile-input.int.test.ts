@@ -52,8 +52,9 @@ describe("control characters in text fields", () => {
     signOutOfHarness();
     const before = await rows(users);
     const result = await signUp(
+      demo.commune.slug,
       null,
-      formData(demo.commune.slug, {
+      formData({
         civility: "MME",
         lastName: "DUP\u0000ONT",
         firstName: "Anne",
@@ -72,7 +73,7 @@ describe("control characters in text fields", () => {
   ])("%s in an activity's name is refused and nothing is written", async (_what, name) => {
     await signInAsDemo(demo.agent.email);
     const before = await rows(activities);
-    const result = await saveActivityAction(null, formData(demo.commune.slug, { ...activityForm, name }));
+    const result = await saveActivityAction(demo.commune.slug, null, formData({ ...activityForm, name }));
     expect(result).toEqual({
       ok: false,
       message: expect.any(String),
@@ -85,7 +86,7 @@ describe("control characters in text fields", () => {
     await signInAsDemo(demo.agent.email);
     // Saved: the action redirects to the new activity's page.
     await expect(
-      saveActivityAction(null, formData(demo.commune.slug, { ...activityForm, name: "Cantine\tmidi" })),
+      saveActivityAction(demo.commune.slug, null, formData({ ...activityForm, name: "Cantine\tmidi" })),
     ).rejects.toThrow("NEXT_REDIRECT");
   });
 });
@@ -97,8 +98,9 @@ describe("dates outside 1900–2100", () => {
       await signInAsDemo(demo.agent.email);
       const before = await rows(closureDays);
       const result = await addClosuresAction(
+        demo.commune.slug,
         null,
-        formData(demo.commune.slug, { from: day, kind: "closure", label: "Vacances" }),
+        formData({ from: day, kind: "closure", label: "Vacances" }),
       );
       expect(result).toMatchObject({ ok: false, fieldErrors: { from: [DAY_OUT_OF_RANGE_MESSAGE] } });
       expect(await rows(closureDays)).toBe(before);
@@ -109,8 +111,9 @@ describe("dates outside 1900–2100", () => {
     await signInAsDemo(demo.family.email);
     const before = await rows(bookings);
     const result = await submitPeriodRequest(
+      demo.commune.slug,
       null,
-      formData(demo.commune.slug, {
+      formData({
         kind: "booking",
         childId: ids.childId,
         activityId: ids.activityId,
@@ -127,8 +130,9 @@ describe("dates outside 1900–2100", () => {
     await signInAsDemo(demo.agent.email);
     const before = await rows(enrolments);
     const result = await createEnrolmentAction(
+      demo.commune.slug,
       null,
-      formData(demo.commune.slug, {
+      formData({
         activityId: ids.activityId,
         childId: ids.childId,
         startsOn: "2026-09-01",
@@ -154,8 +158,9 @@ describe("malformed payloads", () => {
     await signInAsDemo(demo.admin.email);
     const before = await rows(users);
     const result = await createStaffAccountAction(
+      demo.commune.slug,
       null,
-      formData(demo.commune.slug, { ...staffForm, lastName: ["DURAND", "DUPONT"] }),
+      formData({ ...staffForm, lastName: ["DURAND", "DUPONT"] }),
     );
     expect(result).toMatchObject({ ok: false, fieldErrors: { lastName: [REPEATED_FIELD_MESSAGE] } });
     expect(await rows(users)).toBe(before);
@@ -163,28 +168,35 @@ describe("malformed payloads", () => {
 
   it("a file where a text is expected gets a French message", async () => {
     await signInAsDemo(demo.admin.email);
-    const data = formData(demo.commune.slug, staffForm);
+    const data = formData(staffForm);
     data.set("firstName", new File(["x"], "x.txt"));
-    const result = await createStaffAccountAction(null, data);
+    const result = await createStaffAccountAction(demo.commune.slug, null, data);
     expect(result).toMatchObject({ ok: false, fieldErrors: { firstName: [expect.stringMatching(/^[A-ZÀ-Ü].*\.$/)] } });
     expect(JSON.stringify(result)).not.toMatch(/Invalid|expected|received/);
   });
 
   it("prototype keys are plain unknown fields", async () => {
     await signInAsDemo(demo.admin.email);
-    const data = formData(demo.commune.slug, {
+    const data = formData({
       ...staffForm,
       email: "proto@example.fr",
       __proto__: ["a", "b"],
       constructor: "x",
     });
-    expect(await createStaffAccountAction(null, data)).toMatchObject({ ok: true });
+    expect(await createStaffAccountAction(demo.commune.slug, null, data)).toMatchObject({ ok: true });
   });
 
-  it("a missing commune is refused in French", async () => {
-    await signInAsDemo(demo.admin.email);
-    const data = formData(demo.commune.slug, staffForm);
-    data.delete("commune");
-    expect(await createStaffAccountAction(null, data)).toMatchObject({ ok: false, message: "Commune inconnue." });
-  });
+  // The bound slug comes back from the browser: a forged one is any value at all.
+  it.each([undefined, null, 42, ["demo"], "", "nulle-part", "de\u0000mo", "x".repeat(5_000)])(
+    "a bound commune %j that names no commune is refused in French",
+    async (slug) => {
+      await signInAsDemo(demo.admin.email);
+      const before = await rows(users);
+      expect(await createStaffAccountAction(slug as string, null, formData(staffForm))).toMatchObject({
+        ok: false,
+        message: "Commune inconnue.",
+      });
+      expect(await rows(users)).toBe(before);
+    },
+  );
 });

@@ -61,8 +61,9 @@ describe("a booking request decided from Demandes", () => {
     await runDecisionDigests(db(), new Date());
 
     const result = await decideRequestsAction(
+      town.commune.slug,
       null,
-      formData(town.commune.slug, { requestIds: submitted.request.id, decision: "accepted", message: "" }),
+      formData({ requestIds: submitted.request.id, decision: "accepted", message: "" }),
     );
 
     expect(result).toMatchObject({ ok: true });

@@ -31,7 +31,7 @@ describe("Régénérer le code abonné", () => {
     const martin = await householdByCode(handle.db, "demo", demo.subscribedCode);
     signInAs(agent, "demo");
 
-    const result = await regenerateSubscriberCodeAction(null, formData("demo", { householdId: martin.id }));
+    const result = await regenerateSubscriberCodeAction("demo", null, formData({ householdId: martin.id }));
 
     expect(result).toMatchObject({ ok: true });
     const newCode = await codeOf(martin.id);
@@ -65,7 +65,7 @@ describe("Régénérer le code abonné", () => {
     const family = await accountByEmail(handle.db, "demo", demo.family.email);
     const durand = await householdByCode(handle.db, "demo", "NEWCODE234");
     signInAs(family, "demo");
-    const result = await regenerateSubscriberCodeAction(null, formData("demo", { householdId: durand.id }));
+    const result = await regenerateSubscriberCodeAction("demo", null, formData({ householdId: durand.id }));
     expect(result).toMatchObject({ ok: false, message: "Vous n'avez pas accès à cette action." });
     expect(await codeOf(durand.id)).toBe("NEWCODE234");
   });
@@ -75,12 +75,13 @@ describe("Régénérer le code abonné", () => {
     const petit = await householdByCode(handle.db, "autreville", OTHER_COMMUNE_CODE);
     signInAs(agent, "demo");
 
-    const inOwnCommune = await regenerateSubscriberCodeAction(null, formData("demo", { householdId: petit.id }));
+    const inOwnCommune = await regenerateSubscriberCodeAction("demo", null, formData({ householdId: petit.id }));
     expect(inOwnCommune).toMatchObject({ ok: false, message: "Dossier famille introuvable." });
     // Posting the other commune's slug does not help: the session is of "demo".
     const inOtherCommune = await regenerateSubscriberCodeAction(
+      "autreville",
       null,
-      formData("autreville", { householdId: petit.id }),
+      formData({ householdId: petit.id }),
     );
     expect(inOtherCommune).toMatchObject({ ok: false });
     expect(await codeOf(petit.id)).toBe(OTHER_COMMUNE_CODE);
@@ -89,7 +90,7 @@ describe("Régénérer le code abonné", () => {
 
   it("answers a malformed id with a message, not an error", async () => {
     signInAs(await accountByEmail(handle.db, "demo", demo.agent.email), "demo");
-    const result = await regenerateSubscriberCodeAction(null, formData("demo", { householdId: "1' or '1'='1" }));
+    const result = await regenerateSubscriberCodeAction("demo", null, formData({ householdId: "1' or '1'='1" }));
     expect(result).toMatchObject({ ok: false, fieldErrors: { householdId: ["Dossier famille introuvable."] } });
   });
 });

@@ -11,9 +11,9 @@ export const harness = {
   db: null as Db | null,
   session: null as Session | null,
   ip: "203.0.113.10",
-  /** Calls to Auth.js signIn/signOut made by actions, for assertions. */
+  /** Calls to Auth.js signIn/signOut made by actions (their arguments), for assertions. */
   signIns: [] as unknown[],
-  signOuts: 0,
+  signOuts: [] as unknown[],
   /** Work handed to next/server's after(): it runs once the response is sent, here when a test says so. */
   afterResponse: [] as (() => unknown)[],
 };
@@ -79,10 +79,9 @@ export function signOutOfHarness(): void {
   harness.session = null;
 }
 
-/** Builds the FormData a form would post (with its hidden commune field). */
-export function formData(commune: string, fields: Record<string, string | string[] | boolean | undefined>): FormData {
+/** Builds the FormData a form would post (the commune is not in it: the page binds it to the action). */
+export function formData(fields: Record<string, string | string[] | boolean | undefined>): FormData {
   const data = new FormData();
-  data.set("commune", commune);
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined || value === false) continue;
     if (value === true) data.set(key, "on");

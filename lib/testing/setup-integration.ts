@@ -22,8 +22,8 @@ vi.mock("@/auth", async () => {
     signIn: async (...args: unknown[]) => {
       harness.signIns.push(args);
     },
-    signOut: async () => {
-      harness.signOuts += 1;
+    signOut: async (...args: unknown[]) => {
+      harness.signOuts.push(args);
       harness.session = null;
     },
     LoginRefused,

@@ -42,8 +42,9 @@ describe("activation", () => {
   it("activates the account from the link of the sign-up mail, once", async () => {
     const password = "Velo-Rouge-42";
     await signUp(
+      "ville-a",
       null,
-      formData("ville-a", {
+      formData({
         civility: "M",
         lastName: "Durand",
         firstName: "Paul",
@@ -57,12 +58,12 @@ describe("activation", () => {
     const [mail] = await mailsTo(database.db, "paul@exemple.fr");
     const jeton = tokenInMail(mail!.text);
 
-    expect(await activate(null, formData("ville-a", { jeton }))).toEqual({ ok: true, message: ACTIVATION_DONE });
+    expect(await activate("ville-a", null, formData({ jeton }))).toEqual({ ok: true, message: ACTIVATION_DONE });
     const [user] = await database.db.select().from(users).where(eq(users.email, "paul@exemple.fr"));
     expect(user!.status).toBe("active");
     expect(user!.activatedAt).toBeInstanceOf(Date);
 
-    expect(await activate(null, formData("ville-a", { jeton }))).toMatchObject({
+    expect(await activate("ville-a", null, formData({ jeton }))).toMatchObject({
       ok: false,
       message: LINK_USED_OR_INVALID,
     });
@@ -70,7 +71,7 @@ describe("activation", () => {
 
   it("refuses an expired link and leaves the account pending", async () => {
     const { user, token } = await pendingAccountWithLink(new Date(Date.now() - 25 * 3600_000));
-    expect(await activate(null, formData("ville-a", { jeton: token }))).toMatchObject({
+    expect(await activate("ville-a", null, formData({ jeton: token }))).toMatchObject({
       ok: false,
       message: ACTIVATION_EXPIRED,
     });
@@ -79,20 +80,20 @@ describe("activation", () => {
 
   it("refuses a link of commune A posted through commune B", async () => {
     const { user, token } = await pendingAccountWithLink();
-    expect(await activate(null, formData("ville-b", { jeton: token }))).toMatchObject({
+    expect(await activate("ville-b", null, formData({ jeton: token }))).toMatchObject({
       ok: false,
       message: LINK_USED_OR_INVALID,
     });
     expect((await statusOf(user.id)).status).toBe("pending");
-    expect(await activate(null, formData("ville-a", { jeton: token }))).toMatchObject({ ok: true });
+    expect(await activate("ville-a", null, formData({ jeton: token }))).toMatchObject({ ok: true });
   });
 
   it("refuses an unknown or missing link without error", async () => {
-    expect(await activate(null, formData("ville-a", { jeton: "n-importe-quoi" }))).toMatchObject({
+    expect(await activate("ville-a", null, formData({ jeton: "n-importe-quoi" }))).toMatchObject({
       ok: false,
       message: LINK_USED_OR_INVALID,
     });
-    expect(await activate(null, formData("ville-a", {}))).toMatchObject({
+    expect(await activate("ville-a", null, formData({}))).toMatchObject({
       ok: false,
       fieldErrors: { jeton: ["Lien invalide."] },
     });
@@ -105,14 +106,14 @@ describe("activation", () => {
       userId: user.id,
       purpose: "activation",
     });
-    await activate(null, formData("ville-a", { jeton: token }));
+    await activate("ville-a", null, formData({ jeton: token }));
     expect((await statusOf(user.id)).status).toBe("disabled");
   });
 });
 
 describe("new activation link", () => {
   const ask = async (commune: string, email: string) =>
-    resendActivation(null, formData(commune, { email, captcha: await solvedCaptchaPayload() }));
+    resendActivation(commune, null, formData({ email, captcha: await solvedCaptchaPayload() }));
 
   it("mails a fresh link to a pending account only, answering the same in every case", async () => {
     const pending = await seedAccount(database.db, communeA, { status: "pending", email: "attente@exemple.fr" });
@@ -126,7 +127,7 @@ describe("new activation link", () => {
     const [mail, ...others] = await mailsTo(database.db, pending.email);
     expect(others).toEqual([]);
     expect(mail).toMatchObject({ template: "activation", communeId: communeA.id });
-    expect(await activate(null, formData("ville-a", { jeton: tokenInMail(mail!.text) }))).toMatchObject({ ok: true });
+    expect(await activate("ville-a", null, formData({ jeton: tokenInMail(mail!.text) }))).toMatchObject({ ok: true });
     expect(await mailsTo(database.db, active.email)).toEqual([]);
   });
 

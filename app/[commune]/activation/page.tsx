@@ -28,17 +28,15 @@ export default async function ActivationPage({ params, searchParams }: Props) {
     <>
       <Breadcrumbs items={breadcrumbs.home(commune.slug, "Activation du compte")} />
       <h1>Activation du compte</h1>
-      {status === "valid" ? <ActivationForm communeSlug={commune.slug} action={activate} token={token} /> : null}
+      {status === "valid" ? (
+        <ActivationForm communeSlug={commune.slug} action={activate.bind(null, commune.slug)} token={token} />
+      ) : null}
       {status === "expired" ? (
         <>
           <p className="notice notice--error">
             {ACTIVATION_EXPIRED} Saisissez votre adresse e-mail pour recevoir un nouveau lien.
           </p>
-          <EmailCaptchaForm
-            communeSlug={commune.slug}
-            action={resendActivation}
-            submitLabel="Recevoir un nouveau lien"
-          />
+          <EmailCaptchaForm action={resendActivation.bind(null, commune.slug)} submitLabel="Recevoir un nouveau lien" />
         </>
       ) : null}
       {status === "used" || status === "unknown" ? (

@@ -20,7 +20,7 @@ beforeEach(() => {
 });
 
 const login = (email: string, retour?: string) =>
-  logIn(null, formData("ville-a", { email, password: KNOWN_PASSWORD, retour }));
+  logIn("ville-a", null, formData({ email, password: KNOWN_PASSWORD, retour }));
 
 describe("login", () => {
   it("signs in through Auth.js with the commune, the lower-cased address, and the espace of the role", async () => {
@@ -52,7 +52,7 @@ describe("login", () => {
   });
 
   it("asks for both fields before calling Auth.js", async () => {
-    const result = await logIn(null, formData("ville-a", { email: "", password: "" }));
+    const result = await logIn("ville-a", null, formData({ email: "", password: "" }));
     expect(result).toMatchObject({
       ok: false,
       fieldErrors: { email: ["L'adresse e-mail est obligatoire."], password: ["Le mot de passe est obligatoire."] },
@@ -76,8 +76,9 @@ describe("login", () => {
 
   it("passes the captcha on to Auth.js once the form has one", async () => {
     await logIn(
+      "ville-a",
       null,
-      formData("ville-a", { email: "famille@exemple.fr", password: KNOWN_PASSWORD, captcha: "payload" }),
+      formData({ email: "famille@exemple.fr", password: KNOWN_PASSWORD, captcha: "payload" }),
     );
     expect(harness.signIns).toEqual([
       [

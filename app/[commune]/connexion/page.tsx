@@ -21,7 +21,7 @@ export default async function LoginPage({ params, searchParams }: Props) {
     <>
       <Breadcrumbs items={breadcrumbs.login(commune.slug)} />
       <h1>Connexion</h1>
-      <LoginForm communeSlug={commune.slug} action={logIn} retour={returnPath} />
+      <LoginForm communeSlug={commune.slug} action={logIn.bind(null, commune.slug)} retour={returnPath} />
     </>
   );
 }

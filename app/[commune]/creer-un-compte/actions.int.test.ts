@@ -24,7 +24,7 @@ beforeAll(async () => {
 beforeEach(useFreshIp);
 
 async function form(fields: Record<string, string | boolean | undefined>) {
-  return formData("ville-a", {
+  return formData({
     civility: "MME",
     lastName: "Martin",
     firstName: "Léa",
@@ -46,7 +46,7 @@ async function rowCounts() {
 
 describe("sign-up", () => {
   it("creates a pending account, its 24 h activation link and mail, and never stores or echoes the password", async () => {
-    const result = await signUp(null, await form({ email: " Lea.Martin@Exemple.FR " }));
+    const result = await signUp("ville-a", null, await form({ email: " Lea.Martin@Exemple.FR " }));
     expect(result).toEqual({ ok: true, message: SIGN_UP_DONE });
     expect(JSON.stringify(result)).not.toContain(PASSWORD);
 
@@ -75,7 +75,7 @@ describe("sign-up", () => {
   });
 
   it("subscribes the account to the household of a valid code abonné, typed loosely", async () => {
-    await signUp(null, await form({ email: "code@exemple.fr", subscriberCode: "drnd 2345-67" }));
+    await signUp("ville-a", null, await form({ email: "code@exemple.fr", subscriberCode: "drnd 2345-67" }));
     const [user] = await database.db.select().from(users).where(eq(users.email, "code@exemple.fr"));
     const links = await database.db.select().from(subscriptions).where(eq(subscriptions.userId, user!.id));
     expect(links).toMatchObject([{ method: "subscriber_code", communeId: communeA.id }]);
@@ -83,7 +83,11 @@ describe("sign-up", () => {
 
   it("refuses an unknown code abonné on its field and creates nothing", async () => {
     const before = await rowCounts();
-    const result = await signUp(null, await form({ email: "inconnu@exemple.fr", subscriberCode: "ZZZZ999999" }));
+    const result = await signUp(
+      "ville-a",
+      null,
+      await form({ email: "inconnu@exemple.fr", subscriberCode: "ZZZZ999999" }),
+    );
     expect(result).toMatchObject({ ok: false, fieldErrors: { subscriberCode: [UNKNOWN_SUBSCRIBER_CODE] } });
     expect(await rowCounts()).toEqual(before);
   });
@@ -91,7 +95,7 @@ describe("sign-up", () => {
   it("answers the same for an address that has an account, creates nothing and tells its owner by mail", async () => {
     const existing = await seedAccount(database.db, communeA, { email: "deja@exemple.fr" });
     const before = await rowCounts();
-    const result = await signUp(null, await form({ email: "DEJA@exemple.fr" }));
+    const result = await signUp("ville-a", null, await form({ email: "DEJA@exemple.fr" }));
     expect(result).toEqual({ ok: true, message: SIGN_UP_DONE });
     expect(await rowCounts()).toEqual({ ...before, mails: before.mails + 1 });
     const [mail] = await mailsTo(database.db, "deja@exemple.fr");
@@ -132,7 +136,7 @@ describe("sign-up", () => {
     ["a missing civility", { civility: undefined }, "civility", "Choisissez une civilité."],
   ])("refuses %s with a French field error and writes nothing", async (_, fields, field, message) => {
     const before = await rowCounts();
-    const result = await signUp(null, await form({ email: "refus@exemple.fr", ...fields }));
+    const result = await signUp("ville-a", null, await form({ email: "refus@exemple.fr", ...fields }));
     expect(result).toMatchObject({ ok: false, fieldErrors: { [field]: [message] } });
     expect(JSON.stringify(result)).not.toContain("Velo-Rouge");
     expect(await rowCounts()).toEqual(before);
@@ -140,16 +144,16 @@ describe("sign-up", () => {
 
   it("refuses a replayed captcha", async () => {
     const captcha = await solvedCaptchaPayload();
-    await signUp(null, await form({ email: "rejeu1@exemple.fr", captcha }));
-    const result = await signUp(null, await form({ email: "rejeu2@exemple.fr", captcha }));
+    await signUp("ville-a", null, await form({ email: "rejeu1@exemple.fr", captcha }));
+    const result = await signUp("ville-a", null, await form({ email: "rejeu2@exemple.fr", captcha }));
     expect(result).toMatchObject({ ok: false, fieldErrors: { captcha: [CAPTCHA_FAILED_MESSAGE] } });
   });
 
   it("stops a 4th attempt with the same address within the hour", async () => {
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      expect(await signUp(null, await form({ email: "insistant@exemple.fr" }))).toMatchObject({ ok: true });
+      expect(await signUp("ville-a", null, await form({ email: "insistant@exemple.fr" }))).toMatchObject({ ok: true });
     }
-    const result = await signUp(null, await form({ email: "insistant@exemple.fr" }));
+    const result = await signUp("ville-a", null, await form({ email: "insistant@exemple.fr" }));
     expect(result).toMatchObject({
       ok: false,
       message: expect.stringMatching(/^Trop de tentatives\. Réessayez dans \d+ minutes?\.$/),

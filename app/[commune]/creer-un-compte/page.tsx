@@ -18,7 +18,7 @@ export default async function SignUpPage({ params }: Props) {
     <>
       <Breadcrumbs items={breadcrumbs.home(commune.slug, "Créer un compte")} />
       <h1>Créer un compte</h1>
-      <SignUpForm communeSlug={commune.slug} action={signUp} />
+      <SignUpForm communeSlug={commune.slug} action={signUp.bind(null, commune.slug)} />
     </>
   );
 }

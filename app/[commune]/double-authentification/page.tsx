@@ -5,6 +5,7 @@ import { RecoveryCodeForm, TotpCodeForm } from "@/components/accounts/second-fac
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { secondFactorStep } from "@/lib/auth/second-factor/step";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { logout } from "../actions";
 import { verifyRecoveryCodeAction, verifySecondFactorAction } from "./actions";
 
 export const metadata: Metadata = { title: "Double authentification" };
@@ -23,21 +24,16 @@ export default async function SecondFactorPage({ params, searchParams }: Props) 
       <p>
         Pour protéger les données des familles, saisissez le code affiché par votre application d&apos;authentification.
       </p>
-      <TotpCodeForm
-        communeSlug={commune.slug}
-        action={verifySecondFactorAction}
-        retour={retour}
-        submitLabel="Vérifier"
-      />
+      <TotpCodeForm action={verifySecondFactorAction.bind(null, commune.slug)} retour={retour} submitLabel="Vérifier" />
       <details className="card">
         <summary>Vous n&apos;avez pas votre téléphone ? Utiliser un code de secours</summary>
-        <RecoveryCodeForm communeSlug={commune.slug} action={verifyRecoveryCodeAction} retour={retour} />
+        <RecoveryCodeForm action={verifyRecoveryCodeAction.bind(null, commune.slug)} retour={retour} />
         <p>
           Plus de code de secours ? Demandez à un administrateur de votre commune de réinitialiser votre double
           authentification.
         </p>
       </details>
-      <SecondFactorExit communeSlug={commune.slug} pending backTo={retour} />
+      <SecondFactorExit logout={logout.bind(null, commune.slug)} pending backTo={retour} />
     </>
   );
 }

@@ -19,7 +19,7 @@ export default async function ForgotPasswordPage({ params }: Props) {
         Saisissez l&apos;adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de
         passe.
       </p>
-      <EmailCaptchaForm communeSlug={commune.slug} action={forgotPassword} submitLabel="Recevoir le lien" />
+      <EmailCaptchaForm action={forgotPassword.bind(null, commune.slug)} submitLabel="Recevoir le lien" />
     </>
   );
 }

@@ -26,13 +26,13 @@ beforeEach(useFreshIp);
 
 const reload = async (userId: string) => (await database.db.select().from(users).where(eq(users.id, userId)))[0]!;
 const choose = (commune: string, jeton: string, password = NEW_PASSWORD) =>
-  chooseNewPassword(null, formData(commune, { jeton, password, passwordConfirmation: password }));
+  chooseNewPassword(commune, null, formData({ jeton, password, passwordConfirmation: password }));
 const resetLink = (userId: string, now?: Date) =>
   issueAccountToken(database.db, { communeId: communeA.id, userId, purpose: "password_reset", now });
 
 describe("forgotten password", () => {
   const ask = async (commune: string, email: string) =>
-    forgotPassword(null, formData(commune, { email, captcha: await solvedCaptchaPayload() }));
+    forgotPassword(commune, null, formData({ email, captcha: await solvedCaptchaPayload() }));
 
   it("mails a 1 h link to an existing, not disabled account, and answers the same for anyone", async () => {
     const user = await seedAccount(database.db, communeA, { email: "oubli@exemple.fr" });
@@ -93,7 +93,7 @@ describe("choosing a new password", () => {
   it("sets the password and ends every session, once per link", async () => {
     const user = await seedAccount(database.db, communeA, { email: "reset@exemple.fr" });
     const sessionId = await createSession(database.db, { communeId: communeA.id, userId: user.id });
-    await forgotPassword(null, formData("ville-a", { email: user.email, captcha: await solvedCaptchaPayload() }));
+    await forgotPassword("ville-a", null, formData({ email: user.email, captcha: await solvedCaptchaPayload() }));
     await runAfterResponse();
     const [mail] = await mailsTo(database.db, user.email);
     const jeton = tokenInMail(mail!.text);

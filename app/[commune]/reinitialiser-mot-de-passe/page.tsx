@@ -28,7 +28,11 @@ export default async function ResetPasswordPage({ params, searchParams }: Props)
       <Breadcrumbs items={breadcrumbs.home(commune.slug, "Choisir un nouveau mot de passe")} />
       <h1>Choisir un nouveau mot de passe</h1>
       {status === "valid" ? (
-        <ResetPasswordForm communeSlug={commune.slug} action={chooseNewPassword} token={token} />
+        <ResetPasswordForm
+          communeSlug={commune.slug}
+          action={chooseNewPassword.bind(null, commune.slug)}
+          token={token}
+        />
       ) : (
         <div className="notice notice--error">
           <p>{status === "expired" ? RESET_LINK_EXPIRED : LINK_USED_OR_INVALID}</p>

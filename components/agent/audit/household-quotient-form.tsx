@@ -1,20 +1,20 @@
 "use client";
 
-import { updateFamilyQuotientAction } from "@/app/[commune]/agent/familles/[id]/actions-quotient";
 import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
+import type { FormAction } from "@/lib/actions/state";
 import { familyQuotientSchema } from "@/lib/households/quotient-schema";
 
 /** "Quotient familial" set directly by an agent; the change is recorded in the household's history. */
 export function HouseholdQuotientForm({
-  slug,
+  action,
   householdId,
   familyQuotient,
 }: {
-  slug: string;
+  action: FormAction;
   householdId: string;
   familyQuotient: number | null;
 }) {
-  const { form, state, pending, onSubmit } = useActionForm(familyQuotientSchema, updateFamilyQuotientAction, {
+  const { form, state, pending, onSubmit } = useActionForm(familyQuotientSchema, action, {
     householdId,
     familyQuotient: familyQuotient === null ? "" : String(familyQuotient),
   });
@@ -22,7 +22,6 @@ export function HouseholdQuotientForm({
     <form className="form" aria-labelledby="quotient-familial" onSubmit={onSubmit} noValidate>
       <h2 id="quotient-familial">Quotient familial</h2>
       <FormMessage state={state} />
-      <input type="hidden" name="commune" value={slug} />
       <input type="hidden" {...form.register("householdId")} />
       <TextField
         label="Quotient familial"

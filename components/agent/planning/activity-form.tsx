@@ -1,6 +1,5 @@
 "use client";
 
-import { saveActivityAction } from "@/app/[commune]/agent/activites/actions";
 import {
   CheckboxField,
   FormMessage,
@@ -11,6 +10,7 @@ import {
   useActionForm,
 } from "@/components/ui/form-kit";
 import type { Activity } from "@/db/schema/planning";
+import type { FormAction } from "@/lib/actions/state";
 import { CATEGORY_LABELS, DEADLINE_KIND_LABELS } from "@/lib/activities/labels";
 import { activitySchema } from "@/lib/activities/schemas";
 import styles from "./planning.module.css";
@@ -44,8 +44,8 @@ function formValues(activity: Activity | undefined) {
 }
 
 /** "Créer une activité" (no `activity`) or "Modifier l'activité": its days, hours, places and deadlines. */
-export function ActivityForm({ slug, activity }: { slug: string; activity?: Activity }) {
-  const { form, state, pending, onSubmit } = useActionForm(activitySchema, saveActivityAction, formValues(activity));
+export function ActivityForm({ action, activity }: { action: FormAction; activity?: Activity }) {
+  const { form, state, pending, onSubmit } = useActionForm(activitySchema, action, formValues(activity));
   const { errors } = form.formState;
   const { register } = form;
   return (
@@ -57,7 +57,6 @@ export function ActivityForm({ slug, activity }: { slug: string; activity?: Acti
     >
       <p className="form-required-note">Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>
       <FormMessage state={state} />
-      <input type="hidden" name="commune" value={slug} />
       {activity ? <input type="hidden" {...register("activityId")} /> : null}
 
       <fieldset>

@@ -27,12 +27,10 @@ const emptySelection = { bookingIds: [] as string[], message: "" };
  * selection. Stays mounted when no line is left so the report of the last decision stays on screen.
  */
 export function BookingDecisionForm({
-  slug,
   action,
   lines,
   caption,
 }: {
-  slug: string;
   action: FormAction;
   lines: PendingLineView[];
   caption: string;
@@ -50,7 +48,6 @@ export function BookingDecisionForm({
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Traitement des demandes du jour">
-      <input type="hidden" name="commune" value={slug} />
       <input type="hidden" {...form.register("decision")} />
       <DecisionReport state={state} />
       {lines.length === 0 ? (

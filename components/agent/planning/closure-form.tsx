@@ -1,7 +1,6 @@
 "use client";
 
 import { useEffect } from "react";
-import { addClosuresAction } from "@/app/[commune]/agent/activites/actions";
 import {
   FormMessage,
   RadioGroupField,
@@ -10,6 +9,7 @@ import {
   TextField,
   useActionForm,
 } from "@/components/ui/form-kit";
+import type { FormAction } from "@/lib/actions/state";
 import { CLOSURE_KIND_LABELS } from "@/lib/activities/labels";
 import { closureAddSchema } from "@/lib/activities/schemas";
 import styles from "./planning.module.css";
@@ -18,8 +18,14 @@ const kindOptions = Object.entries(CLOSURE_KIND_LABELS).map(([value, label]) => 
 const emptyForm = { activityId: "", from: "", to: "", kind: "closure" as const, label: "" };
 
 /** "Ajouter une fermeture": one day or a period, for the whole commune or one activity. */
-export function ClosureForm({ slug, activities }: { slug: string; activities: { id: string; label: string }[] }) {
-  const { form, state, pending, onSubmit } = useActionForm(closureAddSchema, addClosuresAction, emptyForm);
+export function ClosureForm({
+  action,
+  activities,
+}: {
+  action: FormAction;
+  activities: { id: string; label: string }[];
+}) {
+  const { form, state, pending, onSubmit } = useActionForm(closureAddSchema, action, emptyForm);
   const { errors } = form.formState;
   const activityOptions = [
     { value: "", label: "Toutes les activités de la commune" },
@@ -35,7 +41,6 @@ export function ClosureForm({ slug, activities }: { slug: string; activities: { 
       <h2 id="ajouter-fermeture">Ajouter une fermeture</h2>
       <p className="form-required-note">Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>
       <FormMessage state={state} />
-      <input type="hidden" name="commune" value={slug} />
       <SelectField
         label="Activité concernée"
         options={activityOptions}

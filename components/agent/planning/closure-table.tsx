@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { removeClosuresAction } from "@/app/[commune]/agent/activites/actions";
 import { DataTable } from "@/components/ui/data-table";
 import { FormMessage } from "@/components/ui/form-kit";
+import type { FormAction } from "@/lib/actions/state";
 import type { ClosurePeriod } from "@/lib/activities/closures";
 import { CLOSURE_KIND_LABELS } from "@/lib/activities/labels";
 import { formatDate } from "@/lib/format";
@@ -18,8 +18,8 @@ function describePeriod(period: ClosurePeriod): string {
  * The coming closures, one line per period, each with its "Supprimer". The result is shown above the table and
  * takes the focus: the removed line (and its button) disappears.
  */
-export function ClosureTable({ slug, periods }: { slug: string; periods: ClosurePeriod[] }) {
-  const [state, remove, pending] = useActionState(removeClosuresAction, null);
+export function ClosureTable({ action, periods }: { action: FormAction; periods: ClosurePeriod[] }) {
+  const [state, remove, pending] = useActionState(action, null);
   const result = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -54,7 +54,6 @@ export function ClosureTable({ slug, periods }: { slug: string; periods: Closure
               header: "Action",
               cell: (period) => (
                 <form action={remove}>
-                  <input type="hidden" name="commune" value={slug} />
                   <input type="hidden" name="closureIds" value={period.closureIds.join(",")} />
                   <button
                     type="submit"

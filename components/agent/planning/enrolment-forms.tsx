@@ -1,8 +1,8 @@
 "use client";
 
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { createEnrolmentAction, updateEnrolmentAction } from "@/app/[commune]/agent/activites/actions";
 import { FormMessage, RadioGroupField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
+import type { FormAction } from "@/lib/actions/state";
 import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from "@/lib/activities/labels";
 import { enrolmentCreateSchema, enrolmentUpdateSchema } from "@/lib/activities/schemas";
 import styles from "./planning.module.css";
@@ -38,17 +38,17 @@ function EnrolmentPeriodFields({
 
 /** "Inscrire" the chosen child at the activity over a period. */
 export function EnrolChildForm({
-  slug,
+  action,
   activityId,
   child,
   period,
 }: {
-  slug: string;
+  action: FormAction;
   activityId: string;
   child: { id: string; name: string };
   period: { startsOn: string; endsOn: string };
 }) {
-  const { form, state, pending, onSubmit } = useActionForm(enrolmentCreateSchema, createEnrolmentAction, {
+  const { form, state, pending, onSubmit } = useActionForm(enrolmentCreateSchema, action, {
     activityId,
     childId: child.id,
     ...period,
@@ -59,7 +59,6 @@ export function EnrolChildForm({
     <form className={`form ${styles.form}`} aria-labelledby="inscrire-enfant" onSubmit={onSubmit} noValidate>
       <h3 id="inscrire-enfant">Inscrire {child.name}</h3>
       <FormMessage state={state} />
-      <input type="hidden" name="commune" value={slug} />
       <input type="hidden" {...form.register("activityId")} />
       <input type="hidden" {...form.register("childId")} />
       <EnrolmentPeriodFields
@@ -75,13 +74,13 @@ export function EnrolChildForm({
 
 /** Change an enrolment's period or put it on (or off) the waiting list. */
 export function EditEnrolmentForm({
-  slug,
+  action,
   enrolment,
 }: {
-  slug: string;
+  action: FormAction;
   enrolment: { id: string; startsOn: string; endsOn: string; status: EnrolmentStatus };
 }) {
-  const { form, state, pending, onSubmit } = useActionForm(enrolmentUpdateSchema, updateEnrolmentAction, {
+  const { form, state, pending, onSubmit } = useActionForm(enrolmentUpdateSchema, action, {
     enrolmentId: enrolment.id,
     startsOn: enrolment.startsOn,
     endsOn: enrolment.endsOn,
@@ -91,7 +90,6 @@ export function EditEnrolmentForm({
   return (
     <form className={`form ${styles.form}`} aria-label="Modifier l'inscription" onSubmit={onSubmit} noValidate>
       <FormMessage state={state} />
-      <input type="hidden" name="commune" value={slug} />
       <input type="hidden" {...form.register("enrolmentId")} />
       <EnrolmentPeriodFields
         register={(name) => form.register(name)}

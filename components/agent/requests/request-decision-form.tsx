@@ -1,7 +1,7 @@
 "use client";
 
-import { decideRequestsAction } from "@/app/[commune]/agent/demandes/actions";
 import { useActionForm } from "@/components/ui/form-kit";
+import type { FormAction } from "@/lib/actions/state";
 import { decideRequestsSchema } from "@/lib/agents/requests-schemas";
 import { DecisionFields } from "./decision-fields";
 import { DecisionReport } from "./decision-report";
@@ -10,8 +10,16 @@ import { DecisionReport } from "./decision-report";
  * "Accepter" / "Refuser" on a request's page. Stays mounted once the request is decided (`open` false) so the
  * result — or "already processed by another agent" — remains on screen after the page refreshes.
  */
-export function RequestDecisionForm({ slug, requestId, open }: { slug: string; requestId: string; open: boolean }) {
-  const { form, state, pending, onSubmit } = useActionForm(decideRequestsSchema, decideRequestsAction, {
+export function RequestDecisionForm({
+  action,
+  requestId,
+  open,
+}: {
+  action: FormAction;
+  requestId: string;
+  open: boolean;
+}) {
+  const { form, state, pending, onSubmit } = useActionForm(decideRequestsSchema, action, {
     requestIds: requestId,
     message: "",
   });
@@ -21,7 +29,6 @@ export function RequestDecisionForm({ slug, requestId, open }: { slug: string; r
       {open ? (
         <form className="form" aria-labelledby="decision-titre" onSubmit={onSubmit} noValidate>
           <h2 id="decision-titre">Décision</h2>
-          <input type="hidden" name="commune" value={slug} />
           <input type="hidden" {...form.register("requestIds")} />
           <DecisionFields form={form} pending={pending} acceptLabel="Accepter" refuseLabel="Refuser" />
         </form>

@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { decideRequestsAction } from "@/app/[commune]/agent/demandes/actions";
 import { useActionForm } from "@/components/ui/form-kit";
 import { SelectableTable, useTableSelection } from "@/components/ui/selectable-table";
+import type { FormAction } from "@/lib/actions/state";
 import { decideRequestsSchema } from "@/lib/agents/requests-schemas";
 import { DecisionFields } from "./decision-fields";
 import { DecisionReport } from "./decision-report";
@@ -27,17 +27,17 @@ export interface InboxRow {
  * mounted when no row is left (`empty` is shown instead) so the report of the last decision stays on screen.
  */
 export function RequestInbox({
-  slug,
+  action,
   rows,
   caption,
   empty,
 }: {
-  slug: string;
+  action: FormAction;
   rows: InboxRow[];
   caption: string;
   empty: ReactNode;
 }) {
-  const { form, state, pending, onSubmit } = useActionForm(decideRequestsSchema, decideRequestsAction, {
+  const { form, state, pending, onSubmit } = useActionForm(decideRequestsSchema, action, {
     requestIds: [],
     message: "",
   });
@@ -50,7 +50,6 @@ export function RequestInbox({
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Traitement des demandes sélectionnées">
-      <input type="hidden" name="commune" value={slug} />
       <DecisionReport state={state} />
       {rows.length === 0 ? empty : null}
       {rows.length > 0 ? (

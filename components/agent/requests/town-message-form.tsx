@@ -1,13 +1,13 @@
 "use client";
 
 import { useEffect } from "react";
-import { postTownMessageAction } from "@/app/[commune]/agent/demandes/actions";
 import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
+import type { FormAction } from "@/lib/actions/state";
 import { townMessageSchema } from "@/lib/agents/requests-schemas";
 
 /** "Envoyer un message" to the family on a request, without deciding it. */
-export function TownMessageForm({ slug, requestId }: { slug: string; requestId: string }) {
-  const { form, state, pending, onSubmit } = useActionForm(townMessageSchema, postTownMessageAction, {
+export function TownMessageForm({ action, requestId }: { action: FormAction; requestId: string }) {
+  const { form, state, pending, onSubmit } = useActionForm(townMessageSchema, action, {
     requestId,
     message: "",
   });
@@ -20,7 +20,6 @@ export function TownMessageForm({ slug, requestId }: { slug: string; requestId: 
     <form className="form" aria-labelledby="message-titre" onSubmit={onSubmit} noValidate>
       <h2 id="message-titre">Envoyer un message</h2>
       <FormMessage state={state} />
-      <input type="hidden" name="commune" value={slug} />
       <input type="hidden" {...form.register("requestId")} />
       <TextField
         multiline

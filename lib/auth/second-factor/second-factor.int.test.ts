@@ -35,7 +35,7 @@ async function enrolledStaff(role: "admin" | "agent" = "admin"): Promise<User> {
   return user;
 }
 const verify = (value: string, retour?: string) =>
-  verifySecondFactorAction(null, formData(commune.slug, { code: value, retour }));
+  verifySecondFactorAction(commune.slug, null, formData({ code: value, retour }));
 const sessionRow = async (id: string) =>
   (await database.db.select().from(userSessions).where(eq(userSessions.id, id)))[0]!;
 
@@ -43,8 +43,8 @@ describe("login of staff with a second factor", () => {
   it("sends an admin to the second factor after the password, with the page they were going to", async () => {
     await seedAccount(database.db, commune, { email: "admin@exemple.fr", role: "admin" });
     await seedAccount(database.db, commune, { email: "agent@exemple.fr", role: "agent" });
-    await logIn(null, formData(commune.slug, { email: "admin@exemple.fr", password: KNOWN_PASSWORD }));
-    await logIn(null, formData(commune.slug, { email: "agent@exemple.fr", password: KNOWN_PASSWORD }));
+    await logIn(commune.slug, null, formData({ email: "admin@exemple.fr", password: KNOWN_PASSWORD }));
+    await logIn(commune.slug, null, formData({ email: "agent@exemple.fr", password: KNOWN_PASSWORD }));
     const targets = harness.signIns.map((call) => (call as [string, { redirectTo: string }])[1].redirectTo);
     expect(targets).toEqual([
       `/${commune.slug}/double-authentification?retour=%2F${commune.slug}%2Fagent`,
@@ -61,8 +61,9 @@ describe("login of staff with a second factor", () => {
       secondFactor: "verify",
     });
     const result = await createStaffAccountAction(
+      commune.slug,
       null,
-      formData(commune.slug, { civility: "M", lastName: "X", firstName: "Y", email: "x@exemple.fr", role: "agent" }),
+      formData({ civility: "M", lastName: "X", firstName: "Y", email: "x@exemple.fr", role: "agent" }),
     );
     expect(result).toMatchObject({ ok: false, message: "Votre session a expiré. Veuillez vous reconnecter." });
   });
@@ -148,7 +149,7 @@ describe("recovery codes", () => {
     const secret = await startEnrolment(database.db, { communeId: commune.id, userId: admin.id });
     expect(await startEnrolment(database.db, { communeId: commune.id, userId: admin.id })).toBe(secret); // a reload shows the same QR code
 
-    const enrolled = await confirmEnrolmentAction(null, formData(commune.slug, { code: code(secret!) }));
+    const enrolled = await confirmEnrolmentAction(commune.slug, null, formData({ code: code(secret!) }));
     expect(enrolled).toMatchObject({ ok: true, data: { recoveryCodes: expect.any(Array) } });
     const codes = (enrolled as { data: { recoveryCodes: string[] } }).data.recoveryCodes;
     expect(codes).toHaveLength(10);
@@ -160,19 +161,19 @@ describe("recovery codes", () => {
     expect(await startEnrolment(database.db, { communeId: commune.id, userId: admin.id })).toBeNull();
 
     signInAs(admin, commune.slug, { secondFactor: "pending" });
-    expect(await confirmEnrolmentAction(null, formData(commune.slug, { code: code(secret!, 1) }))).toMatchObject({
+    expect(await confirmEnrolmentAction(commune.slug, null, formData({ code: code(secret!, 1) }))).toMatchObject({
       ok: false,
     });
     const submitFirstCode = () =>
-      verifyRecoveryCodeAction(null, formData(commune.slug, { recoveryCode: codes[0]!.toLowerCase() }));
+      verifyRecoveryCodeAction(commune.slug, null, formData({ recoveryCode: codes[0]!.toLowerCase() }));
     const attempts = await Promise.allSettled([submitFirstCode(), submitFirstCode(), submitFirstCode()]);
     expect(attempts.map((a) => a.status).sort()).toEqual(["fulfilled", "fulfilled", "rejected"]); // one redirect, two refusals
     signInAs(admin, commune.slug, { secondFactor: "pending" });
-    expect(await verifyRecoveryCodeAction(null, formData(commune.slug, { recoveryCode: codes[0]! }))).toMatchObject({
+    expect(await verifyRecoveryCodeAction(commune.slug, null, formData({ recoveryCode: codes[0]! }))).toMatchObject({
       ok: false,
       fieldErrors: { recoveryCode: ["Ce code de secours est incorrect ou a déjà été utilisé."] },
     });
-    expect(await verifyRecoveryCodeAction(null, formData(commune.slug, { recoveryCode: "abc" }))).toMatchObject({
+    expect(await verifyRecoveryCodeAction(commune.slug, null, formData({ recoveryCode: "abc" }))).toMatchObject({
       ok: false,
       fieldErrors: { recoveryCode: [expect.any(String)] },
     });
@@ -194,9 +195,9 @@ describe("recovery codes", () => {
     const family = await insertUser(database.db, commune.id, "family");
     signInAs(family, commune.slug);
     expect(
-      await verifyRecoveryCodeAction(null, formData(commune.slug, { recoveryCode: "ABCD-EFGH-JK01-MNPQ" })),
+      await verifyRecoveryCodeAction(commune.slug, null, formData({ recoveryCode: "ABCD-EFGH-JK01-MNPQ" })),
     ).toMatchObject({ ok: false });
-    expect(await confirmEnrolmentAction(null, formData(commune.slug, { code: "123456" }))).toMatchObject({ ok: false });
+    expect(await confirmEnrolmentAction(commune.slug, null, formData({ code: "123456" }))).toMatchObject({ ok: false });
   });
 });
 
@@ -205,13 +206,13 @@ describe("agents", () => {
     const agent = await insertUser(database.db, commune.id, "agent");
     signInAs(agent, commune.slug, { secondFactor: "pending" });
     expect((await findSessionUser(database.db, commune.id))?.id).toBe(agent.id);
-    expect(await setAgentSecondFactorRequirementAction(null, formData(commune.slug, { required: true }))).toMatchObject(
+    expect(await setAgentSecondFactorRequirementAction(commune.slug, null, formData({ required: true }))).toMatchObject(
       { ok: false, message: "Vous n'avez pas accès à cette action." },
     );
 
     const admin = await enrolledStaff();
     signInAs(admin, commune.slug);
-    expect(await setAgentSecondFactorRequirementAction(null, formData(commune.slug, { required: true }))).toMatchObject(
+    expect(await setAgentSecondFactorRequirementAction(commune.slug, null, formData({ required: true }))).toMatchObject(
       { ok: true },
     );
     expect(
@@ -231,7 +232,7 @@ describe("agents", () => {
     signInAs(agent, commune.slug);
     const secret = await startEnrolment(database.db, { communeId: commune.id, userId: agent.id });
     expect(await secondFactorSummary(database.db, { communeId: commune.id, userId: agent.id })).toBeNull();
-    expect(await confirmEnrolmentAction(null, formData(commune.slug, { code: code(secret!) }))).toMatchObject({
+    expect(await confirmEnrolmentAction(commune.slug, null, formData({ code: code(secret!) }))).toMatchObject({
       ok: true,
     });
     expect((await findSessionUser(database.db, commune.id))?.id).toBe(agent.id);

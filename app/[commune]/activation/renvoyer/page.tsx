@@ -19,7 +19,7 @@ export default async function ResendActivationPage({ params }: Props) {
         Saisissez l&apos;adresse e-mail de votre compte : si celui-ci n&apos;est pas encore activé, nous vous enverrons
         un nouveau lien, valable 24 heures.
       </p>
-      <EmailCaptchaForm communeSlug={commune.slug} action={resendActivation} submitLabel="Recevoir un nouveau lien" />
+      <EmailCaptchaForm action={resendActivation.bind(null, commune.slug)} submitLabel="Recevoir un nouveau lien" />
     </>
   );
 }

@@ -69,7 +69,7 @@ const rowOf = async (id: string) => (await database.db.select().from(activities)
 describe("activities", () => {
   it("are created by an agent, with their rules, and audited", async () => {
     signInAs(agent, town.slug);
-    const target = await redirectTarget(saveActivityAction(null, formData(town.slug, validActivity)));
+    const target = await redirectTarget(saveActivityAction(town.slug, null, formData(validActivity)));
     const id = /\/agent\/activites\/([0-9a-f-]{36})\?creee=1$/.exec(target)![1]!;
     expect(await rowOf(id)).toMatchObject({
       communeId: town.id,
@@ -91,8 +91,9 @@ describe("activities", () => {
     signInAs(agent, town.slug);
     const before = (await listActivities(database.db, { communeId: town.id })).length;
     const result = await saveActivityAction(
+      town.slug,
       null,
-      formData(town.slug, {
+      formData({
         ...validActivity,
         weekdays: undefined,
         startTime: "7h30",
@@ -114,8 +115,9 @@ describe("activities", () => {
       },
     });
     const reversed = await saveActivityAction(
+      town.slug,
       null,
-      formData(town.slug, { ...validActivity, startTime: "12:00", endTime: "11:30" }),
+      formData({ ...validActivity, startTime: "12:00", endTime: "11:30" }),
     );
     expect(reversed).toMatchObject({
       ok: false,
@@ -127,14 +129,14 @@ describe("activities", () => {
   it("take an empty capacity as unlimited", async () => {
     signInAs(agent, town.slug);
     const target = await redirectTarget(
-      saveActivityAction(null, formData(town.slug, { ...validActivity, code: "", name: "Étude", capacity: "" })),
+      saveActivityAction(town.slug, null, formData({ ...validActivity, code: "", name: "Étude", capacity: "" })),
     );
     expect(await rowOf(target.split("/").at(-1)!.split("?")[0]!)).toMatchObject({ code: "", capacity: null });
   });
 
   it("are refused to a family account", async () => {
     signInAs(family.family, town.slug);
-    expect(await saveActivityAction(null, formData(town.slug, validActivity))).toMatchObject({
+    expect(await saveActivityAction(town.slug, null, formData(validActivity))).toMatchObject({
       ok: false,
       message: "Vous n'avez pas accès à cette action.",
     });
@@ -151,7 +153,7 @@ describe("activities", () => {
       capacity: "3",
       archived: true,
     };
-    expect(await saveActivityAction(null, formData(town.slug, form))).toMatchObject({ ok: true });
+    expect(await saveActivityAction(town.slug, null, formData(form))).toMatchObject({ ok: true });
     expect(await rowOf(activity.id)).toMatchObject({ capacity: 3, archived: true, cancellationDeadlineDays: 1 });
     const [audit] = await auditOf(activity.id);
     expect(audit).toMatchObject({ action: "activity.updated" });
@@ -164,7 +166,7 @@ describe("activities", () => {
         "lateAbsenceBilled",
       ]),
     );
-    expect(await saveActivityAction(null, formData(town.slug, form))).toMatchObject({ ok: true });
+    expect(await saveActivityAction(town.slug, null, formData(form))).toMatchObject({ ok: true });
     expect(await auditOf(activity.id)).toHaveLength(1);
   });
 
@@ -189,8 +191,9 @@ describe("activities", () => {
   it("of another commune are not found and stay unchanged", async () => {
     signInAs(agent, town.slug);
     const result = await saveActivityAction(
+      town.slug,
       null,
-      formData(town.slug, { ...validActivity, activityId: foreignActivity.id }),
+      formData({ ...validActivity, activityId: foreignActivity.id }),
     );
     expect(result).toMatchObject({ ok: false, message: "Activité introuvable." });
     expect(await rowOf(foreignActivity.id)).toMatchObject({ name: "Cantine d'ailleurs", capacity: 2 });
@@ -204,8 +207,9 @@ describe("closure days", () => {
     signInAs(agent, town.slug);
     expect(
       await addClosuresAction(
+        town.slug,
         null,
-        formData(town.slug, { from: "2031-11-11", kind: "public_holiday", label: "Armistice" }),
+        formData({ from: "2031-11-11", kind: "public_holiday", label: "Armistice" }),
       ),
     ).toEqual({
       ok: true,
@@ -213,8 +217,9 @@ describe("closure days", () => {
     });
     expect(
       await addClosuresAction(
+        town.slug,
         null,
-        formData(town.slug, {
+        formData({
           activityId: activity.id,
           from: "2031-10-20",
           to: "2031-10-24",
@@ -261,12 +266,14 @@ describe("closure days", () => {
     });
     signInAs(agent, town.slug);
     await addClosuresAction(
+      town.slug,
       null,
-      formData(town.slug, { activityId: activity.id, from: "2031-12-01", kind: "closure", label: "Travaux" }),
+      formData({ activityId: activity.id, from: "2031-12-01", kind: "closure", label: "Travaux" }),
     );
     const result = await addClosuresAction(
+      town.slug,
       null,
-      formData(town.slug, {
+      formData({
         activityId: activity.id,
         from: "2031-12-01",
         to: "2031-12-03",
@@ -281,8 +288,9 @@ describe("closure days", () => {
     });
     expect(
       await addClosuresAction(
+        town.slug,
         null,
-        formData(town.slug, { activityId: activity.id, from: "2031-12-02", kind: "closure", label: "Travaux" }),
+        formData({ activityId: activity.id, from: "2031-12-02", kind: "closure", label: "Travaux" }),
       ),
     ).toMatchObject({
       ok: false,
@@ -297,15 +305,16 @@ describe("closure days", () => {
     const before = await count();
     expect(
       await addClosuresAction(
+        town.slug,
         null,
-        formData(town.slug, { from: "2031-05-10", to: "2031-05-01", kind: "closure", label: "Pont" }),
+        formData({ from: "2031-05-10", to: "2031-05-01", kind: "closure", label: "Pont" }),
       ),
     ).toMatchObject({
       ok: false,
       fieldErrors: { to: ["La date de fin doit être postérieure ou égale à la date de début."] },
     });
     expect(
-      await addClosuresAction(null, formData(town.slug, { from: "2031-02-30", kind: "bogus", label: "" })),
+      await addClosuresAction(town.slug, null, formData({ from: "2031-02-30", kind: "bogus", label: "" })),
     ).toMatchObject({
       ok: false,
       fieldErrors: {
@@ -316,8 +325,9 @@ describe("closure days", () => {
     });
     expect(
       await addClosuresAction(
+        town.slug,
         null,
-        formData(town.slug, { from: "2031-01-01", to: "2032-06-01", kind: "closure", label: "Trop long" }),
+        formData({ from: "2031-01-01", to: "2032-06-01", kind: "closure", label: "Trop long" }),
       ),
     ).toMatchObject({
       ok: false,
@@ -325,8 +335,9 @@ describe("closure days", () => {
     });
     expect(
       await addClosuresAction(
+        town.slug,
         null,
-        formData(town.slug, { activityId: foreignActivity.id, from: "2031-05-01", kind: "closure", label: "Pont" }),
+        formData({ activityId: foreignActivity.id, from: "2031-05-01", kind: "closure", label: "Pont" }),
       ),
     ).toMatchObject({ ok: false, fieldErrors: { activityId: ["Activité introuvable."] } });
     expect(await count()).toBe(before);
@@ -338,7 +349,7 @@ describe("closure days", () => {
     const [toussaint] = (await listClosurePeriods(database.db, { communeId: town.id, from: "2031-01-01" })).filter(
       (p) => p.label === "Toussaint",
     );
-    expect(await removeClosuresAction(null, formData(town.slug, { closureIds: toussaint!.closureIds }))).toEqual({
+    expect(await removeClosuresAction(town.slug, null, formData({ closureIds: toussaint!.closureIds }))).toEqual({
       ok: true,
       message: "Fermeture supprimée (5 jours).",
     });
@@ -353,7 +364,7 @@ describe("closure days", () => {
       .insert(closureDays)
       .values({ communeId: other.id, date: "2031-07-14", kind: "public_holiday", label: "Fête nationale" })
       .returning();
-    expect(await removeClosuresAction(null, formData(town.slug, { closureIds: [foreignClosure!.id] }))).toMatchObject({
+    expect(await removeClosuresAction(town.slug, null, formData({ closureIds: [foreignClosure!.id] }))).toMatchObject({
       ok: false,
       message: "Cette fermeture n'existe plus.",
     });
@@ -377,8 +388,9 @@ describe("enrolments", () => {
     signInAs(agent, town.slug);
     const enrol = (fields: Record<string, string>) =>
       createEnrolmentAction(
+        town.slug,
         null,
-        formData(town.slug, { activityId: activity.id, childId: family.child.id, status: "active", ...fields }),
+        formData({ activityId: activity.id, childId: family.child.id, status: "active", ...fields }),
       );
 
     expect(await enrol({ startsOn: "2031-09-01", endsOn: "2032-07-04" })).toEqual({
@@ -408,8 +420,9 @@ describe("enrolments", () => {
 
     expect(
       await updateEnrolmentAction(
+        town.slug,
         null,
-        formData(town.slug, { enrolmentId: line!.id, startsOn: "2031-09-01", endsOn: "2032-06-30", status: "waiting" }),
+        formData({ enrolmentId: line!.id, startsOn: "2031-09-01", endsOn: "2032-06-30", status: "waiting" }),
       ),
     ).toEqual({
       ok: true,
@@ -438,8 +451,9 @@ describe("enrolments", () => {
     const period = { startsOn: "2031-09-01", endsOn: "2032-07-04", status: "active" };
     expect(
       await createEnrolmentAction(
+        town.slug,
         null,
-        formData(town.slug, { activityId: activity.id, childId: foreign.child.id, ...period }),
+        formData({ activityId: activity.id, childId: foreign.child.id, ...period }),
       ),
     ).toMatchObject({
       ok: false,
@@ -447,8 +461,9 @@ describe("enrolments", () => {
     });
     expect(
       await createEnrolmentAction(
+        town.slug,
         null,
-        formData(town.slug, { activityId: foreignActivity.id, childId: family.child.id, ...period }),
+        formData({ activityId: foreignActivity.id, childId: family.child.id, ...period }),
       ),
     ).toMatchObject({
       ok: false,
@@ -456,8 +471,9 @@ describe("enrolments", () => {
     });
     expect(
       await updateEnrolmentAction(
+        town.slug,
         null,
-        formData(town.slug, { enrolmentId: foreignEnrolment!.id, ...period, status: "waiting" }),
+        formData({ enrolmentId: foreignEnrolment!.id, ...period, status: "waiting" }),
       ),
     ).toMatchObject({
       ok: false,

@@ -11,6 +11,13 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import {
+  createStaffAccountAction,
+  resendStaffInvitationAction,
+  resetStaffSecondFactorAction,
+  setAgentSecondFactorRequirementAction,
+  setStaffAccountStatusAction,
+} from "./actions";
 
 type Props = { params: Promise<{ commune: string }> };
 
@@ -27,6 +34,11 @@ export default async function StaffAccountsPage({ params }: Props) {
   const { commune: slug } = await params;
   const { commune, user } = await requireUser(slug, { roles: ["admin"], returnTo: routes.agent.staffAccounts(slug) });
   const accounts = await listStaffAccounts(await getDb(), { communeId: commune.id });
+  const accountActions = {
+    resendInvitation: resendStaffInvitationAction.bind(null, slug),
+    setStatus: setStaffAccountStatusAction.bind(null, slug),
+    resetSecondFactor: resetStaffSecondFactorAction.bind(null, slug),
+  };
   return (
     <>
       <Breadcrumbs items={breadcrumbs.agentSpace(slug, "Comptes agents")} />
@@ -56,12 +68,19 @@ export default async function StaffAccountsPage({ params }: Props) {
           {
             header: "Actions",
             cell: (account) =>
-              account.id === user.id ? "Votre compte" : <StaffAccountActions slug={slug} account={account} />,
+              account.id === user.id ? (
+                "Votre compte"
+              ) : (
+                <StaffAccountActions actions={accountActions} account={account} />
+              ),
           },
         ]}
       />
-      <AgentSecondFactorForm slug={slug} required={commune.requireAgentSecondFactor} />
-      <CreateStaffAccountForm slug={slug} />
+      <AgentSecondFactorForm
+        action={setAgentSecondFactorRequirementAction.bind(null, slug)}
+        required={commune.requireAgentSecondFactor}
+      />
+      <CreateStaffAccountForm action={createStaffAccountAction.bind(null, slug)} />
     </>
   );
 }

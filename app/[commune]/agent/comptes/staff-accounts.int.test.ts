@@ -31,7 +31,7 @@ describe("Créer un compte agent", () => {
   it("is refused to a family and to an agent: nothing is created", async () => {
     for (const email of [demo.family.email, demo.agent.email]) {
       await signInAsDemo(email);
-      const result = await createStaffAccountAction(null, formData("demo", newAgent));
+      const result = await createStaffAccountAction("demo", null, formData(newAgent));
       expect(result).toMatchObject({ ok: false, message: "Vous n'avez pas accès à cette action." });
     }
     expect(await accountsWithEmail("anne.nouvelle@demo.fr")).toHaveLength(0);
@@ -41,7 +41,7 @@ describe("Créer un compte agent", () => {
     const admin = await accountByEmail(handle.db, "demo", demo.admin.email);
     signInAs(admin, "demo");
 
-    const result = await createStaffAccountAction(null, formData("demo", newAgent));
+    const result = await createStaffAccountAction("demo", null, formData(newAgent));
 
     expect(result).toMatchObject({ ok: true });
     const [created] = await accountsWithEmail("anne.nouvelle@demo.fr");
@@ -58,7 +58,7 @@ describe("Créer un compte agent", () => {
   it("refuses an e-mail that already has an account in the commune, on the field", async () => {
     await signInAsDemo(demo.admin.email);
     for (const email of ["anne.nouvelle@demo.fr", demo.family.email]) {
-      const result = await createStaffAccountAction(null, formData("demo", { ...newAgent, email }));
+      const result = await createStaffAccountAction("demo", null, formData({ ...newAgent, email }));
       expect(result).toMatchObject({ ok: false, fieldErrors: { email: [DUPLICATE_EMAIL_MESSAGE] } });
     }
   });
@@ -66,12 +66,12 @@ describe("Créer un compte agent", () => {
   it("resends the invitation of a pending account only", async () => {
     await signInAsDemo(demo.admin.email);
     const pending = await accountByEmail(handle.db, "demo", "anne.nouvelle@demo.fr");
-    expect(await resendStaffInvitationAction(null, formData("demo", { userId: pending.id }))).toMatchObject({
+    expect(await resendStaffInvitationAction("demo", null, formData({ userId: pending.id }))).toMatchObject({
       ok: true,
     });
     expect(await handle.db.select().from(mailOutbox).where(eq(mailOutbox.to, pending.email))).toHaveLength(2);
     const active = await accountByEmail(handle.db, "demo", demo.agent.email);
-    expect(await resendStaffInvitationAction(null, formData("demo", { userId: active.id }))).toMatchObject({
+    expect(await resendStaffInvitationAction("demo", null, formData({ userId: active.id }))).toMatchObject({
       ok: false,
     });
   });
@@ -85,7 +85,7 @@ describe("Désactiver / Réactiver", () => {
     await signInAsDemo(demo.admin.email);
 
     expect(
-      await setStaffAccountStatusAction(null, formData("demo", { userId: agentBefore.id, status: "disabled" })),
+      await setStaffAccountStatusAction("demo", null, formData({ userId: agentBefore.id, status: "disabled" })),
     ).toMatchObject({ ok: true });
     const disabled = await accountByEmail(handle.db, "demo", demo.agent.email);
     expect(disabled).toMatchObject({ status: "disabled" });
@@ -98,14 +98,14 @@ describe("Désactiver / Réactiver", () => {
     // The agent's existing session is refused straight away.
     harness.session = agentSession;
     const martin = await householdByCode(handle.db, "demo", demo.subscribedCode);
-    expect(await regenerateSubscriberCodeAction(null, formData("demo", { householdId: martin.id }))).toMatchObject({
+    expect(await regenerateSubscriberCodeAction("demo", null, formData({ householdId: martin.id }))).toMatchObject({
       ok: false,
       message: "Votre session a expiré. Veuillez vous reconnecter.",
     });
 
     await signInAsDemo(demo.admin.email);
     expect(
-      await setStaffAccountStatusAction(null, formData("demo", { userId: agentBefore.id, status: "active" })),
+      await setStaffAccountStatusAction("demo", null, formData({ userId: agentBefore.id, status: "active" })),
     ).toMatchObject({ ok: true });
     expect(await accountByEmail(handle.db, "demo", demo.agent.email)).toMatchObject({ status: "active" });
     const audit = await handle.db
@@ -118,8 +118,8 @@ describe("Désactiver / Réactiver", () => {
   it("brings a never-activated account back to pending, not active", async () => {
     await signInAsDemo(demo.admin.email);
     const pending = await accountByEmail(handle.db, "demo", "anne.nouvelle@demo.fr");
-    await setStaffAccountStatusAction(null, formData("demo", { userId: pending.id, status: "disabled" }));
-    await setStaffAccountStatusAction(null, formData("demo", { userId: pending.id, status: "active" }));
+    await setStaffAccountStatusAction("demo", null, formData({ userId: pending.id, status: "disabled" }));
+    await setStaffAccountStatusAction("demo", null, formData({ userId: pending.id, status: "active" }));
     expect(await accountByEmail(handle.db, "demo", pending.email)).toMatchObject({ status: "pending" });
   });
 
@@ -133,8 +133,9 @@ describe("Désactiver / Réactiver", () => {
     ];
     for (const target of targets) {
       const result = await setStaffAccountStatusAction(
+        "demo",
         null,
-        formData("demo", { userId: target.id, status: "disabled" }),
+        formData({ userId: target.id, status: "disabled" }),
       );
       expect(result).toMatchObject({ ok: false });
       const [after] = await handle.db.select().from(users).where(eq(users.id, target.id));
@@ -145,7 +146,7 @@ describe("Désactiver / Réactiver", () => {
   it("is refused to an agent", async () => {
     await signInAsDemo(demo.agent.email);
     const admin = await accountByEmail(handle.db, "demo", demo.admin.email);
-    const result = await setStaffAccountStatusAction(null, formData("demo", { userId: admin.id, status: "disabled" }));
+    const result = await setStaffAccountStatusAction("demo", null, formData({ userId: admin.id, status: "disabled" }));
     expect(result).toMatchObject({ ok: false, message: "Vous n'avez pas accès à cette action." });
     expect(await accountByEmail(handle.db, "demo", demo.admin.email)).toMatchObject({ status: "active" });
   });

@@ -17,7 +17,7 @@ async function staffWithFactor(communeId: string, role: "admin" | "agent") {
   return user;
 }
 const factorOf = (userId: string) => database.db.select().from(totpFactors).where(eq(totpFactors.userId, userId));
-const reset = (slug: string, userId: string) => resetStaffSecondFactorAction(null, formData(slug, { userId }));
+const reset = (slug: string, userId: string) => resetStaffSecondFactorAction(slug, null, formData({ userId }));
 
 describe("Réinitialiser la double authentification", () => {
   it("deletes a colleague's factor and recovery codes, ends their sessions, and audits it", async () => {

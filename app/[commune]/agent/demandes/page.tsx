@@ -11,6 +11,7 @@ import { formatDate } from "@/lib/format";
 import { listCommuneRequests } from "@/lib/requests/lists";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import { decideRequestsAction } from "./actions";
 import { INBOX_STATUS_FILTERS, inboxSearchParams } from "./search-params";
 
 type Props = {
@@ -78,7 +79,7 @@ export default async function RequestInboxPage({ params, searchParams }: Props) 
 
       <RequestInbox
         key={`${search.etat}-${search.type ?? ""}-${search.q}-${result.page}`}
-        slug={slug}
+        action={decideRequestsAction.bind(null, slug)}
         rows={rows}
         caption={caption}
         empty={

@@ -69,8 +69,9 @@ describe("deciding requests", () => {
     signInAs(f.agent, f.commune.slug);
 
     const result = await decideRequestsAction(
+      f.commune.slug,
       null,
-      formData(f.commune.slug, { requestIds: request.id, decision: "accepted", message: "" }),
+      formData({ requestIds: request.id, decision: "accepted", message: "" }),
     );
 
     expect(result).toMatchObject({
@@ -93,8 +94,9 @@ describe("deciding requests", () => {
     signInAs(f.agent, f.commune.slug);
 
     const withoutMessage = await decideRequestsAction(
+      f.commune.slug,
       null,
-      formData(f.commune.slug, { requestIds: request.id, decision: "refused", message: "  " }),
+      formData({ requestIds: request.id, decision: "refused", message: "  " }),
     );
     expect(withoutMessage).toMatchObject({
       ok: false,
@@ -104,8 +106,9 @@ describe("deciding requests", () => {
     expect(await mailsTo(f.family.email)).toHaveLength(0);
 
     const refused = await decideRequestsAction(
+      f.commune.slug,
       null,
-      formData(f.commune.slug, { requestIds: request.id, decision: "refused", message: "Numéro non attribué." }),
+      formData({ requestIds: request.id, decision: "refused", message: "Numéro non attribué." }),
     );
     expect(refused).toMatchObject({ ok: true });
     expect(await statusOf(request.id)).toBe("refused");
@@ -128,8 +131,9 @@ describe("deciding requests", () => {
     signInAs(f.agent, f.commune.slug);
 
     const result = await decideRequestsAction(
+      f.commune.slug,
       null,
-      formData(f.commune.slug, { requestIds: request.id, decision: "refused", message: "Non." }),
+      formData({ requestIds: request.id, decision: "refused", message: "Non." }),
     );
 
     expect(result).toMatchObject({ ok: false, message: "Cette demande a déjà été traitée par un autre agent." });
@@ -151,8 +155,9 @@ describe("deciding requests", () => {
     signInAs(f.agent, f.commune.slug);
 
     const result = await decideRequestsAction(
+      f.commune.slug,
       null,
-      formData(f.commune.slug, { requestIds: [phone.id, allergy.id], decision: "accepted" }),
+      formData({ requestIds: [phone.id, allergy.id], decision: "accepted" }),
     );
 
     expect(result?.ok).toBe(false);
@@ -191,13 +196,14 @@ describe("who may act", () => {
     signInAs(f.family, f.commune.slug);
 
     const calls = [
-      decideRequestsAction(null, formData(f.commune.slug, { requestIds: request.id, decision: "accepted" })),
+      decideRequestsAction(f.commune.slug, null, formData({ requestIds: request.id, decision: "accepted" })),
       decideRequestsAction(
+        f.commune.slug,
         null,
-        formData(f.commune.slug, { requestIds: [request.id, request.id], decision: "refused", message: "x" }),
+        formData({ requestIds: [request.id, request.id], decision: "refused", message: "x" }),
       ),
-      postTownMessageAction(null, formData(f.commune.slug, { requestId: request.id, message: "Bonjour" })),
-      updateFamilyQuotientAction(null, formData(f.commune.slug, { householdId: f.householdId, familyQuotient: "1" })),
+      postTownMessageAction(f.commune.slug, null, formData({ requestId: request.id, message: "Bonjour" })),
+      updateFamilyQuotientAction(f.commune.slug, null, formData({ householdId: f.householdId, familyQuotient: "1" })),
     ];
     for (const result of await Promise.all(calls)) expect(result).toMatchObject({ ok: false, message: REFUSED_ACCESS });
 
@@ -215,24 +221,28 @@ describe("who may act", () => {
     signInAs(a.agent, a.commune.slug);
 
     const decided = await decideRequestsAction(
+      a.commune.slug,
       null,
-      formData(a.commune.slug, { requestIds: request.id, decision: "accepted" }),
+      formData({ requestIds: request.id, decision: "accepted" }),
     );
     expect(decided).toMatchObject({ ok: false, message: "Demande : demande introuvable." });
     const message = await postTownMessageAction(
+      a.commune.slug,
       null,
-      formData(a.commune.slug, { requestId: request.id, message: "Bonjour" }),
+      formData({ requestId: request.id, message: "Bonjour" }),
     );
     expect(message).toMatchObject({ ok: false, message: "Demande introuvable." });
     const quotient = await updateFamilyQuotientAction(
+      a.commune.slug,
       null,
-      formData(a.commune.slug, { householdId: b.householdId, familyQuotient: "500" }),
+      formData({ householdId: b.householdId, familyQuotient: "500" }),
     );
     expect(quotient).toMatchObject({ ok: false, message: "Dossier famille introuvable." });
     // Posting commune B's slug does not help: the session is of commune A.
     const viaOtherSlug = await decideRequestsAction(
+      b.commune.slug,
       null,
-      formData(b.commune.slug, { requestIds: request.id, decision: "accepted" }),
+      formData({ requestIds: request.id, decision: "accepted" }),
     );
     expect(viaOtherSlug).toMatchObject({ ok: false });
 
@@ -247,11 +257,12 @@ describe("who may act", () => {
     const f = await setup();
     signInAs(f.agent, f.commune.slug);
     const result = await decideRequestsAction(
+      f.commune.slug,
       null,
-      formData(f.commune.slug, { requestIds: "1' or '1'='1", decision: "accepted" }),
+      formData({ requestIds: "1' or '1'='1", decision: "accepted" }),
     );
     expect(result).toMatchObject({ ok: false, fieldErrors: { "requestIds.0": ["Demande introuvable."] } });
-    const none = await decideRequestsAction(null, formData(f.commune.slug, { decision: "accepted" }));
+    const none = await decideRequestsAction(f.commune.slug, null, formData({ decision: "accepted" }));
     expect(none).toMatchObject({ ok: false, fieldErrors: { requestIds: ["Sélectionnez au moins une demande."] } });
   });
 });
@@ -263,8 +274,9 @@ describe("quotient familial set by an agent", () => {
     signInAs(f.agent, f.commune.slug);
 
     const result = await updateFamilyQuotientAction(
+      f.commune.slug,
       null,
-      formData(f.commune.slug, { householdId: f.householdId, familyQuotient: "720" }),
+      formData({ householdId: f.householdId, familyQuotient: "720" }),
     );
 
     expect(result).toMatchObject({ ok: true, message: "Le quotient familial est maintenant de 720." });
@@ -285,8 +297,9 @@ describe("quotient familial set by an agent", () => {
     signInAs(f.agent, f.commune.slug);
     for (const familyQuotient of ["-3", "12,5", "abc", ""]) {
       const result = await updateFamilyQuotientAction(
+        f.commune.slug,
         null,
-        formData(f.commune.slug, { householdId: f.householdId, familyQuotient }),
+        formData({ householdId: f.householdId, familyQuotient }),
       );
       expect(result).toMatchObject({ ok: false, fieldErrors: { familyQuotient: [expect.any(String)] } });
     }

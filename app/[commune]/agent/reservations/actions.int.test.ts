@@ -55,8 +55,9 @@ describe("Accepter / Refuser on the bookings inbox", () => {
   it("asks for a message before refusing, and changes nothing", async () => {
     signInAs(town.agent, town.commune.slug);
     const result = await decideBookingsAction(
+      town.commune.slug,
       null,
-      formData(town.commune.slug, { bookingIds: [ids.first], decision: "refuse", message: " " }),
+      formData({ bookingIds: [ids.first], decision: "refuse", message: " " }),
     );
     expect(result).toMatchObject({
       ok: false,
@@ -68,8 +69,9 @@ describe("Accepter / Refuser on the bookings inbox", () => {
   it("is refused to a family account", async () => {
     signInAs(family.user, town.commune.slug);
     const result = await decideBookingsAction(
+      town.commune.slug,
       null,
-      formData(town.commune.slug, { bookingIds: [ids.first], decision: "accept" }),
+      formData({ bookingIds: [ids.first], decision: "accept" }),
     );
     expect(result).toMatchObject({ ok: false, message: "Vous n'avez pas accès à cette action." });
     expect(await statusOf(ids.first)).toBe("requested");
@@ -78,8 +80,9 @@ describe("Accepter / Refuser on the bookings inbox", () => {
   it("accepts within capacity and puts the rest on the waiting list, saying so line by line", async () => {
     signInAs(town.agent, town.commune.slug);
     const result = await decideBookingsAction(
+      town.commune.slug,
       null,
-      formData(town.commune.slug, { bookingIds: [ids.first, ids.second], decision: "accept" }),
+      formData({ bookingIds: [ids.first, ids.second], decision: "accept" }),
     );
     const [a, b] = family.children;
     expect(result).toEqual({
@@ -96,8 +99,9 @@ describe("Accepter / Refuser on the bookings inbox", () => {
   it("never touches another commune's booking, and reports it", async () => {
     signInAs(town.agent, town.commune.slug);
     const result = await decideBookingsAction(
+      town.commune.slug,
       null,
-      formData(town.commune.slug, {
+      formData({
         bookingIds: [ids.absence, ids.foreign],
         decision: "refuse",
         message: "Merci de nous appeler.",

@@ -100,8 +100,7 @@ export default async function BookingInboxPage({ params, searchParams }: Props) 
           </p>
           <BookingDecisionForm
             key={`${view.activity.id}-${view.day}`}
-            slug={slug}
-            action={decideBookingsAction}
+            action={decideBookingsAction.bind(null, slug)}
             lines={pendingLines(slug, view)}
             caption={`Demandes en attente du ${dayText} – ${view.activity.label} (${view.pending.length})`}
           />

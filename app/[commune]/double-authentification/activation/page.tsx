@@ -10,6 +10,7 @@ import { startEnrolment } from "@/lib/auth/second-factor/store";
 import { totpUri } from "@/lib/auth/second-factor/totp";
 import { getDb } from "@/lib/db";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
+import { logout } from "../../actions";
 import { confirmEnrolmentAction } from "../actions";
 
 export const metadata: Metadata = { title: "Activer la double authentification" };
@@ -56,12 +57,11 @@ export default async function EnrolmentPage({ params, searchParams }: Props) {
         </li>
       </ol>
       <TotpCodeForm
-        communeSlug={commune.slug}
-        action={confirmEnrolmentAction}
+        action={confirmEnrolmentAction.bind(null, commune.slug)}
         retour={retour}
         submitLabel="Activer la double authentification"
       />
-      <SecondFactorExit communeSlug={commune.slug} pending={pending} backTo={retour} />
+      <SecondFactorExit logout={logout.bind(null, commune.slug)} pending={pending} backTo={retour} />
     </>
   );
 }

@@ -54,7 +54,7 @@ const requestsOf = (db: Db, householdId: string) =>
 describe("Dossier famille actions", () => {
   it("turns a guardian's new phone into a pending request shown beside the validated value", async () => {
     const { db, commune, mine, slug } = await setUp();
-    const result = await submitSectionChange(null, formData(slug, basic(mine, { mobilePhone: "+33 7 00 00 00 01" })));
+    const result = await submitSectionChange(slug, null, formData(basic(mine, { mobilePhone: "+33 7 00 00 00 01" })));
     expect(result).toMatchObject({ ok: true, message: expect.stringMatching(/référence D\d{4}-\d{6}/) });
     const [request] = await requestsOf(db, mine.householdId);
     expect(request).toMatchObject({
@@ -79,7 +79,7 @@ describe("Dossier famille actions", () => {
 
     // A second change to the same responsable updates the pending request.
     expect(
-      await submitSectionChange(null, formData(slug, basic(mine, { mobilePhone: "07 00 00 00 02" }))),
+      await submitSectionChange(slug, null, formData(basic(mine, { mobilePhone: "07 00 00 00 02" }))),
     ).toMatchObject({ ok: true, message: expect.stringContaining("mise à jour") });
     const all = await requestsOf(db, mine.householdId);
     expect(all).toHaveLength(1);
@@ -122,12 +122,13 @@ describe("Dossier famille actions", () => {
       [basic(mine, { lastName: "  " }), "lastName", /Le nom est obligatoire/],
     ];
     for (const [fields, key, message] of cases) {
-      const result = await submitSectionChange(null, formData(slug, fields as Record<string, string>));
+      const result = await submitSectionChange(slug, null, formData(fields as Record<string, string>));
       expect(result, key).toMatchObject({ ok: false, fieldErrors: { [key]: [expect.stringMatching(message)] } });
     }
     const vaccines = await submitVaccinations(
+      slug,
       null,
-      formData(slug, {
+      formData({
         householdId: mine.householdId,
         targetId: mine.child.id,
         "vaccinations.0.name": "DTP",
@@ -140,8 +141,9 @@ describe("Dossier famille actions", () => {
     });
     expect(
       await submitSectionChange(
+        slug,
         null,
-        formData(slug, { section: "inconnue", householdId: mine.householdId, targetId: mine.child.id }),
+        formData({ section: "inconnue", householdId: mine.householdId, targetId: mine.child.id }),
       ),
     ).toMatchObject({ ok: false });
     expect(await requestsOf(db, mine.householdId)).toHaveLength(0);
@@ -152,14 +154,16 @@ describe("Dossier famille actions", () => {
     const ids = { householdId: mine.householdId, targetId: mine.child.id };
     expect(
       await submitVaccinations(
+        slug,
         null,
-        formData(slug, { ...ids, "vaccinations.0.name": "DTP", "vaccinations.0.date": "2018-05-01" }),
+        formData({ ...ids, "vaccinations.0.name": "DTP", "vaccinations.0.date": "2018-05-01" }),
       ),
     ).toMatchObject({ ok: true });
     expect(
       await submitSectionChange(
+        slug,
         null,
-        formData(slug, {
+        formData({
           section: "adult.add",
           ...ids,
           lastName: "DUPONT",
@@ -171,8 +175,9 @@ describe("Dossier famille actions", () => {
     ).toMatchObject({ ok: true });
     expect(
       await submitSectionChange(
+        slug,
         null,
-        formData(slug, {
+        formData({
           section: "bank",
           householdId: mine.householdId,
           targetId: mine.householdId,
@@ -202,20 +207,23 @@ describe("Dossier famille actions", () => {
     for (const householdId of [mine.householdId, other.householdId]) {
       expect(
         await submitSectionChange(
+          slug,
           null,
-          formData(slug, { ...basic(other, { mobilePhone: "07 99 99 99 99" }), householdId }),
+          formData({ ...basic(other, { mobilePhone: "07 99 99 99 99" }), householdId }),
         ),
       ).toMatchObject({ ok: false });
       expect(
         await submitSectionChange(
+          slug,
           null,
-          formData(slug, { section: "child.health", householdId, targetId: other.child.id, allergies: "Œuf" }),
+          formData({ section: "child.health", householdId, targetId: other.child.id, allergies: "Œuf" }),
         ),
       ).toMatchObject({ ok: false });
       expect(
         await submitSectionChange(
+          slug,
           null,
-          formData(slug, {
+          formData({
             section: "adult.add",
             householdId,
             targetId: other.child.id,
@@ -225,17 +233,18 @@ describe("Dossier famille actions", () => {
           }),
         ),
       ).toMatchObject({ ok: false });
-      expect(await submitVaccinations(null, formData(slug, { householdId, targetId: other.child.id }))).toMatchObject({
+      expect(await submitVaccinations(slug, null, formData({ householdId, targetId: other.child.id }))).toMatchObject({
         ok: false,
       });
       expect(
-        await removeAuthorizedAdult(null, formData(slug, { householdId, targetId: other.child.id })),
+        await removeAuthorizedAdult(slug, null, formData({ householdId, targetId: other.child.id })),
       ).toMatchObject({ ok: false });
     }
     expect(
       await submitSectionChange(
+        slug,
         null,
-        formData(slug, {
+        formData({
           section: "bank",
           householdId: other.householdId,
           targetId: other.householdId,
@@ -257,8 +266,8 @@ describe("Dossier famille actions", () => {
     const requestId = theirs.ok ? theirs.request!.id : "";
     await db.update(requests).set({ familyUnreadCount: 2 }).where(eq(requests.id, requestId));
     for (const householdId of [mine.householdId, other.householdId]) {
-      expect(await withdrawMyRequest(null, formData(slug, { householdId, requestId }))).toMatchObject({ ok: false });
-      await markMyRequestsRead(null, formData(slug, { householdId, scope: "selection", requestIds: [requestId] }));
+      expect(await withdrawMyRequest(slug, null, formData({ householdId, requestId }))).toMatchObject({ ok: false });
+      await markMyRequestsRead(slug, null, formData({ householdId, scope: "selection", requestIds: [requestId] }));
     }
     const [after] = await db.select().from(requests).where(eq(requests.id, requestId));
     expect(after).toMatchObject({ status: "pending", familyUnreadCount: 2 });
@@ -271,14 +280,14 @@ describe("Dossier famille actions", () => {
 
   it("withdraws only the family's own pending requests and marks its messages read", async () => {
     const { db, commune, mine, slug } = await setUp();
-    await submitSectionChange(null, formData(slug, basic(mine, { mobilePhone: "07 00 00 00 03" })));
+    await submitSectionChange(slug, null, formData(basic(mine, { mobilePhone: "07 00 00 00 03" })));
     const [pending] = await requestsOf(db, mine.householdId);
     const ids = { householdId: mine.householdId, requestId: pending!.id };
-    expect(await withdrawMyRequest(null, formData(slug, ids))).toEqual({
+    expect(await withdrawMyRequest(slug, null, formData(ids))).toEqual({
       ok: true,
       message: "Votre demande a été retirée.",
     });
-    expect(await withdrawMyRequest(null, formData(slug, ids))).toMatchObject({
+    expect(await withdrawMyRequest(slug, null, formData(ids))).toMatchObject({
       ok: false,
       message: expect.stringContaining("déjà été traitée"),
     });
@@ -298,14 +307,14 @@ describe("Dossier famille actions", () => {
       decision: "refused",
       message: "Merci de fournir le PAI.",
     });
-    expect(await withdrawMyRequest(null, formData(slug, { ...ids, requestId: decidedId }))).toMatchObject({
+    expect(await withdrawMyRequest(slug, null, formData({ ...ids, requestId: decidedId }))).toMatchObject({
       ok: false,
     });
     expect(
-      await markMyRequestsRead(null, formData(slug, { householdId: mine.householdId, scope: "selection" })),
+      await markMyRequestsRead(slug, null, formData({ householdId: mine.householdId, scope: "selection" })),
     ).toMatchObject({ ok: false });
     expect(
-      await markMyRequestsRead(null, formData(slug, { householdId: mine.householdId, scope: "all" })),
+      await markMyRequestsRead(slug, null, formData({ householdId: mine.householdId, scope: "all" })),
     ).toMatchObject({ ok: true });
     const [read] = await db.select().from(requests).where(eq(requests.id, decidedId));
     expect(read!.familyUnreadCount).toBe(0);

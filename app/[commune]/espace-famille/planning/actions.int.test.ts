@@ -16,8 +16,8 @@ const activityDay = (from: string) => {
   return day;
 };
 const farDay = activityDay(addDays(today, 30));
-const click = (slug: string, p: { kind?: string; childId: string; activityId: string; day: string; to?: string }) =>
-  formData(slug, {
+const click = (p: { kind?: string; childId: string; activityId: string; day: string; to?: string }) =>
+  formData({
     kind: p.kind ?? "booking",
     childId: p.childId,
     activityId: p.activityId,
@@ -54,7 +54,7 @@ describe("the planning's click actions", () => {
   it("asks for one day, shows its history, then cancels it", async () => {
     signInAs(mine.user, slug());
     const childId = mine.children[0]!.id;
-    expect(await requestSlot(null, click(slug(), { childId, activityId, day: farDay }))).toMatchObject({
+    expect(await requestSlot(slug(), null, click({ childId, activityId, day: farDay }))).toMatchObject({
       ok: true,
       message: expect.stringMatching(
         /^Votre demande de réservation est enregistrée \(référence D\d{4}-\d{6}\) : elle est en cours d'instruction/,
@@ -63,15 +63,15 @@ describe("the planning's click actions", () => {
     const booking = await bookingOf(childId, farDay);
     expect(booking?.status).toBe("requested");
 
-    const history = await slotHistoryAction(null, formData(slug(), { bookingId: booking!.id }));
+    const history = await slotHistoryAction(slug(), null, formData({ bookingId: booking!.id }));
     expect(history).toMatchObject({ ok: true, data: [{ label: "Demande de réservation", side: "family" }] });
 
-    expect(await cancelSlot(null, formData(slug(), { bookingId: booking!.id }))).toEqual({
+    expect(await cancelSlot(slug(), null, formData({ bookingId: booking!.id }))).toEqual({
       ok: true,
       message: "Votre demande est annulée.",
     });
     expect((await bookingOf(childId, farDay))?.status).toBe("cancelled");
-    expect(await cancelSlot(null, formData(slug(), { bookingId: booking!.id }))).toMatchObject({
+    expect(await cancelSlot(slug(), null, formData({ bookingId: booking!.id }))).toMatchObject({
       ok: false,
       message: expect.stringContaining("n'est plus en cours"),
     });
@@ -80,7 +80,7 @@ describe("the planning's click actions", () => {
   it("says why a day past its deadline is refused, and creates nothing", async () => {
     signInAs(mine.user, slug());
     const day = activityDay(today);
-    expect(await requestSlot(null, click(slug(), { childId: mine.children[0]!.id, activityId, day }))).toMatchObject({
+    expect(await requestSlot(slug(), null, click({ childId: mine.children[0]!.id, activityId, day }))).toMatchObject({
       ok: false,
       message: expect.stringMatching(
         /^Demande refusée : Délai dépassé : les réservations pour ce jour étaient possibles jusqu'au /,
@@ -92,24 +92,25 @@ describe("the planning's click actions", () => {
   it("never acts on another household's child or slot, and takes one day only", async () => {
     signInAs(other.user, slug());
     const otherDay = activityDay(addDays(farDay, 1));
-    await requestSlot(null, click(slug(), { childId: other.children[0]!.id, activityId, day: otherDay }));
+    await requestSlot(slug(), null, click({ childId: other.children[0]!.id, activityId, day: otherDay }));
     const theirs = await bookingOf(other.children[0]!.id, otherDay);
 
     signInAs(mine.user, slug());
     const before = await database.db.select().from(requests);
     expect(
-      await requestSlot(null, click(slug(), { childId: other.children[0]!.id, activityId, day: farDay })),
+      await requestSlot(slug(), null, click({ childId: other.children[0]!.id, activityId, day: farDay })),
     ).toMatchObject({ ok: false, message: expect.stringContaining("introuvable") });
-    expect(await cancelSlot(null, formData(slug(), { bookingId: theirs!.id }))).toMatchObject({
+    expect(await cancelSlot(slug(), null, formData({ bookingId: theirs!.id }))).toMatchObject({
       ok: false,
       message: expect.stringContaining("introuvable"),
     });
-    expect(await slotHistoryAction(null, formData(slug(), { bookingId: theirs!.id }))).toMatchObject({ ok: false });
+    expect(await slotHistoryAction(slug(), null, formData({ bookingId: theirs!.id }))).toMatchObject({ ok: false });
     expect((await bookingOf(other.children[0]!.id, otherDay))?.status).toBe("requested");
 
     const period = await requestSlot(
+      slug(),
       null,
-      click(slug(), { childId: mine.children[0]!.id, activityId, day: farDay, to: addDays(farDay, 7) }),
+      click({ childId: mine.children[0]!.id, activityId, day: farDay, to: addDays(farDay, 7) }),
     );
     expect(period).toMatchObject({
       ok: false,

@@ -81,7 +81,11 @@ export default async function PlanningPage({ params, searchParams }: Props) {
         date={query.date}
         today={today}
         famille={famille}
-        actions={{ request: requestSlot, cancel: cancelSlot, history: slotHistoryAction }}
+        actions={{
+          request: requestSlot.bind(null, slug),
+          cancel: cancelSlot.bind(null, slug),
+          history: slotHistoryAction.bind(null, slug),
+        }}
       />
     </>
   );

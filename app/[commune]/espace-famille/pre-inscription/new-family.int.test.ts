@@ -72,9 +72,9 @@ async function setUp() {
 }
 
 async function fillWizard(slug: string) {
-  expect(await saveFamilyStep(null, formData(slug, familyFields()))).toMatchObject({ ok: true });
-  expect(await saveFinanceStep(null, formData(slug, financeFields))).toMatchObject({ ok: true });
-  expect(await saveWishesStep(null, formData(slug, { wishes: ["0:cantine", "0:soir", "1:mercredi"] }))).toMatchObject({
+  expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
+  expect(await saveFinanceStep(slug, null, formData(financeFields))).toMatchObject({ ok: true });
+  expect(await saveWishesStep(slug, null, formData({ wishes: ["0:cantine", "0:soir", "1:mercredi"] }))).toMatchObject({
     ok: true,
   });
 }
@@ -82,7 +82,7 @@ async function fillWizard(slug: string) {
 describe("new-family pre-registration", () => {
   it("keeps each saved step as a draft the family resumes, without any request", async () => {
     const { db, commune, family, slug } = await setUp();
-    expect(await saveFamilyStep(null, formData(slug, familyFields()))).toMatchObject({ ok: true });
+    expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
     const draft = await loadDraft(db, { communeId: commune.id, userId: family.id });
     expect(draft.family?.guardian1).toMatchObject({
       lastName: "Nouvelle",
@@ -93,7 +93,7 @@ describe("new-family pre-registration", () => {
     expect(draft.family?.children.map((c) => c.firstName)).toEqual(["Léo", "Zoé"]);
     expect(draft.finance).toBeUndefined();
     // Resumed later: step 2 builds on the stored step 1.
-    expect(await saveFinanceStep(null, formData(slug, financeFields))).toMatchObject({ ok: true });
+    expect(await saveFinanceStep(slug, null, formData(financeFields))).toMatchObject({ ok: true });
     const resumed = await loadDraft(db, { communeId: commune.id, userId: family.id });
     expect(resumed.finance).toMatchObject({
       payer: 1,
@@ -110,9 +110,9 @@ describe("new-family pre-registration", () => {
     const { db, commune, family, slug } = await setUp();
     const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     const result = await saveFamilyStep(
+      slug,
       null,
       formData(
-        slug,
         familyFields({
           "guardian1.phone": "12345",
           "guardian1.postcode": "3833",
@@ -129,10 +129,11 @@ describe("new-family pre-registration", () => {
     expect(errors["children.0.birthDate"]?.[0]).toBe("La date de naissance ne peut pas être dans le futur.");
     expect(await db.select().from(newFamilyDrafts).where(eq(newFamilyDrafts.userId, family.id))).toHaveLength(0);
 
-    expect(await saveFamilyStep(null, formData(slug, familyFields()))).toMatchObject({ ok: true });
+    expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
     const bad = await saveFinanceStep(
+      slug,
       null,
-      formData(slug, { ...financeFields, iban: "FR76 3000 6000 0112 3456 7890 188", allocataireNumber: "" }),
+      formData({ ...financeFields, iban: "FR76 3000 6000 0112 3456 7890 188", allocataireNumber: "" }),
     );
     const financeErrors = bad && !bad.ok ? bad.fieldErrors : {};
     expect(financeErrors.iban?.[0]).toMatch(/clé de contrôle incorrecte/);
@@ -143,7 +144,7 @@ describe("new-family pre-registration", () => {
   it("sends the draft as a pending request with its reference, and refuses a second one while it is pending", async () => {
     const { db, commune, family, slug } = await setUp();
     await fillWizard(slug);
-    const sent = await sendPreRegistration(null, formData(slug, {}));
+    const sent = await sendPreRegistration(slug, null, formData({}));
     expect(sent).toMatchObject({
       ok: true,
       message: expect.stringMatching(/^Votre demande D\d{4}-\d{6} a été transmise à la commune\.$/),
@@ -163,19 +164,19 @@ describe("new-family pre-registration", () => {
     expect(await db.select().from(newFamilyDrafts).where(eq(newFamilyDrafts.userId, family.id))).toHaveLength(0);
 
     // A second pre-registration is refused while the first one is pending.
-    expect(await saveFamilyStep(null, formData(slug, familyFields()))).toMatchObject({
+    expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({
       ok: false,
       message: expect.stringMatching(/déjà en cours/),
     });
-    expect(await sendPreRegistration(null, formData(slug, {}))).toMatchObject({ ok: false });
+    expect(await sendPreRegistration(slug, null, formData({}))).toMatchObject({ ok: false });
     expect(await db.select().from(requests).where(eq(requests.createdByUserId, family.id))).toHaveLength(1);
     expect(await db.select().from(requests).where(eq(requests.communeId, commune.id))).toHaveLength(1);
   });
 
   it("refuses to send an incomplete draft", async () => {
     const { db, family, slug } = await setUp();
-    expect(await saveFamilyStep(null, formData(slug, familyFields()))).toMatchObject({ ok: true });
-    expect(await sendPreRegistration(null, formData(slug, {}))).toMatchObject({
+    expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
+    expect(await sendPreRegistration(slug, null, formData({}))).toMatchObject({
       ok: false,
       message: expect.stringMatching(/incomplète/),
     });
@@ -185,7 +186,7 @@ describe("new-family pre-registration", () => {
   it("accepting it creates the household, responsables, children, bank data, a code and the subscription at once", async () => {
     const { db, commune, family, agent, slug } = await setUp();
     await fillWizard(slug);
-    await sendPreRegistration(null, formData(slug, {}));
+    await sendPreRegistration(slug, null, formData({}));
     const [row] = await db.select().from(requests).where(eq(requests.createdByUserId, family.id));
     const forAgent = await loadPreRegistrationForAgent(db, { communeId: commune.id, requestId: row!.id });
     expect(forAgent?.iban).toBe("FR76 •••• •••• •••• •••• •••• 189");
@@ -229,7 +230,7 @@ describe("new-family pre-registration", () => {
     const mine = await listHouseholdRequests(db, { communeId: commune.id, householdId: household!.id });
     expect(mine.items.map((r) => r.reference)).toEqual([row!.reference]);
     // Subscribed now: the wizard is closed.
-    expect(await saveFamilyStep(null, formData(slug, familyFields()))).toMatchObject({
+    expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({
       ok: false,
       message: expect.stringMatching(/déjà relié/),
     });
@@ -238,7 +239,7 @@ describe("new-family pre-registration", () => {
   it("refusing it creates nothing, and the family may pre-register again", async () => {
     const { db, commune, family, agent, slug } = await setUp();
     await fillWizard(slug);
-    await sendPreRegistration(null, formData(slug, {}));
+    await sendPreRegistration(slug, null, formData({}));
     const [row] = await db.select().from(requests).where(eq(requests.createdByUserId, family.id));
     const decided = await decideRequest(db, {
       communeId: commune.id,
@@ -255,13 +256,13 @@ describe("new-family pre-registration", () => {
     expect(mail?.text).toContain("Vous n'habitez pas la commune.");
     expect(await db.select().from(households).where(eq(households.communeId, commune.id))).toHaveLength(0);
     expect(await db.select().from(subscriptions).where(eq(subscriptions.userId, family.id))).toHaveLength(0);
-    expect(await saveFamilyStep(null, formData(slug, familyFields()))).toMatchObject({ ok: true });
+    expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
   });
 
   it("rolls the acceptance back as a whole when the account is gone", async () => {
     const { db, commune, family, agent, slug } = await setUp();
     await fillWizard(slug);
-    await sendPreRegistration(null, formData(slug, {}));
+    await sendPreRegistration(slug, null, formData({}));
     const [row] = await db.select().from(requests).where(eq(requests.createdByUserId, family.id));
     await db.update(requests).set({ createdByUserId: null }).where(eq(requests.id, row!.id));
     const decided = await decideRequest(db, {
@@ -278,18 +279,18 @@ describe("new-family pre-registration", () => {
 
   it("another account can neither read nor send someone's draft", async () => {
     const { db, commune, family, slug } = await setUp();
-    expect(await saveFamilyStep(null, formData(slug, familyFields()))).toMatchObject({ ok: true });
-    await saveFinanceStep(null, formData(slug, financeFields));
-    await saveWishesStep(null, formData(slug, {}));
+    expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
+    await saveFinanceStep(slug, null, formData(financeFields));
+    await saveWishesStep(slug, null, formData({}));
     const intruder = await insertUser(db, commune.id, "family");
     signInAs(intruder, slug);
     expect(await loadDraft(db, { communeId: commune.id, userId: intruder.id })).toEqual({});
-    expect(await sendPreRegistration(null, formData(slug, {}))).toMatchObject({
+    expect(await sendPreRegistration(slug, null, formData({}))).toMatchObject({
       ok: false,
       message: expect.stringMatching(/incomplète/),
     });
     // Its own step 1 does not touch the other draft.
-    expect(await saveFamilyStep(null, formData(slug, familyFields({ "guardian1.lastName": "Intrus" })))).toMatchObject({
+    expect(await saveFamilyStep(slug, null, formData(familyFields({ "guardian1.lastName": "Intrus" })))).toMatchObject({
       ok: true,
     });
     expect((await loadDraft(db, { communeId: commune.id, userId: family.id })).family?.guardian1.lastName).toBe(
@@ -302,7 +303,7 @@ describe("new-family pre-registration", () => {
     // An agent account cannot use the wizard.
     const agent = await insertUser(db, commune.id, "agent");
     signInAs(agent, slug);
-    expect(await saveFamilyStep(null, formData(slug, familyFields()))).toMatchObject({
+    expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({
       ok: false,
       message: "Vous n'avez pas accès à cette action.",
     });

@@ -11,6 +11,7 @@ import { listHouseholdRequests } from "@/lib/requests/lists";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
 import { chooseSubscribedHousehold } from "@/lib/subscriptions/households";
+import { markMyRequestsRead } from "./actions";
 import { requestFiltersSchema } from "./filters";
 
 type Props = {
@@ -70,7 +71,7 @@ export default async function MyRequestsPage({ params, searchParams }: Props) {
       {list.items.length === 0 ? (
         <p>Aucune demande ne correspond à ces critères.</p>
       ) : (
-        <MarkReadForm slug={slug} householdId={household.id}>
+        <MarkReadForm action={markMyRequestsRead.bind(null, slug)} householdId={household.id}>
           <RequestTable items={list.items} detailHref={(id) => routes.citizen.request(slug, id)} />
         </MarkReadForm>
       )}

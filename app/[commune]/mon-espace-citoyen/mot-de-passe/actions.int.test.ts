@@ -27,7 +27,7 @@ beforeEach(() => {
 });
 
 const change = (currentPassword: string, password = NEW_PASSWORD) =>
-  changePassword(null, formData("ville-a", { currentPassword, password, passwordConfirmation: password }));
+  changePassword("ville-a", null, formData({ currentPassword, password, passwordConfirmation: password }));
 
 describe("changing one's password", () => {
   it("stores the new password, ends the other sessions and the account's calendar links, and keeps this one", async () => {

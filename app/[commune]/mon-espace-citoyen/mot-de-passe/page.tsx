@@ -18,7 +18,7 @@ export default async function ChangePasswordPage({ params }: Props) {
       <Breadcrumbs items={breadcrumbs.citizenSpace(commune.slug, "Changer mon mot de passe")} />
       <h1>Changer mon mot de passe</h1>
       <p>Après le changement, vos autres sessions (autres appareils ou navigateurs) seront fermées.</p>
-      <ChangePasswordForm communeSlug={commune.slug} action={changePassword} />
+      <ChangePasswordForm action={changePassword.bind(null, commune.slug)} />
     </>
   );
 }

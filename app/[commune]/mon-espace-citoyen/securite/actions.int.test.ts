@@ -14,7 +14,7 @@ beforeAll(async () => {
   commune = await insertCommune(database.db, "ville-a");
 });
 beforeEach(() => {
-  harness.signOuts = 0;
+  harness.signOuts = [];
 });
 
 const liveIds = async (userId: string) =>
@@ -29,9 +29,9 @@ describe("Mon espace citoyen › Sécurité", () => {
       userAgent: "Mozilla/5.0 (iPhone)",
     });
     const here = signInAs(user, "ville-a");
-    expect(await endOtherSession(null, formData("ville-a", { sessionId: phone }))).toMatchObject({ ok: true });
+    expect(await endOtherSession("ville-a", null, formData({ sessionId: phone }))).toMatchObject({ ok: true });
     expect(await liveIds(user.id)).toEqual([here]);
-    expect(await endOtherSession(null, formData("ville-a", { sessionId: here }))).toMatchObject({ ok: false });
+    expect(await endOtherSession("ville-a", null, formData({ sessionId: here }))).toMatchObject({ ok: false });
     expect(await liveIds(user.id)).toEqual([here]);
   });
 
@@ -39,7 +39,7 @@ describe("Mon espace citoyen › Sécurité", () => {
     const [victim, other] = [await insertUser(database.db, commune.id), await insertUser(database.db, commune.id)];
     const victimSession = await createSession(database.db, { communeId: commune.id, userId: victim.id });
     signInAs(other, "ville-a");
-    expect(await endOtherSession(null, formData("ville-a", { sessionId: victimSession }))).toMatchObject({
+    expect(await endOtherSession("ville-a", null, formData({ sessionId: victimSession }))).toMatchObject({
       ok: false,
       message: "Cette session est déjà fermée.",
     });
@@ -53,15 +53,15 @@ describe("Mon espace citoyen › Sécurité", () => {
     await createCalendarFeed(database.db, { communeId: commune.id, householdId: household.id, actorUserId: user.id });
     signInAs(user, "ville-a");
     expect(await liveIds(user.id)).toHaveLength(1); // the other device: this browser's row is written on its first request
-    await logOutEverywhere(null, formData("ville-a", {}));
+    await logOutEverywhere("ville-a", null, formData({}));
     expect(await liveIds(user.id)).toEqual([]);
-    expect(harness.signOuts).toBe(1);
+    expect(harness.signOuts).toEqual([[{ redirectTo: "/ville-a/connexion" }]]);
     expect(await findCalendarFeed(database.db, { communeId: commune.id, householdId: household.id })).toBeNull();
   });
 
   it("needs a live session", async () => {
     harness.session = null;
-    expect(await logOutEverywhere(null, formData("ville-a", {}))).toMatchObject({
+    expect(await logOutEverywhere("ville-a", null, formData({}))).toMatchObject({
       ok: false,
       message: "Votre session a expiré. Veuillez vous reconnecter.",
     });

@@ -24,6 +24,7 @@ export default async function SecurityPage({ params }: Props) {
   const { commune, user } = await requireUser(slug, { returnTo: routes.citizen.security(slug) });
   const db = await getDb();
   const sessions = await listLiveSessions(db, { communeId: commune.id, userId: user.id });
+  const endSession = endOtherSession.bind(null, commune.slug);
   return (
     <>
       <Breadcrumbs items={breadcrumbs.citizenSpace(slug, TITLE)} />
@@ -51,8 +52,7 @@ export default async function SecurityPage({ params }: Props) {
                 </p>
               ) : (
                 <InlineActionForm
-                  slug={slug}
-                  action={endOtherSession}
+                  action={endSession}
                   fields={{ sessionId: session.id }}
                   label="Déconnecter"
                   accessibleLabel={`Déconnecter la session ${device} ouverte le ${formatDateTime(session.createdAt)}`}
@@ -74,8 +74,7 @@ export default async function SecurityPage({ params }: Props) {
         avez créés. Vous devrez vous reconnecter.
       </p>
       <InlineActionForm
-        slug={slug}
-        action={logOutEverywhere}
+        action={logOutEverywhere.bind(null, commune.slug)}
         fields={{}}
         label="Se déconnecter de tous mes appareils"
         danger

@@ -7,6 +7,7 @@ import { requireUser, staffRoles } from "@/lib/auth/session";
 import { activityLabel } from "@/lib/planning/labels";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import { saveActivityAction } from "../actions";
 import { activityFromParams } from "../activity-from-params";
 
 type Props = { params: Promise<{ commune: string; id: string }>; searchParams: Promise<{ creee?: string | string[] }> };
@@ -43,7 +44,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
         </li>
       </ul>
       <h2>Modifier l&apos;activité</h2>
-      <ActivityForm slug={slug} activity={activity} />
+      <ActivityForm action={saveActivityAction.bind(null, slug)} activity={activity} />
     </>
   );
 }

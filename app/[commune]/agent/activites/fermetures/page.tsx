@@ -10,6 +10,7 @@ import { parisDay } from "@/lib/planning/days";
 import { activityLabel } from "@/lib/planning/labels";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import { addClosuresAction, removeClosuresAction } from "../actions";
 
 type Props = { params: Promise<{ commune: string }> };
 
@@ -32,9 +33,9 @@ export default async function ClosuresPage({ params }: Props) {
         Les familles ne peuvent ni réserver ni déclarer d&apos;absence un jour de fermeture. Les jours fériés de toute
         la commune comptent aussi dans les délais en jours ouvrés.
       </p>
-      <ClosureTable slug={slug} periods={periods} />
+      <ClosureTable action={removeClosuresAction.bind(null, slug)} periods={periods} />
       <ClosureForm
-        slug={slug}
+        action={addClosuresAction.bind(null, slug)}
         activities={activities.map((activity) => ({ id: activity.id, label: activityLabel(activity) }))}
       />
     </>

@@ -4,6 +4,7 @@ import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import { saveActivityAction } from "../actions";
 
 type Props = { params: Promise<{ commune: string }> };
 
@@ -16,7 +17,7 @@ export default async function NewActivityPage({ params }: Props) {
     <>
       <Breadcrumbs items={breadcrumbs.activities(slug, "Créer une activité")} />
       <h1>Créer une activité</h1>
-      <ActivityForm slug={slug} />
+      <ActivityForm action={saveActivityAction.bind(null, slug)} />
     </>
   );
 }

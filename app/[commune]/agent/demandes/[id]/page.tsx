@@ -18,6 +18,7 @@ import { formatDateTime } from "@/lib/format";
 import { isBookingRequestType } from "@/lib/requests/types";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import { decideRequestsAction, postTownMessageAction } from "../actions";
 
 type Props = { params: Promise<{ commune: string; id: string }> };
 
@@ -94,12 +95,12 @@ export default async function AgentRequestPage({ params }: Props) {
         </>
       )}
 
-      <RequestDecisionForm slug={slug} requestId={request.id} open={isPending} />
+      <RequestDecisionForm action={decideRequestsAction.bind(null, slug)} requestId={request.id} open={isPending} />
 
       <h2>Historique</h2>
       <RequestHistory entries={request.history} viewer="agent" />
 
-      <TownMessageForm slug={slug} requestId={request.id} />
+      <TownMessageForm action={postTownMessageAction.bind(null, slug)} requestId={request.id} />
     </>
   );
 }

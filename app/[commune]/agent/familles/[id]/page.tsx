@@ -15,6 +15,8 @@ import { listHouseholdPhotoVersions } from "@/lib/family-file/photo-store";
 import { findHouseholdDetail } from "@/lib/households/household-detail";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import { regenerateSubscriberCodeAction } from "./actions";
+import { updateFamilyQuotientAction } from "./actions-quotient";
 
 type Props = { params: Promise<{ commune: string; id: string }> };
 
@@ -36,8 +38,12 @@ export default async function HouseholdPage({ params }: Props) {
       <Breadcrumbs items={breadcrumbs.households(slug, `Famille ${household.name}`)} />
       <h1>Famille {household.name}</h1>
 
-      <SubscriberCodeCard slug={slug} household={household} />
-      <HouseholdQuotientForm slug={slug} householdId={household.id} familyQuotient={household.familyQuotient} />
+      <SubscriberCodeCard regenerate={regenerateSubscriberCodeAction.bind(null, slug)} household={household} />
+      <HouseholdQuotientForm
+        action={updateFamilyQuotientAction.bind(null, slug)}
+        householdId={household.id}
+        familyQuotient={household.familyQuotient}
+      />
       <HouseholdGuardians household={household} />
       <HouseholdChildren slug={slug} household={household} photos={photos} />
       <HouseholdAccounts household={household} />

@@ -27,7 +27,7 @@ async function setUp() {
   await enrol(db(), { ...enrolment, householdId: other.household.id, childIds: [other.children[0]!.id] });
   signInAs(mine.user, commune.slug);
   const period = (overrides: Record<string, string | string[]> = {}) =>
-    formData(commune.slug, {
+    formData({
       kind: "booking",
       childId: mine.children[0]!.id,
       activityId: activity.id,
@@ -43,7 +43,7 @@ async function setUp() {
 describe("the period form's actions", () => {
   it("previews every date without writing, then sends them as one request and returns each date's outcome", async () => {
     const t = await setUp();
-    const preview = await previewPeriodRequest(null, t.period());
+    const preview = await previewPeriodRequest(t.commune.slug, null, t.period());
     expect(preview).toMatchObject({ ok: true });
     const dates = [monday, addDays(monday, 3), addDays(monday, 7), addDays(monday, 10)];
     expect(preview?.data).toEqual({
@@ -52,7 +52,7 @@ describe("the period form's actions", () => {
     });
     expect(await t.requestsOf(t.mine.household.id)).toHaveLength(0);
 
-    const sent = await submitPeriodRequest(null, t.period());
+    const sent = await submitPeriodRequest(t.commune.slug, null, t.period());
     expect(sent).toMatchObject({
       ok: true,
       message: expect.stringMatching(
@@ -76,7 +76,7 @@ describe("the period form's actions", () => {
     ];
     for (const [fields, field, message] of refusals) {
       for (const action of [previewPeriodRequest, submitPeriodRequest]) {
-        const state = await action(null, t.period(fields));
+        const state = await action(t.commune.slug, null, t.period(fields));
         expect(state).toMatchObject({ ok: false, fieldErrors: { [field]: [expect.stringMatching(message)] } });
       }
     }
@@ -87,7 +87,7 @@ describe("the period form's actions", () => {
   it("says so when no date can be asked, with each date's reason, and sends nothing", async () => {
     const t = await setUp();
     // An absence on days never booked.
-    const state = await submitPeriodRequest(null, t.period({ kind: "absence" }));
+    const state = await submitPeriodRequest(t.commune.slug, null, t.period({ kind: "absence" }));
     expect(state).toMatchObject({ ok: false, message: expect.stringContaining("rien n'a été envoyé") });
     const outcome = state!.data!;
     expect(outcome.request).toBeNull();
@@ -99,7 +99,7 @@ describe("the period form's actions", () => {
   it("is the family's only: an agent of the commune is refused", async () => {
     const t = await setUp();
     signInAs(await insertUser(db(), t.commune.id, "agent"), t.commune.slug);
-    expect(await submitPeriodRequest(null, t.period())).toMatchObject({
+    expect(await submitPeriodRequest(t.commune.slug, null, t.period())).toMatchObject({
       ok: false,
       message: "Vous n'avez pas accès à cette action.",
     });

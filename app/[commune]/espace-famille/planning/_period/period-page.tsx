@@ -106,8 +106,8 @@ export async function PeriodRequestPage({ params, searchParams, kind }: PeriodPa
           initialPreview={initialPreview}
           today={parisDay(new Date())}
           householdId={several ? household.id : undefined}
-          preview={previewPeriodRequest}
-          submit={submitPeriodRequest}
+          preview={previewPeriodRequest.bind(null, slug)}
+          submit={submitPeriodRequest.bind(null, slug)}
         />
       )}
     </>

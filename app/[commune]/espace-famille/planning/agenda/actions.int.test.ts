@@ -16,26 +16,26 @@ describe("the calendar link actions", () => {
     const other = await insertFamily(db(), commune.id);
     signInAs(mine.user, commune.slug);
 
-    const created = await createCalendarLink(null, formData(commune.slug, { householdId: mine.household.id }));
+    const created = await createCalendarLink(commune.slug, null, formData({ householdId: mine.household.id }));
     expect(created).toMatchObject({ ok: true, message: expect.stringContaining("il ne sera plus affiché") });
     const url = created?.data?.feedUrl ?? "";
     expect(url).toMatch(/^http:\/\/localhost:3000\/api\/calendrier\/[A-Za-z0-9_-]{43}$/);
     expect(await buildCalendarFeed(db(), { token: url.split("/").at(-1)! })).toContain("BEGIN:VCALENDAR");
 
     // Another household's id, even of the same commune, is refused and gets no link.
-    const refused = await createCalendarLink(null, formData(commune.slug, { householdId: other.household.id }));
+    const refused = await createCalendarLink(commune.slug, null, formData({ householdId: other.household.id }));
     expect(refused).toMatchObject({ ok: false, message: "Ce dossier famille n'est pas relié à votre compte." });
     expect(refused?.data?.feedUrl).toBeUndefined();
     expect(await findCalendarFeed(db(), { communeId: commune.id, householdId: other.household.id })).toBeNull();
-    expect(await revokeCalendarLink(null, formData(commune.slug, { householdId: other.household.id }))).toMatchObject({
+    expect(await revokeCalendarLink(commune.slug, null, formData({ householdId: other.household.id }))).toMatchObject({
       ok: false,
     });
 
-    expect(await revokeCalendarLink(null, formData(commune.slug, { householdId: mine.household.id }))).toMatchObject({
+    expect(await revokeCalendarLink(commune.slug, null, formData({ householdId: mine.household.id }))).toMatchObject({
       ok: true,
     });
     expect(await buildCalendarFeed(db(), { token: url.split("/").at(-1)! })).toBeNull();
-    expect(await revokeCalendarLink(null, formData(commune.slug, { householdId: mine.household.id }))).toMatchObject({
+    expect(await revokeCalendarLink(commune.slug, null, formData({ householdId: mine.household.id }))).toMatchObject({
       ok: false,
       message: "Aucun lien n'était actif.",
     });

@@ -61,11 +61,10 @@ export default async function CalendarSyncPage({ params, searchParams }: Props) 
         qu&apos;il a été partagé, créez-en un nouveau ou révoquez-le.
       </p>
       <CalendarFeedSettings
-        slug={slug}
         householdId={household.id}
         activeSince={feed ? formatDate(feed.createdAt) : null}
-        create={createCalendarLink}
-        revoke={revokeCalendarLink}
+        create={createCalendarLink.bind(null, slug)}
+        revoke={revokeCalendarLink.bind(null, slug)}
       />
       <h2>Ajouter le lien à votre agenda</h2>
       <ul>

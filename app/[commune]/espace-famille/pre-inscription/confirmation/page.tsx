@@ -6,6 +6,7 @@ import { WizardSteps } from "@/components/new-family/wizard-steps";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import { sendPreRegistration } from "../actions";
 import { loadWizardStep } from "../load";
 import { stepLabel, stepTitle } from "../steps";
 
@@ -27,7 +28,10 @@ export default async function ConfirmationStepPage({ params }: Props) {
         chaque étape.
       </p>
       <NewFamilySummary family={draft.family!} finance={finance} iban={iban} wishes={draft.wishes!} />
-      <SendPreRegistrationForm slug={slug} doneHref={routes.family.preRegistration(slug)} />
+      <SendPreRegistrationForm
+        action={sendPreRegistration.bind(null, slug)}
+        doneHref={routes.family.preRegistration(slug)}
+      />
       <p>
         <Link href={routes.family.preRegistration(slug, "reservations")}>Revenir à l&apos;étape précédente</Link>
       </p>

@@ -5,6 +5,7 @@ import { WizardSteps } from "@/components/new-family/wizard-steps";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import { saveFinanceStep } from "../actions";
 import { loadWizardStep } from "../load";
 import { stepLabel, stepTitle } from "../steps";
 
@@ -33,7 +34,7 @@ export default async function FinanceStepPage({ params }: Props) {
       <h1>Mes informations financières</h1>
       <WizardSteps slug={slug} current="informations-financieres" draft={draft} />
       <FinanceStepForm
-        slug={slug}
+        action={saveFinanceStep.bind(null, slug)}
         saved={draft.finance}
         guardians={guardians}
         nextHref={routes.family.preRegistration(slug, "reservations")}

@@ -4,6 +4,7 @@ import { WizardSteps } from "@/components/new-family/wizard-steps";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import { saveFamilyStep } from "../actions";
 import { loadWizardStep } from "../load";
 import { stepLabel, stepTitle } from "../steps";
 
@@ -20,7 +21,7 @@ export default async function FamilyStepPage({ params }: Props) {
       <h1>Ma famille</h1>
       <WizardSteps slug={slug} current="ma-famille" draft={draft} />
       <FamilyStepForm
-        slug={slug}
+        action={saveFamilyStep.bind(null, slug)}
         saved={draft.family}
         accountEmail={user.email}
         nextHref={routes.family.preRegistration(slug, "informations-financieres")}

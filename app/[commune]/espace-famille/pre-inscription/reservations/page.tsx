@@ -5,6 +5,7 @@ import { WizardSteps } from "@/components/new-family/wizard-steps";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import { saveWishesStep } from "../actions";
 import { loadWizardStep } from "../load";
 import { stepLabel, stepTitle } from "../steps";
 
@@ -22,7 +23,7 @@ export default async function WishesStepPage({ params }: Props) {
       <h1>Mes pré-inscriptions et réservations</h1>
       <WizardSteps slug={slug} current="reservations" draft={draft} />
       <WishesStepForm
-        slug={slug}
+        action={saveWishesStep.bind(null, slug)}
         childNames={childNames}
         saved={draft.wishes}
         nextHref={routes.family.preRegistration(slug, "confirmation")}

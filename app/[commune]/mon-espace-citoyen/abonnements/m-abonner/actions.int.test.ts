@@ -42,9 +42,9 @@ describe("M'abonner", () => {
     const durand = await householdByCode(handle.db, "demo", demo.unsubscribedCode);
     signInAs(user, "demo");
 
-    const first = await redirectTarget(subscribeByCode(null, formData("demo", { code: " drd4 h8p3-ln " })));
+    const first = await redirectTarget(subscribeByCode("demo", null, formData({ code: " drd4 h8p3-ln " })));
     expect(first).toBe(`/demo/mon-espace-citoyen/abonnements?abonnement=${durand.id}`);
-    const again = await redirectTarget(subscribeByCode(null, formData("demo", { code: demo.unsubscribedCode })));
+    const again = await redirectTarget(subscribeByCode("demo", null, formData({ code: demo.unsubscribedCode })));
     expect(again).toBe(`/demo/mon-espace-citoyen/abonnements?abonnement=${durand.id}&deja=1`);
     expect(await subscriptionCount(user.id, durand.id)).toBe(1);
   });
@@ -55,19 +55,19 @@ describe("M'abonner", () => {
     signInAs(user, "demo");
     const fields = { ...demo.invoice, reference: demo.invoice.reference.toLowerCase(), amount: "86,40 €" };
 
-    expect(await redirectTarget(subscribeByInvoice(null, formData("demo", fields)))).toContain(
+    expect(await redirectTarget(subscribeByInvoice("demo", null, formData(fields)))).toContain(
       `abonnement=${durand.id}`,
     );
-    expect(await redirectTarget(subscribeByInvoice(null, formData("demo", fields)))).toContain("deja=1");
+    expect(await redirectTarget(subscribeByInvoice("demo", null, formData(fields)))).toContain("deja=1");
     expect(await subscriptionCount(user.id, durand.id)).toBe(1);
   });
 
   it("refuses an invoice whose amount does not match, and an amount that is not one", async () => {
     const user = await newFamilyAccount(handle.db, "demo", "montant@example.fr");
     signInAs(user, "demo");
-    const wrongAmount = await subscribeByInvoice(null, formData("demo", { ...demo.invoice, amount: "86,41" }));
+    const wrongAmount = await subscribeByInvoice("demo", null, formData({ ...demo.invoice, amount: "86,41" }));
     expect(wrongAmount).toMatchObject({ ok: false, message: expect.stringContaining("Aucune facture") });
-    const notAnAmount = await subscribeByInvoice(null, formData("demo", { ...demo.invoice, amount: "beaucoup" }));
+    const notAnAmount = await subscribeByInvoice("demo", null, formData({ ...demo.invoice, amount: "beaucoup" }));
     expect(notAnAmount).toMatchObject({ ok: false, fieldErrors: { amount: [expect.stringContaining("86,40")] } });
   });
 
@@ -75,11 +75,11 @@ describe("M'abonner", () => {
     const user = await newFamilyAccount(handle.db, "demo", "devine@example.fr");
     signInAs(user, "demo");
     for (let attempt = 1; attempt <= 5; attempt++) {
-      const result = await subscribeByCode(null, formData("demo", { code: `ZZZZZZZZ${attempt}${attempt}` }));
+      const result = await subscribeByCode("demo", null, formData({ code: `ZZZZZZZZ${attempt}${attempt}` }));
       expect(result).toMatchObject({ ok: false, fieldErrors: { code: [UNKNOWN_CODE_MESSAGE] } });
     }
     // Even the right code is refused now: the limit is on attempts, not on failures.
-    const sixth = await subscribeByCode(null, formData("demo", { code: demo.unsubscribedCode }));
+    const sixth = await subscribeByCode("demo", null, formData({ code: demo.unsubscribedCode }));
     expect(sixth).toMatchObject({
       ok: false,
       message: expect.stringMatching(/^Trop de tentatives\. Réessayez dans \d+ minutes?\.$/),
@@ -92,13 +92,13 @@ describe("M'abonner", () => {
   it("never links a household of another commune", async () => {
     const user = await newFamilyAccount(handle.db, "demo", "ailleurs@example.fr");
     signInAs(user, "demo");
-    const result = await subscribeByCode(null, formData("demo", { code: "PTT2M6R8VB" }));
+    const result = await subscribeByCode("demo", null, formData({ code: "PTT2M6R8VB" }));
     expect(result).toMatchObject({ ok: false, fieldErrors: { code: [UNKNOWN_CODE_MESSAGE] } });
   });
 
   it("is for family accounts only", async () => {
     signInAs(await accountByEmail(handle.db, "demo", demo.agent.email), "demo");
-    const result = await subscribeByCode(null, formData("demo", { code: demo.unsubscribedCode }));
+    const result = await subscribeByCode("demo", null, formData({ code: demo.unsubscribedCode }));
     expect(result).toMatchObject({ ok: false, message: "Vous n'avez pas accès à cette action." });
   });
 });

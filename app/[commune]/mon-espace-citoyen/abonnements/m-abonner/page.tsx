@@ -4,6 +4,7 @@ import { SubscribeForms } from "@/components/subscriptions/subscribe-forms";
 import { requireUser } from "@/lib/auth/session";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import { subscribeByCode, subscribeByInvoice } from "./actions";
 
 type Props = { params: Promise<{ commune: string }> };
 
@@ -19,7 +20,10 @@ export default async function SubscribePage({ params }: Props) {
       <h1>M&apos;abonner</h1>
       <p>Reliez votre compte à votre dossier famille avec une de vos factures ou avec votre code abonné.</p>
       <p className="form-required-note">Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>
-      <SubscribeForms slug={slug} cancelHref={routes.citizen.subscriptions(slug)} />
+      <SubscribeForms
+        actions={{ byInvoice: subscribeByInvoice.bind(null, slug), byCode: subscribeByCode.bind(null, slug) }}
+        cancelHref={routes.citizen.subscriptions(slug)}
+      />
     </>
   );
 }

@@ -18,6 +18,7 @@ import { isBookingRequestType } from "@/lib/requests/types";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
 import { listSubscribedHouseholds } from "@/lib/subscriptions/households";
+import { withdrawMyRequest } from "../actions";
 
 type Props = { params: Promise<{ commune: string; id: string }> };
 
@@ -68,7 +69,7 @@ export default async function MyRequestPage({ params }: Props) {
       </dl>
       {request.status === "pending" ? (
         <WithdrawRequestButton
-          slug={slug}
+          action={withdrawMyRequest.bind(null, slug)}
           householdId={request.householdId}
           requestId={request.id}
           reference={request.reference}

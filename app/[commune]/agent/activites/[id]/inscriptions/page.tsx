@@ -12,6 +12,7 @@ import { type IsoDay, parisDay } from "@/lib/planning/days";
 import { activityLabel } from "@/lib/planning/labels";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import { createEnrolmentAction } from "../../actions";
 import { activityFromParams } from "../../activity-from-params";
 import { enrolmentSearchParams } from "./search-params";
 
@@ -70,7 +71,7 @@ export default async function EnrolmentsPage({ params, searchParams }: Props) {
       {chosen ? (
         <EnrolChildForm
           key={chosen.id}
-          slug={slug}
+          action={createEnrolmentAction.bind(null, slug)}
           activityId={activity.id}
           child={{ id: chosen.id, name: `${chosen.firstName} ${chosen.lastName}` }}
           period={defaultPeriod(parisDay(new Date()))}

@@ -13,7 +13,9 @@ import type { SectionId } from "@/lib/family-file/schemas-sections";
 import { formatFieldValue } from "@/lib/requests/diff";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import { familyFileActions } from "../../form-actions";
 import { findInFiles, loadOwnFamilyFiles } from "../../load";
+import { removeChildPhoto, uploadChildPhoto } from "./actions";
 
 type Props = { params: Promise<{ commune: string; id: string }> };
 
@@ -33,6 +35,7 @@ export default async function ChildPage({ params }: Props) {
   if (!found) notFound();
   const { file, record: child } = found;
   const householdId = file.household.id;
+  const actions = familyFileActions(slug);
   const name = `${child.values.firstName} ${child.values.lastName}`;
   const vaccinationDef = vaccinationFields[0]!;
   const vaccinationsPending = child.vaccinations.pending;
@@ -52,7 +55,7 @@ export default async function ChildPage({ params }: Props) {
         </p>
       ) : null}
       <PendingRequestNotice
-        slug={slug}
+        withdraw={actions.withdrawRequest}
         householdId={householdId}
         pending={child.pending}
         what="Une modification de cet enfant"
@@ -64,6 +67,7 @@ export default async function ChildPage({ params }: Props) {
         </p>
         <ChildPhoto
           slug={slug}
+          actions={{ upload: uploadChildPhoto.bind(null, slug), remove: removeChildPhoto.bind(null, slug) }}
           childId={child.id}
           firstName={child.values.firstName as string}
           photo={child.photo ? { updatedAt: child.photo.updatedAt } : null}
@@ -74,7 +78,7 @@ export default async function ChildPage({ params }: Props) {
         return (
           <FileSectionCard key={sectionId} id={sectionId.replace(".", "-")} title={title}>
             <SectionForm
-              slug={slug}
+              action={actions.submitSection}
               sectionId={sectionId}
               householdId={householdId}
               targetId={child.id}
@@ -86,13 +90,13 @@ export default async function ChildPage({ params }: Props) {
       })}
       <FileSectionCard id="vaccinations" title="Vaccinations">
         <PendingRequestNotice
-          slug={slug}
+          withdraw={actions.withdrawRequest}
           householdId={householdId}
           pending={vaccinationsPending}
           what="Une modification des vaccins"
         />
         <VaccinationsForm
-          slug={slug}
+          action={actions.submitVaccinations}
           householdId={householdId}
           childId={child.id}
           vaccinations={
@@ -110,7 +114,7 @@ export default async function ChildPage({ params }: Props) {
         />
       </FileSectionCard>
       <FileSectionCard id="personnes-habilitees" title="Personnes habilitées">
-        <AuthorizedAdults slug={slug} householdId={householdId} child={child} />
+        <AuthorizedAdults actions={actions} householdId={householdId} child={child} />
       </FileSectionCard>
     </>
   );

@@ -32,8 +32,8 @@ const jpeg = async (width = 1600, height = 1200) =>
     .jpeg()
     .toBuffer();
 
-function photoForm(slug: string, childId: string, file: File | null) {
-  const data = formData(slug, { childId });
+function photoForm(childId: string, file: File | null) {
+  const data = formData({ childId });
   if (file) data.set("photo", file);
   return data;
 }
@@ -44,7 +44,7 @@ describe("child photo actions", () => {
   it("stores the photo resized into 512 × 512 as WebP, replaces it, then deletes it, each change audited", async () => {
     const { db, commune, mine, slug } = await setUp();
     const upload = new File([await jpeg()], "lea.jpg", { type: "image/jpeg" });
-    expect(await uploadChildPhoto(null, photoForm(slug, mine.child.id, upload))).toEqual({
+    expect(await uploadChildPhoto(slug, null, photoForm(mine.child.id, upload))).toEqual({
       ok: true,
       message: "La photo de Léa a été enregistrée.",
     });
@@ -64,12 +64,12 @@ describe("child photo actions", () => {
       "b.png",
       { type: "image/png" },
     );
-    expect(await uploadChildPhoto(null, photoForm(slug, mine.child.id, square))).toMatchObject({ ok: true });
+    expect(await uploadChildPhoto(slug, null, photoForm(mine.child.id, square))).toMatchObject({ ok: true });
     const rows = await photosOf(mine.child.id);
     expect(rows).toHaveLength(1);
     expect(await sharp(rows[0]!.data).metadata()).toMatchObject({ width: 512, height: 512 });
 
-    expect(await removeChildPhoto(null, formData(slug, { childId: mine.child.id }))).toEqual({
+    expect(await removeChildPhoto(slug, null, formData({ childId: mine.child.id }))).toEqual({
       ok: true,
       message: "La photo de Léa a été supprimée.",
     });
@@ -97,7 +97,7 @@ describe("child photo actions", () => {
       [null, PHOTO_MESSAGES.missing],
     ];
     for (const [file, message] of cases) {
-      const result = await uploadChildPhoto(null, photoForm(slug, mine.child.id, file));
+      const result = await uploadChildPhoto(slug, null, photoForm(mine.child.id, file));
       expect(result, file?.name ?? "no file").toMatchObject({ ok: false, fieldErrors: { photo: [message] } });
     }
     expect(await photosOf(mine.child.id)).toHaveLength(0);
@@ -107,18 +107,18 @@ describe("child photo actions", () => {
     const { db, mine, other, slug } = await setUp();
     const upload = () => new File([new Uint8Array(0)], "x.jpg");
     const real = async () => new File([await jpeg(40, 40)], "x.jpg", { type: "image/jpeg" });
-    expect(await uploadChildPhoto(null, photoForm(slug, other.child.id, await real()))).toMatchObject({
+    expect(await uploadChildPhoto(slug, null, photoForm(other.child.id, await real()))).toMatchObject({
       ok: false,
       message: NOT_IN_FILE,
     });
-    expect(await uploadChildPhoto(null, photoForm(slug, "not-an-id", upload()))).toMatchObject({ ok: false });
+    expect(await uploadChildPhoto(slug, null, photoForm("not-an-id", upload()))).toMatchObject({ ok: false });
     expect(await photosOf(other.child.id)).toHaveLength(0);
 
     // The other family's photo cannot be deleted by forged id either.
     signInAs(other.family, slug);
-    expect(await uploadChildPhoto(null, photoForm(slug, other.child.id, await real()))).toMatchObject({ ok: true });
+    expect(await uploadChildPhoto(slug, null, photoForm(other.child.id, await real()))).toMatchObject({ ok: true });
     signInAs(mine.family, slug);
-    expect(await removeChildPhoto(null, formData(slug, { childId: other.child.id }))).toMatchObject({
+    expect(await removeChildPhoto(slug, null, formData({ childId: other.child.id }))).toMatchObject({
       ok: false,
       message: NOT_IN_FILE,
     });
@@ -127,14 +127,14 @@ describe("child photo actions", () => {
     // A child of another commune, even with a subscription-looking id, is not reachable from this commune.
     const elsewhere = await insertCommune(db);
     const foreign = await insertFamily(db, elsewhere.id);
-    expect(await uploadChildPhoto(null, photoForm(slug, foreign.child.id, await real()))).toMatchObject({
+    expect(await uploadChildPhoto(slug, null, photoForm(foreign.child.id, await real()))).toMatchObject({
       ok: false,
       message: NOT_IN_FILE,
     });
 
     // Agents see photos but do not change them.
     signInAs(mine.agent, slug);
-    expect(await uploadChildPhoto(null, photoForm(slug, mine.child.id, await real()))).toMatchObject({
+    expect(await uploadChildPhoto(slug, null, photoForm(mine.child.id, await real()))).toMatchObject({
       ok: false,
       message: "Vous n'avez pas accès à cette action.",
     });
@@ -150,7 +150,7 @@ describe("child photo route", () => {
   it("serves the photo to the child's family and the commune's staff only, 404 to anyone else", async () => {
     const { db, mine, other, slug } = await setUp();
     expect(
-      await uploadChildPhoto(null, photoForm(slug, mine.child.id, new File([await jpeg(300, 200)], "a.jpg"))),
+      await uploadChildPhoto(slug, null, photoForm(mine.child.id, new File([await jpeg(300, 200)], "a.jpg"))),
     ).toMatchObject({ ok: true });
 
     const own = await get(slug, mine.child.id);

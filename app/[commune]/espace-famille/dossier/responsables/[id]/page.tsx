@@ -9,6 +9,7 @@ import type { SectionId } from "@/lib/family-file/schemas-sections";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
 import { civilityLabels } from "@/lib/validation/fields";
+import { familyFileActions } from "../../form-actions";
 import { findInFiles, loadOwnFamilyFiles } from "../../load";
 
 type Props = { params: Promise<{ commune: string; id: string }> };
@@ -30,6 +31,7 @@ export default async function GuardianPage({ params }: Props) {
   if (!found) notFound();
   const { file, record: guardian } = found;
   const householdId = file.household.id;
+  const actions = familyFileActions(slug);
   const name = `${civilityLabels[guardian.values.civility]} ${guardian.values.firstName} ${guardian.values.lastName}`;
   const bank = sectionFormValues("bank", file.bank);
   return (
@@ -41,7 +43,7 @@ export default async function GuardianPage({ params }: Props) {
         été traitées sont affichées en jaune.
       </p>
       <PendingRequestNotice
-        slug={slug}
+        withdraw={actions.withdrawRequest}
         householdId={householdId}
         pending={guardian.pending}
         what="Une modification de ce responsable"
@@ -51,7 +53,7 @@ export default async function GuardianPage({ params }: Props) {
         return (
           <FileSectionCard key={sectionId} id={sectionId.replace(".", "-")} title={title}>
             <SectionForm
-              slug={slug}
+              action={actions.submitSection}
               sectionId={sectionId}
               householdId={householdId}
               targetId={guardian.id}
@@ -71,13 +73,13 @@ export default async function GuardianPage({ params }: Props) {
           {file.bank.values.bic ? ` (BIC ${file.bank.values.bic})` : null}
         </p>
         <PendingRequestNotice
-          slug={slug}
+          withdraw={actions.withdrawRequest}
           householdId={householdId}
           pending={file.bank.pending}
           what="Une modification des données bancaires"
         />
         <SectionForm
-          slug={slug}
+          action={actions.submitSection}
           sectionId="bank"
           householdId={householdId}
           targetId={householdId}

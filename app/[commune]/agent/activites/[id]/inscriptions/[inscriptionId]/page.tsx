@@ -12,6 +12,7 @@ import { formatDate } from "@/lib/format";
 import { activityLabel } from "@/lib/planning/labels";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import { updateEnrolmentAction } from "../../../actions";
 import { activityFromParams } from "../../../activity-from-params";
 
 type Props = { params: Promise<{ commune: string; id: string; inscriptionId: string }> };
@@ -50,7 +51,7 @@ export default async function EnrolmentPage({ params }: Props) {
         Les réservations déjà faites ne sont pas modifiées : raccourcir la période ou mettre l&apos;inscription en liste
         d&apos;attente empêche seulement les nouvelles demandes.
       </p>
-      <EditEnrolmentForm slug={slug} enrolment={enrolment} />
+      <EditEnrolmentForm action={updateEnrolmentAction.bind(null, slug)} enrolment={enrolment} />
       <p>
         <Link href={routes.agent.enrolments(slug, activity.id)}>Retour aux inscriptions</Link>
       </p>
