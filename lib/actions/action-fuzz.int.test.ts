@@ -34,7 +34,8 @@ function serverActionModules(dir: string): string[] {
 
 type Found = { name: string; file: string; action: unknown; description: ActionDescription | undefined };
 const found: Found[] = [];
-for (const file of [...serverActionModules(join(root, "app")), ...serverActionModules(join(root, "lib"))]) {
+const serverModules = ["app", "lib", "components"].flatMap((dir) => serverActionModules(join(root, dir)));
+for (const file of serverModules) {
   const module = (await import(file)) as Record<string, unknown>;
   for (const [name, action] of Object.entries(module))
     found.push({ name, file: relative(root, file), action, description: describeAction(action) });
@@ -267,6 +268,10 @@ afterAll(() => {
 describe("the list of server actions", () => {
   test("finds every action, each going through the action wrapper and listed with a valid form", () => {
     expect(described.length).toBeGreaterThanOrEqual(40);
+    expect(
+      serverModules.map((file) => relative(root, file)).filter((file) => !file.startsWith("app/")),
+      '"use server" outside app/: actions live beside their route, lib/ holds their rules and data',
+    ).toEqual([]);
     const unwrapped = found.filter((f) => !f.description).map((f) => `${f.file}#${f.name}`);
     expect(
       unwrapped.filter((key) => !outsideTheWrapper[key]),
