@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { type ReactNode, useEffect, useId, useState } from "react";
 import requestStyles from "@/components/requests/requests.module.css";
 import { type ActionState, type FormAction, failure } from "@/lib/actions/state";
 
@@ -36,6 +36,7 @@ export function SlotHistory({
 }) {
   const titleId = useId();
   const [state, setState] = useState<ActionState<SlotHistoryItem[]> | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new state of the slot (version) is what asks for its history again.
   useEffect(() => {
     if (!bookingId) return;
     let current = true;
@@ -49,13 +50,14 @@ export function SlotHistory({
     };
   }, [bookingId, version, load]);
 
-  let body;
+  let body: ReactNode;
   if (!bookingId) body = <p>Aucune demande n&apos;a encore été faite pour ce créneau.</p>;
   else if (state === undefined) body = <p>Chargement de l&apos;historique…</p>;
   else if (state?.ok && state.data) {
     body = (
       <ol className={requestStyles.history}>
         {state.data.map((item, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the history is read whole each time and never reordered.
           <li key={index}>
             <time dateTime={item.at}>{item.when}</time> <strong>{item.label}</strong>
             {actor(item)}

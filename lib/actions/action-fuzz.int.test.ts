@@ -315,7 +315,10 @@ describe.each(described.map((f) => [f.name, f] as const))("%s", (name, { action,
       try {
         state = await call(form.communeSlug, null, toFormData(name, form));
       } catch (error) {
-        if (isNextSignal(error)) return void (outcomes.nextSignal += 1);
+        if (isNextSignal(error)) {
+          outcomes.nextSignal += 1;
+          return;
+        }
         unexpected.push(`${name}: threw ${String(error)}`);
         throw error;
       }
