@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { bookingDecisionSchema } from "@/app/[commune]/agent/reservations/decision-schema";
 import { DecisionReport } from "@/components/agent/requests/decision-report";
 import { TextField, useActionForm } from "@/components/ui/form-kit";
 import { SelectableTable, useTableSelection } from "@/components/ui/selectable-table";
 import type { FormAction } from "@/lib/actions/state";
+import { bookingDecisionSchema } from "@/lib/bookings/decision-schema";
 import styles from "./planning.module.css";
 
 /** One pending request of the day, ready to show. */

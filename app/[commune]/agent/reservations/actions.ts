@@ -7,9 +7,9 @@ import { REFUSAL_MESSAGE_REQUIRED } from "@/lib/agents/requests-schemas";
 import { staffRoles } from "@/lib/auth/session";
 import { describeBookingSlots } from "@/lib/bookings/agent-views";
 import { decideBookings } from "@/lib/bookings/decide";
+import { bookingDecisionSchema } from "@/lib/bookings/decision-schema";
 import { routePatterns } from "@/lib/routes/paths";
 import { bookingDecisionReport } from "./decision-report";
-import { bookingDecisionSchema } from "./decision-schema";
 
 /**
  * "Accepter" / "Refuser" the ticked requests of a day. The report sums the outcomes up (a booking accepted on a
