@@ -53,7 +53,7 @@ test("a family adds a child's photo; a file that is not an image is refused at t
   await photoInput.setInputFiles({ name: "hugo.png", mimeType: "image/png", buffer: pngImage() });
   await page.getByRole("button", { name: /(Ajouter|Remplacer) la photo/ }).click();
   await expect(page.getByText("La photo de Hugo a été enregistrée.")).toBeVisible();
-  const photo = page.getByRole("img", { name: "Photo de Hugo" });
+  const photo = page.getByRole("img", { name: "Hugo" });
   await expect(photo).toBeVisible();
   // The stored image is the re-encoded upload, loaded through the protected route.
   await expect.poll(() => photo.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBe(64);

@@ -6,7 +6,7 @@ export type ActivationMailProps = { commune: MailCommune; greetingName: string; 
 export const activationMailSubject = (communeName: string) =>
   `Confirmez votre adresse e-mail – Portail Famille ${communeName}`;
 
-/** Sent after "S'inscrire": the wording of the town's guides (003 §1). */
+/** Sent after "S'inscrire": in the reference portal's wording. */
 export default function ActivationMail({ commune, greetingName, activationUrl }: ActivationMailProps) {
   return (
     <MailLayout commune={commune} preview="Confirmez votre adresse e-mail pour activer votre compte">

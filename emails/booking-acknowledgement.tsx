@@ -56,8 +56,10 @@ export function MailTable({
       </thead>
       <tbody>
         {rows.map((cells, row) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a mail is rendered once; its rows never move.
           <tr key={row}>
             {cells.map((cell, column) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a mail is rendered once; its cells never move.
               <td key={column} style={cellStyle}>
                 {cell}
               </td>
@@ -104,7 +106,7 @@ const previewLines: BookingMailLine[] = ["2026-05-04", "2026-05-05", "2026-05-07
   activityLabel: "1/Péri MATIN",
 }));
 
-/** The accusé d'enregistrement électronique of guide 003 §5, sent as soon as a family makes a booking or absence request. */
+/** The accusé d'enregistrement électronique, sent as soon as a family makes a booking or absence request. */
 export default function BookingAcknowledgement({
   commune,
   greetingName,

@@ -49,7 +49,7 @@ export function ChildPhoto({
         <>
           <img
             src={routes.family.childPhoto(slug, childId, photo.updatedAt)}
-            alt={`Photo de ${firstName}`}
+            alt={firstName}
             width={160}
             height={160}
             style={{ objectFit: "cover", borderRadius: "0.5rem", display: "block", marginBottom: "0.75rem" }}

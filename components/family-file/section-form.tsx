@@ -114,13 +114,13 @@ export function SectionForm({
           </div>
         ));
         return group.legend ? (
-          <fieldset key={index}>
+          <fieldset key={group.fields[0]?.key ?? index}>
             <legend>{group.legend}</legend>
             {group.hint ? <p className="field__hint">{group.hint}</p> : null}
             {fields}
           </fieldset>
         ) : (
-          <div key={index}>{fields}</div>
+          <div key={group.fields[0]?.key ?? index}>{fields}</div>
         );
       })}
       <div className="button-row">

@@ -84,6 +84,7 @@ export function NewFamilySummary({
         <H>Enfants</H>
         <ul>
           {family.children.map((child, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a draft child has no id yet; its place in the wizard is its identity.
             <li key={index}>
               <strong>
                 {child.firstName} {child.lastName.toLocaleUpperCase("fr-FR")}

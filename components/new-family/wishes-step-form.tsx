@@ -24,6 +24,7 @@ export function WishesStepForm({ action, childNames, saved, nextHref }: Props) {
         réservations se feront ensuite depuis votre Espace famille.
       </p>
       {childNames.map((name, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a draft child has no id yet; its place in the wizard is its identity.
         <fieldset key={index} className={styles.child}>
           <legend>{name}</legend>
           {(Object.keys(WISHED_SERVICES) as WishedService[]).map((service) => (

@@ -60,6 +60,7 @@ export function usePeriodPreview(
     if (question === asked.current) setView(next);
   }, [preview, formRef]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` (the form's answers) changing is what asks for a new preview.
   useEffect(() => {
     if (!complete) {
       asked.current++;

@@ -11,7 +11,7 @@ import styles from "./period-form.module.css";
 import { activitiesOf, type Enrolment } from "./period-form-choices";
 import { WeekdayField, withHtmlAttributes } from "./period-form-fields";
 
-/* The period form's three steps (guide 003 §3.1.2), each a fieldset named by its legend. */
+/* The period form's three steps, each a fieldset named by its legend. */
 
 type PeriodFormApi = UseFormReturn<SlotRequestForm, unknown, SlotRequestValues>;
 type Option = { value: string; label: string };

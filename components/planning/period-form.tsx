@@ -37,7 +37,7 @@ type Props = {
   submit: FormAction<PeriodOutcome>;
 };
 
-/** Guide 003 §3.1.2: 1. the child, 2. one of its activities, 3. the period and weekdays; then "Demander". */
+/** The request form: 1. the child, 2. one of its activities, 3. the period and weekdays; then "Demander". */
 export function PeriodForm({
   slug,
   kind,

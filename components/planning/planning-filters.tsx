@@ -18,7 +18,7 @@ function Switch({
   const id = useId();
   return (
     <div className={styles.switch}>
-      <input id={id} type="checkbox" role="switch" checked={checked} onChange={onToggle} />
+      <input id={id} type="checkbox" role="switch" checked={checked} aria-checked={checked} onChange={onToggle} />
       <label htmlFor={id}>
         {color ? <span className={styles.chip} style={{ background: color }} aria-hidden="true" /> : null}
         {label}

@@ -14,6 +14,7 @@ export function RequestListFilter({
   householdId?: string;
 }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a form with role="search" is the search landmark every screen reader knows (see SearchForm).
     <form
       method="get"
       action={action}

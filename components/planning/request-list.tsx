@@ -10,7 +10,7 @@ function shortDay(day: string): string {
   return format(parse(day, "yyyy-MM-dd", new Date()), "d MMM yyyy", { locale: fr });
 }
 
-/** The "Liste" view of the planning (guide 003 §4): one row per booking or absence request. */
+/** The "Liste" view of the planning: one row per booking or absence request. */
 export function RequestListTable({
   items,
   detailHref,

@@ -6,7 +6,7 @@ import { formatDate } from "@/lib/format";
 const orDash = (value: string | null) => value ?? "–";
 
 /**
- * "Détail de ma demande" of a booking or absence request (guide 003 §4), for the family and the agents: the
+ * "Détail de ma demande" of a booking or absence request, for the family and the agents: the
  * period, structure and activity, then every day it asked for and that day's state.
  */
 export function BookingRequestDays({ detail, reference }: { detail: BookingRequestDetail; reference: string }) {

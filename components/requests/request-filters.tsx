@@ -16,6 +16,7 @@ export function RequestFilters({
   householdId?: string;
 }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a form with role="search" is the search landmark every screen reader knows (see SearchForm).
     <form method="get" action={action} className={styles.filters} role="search" aria-label="Filtrer mes demandes">
       {householdId ? <input type="hidden" name="famille" value={householdId} /> : null}
       <RequestTypeSelect value={values.type} />

@@ -14,8 +14,8 @@ function actor(entry: RequestHistoryEntry, viewer: "family" | "agent"): string {
 export function RequestHistory({ entries, viewer }: { entries: RequestHistoryEntry[]; viewer: "family" | "agent" }) {
   return (
     <ol className={styles.history}>
-      {entries.map((entry, index) => (
-        <li key={index}>
+      {entries.map((entry) => (
+        <li key={`${entry.at.toISOString()}-${entry.kind}-${entry.side}`}>
           <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>{" "}
           <strong>{REQUEST_EVENT_LABELS[entry.kind]}</strong>
           {actor(entry, viewer)}

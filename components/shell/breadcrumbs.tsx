@@ -9,7 +9,7 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
         {items.map((item, index) => {
           const last = index === items.length - 1;
           return (
-            <li key={`${item.label}-${index}`}>
+            <li key={`${item.href ?? ""}|${item.label}`}>
               {item.href && !last ? (
                 <Link href={item.href}>{item.label}</Link>
               ) : (

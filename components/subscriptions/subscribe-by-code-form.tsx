@@ -6,7 +6,7 @@ import type { FormAction } from "@/lib/actions/state";
 import { subscribeByCodeSchema } from "@/lib/subscriptions/schemas";
 import { SearchOrCancel } from "./search-or-cancel";
 
-/** M'abonner "Avec votre code abonné" (guide 004 §1.1). */
+/** M'abonner "Avec votre code abonné". */
 export function SubscribeByCodeForm({ action, cancelHref }: { action: FormAction; cancelHref: string }) {
   const headingId = useId();
   const { form, state, pending, onSubmit } = useActionForm(subscribeByCodeSchema, action, { code: "" });

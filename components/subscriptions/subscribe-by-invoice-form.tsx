@@ -6,7 +6,7 @@ import type { FormAction } from "@/lib/actions/state";
 import { subscribeByInvoiceSchema } from "@/lib/subscriptions/schemas";
 import { SearchOrCancel } from "./search-or-cancel";
 
-/** M'abonner "Avec une de vos factures" (guide 004 §1.1): the four references printed on an invoice. */
+/** M'abonner "Avec une de vos factures": the four references printed on an invoice. */
 export function SubscribeByInvoiceForm({ action, cancelHref }: { action: FormAction; cancelHref: string }) {
   const headingId = useId();
   const { form, state, pending, onSubmit } = useActionForm(subscribeByInvoiceSchema, action, {

@@ -20,7 +20,7 @@ import { absoluteUrl } from "@/lib/urls";
 /** One day of a request, as the accusé d'enregistrement lists it. */
 export type AckLine = BookingMailLine;
 
-// "Bonjour M. Matthieu BLMAN," as in guide 003 §5.
+// "Bonjour M. Matthieu BLMAN," as the reference portal greets families.
 const civilityAbbreviations: Record<Civility, string> = { M: "M.", MME: "Mme" };
 
 export interface AckRecipient {

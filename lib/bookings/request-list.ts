@@ -8,7 +8,7 @@ import type { Page } from "@/lib/requests/lists";
 import { BOOKING_REQUEST_TYPES, REQUEST_STATUS_LABELS, requestTypeLabel } from "@/lib/requests/types";
 
 /*
- * The "Liste" view of the planning (guide 003 §4): the household's booking and absence requests, one row each,
+ * The "Liste" view of the planning: the household's booking and absence requests, one row each,
  * with the child, the activity and the period its payload names. Scoped by commune AND household.
  */
 

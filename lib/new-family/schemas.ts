@@ -6,7 +6,7 @@ import { bicIsValid, checkIban, normalizeBic } from "@/lib/validation/iban";
 import { postcodeField } from "@/lib/validation/postcode";
 
 /**
- * The new-family pre-registration wizard (guide 003 §1): "Ma famille > Mes informations financières >
+ * The new-family pre-registration wizard: "Ma famille > Mes informations financières >
  * Mes pré-inscriptions et réservations > Confirmation". The same schemas validate in the browser
  * (react-hook-form) and in the server actions, with the same French messages.
  */

@@ -4,7 +4,7 @@ import { eachDay, type IsoDay, isoWeekday, parisDay, parisTime } from "./days";
 import { type DeadlineRule, deadlineInstant, describeDeadline } from "./deadlines";
 
 /*
- * Which days a booking or absence request may cover, and why the others may not: the rules of guide 003
+ * Which days a booking or absence request may cover, and why the others may not: the planning's rules
  * (only enrolled days the activity runs, only booked days for an absence, the town's deadlines, closures).
  */
 

@@ -1,6 +1,6 @@
 import type { BookingStatus } from "@/db/schema/planning";
 
-/** What the planning shows for a child's day at an activity (the legend of guide 003). */
+/** What the planning shows for a child's day at an activity (the legend under the planning). */
 export const SLOT_STATES = [
   "enrolled",
   "requested",

@@ -13,7 +13,7 @@ type Props = { params: Promise<{ commune: string }> };
 
 export const metadata: Metadata = { title: "Espace facturation" };
 
-/** The invoices of the subscribed households (guide 004 §2, "Historique des factures"). */
+/** The invoices of the subscribed households ("Historique des factures"). */
 export default async function BillingSpacePage({ params }: Props) {
   const { commune: slug } = await params;
   const { commune, user } = await requireUser(slug, { returnTo: routes.billing(slug) });

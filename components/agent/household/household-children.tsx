@@ -32,7 +32,7 @@ export function HouseholdChildren({
                 photos.has(child.id) ? (
                   <img
                     src={routes.family.childPhoto(slug, child.id, photos.get(child.id))}
-                    alt={`Photo de ${child.firstName}`}
+                    alt={child.firstName}
                     width={64}
                     height={64}
                     style={{ objectFit: "cover", borderRadius: "0.25rem" }}

@@ -9,6 +9,7 @@ export function DayFilterForm({
   selected: { activityId: string; day: string } | null;
 }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a form with role="search" is the search landmark every screen reader knows (see SearchForm).
     <form
       className={`form ${styles.form} ${styles.filters}`}
       method="get"

@@ -38,7 +38,7 @@ function valuesFromQuery(query: Record<string, string | string[] | undefined>): 
   };
 }
 
-/** "Réservation d'activité" and "Absence à une activité" (guide 003 §3.1.2): one page, two kinds of request. */
+/** "Réservation d'activité" and "Absence à une activité": one page, two kinds of request. */
 export async function PeriodRequestPage({ params, searchParams, kind }: PeriodPageProps & { kind: SlotRequestKind }) {
   const { commune: slug } = await params;
   const page = PERIOD_PAGES[kind];

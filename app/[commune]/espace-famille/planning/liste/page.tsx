@@ -31,7 +31,7 @@ const querySchema = z.object({
   page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000)).catch(1),
 });
 
-/** Guide 003 §4: the household's booking and absence requests as a list, filtered by child. */
+/** The household's booking and absence requests as a list, filtered by child. */
 export default async function PlanningListPage({ params, searchParams }: Props) {
   const { commune: slug } = await params;
   const { commune, user } = await requireUser(slug, { returnTo: routes.family.planningList(slug) });
