@@ -29,6 +29,7 @@ export default defineConfig({
           name: "integration",
           include: ["**/*.int.test.ts"],
           exclude: ["node_modules/**", "e2e/**"],
+          globalSetup: ["lib/testing/database-template.ts"],
           setupFiles: ["lib/testing/setup-integration.ts"],
           // next-auth imports "next/server" without an extension, which only a bundler resolves.
           server: { deps: { inline: ["next-auth"] } },

@@ -17,8 +17,15 @@ export interface DatabaseHandle {
 
 export const migrationsFolder = join(process.cwd(), "db", "migrations");
 
-/** Opens PostgreSQL when a URL is given, else the embedded PGlite folder (`memory://` for a throwaway one). */
-export async function openDatabase(options: { url?: string; dataDir: string }): Promise<DatabaseHandle> {
+/**
+ * Opens PostgreSQL when a URL is given, else the embedded PGlite folder (`memory://` for a throwaway one).
+ * `loadDataDir` (PGlite only) starts the folder from a `dumpDataDir()` tarball instead of an empty cluster.
+ */
+export async function openDatabase(options: {
+  url?: string;
+  dataDir: string;
+  loadDataDir?: Blob;
+}): Promise<DatabaseHandle> {
   if (options.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
@@ -46,7 +53,7 @@ export async function openDatabase(options: { url?: string; dataDir: string }): 
   const release = inMemory ? () => {} : acquireDataDirLock(options.dataDir);
   try {
     const { PGlite } = await import("@electric-sql/pglite");
-    const client = await PGlite.create(options.dataDir);
+    const client = await PGlite.create(options.dataDir, { loadDataDir: options.loadDataDir });
     const { drizzle } = await import("drizzle-orm/pglite");
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     const db = drizzle(client, { schema });
