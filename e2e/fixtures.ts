@@ -188,7 +188,9 @@ export async function logIn(page: Page, commune: string, account: Account) {
   await page.getByRole("textbox", { name: "Mot de passe", exact: true }).fill(account.password);
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page).not.toHaveURL(/\/connexion/);
-  if (account.totpSecret) await enterTotpCode(page, account.totpSecret, "Vérifier");
+  if (!account.totpSecret) return;
+  await enterTotpCode(page, account.totpSecret, "Vérifier");
+  await expect(page).not.toHaveURL(/\/double-authentification/);
 }
 
 /**
