@@ -253,11 +253,13 @@ export async function acceptInvitation(page: Page, email: string, password: stri
 
 /** Waits until the captcha widget has solved its proof of work and filled the form's `captcha` field. */
 export async function waitForCaptcha(page: Page) {
+  // The widget starts when the form gets the focus, which it misses when it loads after the fields were typed in.
+  // (Its checkbox is named after its state: "Je ne suis pas un robot", then "Vérification en cours…", "Vérifié".)
+  await page.locator('altcha-widget input[type="checkbox"]').focus();
   await page.waitForFunction(
     () => (document.querySelector('input[name="captcha"]') as HTMLInputElement | null)?.value,
     undefined,
-    // A few seconds of proof of work, many more when the machine's cores are all busy.
-    { timeout: 60_000 },
+    { timeout: 20_000 },
   );
 }
 
