@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { chromium } from "playwright-core";
+import { CLAIMS_DIR, CLOCK_START, FAMILY_COPIES } from "./e2e/run-settings";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -44,11 +45,12 @@ export default defineConfig({
       : undefined,
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  // A production build on a fresh embedded database, seeded with the demo data at first start, started as `npm start`.
+  // A production build on a fresh embedded database, seeded with the demo data and the copies of its families at
+  // first start (the readiness check's request), started as `npm start`, its clock on a fixed instant.
   webServer: {
-    command: `rm -rf .data/e2e .data/e2e.lock && next build && node server.mjs -p ${port} -H 127.0.0.1`,
+    command: `rm -rf .data/e2e .data/e2e.lock ${CLAIMS_DIR} && next build && node server.mjs -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/demo`,
-    timeout: 240_000,
+    timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
@@ -65,6 +67,9 @@ export default defineConfig({
       CRON_SECRET: "e2e-cron-secret-0123456789",
       RESEND_API_KEY: "",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Honoured only by this kind of server: loopback only, embedded database, no mail provider (server/e2e-mode.mjs).
+      E2E_CLOCK_START: CLOCK_START,
+      E2E_FAMILY_COPIES: String(FAMILY_COPIES),
     },
   },
 });

@@ -5,7 +5,9 @@
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
+import nextEnv from "@next/env"; // CommonJS: its named exports are not visible to ESM
 import { parseTrustedProxyHops, stampClientAddress } from "./server/client-address.mjs";
+import { E2E_MODE, readE2eMode } from "./server/e2e-mode.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -19,12 +21,22 @@ process.env.NODE_ENV ??= args.dev ? "development" : "production";
 // `next start`, is ignored by lib/request.ts.
 const stamp = randomBytes(16).toString("hex");
 process.env.PORTAIL_CLIENT_ADDRESS_STAMP = stamp;
+// Before any app code runs, with the .env files loaded as Next will load them (they may name a real database).
+nextEnv.loadEnvConfig(process.cwd(), args.dev);
+let e2eMode;
+try {
+  e2eMode = readE2eMode(process.env, args.hostname);
+} catch (error) {
+  console.error(`> ${error.message}`);
+  process.exit(1);
+}
+if (e2eMode) globalThis[E2E_MODE] = e2eMode;
 
 const { default: next } = await import("next");
 const port = Number(args.port);
 const server = createServer();
 const app = next({ dev: args.dev, hostname: args.hostname ?? "localhost", port, httpServer: server });
-await app.prepare(); // loads .env files: TRUSTED_PROXY_HOPS may come from there
+await app.prepare();
 const hops = parseTrustedProxyHops(process.env.TRUSTED_PROXY_HOPS);
 const handle = app.getRequestHandler();
 
@@ -39,4 +51,8 @@ server.listen(port, args.hostname, () => {
   console.log(
     `> Portail Famille ready on http://${args.hostname ?? "localhost"}:${port}; client addresses from ${source}`,
   );
+  if (e2eMode)
+    console.log(
+      `> End-to-end run: the clock reads ${new Date(Date.now() + e2eMode.clockOffsetMs).toISOString()}; ${e2eMode.familyCopies} copies of the demo's families`,
+    );
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { recountPlaces } from "@/lib/bookings/waiting-list";
+import { currentTime } from "@/lib/clock";
 import { addDays, eachDay, type IsoDay, isoWeekday, parisDay, parisInstant } from "@/lib/planning/days";
 import { type DeadlineRule, isBeforeDeadline } from "@/lib/planning/deadlines";
 import { activityLabel } from "@/lib/planning/labels";
@@ -449,8 +450,12 @@ export interface SeedPlanningParams {
   communeId: string;
   otherCommuneId: string;
   agentUserId: string;
-  familyUserId: string;
-  households: { martin: string; durand: string; petit: string };
+  /** MARTIN-like households (Léa, Hugo, Zoé), each with the account that made its requests. */
+  families: { householdId: string; userId: string }[];
+  /** DURAND-like households (Inès), with no account: the town booked from their paper forms. */
+  newcomers: string[];
+  /** Nina PETIT's household, in the other commune. */
+  otherCommuneHousehold: string;
   now?: Date;
 }
 
@@ -460,12 +465,13 @@ const onWeekdays = (days: IsoDay[], weekdays: number[]) => days.filter((day) => 
 
 /**
  * Idempotent: writes nothing when the demo commune has activities already. Leaves free for the end-to-end tests:
- * every day of Inès DURAND from today on, and MARTIN's days after the next two weeks but for three pending requests.
+ * every day of each Inès from today on, and each MARTIN's days after the next two weeks but for three pending
+ * requests.
  */
 export async function seedPlanning(db: Db, params: SeedPlanningParams): Promise<void> {
-  const now = params.now ?? new Date();
+  const now = params.now ?? currentTime();
   const today = parisDay(now);
-  const { communeId, agentUserId, familyUserId } = params;
+  const { communeId, agentUserId } = params;
   await db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: activities.id })
@@ -529,23 +535,29 @@ export async function seedPlanning(db: Db, params: SeedPlanningParams): Promise<
         lastName: children.lastName,
       })
       .from(children)
-      .where(inArray(children.householdId, Object.values(params.households)));
-    const kid = (firstName: string) => kids.find((c) => c.firstName === firstName)!;
-    const [lea, hugo, zoe, ines] = ["Léa", "Hugo", "Zoé", "Inès"].map(kid) as [
-      SeedChild,
-      SeedChild,
-      SeedChild,
-      SeedChild,
-    ];
+      .where(inArray(children.householdId, [...params.families.map((f) => f.householdId), ...params.newcomers]));
+    const kid = (householdId: string, firstName: string): SeedChild =>
+      kids.find((c) => c.householdId === householdId && c.firstName === firstName)!;
+    const families = params.families.map(({ householdId, userId }) => ({
+      userId,
+      lea: kid(householdId, "Léa"),
+      hugo: kid(householdId, "Hugo"),
+      zoe: kid(householdId, "Zoé"),
+    }));
+    const ineses = params.newcomers.map((householdId) => kid(householdId, "Inès"));
     const mercrediKids = await insertMercrediHouseholds(tx, communeId);
 
     const enrolled: (readonly [SeedChild, ActivityKey, "active" | "waiting"])[] = [
-      ...(["periMatin", "repas", "periSoir", "etude"] as const).map((key) => [lea, key, "active"] as const),
-      ...(["periMatin", "repas", "periSoir"] as const).map((key) => [hugo, key, "active"] as const),
-      [hugo, "mercredi", "waiting"],
-      [zoe, "repas", "active"],
-      [zoe, "mercredi", "active"],
-      ...(["periMatin", "repas", "mercredi"] as const).map((key) => [ines, key, "active"] as const),
+      ...families.flatMap(({ lea, hugo, zoe }) => [
+        ...(["periMatin", "repas", "periSoir", "etude"] as const).map((key) => [lea, key, "active"] as const),
+        ...(["periMatin", "repas", "periSoir"] as const).map((key) => [hugo, key, "active"] as const),
+        [hugo, "mercredi", "waiting"] as const,
+        [zoe, "repas", "active"] as const,
+        [zoe, "mercredi", "active"] as const,
+      ]),
+      ...ineses.flatMap((ines) =>
+        (["periMatin", "repas", "mercredi"] as const).map((key) => [ines, key, "active"] as const),
+      ),
       ...mercrediKids.map((child) => [child, "mercredi", "active"] as const),
     ];
     await tx.insert(enrolments).values(
@@ -585,188 +597,193 @@ export async function seedPlanning(db: Db, params: SeedPlanningParams): Promise<
       );
 
     // DURAND has no account: the town booked Inès's canteen and free Wednesdays so far from the paper form.
-    rows.bookByTown(
-      place(ines, "repas"),
-      open.repas.filter((day) => day < today),
-      paperForms,
-      agentUserId,
-    );
-    rows.bookByTown(
-      place(ines, "mercredi"),
-      pastWednesdays.filter((day) => !full.has(day)),
-      paperForms,
-      agentUserId,
-    );
-
-    // MARTIN booked the year's start in late August, up to two weeks from today (Léa's étude only until today).
-    const rentree: { child: SeedChild; key: ActivityKey; weekdays: number[]; until?: IsoDay }[] = [
-      { child: lea, key: "periMatin", weekdays: SCHOOL_DAYS },
-      { child: lea, key: "repas", weekdays: SCHOOL_DAYS },
-      { child: lea, key: "periSoir", weekdays: [4, 5] },
-      { child: lea, key: "etude", weekdays: [1, 2], until: today },
-      { child: hugo, key: "periMatin", weekdays: SCHOOL_DAYS },
-      { child: hugo, key: "repas", weekdays: SCHOOL_DAYS },
-      { child: hugo, key: "periSoir", weekdays: [1, 2] },
-      { child: zoe, key: "repas", weekdays: SCHOOL_DAYS },
-      { child: zoe, key: "mercredi", weekdays: [3] },
-    ];
-    for (const [i, plan] of rentree.entries()) {
-      const days = onWeekdays(open[plan.key], plan.weekdays).filter(
-        (day) => day <= (plan.until ?? horizon) && day <= year.endsOn,
+    for (const ines of ineses) {
+      rows.bookByTown(
+        place(ines, "repas"),
+        open.repas.filter((day) => day < today),
+        paperForms,
+        agentUserId,
       );
-      if (days.length === 0) continue;
-      const asked = at(addDays(year.startsOn, -9), `20:${10 + i}`);
-      const request = rows.submit(place(plan.child, plan.key), {
-        kind: "booking",
-        days,
-        weekdays: plan.weekdays,
-        at: asked,
-        userId: familyUserId,
-      });
-      const waitlisted = days.filter((day) => full.has(day));
-      if (waitlisted.length)
-        rows.decide(request, {
-          kind: "waitlisted",
-          side: "system",
-          actorUserId: null,
-          at: secondLater(asked),
-          days: waitlisted,
-        });
-      if (activity[plan.key].autoAccept)
-        rows.decide(request, { kind: "accepted", side: "system", actorUserId: null, at: secondLater(asked) });
-      else
-        rows.decide(request, {
-          kind: "accepted",
-          side: "town",
-          actorUserId: agentUserId,
-          at: at(addDays(year.startsOn, -6), "09:30"),
-        });
+      rows.bookByTown(
+        place(ines, "mercredi"),
+        pastWednesdays.filter((day) => !full.has(day)),
+        paperForms,
+        agentUserId,
+      );
     }
 
-    // Decided requests of the last weeks.
-    const town = { side: "town" as const, actorUserId: agentUserId };
-    const decided: {
-      child: SeedChild;
-      key: ActivityKey;
-      kind: "booking" | "absence";
-      late?: boolean;
-      days: IsoDay[];
-      weekdays: number[];
-      answer: Omit<Decision, "at" | "side" | "actorUserId">;
-    }[] = [
-      // Hugo ill: two canteen days cancelled in time.
-      {
-        child: hugo,
-        key: "repas",
-        kind: "absence",
-        days: pastRun(open.repas, 15, 2),
-        weekdays: SCHOOL_DAYS,
-        answer: { kind: "absence_accepted" },
-      },
-      // Léa's Thursday evening at her grandmother's.
-      {
-        child: lea,
-        key: "periSoir",
-        kind: "absence",
-        days: pastRun(onWeekdays(open.periSoir, [4]), 2, 1),
-        weekdays: [4],
-        answer: { kind: "absence_accepted" },
-      },
-      // A canteen absence signalled the day before: accepted, but billed.
-      {
-        child: zoe,
-        key: "repas",
-        kind: "absence",
-        late: true,
-        days: pastRun(open.repas, 6, 1),
-        weekdays: SCHOOL_DAYS,
-        answer: {
-          kind: "absence_accepted",
-          status: "absent_billed",
-          message: "Absence signalée hors délai : elle sera facturée.",
-          unread: true,
-        },
-      },
-      // An extra Thursday evening for Hugo, refused.
-      {
-        child: hugo,
-        key: "periSoir",
-        kind: "booking",
-        days: pastRun(onWeekdays(open.periSoir, [4]), 3, 1),
-        weekdays: [4],
-        answer: {
-          kind: "refused",
-          message: "L'encadrement du Péri SOIR est au complet ce jeudi : merci de prévoir une autre solution de garde.",
-          unread: true,
-        },
-      },
-    ];
-    for (const plan of decided) {
-      const first = plan.days[0];
-      if (!first) continue;
-      const late = plan.late ?? false;
-      const asked = late ? at(addDays(first, -1), "07:50") : at(addDays(first, -6), "08:40");
-      const request = rows.submit(place(plan.child, plan.key), {
-        kind: plan.kind,
-        days: plan.days,
-        weekdays: plan.weekdays,
-        at: asked,
-        userId: familyUserId,
-        late,
-      });
-      rows.decide(request, {
-        ...town,
-        ...plan.answer,
-        at: late ? at(addDays(first, -1), "11:20") : at(addDays(first, -5), "14:10"),
-      });
-    }
+    for (const { lea, hugo, zoe, userId: familyUserId } of families) {
+      // MARTIN booked the year's start in late August, up to two weeks from today (Léa's étude only until today).
+      const rentree: { child: SeedChild; key: ActivityKey; weekdays: number[]; until?: IsoDay }[] = [
+        { child: lea, key: "periMatin", weekdays: SCHOOL_DAYS },
+        { child: lea, key: "repas", weekdays: SCHOOL_DAYS },
+        { child: lea, key: "periSoir", weekdays: [4, 5] },
+        { child: lea, key: "etude", weekdays: [1, 2], until: today },
+        { child: hugo, key: "periMatin", weekdays: SCHOOL_DAYS },
+        { child: hugo, key: "repas", weekdays: SCHOOL_DAYS },
+        { child: hugo, key: "periSoir", weekdays: [1, 2] },
+        { child: zoe, key: "repas", weekdays: SCHOOL_DAYS },
+        { child: zoe, key: "mercredi", weekdays: [3] },
+      ];
+      for (const [i, plan] of rentree.entries()) {
+        const days = onWeekdays(open[plan.key], plan.weekdays).filter(
+          (day) => day <= (plan.until ?? horizon) && day <= year.endsOn,
+        );
+        if (days.length === 0) continue;
+        const asked = at(addDays(year.startsOn, -9), `20:${10 + i}`);
+        const request = rows.submit(place(plan.child, plan.key), {
+          kind: "booking",
+          days,
+          weekdays: plan.weekdays,
+          at: asked,
+          userId: familyUserId,
+        });
+        const waitlisted = days.filter((day) => full.has(day));
+        if (waitlisted.length)
+          rows.decide(request, {
+            kind: "waitlisted",
+            side: "system",
+            actorUserId: null,
+            at: secondLater(asked),
+            days: waitlisted,
+          });
+        if (activity[plan.key].autoAccept)
+          rows.decide(request, { kind: "accepted", side: "system", actorUserId: null, at: secondLater(asked) });
+        else
+          rows.decide(request, {
+            kind: "accepted",
+            side: "town",
+            actorUserId: agentUserId,
+            at: at(addDays(year.startsOn, -6), "09:30"),
+          });
+      }
 
-    // Pending: a day of Péri MATIN for Hugo, four for Léa, and a canteen absence for Hugo in the coming days.
-    const absenceAsked = at(addDays(today, -1), "19:45");
-    const pending: { child: SeedChild; key: ActivityKey; kind: "booking" | "absence"; days: IsoDay[]; at: Date }[] = [
-      {
-        child: hugo,
-        key: "periMatin",
-        kind: "booking",
-        days: open.periMatin.filter((day) => day > horizon).slice(0, 1),
-        at: at(addDays(today, -1), "12:40"),
-      },
-      {
-        child: lea,
-        key: "periMatin",
-        kind: "booking",
-        days: open.periMatin.filter((day) => day > horizon).slice(0, 4),
-        at: at(addDays(today, -2), "21:05"),
-      },
-      {
-        child: hugo,
-        key: "repas",
-        kind: "absence",
-        days: open.repas
-          .filter(
-            (day) =>
-              day > today && day <= horizon && isBeforeDeadline(absenceAsked, day, repasCancellation, publicHolidays),
-          )
-          .slice(-1),
-        at: absenceAsked,
-      },
-    ];
-    for (const plan of pending) {
-      if (plan.days.length === 0) continue;
-      const weekdays = [...new Set(plan.days.map(isoWeekday))].sort();
-      rows.submit(place(plan.child, plan.key), {
-        kind: plan.kind,
-        days: plan.days,
-        weekdays,
-        at: plan.at,
-        userId: familyUserId,
-      });
+      // Decided requests of the last weeks.
+      const town = { side: "town" as const, actorUserId: agentUserId };
+      const decided: {
+        child: SeedChild;
+        key: ActivityKey;
+        kind: "booking" | "absence";
+        late?: boolean;
+        days: IsoDay[];
+        weekdays: number[];
+        answer: Omit<Decision, "at" | "side" | "actorUserId">;
+      }[] = [
+        // Hugo ill: two canteen days cancelled in time.
+        {
+          child: hugo,
+          key: "repas",
+          kind: "absence",
+          days: pastRun(open.repas, 15, 2),
+          weekdays: SCHOOL_DAYS,
+          answer: { kind: "absence_accepted" },
+        },
+        // Léa's Thursday evening at her grandmother's.
+        {
+          child: lea,
+          key: "periSoir",
+          kind: "absence",
+          days: pastRun(onWeekdays(open.periSoir, [4]), 2, 1),
+          weekdays: [4],
+          answer: { kind: "absence_accepted" },
+        },
+        // A canteen absence signalled the day before: accepted, but billed.
+        {
+          child: zoe,
+          key: "repas",
+          kind: "absence",
+          late: true,
+          days: pastRun(open.repas, 6, 1),
+          weekdays: SCHOOL_DAYS,
+          answer: {
+            kind: "absence_accepted",
+            status: "absent_billed",
+            message: "Absence signalée hors délai : elle sera facturée.",
+            unread: true,
+          },
+        },
+        // An extra Thursday evening for Hugo, refused.
+        {
+          child: hugo,
+          key: "periSoir",
+          kind: "booking",
+          days: pastRun(onWeekdays(open.periSoir, [4]), 3, 1),
+          weekdays: [4],
+          answer: {
+            kind: "refused",
+            message:
+              "L'encadrement du Péri SOIR est au complet ce jeudi : merci de prévoir une autre solution de garde.",
+            unread: true,
+          },
+        },
+      ];
+      for (const plan of decided) {
+        const first = plan.days[0];
+        if (!first) continue;
+        const late = plan.late ?? false;
+        const asked = late ? at(addDays(first, -1), "07:50") : at(addDays(first, -6), "08:40");
+        const request = rows.submit(place(plan.child, plan.key), {
+          kind: plan.kind,
+          days: plan.days,
+          weekdays: plan.weekdays,
+          at: asked,
+          userId: familyUserId,
+          late,
+        });
+        rows.decide(request, {
+          ...town,
+          ...plan.answer,
+          at: late ? at(addDays(first, -1), "11:20") : at(addDays(first, -5), "14:10"),
+        });
+      }
+
+      // Pending: a day of Péri MATIN for Hugo, four for Léa, and a canteen absence for Hugo in the coming days.
+      const absenceAsked = at(addDays(today, -1), "19:45");
+      const pending: { child: SeedChild; key: ActivityKey; kind: "booking" | "absence"; days: IsoDay[]; at: Date }[] = [
+        {
+          child: hugo,
+          key: "periMatin",
+          kind: "booking",
+          days: open.periMatin.filter((day) => day > horizon).slice(0, 1),
+          at: at(addDays(today, -1), "12:40"),
+        },
+        {
+          child: lea,
+          key: "periMatin",
+          kind: "booking",
+          days: open.periMatin.filter((day) => day > horizon).slice(0, 4),
+          at: at(addDays(today, -2), "21:05"),
+        },
+        {
+          child: hugo,
+          key: "repas",
+          kind: "absence",
+          days: open.repas
+            .filter(
+              (day) =>
+                day > today && day <= horizon && isBeforeDeadline(absenceAsked, day, repasCancellation, publicHolidays),
+            )
+            .slice(-1),
+          at: absenceAsked,
+        },
+      ];
+      for (const plan of pending) {
+        if (plan.days.length === 0) continue;
+        const weekdays = [...new Set(plan.days.map(isoWeekday))].sort();
+        rows.submit(place(plan.child, plan.key), {
+          kind: plan.kind,
+          days: plan.days,
+          weekdays,
+          at: plan.at,
+          userId: familyUserId,
+        });
+      }
     }
 
     await rows.write(tx);
     await seedOtherCommune(tx, {
       communeId: params.otherCommuneId,
-      householdId: params.households.petit,
+      householdId: params.otherCommuneHousehold,
       years,
       today,
     });

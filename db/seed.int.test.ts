@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
-import { demo, seedDemo, seedIfEmpty } from "./seed";
+import { demo } from "./demo-data";
+import { seedDemo, seedIfEmpty } from "./seed";
 
 const database = setUpTestDatabase();
 beforeAll(async () => {});

@@ -3,6 +3,7 @@ import { hashToken } from "@/lib/accounts/token-hash";
 import { hashPassword } from "@/lib/auth/password";
 import { addConfirmedFactor } from "@/lib/auth/second-factor/store";
 import type { Db } from "./client";
+import { demo, demoFamilies, type FamilySet, familyCopy } from "./demo-data";
 import {
   accountTokens,
   type Civility,
@@ -17,25 +18,6 @@ import {
 } from "./schema";
 import { seedFamilyFile } from "./seed-family-file";
 import { seedPlanning } from "./seed-planning";
-
-/** The demo logins and codes, also printed in the README. */
-export const demo = {
-  commune: { slug: "demo", name: "Ville de Démo" },
-  otherCommune: { slug: "autreville", name: "Autreville" },
-  family: { email: "famille@demo.fr", password: "Famille2026demo" },
-  agent: { email: "agent@demo.fr", password: "Agent2026demo" },
-  /** The admin signs in with a second factor: add `totpSecret` to an authenticator app (or compute its codes). */
-  admin: { email: "admin@demo.fr", password: "Admin2026demo", totpSecret: "PORTAILFAMILLEDEMOADMINTOTP23457" },
-  otherFamily: { email: "famille@autreville.fr", password: "Famille2026autre" },
-  /** Household already linked to the demo family account. */
-  subscribedCode: "MRT7K2Q9WX",
-  /** An account created but never activated, whose activation link has expired (shows that page). */
-  expiredActivation: { email: "en-attente@demo.fr", token: "demo-lien-d-activation-expire" },
-  /** Household with no account yet: subscribe with this code… */
-  unsubscribedCode: "DRD4H8P3LN",
-  /** …or with this invoice of it. */
-  invoice: { emissionCode: "2026-10-CANT", reference: "F2026-000412", amount: "86,40", personalCode: "PC4821" },
-} as const;
 
 type AccountSeed = {
   email: string;
@@ -110,8 +92,165 @@ async function upsertHousehold(
   return row!.id;
 }
 
-/** Idempotent: running it twice changes nothing. */
-export async function seedDemo(db: Db): Promise<void> {
+/** The household ids and the family account of one set of families, once seeded. */
+interface SeededFamilySet {
+  martin: string;
+  familyUserId: string;
+  durand: string;
+}
+
+/**
+ * A set of the demo commune's families (the demo's own, or an end-to-end copy): MARTIN-like with its account,
+ * subscribed, with its family file and requests; DURAND-like with no account; an account never activated whose
+ * activation link has expired. Their planning comes with the commune's (seedPlanning).
+ */
+async function seedFamilySet(
+  db: Db,
+  scope: { communeId: string; agentUserId: string },
+  set: FamilySet,
+): Promise<SeededFamilySet> {
+  const { communeId } = scope;
+  const name = set.martin.name;
+  const family = await upsertAccount(db, communeId, {
+    ...set.martin.account,
+    role: "family",
+    civility: "MME",
+    lastName: name,
+    firstName: "Claire",
+  });
+
+  const waiting = await upsertAccount(db, communeId, {
+    email: set.pending.email,
+    password: set.pending.password,
+    role: "family",
+    civility: "M",
+    lastName: "ROUX",
+    firstName: "Marc",
+    status: "pending",
+  });
+  await db
+    .insert(accountTokens)
+    .values({
+      communeId,
+      userId: waiting.id,
+      purpose: "activation",
+      tokenHash: hashToken(set.pending.token),
+      expiresAt: new Date("2026-01-02T10:00:00Z"),
+      createdAt: new Date("2026-01-01T10:00:00Z"),
+    })
+    .onConflictDoNothing();
+
+  const address = { addressLine: "12 rue des Écoles", postcode: "38330", city: "Démo" };
+  const martin = await upsertHousehold(
+    db,
+    communeId,
+    { name, code: set.martin.code, familyQuotient: 780 },
+    {
+      guardians: [
+        {
+          rank: 1,
+          civility: "MME",
+          lastName: name,
+          firstName: "Claire",
+          quality: "Mère",
+          familySituation: "Mariée",
+          email: set.martin.account.email,
+          mobilePhone: "06 12 34 56 78",
+          ...address,
+          isPayer: true,
+          isBenefitRecipient: true,
+          personalCode: "PC1357",
+        },
+        {
+          rank: 2,
+          civility: "M",
+          lastName: name,
+          firstName: "Julien",
+          quality: "Père",
+          familySituation: "Marié",
+          email: `julien.${name.toLowerCase()}@example.fr`,
+          mobilePhone: "06 98 76 54 32",
+          ...address,
+        },
+      ],
+      children: [
+        {
+          lastName: name,
+          firstName: "Léa",
+          birthDate: "2016-04-12",
+          sex: "F",
+          school: "École élémentaire Jules Ferry",
+          schoolClass: "CM2",
+        },
+        {
+          lastName: name,
+          firstName: "Hugo",
+          birthDate: "2018-09-30",
+          sex: "M",
+          school: "École élémentaire Jules Ferry",
+          schoolClass: "CE2",
+        },
+        {
+          lastName: name,
+          firstName: "Zoé",
+          birthDate: "2021-01-18",
+          sex: "F",
+          school: "École maternelle Les Tilleuls",
+          schoolClass: "Moyenne section",
+        },
+      ],
+    },
+  );
+  await db
+    .insert(subscriptions)
+    .values({ communeId, userId: family.id, householdId: martin, method: "agent" })
+    .onConflictDoNothing();
+  await seedFamilyFile(db, { communeId, householdId: martin, familyUserId: family.id, agentUserId: scope.agentUserId });
+
+  const durandName = set.durand.name;
+  const durand = await upsertHousehold(
+    db,
+    communeId,
+    { name: durandName, code: set.durand.code, familyQuotient: 1120 },
+    {
+      guardians: [
+        {
+          rank: 1,
+          civility: "M",
+          lastName: durandName,
+          firstName: "Karim",
+          quality: "Père",
+          familySituation: "Pacsé",
+          email: `karim.${durandName.toLowerCase()}@example.fr`,
+          mobilePhone: "07 11 22 33 44",
+          addressLine: "4 allée des Cerisiers",
+          postcode: "38330",
+          city: "Démo",
+          isPayer: true,
+          isBenefitRecipient: true,
+          personalCode: demo.invoice.personalCode,
+        },
+      ],
+      children: [
+        {
+          lastName: durandName,
+          firstName: "Inès",
+          birthDate: "2017-06-05",
+          sex: "F",
+          school: "École élémentaire Jules Ferry",
+          schoolClass: "CM1",
+        },
+      ],
+    },
+  );
+  return { martin, familyUserId: family.id, durand };
+}
+
+/**
+ * Idempotent: running it twice changes nothing. `familyCopies` more sets of the demo's families (db/demo-data.ts),
+ * one for each end-to-end test that changes a family's data.
+ */
+export async function seedDemo(db: Db, options: { familyCopies?: number } = {}): Promise<void> {
   const town = await upsertCommune(db, {
     slug: demo.commune.slug,
     name: demo.commune.name,
@@ -129,13 +268,6 @@ export async function seedDemo(db: Db): Promise<void> {
     contactAddress: "Hôtel de ville, 2 rue de la République, 38000 Autreville",
   });
 
-  const family = await upsertAccount(db, town.id, {
-    ...demo.family,
-    role: "family",
-    civility: "MME",
-    lastName: "MARTIN",
-    firstName: "Claire",
-  });
   const agent = await upsertAccount(db, town.id, {
     ...demo.agent,
     role: "agent",
@@ -159,132 +291,11 @@ export async function seedDemo(db: Db): Promise<void> {
     firstName: "Louis",
   });
 
-  const waiting = await upsertAccount(db, town.id, {
-    email: demo.expiredActivation.email,
-    password: "EnAttente2026demo",
-    role: "family",
-    civility: "M",
-    lastName: "ROUX",
-    firstName: "Marc",
-    status: "pending",
-  });
-  await db
-    .insert(accountTokens)
-    .values({
-      communeId: town.id,
-      userId: waiting.id,
-      purpose: "activation",
-      tokenHash: hashToken(demo.expiredActivation.token),
-      expiresAt: new Date("2026-01-02T10:00:00Z"),
-      createdAt: new Date("2026-01-01T10:00:00Z"),
-    })
-    .onConflictDoNothing();
+  const sets: SeededFamilySet[] = [];
+  for (const set of [demoFamilies, ...Array.from({ length: options.familyCopies ?? 0 }, (_, i) => familyCopy(i + 1))])
+    sets.push(await seedFamilySet(db, { communeId: town.id, agentUserId: agent.id }, set));
 
-  const martin = await upsertHousehold(
-    db,
-    town.id,
-    { name: "MARTIN", code: demo.subscribedCode, familyQuotient: 780 },
-    {
-      guardians: [
-        {
-          rank: 1,
-          civility: "MME",
-          lastName: "MARTIN",
-          firstName: "Claire",
-          quality: "Mère",
-          familySituation: "Mariée",
-          email: demo.family.email,
-          mobilePhone: "06 12 34 56 78",
-          addressLine: "12 rue des Écoles",
-          postcode: "38330",
-          city: "Démo",
-          isPayer: true,
-          isBenefitRecipient: true,
-          personalCode: "PC1357",
-        },
-        {
-          rank: 2,
-          civility: "M",
-          lastName: "MARTIN",
-          firstName: "Julien",
-          quality: "Père",
-          familySituation: "Marié",
-          email: "julien.martin@example.fr",
-          mobilePhone: "06 98 76 54 32",
-          addressLine: "12 rue des Écoles",
-          postcode: "38330",
-          city: "Démo",
-        },
-      ],
-      children: [
-        {
-          lastName: "MARTIN",
-          firstName: "Léa",
-          birthDate: "2016-04-12",
-          sex: "F",
-          school: "École élémentaire Jules Ferry",
-          schoolClass: "CM2",
-        },
-        {
-          lastName: "MARTIN",
-          firstName: "Hugo",
-          birthDate: "2018-09-30",
-          sex: "M",
-          school: "École élémentaire Jules Ferry",
-          schoolClass: "CE2",
-        },
-        {
-          lastName: "MARTIN",
-          firstName: "Zoé",
-          birthDate: "2021-01-18",
-          sex: "F",
-          school: "École maternelle Les Tilleuls",
-          schoolClass: "Moyenne section",
-        },
-      ],
-    },
-  );
-  await db
-    .insert(subscriptions)
-    .values({ communeId: town.id, userId: family.id, householdId: martin, method: "agent" })
-    .onConflictDoNothing();
-  await seedFamilyFile(db, { communeId: town.id, householdId: martin, familyUserId: family.id, agentUserId: agent.id });
-
-  const durand = await upsertHousehold(
-    db,
-    town.id,
-    { name: "DURAND", code: demo.unsubscribedCode, familyQuotient: 1120 },
-    {
-      guardians: [
-        {
-          rank: 1,
-          civility: "M",
-          lastName: "DURAND",
-          firstName: "Karim",
-          quality: "Père",
-          familySituation: "Pacsé",
-          email: "karim.durand@example.fr",
-          mobilePhone: "07 11 22 33 44",
-          addressLine: "4 allée des Cerisiers",
-          postcode: "38330",
-          city: "Démo",
-          isPayer: true,
-          isBenefitRecipient: true,
-          personalCode: demo.invoice.personalCode,
-        },
-      ],
-      children: [
-        {
-          lastName: "DURAND",
-          firstName: "Inès",
-          birthDate: "2017-06-05",
-          sex: "F",
-          school: "École élémentaire Jules Ferry",
-          schoolClass: "CM1",
-        },
-      ],
-    },
-  );
+  const durand = sets[0]!.durand;
   const [durandPayer] = await db
     .select({ id: guardians.id })
     .from(guardians)
@@ -328,13 +339,14 @@ export async function seedDemo(db: Db): Promise<void> {
     communeId: town.id,
     otherCommuneId: other.id,
     agentUserId: agent.id,
-    familyUserId: family.id,
-    households: { martin, durand, petit },
+    families: sets.map((set) => ({ householdId: set.martin, userId: set.familyUserId })),
+    newcomers: sets.map((set) => set.durand),
+    otherCommuneHousehold: petit,
   });
 }
 
 /** First start on an empty embedded database: make the demo usable at once. */
-export async function seedIfEmpty(db: Db): Promise<void> {
+export async function seedIfEmpty(db: Db, options: { familyCopies?: number } = {}): Promise<void> {
   const [{ count }] = (await db.select({ count: sql<number>`count(*)::int` }).from(communes)) as [{ count: number }];
-  if (count === 0) await seedDemo(db);
+  if (count === 0) await seedDemo(db, options);
 }

@@ -11,6 +11,7 @@ import {
 
 test("a new family signs up, activates its account from the mail, logs in and subscribes with its code abonné", async ({
   page,
+  own,
 }) => {
   await page.goto("/demo/creer-un-compte");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Créer un compte");
@@ -38,13 +39,13 @@ test("a new family signs up, activates its account from the mail, logs in and su
   await byCode.getByRole("button", { name: "Rechercher" }).click();
   await expect(byCode.getByText("Aucun dossier famille ne correspond à ce code abonné.")).toBeVisible();
 
-  await byCode.getByRole("textbox", { name: "Code abonné", exact: true }).fill(demo.unsubscribedCode.toLowerCase());
+  await byCode.getByRole("textbox", { name: "Code abonné", exact: true }).fill(own.durand.code.toLowerCase());
   await byCode.getByRole("button", { name: "Rechercher" }).click();
-  await expect(page.getByText("Votre abonnement au dossier famille DURAND est actif.")).toBeVisible();
+  await expect(page.getByText(`Votre abonnement au dossier famille ${own.durand.name} est actif.`)).toBeVisible();
 
   // Active at once: no logout needed.
   await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Espace famille" }).click();
-  await expect(page.getByRole("heading", { name: "Famille DURAND" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Famille ${own.durand.name}` })).toBeVisible();
   await expect(page.getByText("Inès")).toBeVisible();
   await expectAccessible(page);
 });
@@ -58,18 +59,18 @@ test("an account cannot log in before activation", async ({ page }) => {
   await expect(page).toHaveURL(/\/demo\/connexion/);
 });
 
-test("an expired activation link says so and offers a new one", async ({ page }) => {
-  await page.goto("/demo/activation?jeton=demo-lien-d-activation-expire");
+test("an expired activation link says so and offers a new one", async ({ page, own }) => {
+  await page.goto(`/demo/activation?jeton=${own.pending.token}`);
   await expect(page.getByText("Ce lien d'activation a expiré.")).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("textbox", { name: "E-mail (identifiant)", exact: true }).fill("en-attente@demo.fr");
+  await page.getByRole("textbox", { name: "E-mail (identifiant)", exact: true }).fill(own.pending.email);
   await page.getByRole("textbox", { name: "E-mail (identifiant)", exact: true }).focus();
   await waitForCaptcha(page);
   await page.getByRole("button", { name: "Recevoir un nouveau lien" }).click();
   await expect(page.getByRole("status")).toBeVisible();
 
-  const fresh = await linkFromMailbox(page, "en-attente@demo.fr", "/demo/activation");
-  expect(fresh).not.toContain("demo-lien-d-activation-expire");
+  const fresh = await linkFromMailbox(page, own.pending.email, "/demo/activation");
+  expect(fresh).not.toContain(own.pending.token);
   await page.goto(fresh);
   await expect(page.getByRole("button", { name: "Activer mon compte" })).toBeVisible();
 });
@@ -131,10 +132,9 @@ test("a forgotten password is reset through a single-use mailed link", async ({ 
   await logIn(page, "demo", { email: account.email, password: "Nouveau2026portail" });
 });
 
-test("changing the password ends the account's other sessions", async ({ page, browser, clientIp }) => {
+test("changing the password ends the account's other sessions", async ({ page, openPage }) => {
   const account = await signUpAndActivate(page);
-  const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
-  const otherPage = await other.newPage();
+  const otherPage = await openPage();
   await logIn(otherPage, "demo", account);
   await logIn(page, "demo", account);
 
@@ -151,35 +151,27 @@ test("changing the password ends the account's other sessions", async ({ page, b
   await expect(page).toHaveURL(/\/demo\/mon-espace-citoyen$/);
   await otherPage.goto("/demo/mon-espace-citoyen");
   await expect(otherPage).toHaveURL(/\/demo\/connexion/);
-  await other.close();
 });
 
 test("logging out ends the session on the server: a copy of its cookie no longer opens the family's pages", async ({
   page,
-  browser,
-  clientIp,
+  openPage,
 }) => {
+  // A session of its own: logging out must not end the one the other tests share.
   await logIn(page, "demo", demo.family);
   const captured = await page.context().cookies();
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
 
-  const thief = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
-  await thief.addCookies(captured);
-  const thiefPage = await thief.newPage();
+  const thiefPage = await openPage();
+  await thiefPage.context().addCookies(captured);
   await thiefPage.goto("/demo/espace-famille/dossier");
   await expect(thiefPage).toHaveURL(/\/demo\/connexion/);
-  await thief.close();
 });
 
-test("« Se déconnecter de tous mes appareils » ends every session of the account", async ({
-  page,
-  browser,
-  clientIp,
-}) => {
+test("« Se déconnecter de tous mes appareils » ends every session of the account", async ({ page, openPage }) => {
   const account = await signUpAndActivate(page);
-  const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
-  const otherPage = await other.newPage();
+  const otherPage = await openPage();
   await logIn(otherPage, "demo", account);
   await logIn(page, "demo", account);
 
@@ -198,7 +190,6 @@ test("« Se déconnecter de tous mes appareils » ends every session of the acco
   await expect(page).toHaveURL(/\/demo\/connexion/);
   await otherPage.goto("/demo/mon-espace-citoyen");
   await expect(otherPage).toHaveURL(/\/demo\/connexion/);
-  await other.close();
 });
 
 test("sign-up refuses bad input with messages next to the fields", async ({ page }) => {

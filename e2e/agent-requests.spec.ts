@@ -1,21 +1,23 @@
-import { demo, expect, expectAccessible, logIn, test } from "./fixtures";
+import { expect, expectAccessible, test } from "./fixtures";
 
-test("an agent opens a family's pending change from Demandes, sees the diff and decides it", async ({ page }) => {
-  await logIn(page, "demo", demo.agent);
+test.use({ signedInAs: "agent" });
+
+test("an agent opens a family's pending change from Demandes, sees the diff and decides it", async ({ page, own }) => {
+  await page.goto("/demo/agent");
   await page
     .getByRole("link", { name: /^Demandes/ })
     .first()
     .click();
   await expect(page.getByRole("heading", { level: 1, name: "Demandes" })).toBeVisible();
-  await page.getByRole("searchbox", { name: "Famille ou référence" }).fill("MARTIN");
+  await page.getByRole("searchbox", { name: "Famille ou référence" }).fill(own.martin.name);
   await page.getByRole("button", { name: "Rechercher" }).click();
-  await expect(page).toHaveURL(/q=MARTIN/);
+  await expect(page).toHaveURL(new RegExp(`q=${own.martin.name}`));
   await expectAccessible(page);
 
-  // The seeded pending change of Claire (the family-file spec works on Julien in parallel).
+  // The seeded pending change of Claire, in the test's own copy of the MARTIN household.
   const row = page
     .getByRole("row")
-    .filter({ hasText: "Claire MARTIN" })
+    .filter({ hasText: `Claire ${own.martin.name}` })
     .filter({ hasText: "Modification du responsable" });
   const reference = (await row.getByRole("link").textContent())!.trim();
   await row.getByRole("link").click();

@@ -1,5 +1,5 @@
 import { deflateSync } from "node:zlib";
-import { demo, expect, expectAccessible, logIn, test } from "./fixtures";
+import { expect, expectAccessible, test } from "./fixtures";
 
 /** A real 64×48 PNG (so the server's decoding check passes), built without any image library. */
 function pngImage(width = 64, height = 48): Buffer {
@@ -36,10 +36,15 @@ function pngImage(width = 64, height = 48): Buffer {
   ]);
 }
 
-test("a family adds a child's photo; a file that is not an image is refused at the field", async ({ page }) => {
-  await logIn(page, "demo", demo.family);
+test.use({ signedInAs: "own family" });
+
+test("a family adds a child's photo; a file that is not an image is refused at the field", async ({
+  page,
+  own,
+  openPage,
+}) => {
   await page.goto("/demo/espace-famille/dossier");
-  await page.getByRole("link", { name: "Hugo MARTIN" }).click();
+  await page.getByRole("link", { name: `Hugo ${own.martin.name}` }).click();
 
   const photoInput = page.getByLabel("Photo de l'enfant");
   await photoInput.setInputFiles({
@@ -61,9 +66,8 @@ test("a family adds a child's photo; a file that is not an image is refused at t
 
   // Served only to the family and the commune's agents: a visitor is sent to Connexion, never given the image.
   const src = new URL((await photo.getAttribute("src"))!, page.url()).toString();
-  const anonymous = await page.context().browser()!.newContext();
+  const anonymous = await openPage();
   const response = await anonymous.request.get(src, { maxRedirects: 0 });
   expect(response.status()).toBe(307);
   expect(response.headers()["location"]).toContain("/demo/connexion");
-  await anonymous.close();
 });

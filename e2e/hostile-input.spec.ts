@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { demo, expect, logIn, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 /*
  * Hand-typed query strings (far dates, NUL bytes, repeated parameters) on the pages that read them: the page
@@ -18,39 +18,45 @@ async function expectPage(page: Page, url: string, heading: string | RegExp) {
   expect(blocked).toEqual([]);
 }
 
-test("the family's planning and lists ignore far dates and NUL bytes in the address", async ({ page }) => {
-  await logIn(page, "demo", demo.family);
-  for (const query of [
-    "date=9999-12-31",
-    "date=0001-01-01&vue=mois",
-    "date=2026-12-01%00",
-    "date=%00",
-    "famille=%00&vue=jour",
-    "date=2026-12-01&date=9999-12-31",
-  ]) {
-    await expectPage(page, `/demo/espace-famille/planning?${query}`, "Planning des activités");
-  }
-  await expectPage(page, "/demo/espace-famille/planning/liste?enfant=%00&page=%00", /^Planning \/ Liste/);
-  await expectPage(page, "/demo/mon-espace-citoyen/mes-demandes?reference=D2026%00&etat=%00", /^Mes demandes/);
+test.describe("signed in as the demo family", () => {
+  test.use({ signedInAs: "family" });
+
+  test("the family's planning and lists ignore far dates and NUL bytes in the address", async ({ page }) => {
+    for (const query of [
+      "date=9999-12-31",
+      "date=0001-01-01&vue=mois",
+      "date=2026-12-01%00",
+      "date=%00",
+      "famille=%00&vue=jour",
+      "date=2026-12-01&date=9999-12-31",
+    ]) {
+      await expectPage(page, `/demo/espace-famille/planning?${query}`, "Planning des activités");
+    }
+    await expectPage(page, "/demo/espace-famille/planning/liste?enfant=%00&page=%00", /^Planning \/ Liste/);
+    await expectPage(page, "/demo/mon-espace-citoyen/mes-demandes?reference=D2026%00&etat=%00", /^Mes demandes/);
+  });
 });
 
-test("the agents' search boxes drop control characters and the inbox ignores a far day", async ({ page }) => {
-  await logIn(page, "demo", demo.agent);
-  await expectPage(page, "/demo/agent/familles?q=MAR%00TIN", "Familles");
-  await expect(page.getByRole("searchbox")).toHaveValue("MARTIN");
-  await expectPage(page, "/demo/agent/demandes?q=%00%07&page=%00", "Demandes");
-  await expectPage(page, "/demo/agent/reservations?jour=9999-12-31", "Réservations et absences");
+test.describe("signed in as an agent", () => {
+  test.use({ signedInAs: "agent" });
 
-  await page.goto("/demo/agent/activites");
-  const hrefs = await page
-    .locator('a[href*="/agent/activites/"]')
-    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
-  const activity = hrefs.map((href) => /\/agent\/activites\/([0-9a-f-]{36})/.exec(href)?.[1]).find(Boolean);
-  expect(activity, "an activity in the list").toBeTruthy();
-  await expectPage(
-    page,
-    `/demo/agent/activites/${activity}/inscriptions?q=L%00%1B%C3%A9a&enfant=%00`,
-    /^Inscriptions à /,
-  );
-  await expect(page.getByRole("searchbox")).toHaveValue("Léa");
+  test("the agents' search boxes drop control characters and the inbox ignores a far day", async ({ page }) => {
+    await expectPage(page, "/demo/agent/familles?q=MAR%00TIN", "Familles");
+    await expect(page.getByRole("searchbox")).toHaveValue("MARTIN");
+    await expectPage(page, "/demo/agent/demandes?q=%00%07&page=%00", "Demandes");
+    await expectPage(page, "/demo/agent/reservations?jour=9999-12-31", "Réservations et absences");
+
+    await page.goto("/demo/agent/activites");
+    const hrefs = await page
+      .locator('a[href*="/agent/activites/"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    const activity = hrefs.map((href) => /\/agent\/activites\/([0-9a-f-]{36})/.exec(href)?.[1]).find(Boolean);
+    expect(activity, "an activity in the list").toBeTruthy();
+    await expectPage(
+      page,
+      `/demo/agent/activites/${activity}/inscriptions?q=L%00%1B%C3%A9a&enfant=%00`,
+      /^Inscriptions à /,
+    );
+    await expect(page.getByRole("searchbox")).toHaveValue("Léa");
+  });
 });

@@ -1,9 +1,8 @@
-import { demo, expect, expectAccessible, logIn, signUpAndActivate, test } from "./fixtures";
+import { expect, expectAccessible, logIn, signUpAndActivate, test } from "./fixtures";
 
 test("a new family without a code abonné pre-registers in 4 steps; the agent accepts; the family sees its household", async ({
   page,
-  browser,
-  clientIp,
+  openPage,
 }) => {
   test.setTimeout(120_000);
   const account = await signUpAndActivate(page);
@@ -83,9 +82,7 @@ test("a new family without a code abonné pre-registers in 4 steps; the agent ac
   await expectAccessible(page);
 
   // The agent accepts it from Demandes.
-  const agentContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
-  const agent = await agentContext.newPage();
-  await logIn(agent, "demo", demo.agent);
+  const agent = await openPage("agent");
   await agent.goto("/demo/agent/demandes");
   await agent.getByRole("searchbox", { name: "Famille ou référence" }).fill(reference);
   await agent.getByRole("button", { name: "Rechercher" }).click();
@@ -96,7 +93,6 @@ test("a new family without a code abonné pre-registers in 4 steps; the agent ac
   await expectAccessible(agent);
   await agent.getByRole("button", { name: "Accepter", exact: true }).click();
   await expect(agent.getByRole("status").filter({ hasText: reference })).toBeVisible();
-  await agentContext.close();
 
   // The family sees its household at once.
   await page.goto("/demo/espace-famille");

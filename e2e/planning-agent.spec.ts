@@ -1,5 +1,6 @@
 import { addDays, parisDay, parisInstant } from "../lib/planning/days";
-import { demo, expect, expectAccessible, logIn, machinePage, test } from "./fixtures";
+import { expect, expectAccessible, machinePage, test } from "./fixtures";
+import { CLOCK_START } from "./run-settings";
 
 const cronSecret = process.env.CRON_SECRET ?? "e2e-cron-secret-0123456789";
 
@@ -11,8 +12,9 @@ function digestWindowEnd(now: Date): Date {
   return ends.find((end) => end.getTime() + 60_000 > now.getTime())!;
 }
 
+test.use({ signedInAs: "agent" });
+
 test("an agent reviews the activities and creates one", async ({ page }) => {
-  await logIn(page, "demo", demo.agent);
   await page.goto("/demo/agent");
   await page.getByRole("link", { name: /^Activités/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Activités" })).toBeVisible();
@@ -43,14 +45,16 @@ test("an agent reviews the activities and creates one", async ({ page }) => {
 });
 
 /**
- * The seed leaves three pending MARTIN requests: one day of 1/Péri MATIN for Hugo and four for Léa (the first on
- * Hugo's day), and a canteen absence for Hugo. The agent accepts Hugo's day and refuses Léa's first one; the
- * family's accusé de traitement lists both.
+ * The seed leaves three pending requests in each MARTIN household: one day of 1/Péri MATIN for Hugo and four for
+ * Léa (the first on Hugo's day), and a canteen absence for Hugo. The agent accepts Hugo's day and refuses Léa's first
+ * one, in the test's own copy of MARTIN; its family's accusé de traitement lists both.
  */
 test("an agent accepts one booking and refuses another with a message; the family's digest lists both", async ({
   page,
+  own,
 }) => {
-  await logIn(page, "demo", demo.agent);
+  const hugoName = `Hugo ${own.martin.name}`;
+  const leaName = `Léa ${own.martin.name}`;
   await page.goto("/demo/agent");
   await page.getByRole("link", { name: /^Réservations et absences/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Réservations et absences" })).toBeVisible();
@@ -68,8 +72,8 @@ test("an agent accepts one booking and refuses another with a message; the famil
   await expect(page.getByRole("heading", { level: 2, name: `1/Péri MATIN – ${dayLabel}` })).toBeVisible();
 
   const requests = page.getByRole("table", { name: /Demandes en attente du/ });
-  const hugo = requests.getByRole("row").filter({ hasText: "Hugo MARTIN" });
-  const lea = requests.getByRole("row").filter({ hasText: "Léa MARTIN" });
+  const hugo = requests.getByRole("row").filter({ hasText: hugoName });
+  const lea = requests.getByRole("row").filter({ hasText: leaName });
   const hugoReference = (await hugo.getByRole("cell", { name: /^D\d{4}-\d{6}$/ }).textContent())!.trim();
   const leaReference = (await lea.getByRole("cell", { name: /^D\d{4}-\d{6}$/ }).textContent())!.trim();
   await expect(hugo).toContainText("Réservation");
@@ -77,7 +81,7 @@ test("an agent accepts one booking and refuses another with a message; the famil
   await hugo.getByRole("checkbox").check();
   await page.getByRole("button", { name: "Accepter", exact: true }).click();
   const report = page.getByRole("status").filter({ hasText: "1 acceptée." });
-  await expect(report).toContainText(`Hugo MARTIN, ${hugoReference} : réservation acceptée.`);
+  await expect(report).toContainText(`${hugoName}, ${hugoReference} : réservation acceptée.`);
   await expect(hugo).toHaveCount(0);
 
   // A refusal needs a message for the family.
@@ -88,19 +92,20 @@ test("an agent accepts one booking and refuses another with a message; the famil
   await page.getByRole("textbox", { name: "Message à la famille" }).fill(message);
   await page.getByRole("button", { name: "Refuser", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "1 refusée." })).toContainText(
-    `Léa MARTIN, ${leaReference} : réservation refusée.`,
+    `${leaName}, ${leaReference} : réservation refusée.`,
   );
   await expect(lea).toHaveCount(0);
 
   // The day's roster: Hugo is expected; Léa, refused, is on no list.
   const present = page.getByRole("region", { name: /Présents prévus/ });
-  await expect(present.getByRole("rowheader", { name: "Hugo MARTIN" })).toBeVisible();
-  await expect(present.getByRole("rowheader", { name: "Léa MARTIN" })).toHaveCount(0);
-  await expect(page.getByRole("region", { name: /Liste d'attente/ })).not.toContainText("Léa MARTIN");
+  await expect(present.getByRole("rowheader", { name: hugoName })).toBeVisible();
+  await expect(present.getByRole("rowheader", { name: leaName })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: /Liste d'attente/ })).not.toContainText(leaName);
   await expectAccessible(page);
 
-  // The accusé de traitement of the window these decisions belong to, sent as soon as it ends.
-  const windowEnd = digestWindowEnd(new Date());
+  // The accusé de traitement of the window these decisions belong to, sent as soon as it ends: the server's clock
+  // started at 08:00 (e2e/run-settings.ts), and a run ends long before that window does, at 13:00.
+  const windowEnd = digestWindowEnd(new Date(CLOCK_START));
   const cron = await page.request.get(
     `/api/cron/maintenance?now=${new Date(windowEnd.getTime() + 2 * 60_000).toISOString()}`,
     {
@@ -113,7 +118,7 @@ test("an agent accepts one booking and refuses another with a message; the famil
   await mailbox.goto("/boite-mail-locale");
   await mailbox
     .getByRole("row")
-    .filter({ hasText: "famille@demo.fr" })
+    .filter({ hasText: own.martin.account.email })
     .filter({ hasText: "Accusé de traitement" })
     .first()
     .getByRole("link")
@@ -122,10 +127,10 @@ test("an agent accepts one booking and refuses another with a message; the famil
   const day = dayLabel.split(" ").at(-1)!;
   const mail = mailbox.locator(".mail-text");
   await expect(mail).toContainText(
-    new RegExp(`${day}\\s+\\S+\\s+Réservation\\s+Hugo MARTIN\\s+1/Péri MATIN\\s+Acceptée`),
+    new RegExp(`${day}\\s+\\S+\\s+Réservation\\s+${hugoName}\\s+1/Péri MATIN\\s+Acceptée`),
   );
   await expect(mail).toContainText(
-    new RegExp(`${day}\\s+\\S+\\s+Réservation\\s+Léa MARTIN\\s+1/Péri MATIN\\s+Refusée`),
+    new RegExp(`${day}\\s+\\S+\\s+Réservation\\s+${leaName}\\s+1/Péri MATIN\\s+Refusée`),
   );
   await expect(mail).toContainText(`Message de la collectivité : ${message}`);
   await mailbox.context().close();

@@ -1,37 +1,20 @@
 import type { Page } from "@playwright/test";
-import { demo, expect, expectAccessible, logIn, signUpAndActivate, test } from "./fixtures";
+import { addDays, isoWeekday, weekdayName } from "../lib/planning/days";
+import { expect, expectAccessible, logIn, signUpAndActivate, test } from "./fixtures";
+import { TODAY } from "./run-settings";
 
 /*
- * Issue #4's period form on the DURAND household (its child Inès is enrolled and all her coming days are free;
- * other specs leave them alone): bad input changes nothing, a good period lists its dates, is sent, and shows
- * in the planning's Liste view and in Mes demandes.
+ * Issue #4's period form on the test's own copy of the DURAND household (its child Inès is enrolled and all her
+ * coming days are free): bad input changes nothing, a good period lists its dates, is sent, and shows in the
+ * planning's Liste view and in Mes demandes.
  */
 
-const todayInParis = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-const isoWeekday = (day: string) => new Date(`${day}T12:00:00Z`).getUTCDay() || 7;
-const nextMonday = (day: string) => addDays(day, (8 - isoWeekday(day)) % 7);
-
-/**
- * Three weeks from a Monday at least two weeks ahead (past every booking deadline), out of the summer holidays;
- * a retry moves four weeks on so it never meets the request of the failed attempt.
- */
-function bookingWindow(retry: number): { from: string; to: string } {
-  let from = nextMonday(addDays(todayInParis(), 14 + 28 * retry));
-  if (["07", "08"].includes(from.slice(5, 7))) from = nextMonday(`${from.slice(0, 4)}-09-08`);
-  return { from, to: addDays(from, 18) };
-}
+/** Nineteen days from two weeks ahead, past every booking deadline, in term time (the server's clock is fixed). */
+const period = { from: addDays(TODAY, 14), to: addDays(TODAY, 32) };
 
 /** "lundi 07/12/2026", as the form lists a date. */
 function dayLabel(day: string): string {
-  const name = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"][isoWeekday(day) - 1];
-  return `${name} ${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+  return `${weekdayName(isoWeekday(day))} ${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 }
 
 async function listCount(page: Page): Promise<number> {
@@ -49,8 +32,9 @@ async function fillPeriod(page: Page, period: { from: string; to: string }, week
 
 test("a family books a period: bad input changes nothing, the dates are previewed, sent, listed and in its calendar feed", async ({
   page,
-}, testInfo) => {
-  const account = await signUpAndActivate(page, { subscriberCode: demo.unsubscribedCode });
+  own,
+}) => {
+  const account = await signUpAndActivate(page, { subscriberCode: own.durand.code });
   await logIn(page, "demo", account);
   const before = await listCount(page);
 
@@ -61,7 +45,7 @@ test("a family books a period: bad input changes nothing, the dates are previewe
   await expect(crumbs.locator("[aria-current=page]")).toHaveText("Réservation d'activité");
   // Inès is the household's only child: already chosen.
   await expect(page.getByLabel("Enfants")).toHaveValue(/.+/);
-  await expect(page.getByLabel("Enfants").locator("option:checked")).toHaveText("Inès DURAND");
+  await expect(page.getByLabel("Enfants").locator("option:checked")).toHaveText(`Inès ${own.durand.name}`);
   // A choice made before the page hydrated is reset by it: choose again until the enrolment's period shows.
   await expect(async () => {
     await page.getByLabel("Activités").selectOption({ label: "1/Péri MATIN – École élémentaire Jules Ferry" });
@@ -75,7 +59,6 @@ test("a family books a period: bad input changes nothing, the dates are previewe
   await expect(page.getByRole("checkbox", { name: /^mercredi/ })).toHaveCount(0);
   await expectAccessible(page);
 
-  const period = bookingWindow(testInfo.retry);
   const demander = page.getByRole("button", { name: "Demander" });
 
   // No weekday ticked.
@@ -137,7 +120,7 @@ test("a family books a period: bad input changes nothing, the dates are previewe
 
   // Its detail in Mes demandes, day by day.
   await row.getByRole("link", { name: `Détail de la demande ${reference}` }).click();
-  await expect(page.getByRole("heading", { name: "Détail de la demande : Inès DURAND" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Détail de la demande : Inès ${own.durand.name}` })).toBeVisible();
   await expect(page.getByRole("table", { name: `Jours de la demande ${reference}` }).getByRole("row")).toHaveCount(
     dates.length + 1,
   );

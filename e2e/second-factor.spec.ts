@@ -1,35 +1,24 @@
 import {
   acceptInvitation,
   createStaffAccount,
-  demo,
   enterTotpCode,
   expect,
   expectAccessible,
   logIn,
+  settle,
   test,
   uniqueEmail,
 } from "./fixtures";
 
+test.use({ signedInAs: "admin" });
+
 test("a new admin enrols a second factor from the QR page, keeps recovery codes, then logs in with a code; an admin can reset it", async ({
   page,
-  browser,
-  clientIp,
+  openPage,
 }) => {
-  // Two accounts, an enrolment and three logins; a code may wait for the next 30-second step.
+  // An account, its enrolment and two logins; a code may wait for the next 30-second step.
   test.slow();
-  // The demo admin: password, then the code of their app.
-  await page.goto("/demo/connexion?retour=/demo/agent/comptes");
-  await page.getByRole("textbox", { name: "E-mail", exact: true }).fill(demo.admin.email);
-  await page.getByRole("textbox", { name: "Mot de passe", exact: true }).fill(demo.admin.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Double authentification" })).toBeVisible();
   await page.goto("/demo/agent/comptes");
-  await expect(page).toHaveURL(/\/demo\/double-authentification\?retour=/); // nothing else before the code
-  await expectAccessible(page);
-  await enterTotpCode(page, demo.admin.totpSecret, "Vérifier");
-  await expect(page).toHaveURL(/\/demo\/agent/);
-  await page.goto("/demo/agent/comptes");
-
   const email = uniqueEmail("admin");
   await createStaffAccount(page, {
     civility: "Madame",
@@ -38,8 +27,7 @@ test("a new admin enrols a second factor from the QR page, keeps recovery codes,
     email,
     role: "Administrateur",
   });
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
-  const newAdmin = await context.newPage();
+  const newAdmin = await openPage();
   await acceptInvitation(newAdmin, email, "Admin2026nouvelle");
 
   // First login of an admin without a factor: enrolment.
@@ -63,18 +51,27 @@ test("a new admin enrols a second factor from the QR page, keeps recovery codes,
     "Codes de secours restants : 10.",
   );
 
-  // Next login: the password, then a code.
+  // Next login: the password, then the code of their app, and nothing else before the code.
   await newAdmin.getByRole("button", { name: "Se déconnecter", exact: true }).click();
   await expect(newAdmin.getByRole("link", { name: "Se connecter" })).toBeVisible();
-  await logIn(newAdmin, "demo", { email, password: "Admin2026nouvelle", totpSecret: secret });
+  await newAdmin.goto("/demo/connexion?retour=/demo/agent/comptes");
+  await settle(newAdmin);
+  await newAdmin.getByRole("textbox", { name: "E-mail", exact: true }).fill(email);
+  await newAdmin.getByRole("textbox", { name: "Mot de passe", exact: true }).fill("Admin2026nouvelle");
+  await newAdmin.getByRole("button", { name: "Se connecter" }).click();
+  await expect(newAdmin.getByRole("heading", { level: 1, name: "Double authentification" })).toBeVisible();
+  await newAdmin.goto("/demo/agent/comptes");
+  await expect(newAdmin).toHaveURL(/\/demo\/double-authentification\?retour=/);
+  await expectAccessible(newAdmin);
+  await enterTotpCode(newAdmin, secret, "Vérifier");
   await expect(newAdmin.getByRole("heading", { level: 1, name: "Espace agent" })).toBeVisible();
 
   // Phone lost: another admin resets the factor, which ends the sessions.
   await page.reload();
-  await expect(page.getByRole("row").filter({ hasText: email })).toContainText("Activée");
-  await page.getByRole("button", { name: "Réinitialiser la double authentification de Lina MOREAU" }).click();
-  await expect(page.getByRole("row").filter({ hasText: email })).toContainText("Non activée");
+  const row = page.getByRole("row").filter({ hasText: email });
+  await expect(row).toContainText("Activée");
+  await row.getByRole("button", { name: "Réinitialiser la double authentification de Lina MOREAU" }).click();
+  await expect(row).toContainText("Non activée");
   await newAdmin.goto("/demo/agent");
   await expect(newAdmin).toHaveURL(/\/demo\/connexion/);
-  await context.close();
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { type DatabaseHandle, type Db, openDatabase } from "@/db/client";
+import { e2eMode } from "@/lib/e2e-mode";
 import { env } from "@/lib/env";
 
 const globalForDb = globalThis as unknown as { portailDb?: Promise<DatabaseHandle> };
@@ -9,7 +10,10 @@ async function start(): Promise<DatabaseHandle> {
   try {
     await handle.migrate();
     // Loaded only here, on the first start of an embedded database: the demo data stays out of every page's bundle.
-    if (handle.kind === "pglite" && env.SEED_DEMO) await (await import("@/db/seed")).seedIfEmpty(handle.db);
+    if (handle.kind === "pglite" && env.SEED_DEMO) {
+      const { seedIfEmpty } = await import("@/db/seed");
+      await seedIfEmpty(handle.db, { familyCopies: e2eMode()?.familyCopies ?? 0 });
+    }
     return handle;
   } catch (error) {
     await handle.close();

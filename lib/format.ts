@@ -1,4 +1,5 @@
 import { format, parse } from "date-fns";
+import { parisDay } from "@/lib/planning/days";
 
 /** French formatting of what the portal shows: amounts in euros and dates as the guides print them. */
 
@@ -9,20 +10,12 @@ export function formatEuros(cents: number): string {
   return euros.format(cents / 100);
 }
 
-// A timestamp is shown as the calendar day it was in Paris, whatever the server's time zone.
-const parisDay = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Paris",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
 /**
  * "dd/MM/yyyy". A `date` column ("2026-11-02") is a calendar day and is shown as is;
  * a timestamp is shown as its day in Europe/Paris.
  */
 export function formatDate(value: Date | string): string {
-  const calendarDay = value instanceof Date ? parisDay.format(value) : value; // en-CA formats as yyyy-MM-dd
+  const calendarDay = value instanceof Date ? parisDay(value) : value;
   return format(parse(calendarDay, "yyyy-MM-dd", new Date()), "dd/MM/yyyy");
 }
 

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { type CSSProperties, type SyntheticEvent, useMemo, useRef, useState } from "react";
 import { Calendar, type Components, type View } from "react-big-calendar";
 import type { PlanningData } from "@/lib/bookings/types";
+import { currentTime } from "@/lib/clock";
 import { type IsoDay, PARIS } from "@/lib/planning/days";
 import { routes } from "@/lib/routes/paths";
 import { DayHeader, MonthDateHeader } from "./calendar-headers";
@@ -31,7 +32,7 @@ const FROM_RBC = Object.fromEntries(Object.entries(RBC_VIEWS).map(([ours, theirs
 
 /** Paris's wall clock as a local Date: the calendar's "today" and time line, whatever the device's time zone. */
 function parisNow(): Date {
-  const now = new TZDate(Date.now(), PARIS);
+  const now = new TZDate(currentTime(), PARIS);
   return new Date(now.getFullYear(), now.getMonth(), now.getDate(), now.getHours(), now.getMinutes());
 }
 

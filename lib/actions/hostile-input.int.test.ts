@@ -4,8 +4,9 @@ import { addClosuresAction, createEnrolmentAction, saveActivityAction } from "@/
 import { createStaffAccountAction } from "@/app/[commune]/agent/comptes/actions";
 import { signUp } from "@/app/[commune]/creer-un-compte/actions";
 import { submitPeriodRequest } from "@/app/[commune]/espace-famille/planning/_period/actions";
+import { demo } from "@/db/demo-data";
 import { activities, bookings, children, closureDays, enrolments, users } from "@/db/schema";
-import { demo, seedDemo } from "@/db/seed";
+import { seedDemo } from "@/db/seed";
 import { formData, signInAs, signOutOfHarness } from "@/lib/testing/harness";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { CONTROL_CHARACTERS_MESSAGE, DAY_OUT_OF_RANGE_MESSAGE, REPEATED_FIELD_MESSAGE } from "@/lib/validation/fields";

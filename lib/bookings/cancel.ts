@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bookingEvents, bookings, requests } from "@/db/schema";
+import { currentTime } from "@/lib/clock";
 import { retryOnAbort } from "@/lib/database/retry";
 import { PENDING_STATUSES } from "@/lib/planning/slot-state";
 import { settleRequests } from "./settle";
@@ -69,7 +70,7 @@ export async function cancelSlotRequest(
   db: Db,
   p: Scope & { bookingId: string; now?: Date },
 ): Promise<{ ok: true } | { ok: false; reason: "not_found" | "not_pending" }> {
-  const now = p.now ?? new Date();
+  const now = p.now ?? currentTime();
   return retryOnAbort(() =>
     db.transaction(async (tx) => {
       const cancelled = await cancelPendingDays(tx, p, eq(bookings.id, p.bookingId), now);
@@ -94,7 +95,7 @@ export async function withdrawBookingRequest(
   db: Db,
   p: Scope & { requestId: string; now?: Date },
 ): Promise<{ ok: true } | { ok: false; reason: "not_found" | "not_pending" }> {
-  const now = p.now ?? new Date();
+  const now = p.now ?? currentTime();
   return retryOnAbort(() =>
     db.transaction(async (tx) => {
       const [request] = await tx

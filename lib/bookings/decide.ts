@@ -10,6 +10,7 @@ import {
   requests,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { currentTime } from "@/lib/clock";
 import { retryOnAbort } from "@/lib/database/retry";
 import { PENDING_STATUSES } from "@/lib/planning/slot-state";
 import { isStaffOf } from "@/lib/requests/records";
@@ -64,7 +65,7 @@ export async function decideBookings(
     now?: Date;
   },
 ): Promise<DecideBookingsResult> {
-  const now = p.now ?? new Date();
+  const now = p.now ?? currentTime();
   const message = p.message?.trim() || null;
   if (p.decision === "refuse" && !message) return { ok: false, reason: "message_required" };
   if (!(await isStaffOf(db, p.communeId, p.agentUserId))) return { ok: false, reason: "forbidden" };

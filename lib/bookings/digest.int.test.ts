@@ -213,6 +213,20 @@ describe("runDecisionDigests", () => {
     expect(await a.mails()).toHaveLength(1);
   });
 
+  it("run for the latest window only, mails the households decided since that window ran, and only them", async () => {
+    const a = await setupHousehold();
+    await a.event({ day: "2026-02-26", at: paris("2026-02-11", "09:00"), kind: "accepted", status: "booked" });
+    const jumpedTo = paris("2026-02-11", "13:02");
+    expect(await runDecisionDigests(db(), jumpedTo, { latestWindowOnly: true })).toEqual({ windows: 1, mails: 1 });
+    // A decision stamped in that window after it ran: only a run of that very window reaches it.
+    const b = await setupHousehold();
+    await b.event({ day: "2026-02-26", at: paris("2026-02-11", "09:30"), kind: "refused", status: "refused" });
+    expect(await runDecisionDigests(db(), jumpedTo)).toEqual({ windows: 0, mails: 0 });
+    expect(await runDecisionDigests(db(), jumpedTo, { latestWindowOnly: true })).toEqual({ windows: 1, mails: 1 });
+    expect(await a.mails()).toHaveLength(1);
+    expect(await b.mails()).toHaveLength(1);
+  });
+
   it("catches up the windows missed since the last completed run", async () => {
     const a = await setupHousehold();
     expect(await runDecisionDigests(db(), paris("2026-02-05", "18:02"))).toEqual({ windows: 1, mails: 0 });

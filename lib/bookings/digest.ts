@@ -20,6 +20,7 @@ import BookingDecisionsDigest, {
   digestDecision,
 } from "@/emails/booking-decisions-digest";
 import type { MailCommune } from "@/emails/mail-layout";
+import { currentTime } from "@/lib/clock";
 import { enqueueRenderedMails, renderMail } from "@/lib/mail/send-mail";
 import { type DigestWindow, dueWindowEnds, windowEndingAt } from "@/lib/planning/digest-windows";
 import { activityLabel } from "@/lib/planning/labels";
@@ -45,13 +46,19 @@ interface HouseholdDigest {
   lines: DigestLine[];
 }
 
-/** Queues the digests of every due window not done yet (catching up missed ones); returns the windows run and mails queued. */
+/**
+ * Queues the digests of every due window not done yet (catching up missed ones); returns the windows run and mails
+ * queued. With `latestWindowOnly`, runs just the window due at `now`, done or not: it then mails only the households
+ * not mailed for it yet (a demo or test instance told to jump to a time, whose decisions keep coming after that).
+ */
 export async function runDecisionDigests(
   db: Db,
-  now = new Date(),
-  options: { maxCatchUp?: number } = {},
+  now = currentTime(),
+  options: { maxCatchUp?: number; latestWindowOnly?: boolean } = {},
 ): Promise<{ windows: number; mails: number }> {
-  const [last] = await db.select({ windowEnd: max(digestRuns.windowEnd) }).from(digestRuns);
+  const [last] = options.latestWindowOnly
+    ? []
+    : await db.select({ windowEnd: max(digestRuns.windowEnd) }).from(digestRuns);
   const ends = dueWindowEnds(last?.windowEnd ?? null, now, options.maxCatchUp ?? MAX_CATCH_UP);
   let mails = 0;
   // Oldest first: a window that fails stops the run, and the next run starts again from it.

@@ -15,6 +15,7 @@ import {
 } from "@/db/schema";
 import { hashToken } from "@/lib/accounts/token-hash";
 import { recordAudit } from "@/lib/audit/record";
+import { currentTime } from "@/lib/clock";
 import { type IsoDay, parisDay, parisInstant } from "@/lib/planning/days";
 import { activityLabel } from "@/lib/planning/labels";
 import { SLOT_STATE_LABELS } from "@/lib/planning/slot-state";
@@ -142,7 +143,7 @@ export async function buildCalendarFeed(db: Db, p: { token: string; now?: Date }
     .where(eq(calendarFeeds.tokenHash, hashToken(p.token)));
   if (!feed) return null;
 
-  const today = parisDay(p.now ?? new Date());
+  const today = parisDay(p.now ?? currentTime());
   const days = await db
     .select({
       id: bookings.id,

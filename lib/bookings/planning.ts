@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { activities, type BookingStatus, bookings, children, enrolments, requests } from "@/db/schema";
+import { currentTime } from "@/lib/clock";
 import { eachDay, earlierDay, type IsoDay, isoWeekday, laterDay } from "@/lib/planning/days";
 import { activityLabel, childColor } from "@/lib/planning/labels";
 import { checkDay } from "@/lib/planning/period";
@@ -37,7 +38,7 @@ export async function loadPlanning(
   db: Db,
   p: { communeId: string; householdId: string; from: IsoDay; to: IsoDay; now?: Date },
 ): Promise<PlanningData> {
-  const now = p.now ?? new Date();
+  const now = p.now ?? currentTime();
   const [rows, booked] = await Promise.all([
     loadEnrolments(db, p),
     db

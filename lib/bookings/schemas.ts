@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parisDay } from "@/lib/planning/days";
+import { todayInParis } from "@/lib/clock";
 import { dayField } from "@/lib/validation/fields";
 
 /* The forms of the planning, shared by the browser (react-hook-form) and the server action. */
@@ -29,7 +29,7 @@ export const slotRequestSchema = z
         message: "La date de fin doit être postérieure ou égale à la date de début.",
       });
     }
-    if (value.from && value.from < parisDay(new Date())) {
+    if (value.from && value.from < todayInParis()) {
       ctx.addIssue({ code: "custom", path: ["from"], message: "La date de début ne peut pas être dans le passé." });
     }
   });

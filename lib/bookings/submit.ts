@@ -14,6 +14,7 @@ import {
   enrolments,
   requests,
 } from "@/db/schema";
+import { currentTime } from "@/lib/clock";
 import { retryOnAbort } from "@/lib/database/retry";
 import { formatDate } from "@/lib/format";
 import { StaleMailError, transactionWithRenderedMail } from "@/lib/mail/prerendered";
@@ -152,7 +153,7 @@ export async function previewSlotRequest(
   db: Db,
   p: Scope & { input: SlotRequestInput; now?: Date },
 ): Promise<PreviewResult> {
-  const now = p.now ?? new Date();
+  const now = p.now ?? currentTime();
   const prepared = await prepare(db, p, p.input);
   if (!prepared.ok) return prepared;
   const { activity, days } = prepared.value;
@@ -188,7 +189,7 @@ export async function submitSlotRequest(
   db: Db,
   p: Scope & { userId: string; input: SlotRequestInput; now?: Date },
 ): Promise<SubmitResult> {
-  const now = p.now ?? new Date();
+  const now = p.now ?? currentTime();
   const prepared = await prepare(db, p, p.input);
   if (!prepared.ok) return prepared;
   const { child, days } = prepared.value;

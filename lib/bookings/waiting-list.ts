@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Activity, activities, activityDayPlaces, bookingEvents, bookings } from "@/db/schema";
+import { currentTime } from "@/lib/clock";
 import { type IsoDay, parisDay } from "@/lib/planning/days";
 import { PLACE_HOLDING_STATUSES } from "@/lib/planning/slot-state";
 
@@ -149,7 +150,7 @@ export async function promoteAllWaiting(
   tx: Db,
   p: { communeId: string; activity: Activity; now?: Date },
 ): Promise<number> {
-  const now = p.now ?? new Date();
+  const now = p.now ?? currentTime();
   const days = await tx
     .selectDistinct({ date: bookings.date })
     .from(bookings)

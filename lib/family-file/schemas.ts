@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { todayInParis } from "@/lib/clock";
 import type { FamilyFileChangeType } from "@/lib/requests/types";
 import { checkbox, requiredText } from "@/lib/validation/fields";
 import { frenchPhoneField } from "@/lib/validation/french-phone";
@@ -25,16 +26,6 @@ const optionalEmail = () =>
     (v) => !v || z.email().safeParse(v).success,
     "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.",
   );
-
-/** Today in Paris as yyyy-MM-dd, the last acceptable birth date. */
-function todayInParis(): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Paris",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date());
-}
 
 function isCalendarDay(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
+import { demo } from "@/db/demo-data";
 import { subscriptions } from "@/db/schema";
-import { demo } from "@/db/seed";
 import { accountByEmail, householdByCode, openDemoDatabase } from "./demo-fixture";
 import { listSubscribedHouseholdSummaries } from "./family-summary";
 import { listInvoicesOfSubscribedHouseholds } from "./invoices";

@@ -4,22 +4,28 @@ import type { Db } from "@/db/client";
 import { spentCaptchas } from "@/db/schema";
 import { purgeEndedSessions } from "@/lib/auth/sessions";
 import { runDecisionDigests } from "@/lib/bookings/digest";
+import { currentTime } from "@/lib/clock";
 import { deliverPendingMail } from "@/lib/mail/send-mail";
 import { purgeRateLimitBuckets } from "@/lib/rate-limit";
 
 /**
  * Idempotent housekeeping, safe to run concurrently: sends the due accusé de traitement digests, retries due
  * mails and drops expired counters and long-ended sessions. Called every minute in-process and every 5 minutes by the cron route.
+ * The digests go by the portal's clock, or by `simulatedNow` (a demo or test instance trying a digest window: see
+ * the cron route); the rest by the machine's real time, so a simulated instant never ends live sessions.
  */
 export async function runMaintenance(
   db: Db,
-  now = new Date(),
+  simulatedNow?: Date,
 ): Promise<{ mailsAttempted: number; digests: { windows: number; mails: number } | null }> {
   // First, so the digests go out in this same run; a failing digest must not stop mail retries (it is retried next run).
-  const digests = await runDecisionDigests(db, now).catch((error: unknown) => {
+  const digests = await runDecisionDigests(db, simulatedNow ?? currentTime(), {
+    latestWindowOnly: simulatedNow !== undefined,
+  }).catch((error: unknown) => {
     console.error("decision digests failed", error);
     return null;
   });
+  const now = new Date();
   const mailsAttempted = await deliverPendingMail(db, { now });
   await purgeRateLimitBuckets(db, now.getTime());
   await purgeEndedSessions(db, now);

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type RequestActorSide, type RequestEventKind, requestCounters, requestEvents, users } from "@/db/schema";
+import { currentTime } from "@/lib/clock";
 import { formatRequestReference, referenceYear } from "./reference";
 
 /* The building blocks every kind of request shares: its reference, its history, who may decide it. */
@@ -10,7 +11,7 @@ import { formatRequestReference, referenceYear } from "./reference";
  * The next reference of this commune, e.g. "D2026-000124". Call it inside the transaction that inserts the
  * request: the counter row stays locked until commit, so concurrent creations get distinct, gap-free numbers.
  */
-export async function allocateRequestReference(tx: Db, communeId: string, at = new Date()): Promise<string> {
+export async function allocateRequestReference(tx: Db, communeId: string, at = currentTime()): Promise<string> {
   const year = referenceYear(at);
   const [row] = await tx
     .insert(requestCounters)

@@ -1,12 +1,12 @@
 /** Request reference numbers: "D2026-000123", numbered per commune and per year (Europe/Paris). */
 
-export const REFERENCE_PREFIX = "D";
+import { parisDay } from "@/lib/planning/days";
 
-const parisYear = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", year: "numeric" });
+export const REFERENCE_PREFIX = "D";
 
 /** The numbering year of a request made at this instant: a request at 23:30 UTC on 31 December is already next year in Paris. */
 export function referenceYear(at: Date): number {
-  return Number(parisYear.format(at));
+  return Number(parisDay(at).slice(0, 4));
 }
 
 export function formatRequestReference(year: number, sequence: number): string {

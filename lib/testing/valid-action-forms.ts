@@ -1,4 +1,4 @@
-import { demo } from "@/db/seed";
+import { demo } from "@/db/demo-data";
 
 /** Records of the demo seed the forms below point at (filled by the fuzz test). */
 export type FormIds = {

@@ -10,9 +10,9 @@ import { listActivities } from "@/lib/activities/activities";
 import { describeDay, describePlaces } from "@/lib/activities/labels";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { type ActivityDay, listPendingDays, loadActivityDay } from "@/lib/bookings/agent-views";
+import { todayInParis } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
-import { parisDay } from "@/lib/planning/days";
 import { activityLabel } from "@/lib/planning/labels";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
@@ -51,7 +51,7 @@ export default async function BookingInboxPage({ params, searchParams }: Props) 
     listActivities(db, { communeId: commune.id }),
     listPendingDays(db, { communeId: commune.id }),
   ]);
-  const selection = selectedDay(search, pendingDays, parisDay(new Date()));
+  const selection = selectedDay(search, pendingDays, todayInParis());
   const view = selection ? await loadActivityDay(db, { communeId: commune.id, ...selection }) : null;
   const dayText = view ? describeDay(view.day) : "";
 

@@ -7,8 +7,8 @@ import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
 import { requireUser } from "@/lib/auth/session";
 import { loadPlanning } from "@/lib/bookings/planning";
+import { todayInParis } from "@/lib/clock";
 import { getDb } from "@/lib/db";
-import { parisDay } from "@/lib/planning/days";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
 import { chooseSubscribedHousehold } from "@/lib/subscriptions/households";
@@ -25,7 +25,7 @@ export const metadata: Metadata = { title: "Planning des activités" };
 export default async function PlanningPage({ params, searchParams }: Props) {
   const { commune: slug } = await params;
   const { commune, user } = await requireUser(slug, { returnTo: routes.family.planning(slug) });
-  const today = parisDay(new Date());
+  const today = todayInParis();
   const query = parsePlanningQuery(await searchParams, today);
   const db = await getDb();
   const households = await chooseSubscribedHousehold(db, {

@@ -27,8 +27,9 @@ export async function GET(request: Request) {
 }
 
 /**
- * `?now=<ISO date>` runs the job as if at that time, so a digest window can be tried without waiting for 13:01.
- * Only where mails stay in the local mailbox (a demo or test instance): never where real mail leaves.
+ * `?now=<ISO date>` runs the digest window due at that time, so it can be tried without waiting for 13:01 (again
+ * for the households decided since, when it ran already). Only where mails stay in the local mailbox (a demo or
+ * test instance): never where real mail leaves.
  */
 function simulatedNow(request: Request): Date | undefined {
   const value = new URL(request.url).searchParams.get("now");

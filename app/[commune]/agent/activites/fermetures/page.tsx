@@ -5,8 +5,8 @@ import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { listActivities } from "@/lib/activities/activities";
 import { listClosurePeriods } from "@/lib/activities/closures";
 import { requireUser, staffRoles } from "@/lib/auth/session";
+import { todayInParis } from "@/lib/clock";
 import { getDb } from "@/lib/db";
-import { parisDay } from "@/lib/planning/days";
 import { activityLabel } from "@/lib/planning/labels";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
@@ -23,7 +23,7 @@ export default async function ClosuresPage({ params }: Props) {
   const db = await getDb();
   const [activities, periods] = await Promise.all([
     listActivities(db, { communeId: commune.id }),
-    listClosurePeriods(db, { communeId: commune.id, from: parisDay(new Date()) }),
+    listClosurePeriods(db, { communeId: commune.id, from: todayInParis() }),
   ]);
   return (
     <>

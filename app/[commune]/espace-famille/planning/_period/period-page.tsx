@@ -7,8 +7,8 @@ import { requireUser } from "@/lib/auth/session";
 import { listEnrolmentChoices } from "@/lib/bookings/planning";
 import { slotRequestSchema } from "@/lib/bookings/schemas";
 import { previewSlotRequest } from "@/lib/bookings/submit";
+import { todayInParis } from "@/lib/clock";
 import { getDb } from "@/lib/db";
-import { parisDay } from "@/lib/planning/days";
 import type { SlotRequestKind } from "@/lib/planning/period";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
@@ -104,7 +104,7 @@ export async function PeriodRequestPage({ params, searchParams, kind }: PeriodPa
           choices={choices}
           initial={initial}
           initialPreview={initialPreview}
-          today={parisDay(new Date())}
+          today={todayInParis()}
           householdId={several ? household.id : undefined}
           preview={previewPeriodRequest.bind(null, slug)}
           submit={submitPeriodRequest.bind(null, slug)}

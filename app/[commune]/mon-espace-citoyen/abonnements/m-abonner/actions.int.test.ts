@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
+import { demo } from "@/db/demo-data";
 import { subscriptions } from "@/db/schema";
-import { demo } from "@/db/seed";
 import {
   accountByEmail,
   householdByCode,

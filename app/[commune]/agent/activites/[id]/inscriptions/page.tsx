@@ -7,8 +7,9 @@ import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { SearchField, SearchForm } from "@/components/ui/search-form";
 import { CHILD_SEARCH_LIMIT, findChildOfCommune, listEnrolments, searchChildren } from "@/lib/activities/enrolments";
 import { requireUser, staffRoles } from "@/lib/auth/session";
+import { todayInParis } from "@/lib/clock";
 import { getDb } from "@/lib/db";
-import { type IsoDay, parisDay } from "@/lib/planning/days";
+import type { IsoDay } from "@/lib/planning/days";
 import { activityLabel } from "@/lib/planning/labels";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
@@ -74,7 +75,7 @@ export default async function EnrolmentsPage({ params, searchParams }: Props) {
           action={createEnrolmentAction.bind(null, slug)}
           activityId={activity.id}
           child={{ id: chosen.id, name: `${chosen.firstName} ${chosen.lastName}` }}
-          period={defaultPeriod(parisDay(new Date()))}
+          period={defaultPeriod(todayInParis())}
         />
       ) : search.enfant ? (
         <p className="notice notice--error" role="alert">
