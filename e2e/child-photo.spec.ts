@@ -69,5 +69,5 @@ test("a family adds a child's photo; a file that is not an image is refused at t
   const anonymous = await openPage();
   const response = await anonymous.request.get(src, { maxRedirects: 0 });
   expect(response.status()).toBe(307);
-  expect(response.headers()["location"]).toContain("/demo/connexion");
+  expect(response.headers().location).toContain("/demo/connexion");
 });
