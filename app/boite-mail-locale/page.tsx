@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db";
+import { formatDateTime } from "@/lib/format";
 import { listLocalMails } from "@/lib/mail/local-mailbox";
 import { canReadLocalMailbox } from "@/lib/mail/local-mailbox-access";
 import { routes } from "@/lib/routes/paths";
@@ -44,7 +45,7 @@ export default async function LocalMailboxPage() {
             <tbody>
               {mails.map((mail) => (
                 <tr key={mail.id}>
-                  <td>{mail.createdAt.toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}</td>
+                  <td>{formatDateTime(mail.createdAt)}</td>
                   <td>{mail.to}</td>
                   <td>
                     <Link href={routes.localMail(mail.id)}>{mail.subject}</Link>

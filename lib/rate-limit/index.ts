@@ -66,17 +66,3 @@ export function retryAfterMessage(seconds: number): string {
 export async function purgeRateLimitBuckets(db: Db, nowMs = Date.now()): Promise<void> {
   await db.delete(rateLimitBuckets).where(lt(rateLimitBuckets.windowStart, new Date(nowMs - 24 * 60 * 60 * 1000)));
 }
-
-/** Gives back one attempt counted by `consumeRateLimit` (a right second-factor code: only wrong ones should count). */
-export async function refundRateLimit(
-  db: Db,
-  attempts: { key: string; rule: RateLimitRule }[],
-  nowMs = Date.now(),
-): Promise<void> {
-  for (const { key, rule } of attempts) {
-    await db
-      .update(rateLimitBuckets)
-      .set({ count: sql`greatest(${rateLimitBuckets.count} - 1, 0)` })
-      .where(and(eq(rateLimitBuckets.key, key), eq(rateLimitBuckets.windowStart, windowStart(nowMs, rule.windowMs))));
-  }
-}

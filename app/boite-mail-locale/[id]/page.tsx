@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
+import { formatDateTime } from "@/lib/format";
 import { findLocalMail, linksOf } from "@/lib/mail/local-mailbox";
 import { canReadLocalMailbox } from "@/lib/mail/local-mailbox-access";
 import { routes } from "@/lib/routes/paths";
@@ -22,7 +23,7 @@ export default async function LocalMailPage({ params }: { params: Promise<{ id: 
       </p>
       <h1>{mail.subject}</h1>
       <p>
-        À : {mail.to} · {mail.createdAt.toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}
+        À : {mail.to} · {formatDateTime(mail.createdAt)}
       </p>
       <h2>Liens du message</h2>
       <ul>

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { recoveryCodes, totpFactors, userSessions } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/env";
-import { consumeRateLimit, refundRateLimit } from "@/lib/rate-limit";
+import { consumeRateLimit, giveBackAttempt } from "@/lib/rate-limit";
 import { isLiveSession } from "../sessions";
 import { normalizeRecoveryCode } from "./recovery-code-format";
 import { generateRecoveryCodes, hashRecoveryCode } from "./recovery-codes";
@@ -40,10 +40,11 @@ async function limited<T extends { ok: boolean }>(
   check: () => Promise<T>,
 ): Promise<T | CheckRefusal> {
   const attempts = attemptsOf(userId);
-  const limit = await consumeRateLimit(db, attempts);
+  const now = Date.now();
+  const limit = await consumeRateLimit(db, attempts, now);
   if (!limit.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: limit.retryAfterSeconds };
   const outcome = await check();
-  if (outcome.ok) await refundRateLimit(db, attempts);
+  if (outcome.ok) await giveBackAttempt(db, attempts, now); // only wrong codes count
   return outcome;
 }
 
