@@ -118,6 +118,14 @@ describe("sendMail", () => {
     expect(delivery.sent).toHaveLength(5);
   });
 
+  it("an attempt at the very millisecond the mail was written still finds it due", async () => {
+    const id = await enqueueMail(database.db, message("same-ms@example.fr"));
+    const [row] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+    // The row's instant as JavaScript sees it (milliseconds), i.e. an immediate delivery's `now` at worst.
+    expect(await deliverPendingMail(database.db, { ids: [id], now: row!.nextAttemptAt })).toBe(1);
+    expect(delivery.sent).toContain("same-ms@example.fr");
+  });
+
   it("retries a batch whose answer was lost with the same mails and the same idempotency key: none is mailed twice", async () => {
     await enqueueMail(database.db, message("f1@example.fr"));
     await enqueueMail(database.db, message("f2@example.fr"));

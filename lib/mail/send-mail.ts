@@ -34,6 +34,9 @@ export type RenderedMail = Omit<MailMessage, "body"> & { html: string; text: str
 export async function enqueueRenderedMails(db: Db, mails: readonly RenderedMail[]): Promise<string[]> {
   if (mails.length === 0) return [];
   const status = env.RESEND_API_KEY ? ("pending" as const) : ("local" as const);
+  // Due at this server's instant, in milliseconds like the `now` deliveries compare it with: the database's
+  // default (its own clock, in microseconds) could fall just after an immediate delivery's `now` and skip the mail.
+  const nextAttemptAt = new Date();
   const rows = await db
     .insert(mailOutbox)
     .values(
@@ -45,6 +48,7 @@ export async function enqueueRenderedMails(db: Db, mails: readonly RenderedMail[
         html,
         text,
         status,
+        nextAttemptAt,
       })),
     )
     .returning({ id: mailOutbox.id });
