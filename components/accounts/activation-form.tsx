@@ -2,8 +2,8 @@
 
 import { FormMessage, SubmitButton, useActionForm } from "@/components/ui/form-kit";
 import { activationSchema } from "@/lib/accounts/schemas";
+import type { FormAction } from "@/lib/actions/state";
 import { FormDoneLogIn } from "./form-done";
-import type { FormAction } from "./types";
 
 /** "Activer mon compte": one button, so that opening the mailed link (or a mail scanner doing it) spends nothing. */
 export function ActivationForm({

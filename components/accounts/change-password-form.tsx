@@ -3,8 +3,8 @@
 import { useEffect } from "react";
 import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
 import { changePasswordSchema } from "@/lib/accounts/schemas";
+import type { FormAction } from "@/lib/actions/state";
 import { NewPasswordFields } from "./new-password-fields";
-import type { FormAction } from "./types";
 
 /** "Changer mon mot de passe" in Mon espace citoyen. */
 export function ChangePasswordForm({ action }: { action: FormAction }) {

@@ -3,8 +3,8 @@
 import { CaptchaField, useCaptchaInput } from "@/components/captcha-field";
 import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
 import { emailWithCaptchaSchema } from "@/lib/accounts/schemas";
+import type { FormAction } from "@/lib/actions/state";
 import { FormDone } from "./form-done";
-import type { FormAction } from "./types";
 
 /** An e-mail address and the captcha, for the requests answered by mail ("Mot de passe oublié", new activation link). */
 export function EmailCaptchaForm({ action, submitLabel }: { action: FormAction; submitLabel: string }) {

@@ -6,8 +6,8 @@ import { CaptchaField, useCaptchaInput } from "@/components/captcha-field";
 import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
 import { NOT_ACTIVATED } from "@/lib/accounts/messages";
 import { loginSchema } from "@/lib/accounts/schemas";
+import type { FormAction } from "@/lib/actions/state";
 import { routes } from "@/lib/routes/paths";
-import type { FormAction } from "./types";
 
 /**
  * "Se connecter". On success the action redirects; `retour` is the page that asked for a login. After repeated

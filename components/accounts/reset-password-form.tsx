@@ -2,9 +2,9 @@
 
 import { FormMessage, SubmitButton, useActionForm } from "@/components/ui/form-kit";
 import { resetPasswordSchema } from "@/lib/accounts/schemas";
+import type { FormAction } from "@/lib/actions/state";
 import { FormDoneLogIn } from "./form-done";
 import { NewPasswordFields } from "./new-password-fields";
-import type { FormAction } from "./types";
 
 /** "Choisir un nouveau mot de passe" from a mailed link (forgotten password, or an agent's first password). */
 export function ResetPasswordForm({

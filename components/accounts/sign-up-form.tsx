@@ -11,11 +11,11 @@ import {
   useActionForm,
 } from "@/components/ui/form-kit";
 import { signUpSchema } from "@/lib/accounts/schemas";
+import type { FormAction } from "@/lib/actions/state";
 import { routes } from "@/lib/routes/paths";
 import { civilityLabels } from "@/lib/validation/fields";
 import { FormDone } from "./form-done";
 import { NewPasswordFields } from "./new-password-fields";
-import type { FormAction } from "./types";
 
 const civilityOptions = Object.entries(civilityLabels).map(([value, label]) => ({ value, label }));
 
