@@ -1,16 +1,20 @@
 import { DataTable } from "@/components/ui/data-table";
 import type { Invoice } from "@/db/schema";
+import { type InvoiceFacts, type InvoiceStatus, invoiceStatus, invoiceStatusLabel } from "@/lib/billing/status";
 import { formatDate, formatEuros } from "@/lib/format";
-import { invoiceStatusLabels } from "@/lib/households/invoices";
 
-type InvoiceRow = Pick<Invoice, "id" | "reference" | "issuer" | "issuedOn" | "dueOn" | "amountCents" | "status"> & {
-  householdName: string;
-};
+type InvoiceRow = Pick<Invoice, "id" | "reference" | "issuer" | "issuedOn" | "dueOn"> &
+  InvoiceFacts & {
+    householdName: string;
+  };
 
-const statusBadge: Record<Invoice["status"], string> = {
+const statusBadge: Record<InvoiceStatus, string> = {
   to_pay: "badge badge--danger",
+  partially_paid: "badge badge--danger",
+  direct_debit: "badge",
   paid: "badge badge--success",
   treasury: "badge",
+  cancelled: "badge",
 };
 
 /** "Historique des factures (n résultats)"; the household column only when the account follows several. */
@@ -39,7 +43,7 @@ export function InvoiceTable({ invoices, showHousehold }: { invoices: InvoiceRow
             {
               header: "Statut",
               cell: (invoice) => (
-                <span className={statusBadge[invoice.status]}>{invoiceStatusLabels[invoice.status]}</span>
+                <span className={statusBadge[invoiceStatus(invoice)]}>{invoiceStatusLabel(invoice)}</span>
               ),
             },
           ]}

@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { invoiceNatures } from "./billing";
 import { communeIdColumn, createdAtColumn, updatedAtColumn } from "./columns";
 import { communes } from "./communes";
 import { children, householdIdColumn, households } from "./households";
@@ -59,6 +60,8 @@ export const activities = pgTable(
     lateAbsenceBilled: boolean("late_absence_billed").notNull().default(false),
     /** When true a booking within capacity is accepted at once, without an agent. */
     autoAccept: boolean("auto_accept").notNull().default(false),
+    /** Nature de facture of its slots; an activity with none is left out of the invoicing runs (an anomaly). */
+    natureId: uuid("nature_id").references(() => invoiceNatures.id, { onDelete: "set null" }),
     archived: boolean("archived").notNull().default(false),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),

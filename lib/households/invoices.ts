@@ -1,13 +1,7 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { households, type Invoice, invoices, subscriptions } from "@/db/schema";
-
-export const invoiceStatusLabels: Record<Invoice["status"], string> = {
-  to_pay: "À payer",
-  paid: "Payée",
-  treasury: "Transmise en trésorerie",
-};
+import { households, invoices, subscriptions } from "@/db/schema";
 
 /** Invoices of the households this account is subscribed to in this commune, newest first. */
 export async function listInvoicesOfSubscribedHouseholds(db: Db, params: { communeId: string; userId: string }) {
@@ -20,7 +14,10 @@ export async function listInvoicesOfSubscribedHouseholds(db: Db, params: { commu
       issuedOn: invoices.issuedOn,
       dueOn: invoices.dueOn,
       amountCents: invoices.amountCents,
-      status: invoices.status,
+      paidCents: invoices.paidCents,
+      directDebitOn: invoices.directDebitOn,
+      treasuryOn: invoices.treasuryOn,
+      cancelledOn: invoices.cancelledOn,
     })
     .from(invoices)
     .innerJoin(

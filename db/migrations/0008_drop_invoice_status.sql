@@ -1,0 +1,2 @@
+ALTER TABLE "invoices" DROP COLUMN "status";--> statement-breakpoint
+DROP TYPE "public"."invoice_status";
