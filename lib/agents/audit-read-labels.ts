@@ -26,6 +26,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "booking.decided": "Réservations ou absences traitées",
   "calendar_feed.created": "Lien d'agenda créé par la famille",
   "calendar_feed.revoked": "Lien d'agenda révoqué par la famille",
+  "payment.recorded": "Règlement enregistré",
+  "payment.cancelled": "Règlement annulé",
+  "invoice.credit_note": "Facture annulée par un avoir",
+  "invoice.transmitted_to_treasury": "Factures transmises en trésorerie",
 };
 
 export function auditActionLabel(action: string): string {
@@ -75,6 +79,11 @@ function auditDetail(action: string, details: Record<string, unknown>): string |
     case "request.refused":
     case "request.accepted":
       return text(details.message);
+    case "payment.recorded":
+    case "payment.cancelled":
+    case "invoice.credit_note":
+    case "invoice.transmitted_to_treasury":
+      return text(details.summary);
     case "commune.agent_second_factor_changed":
       return details.required ? "Exigée pour les agents" : "Facultative pour les agents";
     case "child.health_read": {

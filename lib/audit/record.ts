@@ -27,7 +27,11 @@ export type AuditAction =
   | "enrolment.updated"
   | "booking.decided"
   | "calendar_feed.created"
-  | "calendar_feed.revoked";
+  | "calendar_feed.revoked"
+  | "payment.recorded"
+  | "payment.cancelled"
+  | "invoice.credit_note"
+  | "invoice.transmitted_to_treasury";
 
 export type AuditEntry = {
   communeId: string;
