@@ -25,6 +25,7 @@ const citizenSpace = under(home, "Mon espace citoyen", routes.citizen.space);
 const familySpace = under(home, "Espace famille", routes.family.space);
 const agentSpace = under(home, "Espace agent", routes.agent.space);
 const activities = under(agentSpace, "Activités", routes.agent.activities);
+const agentBilling = under(agentSpace, "Facturation", routes.agent.billing);
 
 export const breadcrumbs = {
   home: trail(home),
@@ -55,4 +56,7 @@ export const breadcrumbs = {
   agentRequests: trail(under(agentSpace, "Demandes", routes.agent.requests)),
   households: trail(under(agentSpace, "Familles", routes.agent.households)),
   bookings: trail(under(agentSpace, "Réservations et absences", routes.agent.bookings)),
+  /** The agents' billing pages (Trésorerie, Enregistrer un règlement…), below "Facturation". */
+  agentBilling: trail(agentBilling),
+  agentInvoices: trail(under(agentBilling, "Factures", routes.agent.invoices)),
 };

@@ -70,6 +70,11 @@ export const routePatterns = {
   bookingInbox: "/[commune]/agent/reservations",
   staffAccounts: "/[commune]/agent/comptes",
   journal: "/[commune]/agent/journal",
+  agentBilling: "/[commune]/agent/facturation",
+  agentInvoices: "/[commune]/agent/facturation/factures",
+  agentInvoice: "/[commune]/agent/facturation/factures/[id]",
+  newPayment: "/[commune]/agent/facturation/reglements/nouveau",
+  treasury: "/[commune]/agent/facturation/tresorerie",
 } as const;
 
 type Pattern = (typeof routePatterns)[keyof typeof routePatterns];
@@ -242,5 +247,19 @@ export const routes = {
         action: search.action,
         page: pageParam(search.page),
       }),
+    billing: communePage(routePatterns.agentBilling),
+    /** The commune's invoices, with their filters and page (every state is the default, left out). */
+    invoices: (slug: string, search: { q?: string; etat?: string; famille?: string; page?: number } = {}) =>
+      withQuery(fill(routePatterns.agentInvoices, { commune: slug }), {
+        q: search.q,
+        etat: search.etat === "all" ? undefined : search.etat,
+        famille: search.famille,
+        page: pageParam(search.page),
+      }),
+    invoice: (slug: string, id: string) => fill(routePatterns.agentInvoice, { commune: slug, id }),
+    /** "Enregistrer un règlement" for a household. */
+    newPayment: (slug: string, householdId: string) =>
+      withQuery(fill(routePatterns.newPayment, { commune: slug }), { famille: householdId }),
+    treasury: communePage(routePatterns.treasury),
   },
 };

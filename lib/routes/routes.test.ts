@@ -111,6 +111,14 @@ const built: Built<typeof routes> = {
     bookings: [routes.agent.bookings(slug, { activityId: id, day: "2026-12-03" })],
     staffAccounts: [routes.agent.staffAccounts(slug)],
     journal: [routes.agent.journal(slug, { action: "login", page: 2 })],
+    billing: [routes.agent.billing(slug)],
+    invoices: [
+      routes.agent.invoices(slug),
+      routes.agent.invoices(slug, { q: "F2027", etat: "open", famille: id, page: 2 }),
+    ],
+    invoice: [routes.agent.invoice(slug, id)],
+    newPayment: [routes.agent.newPayment(slug, id)],
+    treasury: [routes.agent.treasury(slug)],
   },
 };
 
@@ -134,6 +142,8 @@ const trails: Record<keyof typeof breadcrumbs, Crumb[]> = {
   agentRequests: breadcrumbs.agentRequests(slug, "D-2026-0001"),
   households: breadcrumbs.households(slug, "Famille Martin"),
   bookings: breadcrumbs.bookings(slug),
+  agentBilling: breadcrumbs.agentBilling(slug, "Trésorerie"),
+  agentInvoices: breadcrumbs.agentInvoices(slug, "Facture F2027-000001"),
 };
 
 describe("the route map", () => {

@@ -126,6 +126,24 @@ export const validActionForms: Record<string, (ids: FormIds) => Form> = {
   }),
   regenerateSubscriberCodeAction: (ids) => ({ householdId: ids.household }),
   updateFamilyQuotientAction: (ids) => ({ householdId: ids.household, familyQuotient: "780" }),
+  // The demo's invoices are not in FormIds: an unknown invoice or payment is refused for a business reason.
+  recordPaymentAction: (ids) => ({
+    householdId: ids.household,
+    idempotencyKey: "5f0e7d1c-2b3a-4c5d-8e9f-0a1b2c3d4e5f",
+    method: "cheque",
+    receivedOn: "2027-01-04",
+    reference: "1234567",
+    amount: "14,10",
+    "allocations.0.invoiceId": "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d",
+    "allocations.0.selected": "on",
+    "allocations.0.amount": "14,10",
+  }),
+  cancelPaymentAction: () => ({
+    paymentId: "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f",
+    reason: "Chèque rejeté par la banque",
+  }),
+  issueCreditNoteAction: () => ({ invoiceId: "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d", reason: "Erreur de tarif" }),
+  transmitToTreasuryAction: () => ({ invoiceIds: ["9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d"] }),
 
   withdrawMyRequest: (ids) => ({ householdId: ids.household, requestId: ids.request }),
   markMyRequestsRead: (ids) => ({ householdId: ids.household, scope: "all" }),

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { AuditTable } from "@/components/agent/audit/audit-table";
 import { HouseholdQuotientForm } from "@/components/agent/audit/household-quotient-form";
+import { HouseholdBilling } from "@/components/agent/billing/household-billing";
 import { HouseholdAccounts } from "@/components/agent/household/household-accounts";
 import { HouseholdChildren } from "@/components/agent/household/household-children";
 import { HouseholdGuardians } from "@/components/agent/household/household-guardians";
@@ -10,6 +11,7 @@ import { SubscriberCodeCard } from "@/components/agent/household/subscriber-code
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { listHouseholdAudit } from "@/lib/agents/audit-read";
 import { requireUser, staffRoles } from "@/lib/auth/session";
+import { householdBillingSummary } from "@/lib/billing/agent-invoices";
 import { getDb } from "@/lib/db";
 import { listHouseholdPhotoVersions } from "@/lib/family-file/photo-store";
 import { findHouseholdDetail } from "@/lib/households/household-detail";
@@ -32,6 +34,7 @@ export default async function HouseholdPage({ params }: Props) {
   if (!household) notFound();
   const history = await listHouseholdAudit(await getDb(), { communeId: commune.id, householdId: household.id });
   const photos = await listHouseholdPhotoVersions(await getDb(), { communeId: commune.id, householdId: household.id });
+  const billing = await householdBillingSummary(await getDb(), { communeId: commune.id, householdId: household.id });
 
   return (
     <>
@@ -47,6 +50,7 @@ export default async function HouseholdPage({ params }: Props) {
       <HouseholdGuardians household={household} />
       <HouseholdChildren slug={slug} household={household} photos={photos} />
       <HouseholdAccounts household={household} />
+      <HouseholdBilling slug={slug} householdId={household.id} summary={billing} />
 
       <h2>Historique</h2>
       {history.length === 0 ? (

@@ -1,0 +1,254 @@
+import "server-only";
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { creditNotes, households, invoiceLines, invoices, paymentAllocations, payments, users } from "@/db/schema";
+import type { InvoiceStatus } from "./status";
+
+/*
+ * What the agents read of the commune's invoices: the paged list, one invoice with its lines, payments and credit
+ * note, a household's open invoices (to record a payment) and its balance. Every query is scoped by the commune.
+ */
+
+export const AGENT_INVOICES_PER_PAGE = 20;
+
+/** The "État" filter of the list: a derived status, "open" (something still due) or all. */
+export type InvoiceStatusFilter = InvoiceStatus | "open" | "all";
+
+const live = isNull(invoices.cancelledOn);
+const unpaid = lt(invoices.paidCents, invoices.amountCents);
+
+/** The SQL twin of invoiceStatus (lib/billing/status.ts), for one status. */
+function statusCondition(status: InvoiceStatusFilter): SQL | undefined {
+  switch (status) {
+    case "all":
+      return undefined;
+    case "cancelled":
+      return isNotNull(invoices.cancelledOn);
+    case "paid":
+      return and(live, sql`${invoices.paidCents} >= ${invoices.amountCents}`);
+    case "open":
+      return and(live, unpaid);
+    case "treasury":
+      return and(live, unpaid, isNotNull(invoices.treasuryOn));
+    case "direct_debit":
+      return and(live, unpaid, isNull(invoices.treasuryOn), isNotNull(invoices.directDebitOn));
+    case "partially_paid":
+      return and(live, unpaid, isNull(invoices.treasuryOn), isNull(invoices.directDebitOn), gt(invoices.paidCents, 0));
+    case "to_pay":
+      return and(live, isNull(invoices.treasuryOn), isNull(invoices.directDebitOn), eq(invoices.paidCents, 0));
+  }
+}
+
+/** `%` and `_` typed by the agent are searched literally. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, "\\$&")}%`;
+
+const invoiceFacts = {
+  id: invoices.id,
+  reference: invoices.reference,
+  householdId: invoices.householdId,
+  householdName: households.name,
+  issuer: invoices.issuer,
+  emissionCode: invoices.emissionCode,
+  issuedOn: invoices.issuedOn,
+  dueOn: invoices.dueOn,
+  amountCents: invoices.amountCents,
+  paidCents: invoices.paidCents,
+  directDebitOn: invoices.directDebitOn,
+  treasuryOn: invoices.treasuryOn,
+  cancelledOn: invoices.cancelledOn,
+};
+
+/**
+ * One page of the commune's invoices, newest first: by family name or invoice number (`query`), status, and
+ * household (`householdId`, the household page's link). A page past the end shows the last one.
+ */
+export async function searchInvoices(
+  db: Db,
+  params: { communeId: string; query: string; status: InvoiceStatusFilter; householdId?: string; page: number },
+) {
+  const where = and(
+    eq(invoices.communeId, params.communeId),
+    params.householdId ? eq(invoices.householdId, params.householdId) : undefined,
+    params.query
+      ? or(ilike(households.name, containing(params.query)), ilike(invoices.reference, containing(params.query)))
+      : undefined,
+    statusCondition(params.status),
+  );
+  const joined = and(eq(households.id, invoices.householdId), eq(households.communeId, params.communeId));
+  const [{ total }] = (await db
+    .select({ total: count() })
+    .from(invoices)
+    .innerJoin(households, joined)
+    .where(where)) as [{ total: number }];
+  const pageCount = Math.max(1, Math.ceil(total / AGENT_INVOICES_PER_PAGE));
+  const page = Math.min(Math.max(1, params.page), pageCount);
+  const items = await db
+    .select(invoiceFacts)
+    .from(invoices)
+    .innerJoin(households, joined)
+    .where(where)
+    .orderBy(desc(invoices.issuedOn), desc(invoices.reference))
+    .limit(AGENT_INVOICES_PER_PAGE)
+    .offset((page - 1) * AGENT_INVOICES_PER_PAGE);
+  return { total, page, pageCount, items };
+}
+
+/** The name of a household of this commune (the list's "famille" filter), or null. */
+export async function findHouseholdName(db: Db, params: { communeId: string; householdId: string }) {
+  const [row] = await db
+    .select({ id: households.id, name: households.name })
+    .from(households)
+    .where(and(eq(households.id, params.householdId), eq(households.communeId, params.communeId)));
+  return row ?? null;
+}
+
+/**
+ * One invoice of this commune for the agents: its facts, its lines (by child, then activity, then month), the
+ * payments allocated to it (live and cancelled, each with the other invoices it settled) and its credit note.
+ * Null for an invoice of another commune.
+ */
+export async function findAgentInvoice(db: Db, params: { communeId: string; invoiceId: string }) {
+  const [invoice] = await db
+    .select({
+      ...invoiceFacts,
+      payerName: invoices.payerName,
+      payerAddress: invoices.payerAddress,
+      period: invoices.period,
+    })
+    .from(invoices)
+    .innerJoin(households, and(eq(households.id, invoices.householdId), eq(households.communeId, params.communeId)))
+    .where(and(eq(invoices.id, params.invoiceId), eq(invoices.communeId, params.communeId)));
+  if (!invoice) return null;
+
+  const lines = await db
+    .select({
+      id: invoiceLines.id,
+      childName: invoiceLines.childName,
+      activityLabel: invoiceLines.activityLabel,
+      month: invoiceLines.month,
+      kind: invoiceLines.kind,
+      quantity: invoiceLines.quantity,
+      unitCents: invoiceLines.unitCents,
+      amountCents: invoiceLines.amountCents,
+      note: invoiceLines.note,
+    })
+    .from(invoiceLines)
+    .where(and(eq(invoiceLines.invoiceId, invoice.id), eq(invoiceLines.communeId, params.communeId)))
+    .orderBy(
+      asc(invoiceLines.childName),
+      asc(invoiceLines.activityLabel),
+      asc(invoiceLines.month),
+      asc(invoiceLines.kind),
+    );
+
+  const settled = await db
+    .select({
+      id: payments.id,
+      operationNumber: payments.operationNumber,
+      method: payments.method,
+      receivedOn: payments.receivedOn,
+      description: payments.description,
+      amountCents: payments.amountCents,
+      allocatedCents: paymentAllocations.amountCents,
+      cancelledAt: payments.cancelledAt,
+      cancelReason: payments.cancelReason,
+      recordedBy: sql<
+        string | null
+      >`(select ${users.firstName} || ' ' || ${users.lastName} from ${users} where ${users.id} = ${payments.recordedByUserId})`,
+    })
+    .from(paymentAllocations)
+    .innerJoin(payments, and(eq(payments.id, paymentAllocations.paymentId), eq(payments.communeId, params.communeId)))
+    .where(and(eq(paymentAllocations.invoiceId, invoice.id), eq(paymentAllocations.communeId, params.communeId)))
+    .orderBy(asc(payments.receivedOn), asc(payments.operationNumber));
+  const others = settled.length
+    ? await db
+        .select({
+          paymentId: paymentAllocations.paymentId,
+          reference: invoices.reference,
+          amountCents: paymentAllocations.amountCents,
+        })
+        .from(paymentAllocations)
+        .innerJoin(
+          invoices,
+          and(eq(invoices.id, paymentAllocations.invoiceId), eq(invoices.communeId, params.communeId)),
+        )
+        .where(
+          and(
+            eq(paymentAllocations.communeId, params.communeId),
+            inArray(
+              paymentAllocations.paymentId,
+              settled.map((p) => p.id),
+            ),
+            sql`${paymentAllocations.invoiceId} <> ${invoice.id}`,
+          ),
+        )
+        .orderBy(asc(invoices.reference))
+    : [];
+
+  const [creditNote] = await db
+    .select({
+      reference: creditNotes.reference,
+      issuedOn: creditNotes.issuedOn,
+      amountCents: creditNotes.amountCents,
+      reason: creditNotes.reason,
+    })
+    .from(creditNotes)
+    .where(and(eq(creditNotes.invoiceId, invoice.id), eq(creditNotes.communeId, params.communeId)));
+
+  return {
+    invoice,
+    lines,
+    payments: settled.map((payment) => ({
+      ...payment,
+      otherInvoices: others.filter((other) => other.paymentId === payment.id),
+    })),
+    creditNote: creditNote ?? null,
+  };
+}
+
+export type AgentInvoice = NonNullable<Awaited<ReturnType<typeof findAgentInvoice>>>;
+
+/**
+ * The invoices of a household of this commune that a counter payment may settle: a balance, not cancelled, not
+ * at the treasury (a direct-debit one may still be paid before the debit), the oldest due first.
+ */
+export async function listOpenInvoicesOfHousehold(db: Db, params: { communeId: string; householdId: string }) {
+  return db
+    .select({
+      id: invoices.id,
+      reference: invoices.reference,
+      issuer: invoices.issuer,
+      issuedOn: invoices.issuedOn,
+      dueOn: invoices.dueOn,
+      amountCents: invoices.amountCents,
+      paidCents: invoices.paidCents,
+      directDebitOn: invoices.directDebitOn,
+      treasuryOn: invoices.treasuryOn,
+      cancelledOn: invoices.cancelledOn,
+    })
+    .from(invoices)
+    .where(
+      and(
+        eq(invoices.communeId, params.communeId),
+        eq(invoices.householdId, params.householdId),
+        live,
+        unpaid,
+        isNull(invoices.treasuryOn),
+      ),
+    )
+    .orderBy(asc(invoices.dueOn), asc(invoices.issuedOn), asc(invoices.reference));
+}
+
+/** What a household of this commune owes: payable here, and at the treasury; how many invoices in all. */
+export async function householdBillingSummary(db: Db, params: { communeId: string; householdId: string }) {
+  const [row] = await db
+    .select({
+      invoiceCount: sql<number>`count(*)::int`,
+      openCount: sql<number>`(count(*) filter (where ${and(live, unpaid, isNull(invoices.treasuryOn))}))::int`,
+      dueHereCents: sql<number>`coalesce(sum(${invoices.amountCents} - ${invoices.paidCents}) filter (where ${and(live, isNull(invoices.treasuryOn))}), 0)::int`,
+      atTreasuryCents: sql<number>`coalesce(sum(${invoices.amountCents} - ${invoices.paidCents}) filter (where ${and(live, isNotNull(invoices.treasuryOn))}), 0)::int`,
+    })
+    .from(invoices)
+    .where(and(eq(invoices.communeId, params.communeId), eq(invoices.householdId, params.householdId)));
+  return row ?? { invoiceCount: 0, openCount: 0, dueHereCents: 0, atTreasuryCents: 0 };
+}
