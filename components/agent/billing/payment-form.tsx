@@ -190,6 +190,10 @@ export function PaymentForm({
           Répartir le montant sur les factures
         </button>
       </div>
+      <p className="field__hint">
+        « Répartir le montant » coche les factures de la plus ancienne échéance à la plus récente, chacune jusqu&apos;à
+        son solde.
+      </p>
     </form>
   );
 }

@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
+import type { ReactElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { PaymentForm } from "@/components/agent/billing/payment-form";
 import { type Commune, creditNotes, invoices, payments } from "@/db/schema";
 import {
   findAgentInvoice,
@@ -26,6 +29,7 @@ import TreasuryPage from "./tresorerie/page";
 const database = setUpTestDatabase();
 const db = () => database.db;
 
+type PaymentFormProps = Parameters<typeof PaymentForm>[0];
 type Family = Awaited<ReturnType<typeof insertFamily>>;
 let townA: Commune;
 let townB: Commune;
@@ -52,6 +56,8 @@ async function pageOutcome(call: Promise<unknown>): Promise<string> {
   }
   return "rendered";
 }
+/** The page's HTML as the server would send it (client components rendered as on the first load). */
+const html = async (page: Promise<ReactElement>) => renderToStaticMarkup(await page);
 const params = (slug: string, id?: string) => Promise.resolve({ commune: slug, id: id ?? "" });
 const query = (search: Record<string, string> = {}) => Promise.resolve(search);
 
@@ -226,7 +232,11 @@ describe("the invoice page's actions", () => {
       payments: [{ cancelReason: "Chèque rejeté", allocatedCents: 1410 }],
       lines: [{ quantity: 1, unitCents: 1410 }],
     });
-    expect(await pageOutcome(AgentInvoicePage({ params: params(townA.slug, january.id) }))).toBe("rendered");
+    const shown = await html(AgentInvoicePage({ params: params(townA.slug, january.id) }));
+    expect(shown).toContain(`<h1>Facture ${january.reference}</h1>`);
+    expect(shown).toContain("Annulée par avoir");
+    expect(shown).toContain("Chèque rejeté");
+    expect(shown).toContain("Léa TEST");
   });
 });
 
@@ -256,7 +266,8 @@ describe("Trésorerie", () => {
       ok: false,
       message: "Aucune des factures sélectionnées n'est plus à transmettre en trésorerie.",
     });
-    expect(await pageOutcome(TreasuryPage({ params: params(town.slug) }))).toBe("rendered");
+    const shown = await html(TreasuryPage({ params: params(town.slug) }));
+    expect(shown).toContain("Aucune facture n&#x27;est à transmettre en trésorerie aujourd&#x27;hui.");
   });
 });
 
@@ -333,5 +344,37 @@ describe("another commune's staff", () => {
     expect(await db().select().from(invoices).where(eq(invoices.householdId, martin.householdId))).toEqual(before);
     expect(await paymentsOf(martin.householdId)).toMatchObject([{ id: payment!.id, cancelledAt: null }]);
     expect(await db().select().from(creditNotes).where(eq(creditNotes.householdId, martin.householdId))).toEqual([]);
+  });
+});
+
+describe("the pages", () => {
+  it("show a household's open invoices to pay, prefilled with their balance, with a fresh key", async () => {
+    const family = await insertFamily(db(), townA.id, "DURAND");
+    const { january, february } = await twoInvoices(family);
+    await db().update(invoices).set({ paidCents: 500 }).where(eq(invoices.id, february.id));
+    signInAs(family.agent, townA.slug);
+    const page = () =>
+      NewPaymentPage({ params: params(townA.slug), searchParams: query({ famille: family.householdId }) });
+    const element = await page();
+    const shown = renderToStaticMarkup(element);
+    expect(shown).toContain("<h1>Enregistrer un règlement – Famille DURAND</h1>");
+    expect(shown).toContain(`aria-label="Régler la facture ${january.reference}"`);
+    expect(shown).toContain("Partiellement payée");
+    // The form's values (set on the fields once the page is live) and its key, new at each display.
+    const form = (tree: ReactElement) =>
+      (tree.props as { children: ReactElement[] }).children.find((child) => child?.type === PaymentForm)!
+        .props as PaymentFormProps;
+    expect(form(element).invoices.map((invoice) => [invoice.reference, invoice.balanceCents])).toEqual([
+      [january.reference, 1410],
+      [february.reference, 2000],
+    ]);
+    expect(form(element).idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+    expect(form(await page()).idempotencyKey).not.toBe(form(element).idempotencyKey);
+
+    const list = await html(
+      AgentInvoicesPage({ params: params(townA.slug), searchParams: query({ famille: family.householdId }) }),
+    );
+    expect(list).toContain("Factures de la famille DURAND (2 résultats)");
+    expect(list).toContain(january.reference);
   });
 });
