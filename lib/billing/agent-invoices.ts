@@ -10,6 +10,8 @@ import type { InvoiceStatus } from "./status";
  */
 
 export const AGENT_INVOICES_PER_PAGE = 20;
+/** The most invoices a search counts (and pages through): a narrower search finds the others. */
+export const AGENT_INVOICES_COUNT_LIMIT = 10_000;
 
 /** The "État" filter of the list: a derived status, "open" (something still due) or all. */
 export type InvoiceStatusFilter = InvoiceStatus | "open" | "all";
@@ -59,38 +61,55 @@ const invoiceFacts = {
 };
 
 /**
- * One page of the commune's invoices, newest first: by family name or invoice number (`query`), status, and
+ * One page of the commune's invoices, the latest number first: by family name or invoice number (`query`), status, and
  * household (`householdId`, the household page's link). A page past the end shows the last one.
  */
 export async function searchInvoices(
   db: Db,
   params: { communeId: string; query: string; status: InvoiceStatusFilter; householdId?: string; page: number },
 ) {
+  const pattern = containing(params.query);
+  // On invoices alone (the family name through a sub-select), so that counting needs no join.
   const where = and(
     eq(invoices.communeId, params.communeId),
     params.householdId ? eq(invoices.householdId, params.householdId) : undefined,
     params.query
-      ? or(ilike(households.name, containing(params.query)), ilike(invoices.reference, containing(params.query)))
+      ? or(
+          // Only a search with a digit may be a number: a name alone never scans every invoice's number.
+          /\d/.test(params.query) ? ilike(invoices.reference, pattern) : undefined,
+          inArray(
+            invoices.householdId,
+            db
+              .select({ id: households.id })
+              .from(households)
+              .where(and(eq(households.communeId, params.communeId), ilike(households.name, pattern))),
+          ),
+        )
       : undefined,
     statusCondition(params.status),
   );
-  const joined = and(eq(households.id, invoices.householdId), eq(households.communeId, params.communeId));
-  const [{ total }] = (await db
-    .select({ total: count() })
+  // Counted up to a bound: past it the list says "plus de 10 000" rather than scan every invoice of the commune.
+  const counted = db
+    .select({ one: sql`1` })
     .from(invoices)
-    .innerJoin(households, joined)
-    .where(where)) as [{ total: number }];
+    .where(where)
+    .limit(AGENT_INVOICES_COUNT_LIMIT + 1)
+    .as("counted");
+  const [{ found }] = (await db.select({ found: count() }).from(counted)) as [{ found: number }];
+  const total = Math.min(found, AGENT_INVOICES_COUNT_LIMIT);
   const pageCount = Math.max(1, Math.ceil(total / AGENT_INVOICES_PER_PAGE));
   const page = Math.min(Math.max(1, params.page), pageCount);
   const items = await db
     .select(invoiceFacts)
     .from(invoices)
-    .innerJoin(households, joined)
+    .innerJoin(households, and(eq(households.id, invoices.householdId), eq(households.communeId, params.communeId)))
     .where(where)
-    .orderBy(desc(invoices.issuedOn), desc(invoices.reference))
+    // Numbers are given in order of issue within a commune ("F2027-000123"): the newest first, along the
+    // commune's unique index on them rather than a sort of every invoice.
+    .orderBy(desc(invoices.reference))
     .limit(AGENT_INVOICES_PER_PAGE)
     .offset((page - 1) * AGENT_INVOICES_PER_PAGE);
-  return { total, page, pageCount, items };
+  return { total, totalIsBounded: found > AGENT_INVOICES_COUNT_LIMIT, page, pageCount, items };
 }
 
 /** The name of a household of this commune (the list's "famille" filter), or null. */

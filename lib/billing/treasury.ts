@@ -15,17 +15,24 @@ import type { IsoDay } from "@/lib/planning/days";
 /** The delay of an invoice imported without a régie: the régies' own default. */
 const DEFAULT_TREASURY_DELAY_DAYS = 30;
 
-/** The invoice's régie's delay after its due date, in days. */
-const treasuryDelayDays = sql<number>`coalesce((select ${regies.treasuryDelayDays} from ${regies} where ${regies.id} = ${invoices.regieId} and ${regies.communeId} = ${invoices.communeId}), ${DEFAULT_TREASURY_DELAY_DAYS})`;
+/** The invoice's régie's delay after its due date, in days, looked up row by row (for the update of a few ids). */
+const delayOfEachInvoice = sql<number>`coalesce((select ${regies.treasuryDelayDays} from ${regies} where ${regies.id} = ${invoices.regieId} and ${regies.communeId} = ${invoices.communeId}), ${DEFAULT_TREASURY_DELAY_DAYS})`;
 
-/** An invoice of the commune that may be transmitted today: a balance, no direct debit, past due + the delay. */
-function eligible(communeId: string, today: IsoDay): SQL {
+/** The same from the régies joined to the invoices (for the list of every eligible invoice). */
+const delayOfJoinedRegie = sql<number>`coalesce(${regies.treasuryDelayDays}, ${DEFAULT_TREASURY_DELAY_DAYS})`;
+
+/**
+ * An invoice of the commune that may be transmitted today: a balance, no direct debit, past due + the delay.
+ * Even the longest delay has to have run out after the due date: a plain range on (commune, due date) first.
+ */
+function eligible(communeId: string, today: IsoDay, treasuryDelayDays: SQL<number>): SQL {
   return and(
     eq(invoices.communeId, communeId),
     isNull(invoices.cancelledOn),
     isNull(invoices.treasuryOn),
     isNull(invoices.directDebitOn),
     lt(invoices.paidCents, invoices.amountCents),
+    lt(invoices.dueOn, today),
     sql`${invoices.dueOn} + ${treasuryDelayDays} < ${today}::date`,
   )!;
 }
@@ -35,10 +42,13 @@ export const TREASURY_PAGE_SIZE = 500;
 
 /** The invoices that may be transmitted to the treasury today, the oldest due first, and how many there are. */
 export async function listTreasuryEligible(db: Db, params: { communeId: string; today?: IsoDay; limit?: number }) {
-  const where = eligible(params.communeId, params.today ?? todayInParis());
-  const [{ total }] = (await db.select({ total: sql<number>`count(*)::int` }).from(invoices).where(where)) as [
-    { total: number },
-  ];
+  const where = eligible(params.communeId, params.today ?? todayInParis(), delayOfJoinedRegie);
+  const regie = and(eq(regies.id, invoices.regieId), eq(regies.communeId, params.communeId));
+  const [{ total }] = (await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(invoices)
+    .leftJoin(regies, regie)
+    .where(where)) as [{ total: number }];
   const rows = await db
     .select({
       id: invoices.id,
@@ -50,9 +60,10 @@ export async function listTreasuryEligible(db: Db, params: { communeId: string; 
       dueOn: invoices.dueOn,
       amountCents: invoices.amountCents,
       paidCents: invoices.paidCents,
-      delayDays: treasuryDelayDays,
+      delayDays: delayOfJoinedRegie,
     })
     .from(invoices)
+    .leftJoin(regies, regie)
     .innerJoin(households, and(eq(households.id, invoices.householdId), eq(households.communeId, params.communeId)))
     .where(where)
     .orderBy(asc(invoices.dueOn), asc(invoices.reference))
@@ -75,7 +86,7 @@ export async function transmitToTreasury(
     const transmitted = await tx
       .update(invoices)
       .set({ treasuryOn: today })
-      .where(and(inArray(invoices.id, [...params.invoiceIds]), eligible(params.communeId, today)))
+      .where(and(inArray(invoices.id, [...params.invoiceIds]), eligible(params.communeId, today, delayOfEachInvoice)))
       .returning({ id: invoices.id, reference: invoices.reference });
     const references = transmitted.map((row) => row.reference).sort();
     if (transmitted.length > 0)

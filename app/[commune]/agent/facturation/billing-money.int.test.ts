@@ -378,3 +378,34 @@ describe("the pages", () => {
     expect(list).toContain(january.reference);
   });
 });
+
+describe("the invoices list", () => {
+  it("finds by family name or number, and by state as the status says", async () => {
+    const town = await insertCommune(db());
+    const bernard = await insertFamily(db(), town.id, "BERNARD");
+    const moreau = await insertFamily(db(), town.id, "MOREAU");
+    const toPay = await insertTestInvoice(db(), { ...bernard.scope, amountCents: 1000 });
+    const partly = await insertTestInvoice(db(), { ...bernard.scope, amountCents: 1000, paidCents: 400 });
+    const paid = await insertTestInvoice(db(), { ...moreau.scope, amountCents: 1000, paidCents: 1000 });
+    const debit = await insertTestInvoice(db(), { ...moreau.scope, amountCents: 1000, directDebitOn: "2027-02-05" });
+    const cancelled = await insertTestInvoice(db(), { ...moreau.scope, amountCents: 1000, cancelledOn: "2027-01-06" });
+    const treasury = await insertTestInvoice(db(), { ...moreau.scope, amountCents: 1000, treasuryOn: "2027-03-01" });
+    const found = async (query: string, status: Parameters<typeof searchInvoices>[1]["status"] = "all") =>
+      (await searchInvoices(db(), { communeId: town.id, query, status, page: 1 })).items.map((i) => i.id).sort();
+    const ids = (...rows: { id: string }[]) => rows.map((row) => row.id).sort();
+    expect(await found("bern")).toEqual(ids(toPay, partly));
+    expect(await found(partly.reference.slice(0, 9))).toEqual(ids(partly));
+    expect(await found("", "to_pay")).toEqual(ids(toPay));
+    expect(await found("", "partially_paid")).toEqual(ids(partly));
+    expect(await found("", "paid")).toEqual(ids(paid));
+    expect(await found("", "direct_debit")).toEqual(ids(debit));
+    expect(await found("", "cancelled")).toEqual(ids(cancelled));
+    expect(await found("", "treasury")).toEqual(ids(treasury));
+    expect(await found("", "open")).toEqual(ids(toPay, partly, debit, treasury));
+    expect(await found("100%_")).toEqual([]);
+    for (const row of [toPay, partly, paid, debit, cancelled, treasury]) {
+      const status = invoiceStatus(await invoiceRow(row.id));
+      expect(await found("", status)).toContain(row.id);
+    }
+  });
+});

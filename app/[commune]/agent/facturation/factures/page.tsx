@@ -38,7 +38,10 @@ export default async function AgentInvoicesPage({ params, searchParams }: Props)
   });
   const filters = { ...search, famille: household?.id };
   const pageText = result.pageCount > 1 ? ` – page ${result.page} sur ${result.pageCount}` : "";
-  const caption = `Factures${household ? ` de la famille ${household.name}` : ""} (${result.total} résultat${result.total > 1 ? "s" : ""})${pageText}`;
+  const count = result.totalIsBounded
+    ? `plus de ${result.total.toLocaleString("fr-FR")} résultats, précisez la recherche`
+    : `${result.total} résultat${result.total > 1 ? "s" : ""}`;
+  const caption = `Factures${household ? ` de la famille ${household.name}` : ""} (${count})${pageText}`;
 
   return (
     <>
