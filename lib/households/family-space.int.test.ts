@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { demo } from "@/db/demo-data";
 import { subscriptions } from "@/db/schema";
+import { listFamilyInvoices } from "@/lib/billing/family/invoices";
 import { accountByEmail, householdByCode, openDemoDatabase } from "./demo-fixture";
 import { listSubscribedHouseholdSummaries } from "./family-summary";
-import { listInvoicesOfSubscribedHouseholds } from "./invoices";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -23,20 +23,18 @@ describe("Espace famille and Espace facturation data", () => {
     expect(others).toHaveLength(0);
     expect(martin).toMatchObject({ name: "MARTIN", guardians: [{ firstName: "Claire" }, { firstName: "Julien" }] });
     expect(martin!.children.map((c) => c.firstName)).toEqual(["Léa", "Hugo", "Zoé"]);
-    expect(await listInvoicesOfSubscribedHouseholds(handle.db, scope)).toEqual([]); // DURAND's invoice is not theirs
-
     const durand = await householdByCode(handle.db, "demo", demo.unsubscribedCode);
+    const durandScope = { ...scope, householdId: durand.id };
+    // DURAND's invoice is not theirs, neither under MARTIN nor asked for by DURAND's id.
+    const martinInvoices = await listFamilyInvoices(handle.db, { ...scope, householdId: martin!.id });
+    expect(martinInvoices.map((i) => i.reference)).not.toContain(demo.invoice.reference);
+    expect(await listFamilyInvoices(handle.db, durandScope)).toEqual([]);
+
     await handle.db
       .insert(subscriptions)
       .values({ communeId: durand.communeId, userId: family.id, householdId: durand.id, method: "agent" });
-    expect(await listInvoicesOfSubscribedHouseholds(handle.db, scope)).toMatchObject([
-      {
-        householdName: "DURAND",
-        reference: demo.invoice.reference,
-        amountCents: 8640,
-        status: "to_pay",
-        dueOn: "2026-11-30",
-      },
+    expect(await listFamilyInvoices(handle.db, durandScope)).toMatchObject([
+      { reference: demo.invoice.reference, amountCents: 8640, dueOn: "2026-11-30" },
     ]);
   });
 
@@ -45,6 +43,7 @@ describe("Espace famille and Espace facturation data", () => {
     const other = await accountByEmail(handle.db, "autreville", demo.otherFamily.email);
     const crossed = { communeId: other.communeId, userId: family.id };
     expect(await listSubscribedHouseholdSummaries(handle.db, crossed)).toEqual([]);
-    expect(await listInvoicesOfSubscribedHouseholds(handle.db, crossed)).toEqual([]);
+    const martin = await householdByCode(handle.db, "demo", demo.subscribedCode);
+    expect(await listFamilyInvoices(handle.db, { ...crossed, householdId: martin.id })).toEqual([]);
   });
 });

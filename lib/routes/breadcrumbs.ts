@@ -35,6 +35,9 @@ export const breadcrumbs = {
   subscriptions: trail(under(citizenSpace, "Mes abonnements", routes.citizen.subscriptions)),
   myRequests: trail(under(citizenSpace, "Mes demandes", routes.citizen.requests)),
 
+  /** Espace facturation's pages (Mes factures is the space itself). */
+  billing: trail(under(home, "Espace facturation", routes.billing)),
+
   familySpace: trail(familySpace),
   familyFile: trail(under(familySpace, "Dossier famille", routes.family.file)),
   /** The planning's other pages (the planning itself is "Planning des activités", below Espace famille). */

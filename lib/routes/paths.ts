@@ -31,6 +31,11 @@ export const routePatterns = {
   secondFactor: "/[commune]/double-authentification",
   secondFactorEnrolment: "/[commune]/double-authentification/activation",
   billing: "/[commune]/espace-facturation",
+  billingInvoice: "/[commune]/espace-facturation/factures/[id]",
+  billingInvoicePdf: "/[commune]/espace-facturation/factures/[id]/pdf",
+  billingOperations: "/[commune]/espace-facturation/operations",
+  billingPayments: "/[commune]/espace-facturation/reglements",
+  billingAttestation: "/[commune]/espace-facturation/attestations/[annee]",
 
   citizenSpace: "/[commune]/mon-espace-citoyen",
   subscriptions: "/[commune]/mon-espace-citoyen/abonnements",
@@ -145,7 +150,29 @@ export const routes = {
   /** Where an account lands after logging in when it was not sent back somewhere. */
   landing: (slug: string, role: Role): string =>
     role === "family" ? routes.citizen.space(slug) : routes.agent.space(slug),
-  billing: communePage(routePatterns.billing),
+  /** Mes factures, with its filters (Nature, Année, "Factures à payer") and the household shown. */
+  billing: (slug: string, query: { famille?: string; nature?: string; annee?: number; aPayer?: boolean } = {}) =>
+    withQuery(fill(routePatterns.billing, { commune: slug }), {
+      famille: query.famille,
+      nature: query.nature,
+      annee: query.annee ? String(query.annee) : undefined,
+      apayer: query.aPayer ? "1" : undefined,
+    }),
+  /** An invoice's detail page (also the link of the invoice mails). */
+  billingInvoice: (slug: string, id: string) => fill(routePatterns.billingInvoice, { commune: slug, id }),
+  /** The invoice as a PDF file (a download). */
+  billingInvoicePdf: (slug: string, id: string) => fill(routePatterns.billingInvoicePdf, { commune: slug, id }),
+  /** Mes opérations: the ledger, newest first unless `ordre` says otherwise. */
+  billingOperations: (slug: string, query: { famille?: string; ordre?: "asc" | "desc" } = {}) =>
+    withQuery(fill(routePatterns.billingOperations, { commune: slug }), {
+      famille: query.famille,
+      ordre: query.ordre === "asc" ? "asc" : undefined,
+    }),
+  billingPayments: (slug: string, famille?: string) =>
+    withQuery(fill(routePatterns.billingPayments, { commune: slug }), { famille }),
+  /** The "Attestation de frais de garde" PDF of a year, for the household shown. */
+  billingAttestation: (slug: string, year: number, famille?: string) =>
+    withQuery(fill(routePatterns.billingAttestation, { commune: slug, annee: String(year) }), { famille }),
 
   citizen: {
     space: communePage(routePatterns.citizenSpace),

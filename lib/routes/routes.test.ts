@@ -67,7 +67,12 @@ const built: Built<typeof routes> = {
   secondFactor: [routes.secondFactor(slug), routes.secondFactor(slug, "/demo/agent")],
   secondFactorEnrolment: [routes.secondFactorEnrolment(slug, "/demo/agent")],
   landing: [routes.landing(slug, "family"), routes.landing(slug, "agent")],
-  billing: [routes.billing(slug)],
+  billing: [routes.billing(slug), routes.billing(slug, { famille: id, nature: otherId, annee: 2027, aPayer: true })],
+  billingInvoice: [routes.billingInvoice(slug, id)],
+  billingInvoicePdf: [routes.billingInvoicePdf(slug, id)],
+  billingOperations: [routes.billingOperations(slug), routes.billingOperations(slug, { famille: id, ordre: "asc" })],
+  billingPayments: [routes.billingPayments(slug), routes.billingPayments(slug, id)],
+  billingAttestation: [routes.billingAttestation(slug, 2026), routes.billingAttestation(slug, 2026, id)],
   citizen: {
     space: [routes.citizen.space(slug)],
     subscriptions: [
@@ -133,6 +138,7 @@ const trails: Record<keyof typeof breadcrumbs, Crumb[]> = {
   subscriptions: breadcrumbs.subscriptions(slug, "M'abonner"),
   myRequests: breadcrumbs.myRequests(slug, "Demande D-2026-0001"),
   familySpace: breadcrumbs.familySpace(slug, "Planning des activités"),
+  billing: breadcrumbs.billing(slug, "Mes opérations"),
   familyFile: breadcrumbs.familyFile(slug, "Léa Martin"),
   planning: breadcrumbs.planning(slug, "Liste"),
   preRegistration: breadcrumbs.preRegistration(slug, "Ma famille"),

@@ -1,37 +1,147 @@
 import type { Metadata } from "next";
-import { Breadcrumbs } from "@/components/shell/breadcrumbs";
-import { InvoiceTable } from "@/components/subscriptions/invoice-table";
-import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
+import Link from "next/link";
+import styles from "@/components/billing/billing.module.css";
+import { InvoiceList } from "@/components/billing/invoice-list";
 import { requireUser } from "@/lib/auth/session";
+import { listAttestationYears } from "@/lib/billing/family/attestation-data";
+import { listFamilyInvoices, listInvoiceFilterChoices } from "@/lib/billing/family/invoices";
+import { todayInParis } from "@/lib/clock";
 import { getDb } from "@/lib/db";
-import { listInvoicesOfSubscribedHouseholds } from "@/lib/households/invoices";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
-import { listSubscriptions } from "@/lib/subscriptions/subscribe";
+import { chooseSubscribedHousehold } from "@/lib/subscriptions/households";
+import { BillingPage } from "./_billing/billing-page";
+import { invoiceQuerySchema } from "./_billing/query";
 
-type Props = { params: Promise<{ commune: string }> };
+type Props = {
+  params: Promise<{ commune: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-export const metadata: Metadata = { title: "Espace facturation" };
+export const metadata: Metadata = { title: "Mes factures – Espace facturation" };
 
-/** The invoices of the subscribed households ("Historique des factures"). */
-export default async function BillingSpacePage({ params }: Props) {
+/** Mes factures: "Historique des factures", filtered by nature, year and "Factures à payer", with their règlements. */
+export default async function BillingSpacePage({ params, searchParams }: Props) {
   const { commune: slug } = await params;
   const { commune, user } = await requireUser(slug, { returnTo: routes.billing(slug) });
+  const query = invoiceQuerySchema.parse(await searchParams);
   const db = await getDb();
-  const scope = { communeId: commune.id, userId: user.id };
-  const [subscriptions, invoices] = await Promise.all([
-    listSubscriptions(db, scope),
-    listInvoicesOfSubscribedHouseholds(db, scope),
+  const households = await chooseSubscribedHousehold(db, {
+    communeId: commune.id,
+    userId: user.id,
+    requested: query.famille,
+  });
+  const filters = { nature: query.nature, annee: query.annee, aPayer: query.apayer === "1" };
+  const frame = {
+    crumbs: breadcrumbs.home(slug, "Espace facturation"),
+    title: "Espace facturation",
+    commune,
+    user,
+    households,
+    section: "factures" as const,
+    hrefFor: (famille: string) => routes.billing(slug, { famille }),
+  };
+  if (!households) return <BillingPage {...frame} />;
+
+  const scope = { communeId: commune.id, userId: user.id, householdId: households.current.id };
+  const currentYear = Number(todayInParis().slice(0, 4));
+  const [invoices, choices, attestationYears] = await Promise.all([
+    listFamilyInvoices(db, { ...scope, natureId: filters.nature, year: filters.annee, toPay: filters.aPayer }),
+    listInvoiceFilterChoices(db, scope),
+    listAttestationYears(db, { ...scope, currentYear }),
   ]);
+  const famille = households.all.length > 1 ? households.current.id : undefined;
+  const count = `${invoices.length} résultat${invoices.length > 1 ? "s" : ""}`;
+  const filtered = Boolean(filters.nature || filters.annee || filters.aPayer);
   return (
-    <>
-      <Breadcrumbs items={breadcrumbs.home(slug, "Espace facturation")} />
-      <h1>Espace facturation</h1>
-      {subscriptions.length === 0 ? (
-        <NoSubscriptionNotice commune={commune} canSubscribe={user.role === "family"} />
-      ) : (
-        <InvoiceTable invoices={invoices} showHousehold={subscriptions.length > 1} />
-      )}
-    </>
+    <BillingPage {...frame}>
+      <p className="button-row">
+        {filters.aPayer ? (
+          <Link
+            className="button button--secondary"
+            href={routes.billing(slug, { ...filters, famille, aPayer: false })}
+          >
+            Voir toutes les factures
+          </Link>
+        ) : (
+          <Link className="button" href={routes.billing(slug, { ...filters, famille, aPayer: true })}>
+            Factures à payer
+          </Link>
+        )}
+      </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: a form with role="search" is the search landmark every screen reader knows (see SearchForm). */}
+      <form
+        method="get"
+        action={routes.billing(slug)}
+        className={styles.filters}
+        role="search"
+        aria-label="Filtrer mes factures"
+      >
+        {famille ? <input type="hidden" name="famille" value={famille} /> : null}
+        {filters.aPayer ? <input type="hidden" name="apayer" value="1" /> : null}
+        <div className="field">
+          <label htmlFor="filtre-nature">Nature</label>
+          <select id="filtre-nature" name="nature" defaultValue={filters.nature ?? ""}>
+            <option value="">Toutes les natures</option>
+            {choices.natures.map((nature) => (
+              <option key={nature.id} value={nature.id}>
+                {nature.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filtre-annee">Année</label>
+          <select id="filtre-annee" name="annee" defaultValue={filters.annee ? String(filters.annee) : ""}>
+            <option value="">Toutes les années</option>
+            {choices.years.map((year) => (
+              <option key={year} value={year}>
+                {year}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button">
+            Filtrer
+          </button>
+          {filtered ? (
+            <Link className="button button--secondary" href={routes.billing(slug, { famille })}>
+              Réinitialiser
+            </Link>
+          ) : null}
+        </div>
+      </form>
+      <section aria-labelledby="historique-factures">
+        <h2 id="historique-factures">
+          {filters.aPayer ? "Factures à payer" : "Historique des factures"} ({count})
+        </h2>
+        {invoices.length === 0 ? (
+          <p>
+            {filtered
+              ? "Aucune facture ne correspond à ces critères."
+              : "Aucune facture n'a encore été émise pour votre dossier famille."}
+          </p>
+        ) : (
+          <InvoiceList slug={slug} invoices={invoices} />
+        )}
+      </section>
+      <section aria-labelledby="attestations">
+        <h2 id="attestations">Attestations de frais de garde</h2>
+        <p>
+          Pour votre déclaration de revenus : ce que vous avez réglé dans l&apos;année pour la garde de vos enfants de
+          moins de 6 ans (accueil périscolaire et de loisirs, hors repas).
+        </p>
+        <ul>
+          {attestationYears.map((year) => (
+            <li key={year}>
+              <a href={routes.billingAttestation(slug, year, famille)} download>
+                Attestation de frais de garde {year} (PDF)
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </BillingPage>
   );
 }

@@ -1,0 +1,118 @@
+import Link from "next/link";
+import { Fragment } from "react";
+import { TableWrap } from "@/components/ui/table-wrap";
+import type { FamilyInvoice } from "@/lib/billing/family/invoices";
+import { paymentMethodLabels } from "@/lib/billing/family/labels";
+import { balanceCents } from "@/lib/billing/status";
+import { formatDate, formatEuros } from "@/lib/format";
+import { routes } from "@/lib/routes/paths";
+import styles from "./billing.module.css";
+import { InvoiceStatusBadge } from "./invoice-status";
+
+const COLUMNS = 7;
+
+/**
+ * "Historique des factures": one row per invoice (Date, Numéro, Échéance, Émetteur, Montant, Statut, Télécharger)
+ * and under it its règlements (Date, N° Opération, Description, Moyen de paiement, Montant) and the Solde à payer,
+ * as guide 004 shows them.
+ */
+export function InvoiceList({ slug, invoices }: { slug: string; invoices: readonly FamilyInvoice[] }) {
+  return (
+    <TableWrap label="Historique des factures">
+      <table>
+        <caption className="visually-hidden">
+          Historique des factures, de la plus récente à la plus ancienne, chacune suivie de ses règlements
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Numéro</th>
+            <th scope="col">Échéance</th>
+            <th scope="col">Émetteur</th>
+            <th scope="col" className={styles.amount}>
+              Montant
+            </th>
+            <th scope="col">Statut</th>
+            <th scope="col">Télécharger</th>
+          </tr>
+        </thead>
+        <tbody>
+          {invoices.map((invoice) => (
+            <Fragment key={invoice.id}>
+              <tr className={styles.invoice}>
+                <td>{formatDate(invoice.issuedOn)}</td>
+                <th scope="row">
+                  <Link
+                    href={routes.billingInvoice(slug, invoice.id)}
+                    aria-label={`Facture ${invoice.reference} : détail`}
+                  >
+                    {invoice.reference}
+                  </Link>
+                </th>
+                <td>{formatDate(invoice.dueOn)}</td>
+                <td>{invoice.issuer}</td>
+                <td className={styles.amount}>{formatEuros(invoice.amountCents)}</td>
+                <td>
+                  <InvoiceStatusBadge invoice={invoice} />
+                </td>
+                <td>
+                  <a href={routes.billingInvoicePdf(slug, invoice.id)} download>
+                    PDF<span className="visually-hidden"> de la facture {invoice.reference}</span>
+                  </a>
+                </td>
+              </tr>
+              <tr className={styles.settlements}>
+                <td colSpan={COLUMNS}>
+                  <Settlements invoice={invoice} />
+                </td>
+              </tr>
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+function Settlements({ invoice }: { invoice: FamilyInvoice }) {
+  const balance = formatEuros(balanceCents(invoice));
+  if (invoice.settlements.length === 0)
+    return (
+      <p className={styles.hint}>
+        {invoice.cancelledOn ? "Annulée par un avoir." : "Aucun règlement."} Solde à payer : <strong>{balance}</strong>
+      </p>
+    );
+  return (
+    <table>
+      <caption className="visually-hidden">Règlements de la facture {invoice.reference}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">N° Opération</th>
+          <th scope="col">Description</th>
+          <th scope="col">Moyen de paiement</th>
+          <th scope="col" className={styles.amount}>
+            Montant
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {invoice.settlements.map((settlement) => (
+          <tr key={settlement.paymentId}>
+            <td>{formatDate(settlement.receivedOn)}</td>
+            <td>{settlement.operationNumber}</td>
+            <td>{settlement.description}</td>
+            <td>{paymentMethodLabels[settlement.method]}</td>
+            <td className={styles.amount}>{formatEuros(settlement.amountCents)}</td>
+          </tr>
+        ))}
+        <tr className={styles.balance}>
+          <th scope="row" colSpan={4}>
+            Solde à payer
+          </th>
+          <td className={styles.amount}>{balance}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
