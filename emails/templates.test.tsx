@@ -6,6 +6,7 @@ import ActivationMail from "./activation-mail";
 import AgentInvitationMail from "./agent-invitation-mail";
 import BookingAcknowledgement from "./booking-acknowledgement";
 import BookingDecisionsDigest from "./booking-decisions-digest";
+import InvoiceReminderMail from "./invoice-reminder-mail";
 import { previewCommune } from "./mail-layout";
 import PasswordResetMail from "./password-reset-mail";
 import RequestDecisionMail from "./request-decision-mail";
@@ -20,6 +21,7 @@ const templates = [
   ["agent-invitation-mail", preview(AgentInvitationMail)],
   ["booking-acknowledgement", preview(BookingAcknowledgement)],
   ["booking-decisions-digest", preview(BookingDecisionsDigest)],
+  ["invoice-reminder-mail", preview(InvoiceReminderMail)],
   ["password-reset-mail", preview(PasswordResetMail)],
   ["request-decision-mail", preview(RequestDecisionMail)],
 ] as const;

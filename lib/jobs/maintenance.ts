@@ -3,21 +3,27 @@ import { lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { spentCaptchas } from "@/db/schema";
 import { purgeEndedSessions } from "@/lib/auth/sessions";
+import { sendInvoiceReminders } from "@/lib/billing/reminders";
 import { runDecisionDigests } from "@/lib/bookings/digest";
 import { currentTime } from "@/lib/clock";
 import { deliverPendingMail } from "@/lib/mail/send-mail";
 import { purgeRateLimitBuckets } from "@/lib/rate-limit";
 
 /**
- * Idempotent housekeeping, safe to run concurrently: sends the due accusé de traitement digests, retries due
- * mails and drops expired counters and long-ended sessions. Called every minute in-process and every 5 minutes by the cron route.
- * The digests go by the portal's clock, or by `simulatedNow` (a demo or test instance trying a digest window: see
+ * Idempotent housekeeping, safe to run concurrently: sends the due accusé de traitement digests and the day's
+ * invoice due-date reminders (each invoice once, from 08:00), retries due mails and drops expired counters and
+ * long-ended sessions. Called every minute in-process and every 5 minutes by the cron route.
+ * The digests and reminders go by the portal's clock, or by `simulatedNow` (a demo or test instance trying a digest window: see
  * the cron route); the rest by the machine's real time, so a simulated instant never ends live sessions.
  */
 export async function runMaintenance(
   db: Db,
   simulatedNow?: Date,
-): Promise<{ mailsAttempted: number; digests: { windows: number; mails: number } | null }> {
+): Promise<{
+  mailsAttempted: number;
+  digests: { windows: number; mails: number } | null;
+  reminders: { mails: number; invoices: number } | null;
+}> {
   // First, so the digests go out in this same run; a failing digest must not stop mail retries (it is retried next run).
   const digests = await runDecisionDigests(db, simulatedNow ?? currentTime(), {
     latestWindowOnly: simulatedNow !== undefined,
@@ -25,10 +31,15 @@ export async function runMaintenance(
     console.error("decision digests failed", error);
     return null;
   });
+  // Before the deliveries too; a failure is logged and retried next run (an invoice is claimed only with its mails).
+  const reminders = await sendInvoiceReminders(db, simulatedNow ?? currentTime()).catch((error: unknown) => {
+    console.error("invoice reminders failed", error);
+    return null;
+  });
   const now = new Date();
   const mailsAttempted = await deliverPendingMail(db, { now });
   await purgeRateLimitBuckets(db, now.getTime());
   await purgeEndedSessions(db, now);
   await db.delete(spentCaptchas).where(lt(spentCaptchas.expiresAt, now));
-  return { mailsAttempted, digests };
+  return { mailsAttempted, digests, reminders };
 }
