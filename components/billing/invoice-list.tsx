@@ -56,8 +56,12 @@ export function InvoiceList({ slug, invoices }: { slug: string; invoices: readon
                   <InvoiceStatusBadge invoice={invoice} />
                 </td>
                 <td>
-                  <a href={routes.billingInvoicePdf(slug, invoice.id)} download>
-                    PDF<span className="visually-hidden"> de la facture {invoice.reference}</span>
+                  <a
+                    href={routes.billingInvoicePdf(slug, invoice.id)}
+                    download
+                    aria-label={`Télécharger la facture ${invoice.reference} (PDF)`}
+                  >
+                    PDF
                   </a>
                 </td>
               </tr>

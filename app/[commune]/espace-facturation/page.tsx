@@ -113,9 +113,8 @@ export default async function BillingSpacePage({ params, searchParams }: Props) 
         </div>
       </form>
       <section aria-labelledby="historique-factures">
-        <h2 id="historique-factures">
-          {filters.aPayer ? "Factures à payer" : "Historique des factures"} ({count})
-        </h2>
+        <h2 id="historique-factures">Historique des factures ({count})</h2>
+        {filters.aPayer ? <p>Seules les factures qui restent à payer sont affichées.</p> : null}
         {invoices.length === 0 ? (
           <p>
             {filtered

@@ -68,7 +68,7 @@ export default async function InvoicePage({ params }: Props) {
         <a className="button" href={routes.billingInvoicePdf(slug, invoice.id)} download>
           Télécharger la facture (PDF)
         </a>
-        <Link className="button button--secondary" href={routes.billing(slug)}>
+        <Link className="button button--secondary" href={routes.billing(slug, { famille: invoice.householdId })}>
           Retour à mes factures
         </Link>
       </p>
@@ -99,35 +99,29 @@ export default async function InvoicePage({ params }: Props) {
             <h3>
               {child.childName} — {formatEuros(child.totalCents)}
             </h3>
-            {child.activities.map((activity) => (
-              <DataTable
-                key={activity.activityLabel}
-                caption={`${activity.activityLabel} — ${formatEuros(activity.totalCents)}`}
-                label={`${child.childName}, ${activity.activityLabel}`}
-                rows={activity.lines}
-                columns={[
-                  { header: "Mois", cell: (line) => monthLabel(line.month) },
-                  {
-                    header: "Détail",
-                    cell: (line) => (
-                      <>
-                        {lineKindLabels[line.kind]}
-                        {line.note ? <span className={styles.hint}>{line.note}</span> : null}
-                      </>
-                    ),
-                  },
-                  {
-                    header: "Quantité × prix unitaire",
-                    cell: (line) => `${line.quantity} × ${formatEuros(line.unitCents)}`,
-                  },
-                  {
-                    header: <span className={styles.amount}>Montant</span>,
-                    className: styles.amount,
-                    cell: (line) => formatEuros(line.amountCents),
-                  },
-                ]}
-              />
-            ))}
+            <DataTable
+              caption={`Lignes de ${child.childName}, par activité`}
+              hiddenCaption
+              rows={child.activities.flatMap((activity) => activity.lines)}
+              columns={[
+                { header: "Activité", rowHeader: true, cell: (line) => line.activityLabel },
+                { header: "Mois", cell: (line) => monthLabel(line.month) },
+                {
+                  header: "Détail",
+                  cell: (line) => (
+                    <>
+                      {lineKindLabels[line.kind]}
+                      {line.note ? <span className={styles.hint}>{line.note}</span> : null}
+                    </>
+                  ),
+                },
+                {
+                  header: "Quantité × prix unitaire",
+                  cell: (line) => `${line.quantity} × ${formatEuros(line.unitCents)}`,
+                },
+                { header: "Montant", className: styles.amount, cell: (line) => formatEuros(line.amountCents) },
+              ]}
+            />
           </section>
         ))}
       </section>
