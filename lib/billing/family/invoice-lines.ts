@@ -1,8 +1,9 @@
 import type { InvoiceLineKind } from "@/db/schema";
 
 /*
- * An invoice's lines as the detail page and the PDF show them: by child, then by activity, each activity's months
- * in order with what was billed and why some days were not.
+ * An invoice's lines as the family's detail page and the PDF show them: by child, then by activity (both by name),
+ * each activity's months in order with what was billed and why some days were not, with the totals of each group
+ * (line-labels.ts's groupLines keeps the order given and no totals).
  */
 
 export interface PrintedLine {
@@ -29,13 +30,6 @@ export interface ChildGroup<Line extends PrintedLine = PrintedLine> {
   totalCents: number;
   activities: ActivityGroup<Line>[];
 }
-
-/** What a line is, in the family's words. */
-export const lineKindLabels: Record<InvoiceLineKind, string> = {
-  slot: "Jours réservés",
-  late_absence: "Absence hors délai, facturée",
-  regularisation: "Régularisation",
-};
 
 const kindOrder: Record<InvoiceLineKind, number> = { slot: 0, late_absence: 1, regularisation: 2 };
 

@@ -8,8 +8,9 @@ import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { DataTable } from "@/components/ui/data-table";
 import { requireUser } from "@/lib/auth/session";
 import { findViewableInvoice } from "@/lib/billing/family/detail";
-import { groupInvoiceLines, lineKindLabels } from "@/lib/billing/family/invoice-lines";
-import { monthLabel, paymentMethodLabels } from "@/lib/billing/family/labels";
+import { groupInvoiceLines } from "@/lib/billing/family/invoice-lines";
+import { paymentMethodLabels } from "@/lib/billing/family/labels";
+import { formatMonth, INVOICE_LINE_KIND_LABELS } from "@/lib/billing/line-labels";
 import { balanceCents, invoiceStatus } from "@/lib/billing/status";
 import { getDb } from "@/lib/db";
 import { formatDate, formatEuros } from "@/lib/format";
@@ -46,7 +47,7 @@ export default async function InvoicePage({ params }: Props) {
         {invoice.period ? (
           <>
             <dt>Période</dt>
-            <dd>{monthLabel(invoice.period)}</dd>
+            <dd>{formatMonth(invoice.period)}</dd>
           </>
         ) : null}
         <dt>Émetteur</dt>
@@ -105,12 +106,12 @@ export default async function InvoicePage({ params }: Props) {
               rows={child.activities.flatMap((activity) => activity.lines)}
               columns={[
                 { header: "Activité", rowHeader: true, cell: (line) => line.activityLabel },
-                { header: "Mois", cell: (line) => monthLabel(line.month) },
+                { header: "Mois", cell: (line) => formatMonth(line.month) },
                 {
                   header: "Détail",
                   cell: (line) => (
                     <>
-                      {lineKindLabels[line.kind]}
+                      {INVOICE_LINE_KIND_LABELS[line.kind]}
                       {line.note ? <span className={styles.hint}>{line.note}</span> : null}
                     </>
                   ),
