@@ -1,4 +1,5 @@
 import type { AuditAction } from "@/lib/audit/record";
+import { formatDate } from "@/lib/format";
 
 /** The audit trail's actions as the admins read them, in French: every action has one (the type says so). */
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -30,6 +31,13 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "payment.cancelled": "Règlement annulé",
   "invoice.credit_note": "Facture annulée par un avoir",
   "invoice.transmitted_to_treasury": "Factures transmises en trésorerie",
+  "billing.regie_created": "Régie créée",
+  "billing.regie_updated": "Régie modifiée",
+  "billing.nature_created": "Nature de facturation créée",
+  "billing.nature_updated": "Nature de facturation modifiée",
+  "billing.activity_nature_changed": "Nature de facturation d'une activité modifiée",
+  "billing.tariff_saved": "Tarif d'une activité enregistré",
+  "billing.direct_debit_exported": "Export des prélèvements (IBAN complets)",
 };
 
 export function auditActionLabel(action: string): string {
@@ -86,6 +94,16 @@ function auditDetail(action: string, details: Record<string, unknown>): string |
       return text(details.summary);
     case "commune.agent_second_factor_changed":
       return details.required ? "Exigée pour les agents" : "Facultative pour les agents";
+    case "billing.direct_debit_exported": {
+      const count = typeof details.count === "number" ? details.count : 0;
+      return `${text(details.emissionCode) ?? "–"} : ${count} prélèvement(s)`;
+    }
+    case "billing.tariff_saved": {
+      const name = text(details.name);
+      const validFrom = text(details.validFrom);
+      if (!name || !validFrom) return null;
+      return `${name}, à partir du ${formatDate(validFrom)}${details.replaced ? " (tarif remplacé)" : ""}`;
+    }
     case "child.health_read": {
       const count = Array.isArray(details.childIds) ? details.childIds.length : 0;
       return count ? `${count} enfant(s)` : null;

@@ -31,7 +31,14 @@ export type AuditAction =
   | "payment.recorded"
   | "payment.cancelled"
   | "invoice.credit_note"
-  | "invoice.transmitted_to_treasury";
+  | "invoice.transmitted_to_treasury"
+  | "billing.regie_created"
+  | "billing.regie_updated"
+  | "billing.nature_created"
+  | "billing.nature_updated"
+  | "billing.activity_nature_changed"
+  | "billing.tariff_saved"
+  | "billing.direct_debit_exported";
 
 export type AuditEntry = {
   communeId: string;

@@ -26,6 +26,7 @@ const familySpace = under(home, "Espace famille", routes.family.space);
 const agentSpace = under(home, "Espace agent", routes.agent.space);
 const activities = under(agentSpace, "Activités", routes.agent.activities);
 const agentBilling = under(agentSpace, "Facturation", routes.agent.billing);
+const billingSettings = under(agentBilling, "Paramètres", routes.agent.billingSettings);
 
 export const breadcrumbs = {
   home: trail(home),
@@ -62,4 +63,6 @@ export const breadcrumbs = {
   /** The agents' billing pages (Trésorerie, Enregistrer un règlement…), below "Facturation". */
   agentBilling: trail(agentBilling),
   agentInvoices: trail(under(agentBilling, "Factures", routes.agent.invoices)),
+  billingSettings: trail(billingSettings),
+  billingExports: trail(under(agentBilling, "Exports", routes.agent.billingExports)),
 };

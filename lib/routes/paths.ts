@@ -80,6 +80,13 @@ export const routePatterns = {
   agentInvoice: "/[commune]/agent/facturation/factures/[id]",
   newPayment: "/[commune]/agent/facturation/reglements/nouveau",
   treasury: "/[commune]/agent/facturation/tresorerie",
+  billingSettings: "/[commune]/agent/facturation/parametres",
+  newRegie: "/[commune]/agent/facturation/parametres/regies/nouvelle",
+  regie: "/[commune]/agent/facturation/parametres/regies/[id]",
+  activityBilling: "/[commune]/agent/facturation/parametres/activites/[id]",
+  billingExports: "/[commune]/agent/facturation/exports",
+  runAccountingCsv: "/[commune]/agent/facturation/exports/[id]/ecritures",
+  runDirectDebitCsv: "/[commune]/agent/facturation/exports/[id]/prelevements",
 } as const;
 
 type Pattern = (typeof routePatterns)[keyof typeof routePatterns];
@@ -288,5 +295,20 @@ export const routes = {
     newPayment: (slug: string, householdId: string) =>
       withQuery(fill(routePatterns.newPayment, { commune: slug }), { famille: householdId }),
     treasury: communePage(routePatterns.treasury),
+    billingSettings: communePage(routePatterns.billingSettings),
+    newRegie: communePage(routePatterns.newRegie),
+    /** `created`: the régie was just created (the page says so). */
+    regie: (slug: string, id: string, options: { created?: boolean } = {}) =>
+      withQuery(fill(routePatterns.regie, { commune: slug, id }), { creee: options.created ? "1" : undefined }),
+    /** An activity's nature and tariffs; `from`: the tariff of that date is put in the form to be corrected. */
+    activityBilling: (slug: string, id: string, options: { from?: IsoDay } = {}) =>
+      withQuery(fill(routePatterns.activityBilling, { commune: slug, id }), { depuis: options.from }),
+    billingExports: communePage(routePatterns.billingExports),
+    /** A run's invoice lines as CSV for the accounting software. */
+    runAccountingCsv: (slug: string, runId: string) =>
+      fill(routePatterns.runAccountingCsv, { commune: slug, id: runId }),
+    /** A run's direct-debit batch as CSV (whole IBANs: each download is audited). */
+    runDirectDebitCsv: (slug: string, runId: string) =>
+      fill(routePatterns.runDirectDebitCsv, { commune: slug, id: runId }),
   },
 };

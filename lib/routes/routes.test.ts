@@ -124,6 +124,13 @@ const built: Built<typeof routes> = {
     invoice: [routes.agent.invoice(slug, id)],
     newPayment: [routes.agent.newPayment(slug, id)],
     treasury: [routes.agent.treasury(slug)],
+    billingSettings: [routes.agent.billingSettings(slug)],
+    newRegie: [routes.agent.newRegie(slug)],
+    regie: [routes.agent.regie(slug, id), routes.agent.regie(slug, id, { created: true })],
+    activityBilling: [routes.agent.activityBilling(slug, id, { from: "2026-09-01" })],
+    billingExports: [routes.agent.billingExports(slug)],
+    runAccountingCsv: [routes.agent.runAccountingCsv(slug, id)],
+    runDirectDebitCsv: [routes.agent.runDirectDebitCsv(slug, id)],
   },
 };
 
@@ -150,6 +157,8 @@ const trails: Record<keyof typeof breadcrumbs, Crumb[]> = {
   bookings: breadcrumbs.bookings(slug),
   agentBilling: breadcrumbs.agentBilling(slug, "Trésorerie"),
   agentInvoices: breadcrumbs.agentInvoices(slug, "Facture F2027-000001"),
+  billingSettings: breadcrumbs.billingSettings(slug, "Régie enfance jeunesse"),
+  billingExports: breadcrumbs.billingExports(slug),
 };
 
 describe("the route map", () => {

@@ -48,6 +48,14 @@ export default async function AgentHomePage({ params }: Props) {
             </span>
           </Link>
         </li>
+        <li>
+          <Link className="tile" href={routes.agent.billing(slug)}>
+            <span className="tile__title">Facturation</span>
+            <span className="tile__text">
+              Émettre les factures du mois, enregistrer les règlements, paramétrer les régies et les tarifs, exporter.
+            </span>
+          </Link>
+        </li>
         {user.role === "admin" ? (
           <li>
             <Link className="tile" href={routes.agent.journal(slug)}>
