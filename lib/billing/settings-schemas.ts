@@ -94,14 +94,20 @@ export const activityNatureSchema = z.object({
 });
 export type ActivityNatureInput = z.output<typeof activityNatureSchema>;
 
-const bracketRow = z.object({
-  /** Empty on the last row (above every other bracket). */
-  upToQuotient: z
+const typed = () =>
+  z
     .string()
     .optional()
-    .transform((v) => (v ?? "").trim()),
-  unitPrice: euroField("Le prix de la tranche"),
+    .transform((v) => (v ?? "").trim());
+
+/** A row as typed; checked as a whole list below, so a wrong price and a wrong limit show at once. */
+const bracketRow = z.object({
+  /** Empty on the last row (above every other bracket). */
+  upToQuotient: typed(),
+  unitPrice: typed(),
 });
+
+const BRACKET_PRICE = { label: "Le prix de la tranche", maxCents: MAX_UNIT_CENTS };
 
 /**
  * The brackets as typed: every row but the last says up to which quotient familial (inclusive, strictly increasing),
@@ -114,6 +120,8 @@ const bracketsField = z
   .superRefine((rows, ctx) => {
     let previous: number | null = null;
     rows.forEach((row, index) => {
+      const price = parseEurosToCents(row.unitPrice, BRACKET_PRICE);
+      if (!price.ok) ctx.addIssue({ code: "custom", path: [index, "unitPrice"], message: price.message });
       const at = [index, "upToQuotient"];
       const last = index === rows.length - 1;
       if (last) {
@@ -152,7 +160,7 @@ const bracketsField = z
   .transform((rows): TariffBracket[] =>
     rows.map((row, index) => ({
       upToQuotient: index === rows.length - 1 ? null : Number(row.upToQuotient),
-      unitCents: row.unitPrice,
+      unitCents: (parseEurosToCents(row.unitPrice, BRACKET_PRICE) as { cents: number }).cents,
     })),
   );
 
