@@ -17,6 +17,9 @@ async function counts() {
     "subscriptions",
     "invoices",
     "account_tokens",
+    "regies",
+    "invoice_natures",
+    "tariffs",
   ];
   const result: Record<string, number> = {};
   for (const table of tables) {
@@ -30,10 +33,58 @@ describe("demo seed", () => {
   it("creates the demo communes, accounts and households, and changes nothing when run again", async () => {
     await seedIfEmpty(database.db);
     const first = await counts();
-    expect(first).toMatchObject({ communes: 2, households: 6, children: 8, subscriptions: 1, invoices: 1 });
+    expect(first).toMatchObject({
+      communes: 2,
+      households: 6,
+      children: 8,
+      subscriptions: 1,
+      invoices: 1,
+      regies: 1,
+      invoice_natures: 4,
+      tariffs: 5,
+    });
     await seedDemo(database.db);
     await seedIfEmpty(database.db);
     expect(await counts()).toEqual(first);
+  });
+
+  it("gives the demo commune a régie, its natures, each activity's nature and a QF tariff from 2026-09-01", async () => {
+    const db = database.db;
+    const town = (await db.query.communes.findFirst({ where: (c, { eq }) => eq(c.slug, demo.commune.slug) }))!;
+    const regie = (await db.query.regies.findFirst({ where: (r, { eq }) => eq(r.communeId, town.id) }))!;
+    expect(regie).toMatchObject({ name: "Régie enfance jeunesse", code: "ENF", payfipClientNumber: null });
+    expect(regie.paymentInstructions).not.toBe("");
+    expect(regie.treasuryContact).not.toBe("");
+    const durandInvoice = await db.query.invoices.findFirst({
+      where: (i, { eq }) => eq(i.reference, demo.invoice.reference),
+    });
+    expect(durandInvoice).toMatchObject({
+      regieId: regie.id,
+      emissionCode: demo.invoice.emissionCode,
+      amountCents: 8640,
+      issuer: "Régie enfance jeunesse",
+    });
+    const activities = await db.query.activities.findMany({ where: (a, { eq }) => eq(a.communeId, town.id) });
+    const tariffs = await db.query.tariffs.findMany({ where: (t, { eq }) => eq(t.communeId, town.id) });
+    const natures = await db.query.invoiceNatures.findMany({ where: (n, { eq }) => eq(n.communeId, town.id) });
+    const natureOf = (id: string | null) => natures.find((n) => n.id === id)?.label;
+    expect(Object.fromEntries(activities.map((a) => [a.code, natureOf(a.natureId)]))).toEqual({
+      "1": "Périscolaire",
+      "2": "Restauration scolaire",
+      "3": "Périscolaire",
+      "4": "Étude",
+      "5": "Accueil de loisirs",
+    });
+    for (const activity of activities) {
+      const mine = tariffs.filter((t) => t.activityId === activity.id);
+      expect(mine).toHaveLength(1);
+      const [tariff] = mine;
+      expect(tariff!.validFrom).toBe("2026-09-01");
+      expect(tariff!.brackets.length).toBeGreaterThanOrEqual(3);
+      expect(tariff!.brackets.at(-1)!.upToQuotient).toBeNull();
+      const limits = tariff!.brackets.slice(0, -1).map((b) => b.upToQuotient!);
+      expect(limits).toEqual([...limits].sort((a, b) => a - b));
+    }
   });
 
   it("gives the demo family a household with two guardians and three children", async () => {

@@ -16,6 +16,7 @@ import {
   subscriptions,
   users,
 } from "./schema";
+import { DEMO_REGIE, seedActivityTariffs, seedBillingSettings } from "./seed-billing";
 import { seedFamilyFile } from "./seed-family-file";
 import { seedPlanning } from "./seed-planning";
 
@@ -295,6 +296,7 @@ export async function seedDemo(db: Db, options: { familyCopies?: number } = {}):
   for (const set of [demoFamilies, ...Array.from({ length: options.familyCopies ?? 0 }, (_, i) => familyCopy(i + 1))])
     sets.push(await seedFamilySet(db, { communeId: town.id, agentUserId: agent.id }, set));
 
+  const regieId = await seedBillingSettings(db, { communeId: town.id });
   const durand = sets[0]!.durand;
   const [durandPayer] = await db
     .select({ id: guardians.id })
@@ -306,9 +308,10 @@ export async function seedDemo(db: Db, options: { familyCopies?: number } = {}):
       communeId: town.id,
       householdId: durand,
       payerGuardianId: durandPayer!.id,
+      regieId,
       emissionCode: demo.invoice.emissionCode,
       reference: demo.invoice.reference,
-      issuer: "Régie enfance jeunesse",
+      issuer: DEMO_REGIE.name,
       issuedOn: "2026-11-02",
       dueOn: "2026-11-30",
       amountCents: 8640,
@@ -343,6 +346,7 @@ export async function seedDemo(db: Db, options: { familyCopies?: number } = {}):
     newcomers: sets.map((set) => set.durand),
     otherCommuneHousehold: petit,
   });
+  await seedActivityTariffs(db, { communeId: town.id });
 }
 
 /** First start on an empty embedded database: make the demo usable at once. */

@@ -4,7 +4,18 @@ import { fc, test } from "@fast-check/vitest";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, vi } from "vitest";
 import { demo } from "@/db/demo-data";
-import { bookings, children, closureDays, enrolments, households, type Role, requests, users } from "@/db/schema";
+import {
+  bookings,
+  children,
+  closureDays,
+  enrolments,
+  households,
+  invoiceNatures,
+  type Role,
+  regies,
+  requests,
+  users,
+} from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, harness, signInAs, signOutOfHarness } from "@/lib/testing/harness";
@@ -73,6 +84,8 @@ beforeAll(async () => {
     request: (await db.query.requests.findFirst({ where: eq(requests.householdId, martin.id) }))!.id,
     closure: (await db.query.closureDays.findFirst({ where: eq(closureDays.communeId, family.communeId) }))!.id,
     staff: (await insertUser(db, family.communeId, "agent")).id,
+    regie: (await db.query.regies.findFirst({ where: eq(regies.communeId, family.communeId) }))!.id,
+    nature: (await db.query.invoiceNatures.findFirst({ where: eq(invoiceNatures.communeId, family.communeId) }))!.id,
   } satisfies FormIds);
   otherCommuneSlug = (await insertCommune(db)).slug;
 });
@@ -143,7 +156,18 @@ const hostileStrings = [
   "0:cantine",
   "99:cantine",
 ];
-const idKinds = ["household", "child", "activity", "enrolment", "booking", "request", "closure", "staff"] as const;
+const idKinds = [
+  "household",
+  "child",
+  "activity",
+  "enrolment",
+  "booking",
+  "request",
+  "closure",
+  "staff",
+  "regie",
+  "nature",
+] as const;
 
 function changeArbitrary(choices: string[]): fc.Arbitrary<Change> {
   const text = fc.oneof(

@@ -10,6 +10,8 @@ export type FormIds = {
   request: string;
   closure: string;
   staff: string;
+  regie: string;
+  nature: string;
 };
 
 type Form = Record<string, string | string[]>;
@@ -123,6 +125,26 @@ export const validActionForms: Record<string, (ids: FormIds) => Form> = {
   postTownMessageAction: (ids) => ({
     requestId: ids.request,
     message: "Bonjour,\nmerci de nous envoyer l'attestation.",
+  }),
+  saveRegieAction: (ids) => ({
+    regieId: ids.regie,
+    name: "Régie enfance jeunesse",
+    code: "ENF",
+    payfipClientNumber: "012345",
+    dueDays: "20",
+    treasuryDelayDays: "30",
+    paymentInstructions: "Chèque à l'ordre du Trésor public.",
+    treasuryContact: "Service de gestion comptable de Démo",
+  }),
+  saveNatureAction: (ids) => ({ natureId: ids.nature, label: "Périscolaire", regieId: ids.regie }),
+  setActivityNatureAction: (ids) => ({ activityId: ids.activity, natureId: ids.nature }),
+  saveTariffAction: (ids) => ({
+    activityId: ids.activity,
+    validFrom: "2027-09-01",
+    defaultUnitPrice: "4,70",
+    "brackets.0.upToQuotient": "500",
+    "brackets.0.unitPrice": "1,00",
+    "brackets.1.unitPrice": "3,90",
   }),
   regenerateSubscriberCodeAction: (ids) => ({ householdId: ids.household }),
   updateFamilyQuotientAction: (ids) => ({ householdId: ids.household, familyQuotient: "780" }),
