@@ -269,6 +269,18 @@ describe("breadcrumbs", () => {
       "Planning",
       "Liste",
     ]);
+    expect(trails.billingSettings.map((crumb) => crumb.href ?? crumb.label)).toEqual([
+      "/demo",
+      "/demo/agent",
+      "/demo/agent/facturation",
+      "/demo/agent/facturation/parametres",
+      "Régie enfance jeunesse",
+    ]);
+    expect(breadcrumbs.agentBilling(slug).map((crumb) => crumb.label)).toEqual([
+      "Accueil",
+      "Espace agent",
+      "Facturation",
+    ]);
     expect(breadcrumbs.myRequests(slug).at(-1)).toEqual({
       label: "Mes demandes",
       href: "/demo/mon-espace-citoyen/mes-demandes",
