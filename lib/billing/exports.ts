@@ -13,7 +13,6 @@ import {
   regies,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { formatDate } from "@/lib/format";
 import { buildCsv, type CsvCell } from "./csv";
 
 /*
@@ -60,6 +59,9 @@ export type CsvFile = { filename: string; content: string; rows: number };
 
 /** "01/2027": the month of a first-of-month day. */
 const monthOf = (day: string) => `${day.slice(5, 7)}/${day.slice(0, 4)}`;
+
+/** "21/02/2027" from a date column, as formatDate writes it, without parsing (tens of thousands of cells). */
+const dayOf = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
 export const LINE_KIND_LABELS: Record<InvoiceLineKind, string> = {
   slot: "Journées",
@@ -127,8 +129,8 @@ export async function accountingExport(db: Db, params: { communeId: string; runI
     monthOf(run.period),
     run.emissionCode,
     row.reference,
-    formatDate(row.issuedOn),
-    formatDate(row.dueOn),
+    dayOf(row.issuedOn),
+    dayOf(row.dueOn),
     row.household,
     row.payerName,
     row.payerAddress,
@@ -224,8 +226,8 @@ export async function directDebitExport(
       row.iban,
       row.bic,
       { cents: row.amountCents - row.paidCents },
-      row.directDebitOn ? formatDate(row.directDebitOn) : null,
-      formatDate(row.dueOn),
+      row.directDebitOn ? dayOf(row.directDebitOn) : null,
+      dayOf(row.dueOn),
       mandateReference(row.householdId),
       !row.iban
         ? "IBAN manquant"
