@@ -42,6 +42,9 @@ export default async function ActivityPage({ params, searchParams }: Props) {
             Réservations et absences de cette activité
           </Link>
         </li>
+        <li>
+          <Link href={routes.agent.activityBilling(slug, activity.id)}>Nature de facturation et tarifs</Link>
+        </li>
       </ul>
       <h2>Modifier l&apos;activité</h2>
       <ActivityForm action={saveActivityAction.bind(null, slug)} activity={activity} />
