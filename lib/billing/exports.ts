@@ -6,7 +6,6 @@ import {
   bankAccounts,
   billingRuns,
   households,
-  type InvoiceLineKind,
   invoiceLines,
   invoiceNatures,
   invoices,
@@ -14,6 +13,7 @@ import {
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { buildCsv, type CsvCell } from "./csv";
+import { INVOICE_LINE_KIND_LABELS } from "./line-labels";
 
 /*
  * What leaves the portal for the town's accounting: a run's invoice lines for the accounting software, and the
@@ -62,12 +62,6 @@ const monthOf = (day: string) => `${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
 /** "21/02/2027" from a date column, as formatDate writes it, without parsing (tens of thousands of cells). */
 const dayOf = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
-
-export const LINE_KIND_LABELS: Record<InvoiceLineKind, string> = {
-  slot: "Journées",
-  late_absence: "Absence hors délai, facturée",
-  regularisation: "Régularisation",
-};
 
 export const ACCOUNTING_HEADER = [
   "Mois facturé",
@@ -138,7 +132,7 @@ export async function accountingExport(db: Db, params: { communeId: string; runI
     row.activityLabel,
     row.nature,
     monthOf(row.month),
-    LINE_KIND_LABELS[row.kind],
+    INVOICE_LINE_KIND_LABELS[row.kind],
     row.quantity,
     { cents: row.unitCents },
     { cents: row.amountCents },

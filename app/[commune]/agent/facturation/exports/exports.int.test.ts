@@ -251,7 +251,7 @@ describe("the run's CSV for the accounting software", () => {
     expect(rows.find((row) => row[9] === "4/Étude")!.slice(10)).toEqual([
       "",
       "01/2027",
-      "Journées",
+      "Jours réservés",
       "1",
       "0,95",
       "0,95",
