@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { invoiceStatusLabel } from "@/lib/billing/status";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { demo } from "./demo-data";
 import { seedDemo, seedIfEmpty } from "./seed";
@@ -20,6 +21,8 @@ async function counts() {
     "regies",
     "invoice_natures",
     "tariffs",
+    "payments",
+    "payment_allocations",
   ];
   const result: Record<string, number> = {};
   for (const table of tables) {
@@ -38,7 +41,9 @@ describe("demo seed", () => {
       households: 6,
       children: 8,
       subscriptions: 1,
-      invoices: 1,
+      invoices: 6,
+      payments: 3,
+      payment_allocations: 3,
       regies: 1,
       invoice_natures: 4,
       tariffs: 5,
@@ -95,5 +100,34 @@ describe("demo seed", () => {
     expect(martin?.guardians).toHaveLength(2);
     expect(martin?.children).toHaveLength(3);
     expect(martin?.subscriptions).toHaveLength(1);
+  });
+
+  it("gives MARTIN last year's invoices in every state a family meets, numbered after DURAND's imported one", async () => {
+    const db = database.db;
+    const martin = (await db.query.households.findFirst({
+      where: (h, { eq }) => eq(h.subscriberCode, demo.subscribedCode),
+    }))!;
+    const history = await db.query.invoices.findMany({
+      where: (i, { eq }) => eq(i.householdId, martin.id),
+      orderBy: (i, { asc }) => asc(i.period),
+    });
+    expect(history.map((invoice) => invoiceStatusLabel(invoice))).toEqual([
+      "Payée",
+      "Payée",
+      "Transmise en trésorerie",
+      "Partiellement payée",
+      "À payer",
+    ]);
+    expect(history.map((invoice) => invoice.reference)).toEqual([
+      "F2026-000413",
+      "F2026-000414",
+      "F2026-000415",
+      "F2026-000416",
+      "F2026-000417",
+    ]);
+    const lines = await db.query.invoiceLines.findMany({ where: (l, { eq }) => eq(l.invoiceId, history[0]!.id) });
+    expect(lines.reduce((sum, line) => sum + line.amountCents, 0)).toBe(history[0]!.amountCents);
+    const online = await db.query.payments.findFirst({ where: (p, { eq }) => eq(p.method, "card_online") });
+    expect(online).toMatchObject({ householdId: martin.id, description: "Règlement en ligne - Transaction n° 3fe56d" });
   });
 });

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { hashToken } from "@/lib/accounts/token-hash";
 import { hashPassword } from "@/lib/auth/password";
 import { addConfirmedFactor } from "@/lib/auth/second-factor/store";
+import { todayInParis } from "@/lib/clock";
 import type { Db } from "./client";
 import { demo, demoFamilies, type FamilySet, familyCopy } from "./demo-data";
 import {
@@ -17,6 +18,7 @@ import {
   users,
 } from "./schema";
 import { DEMO_REGIE, seedActivityTariffs, seedBillingSettings } from "./seed-billing";
+import { reserveImportedInvoiceNumber, seedInvoiceHistory } from "./seed-billing-history";
 import { seedFamilyFile } from "./seed-family-file";
 import { seedPlanning } from "./seed-planning";
 
@@ -317,6 +319,7 @@ export async function seedDemo(db: Db, options: { familyCopies?: number } = {}):
       amountCents: 8640,
     })
     .onConflictDoNothing();
+  await reserveImportedInvoiceNumber(db, { communeId: town.id, year: 2026, number: 412 });
 
   const petit = await upsertHousehold(
     db,
@@ -347,6 +350,14 @@ export async function seedDemo(db: Db, options: { familyCopies?: number } = {}):
     otherCommuneHousehold: petit,
   });
   await seedActivityTariffs(db, { communeId: town.id });
+  for (const set of sets)
+    await seedInvoiceHistory(db, {
+      communeId: town.id,
+      regieId,
+      householdId: set.martin,
+      agentUserId: agent.id,
+      today: todayInParis(),
+    });
 }
 
 /** First start on an empty embedded database: make the demo usable at once. */
