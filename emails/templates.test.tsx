@@ -7,6 +7,7 @@ import AgentInvitationMail from "./agent-invitation-mail";
 import BookingAcknowledgement from "./booking-acknowledgement";
 import BookingDecisionsDigest from "./booking-decisions-digest";
 import InvoiceReminderMail from "./invoice-reminder-mail";
+import InvoiceAvailableMail from "./invoice-available-mail";
 import { previewCommune } from "./mail-layout";
 import PasswordResetMail from "./password-reset-mail";
 import RequestDecisionMail from "./request-decision-mail";
@@ -22,6 +23,7 @@ const templates = [
   ["booking-acknowledgement", preview(BookingAcknowledgement)],
   ["booking-decisions-digest", preview(BookingDecisionsDigest)],
   ["invoice-reminder-mail", preview(InvoiceReminderMail)],
+  ["invoice-available-mail", preview(InvoiceAvailableMail)],
   ["password-reset-mail", preview(PasswordResetMail)],
   ["request-decision-mail", preview(RequestDecisionMail)],
 ] as const;
@@ -50,7 +52,9 @@ describe("mail templates", () => {
           myRequestsUrl="https://portail.example/"
         />
       ),
+      // @ts-expect-error the link to the invoice is required.
+      () => <InvoiceAvailableMail {...{ ...InvoiceAvailableMail.PreviewProps, invoiceUrl: undefined }} />,
     ];
-    expect(forgetful).toHaveLength(4);
+    expect(forgetful).toHaveLength(5);
   });
 });

@@ -1,5 +1,5 @@
 import type { AuditAction } from "@/lib/audit/record";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatEuros } from "@/lib/format";
 
 /** The audit trail's actions as the admins read them, in French: every action has one (the type says so). */
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -38,6 +38,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "billing.activity_nature_changed": "Nature de facturation d'une activité modifiée",
   "billing.tariff_saved": "Tarif d'une activité enregistré",
   "billing.direct_debit_exported": "Export des prélèvements (IBAN complets)",
+  "billing_run.issued": "Factures du mois émises",
 };
 
 export function auditActionLabel(action: string): string {
@@ -107,6 +108,12 @@ function auditDetail(action: string, details: Record<string, unknown>): string |
     case "child.health_read": {
       const count = Array.isArray(details.childIds) ? details.childIds.length : 0;
       return count ? `${count} enfant(s)` : null;
+    }
+    case "billing_run.issued": {
+      const code = text(details.emissionCode);
+      const count = typeof details.invoiceCount === "number" ? details.invoiceCount : null;
+      const total = typeof details.totalCents === "number" ? details.totalCents : null;
+      return code && count !== null && total !== null ? `${code} : ${count} facture(s), ${formatEuros(total)}` : code;
     }
     default:
       return null;

@@ -38,7 +38,8 @@ export type AuditAction =
   | "billing.nature_updated"
   | "billing.activity_nature_changed"
   | "billing.tariff_saved"
-  | "billing.direct_debit_exported";
+  | "billing.direct_debit_exported"
+  | "billing_run.issued";
 
 export type AuditEntry = {
   communeId: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
-import { nextInvoiceNumber, nextOperationNumber } from "./numbers";
+import { nextInvoiceNumber, nextInvoiceNumbers, nextOperationNumber } from "./numbers";
 
 const testDb = setUpTestDatabase();
 
@@ -29,5 +29,18 @@ describe("gap-free numbers", () => {
       ),
     );
     expect([...numbers].sort()).toEqual(Array.from({ length: 8 }, (_, i) => `F2032-00000${i + 1}`));
+  });
+
+  it("hands out a run's numbers at once, following the single ones without a gap", async () => {
+    const { db } = testDb;
+    const { id: communeId } = await insertCommune(db);
+    expect(await nextInvoiceNumbers(db, { communeId, year: 2033, count: 3 })).toEqual([
+      "F2033-000001",
+      "F2033-000002",
+      "F2033-000003",
+    ]);
+    expect(await nextInvoiceNumbers(db, { communeId, year: 2033, count: 0 })).toEqual([]);
+    expect(await nextInvoiceNumber(db, { communeId, year: 2033 })).toBe("F2033-000004");
+    expect(await nextInvoiceNumbers(db, { communeId, year: 2033, count: 2 })).toEqual(["F2033-000005", "F2033-000006"]);
   });
 });

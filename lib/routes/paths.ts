@@ -87,6 +87,7 @@ export const routePatterns = {
   billingExports: "/[commune]/agent/facturation/exports",
   runAccountingCsv: "/[commune]/agent/facturation/exports/[id]/ecritures",
   runDirectDebitCsv: "/[commune]/agent/facturation/exports/[id]/prelevements",
+  billingRunEmission: "/[commune]/agent/facturation/emission",
 } as const;
 
 type Pattern = (typeof routePatterns)[keyof typeof routePatterns];
@@ -310,5 +311,8 @@ export const routes = {
     /** A run's direct-debit batch as CSV (whole IBANs: each download is audited). */
     runDirectDebitCsv: (slug: string, runId: string) =>
       fill(routePatterns.runDirectDebitCsv, { commune: slug, id: runId }),
+    /** "Émission des factures": a régie's monthly run, for a month ("2027-01"). */
+    billingRunEmission: (slug: string, choice: { regie?: string; mois?: string } = {}) =>
+      withQuery(fill(routePatterns.billingRunEmission, { commune: slug }), { regie: choice.regie, mois: choice.mois }),
   },
 };

@@ -131,6 +131,10 @@ const built: Built<typeof routes> = {
     billingExports: [routes.agent.billingExports(slug)],
     runAccountingCsv: [routes.agent.runAccountingCsv(slug, id)],
     runDirectDebitCsv: [routes.agent.runDirectDebitCsv(slug, id)],
+    billingRunEmission: [
+      routes.agent.billingRunEmission(slug),
+      routes.agent.billingRunEmission(slug, { regie: id, mois: "2027-01" }),
+    ],
   },
 };
 
