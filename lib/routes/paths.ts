@@ -311,8 +311,12 @@ export const routes = {
     /** A run's direct-debit batch as CSV (whole IBANs: each download is audited). */
     runDirectDebitCsv: (slug: string, runId: string) =>
       fill(routePatterns.runDirectDebitCsv, { commune: slug, id: runId }),
-    /** "Émission des factures": a régie's monthly run, for a month ("2027-01"). */
-    billingRunEmission: (slug: string, choice: { regie?: string; mois?: string } = {}) =>
-      withQuery(fill(routePatterns.billingRunEmission, { commune: slug }), { regie: choice.regie, mois: choice.mois }),
+    /** "Émission des factures": a régie's monthly run, for a month ("2027-01"), at a page of its households. */
+    billingRunEmission: (slug: string, choice: { regie?: string; mois?: string; page?: number } = {}) =>
+      withQuery(fill(routePatterns.billingRunEmission, { commune: slug }), {
+        regie: choice.regie,
+        mois: choice.mois,
+        page: pageParam(choice.page),
+      }),
   },
 };

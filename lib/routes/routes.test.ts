@@ -133,7 +133,7 @@ const built: Built<typeof routes> = {
     runDirectDebitCsv: [routes.agent.runDirectDebitCsv(slug, id)],
     billingRunEmission: [
       routes.agent.billingRunEmission(slug),
-      routes.agent.billingRunEmission(slug, { regie: id, mois: "2027-01" }),
+      routes.agent.billingRunEmission(slug, { regie: id, mois: "2027-01", page: 2 }),
     ],
   },
 };

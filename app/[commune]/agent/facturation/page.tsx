@@ -20,11 +20,9 @@ const monthOf = (day: string) => monthName.format(new Date(`${day}T12:00:00Z`));
 
 /** The billing pages, by what an agent comes to do. */
 function billingPages(slug: string) {
-  const hub = routes.agent.billing(slug);
   return [
     {
-      // The run's page and its builder come with the invoicing engine (issue 10); its address is fixed.
-      href: `${hub}/emission`,
+      href: routes.agent.billingRunEmission(slug),
       title: "Émission des factures",
       text: "Prévisualiser puis émettre les factures du mois d'une régie, à partir du planning.",
     },
