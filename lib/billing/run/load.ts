@@ -238,7 +238,8 @@ export async function loadRunInputs(db: Db, scope: RunScope): Promise<RunInputs>
 
 /**
  * Invoiced months (of this régie, before the period) of each household that a booking changed in after the
- * month's run, or that had days to bill but got no invoice from it (its total was ≤ 0).
+ * month's run, or with days to bill for a child's activity that no live invoice has a line of: the household's
+ * total was ≤ 0 that month, or the activity had no tariff yet, or joined the régie since.
  */
 function changedMonths(
   db: Db,
@@ -247,11 +248,21 @@ function changedMonths(
   from: Period,
 ): Promise<{ householdId: string; month: string }[]> {
   const { communeId, regieId, period } = scope;
-  const noInvoice = notExists(
+  const notBilled = notExists(
     db
       .select({ one: sql`1` })
-      .from(invoices)
-      .where(and(eq(invoices.runId, billingRuns.id), eq(invoices.householdId, bookings.householdId))),
+      .from(invoiceLines)
+      .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+      .where(
+        and(
+          eq(invoiceLines.householdId, bookings.householdId),
+          eq(invoiceLines.month, billingRuns.period),
+          eq(invoiceLines.childId, bookings.childId),
+          eq(invoiceLines.activityId, bookings.activityId),
+          eq(invoices.regieId, regieId),
+          isNull(invoices.cancelledOn),
+        ),
+      ),
   );
   return db
     .selectDistinct({ householdId: bookings.householdId, month: billingRuns.period })
@@ -272,7 +283,7 @@ function changedMonths(
         lt(bookings.date, period),
         or(
           gt(bookings.updatedAt, sql`${billingRuns.createdAt} - ${CHANGE_MARGIN}`),
-          and(inArray(bookings.status, BILLABLE_STATUSES), noInvoice),
+          and(inArray(bookings.status, BILLABLE_STATUSES), notBilled),
         ),
       ),
     );

@@ -534,6 +534,31 @@ describe("régularisation", () => {
     expect(january!.amountCents).toBe(4 * 350);
     expect(december!.amountCents).toBe(3 * 180);
   });
+  it("bills the days left out for want of a tariff once the tariff is set", async () => {
+    const { db } = database;
+    const town = await setUpTown(db);
+    const evening = await insertActivity(db, town.commune.id, { code: "3", name: "Péri SOIR", facility: "" });
+    await insertNature(db, { communeId: town.commune.id, regieId: town.regie.id, activityIds: [evening.id] });
+    const family = await insertHousehold(db, town.commune.id);
+    const p = { communeId: town.commune.id, householdId: family.household.id, childId: family.children[0]!.id };
+    await book(db, { ...p, activityId: town.canteen.id }, { "2026-12-14": "booked" });
+    await book(db, { ...p, activityId: evening.id }, { "2026-12-14": "booked", "2026-12-15": "booked" });
+    const run = { ...town.scope, userId: town.agent.id };
+    const december = await issueRun(db, { ...run, period: DECEMBER, now: runAt("2027-01-04") });
+    expect(december).toMatchObject({ ok: true, run: { totalCents: 180 } });
+    expect(december.ok && december.anomalies.missingTariff).toMatchObject([{ activityId: evening.id, days: 2 }]);
+
+    await insertTariff(db, {
+      communeId: town.commune.id,
+      activityId: evening.id,
+      brackets: [{ upToQuotient: null, unitCents: 200 }],
+    });
+    await issueRun(db, { ...run, period: JANUARY, now: runAt("2027-02-03") });
+    const [, january] = await invoicesOf(db, family.household.id);
+    expect((await linesOf(db, january!.id)).map((l) => [l.activityLabel, l.month, l.kind, l.quantity])).toEqual([
+      ["3/Péri SOIR", DECEMBER, "regularisation", 2],
+    ]);
+  });
 });
 
 describe("a commune's run", () => {
