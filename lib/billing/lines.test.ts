@@ -18,10 +18,10 @@ function day(
   return {
     ...who,
     ...activity,
-    day: date,
     month: `${date.slice(0, 7)}-01`,
     billing: slotBilling(status, closed),
     unitCents,
+    days: 1,
   };
 }
 
@@ -94,6 +94,17 @@ describe("line grouping", () => {
       ["2/Repas Sco", 2, 400],
     ]);
     expect(untariffed).toEqual([{ childId: "c-lea", activityId: "a-peri", activityLabel: "1/Péri MATIN", days: 2 }]);
+  });
+
+  it("counts slots given together", () => {
+    const { lines } = groupLines([
+      { ...day(lea, repas, "2027-01-04", "booked"), days: 5 },
+      day(lea, repas, "2027-01-11", "booked"),
+      { ...day(lea, repas, "2027-01-12", "absent"), days: 2 },
+    ]);
+    expect(lines.map((l) => [l.quantity, l.amountCents, l.note])).toEqual([
+      [6, 2100, "2 absences prévenues dans les délais, non facturées"],
+    ]);
   });
 
   it("keeps months apart", () => {

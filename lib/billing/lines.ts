@@ -1,5 +1,4 @@
 import type { InvoiceLineKind } from "@/db/schema/billing";
-import type { IsoDay } from "@/lib/planning/days";
 import type { Period } from "./periods";
 import type { SlotBilling, UnbilledReason } from "./slot-billing";
 
@@ -28,8 +27,11 @@ export type BillLine = LineSubject & {
   note: string | null;
 };
 
-/** One slot of a month, with its billing and its unit price (null: no tariff in force that day). */
-export type DayCharge = LineSubject & { day: IsoDay; month: Period; billing: SlotBilling; unitCents: number | null };
+/**
+ * Slots of a child's activity in a month with the same billing and unit price (null: no tariff in force those
+ * days): `days` of them.
+ */
+export type DayCharge = LineSubject & { month: Period; billing: SlotBilling; unitCents: number | null; days: number };
 
 /** Billed days left out because their activity had no tariff in force. */
 export type Untariffed = { childId: string | null; activityId: string | null; activityLabel: string; days: number };
@@ -55,49 +57,41 @@ export function monthChargeKey(
   return `${subject.childId ?? `~${subject.childName}`}|${subject.activityId ?? `~${subject.activityLabel}`}|${month}`;
 }
 
+/** French alphabetical order (one collator: a run sorts thousands of lines). */
+export const frenchOrder = new Intl.Collator("fr").compare;
+
 const KIND_ORDER: Record<InvoiceLineKind, number> = { slot: 0, late_absence: 1, regularisation: 2 };
 
 /** Lines in the order an invoice prints them: by child, activity, month, kind, unit price. */
 export function compareLines(a: BillLine, b: BillLine): number {
   return (
-    a.childName.localeCompare(b.childName, "fr") ||
-    a.activityLabel.localeCompare(b.activityLabel, "fr") ||
-    a.month.localeCompare(b.month) ||
+    frenchOrder(a.childName, b.childName) ||
+    frenchOrder(a.activityLabel, b.activityLabel) ||
+    (a.month < b.month ? -1 : a.month > b.month ? 1 : 0) ||
     KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
     a.unitCents - b.unitCents
   );
 }
 
 /**
- * Groups a household's days into lines. Days without a tariff are left out and counted in `untariffed`.
+ * Groups a household's slots into lines. Days without a tariff are left out and counted in `untariffed`.
  * A late absence line says so ("Absence hors délai, facturée"); the days of a child's activity left out that month
  * (absences in time, closures) are told on its first line. Days never booked (refused, waiting list…) say nothing.
  */
 export function groupLines(days: readonly DayCharge[]): { lines: BillLine[]; untariffed: Untariffed[] } {
-  type Group = {
-    subject: LineSubject;
-    month: Period;
-    lines: Map<string, BillLine>;
-    unbilled: Map<UnbilledReason, number>;
-  };
+  type Group = { lines: Map<string, BillLine>; unbilled: Map<UnbilledReason, number> };
   const groups = new Map<string, Group>();
   const untariffed = new Map<string, Untariffed>();
   for (const day of days) {
     const key = monthChargeKey(day, day.month);
     let group = groups.get(key);
     if (!group) {
-      const { childId, childName, activityId, activityLabel, natureId } = day;
-      group = {
-        subject: { childId, childName, activityId, activityLabel, natureId },
-        month: day.month,
-        lines: new Map(),
-        unbilled: new Map(),
-      };
+      group = { lines: new Map(), unbilled: new Map() };
       groups.set(key, group);
     }
     const { billing } = day;
     if (!billing.billed) {
-      group.unbilled.set(billing.reason, (group.unbilled.get(billing.reason) ?? 0) + 1);
+      group.unbilled.set(billing.reason, (group.unbilled.get(billing.reason) ?? 0) + day.days);
       continue;
     }
     if (day.unitCents === null) {
@@ -107,13 +101,17 @@ export function groupLines(days: readonly DayCharge[]): { lines: BillLine[]; unt
         activityLabel: day.activityLabel,
         days: 0,
       };
-      missing.days += 1;
+      missing.days += day.days;
       untariffed.set(key, missing);
       continue;
     }
     const lineKey = `${billing.kind}|${day.unitCents}`;
     const line = group.lines.get(lineKey) ?? {
-      ...group.subject,
+      childId: day.childId,
+      childName: day.childName,
+      activityId: day.activityId,
+      activityLabel: day.activityLabel,
+      natureId: day.natureId,
       month: day.month,
       kind: billing.kind,
       quantity: 0,
@@ -121,7 +119,7 @@ export function groupLines(days: readonly DayCharge[]): { lines: BillLine[]; unt
       amountCents: 0,
       note: null,
     };
-    line.quantity += 1;
+    line.quantity += day.days;
     line.amountCents = line.quantity * line.unitCents;
     group.lines.set(lineKey, line);
   }

@@ -16,8 +16,20 @@ export function tariffOn<T extends Pick<TariffPrices, "validFrom">>(tariffs: rea
   return chosen;
 }
 
+// A run prices every slot of a month with the same few tariffs: each one's brackets are sorted once.
+const sorted = new WeakMap<readonly TariffBracket[], TariffBracket[]>();
+
 /** Brackets by ceiling, ascending; the open bracket (no ceiling) last. */
 export function sortedBrackets(brackets: readonly TariffBracket[]): TariffBracket[] {
+  let result = sorted.get(brackets);
+  if (!result) {
+    result = sortBrackets(brackets);
+    sorted.set(brackets, result);
+  }
+  return result;
+}
+
+function sortBrackets(brackets: readonly TariffBracket[]): TariffBracket[] {
   return [...brackets].sort((a, b) => {
     if (a.upToQuotient === null) return b.upToQuotient === null ? 0 : 1;
     if (b.upToQuotient === null) return -1;

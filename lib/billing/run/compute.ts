@@ -1,7 +1,7 @@
 import type { BookingStatus } from "@/db/schema/planning";
 import type { Civility } from "@/db/schema/users";
 import { activityLabel } from "@/lib/planning/labels";
-import { type BillLine, type DayCharge, groupLines, monthChargeKey, totalCents } from "../lines";
+import { type BillLine, type DayCharge, frenchOrder, groupLines, monthChargeKey, totalCents } from "../lines";
 import { choosePayer, payerAddress, payerName } from "../payer";
 import { monthOf, type Period } from "../periods";
 import { addDays, type MonthCharge, regularisationLines } from "../regularisation";
@@ -25,12 +25,13 @@ export type RunActivity = {
   regieId: string | null;
 };
 
-export type BookingRow = {
+/** A child's slots at an activity in one state: their days (the database groups them, the rules stay here). */
+export type SlotGroup = {
   childId: string;
   householdId: string;
   activityId: string;
-  date: string;
   status: BookingStatus;
+  dates: string[];
 };
 
 /** A line of a live (not cancelled) invoice of the régie, for a month looked at again. */
@@ -64,9 +65,9 @@ export type RunInputs = {
   /** Closed days: `${activityId}|${day}`, or `*|${day}` for the whole commune. */
   closures: Set<string>;
   /** The month's slots of the régie's activities (statuses that bill or explain a line). */
-  monthBookings: BookingRow[];
+  monthBookings: SlotGroup[];
   /** Invoiced months to look at again, `${householdId}|${month}`, with their slots and what live invoices billed. */
-  recheck: { pairs: Set<string>; bookings: BookingRow[]; billedLines: BilledLineRow[] };
+  recheck: { pairs: Set<string>; bookings: SlotGroup[]; billedLines: BilledLineRow[] };
   households: Map<string, { id: string; name: string; familyQuotient: number | null }>;
   guardians: Map<string, GuardianRow[]>;
   /** Households paying by direct debit. */
@@ -123,45 +124,61 @@ export const pairKey = (householdId: string, month: Period) => `${householdId}|$
 
 export function computeRun(inputs: RunInputs): RunComputation {
   const activities = new Map(inputs.activities.map((a) => [a.id, a]));
+  // Names and labels as printed, made once per child and activity rather than per slot.
+  const childNames = new Map([...inputs.children].map(([id, child]) => [id, childName(child)]));
+  const activityLabels = new Map(inputs.activities.map((a) => [a.id, lineActivityLabel(a)]));
   const untariffed = new Map<string, { days: number; households: Set<string> }>();
   const byDefault = new Set<string>();
 
-  /** Each slot with its billing and price, by household. */
-  const charge = (rows: readonly BookingRow[]) => {
+  /** Each slot with its billing and price, by household; `keep` chooses the days (all by default). */
+  const charge = (groups: readonly SlotGroup[], keep?: (householdId: string, month: Period) => boolean) => {
     const byHousehold = new Map<string, DayCharge[]>();
-    for (const row of rows) {
-      const activity = activities.get(row.activityId);
-      const household = inputs.households.get(row.householdId);
-      const child = inputs.children.get(row.childId);
-      if (!activity || activity.regieId !== inputs.regieId || !household || !child) continue;
-      const closed = inputs.closures.has(`*|${row.date}`) || inputs.closures.has(`${row.activityId}|${row.date}`);
-      const billing = slotBilling(row.status, closed);
-      let unitCents: number | null = null;
-      if (billing.billed) {
-        const price = slotPrice(inputs.tariffs.get(row.activityId) ?? [], row.date, household.familyQuotient);
-        if (price) {
-          unitCents = price.unitCents;
-          if (price.byDefault && household.familyQuotient === null) byDefault.add(row.householdId);
-        } else {
-          const missing = untariffed.get(row.activityId) ?? { days: 0, households: new Set() };
-          missing.days += 1;
-          missing.households.add(row.householdId);
-          untariffed.set(row.activityId, missing);
+    for (const group of groups) {
+      const activity = activities.get(group.activityId);
+      const household = inputs.households.get(group.householdId);
+      const name = childNames.get(group.childId);
+      if (!activity || activity.regieId !== inputs.regieId || !household || name === undefined) continue;
+      const label = activityLabels.get(activity.id)!;
+      const tariffs = inputs.tariffs.get(activity.id) ?? [];
+      // The group's days by month, billing and price: a handful of charges for a month of slots.
+      const charges = new Map<string, DayCharge>();
+      for (const date of group.dates) {
+        const month = monthOf(date);
+        if (keep && !keep(group.householdId, month)) continue;
+        const closed = inputs.closures.has(`*|${date}`) || inputs.closures.has(`${activity.id}|${date}`);
+        const billing = slotBilling(group.status, closed);
+        let unitCents: number | null = null;
+        if (billing.billed) {
+          const price = slotPrice(tariffs, date, household.familyQuotient);
+          if (price) {
+            unitCents = price.unitCents;
+            if (price.byDefault && household.familyQuotient === null) byDefault.add(group.householdId);
+          } else {
+            const missing = untariffed.get(activity.id) ?? { days: 0, households: new Set() };
+            missing.days += 1;
+            missing.households.add(group.householdId);
+            untariffed.set(activity.id, missing);
+          }
         }
+        const key = `${month}|${billing.billed ? billing.kind : billing.reason}|${unitCents}`;
+        const charge = charges.get(key);
+        if (charge) charge.days += 1;
+        else
+          charges.set(key, {
+            childId: group.childId,
+            childName: name,
+            activityId: activity.id,
+            activityLabel: label,
+            natureId: activity.natureId,
+            month,
+            billing,
+            unitCents,
+            days: 1,
+          });
       }
-      const days = byHousehold.get(row.householdId) ?? [];
-      days.push({
-        childId: row.childId,
-        childName: childName(child),
-        activityId: activity.id,
-        activityLabel: lineActivityLabel(activity),
-        natureId: activity.natureId,
-        day: row.date,
-        month: monthOf(row.date),
-        billing,
-        unitCents,
-      });
-      byHousehold.set(row.householdId, days);
+      const days = byHousehold.get(group.householdId) ?? [];
+      days.push(...charges.values());
+      if (days.length > 0) byHousehold.set(group.householdId, days);
     }
     return byHousehold;
   };
@@ -172,14 +189,12 @@ export function computeRun(inputs: RunInputs): RunComputation {
 
   // Régularisation: what each month looked at again should cost now, against what live invoices billed for it.
   const shouldBe = new Map<string, Map<string, MonthCharge>>();
-  const recheckBookings = inputs.recheck.bookings.filter((b) =>
-    inputs.recheck.pairs.has(pairKey(b.householdId, monthOf(b.date))),
-  );
-  for (const [householdId, days] of charge(recheckBookings)) {
+  const rechecked = (householdId: string, month: Period) => inputs.recheck.pairs.has(pairKey(householdId, month));
+  for (const [householdId, days] of charge(inputs.recheck.bookings, rechecked)) {
     const charges = new Map<string, MonthCharge>();
     for (const day of days)
       if (day.billing.billed && day.unitCents !== null)
-        addDays(charges, monthChargeKey(day, day.month), day, day.unitCents, 1);
+        addDays(charges, monthChargeKey(day, day.month), day, day.unitCents, day.days);
     shouldBe.set(householdId, charges);
   }
   const billed = new Map<string, Map<string, MonthCharge>>();
@@ -218,7 +233,9 @@ export function computeRun(inputs: RunInputs): RunComputation {
     });
   }
   households.sort(
-    (a, b) => a.householdName.localeCompare(b.householdName, "fr") || a.householdId.localeCompare(b.householdId),
+    (a, b) =>
+      frenchOrder(a.householdName, b.householdName) ||
+      (a.householdId < b.householdId ? -1 : a.householdId > b.householdId ? 1 : 0),
   );
 
   const invoiced = households.filter((h) => h.invoiced);
@@ -239,7 +256,7 @@ export function computeRun(inputs: RunInputs): RunComputation {
       activitiesWithoutNature: inputs.activities
         .filter((a) => !a.natureId && !a.archived)
         .map((a) => ({ activityId: a.id, activityLabel: lineActivityLabel(a) }))
-        .sort((a, b) => a.activityLabel.localeCompare(b.activityLabel, "fr")),
+        .sort((a, b) => frenchOrder(a.activityLabel, b.activityLabel)),
     },
   };
 }

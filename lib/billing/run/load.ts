@@ -39,13 +39,15 @@ const CHANGE_MARGIN = sql`interval '1 hour'`;
 const anyUuid = (column: AnyPgColumn, ids: readonly string[]): SQL =>
   sql`${column} = any(${`{${ids.join(",")}}`}::uuid[])`;
 
-const bookingColumns = {
+/** A child's slots at an activity grouped by state, their days in an array: a tenth of the rows of one per slot. */
+const slotGroup = {
   childId: bookings.childId,
   householdId: bookings.householdId,
   activityId: bookings.activityId,
-  date: bookings.date,
   status: bookings.status,
+  dates: sql<string[]>`array_agg(${bookings.date}::text order by ${bookings.date})`,
 };
+const slotGroupBy = [bookings.childId, bookings.householdId, bookings.activityId, bookings.status] as const;
 
 export async function loadRunInputs(db: Db, scope: RunScope): Promise<RunInputs> {
   const { communeId, regieId, period } = scope;
@@ -85,7 +87,7 @@ export async function loadRunInputs(db: Db, scope: RunScope): Promise<RunInputs>
   const ofRegie = (column: AnyPgColumn) => inArray(column, activityIds);
 
   inputs.monthBookings = await db
-    .select(bookingColumns)
+    .select(slotGroup)
     .from(bookings)
     .where(
       and(
@@ -95,7 +97,8 @@ export async function loadRunInputs(db: Db, scope: RunScope): Promise<RunInputs>
         lte(bookings.date, lastDay),
         inArray(bookings.status, INVOICED_STATUSES),
       ),
-    );
+    )
+    .groupBy(...slotGroupBy);
 
   // The invoiced months to look at again, as (household, month) pairs.
   const [first] = await db
@@ -115,7 +118,7 @@ export async function loadRunInputs(db: Db, scope: RunScope): Promise<RunInputs>
     const from = months[0]!;
     [inputs.recheck.bookings, inputs.recheck.billedLines] = await Promise.all([
       db
-        .select(bookingColumns)
+        .select(slotGroup)
         .from(bookings)
         .where(
           and(
@@ -126,7 +129,8 @@ export async function loadRunInputs(db: Db, scope: RunScope): Promise<RunInputs>
             lt(bookings.date, period),
             inArray(bookings.status, INVOICED_STATUSES),
           ),
-        ),
+        )
+        .groupBy(...slotGroupBy),
       db
         .select({
           householdId: invoiceLines.householdId,
