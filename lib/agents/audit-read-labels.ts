@@ -38,7 +38,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "billing.activity_nature_changed": "Nature de facturation d'une activité modifiée",
   "billing.tariff_saved": "Tarif d'une activité enregistré",
   "billing.direct_debit_exported": "Export des prélèvements (IBAN complets)",
-  "billing_run.issued": "Factures du mois émises",
+  "billing.run_issued": "Factures du mois émises",
 };
 
 export function auditActionLabel(action: string): string {
@@ -109,7 +109,7 @@ function auditDetail(action: string, details: Record<string, unknown>): string |
       const count = Array.isArray(details.childIds) ? details.childIds.length : 0;
       return count ? `${count} enfant(s)` : null;
     }
-    case "billing_run.issued": {
+    case "billing.run_issued": {
       const code = text(details.emissionCode);
       const count = typeof details.invoiceCount === "number" ? details.invoiceCount : null;
       const total = typeof details.totalCents === "number" ? details.totalCents : null;

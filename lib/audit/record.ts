@@ -39,7 +39,7 @@ export type AuditAction =
   | "billing.activity_nature_changed"
   | "billing.tariff_saved"
   | "billing.direct_debit_exported"
-  | "billing_run.issued";
+  | "billing.run_issued";
 
 export type AuditEntry = {
   communeId: string;

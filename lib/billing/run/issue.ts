@@ -178,7 +178,7 @@ export async function issueRun(
         await recordAudit(tx, {
           communeId: p.communeId,
           actorUserId: p.userId,
-          action: "billing_run.issued",
+          action: "billing.run_issued",
           targetType: "billing_run",
           targetId: run.id,
           details: { emissionCode: code, invoiceCount: bills.length, totalCents: computation.totalCents },

@@ -292,7 +292,7 @@ describe("the monthly run", () => {
     );
     const [audit] = await db.select().from(auditLog).where(eq(auditLog.communeId, town.commune.id));
     expect(audit).toMatchObject({
-      action: "billing_run.issued",
+      action: "billing.run_issued",
       actorUserId: town.agent.id,
       targetId: result.ok ? result.run.id : null,
       details: { emissionCode: `2027-01-${town.regie.code}`, invoiceCount: 1, totalCents: 960 },
