@@ -1,6 +1,8 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { invoiceSeries } from "@/lib/billing/number-formats";
 import { nextInvoiceNumber } from "@/lib/billing/numbers";
+import { choosePayer, payerAddress, payerName } from "@/lib/billing/payer";
+import { dueDate, emissionCode } from "@/lib/billing/periods";
 import { recordPayment } from "@/lib/billing/payments";
 import { transmitToTreasury } from "@/lib/billing/treasury";
 import { addDays, type IsoDay } from "@/lib/planning/days";
@@ -42,11 +44,7 @@ export async function seedInvoiceHistory(
     .limit(1);
   if (already) return;
 
-  const [payer] = await db
-    .select()
-    .from(guardians)
-    .where(and(eq(guardians.householdId, householdId), eq(guardians.isPayer, true)))
-    .limit(1);
+  const payer = choosePayer(await db.select().from(guardians).where(eq(guardians.householdId, householdId)));
   const kids = await db
     .select({ id: children.id, firstName: children.firstName, lastName: children.lastName })
     .from(children)
@@ -98,15 +96,13 @@ export async function seedInvoiceHistory(
           householdId,
           regieId,
           payerGuardianId: payer?.id,
-          payerName: payer ? `${payer.civility === "MME" ? "Mme" : "M."} ${payer.firstName} ${payer.lastName}` : null,
-          payerAddress: payer
-            ? [payer.addressLine, `${payer.postcode ?? ""} ${payer.city ?? ""}`.trim()].filter(Boolean).join(", ")
-            : null,
-          emissionCode: `${year}-${pad(entry.month)}-${DEMO_REGIE.code}`,
+          payerName: payer ? payerName(payer) : null,
+          payerAddress: payer ? payerAddress(payer) : null,
+          emissionCode: emissionCode(month, DEMO_REGIE.code),
           reference: await nextInvoiceNumber(tx, { communeId, year }),
           issuer: DEMO_REGIE.name,
           issuedOn,
-          dueOn: addDays(issuedOn, DEMO_REGIE.dueDays),
+          dueOn: dueDate(issuedOn, DEMO_REGIE.dueDays),
           period: month,
           amountCents,
         })

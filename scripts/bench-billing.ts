@@ -2,8 +2,8 @@
  * npm run bench:billing — the invoicing figures on the benchmark commune of 5,000 households (issue #10):
  *   1. a régie's monthly run (January: ~200,000 slots) — the preview, then issueRun with its invoices, lines and
  *      mails (target < 60 s);
- *   2. the Espace Facturation page of a family with three years of invoices (target p95 < 150 ms): measured by
- *      `npm run bench:billing-family` (scripts/bench-billing-family.ts) — see below.
+ *   2. the Espace Facturation page of a family with three years of invoices (target p95 < 150 ms): scripts/bench-billing-family.ts,
+ *      which `npm run bench:billing` runs next, on a commune of its own seeded with those three years.
  * Seeds the planning benchmark's commune (db/seed-bench-planning.ts) as on 3 February 2027, then adds what billing
  * needs: a payer with an e-mail per household (some without a QF, some paying by direct debit), a régie, its
  * natures and QF tariffs. Runs on the embedded database (a fresh folder) and, when DATABASE_URL is set, on a
@@ -63,10 +63,6 @@ async function bench(label: string, handle: DatabaseHandle) {
   console.log(
     `[${label}] the same month again: ${again.ok ? "issued AGAIN (wrong)" : again.reason} in ${seconds(start)}`,
   );
-
-  // 2. The Espace Facturation page of a family with three years of invoices (target p95 < 150 ms) has its own
-  //    bench, `npm run bench:billing-family`, on a commune seeded with three years of invoices; a measure of the
-  //    family pages on this commune (`town.threeChildFamily`, now with its January invoice) would go here.
 }
 
 const folder = mkdtempSync(join(tmpdir(), "bench-billing-"));
