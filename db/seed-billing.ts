@@ -74,7 +74,14 @@ export async function seedBillingSettings(db: Db, params: { communeId: string })
     .where(and(eq(regies.communeId, communeId), eq(regies.code, DEMO_REGIE.code)));
   await db
     .insert(invoiceNatures)
-    .values(DEMO_NATURES.map((label) => ({ communeId, regieId: regie!.id, label })))
+    .values(
+      DEMO_NATURES.map((label) => ({
+        communeId,
+        regieId: regie!.id,
+        label,
+        childcare: label !== NATURE_BY_CATEGORY.restauration,
+      })),
+    )
     .onConflictDoNothing({ target: [invoiceNatures.communeId, invoiceNatures.label] });
   return regie!.id;
 }

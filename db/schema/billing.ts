@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   date,
   index,
@@ -64,6 +65,8 @@ export const invoiceNatures = pgTable(
       .notNull()
       .references(() => regies.id, { onDelete: "restrict" }),
     label: text("label").notNull(),
+    /** Childcare for the tax credit's attestation de frais de garde; false for meals ("frais de nourriture exclus"). */
+    childcare: boolean("childcare").notNull().default(true),
     createdAt: createdAtColumn(),
   },
   (t) => [uniqueIndex("invoice_natures_commune_label_uq").on(t.communeId, t.label)],

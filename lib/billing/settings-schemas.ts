@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { TariffBracket } from "@/db/schema/billing";
 import { nestIndexedKeys } from "@/lib/family-file/schemas";
-import { dayField, requiredText } from "@/lib/validation/fields";
+import { checkbox, dayField, requiredText } from "@/lib/validation/fields";
 import { parseEurosToCents } from "./euros";
 
 /*
@@ -80,6 +80,7 @@ export const natureSchema = z.object({
   natureId: optionalId("Nature introuvable."),
   label: requiredText("Le libellé de la nature", 60),
   regieId: z.uuid("Choisissez une régie."),
+  childcare: checkbox(),
 });
 export type NatureInput = z.output<typeof natureSchema>;
 

@@ -1,7 +1,14 @@
 "use client";
 
 import styles from "@/components/agent/planning/planning.module.css";
-import { FormMessage, SelectField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
+import {
+  CheckboxField,
+  FormMessage,
+  SelectField,
+  SubmitButton,
+  TextField,
+  useActionForm,
+} from "@/components/ui/form-kit";
 import type { FormAction } from "@/lib/actions/state";
 import { natureSchema } from "@/lib/billing/settings-schemas";
 
@@ -15,12 +22,13 @@ export function NatureForm({
 }: {
   action: FormAction;
   regies: readonly Option[];
-  nature?: { id: string; label: string; regieId: string };
+  nature?: { id: string; label: string; regieId: string; childcare: boolean };
 }) {
   const { form, state, pending, onSubmit } = useActionForm(natureSchema, action, {
     natureId: nature?.id ?? "",
     label: nature?.label ?? "",
     regieId: nature?.regieId ?? (regies.length === 1 ? regies[0]!.value : ""),
+    childcare: nature?.childcare ?? true,
   });
   const { errors } = form.formState;
   const { register } = form;
@@ -51,6 +59,11 @@ export function NatureForm({
           error={errors.regieId?.message}
         />
       </div>
+      <CheckboxField
+        label="Frais de garde (comptés dans l'attestation fiscale ; pas les repas)"
+        registration={register("childcare")}
+        error={errors.childcare?.message}
+      />
       <div className="button-row">
         <SubmitButton pending={pending}>{nature ? "Enregistrer" : "Ajouter la nature"}</SubmitButton>
       </div>

@@ -11,7 +11,7 @@ import {
   payments,
   subscriptions,
 } from "@/db/schema";
-import { type AttestationResult, computeChildcareAttestation, isChildcareNature } from "./attestation";
+import { type AttestationResult, computeChildcareAttestation } from "./attestation";
 import { type FamilyBillingScope, subscribedBy } from "./scope";
 
 /*
@@ -86,7 +86,7 @@ export async function loadChildcareAttestation(
             invoiceId: invoiceLines.invoiceId,
             childId: invoiceLines.childId,
             amountCents: invoiceLines.amountCents,
-            natureLabel: invoiceNatures.label,
+            childcare: invoiceNatures.childcare,
           })
           .from(invoiceLines)
           .leftJoin(
@@ -111,7 +111,7 @@ export async function loadChildcareAttestation(
       invoiceId: line.invoiceId,
       childId: line.childId,
       amountCents: line.amountCents,
-      childcare: isChildcareNature(line.natureLabel),
+      childcare: line.childcare ?? true,
     })),
     allocations,
   });

@@ -1,21 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  type AttestationLine,
-  computeChildcareAttestation,
-  isChildcareNature,
-  isUnderSixOnFirstJanuary,
-  prorate,
-} from "./attestation";
-
-describe("isChildcareNature", () => {
-  it("leaves meals out", () => {
-    expect(isChildcareNature("Restauration scolaire")).toBe(false);
-    expect(isChildcareNature("Cantine")).toBe(false);
-    expect(isChildcareNature("Périscolaire")).toBe(true);
-    expect(isChildcareNature("Accueil de loisirs")).toBe(true);
-    expect(isChildcareNature(null)).toBe(true);
-  });
-});
+import { type AttestationLine, computeChildcareAttestation, isUnderSixOnFirstJanuary, prorate } from "./attestation";
 
 describe("isUnderSixOnFirstJanuary", () => {
   it("counts children born from 1 January of year − 6 on, as the tax form does", () => {

@@ -35,15 +35,6 @@ export interface AttestationResult {
   totalCents: number;
 }
 
-/**
- * Meals are not childcare for the tax credit ("les frais de nourriture sont exclus"). The natures carry no flag for
- * it yet, so a nature named after school catering (restauration, repas, cantine) is left out; every other line is
- * childcare (périscolaire, accueil de loisirs, étude…).
- */
-export function isChildcareNature(label: string | null): boolean {
-  return !/restauration|repas|cantine/i.test(label ?? "");
-}
-
 /** Under 6 on 1 January of the year, as the tax form counts it (born from 1 January of year − 6 on). */
 export function isUnderSixOnFirstJanuary(birthDate: string, year: number): boolean {
   return birthDate >= `${String(year - 6).padStart(4, "0")}-01-01` && birthDate <= `${year}-12-31`;

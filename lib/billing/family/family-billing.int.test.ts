@@ -26,7 +26,12 @@ async function setUp() {
   const db = database.db;
   const commune = await insertCommune(db);
   const regie = await insertRegie(db, commune.id);
-  const meals = await insertNature(db, { communeId: commune.id, regieId: regie.id, label: "Restauration scolaire" });
+  const meals = await insertNature(db, {
+    communeId: commune.id,
+    regieId: regie.id,
+    label: "Restauration scolaire",
+    childcare: false,
+  });
   const care = await insertNature(db, { communeId: commune.id, regieId: regie.id, label: "Périscolaire" });
   const mine = await insertBillingFamily(db, commune.id, "MARTIN");
   const other = await insertBillingFamily(db, commune.id, "DURAND");

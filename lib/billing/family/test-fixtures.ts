@@ -49,7 +49,10 @@ export async function insertRegie(db: Db, communeId: string, overrides: Partial<
   return row!;
 }
 
-export async function insertNature(db: Db, p: { communeId: string; regieId: string; label: string }) {
+export async function insertNature(
+  db: Db,
+  p: { communeId: string; regieId: string; label: string; childcare?: boolean },
+) {
   const [row] = await db.insert(invoiceNatures).values(p).returning();
   return row!;
 }

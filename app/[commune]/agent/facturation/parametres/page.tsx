@@ -88,7 +88,7 @@ export default async function BillingSettingsPage({ params }: Props) {
               key={nature.id}
               action={saveNature}
               regies={regieOptions}
-              nature={{ id: nature.id, label: nature.label, regieId: nature.regieId }}
+              nature={{ id: nature.id, label: nature.label, regieId: nature.regieId, childcare: nature.childcare }}
             />
           ))}
           <h3>Ajouter une nature</h3>
@@ -104,6 +104,7 @@ export default async function BillingSettingsPage({ params }: Props) {
           columns={[
             { header: "Nature", rowHeader: true, cell: (n) => n.label },
             { header: "Régie", cell: (n) => `${n.regieName} (${n.regieCode})` },
+            { header: "Frais de garde", cell: (n) => (n.childcare ? "Oui" : "Non (repas)") },
           ]}
         />
       )}

@@ -164,6 +164,8 @@ describe("natures", () => {
       .select()
       .from(invoiceNatures)
       .where(and(eq(invoiceNatures.communeId, town.id), eq(invoiceNatures.label, "Restauration scolaire")));
+    // Left unticked: meals are not childcare in the attestation de frais de garde.
+    expect(nature!.childcare).toBe(false);
     expect(
       await saveNatureAction(town.slug, null, formData({ label: "Restauration scolaire", regieId: regie.id })),
     ).toMatchObject({ ok: false, fieldErrors: { label: ["Une nature s'appelle déjà « Restauration scolaire »."] } });
@@ -174,9 +176,11 @@ describe("natures", () => {
       await saveNatureAction(
         town.slug,
         null,
-        formData({ natureId: nature!.id, label: "Restauration", regieId: regie.id }),
+        formData({ natureId: nature!.id, label: "Restauration", regieId: regie.id, childcare: "on" }),
       ),
     ).toEqual({ ok: true, message: "La nature « Restauration » a été enregistrée." });
+    const [renamed] = await database.db.select().from(invoiceNatures).where(eq(invoiceNatures.id, nature!.id));
+    expect(renamed).toMatchObject({ label: "Restauration", childcare: true });
     expect((await auditOf(nature!.id)).map((a) => a.action)).toEqual([
       "billing.nature_created",
       "billing.nature_updated",

@@ -1,0 +1,1 @@
+ALTER TABLE "invoice_natures" ADD COLUMN "childcare" boolean DEFAULT true NOT NULL;
