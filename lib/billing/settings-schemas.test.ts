@@ -80,11 +80,14 @@ describe("natureSchema and activityNatureSchema", () => {
       label: ["Le libellé de la nature est obligatoire."],
       regieId: ["Choisissez une régie."],
     });
-    expect(natureSchema.parse({ label: " Périscolaire ", regieId: REGIE })).toEqual({
+    expect(natureSchema.parse({ label: " Périscolaire ", regieId: REGIE, childcare: "on" })).toEqual({
       label: "Périscolaire",
       regieId: REGIE,
       natureId: undefined,
+      childcare: true,
     });
+    // An unticked box is absent from the form: not childcare.
+    expect(natureSchema.parse({ label: "Restauration scolaire", regieId: REGIE }).childcare).toBe(false);
   });
 
   it("reads an empty nature as 'not invoiced'", () => {

@@ -32,7 +32,12 @@ async function setUp() {
   const commune = await insertCommune(db);
   const regie = await insertRegie(db, commune.id, { name: "Régie enfance jeunesse" });
   const care = await insertNature(db, { communeId: commune.id, regieId: regie.id, label: "Périscolaire" });
-  const meals = await insertNature(db, { communeId: commune.id, regieId: regie.id, label: "Restauration scolaire" });
+  const meals = await insertNature(db, {
+    communeId: commune.id,
+    regieId: regie.id,
+    label: "Restauration scolaire",
+    childcare: false,
+  });
   const mine = await insertBillingFamily(db, commune.id, "MARTIN");
   const other = await insertBillingFamily(db, commune.id, "DURAND");
   await db.update(guardians).set({ personalCode: "PC4821" }).where(eq(guardians.id, mine.guardian.id));
