@@ -1,8 +1,7 @@
 import type { BookingStatus } from "@/db/schema/planning";
-import type { Civility } from "@/db/schema/users";
 import { activityLabel } from "@/lib/planning/labels";
 import { type BillLine, type DayCharge, frenchOrder, groupLines, monthChargeKey, totalCents } from "../lines";
-import { choosePayer, payerAddress, payerName } from "../payer";
+import { choosePayer, type PayerCandidate, payerAddress, payerName } from "../payer";
 import { monthOf, type Period } from "../periods";
 import { addDays, type MonthCharge, regularisationLines } from "../regularisation";
 import { slotBilling } from "../slot-billing";
@@ -40,20 +39,7 @@ export type BilledLineRow = Pick<
   "childId" | "childName" | "activityId" | "activityLabel" | "natureId" | "month" | "quantity" | "unitCents"
 > & { householdId: string };
 
-export type GuardianRow = {
-  id: string;
-  householdId: string;
-  rank: number;
-  isPayer: boolean;
-  civility: Civility;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  addressLine: string | null;
-  postcode: string | null;
-  city: string | null;
-  country: string | null;
-};
+export type GuardianRow = PayerCandidate & { id: string; householdId: string };
 
 export type RunInputs = {
   regieId: string;
