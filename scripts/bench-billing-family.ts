@@ -8,12 +8,8 @@
  * database created and dropped on that server.
  */
 import "./load-next-env";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
-import { type DatabaseHandle, openDatabase } from "@/db/client";
+import type { DatabaseHandle } from "@/db/client";
 import {
   children,
   communes,
@@ -31,16 +27,12 @@ import { listAttestationYears } from "@/lib/billing/family/attestation-data";
 import { listFamilyInvoices, listInvoiceFilterChoices } from "@/lib/billing/family/invoices";
 import { listFamilyOperations } from "@/lib/billing/family/operations";
 import { chooseSubscribedHousehold } from "@/lib/subscriptions/households";
+import { benchOnBothDatabases, fmt, ms, percentile } from "./bench-kit";
 
 const OTHER_HOUSEHOLDS = 1_000;
 const MONTHS = 36;
 const VIEWS = 200;
 const WARM_UP = 20;
-
-const ms = (start: number) => performance.now() - start;
-const fmt = (value: number) => `${value.toFixed(1)} ms`;
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 /** "2024-09-01" + n months. */
 function month(n: number): string {
@@ -279,29 +271,4 @@ async function bench(label: string, handle: DatabaseHandle) {
   });
 }
 
-const folder = mkdtempSync(join(tmpdir(), "bench-billing-family-"));
-const embedded = await openDatabase({ dataDir: folder });
-try {
-  await bench("embedded PGlite", embedded);
-} finally {
-  await embedded.close();
-  rmSync(folder, { recursive: true, force: true });
-}
-
-if (process.env.DATABASE_URL) {
-  const server = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-  const name = `bench_billing_family_${Date.now()}`;
-  await server.unsafe(`create database ${name}`);
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), dataDir: "" });
-  try {
-    await bench("PostgreSQL", handle);
-  } finally {
-    await handle.close();
-    await server.unsafe(`drop database if exists ${name} with (force)`);
-    await server.end();
-  }
-} else {
-  console.log("\n(Set DATABASE_URL to a PostgreSQL server to measure it too.)");
-}
+await benchOnBothDatabases("bench_billing_family", bench);

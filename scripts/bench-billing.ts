@@ -10,12 +10,8 @@
  * throwaway PostgreSQL database created and dropped on that server.
  */
 import "./load-next-env";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { count, eq } from "drizzle-orm";
-import postgres from "postgres";
-import { type DatabaseHandle, openDatabase } from "@/db/client";
+import type { DatabaseHandle } from "@/db/client";
 import { invoiceLines, mailOutbox } from "@/db/schema";
 import { seedBenchBilling } from "@/db/seed-bench-billing";
 import { seedBenchCommune } from "@/db/seed-bench-planning";
@@ -23,13 +19,11 @@ import { monthLabel } from "@/lib/billing/periods";
 import { issueRun } from "@/lib/billing/run/issue";
 import { previewRun } from "@/lib/billing/run/preview";
 import { formatEuros } from "@/lib/format";
+import { benchOnBothDatabases, seconds } from "./bench-kit";
 
 // 3 February 2027, 10:00 Paris: January is the month to invoice, the school year's bookings are all there.
 const NOW = new Date("2027-02-03T09:00:00Z");
 const PERIOD = "2027-01-01";
-
-const ms = (start: number) => performance.now() - start;
-const seconds = (start: number) => `${(ms(start) / 1000).toFixed(1)} s`;
 
 async function bench(label: string, handle: DatabaseHandle) {
   const { db } = handle;
@@ -65,29 +59,4 @@ async function bench(label: string, handle: DatabaseHandle) {
   );
 }
 
-const folder = mkdtempSync(join(tmpdir(), "bench-billing-"));
-const embedded = await openDatabase({ dataDir: folder });
-try {
-  await bench("embedded PGlite", embedded);
-} finally {
-  await embedded.close();
-  rmSync(folder, { recursive: true, force: true });
-}
-
-if (process.env.DATABASE_URL) {
-  const server = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-  const name = `bench_billing_${Date.now()}`;
-  await server.unsafe(`create database ${name}`);
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), dataDir: "" });
-  try {
-    await bench("PostgreSQL", handle);
-  } finally {
-    await handle.close();
-    await server.unsafe(`drop database if exists ${name} with (force)`);
-    await server.end();
-  }
-} else {
-  console.log("\n(Set DATABASE_URL to a PostgreSQL server to measure it too.)");
-}
+await benchOnBothDatabases("bench_billing", bench);

@@ -7,29 +7,19 @@
  * database created and dropped on that server.
  */
 import "./load-next-env";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import postgres from "postgres";
-import { type DatabaseHandle, openDatabase } from "@/db/client";
+import type { DatabaseHandle } from "@/db/client";
 import { seedBenchCommune } from "@/db/seed-bench-planning";
 import { runDecisionDigests } from "@/lib/bookings/digest";
 import { loadPlanning } from "@/lib/bookings/planning";
 import { submitSlotRequest } from "@/lib/bookings/submit";
 import { addDays, type IsoDay, isoWeekday } from "@/lib/planning/days";
 import { chooseSubscribedHousehold } from "@/lib/subscriptions/households";
+import { benchOnBothDatabases, fmt, ms, percentile } from "./bench-kit";
 
 // The first day of a school year at 08:00 Paris: the whole year lies ahead of the year request.
 const NOW = new Date("2026-09-01T06:00:00Z");
 const MONTH_VIEWS = 200;
 const WARM_UP = 20;
-
-const ms = (start: number) => performance.now() - start;
-const fmt = (value: number) => `${value.toFixed(1)} ms`;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /** The days a month view shows: whole weeks, Monday to Sunday, around the month. */
 function monthGrid(year: number, month: number): { from: IsoDay; to: IsoDay } {
@@ -108,29 +98,4 @@ async function bench(label: string, handle: DatabaseHandle) {
   );
 }
 
-const folder = mkdtempSync(join(tmpdir(), "bench-planning-"));
-const embedded = await openDatabase({ dataDir: folder });
-try {
-  await bench("embedded PGlite", embedded);
-} finally {
-  await embedded.close();
-  rmSync(folder, { recursive: true, force: true });
-}
-
-if (process.env.DATABASE_URL) {
-  const server = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-  const name = `bench_planning_${Date.now()}`;
-  await server.unsafe(`create database ${name}`);
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), dataDir: "" });
-  try {
-    await bench("PostgreSQL", handle);
-  } finally {
-    await handle.close();
-    await server.unsafe(`drop database if exists ${name} with (force)`);
-    await server.end();
-  }
-} else {
-  console.log("\n(Set DATABASE_URL to a PostgreSQL server to measure it too.)");
-}
+await benchOnBothDatabases("bench_planning", bench);

@@ -1,0 +1,57 @@
+// Timing helpers shared by the bench scripts (scripts/bench-*.ts), and the loop that runs a bench on an embedded
+// PGlite, then on a fresh database of the PostgreSQL server in DATABASE_URL when it is set.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import postgres from "postgres";
+import { type DatabaseHandle, openDatabase } from "@/db/client";
+
+/** Milliseconds since `start` (a performance.now() value). */
+export const ms = (start: number) => performance.now() - start;
+
+/** "12.3 ms". */
+export const fmt = (value: number) => `${value.toFixed(1)} ms`;
+
+/** Seconds since `start`: "1.2 s". */
+export const seconds = (start: number) => `${(ms(start) / 1000).toFixed(1)} s`;
+
+/** The p-th percentile (nearest rank) of timings sorted in ascending order. */
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/**
+ * Runs `bench` on an embedded PGlite in a temporary folder, then on a new database `<name>_<timestamp>` of the
+ * PostgreSQL server in DATABASE_URL (dropped afterwards) when it is set.
+ */
+export async function benchOnBothDatabases(
+  name: string,
+  bench: (label: string, handle: DatabaseHandle) => Promise<void>,
+) {
+  const folder = mkdtempSync(join(tmpdir(), `${name.replaceAll("_", "-")}-`));
+  const embedded = await openDatabase({ dataDir: folder });
+  try {
+    await bench("embedded PGlite", embedded);
+  } finally {
+    await embedded.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+
+  if (process.env.DATABASE_URL) {
+    const server = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+    const database = `${name}_${Date.now()}`;
+    await server.unsafe(`create database ${database}`);
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${database}`;
+    const handle = await openDatabase({ url: url.toString(), dataDir: "" });
+    try {
+      await bench("PostgreSQL", handle);
+    } finally {
+      await handle.close();
+      await server.unsafe(`drop database if exists ${database} with (force)`);
+      await server.end();
+    }
+  } else {
+    console.log("\n(Set DATABASE_URL to a PostgreSQL server to measure it too.)");
+  }
+}
