@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Fragment } from "react";
 import { TableWrap } from "@/components/ui/table-wrap";
+import { PAYMENT_METHOD_LABELS } from "@/lib/billing/allocation";
 import type { FamilyInvoice } from "@/lib/billing/family/invoices";
-import { paymentMethodLabels } from "@/lib/billing/family/labels";
 import { balanceCents } from "@/lib/billing/status";
 import { formatDate, formatEuros } from "@/lib/format";
 import { routes } from "@/lib/routes/paths";
@@ -106,7 +106,7 @@ function Settlements({ invoice }: { invoice: FamilyInvoice }) {
             <td>{formatDate(settlement.receivedOn)}</td>
             <td>{settlement.operationNumber}</td>
             <td>{settlement.description}</td>
-            <td>{paymentMethodLabels[settlement.method]}</td>
+            <td>{PAYMENT_METHOD_LABELS[settlement.method]}</td>
             <td className={styles.amount}>{formatEuros(settlement.amountCents)}</td>
           </tr>
         ))}

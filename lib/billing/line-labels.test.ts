@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMonth, groupLines } from "./line-labels";
+import { groupLines } from "./line-labels";
 
 describe("invoice lines", () => {
   it("are grouped by child, then by activity, keeping their order", () => {
@@ -19,10 +19,5 @@ describe("invoice lines", () => {
       },
       { childName: "Tom", activities: [{ activityLabel: "Cantine", lines: [lines[2]] }] },
     ]);
-  });
-
-  it("name their month in French", () => {
-    expect(formatMonth("2027-01-01")).toBe("janvier 2027");
-    expect(formatMonth("2026-12-01")).toBe("décembre 2026");
   });
 });

@@ -7,13 +7,6 @@ export const INVOICE_LINE_KIND_LABELS: Record<InvoiceLineKind, string> = {
   regularisation: "Régularisation",
 };
 
-const monthFormat = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
-
-/** "2027-01-01" → "janvier 2027". */
-export function formatMonth(firstDay: string): string {
-  return monthFormat.format(new Date(`${firstDay}T12:00:00Z`));
-}
-
 /** Lines in groups by child, then by activity within the child, in the order given. */
 export function groupLines<L extends { childName: string; activityLabel: string }>(lines: readonly L[]) {
   const children: { childName: string; activities: { activityLabel: string; lines: L[] }[] }[] = [];

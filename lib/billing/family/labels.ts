@@ -1,9 +1,6 @@
 import type { PaymentMethod } from "@/db/schema";
 import { PAYMENT_METHOD_LABELS } from "@/lib/billing/allocation";
 
-/** A payment's "Moyen de paiement", as the guides print it. */
-export const paymentMethodLabels = PAYMENT_METHOD_LABELS;
-
 /** Mes règlements' "Type de règlement": the online card payment says it was made online. */
 export const paymentTypeLabels: Record<PaymentMethod, string> = {
   ...PAYMENT_METHOD_LABELS,

@@ -3,7 +3,8 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { creditNotes, invoices, type PaymentMethod, paymentAllocations, payments, subscriptions } from "@/db/schema";
 import { formatEuros } from "@/lib/format";
-import { paymentMethodLabels, paymentTypeLabels } from "./labels";
+import { PAYMENT_METHOD_LABELS } from "../allocation";
+import { paymentTypeLabels } from "./labels";
 import { type LedgerEntry, type LedgerLine, withRunningBalance } from "./ledger";
 import { type FamilyBillingScope, subscribedBy } from "./scope";
 
@@ -139,7 +140,7 @@ export async function listFamilyOperations(
         id: payment.id,
         day: payment.receivedOn,
         reference: payment.operationNumber,
-        label: `Règlement ${paymentMethodLabels[payment.method].toLocaleLowerCase("fr-FR")} – ${settledText(payment)}`,
+        label: `Règlement ${PAYMENT_METHOD_LABELS[payment.method].toLocaleLowerCase("fr-FR")} – ${settledText(payment)}`,
         debitCents: 0,
         creditCents: payment.amountCents,
         recordedAt: payment.recordedAt,

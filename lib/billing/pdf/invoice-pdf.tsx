@@ -3,7 +3,8 @@ import { Document, Page, renderToBuffer, View } from "@react-pdf/renderer";
 import type { Commune } from "@/db/schema";
 import type { InvoiceDetail } from "@/lib/billing/family/detail";
 import { groupInvoiceLines } from "@/lib/billing/family/invoice-lines";
-import { formatMonth, INVOICE_LINE_KIND_LABELS } from "@/lib/billing/line-labels";
+import { INVOICE_LINE_KIND_LABELS } from "@/lib/billing/line-labels";
+import { monthLabel } from "@/lib/billing/periods";
 import { balanceCents, invoiceStatusLabel } from "@/lib/billing/status";
 import { formatDate, formatEuros } from "@/lib/format";
 import { Addressee, styles, T, TownHeader } from "./pdf-kit";
@@ -50,7 +51,7 @@ export function InvoiceDocument({ commune, invoice }: { commune: PdfCommune; inv
         <View style={styles.facts}>
           <T style={styles.fact}>{`Date d'émission : ${formatDate(invoice.issuedOn)}`}</T>
           <T style={styles.fact}>{`Date d'échéance : ${formatDate(invoice.dueOn)}`}</T>
-          {invoice.period ? <T style={styles.fact}>{`Période : ${formatMonth(invoice.period)}`}</T> : null}
+          {invoice.period ? <T style={styles.fact}>{`Période : ${monthLabel(invoice.period)}`}</T> : null}
           <T style={styles.fact}>{`Émetteur : ${invoice.issuer}`}</T>
           <T style={styles.fact}>{`Statut : ${invoiceStatusLabel(invoice)}`}</T>
         </View>
@@ -70,7 +71,7 @@ export function InvoiceDocument({ commune, invoice }: { commune: PdfCommune; inv
                 <T style={styles.activity}>{activity.activityLabel}</T>
                 {activity.lines.map((line) => (
                   <View key={line.id} style={styles.row}>
-                    <T style={col.month}>{formatMonth(line.month)}</T>
+                    <T style={col.month}>{monthLabel(line.month)}</T>
                     <View style={col.detail}>
                       <T>{INVOICE_LINE_KIND_LABELS[line.kind]}</T>
                       {line.note ? <T style={styles.muted}>{line.note}</T> : null}

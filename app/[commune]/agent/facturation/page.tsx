@@ -5,6 +5,7 @@ import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { DataTable } from "@/components/ui/data-table";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { billingOverview } from "@/lib/billing/overview";
+import { monthLabel } from "@/lib/billing/periods";
 import { todayInParis } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { formatDate, formatEuros } from "@/lib/format";
@@ -14,9 +15,6 @@ import { routes } from "@/lib/routes/paths";
 type Props = { params: Promise<{ commune: string }> };
 
 export const metadata: Metadata = { title: "Facturation" };
-
-const monthName = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
-const monthOf = (day: string) => monthName.format(new Date(`${day}T12:00:00Z`));
 
 /** The billing pages, by what an agent comes to do. */
 function billingPages(slug: string) {
@@ -83,7 +81,7 @@ export default async function BillingHubPage({ params }: Props) {
           rows={overview.regies}
           columns={[
             { header: "Régie", rowHeader: true, cell: (r) => `${r.name} (${r.code})` },
-            { header: "Mois facturé", cell: (r) => (r.lastRun ? monthOf(r.lastRun.period) : "Aucune facturation") },
+            { header: "Mois facturé", cell: (r) => (r.lastRun ? monthLabel(r.lastRun.period) : "Aucune facturation") },
             { header: "Code émission", cell: (r) => r.lastRun?.emissionCode ?? "–" },
             { header: "Émise le", cell: (r) => (r.lastRun ? formatDate(r.lastRun.issuedOn) : "–") },
             { header: "Factures", cell: (r) => (r.lastRun ? r.lastRun.invoiceCount : "–") },

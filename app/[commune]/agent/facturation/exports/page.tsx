@@ -3,6 +3,7 @@ import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { DataTable } from "@/components/ui/data-table";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { listRuns } from "@/lib/billing/exports";
+import { monthLabel } from "@/lib/billing/periods";
 import { getDb } from "@/lib/db";
 import { formatDate, formatEuros } from "@/lib/format";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
@@ -11,9 +12,6 @@ import { routes } from "@/lib/routes/paths";
 type Props = { params: Promise<{ commune: string }> };
 
 export const metadata: Metadata = { title: "Exports de facturation" };
-
-const monthName = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
-const monthOf = (day: string) => monthName.format(new Date(`${day}T12:00:00Z`));
 
 /** Each run, with its CSV for the accounting software and its direct-debit batch. */
 export default async function BillingExportsPage({ params }: Props) {
@@ -37,7 +35,7 @@ export default async function BillingExportsPage({ params }: Props) {
           hiddenCaption
           rows={runs}
           columns={[
-            { header: "Mois facturé", rowHeader: true, cell: (r) => monthOf(r.period) },
+            { header: "Mois facturé", rowHeader: true, cell: (r) => monthLabel(r.period) },
             { header: "Régie", cell: (r) => r.regieName },
             { header: "Code émission", cell: (r) => r.emissionCode },
             { header: "Émise le", cell: (r) => formatDate(r.issuedOn) },

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { userAction } from "@/lib/actions/action";
 import { failure, fieldFailure, success } from "@/lib/actions/state";
 import { staffRoles } from "@/lib/auth/session";
+import { monthLabel } from "@/lib/billing/periods";
 import { saveNature, saveRegie, saveTariff, setActivityNature } from "@/lib/billing/settings";
 import { activityNatureSchema, natureSchema, regieSchema, tariffFormSchema } from "@/lib/billing/settings-schemas";
 import { formatDate } from "@/lib/format";
@@ -21,8 +22,6 @@ const adminOnly = ["admin"] as const;
 
 /** The hub and every settings page show these rows. */
 const refreshBilling = () => revalidatePath(routePatterns.agentBilling, "layout");
-
-const monthName = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
 
 /** "Créer la régie" (then its page) or "Enregistrer" one. */
 export const saveRegieAction = userAction(
@@ -97,7 +96,7 @@ export const saveTariffAction = userAction(
     const result = await saveTariff(db, { communeId: commune.id, actorUserId: user.id, input });
     if (!result.ok) {
       if (result.reason === "activity_not_found") return failure("Activité introuvable.");
-      const month = monthName.format(new Date(`${result.month}T12:00:00Z`));
+      const month = monthLabel(result.month);
       return fieldFailure(
         "validFrom",
         `Cette activité est déjà facturée pour ${month} : un tarif ne peut pas changer le prix de jours déjà facturés. Choisissez une date de début après le dernier mois facturé.`,

@@ -7,10 +7,11 @@ import { InvoiceStatusBadge } from "@/components/billing/invoice-status";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { DataTable } from "@/components/ui/data-table";
 import { requireUser } from "@/lib/auth/session";
+import { PAYMENT_METHOD_LABELS } from "@/lib/billing/allocation";
 import { findViewableInvoice } from "@/lib/billing/family/detail";
 import { groupInvoiceLines } from "@/lib/billing/family/invoice-lines";
-import { paymentMethodLabels } from "@/lib/billing/family/labels";
-import { formatMonth, INVOICE_LINE_KIND_LABELS } from "@/lib/billing/line-labels";
+import { INVOICE_LINE_KIND_LABELS } from "@/lib/billing/line-labels";
+import { monthLabel } from "@/lib/billing/periods";
 import { balanceCents, invoiceStatus } from "@/lib/billing/status";
 import { getDb } from "@/lib/db";
 import { formatDate, formatEuros } from "@/lib/format";
@@ -47,7 +48,7 @@ export default async function InvoicePage({ params }: Props) {
         {invoice.period ? (
           <>
             <dt>Période</dt>
-            <dd>{formatMonth(invoice.period)}</dd>
+            <dd>{monthLabel(invoice.period)}</dd>
           </>
         ) : null}
         <dt>Émetteur</dt>
@@ -106,7 +107,7 @@ export default async function InvoicePage({ params }: Props) {
               rows={child.activities.flatMap((activity) => activity.lines)}
               columns={[
                 { header: "Activité", rowHeader: true, cell: (line) => line.activityLabel },
-                { header: "Mois", cell: (line) => formatMonth(line.month) },
+                { header: "Mois", cell: (line) => monthLabel(line.month) },
                 {
                   header: "Détail",
                   cell: (line) => (
@@ -141,7 +142,7 @@ export default async function InvoicePage({ params }: Props) {
               { header: "Date", cell: (s) => formatDate(s.receivedOn) },
               { header: "N° Opération", cell: (s) => s.operationNumber },
               { header: "Description", cell: (s) => s.description },
-              { header: "Moyen de paiement", cell: (s) => paymentMethodLabels[s.method] },
+              { header: "Moyen de paiement", cell: (s) => PAYMENT_METHOD_LABELS[s.method] },
               { header: "Montant", className: styles.amount, cell: (s) => formatEuros(s.amountCents) },
             ]}
           />

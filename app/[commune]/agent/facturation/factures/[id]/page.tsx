@@ -11,7 +11,8 @@ import { requireUser, staffRoles } from "@/lib/auth/session";
 import { findAgentInvoice } from "@/lib/billing/agent-invoices";
 import { PAYMENT_METHOD_LABELS } from "@/lib/billing/allocation";
 import { PAID_INVOICE_MESSAGE } from "@/lib/billing/credit-notes";
-import { formatMonth, groupLines, INVOICE_LINE_KIND_LABELS } from "@/lib/billing/line-labels";
+import { groupLines, INVOICE_LINE_KIND_LABELS } from "@/lib/billing/line-labels";
+import { monthLabel } from "@/lib/billing/periods";
 import { balanceCents, invoiceStatus, invoiceStatusLabel } from "@/lib/billing/status";
 import { getDb } from "@/lib/db";
 import { formatDate, formatDateTime, formatEuros } from "@/lib/format";
@@ -101,7 +102,7 @@ export default async function AgentInvoicePage({ params }: Props) {
           rows={child.activities.flatMap((activity) => activity.lines)}
           columns={[
             { header: "Activité", rowHeader: true, cell: (line) => line.activityLabel },
-            { header: "Mois", cell: (line) => formatMonth(line.month) },
+            { header: "Mois", cell: (line) => monthLabel(line.month) },
             {
               header: "Détail",
               cell: (line) => (
