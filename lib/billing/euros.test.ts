@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { centsToEurosInput, parseEurosToCents } from "./euros";
+import { centsToEurosInput, parseEuroAmount, parseEurosToCents } from "./euros";
 
 const cents = (input: string) => {
   const parsed = parseEurosToCents(input);
@@ -56,5 +56,18 @@ describe("centsToEurosInput", () => {
     expect(centsToEurosInput(5)).toBe("0,05");
     expect(centsToEurosInput(125000)).toBe("1250,00");
     expect(centsToEurosInput(-370)).toBe("-3,70");
+  });
+});
+
+describe("parseEuroAmount", () => {
+  it("reads French and dotted amounts, with or without the euro sign", () => {
+    expect(parseEuroAmount("86,40")).toBe(8640);
+    expect(parseEuroAmount("86.4")).toBe(8640);
+    expect(parseEuroAmount("1 086,40 €")).toBe(108640);
+    expect(parseEuroAmount("0,07")).toBe(7);
+  });
+
+  it("refuses what is not an amount", () => {
+    for (const bad of ["", "abc", "86,405", "-3", "12,", "1e3"]) expect(parseEuroAmount(bad)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 /*
  * Prices as a town agent types them ("1,85", "12", "1 250,00 €") to integer cents, without floating point: the
- * digits are read as text. Pure, shared by the settings forms (in the browser) and their server actions.
+ * digits are read as text. Pure, shared by the forms (in the browser) and their server actions: settings, payments,
+ * subscription by invoice.
  */
 
 export type EurosParse = { ok: true; cents: number } | { ok: false; message: string };
@@ -34,6 +35,15 @@ export function parseEurosToCents(input: string, options: { label?: string; maxC
   if (cents > maxCents)
     return { ok: false, message: `${label} ne doit pas dépasser ${centsToEurosInput(maxCents)} €.` };
   return { ok: true, cents };
+}
+
+/** The highest amount parseEuroAmount reads: 9 999 999,99 €. */
+const MAX_AMOUNT_CENTS = 999_999_999;
+
+/** "86,40", "86.40", "1 086,4 €" → 8640… cents; null when it is not an amount (parseEurosToCents without a message). */
+export function parseEuroAmount(input: string): number | null {
+  const parsed = parseEurosToCents(input, { maxCents: MAX_AMOUNT_CENTS });
+  return parsed.ok ? parsed.cents : null;
 }
 
 /** 185 → "1,85": how a price in cents is put back in a form field (no thousands separator, no "€"). */

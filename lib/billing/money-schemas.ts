@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { parseEuroAmount } from "@/lib/billing/euros";
 import { nestIndexedKeys } from "@/lib/family-file/schemas";
 import { formatEuros } from "@/lib/format";
-import { parseEuroAmount } from "@/lib/subscriptions/amount";
 import { checkbox, dayField, requiredText } from "@/lib/validation/fields";
 import { type Allocation, COUNTER_PAYMENT_METHODS, counterPaymentDescription } from "./allocation";
 

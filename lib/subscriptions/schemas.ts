@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { parseEuroAmount } from "@/lib/billing/euros";
 import { requiredText } from "@/lib/validation/fields";
-import { parseEuroAmount } from "./amount";
 
 /** M'abonner "Avec votre code abonné" (shared by the form and its server action). */
 export const subscribeByCodeSchema = z.object({
