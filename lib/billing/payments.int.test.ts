@@ -6,9 +6,9 @@ import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { cancelInvoiceByCreditNote, PAID_INVOICE_MESSAGE } from "./credit-notes";
-import { insertTestInvoice, insertTestRegie } from "./money-test-fixtures";
 import { cancelPayment, type RecordPaymentParams, recordPayment } from "./payments";
 import { invoiceStatus } from "./status";
+import { insertInvoice, insertRegie } from "./testing-fixtures";
 import { listTreasuryEligible, transmitToTreasury } from "./treasury";
 
 const database = setUpTestDatabase();
@@ -28,13 +28,13 @@ const allocationsOf = (invoiceId: string) =>
 /** A family of its own with two unpaid invoices (14,10 € due in January, 25,00 € in February). */
 async function familyWithTwoInvoices(communeId = town.id) {
   const owner = await insertFamily(database.db, communeId);
-  const january = await insertTestInvoice(database.db, {
+  const january = await insertInvoice(database.db, {
     communeId,
     householdId: owner.householdId,
     amountCents: 1410,
     dueOn: "2027-01-25",
   });
-  const february = await insertTestInvoice(database.db, {
+  const february = await insertInvoice(database.db, {
     communeId,
     householdId: owner.householdId,
     amountCents: 2500,
@@ -183,12 +183,12 @@ describe("recording a payment", () => {
 
   it("refuses an invoice cancelled by a credit note or transmitted to the treasury", async () => {
     const owner = await insertFamily(database.db, town.id);
-    const cancelled = await insertTestInvoice(database.db, {
+    const cancelled = await insertInvoice(database.db, {
       ...owner.scope,
       amountCents: 1000,
       cancelledOn: "2027-01-10",
     });
-    const atTreasury = await insertTestInvoice(database.db, {
+    const atTreasury = await insertInvoice(database.db, {
       ...owner.scope,
       amountCents: 1000,
       treasuryOn: "2027-03-31",
@@ -232,7 +232,7 @@ describe("recording a payment", () => {
     expect(
       (await recordPayment(database.db, cheque(owner, { ...allocation(january.id), idempotencyKey: key }))).ok,
     ).toBe(true);
-    const neighbourInvoice = await insertTestInvoice(database.db, { ...neighbour.scope, amountCents: 500 });
+    const neighbourInvoice = await insertInvoice(database.db, { ...neighbour.scope, amountCents: 500 });
     expect(
       await recordPayment(database.db, cheque(neighbour, { ...allocation(neighbourInvoice.id), idempotencyKey: key })),
     ).toMatchObject({ ok: false, refusal: { code: "key_of_another_household" } });
@@ -409,10 +409,10 @@ describe("credit notes", () => {
 describe("treasury", () => {
   it("lists and transmits, in one bulk, only the unpaid invoices past due + the régie's delay", async () => {
     const commune = await insertCommune(database.db);
-    const regie = await insertTestRegie(database.db, commune.id, { treasuryDelayDays: 10 });
+    const regie = await insertRegie(database.db, { communeId: commune.id, treasuryDelayDays: 10 });
     const owner = await insertFamily(database.db, commune.id);
-    const invoice = (overrides: Partial<Parameters<typeof insertTestInvoice>[1]>) =>
-      insertTestInvoice(database.db, {
+    const invoice = (overrides: Partial<Parameters<typeof insertInvoice>[1]>) =>
+      insertInvoice(database.db, {
         ...owner.scope,
         regieId: regie.id,
         amountCents: 2000,
@@ -431,7 +431,7 @@ describe("treasury", () => {
     const noRegie = await invoice({ regieId: null, dueOn: "2027-01-05" });
     const foreignTown = await insertCommune(database.db);
     const foreignOwner = await insertFamily(database.db, foreignTown.id);
-    const foreign = await insertTestInvoice(database.db, {
+    const foreign = await insertInvoice(database.db, {
       ...foreignOwner.scope,
       amountCents: 2000,
       dueOn: "2026-01-01",

@@ -3,14 +3,8 @@ import { describe, expect, it } from "vitest";
 import { households, invoices, mailOutbox, subscriptions } from "@/db/schema";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
-import {
-  insertBillingFamily,
-  insertCreditNote,
-  insertInvoice,
-  insertPayment,
-  insertRegie,
-} from "./family/test-fixtures";
 import { sendInvoiceReminders } from "./reminders";
+import { insertBillingFamily, insertCreditNote, insertInvoice, insertPayment, insertRegie } from "./testing-fixtures";
 
 /*
  * The due-date reminder. The race (two instances at once) counts only on PostgreSQL: run this file with
@@ -33,7 +27,7 @@ describe("due-date reminder", () => {
   it("mails once the invoices still due within 3 days, never a direct debit, treasury, cancelled or paid one", async () => {
     const db = database.db;
     const commune = await insertCommune(db);
-    const regie = await insertRegie(db, commune.id);
+    const regie = await insertRegie(db, { communeId: commune.id });
     const family = await insertBillingFamily(db, commune.id, "MARTIN");
     // A second account follows the same household; a disabled third one does not get mails.
     const partner = await insertUser(db, commune.id, "family");
@@ -124,7 +118,7 @@ describe("due-date reminder", () => {
   it("mails each invoice once when two instances run it at the same time", async () => {
     const db = database.db;
     const commune = await insertCommune(db);
-    const regie = await insertRegie(db, commune.id);
+    const regie = await insertRegie(db, { communeId: commune.id });
     const families = await Promise.all(Array.from({ length: 30 }, () => insertBillingFamily(db, commune.id)));
     const ids: string[] = [];
     for (const family of families) {

@@ -10,7 +10,7 @@ import {
   insertNature,
   insertPayment,
   insertRegie,
-} from "@/lib/billing/family/test-fixtures";
+} from "@/lib/billing/testing-fixtures";
 import { todayInParis } from "@/lib/clock";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { signInAs, signOutOfHarness } from "@/lib/testing/harness";
@@ -30,7 +30,7 @@ const lastYear = Number(todayInParis().slice(0, 4)) - 1;
 async function setUp() {
   const db = database.db;
   const commune = await insertCommune(db);
-  const regie = await insertRegie(db, commune.id, { name: "Régie enfance jeunesse" });
+  const regie = await insertRegie(db, { communeId: commune.id, name: "Régie enfance jeunesse" });
   const care = await insertNature(db, { communeId: commune.id, regieId: regie.id, label: "Périscolaire" });
   const meals = await insertNature(db, {
     communeId: commune.id,

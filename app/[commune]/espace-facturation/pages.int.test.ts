@@ -8,7 +8,7 @@ import {
   insertNature,
   insertPayment,
   insertRegie,
-} from "@/lib/billing/family/test-fixtures";
+} from "@/lib/billing/testing-fixtures";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { signInAs } from "@/lib/testing/harness";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
@@ -46,7 +46,7 @@ const query = (search: Record<string, string> = {}) => Promise.resolve(search);
 async function setUp() {
   const db = database.db;
   const commune = await insertCommune(db);
-  const regie = await insertRegie(db, commune.id);
+  const regie = await insertRegie(db, { communeId: commune.id });
   const care = await insertNature(db, { communeId: commune.id, regieId: regie.id, label: "Périscolaire" });
   const martin = await insertBillingFamily(db, commune.id, "MARTIN");
   const bernard = await insertBillingFamily(db, commune.id, "BERNARD");

@@ -3,10 +3,6 @@ import { describe, expect, it } from "vitest";
 import { children, guardians, subscriptions } from "@/db/schema";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
-import { listAttestationYears, loadChildcareAttestation } from "./attestation-data";
-import { findViewableInvoice } from "./detail";
-import { listFamilyInvoices, listInvoiceFilterChoices } from "./invoices";
-import { listFamilyOperations, listFamilyPayments } from "./operations";
 import {
   insertBillingFamily,
   insertCreditNote,
@@ -14,7 +10,11 @@ import {
   insertNature,
   insertPayment,
   insertRegie,
-} from "./test-fixtures";
+} from "../testing-fixtures";
+import { listAttestationYears, loadChildcareAttestation } from "./attestation-data";
+import { findViewableInvoice } from "./detail";
+import { listFamilyInvoices, listInvoiceFilterChoices } from "./invoices";
+import { listFamilyOperations, listFamilyPayments } from "./operations";
 
 const database = setUpTestDatabase();
 
@@ -25,7 +25,7 @@ const database = setUpTestDatabase();
 async function setUp() {
   const db = database.db;
   const commune = await insertCommune(db);
-  const regie = await insertRegie(db, commune.id);
+  const regie = await insertRegie(db, { communeId: commune.id });
   const meals = await insertNature(db, {
     communeId: commune.id,
     regieId: regie.id,

@@ -11,6 +11,7 @@ import {
   tariffs,
   type User,
 } from "@/db/schema";
+import { insertNature, insertRegie } from "@/lib/billing/testing-fixtures";
 import { insertActivity } from "@/lib/bookings/test-fixtures";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { redirectTarget } from "@/lib/households/demo-fixture";
@@ -50,19 +51,6 @@ const regieForm = (fields: Record<string, string> = {}) =>
     ...fields,
   });
 
-async function insertRegie(communeId: string, code: string) {
-  const [row] = await database.db
-    .insert(regies)
-    .values({ communeId, name: `Régie ${code}`, code })
-    .returning();
-  return row!;
-}
-
-async function insertNature(communeId: string, regieId: string, label: string) {
-  const [row] = await database.db.insert(invoiceNatures).values({ communeId, regieId, label }).returning();
-  return row!;
-}
-
 const auditOf = (targetId: string) => database.db.select().from(auditLog).where(eq(auditLog.targetId, targetId));
 
 describe("régies", () => {
@@ -83,7 +71,7 @@ describe("régies", () => {
   });
 
   it("refuses a code another régie of the commune has, next to the field; another commune may use it", async () => {
-    await insertRegie(town.id, "PERI");
+    await insertRegie(database.db, { communeId: town.id, code: "PERI", name: "Régie PERI" });
     signInAs(admin, town.slug);
     expect(await saveRegieAction(town.slug, null, regieForm({ code: "peri" }))).toEqual({
       ok: false,
@@ -97,7 +85,7 @@ describe("régies", () => {
   });
 
   it("saves a régie's changes, and keeps its code once an invoice carries it", async () => {
-    const regie = await insertRegie(town.id, "SPORT");
+    const regie = await insertRegie(database.db, { communeId: town.id, code: "SPORT", name: "Régie SPORT" });
     signInAs(admin, town.slug);
     const edit = (fields: Record<string, string>) =>
       saveRegieAction(town.slug, null, regieForm({ regieId: regie.id, name: "Régie sport", ...fields }));
@@ -131,7 +119,7 @@ describe("régies", () => {
   });
 
   it("is for admins: an agent and a family are refused; another commune's régie is not found", async () => {
-    const regie = await insertRegie(town.id, "JEUN");
+    const regie = await insertRegie(database.db, { communeId: town.id, code: "JEUN", name: "Régie JEUN" });
     for (const user of [agent, family]) {
       signInAs(user, town.slug);
       expect(await saveRegieAction(town.slug, null, regieForm({ code: "AGENT" }))).toEqual({
@@ -154,8 +142,8 @@ describe("régies", () => {
 
 describe("natures", () => {
   it("an admin adds and renames a nature; a label is unique in the commune; the régie must be the commune's", async () => {
-    const regie = await insertRegie(town.id, "NAT");
-    const foreignRegie = await insertRegie(other.id, "NAT");
+    const regie = await insertRegie(database.db, { communeId: town.id, code: "NAT", name: "Régie NAT" });
+    const foreignRegie = await insertRegie(database.db, { communeId: other.id, code: "NAT", name: "Régie NAT" });
     signInAs(admin, town.slug);
     expect(
       await saveNatureAction(town.slug, null, formData({ label: "Restauration scolaire", regieId: regie.id })),
@@ -195,10 +183,14 @@ describe("natures", () => {
 
 describe("an activity's nature", () => {
   it("an agent sets and removes it; another commune's activity or nature is refused; a family is refused", async () => {
-    const regie = await insertRegie(town.id, "ACT");
-    const nature = await insertNature(town.id, regie.id, "Périscolaire");
-    const foreignRegie = await insertRegie(other.id, "ACT");
-    const foreignNature = await insertNature(other.id, foreignRegie.id, "Périscolaire");
+    const regie = await insertRegie(database.db, { communeId: town.id, code: "ACT", name: "Régie ACT" });
+    const nature = await insertNature(database.db, { communeId: town.id, regieId: regie.id, label: "Périscolaire" });
+    const foreignRegie = await insertRegie(database.db, { communeId: other.id, code: "ACT", name: "Régie ACT" });
+    const foreignNature = await insertNature(database.db, {
+      communeId: other.id,
+      regieId: foreignRegie.id,
+      label: "Périscolaire",
+    });
     const activity = await insertActivity(database.db, town.id);
     const foreignActivity = await insertActivity(database.db, other.id);
     const natureOf = async (id: string) =>
