@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { creditNotes, households, invoiceLines, invoices, paymentAllocations, payments, users } from "@/db/schema";
+import { households, invoices, paymentAllocations, payments, users } from "@/db/schema";
+import { invoiceStateColumns, loadCreditNote, loadInvoiceLines } from "./invoice-parts";
 import type { InvoiceStatus } from "./status";
 
 /*
@@ -53,11 +54,7 @@ const invoiceFacts = {
   emissionCode: invoices.emissionCode,
   issuedOn: invoices.issuedOn,
   dueOn: invoices.dueOn,
-  amountCents: invoices.amountCents,
-  paidCents: invoices.paidCents,
-  directDebitOn: invoices.directDebitOn,
-  treasuryOn: invoices.treasuryOn,
-  cancelledOn: invoices.cancelledOn,
+  ...invoiceStateColumns,
 };
 
 /**
@@ -139,26 +136,8 @@ export async function findAgentInvoice(db: Db, params: { communeId: string; invo
     .where(and(eq(invoices.id, params.invoiceId), eq(invoices.communeId, params.communeId)));
   if (!invoice) return null;
 
-  const lines = await db
-    .select({
-      id: invoiceLines.id,
-      childName: invoiceLines.childName,
-      activityLabel: invoiceLines.activityLabel,
-      month: invoiceLines.month,
-      kind: invoiceLines.kind,
-      quantity: invoiceLines.quantity,
-      unitCents: invoiceLines.unitCents,
-      amountCents: invoiceLines.amountCents,
-      note: invoiceLines.note,
-    })
-    .from(invoiceLines)
-    .where(and(eq(invoiceLines.invoiceId, invoice.id), eq(invoiceLines.communeId, params.communeId)))
-    .orderBy(
-      asc(invoiceLines.childName),
-      asc(invoiceLines.activityLabel),
-      asc(invoiceLines.month),
-      asc(invoiceLines.kind),
-    );
+  const scope = { communeId: params.communeId, invoiceId: invoice.id };
+  const [lines, creditNote] = await Promise.all([loadInvoiceLines(db, scope), loadCreditNote(db, scope)]);
 
   const settled = await db
     .select({
@@ -204,16 +183,6 @@ export async function findAgentInvoice(db: Db, params: { communeId: string; invo
         .orderBy(asc(invoices.reference))
     : [];
 
-  const [creditNote] = await db
-    .select({
-      reference: creditNotes.reference,
-      issuedOn: creditNotes.issuedOn,
-      amountCents: creditNotes.amountCents,
-      reason: creditNotes.reason,
-    })
-    .from(creditNotes)
-    .where(and(eq(creditNotes.invoiceId, invoice.id), eq(creditNotes.communeId, params.communeId)));
-
   return {
     invoice,
     lines,
@@ -221,7 +190,7 @@ export async function findAgentInvoice(db: Db, params: { communeId: string; invo
       ...payment,
       otherInvoices: others.filter((other) => other.paymentId === payment.id),
     })),
-    creditNote: creditNote ?? null,
+    creditNote,
   };
 }
 
@@ -239,11 +208,7 @@ export async function listOpenInvoicesOfHousehold(db: Db, params: { communeId: s
       issuer: invoices.issuer,
       issuedOn: invoices.issuedOn,
       dueOn: invoices.dueOn,
-      amountCents: invoices.amountCents,
-      paidCents: invoices.paidCents,
-      directDebitOn: invoices.directDebitOn,
-      treasuryOn: invoices.treasuryOn,
-      cancelledOn: invoices.cancelledOn,
+      ...invoiceStateColumns,
     })
     .from(invoices)
     .where(

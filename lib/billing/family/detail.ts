@@ -1,16 +1,8 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import {
-  creditNotes,
-  guardians,
-  households,
-  invoiceLines,
-  invoices,
-  type Role,
-  regies,
-  subscriptions,
-} from "@/db/schema";
+import { guardians, households, invoices, type Role, regies, subscriptions } from "@/db/schema";
+import { type InvoiceCreditNote, invoiceStateColumns, loadCreditNote, loadInvoiceLines } from "../invoice-parts";
 import type { PrintedLine } from "./invoice-lines";
 import { type InvoiceSettlement, listSettlements } from "./invoices";
 
@@ -49,7 +41,7 @@ export interface InvoiceDetail {
   paymentInstructions: string | null;
   treasuryContact: string | null;
   lines: PrintedLine[];
-  creditNote: { reference: string; issuedOn: string; amountCents: number; reason: string } | null;
+  creditNote: InvoiceCreditNote | null;
   settlements: InvoiceSettlement[];
 }
 
@@ -71,28 +63,17 @@ export async function findViewableInvoice(
       issuedOn: invoices.issuedOn,
       dueOn: invoices.dueOn,
       period: invoices.period,
-      amountCents: invoices.amountCents,
-      paidCents: invoices.paidCents,
-      directDebitOn: invoices.directDebitOn,
-      treasuryOn: invoices.treasuryOn,
-      cancelledOn: invoices.cancelledOn,
+      ...invoiceStateColumns,
       payerName: invoices.payerName,
       payerAddress: invoices.payerAddress,
       personalCode: guardians.personalCode,
       paymentInstructions: regies.paymentInstructions,
       treasuryContact: regies.treasuryContact,
-      creditNote: {
-        reference: creditNotes.reference,
-        issuedOn: creditNotes.issuedOn,
-        amountCents: creditNotes.amountCents,
-        reason: creditNotes.reason,
-      },
     })
     .from(invoices)
     .innerJoin(households, and(eq(households.id, invoices.householdId), eq(households.communeId, communeId)))
     .leftJoin(regies, and(eq(regies.id, invoices.regieId), eq(regies.communeId, communeId)))
     .leftJoin(guardians, and(eq(guardians.id, invoices.payerGuardianId), eq(guardians.communeId, communeId)))
-    .leftJoin(creditNotes, and(eq(creditNotes.invoiceId, invoices.id), eq(creditNotes.communeId, communeId)))
     .$dynamic();
   const scoped = isStaff
     ? base
@@ -106,29 +87,17 @@ export async function findViewableInvoice(
       );
   const [row] = await scoped.where(and(eq(invoices.id, invoiceId), eq(invoices.communeId, communeId))).limit(1);
   if (!row) return null;
-  const [lines, settlements] = await Promise.all([
-    db
-      .select({
-        id: invoiceLines.id,
-        childName: invoiceLines.childName,
-        activityLabel: invoiceLines.activityLabel,
-        month: invoiceLines.month,
-        kind: invoiceLines.kind,
-        quantity: invoiceLines.quantity,
-        unitCents: invoiceLines.unitCents,
-        amountCents: invoiceLines.amountCents,
-        note: invoiceLines.note,
-      })
-      .from(invoiceLines)
-      .where(and(eq(invoiceLines.invoiceId, row.id), eq(invoiceLines.communeId, communeId)))
-      .orderBy(asc(invoiceLines.childName), asc(invoiceLines.activityLabel), asc(invoiceLines.month)),
+  const parts = { communeId, invoiceId: row.id };
+  const [lines, creditNote, settlements] = await Promise.all([
+    loadInvoiceLines(db, parts),
+    loadCreditNote(db, parts),
     listSettlements(db, { communeId, householdId: row.householdId, invoiceIds: [row.id] }),
   ]);
   return {
     ...row,
     paymentInstructions: row.paymentInstructions || null,
     treasuryContact: row.treasuryContact || null,
-    creditNote: row.creditNote?.reference ? row.creditNote : null,
+    creditNote,
     lines,
     settlements: settlements.get(row.id) ?? [],
   };

@@ -11,6 +11,7 @@ import {
   regies,
   subscriptions,
 } from "@/db/schema";
+import { invoiceStateColumns } from "../invoice-parts";
 import { type FamilyBillingScope, subscribedBy } from "./scope";
 
 /*
@@ -67,11 +68,7 @@ export async function listFamilyInvoices(
       issuer: invoices.issuer,
       issuedOn: invoices.issuedOn,
       dueOn: invoices.dueOn,
-      amountCents: invoices.amountCents,
-      paidCents: invoices.paidCents,
-      directDebitOn: invoices.directDebitOn,
-      treasuryOn: invoices.treasuryOn,
-      cancelledOn: invoices.cancelledOn,
+      ...invoiceStateColumns,
       treasuryContact: regies.treasuryContact,
     })
     .from(invoices)
