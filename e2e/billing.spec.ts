@@ -5,9 +5,11 @@ import { expect, expectAccessible, test } from "./fixtures";
 import { TODAY } from "./run-settings";
 
 /*
- * Issue #10's whole loop: an agent sets a tariff and issues a month's invoices; the test's own copy of MARTIN finds
- * the new invoice under "Factures à payer", opens it and downloads its PDF; the agent records a cheque for part of
- * it; the family sees the cheque in Mes règlements and Mes opérations, and the invoice partly paid.
+ * Issue #10's whole loop, on the test's own copy of MARTIN: the family stops paying by direct debit (its invoices
+ * would otherwise stay "Prélèvement le …" whatever it pays at the counter); an agent sets a tariff and issues a
+ * month's invoices; the family finds the new invoice under "Factures à payer", opens it and downloads its PDF (whose
+ * text the test reads); the agent records a cheque for half of it; the family sees the cheque in Mes règlements and
+ * Mes opérations, and the invoice "Partiellement payée" with the rest to pay.
  *
  * A month is issued once per run of the server. December 2026 is the page's default at the e2e clock (January
  * 2027); a retry or a repetition (--repeat-each) takes November, then October: the first month of that list, from
@@ -43,7 +45,11 @@ const centsOf = (text: string) => Math.round(Number(text.replace(/[^\d,]/g, "").
 /** Cents → "43,20 €" as formatEuros prints it (no-break space before the sign; narrow one between thousands). */
 const euros = (cents: number) =>
   new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }).format(cents / 100);
-/** Any kind of space as a plain one: the PDF's text and the page's differ only in which spaces they use. */
+/**
+ * Any kind of space as a plain one. The page prints "148,90 €" with a no-break space before the sign (and a narrow
+ * one between thousands); the PDF prints both as no-break spaces (its standard fonts lack the narrow one), which
+ * its extracted text gives back as plain spaces.
+ */
 const plainSpaces = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, " ");
 
 /** The value of a fact ("Montant", "Période"…) of the description list of an invoice's detail. */
@@ -123,13 +129,11 @@ test("an agent prices and issues a month; the family pays part of its invoice by
     await last.getByRole("textbox", { name: "Prix (€)" }).fill(TARIFF.above);
     await form.getByRole("button", { name: "Enregistrer le tarif" }).click();
     await expect(
-      agent
-        .getByRole("status")
-        .filter({
-          hasText: new RegExp(
-            `Le tarif applicable à partir du ${shownDay(month.firstDay)} a été (enregistré|corrigé)\\.`,
-          ),
-        }),
+      agent.getByRole("status").filter({
+        hasText: new RegExp(
+          `Le tarif applicable à partir du ${shownDay(month.firstDay)} a été (enregistré|corrigé)\\.`,
+        ),
+      }),
     ).toBeVisible();
     const saved = agent
       .getByRole("row")
