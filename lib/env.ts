@@ -44,6 +44,11 @@ const envSchema = z.object({
   VERCEL: z.string().optional().transform(Boolean),
   /** Bearer secret of the cron route used on Vercel. */
   CRON_SECRET: z.string().min(16).optional(),
+  /**
+   * Opens the PayFiP simulator (/simulateur-payfip) to every client in a production build: for a town that
+   * explicitly runs a test instance. Otherwise only a client on this machine reaches it (the portal itself, a demo).
+   */
+  PAYFIP_SIMULATOR_PUBLIC: boolFlag,
   /** Seeds demo data on an empty embedded database (default: yes). */
   SEED_DEMO: z
     .enum(["true", "false", "1", "0"])

@@ -27,6 +27,9 @@ import { users } from "./users";
  * the same transaction as the rows that explain them.
  */
 
+/** PayFiP's `saisie` modes: T test, X activation, W production. */
+export const payfipModeEnum = pgEnum("payfip_mode", ["T", "X", "W"]);
+
 /** A régie de recettes: the town's cashier that issues invoices and collects them (the invoice's "Émetteur"). */
 export const regies = pgTable(
   "regies",
@@ -39,6 +42,13 @@ export const regies = pgTable(
     code: text("code").notNull(),
     /** PayFiP client number (numcli), for online payment; null until the town has one. */
     payfipClientNumber: text("payfip_client_number"),
+    /** PayFiP's `saisie`: T test, X activation (the DGFiP's acceptance run), W production. */
+    payfipMode: payfipModeEnum("payfip_mode").notNull().default("T"),
+    /**
+     * Where PayFiP is reached: its base address, under which sit the web service (`/services/securite`) and the
+     * card page (`/paiementws.web`). A path ("/simulateur-payfip/tpa") is this portal's own simulator.
+     */
+    payfipServiceUrl: text("payfip_service_url").notNull().default("https://www.payfip.gouv.fr/tpa"),
     /** Days between an invoice's issue and its due date. */
     dueDays: integer("due_days").notNull().default(20),
     /** Days after the due date before an unpaid invoice may be transmitted to the treasury. */

@@ -3,6 +3,7 @@ export * from "./communes";
 export * from "./family-file";
 export * from "./households";
 export * from "./new-family";
+export * from "./online-payments";
 export * from "./planning";
 export * from "./platform";
 export * from "./requests";
