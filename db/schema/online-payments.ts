@@ -81,14 +81,10 @@ export const onlinePayments = pgTable(
   (t) => [
     uniqueIndex("online_payments_id_op_uq").on(t.idOp),
     // One attempt at a time per invoice: a second click resumes the open one, never opens another.
-    uniqueIndex("online_payments_one_open_uq")
-      .on(t.invoiceId)
-      .where(sql`${t.state} in ('opening', 'open')`),
+    uniqueIndex("online_payments_one_open_uq").on(t.invoiceId).where(sql`${t.state} in ('opening', 'open')`),
     index("online_payments_commune_idx").on(t.communeId, t.createdAt),
     index("online_payments_household_idx").on(t.householdId, t.createdAt),
-    index("online_payments_pending_idx")
-      .on(t.createdAt)
-      .where(sql`${t.state} in ('opening', 'open')`),
+    index("online_payments_pending_idx").on(t.createdAt).where(sql`${t.state} in ('opening', 'open')`),
     check("online_payments_amount_ck", sql`${t.amountCents} > 0`),
   ],
 );
