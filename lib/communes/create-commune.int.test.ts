@@ -37,7 +37,7 @@ describe("createCommune (npm run commune:add)", () => {
       ok: false,
       error: 'A commune with the slug "villeneuve" already exists.',
     });
-    for (const slug of ["api", "Ville Neuve", "ville--neuve", "-ville", "ville.fr", ""]) {
+    for (const slug of ["api", "simulateur-payfip", "Ville Neuve", "ville--neuve", "-ville", "ville.fr", ""]) {
       expect(await createCommune(database.db, { ...villeneuve, slug })).toMatchObject({
         ok: false,
         error: expect.stringContaining("slug"),

@@ -10,6 +10,7 @@ const RESERVED_SLUGS = new Set([
   "api",
   "_next",
   "boite-mail-locale",
+  "simulateur-payfip",
   "admin",
   "agent",
   "static",

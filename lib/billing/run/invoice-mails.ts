@@ -4,6 +4,7 @@ import InvoiceAvailableMail, {
   type InvoiceAvailableMailProps,
   invoiceAvailableSubject,
 } from "@/emails/invoice-available-mail";
+import { escapeHtml } from "@/lib/html";
 import { type RenderedMail, renderMail } from "@/lib/mail/send-mail";
 
 /*
@@ -33,9 +34,6 @@ const MARKERS: Record<keyof InvoiceMailValues, string> = {
   amount: "QQAMOUNTQQ",
   invoiceId: "QQINVOICEIDQQ",
 };
-
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
 type Skeleton = { html: string; text: string };
 
