@@ -59,6 +59,9 @@ export default defineConfig({
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       APP_URL: baseURL,
       LOCAL_MAILBOX: "true",
+      // The family browsers call from the addresses of their X-Forwarded-For (see below), not from this machine:
+      // this instance is a test one, so its PayFiP simulator answers them too.
+      PAYFIP_SIMULATOR_PUBLIC: "true",
       // Playwright plays one reverse proxy: the X-Forwarded-For each test sends (e2e/fixtures.ts) stands for its
       // client's address, so per-address limits of one test never hold back another. A request without it comes
       // from this machine, which is who may read the local mailbox.
