@@ -9,6 +9,10 @@ import BookingDecisionsDigest from "./booking-decisions-digest";
 import InvoiceAvailableMail from "./invoice-available-mail";
 import InvoiceReminderMail from "./invoice-reminder-mail";
 import { previewCommune } from "./mail-layout";
+import OnlinePaymentReceipt, {
+  type OnlinePaymentReceiptProps,
+  onlinePaymentReceiptSubject,
+} from "./online-payment-receipt";
 import PasswordResetMail from "./password-reset-mail";
 import RequestDecisionMail from "./request-decision-mail";
 
@@ -24,6 +28,7 @@ const templates = [
   ["booking-decisions-digest", preview(BookingDecisionsDigest)],
   ["invoice-reminder-mail", preview(InvoiceReminderMail)],
   ["invoice-available-mail", preview(InvoiceAvailableMail)],
+  ["online-payment-receipt", preview(OnlinePaymentReceipt)],
   ["password-reset-mail", preview(PasswordResetMail)],
   ["request-decision-mail", preview(RequestDecisionMail)],
 ] as const;
@@ -33,6 +38,20 @@ describe("mail templates", () => {
     const text = toPlainText(await render(mail));
     expect(text).toContain(previewCommune.name);
     expect(text).not.toMatch(/undefined|null|NaN/);
+  });
+
+  it("online-payment-receipt says what was paid, when, under which transaction, and what is left", async () => {
+    const text = async (props: Partial<OnlinePaymentReceiptProps>) =>
+      toPlainText(await render(<OnlinePaymentReceipt {...OnlinePaymentReceipt.PreviewProps} {...props} />));
+    const paid = await text({});
+    expect(onlinePaymentReceiptSubject("F2027-000123")).toBe("Paiement en ligne reçu — facture n° F2027-000123");
+    expect(paid).toContain("votre paiement en ligne de la facture n° F2027-000123");
+    expect(paid).toContain("Montant payé : 86,40\u00a0€");
+    expect(paid).toContain("Date : 11/01/2027 à 10:42");
+    expect(paid).toContain("Transaction n° 482913");
+    expect(paid).toContain("Votre facture est entièrement payée.");
+    expect(await text({ balanceCents: 1000 })).toContain("Reste à payer sur cette facture : 10,00\u00a0€");
+    expect(await text({ balanceCents: null })).toContain("La régie affecte ce paiement à votre facture");
   });
 
   it("refuse at compile time a caller that forgets a prop (tsc checks the lines below)", () => {
@@ -54,7 +73,9 @@ describe("mail templates", () => {
       ),
       // @ts-expect-error the link to the invoice is required.
       () => <InvoiceAvailableMail {...{ ...InvoiceAvailableMail.PreviewProps, invoiceUrl: undefined }} />,
+      // @ts-expect-error the balance is required: null says the régie assigns the payment, never a default.
+      () => <OnlinePaymentReceipt {...{ ...OnlinePaymentReceipt.PreviewProps, balanceCents: undefined }} />,
     ];
-    expect(forgetful).toHaveLength(5);
+    expect(forgetful).toHaveLength(6);
   });
 });
