@@ -39,6 +39,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "billing.tariff_saved": "Tarif d'une activité enregistré",
   "billing.direct_debit_exported": "Export des prélèvements (IBAN complets)",
   "billing.run_issued": "Factures du mois émises",
+  "billing.online_payment_flag_resolved": "Paiement en ligne signalé marqué comme vérifié",
 };
 
 export function auditActionLabel(action: string): string {
@@ -92,6 +93,7 @@ function auditDetail(action: string, details: Record<string, unknown>): string |
     case "payment.cancelled":
     case "invoice.credit_note":
     case "invoice.transmitted_to_treasury":
+    case "billing.online_payment_flag_resolved":
       return text(details.summary);
     case "commune.agent_second_factor_changed":
       return details.required ? "Exigée pour les agents" : "Facultative pour les agents";

@@ -39,7 +39,8 @@ export type AuditAction =
   | "billing.activity_nature_changed"
   | "billing.tariff_saved"
   | "billing.direct_debit_exported"
-  | "billing.run_issued";
+  | "billing.run_issued"
+  | "billing.online_payment_flag_resolved";
 
 export type AuditEntry = {
   communeId: string;

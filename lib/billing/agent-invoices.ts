@@ -43,7 +43,7 @@ function statusCondition(status: InvoiceStatusFilter): SQL | undefined {
 }
 
 /** `%` and `_` typed by the agent are searched literally. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, "\\$&")}%`;
+export const containing = (text: string) => `%${text.replace(/[\\%_]/g, "\\$&")}%`;
 
 const invoiceFacts = {
   id: invoices.id,
