@@ -3,6 +3,7 @@ import { lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { spentCaptchas } from "@/db/schema";
 import { purgeEndedSessions } from "@/lib/auth/sessions";
+import { checkOpenOnlinePayments } from "@/lib/billing/online/jobs";
 import { sendInvoiceReminders } from "@/lib/billing/reminders";
 import { runDecisionDigests } from "@/lib/bookings/digest";
 import { currentTime } from "@/lib/clock";
@@ -11,8 +12,9 @@ import { purgeRateLimitBuckets } from "@/lib/rate-limit";
 
 /**
  * Idempotent housekeeping, safe to run concurrently: sends the due accusé de traitement digests and the day's
- * invoice due-date reminders (each invoice once, from 08:00), retries due mails and drops expired counters and
- * long-ended sessions. Called every minute in-process and every 5 minutes by the cron route.
+ * invoice due-date reminders (each invoice once, from 08:00), asks PayFiP again about the open online payments,
+ * retries due mails and drops expired counters and long-ended sessions. Called every minute in-process and every
+ * 5 minutes by the cron route.
  * The digests and reminders go by the portal's clock, or by `simulatedNow` (a demo or test instance trying a digest window: see
  * the cron route); the rest by the machine's real time, so a simulated instant never ends live sessions.
  */
@@ -23,6 +25,7 @@ export async function runMaintenance(
   mailsAttempted: number;
   digests: { windows: number; mails: number } | null;
   reminders: { mails: number; invoices: number } | null;
+  onlinePayments: { checked: number; closed: number } | null;
 }> {
   // First, so the digests go out in this same run; a failing digest must not stop mail retries (it is retried next run).
   const digests = await runDecisionDigests(db, simulatedNow ?? currentTime(), {
@@ -36,10 +39,15 @@ export async function runMaintenance(
     console.error("invoice reminders failed", error);
     return null;
   });
+  // Before the deliveries too, so a payment's receipt leaves in this run; PayFiP's timers are real time.
+  const onlinePayments = await checkOpenOnlinePayments(db, new Date()).catch((error: unknown) => {
+    console.error("online payment checks failed", error);
+    return null;
+  });
   const now = new Date();
   const mailsAttempted = await deliverPendingMail(db, { now });
   await purgeRateLimitBuckets(db, now.getTime());
   await purgeEndedSessions(db, now);
   await db.delete(spentCaptchas).where(lt(spentCaptchas.expiresAt, now));
-  return { mailsAttempted, digests, reminders };
+  return { mailsAttempted, digests, reminders, onlinePayments };
 }
