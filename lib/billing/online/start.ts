@@ -143,7 +143,7 @@ export async function startOnlinePayment(db: Db, params: StartParams): Promise<S
       throw error;
     }
     return openAttempt(db, attempt, {
-      service: serviceFor(regie),
+      service: () => serviceFor(regie),
       object: `Facture ${invoice.reference} ${invoice.issuer}`,
       now,
     });
@@ -155,16 +155,19 @@ export async function startOnlinePayment(db: Db, params: StartParams): Promise<S
 async function openAttempt(
   db: Db,
   attempt: OnlinePayment,
-  p: { service: ReturnType<PayfipServiceFor>; object: string; now: Date },
+  p: { service: () => ReturnType<PayfipServiceFor>; object: string; now: Date },
 ): Promise<StartOnlinePaymentResult> {
   const stillOpening = and(
     eq(onlinePayments.id, attempt.id),
     eq(onlinePayments.communeId, attempt.communeId),
     eq(onlinePayments.state, "opening"),
   );
+  let service: ReturnType<PayfipServiceFor>;
   let idOp: string;
   try {
-    idOp = await p.service.createPayment({
+    // Made here too: a régie's service address that cannot be used fails the attempt like an unreachable service.
+    service = p.service();
+    idOp = await service.createPayment({
       exer: attempt.exer,
       refdet: attempt.refdet,
       amountCents: attempt.amountCents,
@@ -183,7 +186,7 @@ async function openAttempt(
   const [opened] = await db.update(onlinePayments).set({ idOp, state: "open" }).where(stillOpening).returning();
   // Closed as interrupted meanwhile (PayFiP took minutes to answer): the family starts again.
   if (!opened) return { ok: false, code: "service_unavailable", message: SERVICE_UNAVAILABLE_MESSAGE };
-  return { ok: true, redirectTo: p.service.paymentPageUrl(idOp), resumed: false };
+  return { ok: true, redirectTo: service.paymentPageUrl(idOp), resumed: false };
 }
 
 /** Waits a little for a concurrent click's attempt to get its idOp (or fail); false if it is still opening. */
