@@ -1,20 +1,20 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { invoices, onlinePayments } from "@/db/schema";
-import { PayfipUnavailableError } from "@/lib/payfip/errors";
+import { invoices, onlinePayments, regies } from "@/db/schema";
+import { todayInParis } from "@/lib/clock";
+import { decideSimulatedPayment } from "@/lib/payfip/simulator/service";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { insertCreditNote, insertPayment } from "../testing-fixtures";
 import { checkOpenOnlinePayments } from "./jobs";
 import { checkOnlinePayment } from "./settle";
 import { PENDING_CONFIRMATION_MESSAGE, SERVICE_UNAVAILABLE_MESSAGE, startOnlinePayment } from "./start";
 import {
-  decideTestPayment,
   householdPayments,
   idOpOf,
   insertOnlinePaymentWorld,
   invoiceAttempts,
   receipts,
-  testServiceFor,
+  simulatorServiceFor,
 } from "./testing-fixtures";
 
 /** Lets a test act while the receipt is rendered, i.e. between PayFiP's answer and the settling transaction. */
@@ -34,11 +34,12 @@ vi.mock("@react-email/render", async (original) => {
 
 const database = setUpTestDatabase();
 const db = () => database.db;
-const serviceFor = testServiceFor();
+const serviceFor = simulatorServiceFor(database);
 const minutes = (n: number) => new Date(Date.now() + n * 60_000);
 
 afterEach(() => {
   whileRendering.hook = null;
+  vi.useRealTimers();
 });
 
 /** A family on PayFiP's card page for its invoice of 86,40 €. */
@@ -91,21 +92,30 @@ describe("starting an online payment", () => {
 
   it("after the card page's 15 minutes, an abandoned attempt gives way to a new one", async () => {
     const { startParams, invoice, idOp } = await onCardPage();
-    await decideTestPayment(db(), { idOp, resultCode: "A" });
+    await decideSimulatedPayment(db(), { idOp, resultCode: "A" });
     const later = await startOnlinePayment(db(), { ...startParams, serviceFor, now: minutes(16) });
     expect(later).toMatchObject({ ok: true, resumed: false });
     const attempts = await invoiceAttempts(db(), invoice.id);
     expect(attempts.map((a) => a.state).sort()).toEqual(["cancelled", "open"]);
   });
 
-  it("closes as failed an attempt PayFiP refused to open, and tells the family", async () => {
-    const { startParams, invoice } = await insertOnlinePaymentWorld(db());
-    const result = await startOnlinePayment(db(), { ...startParams, serviceFor: testServiceFor({ down: true }) });
+  it.each([
+    ["refuses to open it", { payfipClientNumber: "12345" }, {}, "SIMU-NUMCLI : Numéro de client incorrect"],
+    ["cannot be reached", { payfipClientNumber: "012345" }, { down: true }, "Service injoignable : PayFiP unreachable"],
+  ] as const)("closes as failed an attempt when PayFiP %s, and tells the family", async (_, regie, options, error) => {
+    const { startParams, invoice, regie: row } = await insertOnlinePaymentWorld(db());
+    await db().update(regies).set(regie).where(eq(regies.id, row.id));
+    const result = await startOnlinePayment(db(), {
+      ...startParams,
+      serviceFor: simulatorServiceFor(database, options),
+    });
     expect(result).toEqual({ ok: false, code: "service_unavailable", message: SERVICE_UNAVAILABLE_MESSAGE });
     const [attempt] = await invoiceAttempts(db(), invoice.id);
-    expect(attempt).toMatchObject({ state: "failed", lastError: "A2 : Service indisponible", idOp: null });
+    expect(attempt).toMatchObject({ state: "failed", idOp: null });
+    expect(attempt!.lastError).toContain(error);
     expect(attempt!.closedAt).not.toBeNull();
     // The failed attempt does not block the next one.
+    await db().update(regies).set({ payfipClientNumber: "012345" }).where(eq(regies.id, row.id));
     expect(await startOnlinePayment(db(), { ...startParams, serviceFor })).toMatchObject({ ok: true, resumed: false });
   });
 
@@ -125,7 +135,7 @@ describe("starting an online payment", () => {
 describe("settling on PayFiP's answer", () => {
   it("paid: one règlement of the amount paid, the invoice paid, the attempt closed, one receipt", async () => {
     const { idOp, invoice, family, communeId } = await onCardPage();
-    await decideTestPayment(db(), { idOp, resultCode: "P" });
+    await decideSimulatedPayment(db(), { idOp, resultCode: "P" });
     const [attempt] = await invoiceAttempts(db(), invoice.id);
     // The family's return names our attempt; the notification, PayFiP's idOp (below).
     const settled = await checkOnlinePayment(db(), { attemptId: attempt!.id, serviceFor });
@@ -139,8 +149,7 @@ describe("settling on PayFiP's answer", () => {
       amountCents: 8640,
       externalReference: idOp,
       description: `Règlement en ligne - Transaction n° ${settled!.authorizationNumber}`,
-      // Paid at 23:30 in Paris on 11 January (22:30 UTC): the Paris day.
-      receivedOn: "2027-01-11",
+      receivedOn: todayInParis(),
       recordedByUserId: null,
     });
     expect(await invoiceRow(invoice.id)).toMatchObject({ paidCents: 8640 });
@@ -153,9 +162,20 @@ describe("settling on PayFiP's answer", () => {
     expect(receipt!.text).toContain(`Transaction n° ${settled!.authorizationNumber}`);
   });
 
+  it("dates the règlement the Paris day of the payment: 00:30 in Paris is 23:30 UTC the day before", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2027-01-11T23:30:00Z"));
+    const { idOp, family } = await onCardPage();
+    await decideSimulatedPayment(db(), { idOp, resultCode: "P" });
+    const settled = await checkOnlinePayment(db(), { idOp, serviceFor });
+    expect(settled!.paidAt).toEqual(new Date("2027-01-11T23:30:00Z"));
+    const [recorded] = await householdPayments(db(), family.householdId);
+    expect(recorded!.payment.receivedOn).toBe("2027-01-12");
+  });
+
   it("the notification twice: one payment, one receipt", async () => {
     const { idOp, family, communeId } = await onCardPage();
-    await decideTestPayment(db(), { idOp, resultCode: "P" });
+    await decideSimulatedPayment(db(), { idOp, resultCode: "P" });
     const first = await checkOnlinePayment(db(), { idOp, serviceFor });
     const second = await checkOnlinePayment(db(), { idOp, serviceFor });
     expect(second).toEqual(first);
@@ -168,7 +188,7 @@ describe("settling on PayFiP's answer", () => {
     ["A", "cancelled"],
   ] as const)("%s: the attempt is %s, nothing recorded, no mail", async (resultCode, state) => {
     const { idOp, invoice, family, communeId } = await onCardPage();
-    await decideTestPayment(db(), { idOp, resultCode });
+    await decideSimulatedPayment(db(), { idOp, resultCode });
     expect(await checkOnlinePayment(db(), { idOp, serviceFor })).toMatchObject({ state, resultCode, paymentId: null });
     expect(await householdPayments(db(), family.householdId)).toHaveLength(0);
     expect(await invoiceRow(invoice.id)).toMatchObject({ paidCents: 0 });
@@ -177,7 +197,7 @@ describe("settling on PayFiP's answer", () => {
 
   it("another amount than asked is recorded as paid and flagged for an agent", async () => {
     const { idOp, invoice, family, communeId } = await onCardPage();
-    await decideTestPayment(db(), { idOp, resultCode: "P", paidCents: 5000 });
+    await decideSimulatedPayment(db(), { idOp, resultCode: "P", paidCents: 5000 });
     expect(await checkOnlinePayment(db(), { idOp, serviceFor })).toMatchObject({
       state: "paid",
       amountCents: 8640,
@@ -199,7 +219,7 @@ describe("settling on PayFiP's answer", () => {
       amountCents: 8640,
       issuedOn: "2027-01-11",
     });
-    await decideTestPayment(db(), { idOp, resultCode: "P" });
+    await decideSimulatedPayment(db(), { idOp, resultCode: "P" });
     expect(await checkOnlinePayment(db(), { idOp, serviceFor })).toMatchObject({
       state: "paid",
       paidCents: 8640,
@@ -213,7 +233,7 @@ describe("settling on PayFiP's answer", () => {
 
   it("a cheque recorded while the receipt renders: the transaction runs again, one payment, the receipt's balance right", async () => {
     const { idOp, invoice, family, communeId } = await onCardPage();
-    await decideTestPayment(db(), { idOp, resultCode: "P", paidCents: 4000 });
+    await decideSimulatedPayment(db(), { idOp, resultCode: "P", paidCents: 4000 });
     const cheque = { receivedOn: "2027-01-11", allocations: [{ invoiceId: invoice.id, amountCents: 1000 }] };
     whileRendering.hook = async () => {
       await insertPayment(db(), { communeId, householdId: family.householdId, ...cheque });
@@ -235,17 +255,10 @@ describe("settling on PayFiP's answer", () => {
     expect(await checkOnlinePayment(db(), { attemptId: "pas-un-uuid", serviceFor })).toBeNull();
     expect(await checkOnlinePayment(db(), { attemptId: crypto.randomUUID(), serviceFor })).toBeNull();
     const { idOp } = await onCardPage();
-    const unreachable = () => ({
-      ...serviceFor({ payfipClientNumber: "012345", payfipMode: "T", payfipServiceUrl: "/" }),
-      paymentDetail: async () => {
-        throw new PayfipUnavailableError("PayFiP unreachable: ECONNREFUSED");
-      },
-    });
-    expect(await checkOnlinePayment(db(), { idOp, serviceFor: unreachable })).toMatchObject({
-      state: "open",
-      checkCount: 1,
-      lastError: "Service injoignable : PayFiP unreachable: ECONNREFUSED",
-    });
+    const unreachable = simulatorServiceFor(database, { down: true });
+    const checked = await checkOnlinePayment(db(), { idOp, serviceFor: unreachable });
+    expect(checked).toMatchObject({ state: "open", checkCount: 1 });
+    expect(checked!.lastError).toMatch(/^Service injoignable : PayFiP unreachable: .*ECONNREFUSED/);
   });
 });
 
@@ -256,7 +269,7 @@ describe("the job", () => {
     expect(await checkOpenOnlinePayments(db(), minutes(4), { serviceFor })).toMatchObject({ checked: 0 });
     await checkOpenOnlinePayments(db(), minutes(6), { serviceFor });
     expect((await invoiceAttempts(db(), invoice.id))[0]).toMatchObject({ state: "open", checkCount: 1 });
-    await decideTestPayment(db(), { idOp, resultCode: "P" });
+    await decideSimulatedPayment(db(), { idOp, resultCode: "P" });
     // Asked 5 minutes after the last check only.
     await checkOpenOnlinePayments(db(), minutes(10), { serviceFor });
     expect((await invoiceAttempts(db(), invoice.id))[0]).toMatchObject({ state: "open", checkCount: 1 });
@@ -279,7 +292,7 @@ describe("the job", () => {
     expect(again).toMatchObject({ ok: true, resumed: false });
     expect(again.ok && again.redirectTo).not.toBe(started.redirectTo);
     // The late notification of the first one.
-    await decideTestPayment(db(), { idOp, resultCode: "P" });
+    await decideSimulatedPayment(db(), { idOp, resultCode: "P" });
     expect(await checkOnlinePayment(db(), { idOp, serviceFor })).toMatchObject({ state: "paid", flag: null });
     expect(await householdPayments(db(), family.householdId)).toHaveLength(1);
   });

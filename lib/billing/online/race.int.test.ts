@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { decideSimulatedPayment } from "@/lib/payfip/simulator/service";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { checkOnlinePayment } from "./settle";
 import { startOnlinePayment } from "./start";
 import {
-  decideTestPayment,
   householdPayments,
   idOpOf,
   insertOnlinePaymentWorld,
   invoiceAttempts,
   receipts,
-  testServiceFor,
+  simulatorServiceFor,
 } from "./testing-fixtures";
 
 /*
@@ -25,13 +25,13 @@ const ROUNDS = 5;
 describe.runIf(process.env.DATABASE_URL)("online payment races", () => {
   it("the notification and the return at the same moment: one payment, one receipt", async () => {
     // PayFiP answers after a while, so both callers hold the paid answer before either settles.
-    const serviceFor = testServiceFor({ detailDelayMs: 50 });
+    const serviceFor = simulatorServiceFor(database, { detailDelayMs: 50 });
     for (let round = 0; round < ROUNDS; round++) {
       const world = await insertOnlinePaymentWorld(db());
       const started = await startOnlinePayment(db(), { ...world.startParams, serviceFor });
       if (!started.ok) throw new Error(started.message);
       const idOp = idOpOf(started.redirectTo);
-      await decideTestPayment(db(), { idOp, resultCode: "P" });
+      await decideSimulatedPayment(db(), { idOp, resultCode: "P" });
       const [attempt] = await invoiceAttempts(db(), world.invoice.id);
       const [notified, returned] = await Promise.all([
         checkOnlinePayment(db(), { idOp, serviceFor }),
@@ -46,7 +46,7 @@ describe.runIf(process.env.DATABASE_URL)("online payment races", () => {
 
   it("two clicks at once: one attempt, both sent to its card page", async () => {
     // PayFiP takes a while to give the idOp: the second click finds the first one's attempt still opening.
-    const serviceFor = testServiceFor({ createDelayMs: 300 });
+    const serviceFor = simulatorServiceFor(database, { createDelayMs: 300 });
     for (let round = 0; round < ROUNDS; round++) {
       const world = await insertOnlinePaymentWorld(db());
       const clicks = await Promise.all([

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, households, onlinePayments } from "@/db/schema";
+import { decideSimulatedPayment } from "@/lib/payfip/simulator/service";
 import { parisDay } from "@/lib/planning/days";
 import { insertUser } from "@/lib/testing/fixtures";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
@@ -14,24 +15,18 @@ import {
 } from "./reads";
 import { checkOnlinePayment } from "./settle";
 import { startOnlinePayment } from "./start";
-import {
-  decideTestPayment,
-  idOpOf,
-  insertOnlinePaymentWorld,
-  invoiceAttempts,
-  testServiceFor,
-} from "./testing-fixtures";
+import { idOpOf, insertOnlinePaymentWorld, invoiceAttempts, simulatorServiceFor } from "./testing-fixtures";
 
 const database = setUpTestDatabase();
 const db = () => database.db;
-const serviceFor = testServiceFor();
+const serviceFor = simulatorServiceFor(database);
 
 /** Pays the world's invoice online: with `paidCents` other than its 86,40 €, the attempt is flagged. */
 async function payOnline(world: Awaited<ReturnType<typeof insertOnlinePaymentWorld>>, paidCents?: number) {
   const started = await startOnlinePayment(db(), { ...world.startParams, serviceFor });
   if (!started.ok) throw new Error(started.message);
   const idOp = idOpOf(started.redirectTo);
-  await decideTestPayment(db(), { idOp, resultCode: "P", paidCents });
+  await decideSimulatedPayment(db(), { idOp, resultCode: "P", paidCents });
   return (await checkOnlinePayment(db(), { idOp, serviceFor }))!;
 }
 

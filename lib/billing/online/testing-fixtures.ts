@@ -1,70 +1,41 @@
-import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { mailOutbox, onlinePayments, paymentAllocations, payments } from "@/db/schema";
-import { PayfipFault } from "@/lib/payfip/errors";
-import type { CreatePaymentParams } from "@/lib/payfip/messages";
+import { payfipService } from "@/lib/payfip/client";
+import { inProcessSimulatorFetch, SIMULATOR_BASE_PATH } from "@/lib/payfip/simulator/testing";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { insertBillingFamily, insertInvoice, insertRegie } from "../testing-fixtures";
 import type { PayfipServiceFor } from "./service";
 
 /*
  * Online payment tests' world: a commune whose régie is on PayFiP, a subscribed family with an invoice to pay, and
- * PayFiP itself, scripted (TEMPORARY until part A's simulator lands: then the real one, in process).
+ * PayFiP itself: the portal's simulator, in process, spoken to in PayFiP's real XML by the real client. The payer's
+ * choice on the card page is the simulator's decideSimulatedPayment.
  */
 
-type Operation = CreatePaymentParams & {
-  decided?: { resultCode: "P" | "R" | "A"; paidCents: number; knownAt: number; authorizationNumber: string };
-};
-const operations = new Map<string, Operation>();
-
-/** PayFiP for the tests: idOps from createPayment, P1 for an unknown one, P5 until the payer chose (and after). */
-export const testServiceFor =
-  (options: { createDelayMs?: number; detailDelayMs?: number; down?: boolean } = {}): PayfipServiceFor =>
-  () => ({
-    async createPayment(params) {
-      if (options.down) throw new PayfipFault("A2", "Service indisponible");
-      await sleep(options.createDelayMs ?? 0);
-      const idOp = randomBytes(15).toString("hex");
-      operations.set(idOp, { ...params });
-      return idOp;
-    },
-    async paymentDetail(idOp) {
-      await sleep(options.detailDelayMs ?? 0);
-      const operation = operations.get(idOp);
-      if (!operation) throw new PayfipFault("P1", "IdOp incorrect");
-      const decided = operation.decided;
-      if (!decided || decided.knownAt > Date.now()) throw new PayfipFault("P5", "Résultat de la transaction non connu");
-      return {
-        idOp,
-        resultCode: decided.resultCode,
-        authorizationNumber: decided.resultCode === "P" ? decided.authorizationNumber : null,
-        transactionAt: new Date("2027-01-11T22:30:00Z"),
-        amountCents: decided.paidCents,
-        refdet: operation.refdet,
-        exer: String(operation.exer),
-        email: operation.email,
-        clientNumber: "012345",
-        mode: "T",
-      };
-    },
-    paymentPageUrl: (idOp) => `http://localhost:3000/simulateur-payfip/tpa/paiementws.web?idop=${idOp}`,
-  });
-
-/** The payer's choice on the card page: paid (the amount asked unless said), refused or abandoned. */
-export async function decideTestPayment(
-  _db: Db,
-  p: { idOp: string; resultCode: "P" | "R" | "A"; paidCents?: number; resultDelayMs?: number },
-) {
-  const operation = operations.get(p.idOp)!;
-  operation.decided = {
-    resultCode: p.resultCode,
-    paidCents: p.resultCode === "P" ? (p.paidCents ?? operation.amountCents) : operation.amountCents,
-    knownAt: Date.now() + (p.resultDelayMs ?? 0),
-    authorizationNumber: String(100000 + operations.size),
+/**
+ * The régie's PayFiP as the simulator on the test's database. `createDelayMs` / `detailDelayMs` make it slow to answer
+ * creerPaiementSecurise / recupererDetailPaiementSecurise, so that concurrent callers overlap; `down`: unreachable.
+ */
+export const simulatorServiceFor =
+  (
+    database: { readonly db: Db },
+    options: { createDelayMs?: number; detailDelayMs?: number; down?: boolean } = {},
+  ): PayfipServiceFor =>
+  (regie) => {
+    const simulator = inProcessSimulatorFetch(database.db);
+    const slowSimulator: typeof fetch = async (input, init) => {
+      if (options.down) throw new TypeError("fetch failed: ECONNREFUSED");
+      const creating = String(init?.body).includes("creerPaiementSecurise");
+      await sleep((creating ? options.createDelayMs : options.detailDelayMs) ?? 0);
+      return simulator(input, init);
+    };
+    return payfipService(
+      { clientNumber: regie.payfipClientNumber ?? "", mode: regie.payfipMode, serviceUrl: regie.payfipServiceUrl },
+      { fetch: slowSimulator, appUrl: "http://localhost:3000" },
+    );
   };
-}
 
 /** A commune (new unless given) with a régie on PayFiP, a subscribed family and its invoice of 86,40 € to pay. */
 export async function insertOnlinePaymentWorld(db: Db, p: { communeId?: string; amountCents?: number } = {}) {
@@ -72,7 +43,7 @@ export async function insertOnlinePaymentWorld(db: Db, p: { communeId?: string; 
   const regie = await insertRegie(db, {
     communeId,
     payfipClientNumber: "012345",
-    payfipServiceUrl: "/simulateur-payfip/tpa",
+    payfipServiceUrl: SIMULATOR_BASE_PATH,
   });
   const family = await insertBillingFamily(db, communeId);
   const invoice = await insertInvoice(db, {
