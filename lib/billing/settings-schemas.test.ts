@@ -21,6 +21,8 @@ const regie = {
   name: "Régie enfance jeunesse",
   code: "ENF",
   payfipClientNumber: "",
+  payfipMode: "T",
+  payfipServiceUrl: "https://www.payfip.gouv.fr/tpa",
   dueDays: "20",
   treasuryDelayDays: "30",
   paymentInstructions: "Chèque à l'ordre du Trésor public.",
@@ -61,6 +63,65 @@ describe("regieSchema", () => {
       expect(errors(regieSchema, { ...regie, payfipClientNumber })).toEqual({
         payfipClientNumber: ["Le numéro client PayFiP compte 6 chiffres, par exemple 012345."],
       });
+  });
+
+  it("takes PayFiP's mode and service address: the DGFiP's https address or a path of the portal (its simulator)", () => {
+    expect(regieSchema.parse(regie)).toMatchObject({
+      payfipMode: "T",
+      payfipServiceUrl: "https://www.payfip.gouv.fr/tpa",
+    });
+    expect(regieSchema.parse({ ...regie, payfipMode: "W" }).payfipMode).toBe("W");
+    // A trailing "/" is dropped: the service's own paths are appended to the address.
+    expect(regieSchema.parse({ ...regie, payfipServiceUrl: " https://payfip.example.fr/tpa/ " }).payfipServiceUrl).toBe(
+      "https://payfip.example.fr/tpa",
+    );
+    expect(regieSchema.parse({ ...regie, payfipServiceUrl: "/simulateur-payfip/tpa/" }).payfipServiceUrl).toBe(
+      "/simulateur-payfip/tpa",
+    );
+  });
+
+  it("refuses another mode, and an address that is not https, carries a query or credentials, or leaves the portal", () => {
+    for (const payfipMode of ["", "P", "t", "Production"])
+      expect(errors(regieSchema, { ...regie, payfipMode })).toEqual({ payfipMode: ["Choisissez le mode PayFiP."] });
+    expect(errors(regieSchema, { ...regie, payfipServiceUrl: " " })).toEqual({
+      payfipServiceUrl: ["L'adresse du service PayFiP est obligatoire."],
+    });
+    const message =
+      "L'adresse du service PayFiP doit commencer par https://, par exemple https://www.payfip.gouv.fr/tpa, ou par « / » pour le simulateur du portail (/simulateur-payfip/tpa).";
+    for (const payfipServiceUrl of [
+      "http://www.payfip.gouv.fr/tpa",
+      "www.payfip.gouv.fr/tpa",
+      "javascript:alert(1)",
+      "https://",
+      "https://user:secret@payfip.example.fr/tpa",
+      "https://www.payfip.gouv.fr/tpa?numcli=012345",
+      "https://www.payfip.gouv.fr/tpa#x",
+      "https://www.payfip.gouv.fr/t pa",
+      "/",
+      "//evil.example/tpa",
+      "/simulateur-payfip/../tpa",
+      "/simulateur payfip",
+      "/\\evil.example",
+    ])
+      expect(errors(regieSchema, { ...regie, payfipServiceUrl }), payfipServiceUrl).toEqual({
+        payfipServiceUrl: [message],
+      });
+    expect(errors(regieSchema, { ...regie, payfipServiceUrl: `https://payfip.example.fr/${"a".repeat(200)}` })).toEqual(
+      {
+        payfipServiceUrl: ["L'adresse du service PayFiP ne doit pas dépasser 200 caractères."],
+      },
+    );
+  });
+
+  it("refuses the simulator in production mode, where it would record payments no card made", () => {
+    expect(errors(regieSchema, { ...regie, payfipMode: "W", payfipServiceUrl: "/simulateur-payfip/tpa" })).toEqual({
+      payfipServiceUrl: [
+        "En mode Production, l'adresse est celle du service PayFiP de la DGFiP : le simulateur ne débite aucune carte.",
+      ],
+    });
+    expect(
+      regieSchema.safeParse({ ...regie, payfipMode: "X", payfipServiceUrl: "/simulateur-payfip/tpa" }).success,
+    ).toBe(true);
   });
 
   it("bounds the delays", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { TariffBracket } from "@/db/schema/billing";
+import type { PayfipMode } from "@/db/schema/online-payments";
 import { nestIndexedKeys } from "@/lib/family-file/schemas";
 import { checkbox, dayField, requiredText } from "@/lib/validation/fields";
 import { parseEurosToCents } from "./euros";
@@ -52,27 +53,72 @@ export const euroField = (label: string) =>
     return z.NEVER;
   });
 
+/** PayFiP's `saisie` modes, with the words of the DGFiP's guide: a town moves from T to X to W. */
+export const PAYFIP_MODE_LABELS: Record<PayfipMode, string> = { T: "Test", X: "Activation", W: "Production" };
+const payfipModes = Object.keys(PAYFIP_MODE_LABELS) as [PayfipMode, ...PayfipMode[]];
+
+/** The DGFiP's PayFiP (the column's default), and this portal's own simulator of it. */
+export const PAYFIP_SERVICE_URL = "https://www.payfip.gouv.fr/tpa";
+export const PAYFIP_SIMULATOR_PATH = "/simulateur-payfip/tpa";
+
+const SERVICE_URL_MESSAGE = `L'adresse du service PayFiP doit commencer par https://, par exemple ${PAYFIP_SERVICE_URL}, ou par « / » pour le simulateur du portail (${PAYFIP_SIMULATOR_PATH}).`;
+// A path of this portal: letters, digits and - . _ ~ between single slashes ("//host" would leave the portal).
+const PORTAL_PATH = /^(\/[A-Za-z0-9._~-]+)+$/;
+
+function isPayfipServiceUrl(value: string): boolean {
+  if (value.startsWith("/"))
+    return PORTAL_PATH.test(value) && !value.split("/").some((segment) => segment === "." || segment === "..");
+  if (/[\s?#]/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" && url.hostname !== "" && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The base address under which PayFiP's web service and card page sit: an https URL without query, fragment or
+ * credentials (paths are appended to it), or a path of this portal (its simulator). Kept without a trailing "/".
+ */
+const payfipServiceUrlField = z
+  .string({ error: "L'adresse du service PayFiP est obligatoire." })
+  .trim()
+  .min(1, { message: "L'adresse du service PayFiP est obligatoire.", abort: true })
+  .max(200, { message: "L'adresse du service PayFiP ne doit pas dépasser 200 caractères.", abort: true })
+  .transform((v) => (v.length > 1 ? v.replace(/\/+$/, "") : v))
+  .refine(isPayfipServiceUrl, SERVICE_URL_MESSAGE);
+
 /** "Créer une régie" (no id) or "Modifier la régie". The code is typed in any case and kept in capitals. */
-export const regieSchema = z.object({
-  regieId: optionalId("Régie introuvable."),
-  name: requiredText("Le nom de la régie"),
-  code: z
-    .string({ error: "Le code de la régie est obligatoire." })
-    .trim()
-    .min(1, { message: "Le code de la régie est obligatoire.", abort: true })
-    .transform((v) => v.toUpperCase())
-    .refine((v) => REGIE_CODE.test(v), "Le code doit compter de 2 à 8 lettres sans accent, par exemple ENF."),
-  payfipClientNumber: z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").replace(/\s/g, ""))
-    .refine((v) => v === "" || /^\d{6}$/.test(v), "Le numéro client PayFiP compte 6 chiffres, par exemple 012345.")
-    .transform((v) => v || null),
-  dueDays: daysField("Le délai de paiement", MAX_DUE_DAYS),
-  treasuryDelayDays: daysField("Le délai avant transmission en trésorerie", MAX_TREASURY_DELAY_DAYS),
-  paymentInstructions: optionalText("Les moyens de paiement", 1000),
-  treasuryContact: optionalText("Le contact de la trésorerie", 500),
-});
+export const regieSchema = z
+  .object({
+    regieId: optionalId("Régie introuvable."),
+    name: requiredText("Le nom de la régie"),
+    code: z
+      .string({ error: "Le code de la régie est obligatoire." })
+      .trim()
+      .min(1, { message: "Le code de la régie est obligatoire.", abort: true })
+      .transform((v) => v.toUpperCase())
+      .refine((v) => REGIE_CODE.test(v), "Le code doit compter de 2 à 8 lettres sans accent, par exemple ENF."),
+    payfipClientNumber: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? "").replace(/\s/g, ""))
+      .refine((v) => v === "" || /^\d{6}$/.test(v), "Le numéro client PayFiP compte 6 chiffres, par exemple 012345.")
+      .transform((v) => v || null),
+    payfipMode: z.enum(payfipModes, { error: "Choisissez le mode PayFiP." }),
+    payfipServiceUrl: payfipServiceUrlField,
+    dueDays: daysField("Le délai de paiement", MAX_DUE_DAYS),
+    treasuryDelayDays: daysField("Le délai avant transmission en trésorerie", MAX_TREASURY_DELAY_DAYS),
+    paymentInstructions: optionalText("Les moyens de paiement", 1000),
+    treasuryContact: optionalText("Le contact de la trésorerie", 500),
+  })
+  .refine((regie) => !(regie.payfipMode === "W" && regie.payfipServiceUrl.startsWith("/")), {
+    // The simulator debits no card: in production it would record règlements nobody paid.
+    path: ["payfipServiceUrl"],
+    message:
+      "En mode Production, l'adresse est celle du service PayFiP de la DGFiP : le simulateur ne débite aucune carte.",
+  });
 export type RegieInput = z.output<typeof regieSchema>;
 
 /** "Ajouter une nature" (no id) or "Enregistrer" one: its label and the régie that invoices it. */

@@ -131,6 +131,8 @@ export const validActionForms: Record<string, (ids: FormIds) => Form> = {
     name: "Régie enfance jeunesse",
     code: "ENF",
     payfipClientNumber: "012345",
+    payfipMode: "T",
+    payfipServiceUrl: "/simulateur-payfip/tpa",
     dueDays: "20",
     treasuryDelayDays: "30",
     paymentInstructions: "Chèque à l'ordre du Trésor public.",

@@ -1,10 +1,20 @@
 "use client";
 
 import styles from "@/components/agent/planning/planning.module.css";
-import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
+import { FormMessage, SelectField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
 import type { Regie } from "@/db/schema/billing";
 import type { FormAction } from "@/lib/actions/state";
-import { regieSchema } from "@/lib/billing/settings-schemas";
+import {
+  PAYFIP_MODE_LABELS,
+  PAYFIP_SERVICE_URL,
+  PAYFIP_SIMULATOR_PATH,
+  regieSchema,
+} from "@/lib/billing/settings-schemas";
+
+const payfipModeOptions = Object.entries(PAYFIP_MODE_LABELS).map(([value, label]) => ({
+  value,
+  label: `${label} (${value})`,
+}));
 
 function formValues(regie: Regie | undefined) {
   return {
@@ -12,6 +22,8 @@ function formValues(regie: Regie | undefined) {
     name: regie?.name ?? "",
     code: regie?.code ?? "",
     payfipClientNumber: regie?.payfipClientNumber ?? "",
+    payfipMode: regie?.payfipMode ?? "T",
+    payfipServiceUrl: regie?.payfipServiceUrl ?? PAYFIP_SERVICE_URL,
     dueDays: String(regie?.dueDays ?? 20),
     treasuryDelayDays: String(regie?.treasuryDelayDays ?? 30),
     paymentInstructions: regie?.paymentInstructions ?? "",
@@ -44,24 +56,43 @@ export function RegieForm({ action, regie }: { action: FormAction; regie?: Regie
           registration={register("name")}
           error={errors.name?.message}
         />
+        <TextField
+          label="Code"
+          required
+          hint="De 2 à 8 lettres, par exemple ENF : il termine le code émission des factures (2027-01-ENF)."
+          autoComplete="off"
+          registration={register("code")}
+          error={errors.code?.message}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>Paiement en ligne (PayFiP)</legend>
         <div className={styles.row}>
           <TextField
-            label="Code"
-            required
-            hint="De 2 à 8 lettres, par exemple ENF : il termine le code émission des factures (2027-01-ENF)."
-            autoComplete="off"
-            registration={register("code")}
-            error={errors.code?.message}
-          />
-          <TextField
             label="Numéro client PayFiP"
-            hint="Facultatif : 6 chiffres, pour le paiement en ligne, plus tard."
+            hint="6 chiffres, donnés par la DGFiP à l'adhésion. Vide : pas de paiement en ligne pour cette régie."
             inputMode="numeric"
             autoComplete="off"
             registration={register("payfipClientNumber")}
             error={errors.payfipClientNumber?.message}
           />
+          <SelectField
+            label="Mode PayFiP"
+            required
+            hint="Test, puis Activation pour la recette avec la DGFiP, puis Production une fois la régie validée."
+            options={payfipModeOptions}
+            registration={register("payfipMode")}
+            error={errors.payfipMode?.message}
+          />
         </div>
+        <TextField
+          label="Adresse du service PayFiP"
+          required
+          hint={`${PAYFIP_SERVICE_URL} pour le service de la DGFiP, ou un chemin commençant par « / » pour le simulateur du portail (${PAYFIP_SIMULATOR_PATH}), qui ne débite aucune carte.`}
+          autoComplete="off"
+          registration={register("payfipServiceUrl")}
+          error={errors.payfipServiceUrl?.message}
+        />
       </fieldset>
       <fieldset>
         <legend>Échéances</legend>

@@ -7,6 +7,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { describeTariff } from "@/lib/billing/describe-tariff";
 import { listActivityBilling, listNatures, listRegies, tariffOn } from "@/lib/billing/settings";
+import { PAYFIP_MODE_LABELS } from "@/lib/billing/settings-schemas";
 import { todayInParis } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/format";
@@ -74,6 +75,7 @@ export default async function BillingSettingsPage({ params }: Props) {
             },
             { header: "Code", cell: (r) => r.code },
             { header: "N° client PayFiP", cell: (r) => r.payfipClientNumber ?? "Non renseigné" },
+            { header: "Mode PayFiP", cell: (r) => PAYFIP_MODE_LABELS[r.payfipMode] },
             { header: "Délai de paiement", cell: (r) => days(r.dueDays) },
             { header: "Trésorerie", cell: (r) => `${days(r.treasuryDelayDays)} après l'échéance` },
           ]}

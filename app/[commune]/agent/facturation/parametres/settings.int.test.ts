@@ -44,6 +44,8 @@ const regieForm = (fields: Record<string, string> = {}) =>
     name: "Régie enfance jeunesse",
     code: "ENF",
     payfipClientNumber: "",
+    payfipMode: "T",
+    payfipServiceUrl: "https://www.payfip.gouv.fr/tpa",
     dueDays: "20",
     treasuryDelayDays: "30",
     paymentInstructions: "Chèque à l'ordre du Trésor public.",
@@ -116,6 +118,45 @@ describe("régies", () => {
     expect(saved).toMatchObject({ code: "SPO", name: "Régie sport", dueDays: 15, treasuryDelayDays: 45 });
     const audit = await auditOf(regie.id);
     expect(audit.map((a) => a.action)).toEqual(["billing.regie_updated", "billing.regie_updated"]);
+  });
+
+  it("saves PayFiP's mode and address (audited); a bad address is refused beside the field, nothing changed", async () => {
+    const regie = await insertRegie(database.db, { communeId: town.id, code: "PAY", name: "Régie PAY" });
+    signInAs(admin, town.slug);
+    const edit = (fields: Record<string, string>) =>
+      saveRegieAction(town.slug, null, regieForm({ regieId: regie.id, name: "Régie PAY", code: "PAY", ...fields }));
+    expect(
+      await edit({ payfipClientNumber: "012345", payfipMode: "X", payfipServiceUrl: "/simulateur-payfip/tpa/" }),
+    ).toMatchObject({ ok: true });
+    const saved = async () => (await database.db.select().from(regies).where(eq(regies.id, regie.id)))[0]!;
+    expect(await saved()).toMatchObject({
+      payfipClientNumber: "012345",
+      payfipMode: "X",
+      payfipServiceUrl: "/simulateur-payfip/tpa",
+    });
+    const [audit] = await auditOf(regie.id);
+    expect(audit!.details).toMatchObject({
+      changes: expect.arrayContaining([
+        { field: "payfipMode", before: "T", after: "X" },
+        { field: "payfipServiceUrl", before: "https://www.payfip.gouv.fr/tpa", after: "/simulateur-payfip/tpa" },
+      ]),
+    });
+    expect(await edit({ payfipMode: "W", payfipServiceUrl: "http://payfip.example.fr/tpa" })).toMatchObject({
+      ok: false,
+      fieldErrors: {
+        payfipServiceUrl: [expect.stringContaining("L'adresse du service PayFiP doit commencer par https://")],
+      },
+    });
+    expect(await edit({ payfipMode: "W", payfipServiceUrl: "/simulateur-payfip/tpa" })).toMatchObject({
+      ok: false,
+      fieldErrors: { payfipServiceUrl: [expect.stringContaining("En mode Production")] },
+    });
+    expect(await edit({ payfipMode: "Z" })).toMatchObject({
+      ok: false,
+      fieldErrors: { payfipMode: ["Choisissez le mode PayFiP."] },
+    });
+    expect(await saved()).toMatchObject({ payfipMode: "X", payfipServiceUrl: "/simulateur-payfip/tpa" });
+    expect(await auditOf(regie.id)).toHaveLength(1);
   });
 
   it("is for admins: an agent and a family are refused; another commune's régie is not found", async () => {
