@@ -11,6 +11,10 @@ import { type ActivityCategory, activities, invoiceNatures, regies, type TariffB
 export const DEMO_REGIE = {
   name: "Régie enfance jeunesse",
   code: "ENF",
+  // Online payment through the portal's own PayFiP simulator (no card is debited): the demo runs it offline.
+  payfipClientNumber: "012345",
+  payfipMode: "T",
+  payfipServiceUrl: "/simulateur-payfip/tpa",
   dueDays: 20,
   treasuryDelayDays: 30,
   paymentInstructions:

@@ -57,7 +57,13 @@ describe("demo seed", () => {
     const db = database.db;
     const town = (await db.query.communes.findFirst({ where: (c, { eq }) => eq(c.slug, demo.commune.slug) }))!;
     const regie = (await db.query.regies.findFirst({ where: (r, { eq }) => eq(r.communeId, town.id) }))!;
-    expect(regie).toMatchObject({ name: "Régie enfance jeunesse", code: "ENF", payfipClientNumber: null });
+    expect(regie).toMatchObject({
+      name: "Régie enfance jeunesse",
+      code: "ENF",
+      payfipClientNumber: "012345",
+      payfipMode: "T",
+      payfipServiceUrl: "/simulateur-payfip/tpa",
+    });
     expect(regie.paymentInstructions).not.toBe("");
     expect(regie.treasuryContact).not.toBe("");
     const durandInvoice = await db.query.invoices.findFirst({
