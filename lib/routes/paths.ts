@@ -88,6 +88,7 @@ export const routePatterns = {
   runAccountingCsv: "/[commune]/agent/facturation/exports/[id]/ecritures",
   runDirectDebitCsv: "/[commune]/agent/facturation/exports/[id]/prelevements",
   billingRunEmission: "/[commune]/agent/facturation/emission",
+  agentOnlinePayments: "/[commune]/agent/facturation/paiements-en-ligne",
 } as const;
 
 type Pattern = (typeof routePatterns)[keyof typeof routePatterns];
@@ -317,6 +318,19 @@ export const routes = {
         regie: choice.regie,
         mois: choice.mois,
         page: pageParam(choice.page),
+      }),
+    /** "Paiements en ligne": the PayFiP attempts, with their filters and page (every state is the default, left out). */
+    onlinePayments: (
+      slug: string,
+      search: { etat?: string; signales?: boolean; du?: IsoDay; au?: IsoDay; q?: string; page?: number } = {},
+    ) =>
+      withQuery(fill(routePatterns.agentOnlinePayments, { commune: slug }), {
+        etat: search.etat === "all" ? undefined : search.etat,
+        signales: search.signales ? "1" : undefined,
+        du: search.du,
+        au: search.au,
+        q: search.q,
+        page: pageParam(search.page),
       }),
   },
 };

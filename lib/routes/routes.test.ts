@@ -135,6 +135,17 @@ const built: Built<typeof routes> = {
       routes.agent.billingRunEmission(slug),
       routes.agent.billingRunEmission(slug, { regie: id, mois: "2027-01", page: 2 }),
     ],
+    onlinePayments: [
+      routes.agent.onlinePayments(slug),
+      routes.agent.onlinePayments(slug, {
+        etat: "paid",
+        signales: true,
+        du: "2027-01-01",
+        au: "2027-01-31",
+        q: "MARTIN",
+        page: 2,
+      }),
+    ],
   },
 };
 

@@ -170,6 +170,8 @@ export const validActionForms: Record<string, (ids: FormIds) => Form> = {
   transmitToTreasuryAction: () => ({ invoiceIds: ["9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d"] }),
   // No régie of the demo has this id: the run is refused as "Régie introuvable." after every check.
   issueRunAction: () => ({ regieId: "00000000-0000-4000-8000-00000000f001", month: "2027-01" }),
+  // The demo has no online payment: refused as "n'est plus à vérifier, ou il est introuvable".
+  resolveOnlinePaymentFlagAction: () => ({ attemptId: "00000000-0000-4000-8000-00000000f002" }),
 
   withdrawMyRequest: (ids) => ({ householdId: ids.household, requestId: ids.request }),
   markMyRequestsRead: (ids) => ({ householdId: ids.household, scope: "all" }),

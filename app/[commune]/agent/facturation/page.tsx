@@ -30,6 +30,11 @@ function billingPages(slug: string) {
       text: "Rechercher une facture, voir ses lignes et ses règlements, enregistrer un règlement, annuler par un avoir.",
     },
     {
+      href: routes.agent.onlinePayments(slug),
+      title: "Paiements en ligne",
+      text: "Suivre les paiements par carte des familles sur PayFiP, et vérifier ceux qui sont signalés.",
+    },
+    {
       href: routes.agent.treasury(slug),
       title: "Trésorerie",
       text: "Transmettre en trésorerie les factures impayées après leur échéance.",
