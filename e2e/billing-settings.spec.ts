@@ -86,6 +86,19 @@ test.describe("as an admin", () => {
     await page.getByRole("link", { name: "Régie enfance jeunesse" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Régie Régie enfance jeunesse" })).toBeVisible();
     await expect(page.getByRole("textbox", { name: "Code" })).toHaveValue("ENF");
+    // The demo pays online through the portal's simulator: refused in production mode, beside the field.
+    const mode = page.getByRole("combobox", { name: "Mode PayFiP" });
+    const address = page.getByRole("textbox", { name: "Adresse du service PayFiP" });
+    await expect(page.getByRole("textbox", { name: "Numéro client PayFiP" })).toHaveValue("012345");
+    await expect(mode).toHaveValue("T");
+    await expect(address).toHaveValue("/simulateur-payfip/tpa");
+    await mode.selectOption("W");
+    await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
+    await expect(address).toHaveAccessibleDescription(/le simulateur ne débite aucune carte/);
+    await address.fill("http://www.payfip.gouv.fr/tpa");
+    await expect(address).toHaveAccessibleDescription(/doit commencer par https:\/\//);
+    await address.fill("/simulateur-payfip/tpa");
+    await mode.selectOption("T");
     await page.getByRole("textbox", { name: "Code" }).fill("E1");
     await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
     await expect(page.getByText("Le code doit compter de 2 à 8 lettres sans accent, par exemple ENF.")).toBeVisible();
