@@ -97,11 +97,12 @@ export function OnlinePaymentsTable({
           },
           {
             header: "Signalement",
+            className: styles.flagColumn,
             cell: (row) => {
               if (!row.flag) return "–";
               return (
                 <>
-                  <span className={row.flagResolved ? "badge" : "badge badge--danger"}>{row.flag}</span>
+                  <span className={row.flagResolved ? undefined : styles.flag}>{row.flag}</span>
                   {row.flagResolved ? (
                     <span className={styles.detail}>{row.flagResolved}</span>
                   ) : (
