@@ -18,7 +18,7 @@ export interface OnlinePaymentRow {
   amount: string;
   paid: string;
   state: string;
-  /** "P – Payé par carte", then "Transaction n° 123456" when PayFiP gave one. */
+  /** "P : Payé par carte", then "Transaction n° 123456" when PayFiP gave one. */
   result: string | null;
   transaction: string | null;
   idOp: string | null;

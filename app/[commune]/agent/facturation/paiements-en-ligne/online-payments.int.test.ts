@@ -4,7 +4,11 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/db/schema";
 import { onlinePayments } from "@/db/schema/online-payments";
+import { checkOnlinePayment } from "@/lib/billing/online/settle";
+import { startOnlinePayment } from "@/lib/billing/online/start";
+import { idOpOf, insertOnlinePaymentWorld, simulatorServiceFor } from "@/lib/billing/online/testing-fixtures";
 import { insertBillingFamily, insertInvoice, insertRegie } from "@/lib/billing/testing-fixtures";
+import { decideSimulatedPayment } from "@/lib/payfip/simulator/service";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
@@ -153,7 +157,7 @@ describe("Paiements en ligne (agents)", () => {
     const order = ["F2027-000102", "F2027-000104", "F2027-000101", "F2027-000103"].map((ref) => shown.indexOf(ref));
     expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
     expect(shown).toMatch(
-      /05\/01\/2027 à 11:00 Famille MARTIN F2027-000102 86,40\s€ 50,00\s€ Payé P – Payé par carte Transaction n° 117204 SIMOPMISMATCH\d{12} 05\/01\/2027 à 11:05 Montant différent du montant demandé Marquer comme vérifié/,
+      /05\/01\/2027 à 11:00 Famille MARTIN F2027-000102 86,40\s€ 50,00\s€ Payé P : Payé par carte Transaction n° 117204 SIMOPMISMATCH\d{12} 05\/01\/2027 à 11:05 Montant différent du montant demandé Marquer comme vérifié/,
     );
     expect(shown).toMatch(
       /F2027-000104 86,40\s€ – En cours – SIMOPOPEN\d{12} 14\/01\/2027 à 17:20 P5 : résultat non connu –/,
@@ -236,9 +240,43 @@ describe("Paiements en ligne (agents)", () => {
     expect(verified.flagResolvedByUserId).toBe(s.martin.agent.id);
     expect(verified.flagResolvedAt).not.toBeNull();
     const audit = await s.db.select().from(auditLog).where(eq(auditLog.targetId, s.mismatch.id));
-    expect(audit).toMatchObject([{ communeId: s.town.id, actorUserId: s.martin.agent.id }]);
+    expect(audit).toMatchObject([
+      {
+        communeId: s.town.id,
+        actorUserId: s.martin.agent.id,
+        action: "billing.online_payment_flag_resolved",
+        targetType: "online_payment",
+      },
+    ]);
     // Twice (another agent at the same time, a double click): told, nothing more written.
     expect(await resolve(s.town.slug, s.mismatch.id)).toEqual(refused);
     expect(await s.db.select().from(auditLog).where(eq(auditLog.targetId, s.mismatch.id))).toHaveLength(1);
+  });
+
+  it("a payment of another amount, settled through the simulator, is flagged first on the page until verified", async () => {
+    const db = database.db;
+    const serviceFor = simulatorServiceFor(database);
+    const world = await insertOnlinePaymentWorld(db);
+    const started = await startOnlinePayment(db, { ...world.startParams, serviceFor });
+    if (!started.ok) throw new Error(started.message);
+    const idOp = idOpOf(started.redirectTo);
+    await decideSimulatedPayment(db, { idOp, resultCode: "P", paidCents: 5000 });
+    const settled = (await checkOnlinePayment(db, { idOp, serviceFor }))!;
+    const agent = await insertUser(db, world.communeId, "agent");
+    const slug = (await db.query.communes.findFirst({ where: (c, { eq }) => eq(c.id, world.communeId) }))!.slug;
+    signInAs(agent, slug);
+    const page = () =>
+      text(OnlinePaymentsPage({ params: Promise.resolve({ commune: slug }), searchParams: Promise.resolve({}) }));
+    expect(await page()).toMatch(
+      new RegExp(
+        `${world.invoice.reference} 86,40\\s€ 50,00\\s€ Payé P : Payé par carte Transaction n° ${settled.authorizationNumber} ${idOp} .* Montant différent du montant demandé Marquer comme vérifié`,
+      ),
+    );
+    expect(await resolveOnlinePaymentFlagAction(slug, null, formData({ attemptId: settled.id }))).toMatchObject({
+      ok: true,
+    });
+    const after = await page();
+    expect(after).toMatch(/Montant différent du montant demandé Vérifié le /);
+    expect(after).not.toContain("Marquer comme vérifié");
   });
 });

@@ -5,7 +5,7 @@ import filters from "@/components/billing/billing.module.css";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { SearchField, SearchForm } from "@/components/ui/search-form";
 import { requireUser, staffRoles } from "@/lib/auth/session";
-import { ONLINE_PAYMENT_FLAG_LABELS, ONLINE_PAYMENT_STATE_LABELS } from "@/lib/billing/online/labels";
+import { ONLINE_PAYMENT_FLAG_LABELS, ONLINE_PAYMENT_STATE_LABELS, resultCodeLabel } from "@/lib/billing/online/labels";
 import { listOnlinePayments, ONLINE_PAYMENTS_PER_PAGE } from "@/lib/billing/online/reads";
 import { getDb } from "@/lib/db";
 import { formatDateTime, formatEuros } from "@/lib/format";
@@ -20,15 +20,6 @@ type Props = {
 };
 
 export const metadata: Metadata = { title: "Paiements en ligne" };
-
-/** PayFiP's resultrans, as the DGFiP names them. */
-const RESULT_LABELS: Record<string, string> = {
-  P: "Payé par carte",
-  V: "Payé par prélèvement",
-  R: "Carte refusée",
-  Z: "Prélèvement refusé",
-  A: "Abandonné",
-};
 
 /**
  * Every online payment attempt of the commune (PayFiP), flagged ones still to check first, then the newest: its
@@ -64,7 +55,7 @@ export default async function OnlinePaymentsPage({ params, searchParams }: Props
     amount: formatEuros(row.amountCents),
     paid: row.paidCents === null ? "–" : formatEuros(row.paidCents),
     state: ONLINE_PAYMENT_STATE_LABELS[row.state],
-    result: row.resultCode ? `${row.resultCode} – ${RESULT_LABELS[row.resultCode] ?? "Code inconnu"}` : null,
+    result: row.resultCode ? resultCodeLabel(row.resultCode) : null,
     transaction: row.authorizationNumber ? `Transaction n° ${row.authorizationNumber}` : null,
     idOp: row.idOp,
     lastCheck: row.lastCheckedAt ? formatDateTime(row.lastCheckedAt) : "Jamais",
