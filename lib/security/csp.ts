@@ -1,3 +1,6 @@
+/** PayFiP, the treasury's card payment service (its simulator is this portal itself: 'self'). */
+export const PAYFIP_ORIGIN = "https://www.payfip.gouv.fr";
+
 /** The page CSP: scripts only with this request's nonce (Next applies it to its own), nothing framed or embedded. */
 export function contentSecurityPolicy(nonce: string, options: { dev: boolean; https: boolean }): string {
   return [
@@ -12,7 +15,8 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean; ht
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    // "Payer en ligne" posts a form whose answer redirects to PayFiP's card page (a form's redirects count too).
+    `form-action 'self' ${PAYFIP_ORIGIN}`,
     "frame-ancestors 'none'",
     ...(options.https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
