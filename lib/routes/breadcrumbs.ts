@@ -23,6 +23,7 @@ const trail = (to: Trail) => (slug: string, current?: string) => below(to(slug),
 const home: Trail = (slug) => [{ label: "Accueil", href: routes.home(slug) }];
 const citizenSpace = under(home, "Mon espace citoyen", routes.citizen.space);
 const familySpace = under(home, "Espace famille", routes.family.space);
+const billing = under(home, "Espace facturation", routes.billing);
 const agentSpace = under(home, "Espace agent", routes.agent.space);
 const activities = under(agentSpace, "Activités", routes.agent.activities);
 const agentBilling = under(agentSpace, "Facturation", routes.agent.billing);
@@ -37,7 +38,13 @@ export const breadcrumbs = {
   myRequests: trail(under(citizenSpace, "Mes demandes", routes.citizen.requests)),
 
   /** Espace facturation's pages (Mes factures is the space itself). */
-  billing: trail(under(home, "Espace facturation", routes.billing)),
+  billing: trail(billing),
+  /** A page about one invoice (its online payment), below the invoice. */
+  billingInvoice: (slug: string, invoice: { id: string; reference: string }, current?: string) =>
+    below(
+      [...billing(slug), { label: `Facture ${invoice.reference}`, href: routes.billingInvoice(slug, invoice.id) }],
+      current,
+    ),
 
   familySpace: trail(familySpace),
   familyFile: trail(under(familySpace, "Dossier famille", routes.family.file)),

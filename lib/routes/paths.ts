@@ -18,6 +18,8 @@ export const routePatterns = {
   localMail: "/boite-mail-locale/[id]",
   captchaChallenge: "/api/captcha",
   calendarFeed: "/api/calendrier/[token]",
+  onlinePaymentNotification: "/api/paiement-en-ligne/notification",
+  onlinePaymentReturn: "/api/paiement-en-ligne/retour",
 
   home: "/[commune]",
   accessibility: "/[commune]/accessibilite",
@@ -36,6 +38,7 @@ export const routePatterns = {
   billingOperations: "/[commune]/espace-facturation/operations",
   billingPayments: "/[commune]/espace-facturation/reglements",
   billingAttestation: "/[commune]/espace-facturation/attestations/[annee]",
+  billingOnlinePayment: "/[commune]/espace-facturation/paiements/[id]",
 
   citizenSpace: "/[commune]/mon-espace-citoyen",
   subscriptions: "/[commune]/mon-espace-citoyen/abonnements",
@@ -135,6 +138,10 @@ export const routes = {
   localMail: (id: string) => fill(routePatterns.localMail, { id }),
   captchaChallenge: () => routePatterns.captchaChallenge,
   calendarFeed: (token: string) => fill(routePatterns.calendarFeed, { token }),
+  /** PayFiP's server-to-server notification (its urlnotif). */
+  onlinePaymentNotification: () => routePatterns.onlinePaymentNotification,
+  /** Where PayFiP sends the family back (its urlredirect), naming the attempt. */
+  onlinePaymentReturn: (attemptId: string) => withQuery(routePatterns.onlinePaymentReturn, { paiement: attemptId }),
 
   home: communePage(routePatterns.home),
   accessibility: communePage(routePatterns.accessibility),
@@ -182,6 +189,8 @@ export const routes = {
   /** The "Attestation de frais de garde" PDF of a year, for the household shown. */
   billingAttestation: (slug: string, year: number, famille?: string) =>
     withQuery(fill(routePatterns.billingAttestation, { commune: slug, annee: String(year) }), { famille }),
+  /** The result of a card payment (PayFiP): accepted, refused, abandoned or being confirmed. */
+  billingOnlinePayment: (slug: string, id: string) => fill(routePatterns.billingOnlinePayment, { commune: slug, id }),
 
   citizen: {
     space: communePage(routePatterns.citizenSpace),

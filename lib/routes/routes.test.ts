@@ -55,6 +55,8 @@ const built: Built<typeof routes> = {
   localMail: [routes.localMail(id)],
   captchaChallenge: [routes.captchaChallenge()],
   calendarFeed: [routes.calendarFeed("AbC_dEf-123")],
+  onlinePaymentNotification: [routes.onlinePaymentNotification()],
+  onlinePaymentReturn: [routes.onlinePaymentReturn(id)],
   home: [routes.home(slug)],
   accessibility: [routes.accessibility(slug)],
   terms: [routes.terms(slug)],
@@ -73,6 +75,7 @@ const built: Built<typeof routes> = {
   billingOperations: [routes.billingOperations(slug), routes.billingOperations(slug, { famille: id, ordre: "asc" })],
   billingPayments: [routes.billingPayments(slug), routes.billingPayments(slug, id)],
   billingAttestation: [routes.billingAttestation(slug, 2026), routes.billingAttestation(slug, 2026, id)],
+  billingOnlinePayment: [routes.billingOnlinePayment(slug, id)],
   citizen: {
     space: [routes.citizen.space(slug)],
     subscriptions: [
@@ -161,6 +164,7 @@ const trails: Record<keyof typeof breadcrumbs, Crumb[]> = {
   myRequests: breadcrumbs.myRequests(slug, "Demande D-2026-0001"),
   familySpace: breadcrumbs.familySpace(slug, "Planning des activités"),
   billing: breadcrumbs.billing(slug, "Mes opérations"),
+  billingInvoice: breadcrumbs.billingInvoice(slug, { id, reference: "F2027-000001" }, "Paiement en ligne"),
   familyFile: breadcrumbs.familyFile(slug, "Léa Martin"),
   planning: breadcrumbs.planning(slug, "Liste"),
   preRegistration: breadcrumbs.preRegistration(slug, "Ma famille"),
@@ -266,6 +270,11 @@ describe("paths", () => {
     );
     expect(routes.family.childPhoto(slug, "c", null)).toBe("/demo/espace-famille/dossier/enfants/c/photo");
   });
+
+  it("names the online payment attempt in PayFiP's return address", () => {
+    expect(routes.onlinePaymentReturn(id)).toBe(`/api/paiement-en-ligne/retour?paiement=${id}`);
+    expect(routes.billingOnlinePayment(slug, id)).toBe(`/demo/espace-facturation/paiements/${id}`);
+  });
 });
 
 describe("breadcrumbs", () => {
@@ -296,6 +305,13 @@ describe("breadcrumbs", () => {
       "Espace agent",
       "Facturation",
     ]);
+    expect(trails.billingInvoice.map((crumb) => crumb.href ?? crumb.label)).toEqual([
+      "/demo",
+      "/demo/espace-facturation",
+      `/demo/espace-facturation/factures/${id}`,
+      "Paiement en ligne",
+    ]);
+    expect(trails.billingInvoice[2]!.label).toBe("Facture F2027-000001");
     expect(breadcrumbs.myRequests(slug).at(-1)).toEqual({
       label: "Mes demandes",
       href: "/demo/mon-espace-citoyen/mes-demandes",
