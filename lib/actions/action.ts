@@ -123,7 +123,7 @@ export function sessionAction<S extends z.ZodType, D = undefined>(schema: S, han
 
 /**
  * An action of a family account on one of its households. `householdOf` names the form field that points at it:
- * the household itself, one of its children or one of its slots. That id is only a choice: the household is
+ * the household itself, one of its children, slots or invoices. That id is only a choice: the household is
  * resolved among the account's subscriptions in this commune and put on ctx; any other id gets `refusal` and
  * the handler does not run.
  */

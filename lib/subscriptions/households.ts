@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { bookings, children, households, subscriptions } from "@/db/schema";
+import { bookings, children, households, invoices, subscriptions } from "@/db/schema";
 
 /**
  * The household a family screen or action works on is always one the account is subscribed to in this commune:
@@ -40,18 +40,22 @@ export async function chooseSubscribedHousehold(
   return { current: all.find((h) => h.id === requested) ?? all[0]!, all };
 }
 
-/** What a family form names to say which household it acts on: the household itself, a child or a slot of it. */
-export type HouseholdPointer = "householdId" | "childId" | "bookingId";
+/**
+ * What a family form names to say which household it acts on: the household itself, a child, a slot or an invoice
+ * of it.
+ */
+export type HouseholdPointer = "householdId" | "childId" | "bookingId" | "invoiceId";
 
 type Owner = { table: PgTable; id: PgColumn; householdId: PgColumn; communeId: PgColumn };
 const owners: Record<HouseholdPointer, Owner> = {
   householdId: { table: households, id: households.id, householdId: households.id, communeId: households.communeId },
   childId: { table: children, id: children.id, householdId: children.householdId, communeId: children.communeId },
   bookingId: { table: bookings, id: bookings.id, householdId: bookings.householdId, communeId: bookings.communeId },
+  invoiceId: { table: invoices, id: invoices.id, householdId: invoices.householdId, communeId: invoices.communeId },
 };
 
 /**
- * The household that owns this household, child or slot id, if the account is subscribed to it in this commune;
+ * The household that owns this household, child, slot or invoice id, if the account is subscribed to it in this commune;
  * null for an id from anywhere else ("not found").
  */
 export async function findSubscribedHouseholdId(
