@@ -40,6 +40,8 @@ export interface InvoiceDetail {
   personalCode: string | null;
   paymentInstructions: string | null;
   treasuryContact: string | null;
+  /** The régie's PayFiP client number: without one, nothing is paid online. */
+  payfipClientNumber: string | null;
   lines: PrintedLine[];
   creditNote: InvoiceCreditNote | null;
   settlements: InvoiceSettlement[];
@@ -69,6 +71,7 @@ export async function findViewableInvoice(
       personalCode: guardians.personalCode,
       paymentInstructions: regies.paymentInstructions,
       treasuryContact: regies.treasuryContact,
+      payfipClientNumber: regies.payfipClientNumber,
     })
     .from(invoices)
     .innerJoin(households, and(eq(households.id, invoices.householdId), eq(households.communeId, communeId)))

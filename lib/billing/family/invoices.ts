@@ -52,6 +52,8 @@ export interface FamilyInvoice {
   cancelledOn: string | null;
   /** Where an invoice transmitted to the treasury is paid (the régie's treasury contact). */
   treasuryContact: string | null;
+  /** The régie's PayFiP client number: without one, nothing is paid online. */
+  payfipClientNumber: string | null;
   settlements: InvoiceSettlement[];
 }
 
@@ -70,6 +72,7 @@ export async function listFamilyInvoices(
       dueOn: invoices.dueOn,
       ...invoiceStateColumns,
       treasuryContact: regies.treasuryContact,
+      payfipClientNumber: regies.payfipClientNumber,
     })
     .from(invoices)
     .innerJoin(subscriptions, subscribedBy(invoices.householdId, params))
