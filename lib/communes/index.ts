@@ -13,6 +13,11 @@ export async function findCommuneBySlug(db: Db, slug: string): Promise<Commune |
   return row ?? null;
 }
 
+export async function findCommuneById(db: Db, id: string): Promise<Commune | null> {
+  const [row] = await db.select().from(communes).where(eq(communes.id, id));
+  return row ?? null;
+}
+
 export async function listCommunes(db: Db): Promise<Pick<Commune, "slug" | "name">[]> {
   return db.select({ slug: communes.slug, name: communes.name }).from(communes).orderBy(asc(communes.name));
 }

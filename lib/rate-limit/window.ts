@@ -33,4 +33,5 @@ export const rateLimits = {
   subscribePerUser: { limit: 5, windowMs: minutes(15) },
   subscribePerIp: { limit: 20, windowMs: minutes(15) },
   calendarFeedMissesPerIp: { limit: 20, windowMs: minutes(15) },
+  onlinePaymentMissesPerIp: { limit: 20, windowMs: minutes(15) },
 } satisfies Record<string, RateLimitRule>;
