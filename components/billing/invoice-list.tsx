@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Fragment } from "react";
 import { TableWrap } from "@/components/ui/table-wrap";
+import type { FormAction } from "@/lib/actions/state";
 import { PAYMENT_METHOD_LABELS } from "@/lib/billing/allocation";
 import type { FamilyInvoice } from "@/lib/billing/family/invoices";
 import { balanceCents } from "@/lib/billing/status";
@@ -8,15 +9,24 @@ import { formatDate, formatEuros } from "@/lib/format";
 import { routes } from "@/lib/routes/paths";
 import styles from "./billing.module.css";
 import { InvoiceStatusBadge } from "./invoice-status";
+import { type OnlineOffers, OnlinePaymentOffer } from "./online-payment-offer";
 
 const COLUMNS = 7;
 
 /**
  * "Historique des factures": one row per invoice (Date, Numéro, Échéance, Émetteur, Montant, Statut, Télécharger)
  * and under it its règlements (Date, N° Opération, Description, Moyen de paiement, Montant) and the Solde à payer,
- * as guide 004 shows them.
+ * as guide 004 shows them, then what it offers online ("Payer en ligne", or the payment being confirmed).
  */
-export function InvoiceList({ slug, invoices }: { slug: string; invoices: readonly FamilyInvoice[] }) {
+export function InvoiceList({
+  slug,
+  invoices,
+  online,
+}: {
+  slug: string;
+  invoices: readonly FamilyInvoice[];
+  online: { offers: OnlineOffers; action: FormAction };
+}) {
   return (
     <TableWrap label="Historique des factures">
       <table>
@@ -68,6 +78,12 @@ export function InvoiceList({ slug, invoices }: { slug: string; invoices: readon
               <tr className={styles.settlements}>
                 <td colSpan={COLUMNS}>
                   <Settlements invoice={invoice} />
+                  <OnlinePaymentOffer
+                    slug={slug}
+                    invoice={invoice}
+                    offer={online.offers.get(invoice.id)}
+                    action={online.action}
+                  />
                 </td>
               </tr>
             </Fragment>

@@ -191,6 +191,8 @@ export const validActionForms: Record<string, (ids: FormIds) => Form> = {
     "vaccinations.0.date": "2020-03-01",
   }),
   removeAuthorizedAdult: (ids) => ({ householdId: ids.household, targetId: ids.child }),
+  // No invoice of the demo is in FormIds: an unknown invoice is refused before PayFiP is asked.
+  payInvoiceOnline: () => ({ invoiceId: "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d" }),
   uploadChildPhoto: (ids) => ({ childId: ids.child }),
   removeChildPhoto: (ids) => ({ childId: ids.child }),
 

@@ -11,7 +11,9 @@ import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
 import { chooseSubscribedHousehold } from "@/lib/subscriptions/households";
 import { BillingPage } from "./_billing/billing-page";
+import { onlineOffers } from "./_billing/online-offers";
 import { invoiceQuerySchema } from "./_billing/query";
+import { payInvoiceOnline } from "./actions";
 
 type Props = {
   params: Promise<{ commune: string }>;
@@ -20,7 +22,10 @@ type Props = {
 
 export const metadata: Metadata = { title: "Mes factures – Espace facturation" };
 
-/** Mes factures: "Historique des factures", filtered by nature, year and "Factures à payer", with their règlements. */
+/**
+ * Mes factures: "Historique des factures", filtered by nature, year and "Factures à payer", with their règlements
+ * and "Payer en ligne".
+ */
 export default async function BillingSpacePage({ params, searchParams }: Props) {
   const { commune: slug } = await params;
   const { commune, user } = await requireUser(slug, { returnTo: routes.billing(slug) });
@@ -50,6 +55,7 @@ export default async function BillingSpacePage({ params, searchParams }: Props) 
     listInvoiceFilterChoices(db, scope),
     listAttestationYears(db, { ...scope, currentYear }),
   ]);
+  const offers = await onlineOffers(db, scope, invoices);
   const famille = households.all.length > 1 ? households.current.id : undefined;
   const count = `${invoices.length} résultat${invoices.length > 1 ? "s" : ""}`;
   const filtered = Boolean(filters.nature || filters.annee || filters.aPayer);
@@ -122,7 +128,7 @@ export default async function BillingSpacePage({ params, searchParams }: Props) 
               : "Aucune facture n'a encore été émise pour votre dossier famille."}
           </p>
         ) : (
-          <InvoiceList slug={slug} invoices={invoices} />
+          <InvoiceList slug={slug} invoices={invoices} online={{ offers, action: payInvoiceOnline.bind(null, slug) }} />
         )}
       </section>
       <section aria-labelledby="attestations">

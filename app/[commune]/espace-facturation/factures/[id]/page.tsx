@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import styles from "@/components/billing/billing.module.css";
 import { InvoiceStatusBadge } from "@/components/billing/invoice-status";
+import { OnlinePaymentOffer } from "@/components/billing/online-payment-offer";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { DataTable } from "@/components/ui/data-table";
 import { requireUser } from "@/lib/auth/session";
@@ -17,12 +18,17 @@ import { getDb } from "@/lib/db";
 import { formatDate, formatEuros } from "@/lib/format";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import { onlineOffers } from "../../_billing/online-offers";
+import { payInvoiceOnline } from "../../actions";
 
 type Props = { params: Promise<{ commune: string; id: string }> };
 
 export const metadata: Metadata = { title: "Détail de la facture – Espace facturation" };
 
-/** An invoice's detail: its lines by child and activity, why days were or were not billed, its règlements. */
+/**
+ * An invoice's detail: its lines by child and activity, why days were or were not billed, its règlements, and how
+ * to pay it ("Payer en ligne" among them).
+ */
 export default async function InvoicePage({ params }: Props) {
   const { commune: slug, id } = await params;
   const { commune, user } = await requireUser(slug, { returnTo: routes.billingInvoice(slug, id) });
@@ -34,9 +40,14 @@ export default async function InvoicePage({ params }: Props) {
   const balance = balanceCents(invoice);
   const status = invoiceStatus(invoice);
   const groups = groupInvoiceLines(invoice.lines);
+  // Staff read the page too; only the family pays.
+  const offers =
+    user.role === "family"
+      ? await onlineOffers(db, { communeId: commune.id, householdId: invoice.householdId }, [invoice])
+      : new Map();
   return (
     <>
-      <Breadcrumbs items={breadcrumbs.billing(slug, `Facture ${invoice.reference}`)} />
+      <Breadcrumbs items={breadcrumbs.billingInvoice(slug, invoice)} />
       <h1>Facture n° {invoice.reference}</h1>
       <dl className={styles.summary}>
         <dt>Famille</dt>
@@ -87,6 +98,12 @@ export default async function InvoicePage({ params }: Props) {
       {status === "to_pay" || status === "partially_paid" ? (
         <section aria-labelledby="comment-payer">
           <h2 id="comment-payer">Comment payer</h2>
+          <OnlinePaymentOffer
+            slug={slug}
+            invoice={invoice}
+            offer={offers.get(invoice.id)}
+            action={payInvoiceOnline.bind(null, slug)}
+          />
           <p>
             Avant le {formatDate(invoice.dueOn)}, en rappelant la référence {invoice.reference}.{" "}
             {invoice.paymentInstructions ?? "Auprès de la régie de votre commune."}
