@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { invoices, type OnlinePayment, onlinePayments, regies } from "@/db/schema";
 import { isUniqueViolation } from "@/lib/database/errors";
 import { payfipObject, payfipRefdet } from "@/lib/payfip/messages";
+import { routes } from "@/lib/routes/paths";
 import { absoluteUrl } from "@/lib/urls";
 import { invoiceStateColumns } from "../invoice-parts";
 import { onlinePayability } from "./eligibility";
@@ -26,10 +27,6 @@ export const OPENING_TIMEOUT_MS = 2 * 60_000;
 /** How long a second click waits for the first one to get its idOp, and how often it looks. */
 const OPENING_WAIT_MS = 15_000;
 const OPENING_POLL_MS = 250;
-
-// PayFiP's server-to-server notification (urlnotif) and the family's way back (urlredirect): app/api/paiement-en-ligne.
-const NOTIFICATION_PATH = "/api/paiement-en-ligne/notification";
-const returnPath = (attemptId: string) => `/api/paiement-en-ligne/retour?paiement=${attemptId}`;
 
 export const SERVICE_UNAVAILABLE_MESSAGE =
   "Le paiement en ligne est momentanément indisponible. Réessayez plus tard ou réglez par un autre moyen.";
@@ -173,8 +170,9 @@ async function openAttempt(
       amountCents: attempt.amountCents,
       email: attempt.email,
       object: payfipObject(p.object),
-      notificationUrl: absoluteUrl(NOTIFICATION_PATH),
-      returnUrl: absoluteUrl(returnPath(attempt.id)),
+      // PayFiP's server-to-server notification (urlnotif) and the family's way back (urlredirect).
+      notificationUrl: absoluteUrl(routes.onlinePaymentNotification()),
+      returnUrl: absoluteUrl(routes.onlinePaymentReturn(attempt.id)),
     });
   } catch (error) {
     await db
