@@ -2,14 +2,16 @@ import { eq } from "drizzle-orm";
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { invoices, onlinePayments, payments, regies } from "@/db/schema";
+import { invoices, payments, regies } from "@/db/schema";
+import { NOT_PAYABLE_MESSAGES } from "@/lib/billing/online/labels";
+import { SERVICE_UNAVAILABLE_MESSAGE } from "@/lib/billing/online/start";
+import { idOpOf, insertOnlinePaymentWorld, invoiceAttempts } from "@/lib/billing/online/testing-fixtures";
 import { insertBillingFamily, insertInvoice } from "@/lib/billing/testing-fixtures";
 import { redirectTarget } from "@/lib/households/demo-fixture";
 import { decideSimulatedPayment } from "@/lib/payfip/simulator/service";
 import { inProcessSimulatorFetch } from "@/lib/payfip/simulator/testing";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
-import { insertOnlinePayer } from "@/lib/testing/online-payments";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { GET as comeBack } from "../../api/paiement-en-ligne/retour/route";
 import { payInvoiceOnline } from "./actions";
@@ -44,9 +46,14 @@ const text = async (page: Promise<ReactElement>) =>
 const html = async (page: Promise<ReactElement>) => renderToStaticMarkup(await page);
 
 const pay = (slug: string, invoiceId: string) => payInvoiceOnline(slug, null, formData({ invoiceId }));
-const attemptsOf = (invoiceId: string) =>
-  db().select().from(onlinePayments).where(eq(onlinePayments.invoiceId, invoiceId));
-const idOpOf = (cardPage: string) => new URL(cardPage).searchParams.get("idop")!;
+const attemptsOf = (invoiceId: string) => invoiceAttempts(db(), invoiceId);
+
+/** A commune whose régie is on PayFiP (the simulator), MARTIN subscribed with an invoice of 86,40 € to pay. */
+async function insertOnlinePayer() {
+  const commune = await insertCommune(db());
+  const world = await insertOnlinePaymentWorld(db(), { communeId: commune.id });
+  return { commune, regie: world.regie, martin: world.family, invoice: world.invoice };
+}
 
 const billingPage = (slug: string) =>
   BillingSpacePage({ params: Promise.resolve({ commune: slug }), searchParams: Promise.resolve({}) });
@@ -55,7 +62,7 @@ const resultPage = (slug: string, id: string) => OnlinePaymentPage({ params: Pro
 
 describe("Payer en ligne", () => {
   it("sends the family to PayFiP's card page, and a second click to the same one, never a second payment", async () => {
-    const { commune, martin, invoice } = await insertOnlinePayer(db());
+    const { commune, martin, invoice } = await insertOnlinePayer();
     signInAs(martin.family, commune.slug);
     const cardPage = await redirectTarget(pay(commune.slug, invoice.id));
     expect(cardPage).toMatch(
@@ -75,7 +82,7 @@ describe("Payer en ligne", () => {
   });
 
   it("refuses another household's invoice, another commune's session and staff, writing nothing", async () => {
-    const { commune, invoice } = await insertOnlinePayer(db());
+    const { commune, invoice } = await insertOnlinePayer();
     const stranger = await insertBillingFamily(db(), commune.id, "DUPONT");
     signInAs(stranger.family, commune.slug);
     expect(await pay(commune.slug, invoice.id)).toEqual({
@@ -105,18 +112,31 @@ describe("Payer en ligne", () => {
   });
 
   it("says why an invoice cannot be paid online, beside the button", async () => {
-    const { commune, regie, martin } = await insertOnlinePayer(db());
+    const { commune, regie, martin } = await insertOnlinePayer();
     const atTreasury = await insertInvoice(db(), { ...martin.scope, regieId: regie.id, treasuryOn: "2027-02-25" });
     signInAs(martin.family, commune.slug);
-    const refused = await pay(commune.slug, atTreasury.id);
-    expect(refused).toMatchObject({ ok: false, message: expect.any(String) });
+    expect(await pay(commune.slug, atTreasury.id)).toMatchObject({ ok: false, message: NOT_PAYABLE_MESSAGES.treasury });
     expect(await attemptsOf(atTreasury.id)).toEqual([]);
+  });
+
+  it("says so beside the button when PayFiP cannot be reached", async () => {
+    const { commune, martin, invoice } = await insertOnlinePayer();
+    signInAs(martin.family, commune.slug);
+    vi.stubGlobal("fetch", async () => {
+      throw new TypeError("fetch failed: ECONNREFUSED");
+    });
+    try {
+      expect(await pay(commune.slug, invoice.id)).toMatchObject({ ok: false, message: SERVICE_UNAVAILABLE_MESSAGE });
+    } finally {
+      vi.stubGlobal("fetch", inProcessSimulatorFetch(db()));
+    }
+    expect(await attemptsOf(invoice.id)).toMatchObject([{ state: "failed" }]);
   });
 });
 
 describe("the buttons of Mes factures and the invoice page", () => {
   it("offers Payer en ligne on a payable invoice only, then says the payment is being confirmed", async () => {
-    const { commune, regie, martin, invoice } = await insertOnlinePayer(db());
+    const { commune, regie, martin, invoice } = await insertOnlinePayer();
     const atTreasury = await insertInvoice(db(), { ...martin.scope, regieId: regie.id, treasuryOn: "2027-02-25" });
     signInAs(martin.family, commune.slug);
     let list = await text(billingPage(commune.slug));
@@ -136,7 +156,7 @@ describe("the buttons of Mes factures and the invoice page", () => {
   });
 
   it("offers nothing online when the régie has no PayFiP client number", async () => {
-    const { commune, regie, martin } = await insertOnlinePayer(db());
+    const { commune, regie, martin } = await insertOnlinePayer();
     await db().update(regies).set({ payfipClientNumber: null }).where(eq(regies.id, regie.id));
     signInAs(martin.family, commune.slug);
     expect(await text(billingPage(commune.slug))).not.toContain("Payer en ligne");
@@ -145,7 +165,7 @@ describe("the buttons of Mes factures and the invoice page", () => {
 
 describe("the result page", () => {
   async function paidThroughTheReturn() {
-    const payer = await insertOnlinePayer(db());
+    const payer = await insertOnlinePayer();
     signInAs(payer.martin.family, payer.commune.slug);
     const idOp = idOpOf(await redirectTarget(pay(payer.commune.slug, payer.invoice.id)));
     const [attempt] = await attemptsOf(payer.invoice.id);

@@ -2,10 +2,12 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { onlinePayments, payments } from "@/db/schema";
 import { startOnlinePayment } from "@/lib/billing/online/start";
+import { idOpOf, insertOnlinePaymentWorld } from "@/lib/billing/online/testing-fixtures";
 import { decideSimulatedPayment } from "@/lib/payfip/simulator/service";
 import { inProcessSimulatorFetch } from "@/lib/payfip/simulator/testing";
+import { routePatterns, routes } from "@/lib/routes/paths";
+import { insertCommune } from "@/lib/testing/fixtures";
 import { harness } from "@/lib/testing/harness";
-import { insertOnlinePayer } from "@/lib/testing/online-payments";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { POST as notify, GET as notifyByGet } from "./notification/route";
 import { GET as comeBack, POST as comeBackByPost } from "./retour/route";
@@ -19,30 +21,26 @@ beforeAll(() => {
   vi.stubGlobal("fetch", inProcessSimulatorFetch(db()));
 });
 
-const BASE = "http://localhost:3000/api/paiement-en-ligne";
+const at = (path: string) => new URL(path, "http://localhost:3000");
 const notification = (idOp: string) =>
   notify(
-    new Request(`${BASE}/notification`, {
+    new Request(at(routes.onlinePaymentNotification()), {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ idop: idOp }),
     }),
   );
-const returnOf = (attemptId: string) => comeBack(new Request(`${BASE}/retour?paiement=${attemptId}`));
+const returnOf = (attemptId: string) => comeBack(new Request(at(routes.onlinePaymentReturn(attemptId))));
 
 /** A family opened the payment of its invoice and chose on PayFiP's card page. */
 async function decided(resultCode: "P" | "R" | "A") {
-  const payer = await insertOnlinePayer(db());
-  const started = await startOnlinePayment(db(), {
-    ...payer.martin.scope,
-    invoiceId: payer.invoice.id,
-    userId: payer.martin.family.id,
-    email: payer.martin.family.email,
-  });
-  expect(started.ok).toBe(true);
-  const [attempt] = await db().select().from(onlinePayments).where(eq(onlinePayments.invoiceId, payer.invoice.id));
-  await decideSimulatedPayment(db(), { idOp: attempt!.idOp!, resultCode });
-  return { ...payer, attempt: attempt! };
+  const commune = await insertCommune(db());
+  const world = await insertOnlinePaymentWorld(db(), { communeId: commune.id });
+  const started = await startOnlinePayment(db(), world.startParams);
+  if (!started.ok) throw new Error(started.message);
+  await decideSimulatedPayment(db(), { idOp: idOpOf(started.redirectTo), resultCode });
+  const [attempt] = await db().select().from(onlinePayments).where(eq(onlinePayments.invoiceId, world.invoice.id));
+  return { commune, martin: world.family, attempt: attempt! };
 }
 const paymentsOf = (householdId: string) => db().select().from(payments).where(eq(payments.householdId, householdId));
 const attemptRow = async (id: string) =>
@@ -56,7 +54,9 @@ describe("PayFiP's notification", () => {
     expect(first.status).toBe(200);
     expect(await first.text()).toBe("OK");
     expect((await notification(attempt.idOp!)).status).toBe(200);
-    expect((await notifyByGet(new Request(`${BASE}/notification?idOp=${attempt.idOp}`))).status).toBe(200);
+    expect(
+      (await notifyByGet(new Request(at(`${routes.onlinePaymentNotification()}?idOp=${attempt.idOp}`)))).status,
+    ).toBe(200);
     const recorded = await paymentsOf(martin.householdId);
     expect(recorded).toHaveLength(1);
     expect(recorded[0]).toMatchObject({ method: "card_online", amountCents: 8640, externalReference: attempt.idOp });
@@ -73,7 +73,7 @@ describe("PayFiP's notification", () => {
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toBe("Introuvable");
     expect((await notification("pas un idOp !")).status).toBe(404);
-    expect((await notify(new Request(`${BASE}/notification`, { method: "POST" }))).status).toBe(404);
+    expect((await notify(new Request(at(routes.onlinePaymentNotification()), { method: "POST" }))).status).toBe(404);
   });
 
   it("holds back an address guessing operations, never PayFiP's own notifications", async () => {
@@ -99,7 +99,7 @@ describe("the family's return from PayFiP", () => {
     );
     expect(await paymentsOf(martin.householdId)).toHaveLength(1);
     const posted = await comeBackByPost(
-      new Request(`${BASE}/retour?paiement=${attempt.id}`, {
+      new Request(at(routes.onlinePaymentReturn(attempt.id)), {
         method: "POST",
         body: new URLSearchParams({ idop: "x" }),
       }),
@@ -110,8 +110,8 @@ describe("the family's return from PayFiP", () => {
 
   it("answers 404 to a malformed or unknown attempt", async () => {
     harness.ip = "192.0.2.21";
-    expect((await comeBack(new Request(`${BASE}/retour`))).status).toBe(404);
-    expect((await comeBack(new Request(`${BASE}/retour?paiement=pas-un-uuid`))).status).toBe(404);
+    expect((await comeBack(new Request(at(routePatterns.onlinePaymentReturn)))).status).toBe(404);
+    expect((await comeBack(new Request(at(routes.onlinePaymentReturn("pas-un-uuid"))))).status).toBe(404);
     expect((await returnOf("0b7f2a4e-3c1d-4e5f-8a9b-0c1d2e3f4a5b")).status).toBe(404);
   });
 

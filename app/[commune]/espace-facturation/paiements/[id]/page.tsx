@@ -14,6 +14,7 @@ import { requireUser } from "@/lib/auth/session";
 import { findViewableInvoice, type InvoiceDetail } from "@/lib/billing/family/detail";
 import { findHouseholdOnlinePayment, type OnlinePaymentView } from "@/lib/billing/online/reads";
 import { checkOnlinePayment } from "@/lib/billing/online/settle";
+import { CARD_PAGE_LIFETIME_MS } from "@/lib/billing/online/start";
 import { balanceCents, invoiceStatus } from "@/lib/billing/status";
 import { getDb } from "@/lib/db";
 import { formatDateTime, formatEuros } from "@/lib/format";
@@ -29,8 +30,6 @@ export const metadata: Metadata = { title: "Paiement en ligne – Espace factura
 
 /** An open attempt is asked about again on display once PayFiP was last asked this long ago. */
 const RECHECK_AFTER_MS = 10_000;
-/** PayFiP keeps a card page open this long: until then "Reprendre le paiement" goes back to the same one. */
-const CARD_PAGE_LIFETIME_MS = 15 * 60_000;
 
 /** The attempt, if it belongs to one of the households the account is subscribed to in this commune. */
 async function findSubscribedAttempt(db: Db, p: { communeId: string; userId: string; attemptId: string }) {
