@@ -52,13 +52,13 @@ export default async function OnlinePaymentPage({ params }: Props) {
   const attemptId = z.uuid().safeParse(id);
   if (!attemptId.success) notFound();
   const db = await getDb();
-  const scope = { communeId: commune.id, userId: user.id, attemptId: attemptId.data };
-  let attempt = await findSubscribedAttempt(db, scope);
+  let attempt = await findSubscribedAttempt(db, { communeId: commune.id, userId: user.id, attemptId: attemptId.data });
   if (!attempt) notFound();
   const lastAsked = attempt.lastCheckedAt?.getTime() ?? 0;
   if (attempt.state === "open" && Date.now() - lastAsked > RECHECK_AFTER_MS) {
     await checkOnlinePayment(db, { attemptId: attempt.id });
-    attempt = (await findSubscribedAttempt(db, scope)) ?? attempt;
+    const reread = { communeId: commune.id, householdId: attempt.householdId, attemptId: attempt.id };
+    attempt = (await findHouseholdOnlinePayment(db, reread)) ?? attempt;
   }
   const invoice = await findViewableInvoice(db, { communeId: commune.id, viewer: user, invoiceId: attempt.invoiceId });
   if (!invoice) notFound();
