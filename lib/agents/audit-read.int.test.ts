@@ -1,17 +1,15 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import AuditJournalPage from "@/app/[commune]/agent/journal/page";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { updateFamilyQuotient } from "@/lib/households/quotient";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { signInAs } from "@/lib/testing/harness";
+import { enableAuthInterrupts, pageOutcome } from "@/lib/testing/render-page";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { listCommuneAudit } from "./audit-read";
 
 const database = setUpTestDatabase();
-beforeAll(async () => {
-  // What next.config's experimental.authInterrupts sets in the app, so forbidden() throws its 403 signal.
-  process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
-});
+enableAuthInterrupts();
 
 const db = () => database.db;
 
@@ -31,16 +29,6 @@ async function communeWithQuotientChange() {
 /** The journal page as Next.js calls it. */
 const openJournal = (slug: string, searchParams: Record<string, string> = {}) =>
   AuditJournalPage({ params: Promise.resolve({ commune: slug }), searchParams: Promise.resolve(searchParams) });
-
-/** "rendered", or the digest of the navigation signal the page threw (forbidden() → "…;403"). */
-async function pageOutcome(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-  } catch (error) {
-    return (error as { digest?: string }).digest ?? String(error);
-  }
-  return "rendered";
-}
 
 describe("journal des actions", () => {
   it("lists the commune's rows only, in French, filterable by action", async () => {

@@ -1,6 +1,4 @@
 import { eq } from "drizzle-orm";
-import type { ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { invoices, payments, regies } from "@/db/schema";
 import { NOT_PAYABLE_MESSAGES } from "@/lib/billing/online/labels";
@@ -12,6 +10,7 @@ import { decideSimulatedPayment } from "@/lib/payfip/simulator/service";
 import { inProcessSimulatorFetch } from "@/lib/payfip/simulator/testing";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
+import { enableAuthInterrupts, html, pageOutcome, text } from "@/lib/testing/render-page";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { GET as comeBack } from "../../api/paiement-en-ligne/retour/route";
 import { payInvoiceOnline } from "./actions";
@@ -24,26 +23,11 @@ import OnlinePaymentPage from "./paiements/[id]/page";
 const database = setUpTestDatabase();
 const db = () => database.db;
 
+enableAuthInterrupts();
 beforeAll(() => {
-  process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
   // The portal's calls to PayFiP reach the simulator in process, over its real XML.
   vi.stubGlobal("fetch", inProcessSimulatorFetch(db()));
 });
-
-async function outcome(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-  } catch (error) {
-    return (error as { digest?: string }).digest ?? String(error);
-  }
-  return "rendered";
-}
-const text = async (page: Promise<ReactElement>) =>
-  renderToStaticMarkup(await page)
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;|&apos;/g, "'")
-    .replace(/\s+/g, " ");
-const html = async (page: Promise<ReactElement>) => renderToStaticMarkup(await page);
 
 const pay = (slug: string, invoiceId: string) => payInvoiceOnline(slug, null, formData({ invoiceId }));
 const attemptsOf = (invoiceId: string) => invoiceAttempts(db(), invoiceId);
@@ -188,11 +172,11 @@ describe("the result page", () => {
     expect(await db().select().from(payments).where(eq(payments.householdId, martin.householdId))).toHaveLength(1);
 
     signInAs((await insertBillingFamily(db(), commune.id, "DUPONT")).family, commune.slug);
-    expect(await outcome(resultPage(commune.slug, attemptId))).toMatch(/;404$/);
+    expect(await pageOutcome(resultPage(commune.slug, attemptId))).toMatch(/;404$/);
     signInAs(martin.agent, commune.slug);
-    expect(await outcome(resultPage(commune.slug, attemptId))).toMatch(/;404$/);
+    expect(await pageOutcome(resultPage(commune.slug, attemptId))).toMatch(/;404$/);
     signInAs(martin.family, commune.slug);
-    expect(await outcome(resultPage(commune.slug, "pas-un-identifiant"))).toMatch(/;404$/);
+    expect(await pageOutcome(resultPage(commune.slug, "pas-un-identifiant"))).toMatch(/;404$/);
   });
 
   it("tells a refused payment, with nothing debited and a button to try again", async () => {

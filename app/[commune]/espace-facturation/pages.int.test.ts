@@ -1,6 +1,4 @@
-import type { ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { subscriptions } from "@/db/schema";
 import {
   insertBillingFamily,
@@ -11,6 +9,7 @@ import {
 } from "@/lib/billing/testing-fixtures";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { signInAs } from "@/lib/testing/harness";
+import { enableAuthInterrupts, html, pageOutcome, text } from "@/lib/testing/render-page";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import InvoicePage from "./factures/[id]/page";
 import OperationsPage from "./operations/page";
@@ -21,25 +20,8 @@ import PaymentsPage from "./reglements/page";
 
 const database = setUpTestDatabase();
 
-beforeAll(() => {
-  process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
-});
+enableAuthInterrupts();
 
-async function outcome(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-  } catch (error) {
-    return (error as { digest?: string }).digest ?? String(error);
-  }
-  return "rendered";
-}
-/** The page's text, tags dropped and spaces of every kind as one. */
-const text = async (page: Promise<ReactElement>) =>
-  renderToStaticMarkup(await page)
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;|&apos;/g, "'")
-    .replace(/\s+/g, " ");
-const html = async (page: Promise<ReactElement>) => renderToStaticMarkup(await page);
 const params = (slug: string) => Promise.resolve({ commune: slug });
 const query = (search: Record<string, string> = {}) => Promise.resolve(search);
 
@@ -160,9 +142,9 @@ describe("Espace facturation pages", () => {
     expect(shown).toContain("Facture n° F2026-000101");
     expect(shown).toMatch(/1\/Péri MATIN novembre 2026 Jours réservés 1 absence prévenue 10 × 1,50\s€ 15,00\s€/);
     expect(shown).toContain("Télécharger la facture (PDF)");
-    expect(await outcome(detail(s.bernardInvoice.id))).toBe("rendered");
-    expect(await outcome(detail(s.strangerInvoice.id))).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
-    expect(await outcome(detail("pas-un-id"))).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
+    expect(await pageOutcome(detail(s.bernardInvoice.id))).toBe("rendered");
+    expect(await pageOutcome(detail(s.strangerInvoice.id))).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
+    expect(await pageOutcome(detail("pas-un-id"))).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
   });
 
   it("Mes opérations and Mes règlements", async () => {

@@ -17,6 +17,7 @@ import { listTreasuryEligible } from "@/lib/billing/treasury";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
+import { enableAuthInterrupts, html, pageOutcome } from "@/lib/testing/render-page";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { cancelPaymentAction, issueCreditNoteAction } from "./factures/[id]/actions";
 import AgentInvoicePage from "./factures/[id]/page";
@@ -36,8 +37,8 @@ let townB: Commune;
 let martin: Family;
 let agentOfB: Family["agent"];
 
+enableAuthInterrupts();
 beforeAll(async () => {
-  process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
   townA = await insertCommune(db());
   townB = await insertCommune(db());
   martin = await insertFamily(db(), townA.id, "MARTIN");
@@ -47,17 +48,6 @@ beforeAll(async () => {
 const invoiceRow = async (id: string) => (await db().select().from(invoices).where(eq(invoices.id, id)))[0]!;
 const paymentsOf = (householdId: string) => db().select().from(payments).where(eq(payments.householdId, householdId));
 
-/** "rendered", or the digest of the navigation signal the page threw (notFound() → "…;404"). */
-async function pageOutcome(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-  } catch (error) {
-    return (error as { digest?: string }).digest ?? String(error);
-  }
-  return "rendered";
-}
-/** The page's HTML as the server would send it (client components rendered as on the first load). */
-const html = async (page: Promise<ReactElement>) => renderToStaticMarkup(await page);
 const params = (slug: string, id?: string) => Promise.resolve({ commune: slug, id: id ?? "" });
 const query = (search: Record<string, string> = {}) => Promise.resolve(search);
 

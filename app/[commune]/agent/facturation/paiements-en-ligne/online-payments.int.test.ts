@@ -1,7 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog } from "@/db/schema";
 import { onlinePayments } from "@/db/schema/online-payments";
 import { checkOnlinePayment } from "@/lib/billing/online/settle";
@@ -11,6 +9,7 @@ import { insertBillingFamily, insertInvoice, insertRegie } from "@/lib/billing/t
 import { decideSimulatedPayment } from "@/lib/payfip/simulator/service";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
+import { enableAuthInterrupts, pageOutcome, text } from "@/lib/testing/render-page";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { resolveOnlinePaymentFlagAction } from "./actions";
 import OnlinePaymentsPage from "./page";
@@ -19,24 +18,7 @@ import OnlinePaymentsPage from "./page";
 
 const database = setUpTestDatabase();
 
-beforeAll(() => {
-  process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
-});
-
-async function outcome(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-  } catch (error) {
-    return (error as { digest?: string }).digest ?? String(error);
-  }
-  return "rendered";
-}
-/** The page's text, tags dropped and spaces of every kind as one. */
-const text = async (page: Promise<ReactElement>) =>
-  renderToStaticMarkup(await page)
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;|&apos;/g, "'")
-    .replace(/\s+/g, " ");
+enableAuthInterrupts();
 
 let run = 0;
 
@@ -185,7 +167,7 @@ describe("Paiements en ligne (agents)", () => {
   it("is for the commune's staff: a family is refused, another commune's staff is sent to log in", async () => {
     const s = await setUp();
     const render = () =>
-      outcome(
+      pageOutcome(
         OnlinePaymentsPage({ params: Promise.resolve({ commune: s.town.slug }), searchParams: Promise.resolve({}) }),
       );
     signInAs(s.martin.family, s.town.slug);
