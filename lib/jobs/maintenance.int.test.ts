@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { onlinePayments } from "@/db/schema";
-import { insertOnlinePaymentWorld } from "@/lib/billing/online/testing-fixtures";
+import { insertInterruptedAttempt, insertOnlinePaymentWorld } from "@/lib/billing/online/testing-fixtures";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { runMaintenance } from "./maintenance";
 
@@ -28,24 +28,10 @@ afterEach(() => {
 describe("maintenance and online payments", () => {
   it("follows the open online payments up, on the machine's time, and says what it did", async () => {
     const world = await insertOnlinePaymentWorld(database.db);
-    const [interrupted] = await database.db
-      .insert(onlinePayments)
-      .values({
-        communeId: world.communeId,
-        householdId: world.family.householdId,
-        invoiceId: world.invoice.id,
-        regieId: world.regie.id,
-        refdet: "F2027000001",
-        exer: 2027,
-        amountCents: 8640,
-        email: world.family.family.email,
-        mode: "T",
-        createdAt: new Date(Date.now() - 3 * 60_000),
-      })
-      .returning();
+    const interrupted = await insertInterruptedAttempt(database.db, world, new Date(Date.now() - 3 * 60_000));
     const result = await runMaintenance(database.db);
     expect(result.onlinePayments).toEqual({ checked: 0, closed: 1 });
-    const [row] = await database.db.select().from(onlinePayments).where(eq(onlinePayments.id, interrupted!.id));
+    const [row] = await database.db.select().from(onlinePayments).where(eq(onlinePayments.id, interrupted.id));
     expect(row).toMatchObject({ state: "failed", lastError: "Création interrompue" });
   });
 

@@ -11,6 +11,7 @@ import { PENDING_CONFIRMATION_MESSAGE, SERVICE_UNAVAILABLE_MESSAGE, startOnlineP
 import {
   householdPayments,
   idOpOf,
+  insertInterruptedAttempt,
   insertOnlinePaymentWorld,
   invoiceAttempts,
   receipts,
@@ -299,24 +300,10 @@ describe("the job", () => {
 
   it("closes as failed an attempt left opening for more than 2 minutes", async () => {
     const world = await insertOnlinePaymentWorld(db());
-    const [stuck] = await db()
-      .insert(onlinePayments)
-      .values({
-        communeId: world.communeId,
-        householdId: world.family.householdId,
-        invoiceId: world.invoice.id,
-        regieId: world.regie.id,
-        refdet: "F2027000001",
-        exer: 2027,
-        amountCents: 8640,
-        email: world.family.family.email,
-        mode: "T",
-        createdAt: new Date(),
-      })
-      .returning();
+    const stuck = await insertInterruptedAttempt(db(), world, new Date());
     expect(await checkOpenOnlinePayments(db(), minutes(1), { serviceFor })).toMatchObject({ closed: 0 });
     expect(await checkOpenOnlinePayments(db(), minutes(3), { serviceFor })).toMatchObject({ closed: 1 });
-    const [failed] = await db().select().from(onlinePayments).where(eq(onlinePayments.id, stuck!.id));
+    const [failed] = await db().select().from(onlinePayments).where(eq(onlinePayments.id, stuck.id));
     expect(failed).toMatchObject({ state: "failed", lastError: "Création interrompue" });
   });
 });

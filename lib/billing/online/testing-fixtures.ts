@@ -63,6 +63,30 @@ export async function insertOnlinePaymentWorld(db: Db, p: { communeId?: string; 
   return { communeId, regie, family, invoice, startParams };
 }
 
+/** An attempt on the world's invoice that never got its idOp from PayFiP (still "opening"), begun at `createdAt`. */
+export async function insertInterruptedAttempt(
+  db: Db,
+  world: Awaited<ReturnType<typeof insertOnlinePaymentWorld>>,
+  createdAt: Date,
+) {
+  const [attempt] = await db
+    .insert(onlinePayments)
+    .values({
+      communeId: world.communeId,
+      householdId: world.family.householdId,
+      invoiceId: world.invoice.id,
+      regieId: world.regie.id,
+      refdet: "F2027000001",
+      exer: 2027,
+      amountCents: 8640,
+      email: world.family.family.email,
+      mode: "T",
+      createdAt,
+    })
+    .returning();
+  return attempt!;
+}
+
 /** What a test checks after the fact: the household's règlements, the invoice's attempts and the receipts sent. */
 export const householdPayments = (db: Db, householdId: string) =>
   db
