@@ -49,7 +49,10 @@ export async function findHouseholdOnlinePayment(
   return row ? { ...row.attempt, invoice: row.invoice } : null;
 }
 
-/** The household's attempts still in progress, by invoice: those invoices read "Paiement en cours de confirmation". */
+/**
+ * The household's attempts still in progress, by invoice (one at most each): those invoices read "Paiement en cours
+ * de confirmation", and "Payer en ligne" resumes them.
+ */
 export async function openAttemptsByInvoice(
   db: Db,
   p: { communeId: string; householdId: string; invoiceIds: string[] },

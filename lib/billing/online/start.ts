@@ -1,6 +1,6 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
-import { and, eq, inArray, lt } from "drizzle-orm";
+import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { invoices, type OnlinePayment, onlinePayments, regies } from "@/db/schema";
 import { isUniqueViolation } from "@/lib/database/errors";
@@ -10,6 +10,7 @@ import { absoluteUrl } from "@/lib/urls";
 import { invoiceStateColumns } from "../invoice-parts";
 import { onlinePayability } from "./eligibility";
 import { NOT_PAYABLE_MESSAGES } from "./labels";
+import { openAttemptsByInvoice } from "./reads";
 import { defaultPayfipServiceFor, type PayfipServiceFor, serviceErrorText } from "./service";
 import { checkOnlinePayment } from "./settle";
 
@@ -89,17 +90,13 @@ export async function startOnlinePayment(db: Db, params: StartParams): Promise<S
         message: NOT_PAYABLE_MESSAGES[payability.payable ? "not_configured" : payability.reason],
       };
 
-    const [current] = await db
-      .select()
-      .from(onlinePayments)
-      .where(
-        and(
-          eq(onlinePayments.communeId, params.communeId),
-          eq(onlinePayments.householdId, params.householdId),
-          eq(onlinePayments.invoiceId, invoice.id),
-          inArray(onlinePayments.state, ["opening", "open"]),
-        ),
-      );
+    const current = (
+      await openAttemptsByInvoice(db, {
+        communeId: params.communeId,
+        householdId: params.householdId,
+        invoiceIds: [invoice.id],
+      })
+    ).get(invoice.id);
     if (current) {
       const age = now.getTime() - current.createdAt.getTime();
       if (current.state === "open" && age < CARD_PAGE_LIFETIME_MS && current.amountCents === payability.amountCents)
