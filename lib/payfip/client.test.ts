@@ -1,12 +1,9 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { payfipService } from "./client";
 import { PayfipFault, PayfipUnavailableError } from "./errors";
+import { documentedPayment, documentedRegie, fixture, ID_OP } from "./testing-fixtures";
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}.xml`, import.meta.url), "utf8");
-
-const settings = { clientNumber: "012345", mode: "T", serviceUrl: "https://www.payfip.gouv.fr/tpa" } as const;
-const ID_OP = "7f3c9a1e5b2d4c8f9a0b1c2d3e4f5a6b";
+const settings = { ...documentedRegie, serviceUrl: "https://www.payfip.gouv.fr/tpa" };
 
 type Call = { url: string; init: RequestInit };
 
@@ -35,16 +32,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 describe("payfipService", () => {
   it("posts creerPaiementSecurise with the régie's client number and mode, and reads the idOp", async () => {
     const { fetch, calls } = answering(() => xml(fixture("creer-paiement-securise-response")));
-    const idOp = await payfipService(settings, { fetch }).createPayment({
-      exer: 2026,
-      refdet: "F2026000412",
-      amountCents: 8640,
-      email: "famille.durand@example.fr",
-      object: "Facture F2026 000412 Regie enfance jeunesse",
-      notificationUrl: "https://portail.example.fr/api/paiement-en-ligne/notification",
-      returnUrl:
-        "https://portail.example.fr/api/paiement-en-ligne/retour?paiement=5d1f0c3e-8a2b-4c6d-9e0f-1a2b3c4d5e6f&essai=1",
-    });
+    const idOp = await payfipService(settings, { fetch }).createPayment(documentedPayment);
     expect(idOp).toBe(ID_OP);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.url).toBe("https://www.payfip.gouv.fr/tpa/services/securite");

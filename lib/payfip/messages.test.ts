@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   isResultNotKnownYet,
@@ -21,22 +20,9 @@ import {
   payfipObject,
   payfipRefdet,
 } from "./messages";
+import { documentedPayment, documentedRegie, fixture, ID_OP } from "./testing-fixtures";
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}.xml`, import.meta.url), "utf8");
-
-const ID_OP = "7f3c9a1e5b2d4c8f9a0b1c2d3e4f5a6b";
-const createParams = {
-  exer: 2026,
-  refdet: "F2026000412",
-  amountCents: 8640,
-  email: "famille.durand@example.fr",
-  object: "Facture F2026 000412 Regie enfance jeunesse",
-  notificationUrl: "https://portail.example.fr/api/paiement-en-ligne/notification",
-  returnUrl:
-    "https://portail.example.fr/api/paiement-en-ligne/retour?paiement=5d1f0c3e-8a2b-4c6d-9e0f-1a2b3c4d5e6f&essai=1",
-  clientNumber: "012345",
-  mode: "T",
-} as const;
+const createParams = { ...documentedPayment, ...documentedRegie };
 
 /** What the service answers in the fixture: paid by card on 14/01/2027 at 17:42, Paris time (CET, UTC+1). */
 const paidDetail: PaymentDetail = {
