@@ -179,21 +179,16 @@ describe("the result page", () => {
     expect(await pageOutcome(resultPage(commune.slug, "pas-un-identifiant"))).toMatch(/;404$/);
   });
 
-  it("tells a refused payment, with nothing debited and a button to try again", async () => {
+  it.each([
+    ["refused", "R", "Paiement refusé"],
+    ["abandoned", "A", "Paiement abandonné"],
+  ] as const)("tells a %s payment, with nothing debited and a button to try again", async (_, resultCode, title) => {
     const { commune, attemptId, idOp } = await paidThroughTheReturn();
-    await decideSimulatedPayment(db(), { idOp, resultCode: "R" });
+    await decideSimulatedPayment(db(), { idOp, resultCode });
     const shown = await text(resultPage(commune.slug, attemptId));
-    expect(shown).toContain("Paiement refusé");
+    expect(shown).toContain(title);
     expect(shown).toContain("Aucun montant n'a été débité.");
     expect(shown).toContain("Réessayer le paiement");
-  });
-
-  it("tells an abandoned payment the same way", async () => {
-    const { commune, attemptId, idOp } = await paidThroughTheReturn();
-    await decideSimulatedPayment(db(), { idOp, resultCode: "A" });
-    const shown = await text(resultPage(commune.slug, attemptId));
-    expect(shown).toContain("Paiement abandonné");
-    expect(shown).toContain("Aucun montant n'a été débité.");
   });
 
   it("asks PayFiP on display while the result is not known, and says the payment is being confirmed", async () => {
