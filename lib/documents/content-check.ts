@@ -9,6 +9,9 @@ import sharp from "sharp";
  * Images are decoded and re-encoded (what is stored carries no EXIF, GPS position or anything smuggled after the
  * image data); PDFs are parsed and refused when encrypted, broken, or carrying scripts, forms that run code or
  * attachments, then stored as given (re-writing them could change what the town reads).
+ * Not yet wired to any upload: pdf-lib inflates a PDF's object and cross-reference streams without a size limit
+ * while loading it (a 199 KB file measured ~540 MB of RSS), so the PDF check must first be bounded (a size-capped
+ * inflate of those streams, or a memory-capped child process) before a route hands it a family's file.
  */
 
 /** The largest upload accepted by default (the "10 Mo"). */
