@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { type FormEvent, type ReactNode, startTransition, useActionState, useEffect, useId } from "react";
+import { type FormEvent, type ReactNode, startTransition, useActionState, useEffect, useId, useRef } from "react";
 import {
   type DefaultValues,
   type FieldValues,
@@ -71,6 +71,22 @@ export function FormMessage({ state }: { state: ActionState<unknown> }) {
     <p className="notice notice--error" role="alert">
       {state.message}
     </p>
+  );
+}
+
+/**
+ * The result of an action whose button disappears with its row (a removed line, a verified flag): the message takes
+ * the focus, so a keyboard user is not left on nothing.
+ */
+export function FocusedFormMessage({ state }: { state: ActionState<unknown> }) {
+  const result = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state) result.current?.focus();
+  }, [state]);
+  return (
+    <div ref={result} tabIndex={-1}>
+      <FormMessage state={state} />
+    </div>
   );
 }
 

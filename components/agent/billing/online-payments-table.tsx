@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { DataTable } from "@/components/ui/data-table";
-import { FormMessage } from "@/components/ui/form-kit";
+import { FocusedFormMessage } from "@/components/ui/form-kit";
 import type { FormAction } from "@/lib/actions/state";
 import styles from "./billing.module.css";
 
@@ -43,17 +43,10 @@ export function OnlinePaymentsTable({
   caption: string;
 }) {
   const [state, resolve, pending] = useActionState(action, null);
-  const result = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (state) result.current?.focus();
-  }, [state]);
 
   return (
     <>
-      <div ref={result} tabIndex={-1}>
-        <FormMessage state={state} />
-      </div>
+      <FocusedFormMessage state={state} />
       <DataTable
         label="Paiements en ligne"
         caption={caption}

@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { DataTable } from "@/components/ui/data-table";
-import { FormMessage } from "@/components/ui/form-kit";
+import { FocusedFormMessage } from "@/components/ui/form-kit";
 import type { FormAction } from "@/lib/actions/state";
 import type { ClosurePeriod } from "@/lib/activities/closures";
 import { CLOSURE_KIND_LABELS } from "@/lib/activities/labels";
@@ -20,17 +20,10 @@ function describePeriod(period: ClosurePeriod): string {
  */
 export function ClosureTable({ action, periods }: { action: FormAction; periods: ClosurePeriod[] }) {
   const [state, remove, pending] = useActionState(action, null);
-  const result = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (state) result.current?.focus();
-  }, [state]);
 
   return (
     <>
-      <div ref={result} tabIndex={-1}>
-        <FormMessage state={state} />
-      </div>
+      <FocusedFormMessage state={state} />
       {periods.length === 0 ? (
         <p>Aucune fermeture à venir.</p>
       ) : (
