@@ -1,6 +1,6 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, check, customType, date, index, integer, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { communeIdColumn, createdAtColumn, updatedAtColumn } from "./columns";
+import { boolean, check, date, index, integer, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { bytea, communeIdColumn, createdAtColumn, updatedAtColumn } from "./columns";
 import { children, guardians, householdIdColumn, households } from "./households";
 
 /**
@@ -109,10 +109,6 @@ export const childVaccinations = pgTable(
   },
   (t) => [index("child_vaccinations_child_idx").on(t.childId, t.vaccinatedOn)],
 );
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => "bytea",
-});
 
 /**
  * A child's photo, stored as bytes in the database: deployments have no durable disk (serverless) and the

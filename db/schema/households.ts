@@ -1,5 +1,16 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, date, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { communeIdColumn, createdAtColumn, updatedAtColumn } from "./columns";
 import { communes } from "./communes";
 import { civilityEnum, users } from "./users";
@@ -15,6 +26,8 @@ export const households = pgTable(
     subscriberCode: text("subscriber_code").notNull(),
     /** Quotient familial from the CAF: set by agents only, read-only for families. */
     familyQuotient: integer("family_quotient"),
+    /** When the town closed the file (the family left); the retention job deletes its documents after a while. */
+    closedAt: timestamp("closed_at", { withTimezone: true }),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },

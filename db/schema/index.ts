@@ -1,5 +1,6 @@
 export * from "./billing";
 export * from "./communes";
+export * from "./documents";
 export * from "./family-file";
 export * from "./households";
 export * from "./new-family";

@@ -16,6 +16,7 @@ import {
 import { invoiceNatures } from "./billing";
 import { communeIdColumn, createdAtColumn, updatedAtColumn } from "./columns";
 import { communes } from "./communes";
+import { documents } from "./documents";
 import { children, householdIdColumn, households } from "./households";
 import { mailOutbox } from "./platform";
 import { requests } from "./requests";
@@ -154,6 +155,13 @@ export const bookings = pgTable(
     status: bookingStatusEnum("status").notNull(),
     /** The request that last acted on this slot (a booking or an absence request). */
     requestId: uuid("request_id").references(() => requests.id, { onDelete: "set null" }),
+    /**
+     * The medical certificate handed in with the absence: a justified absence, never billed once the town has
+     * validated the certificate (lib/billing/slot-billing.ts).
+     */
+    justificationDocumentId: uuid("justification_document_id").references(() => documents.id, {
+      onDelete: "set null",
+    }),
     /** Order of the waiting list: first come, first promoted. */
     waitingSince: timestamp("waiting_since", { withTimezone: true }),
     createdAt: createdAtColumn(),

@@ -40,11 +40,20 @@ export type AuditAction =
   | "billing.tariff_saved"
   | "billing.direct_debit_exported"
   | "billing.run_issued"
-  | "billing.online_payment_flag_resolved";
+  | "billing.online_payment_flag_resolved"
+  | "document.validated"
+  | "document.refused"
+  | "document.health_read"
+  | "document.type_saved"
+  | "document.settings_changed"
+  | "document.retention_deleted"
+  | "household.closed"
+  | "household.reopened";
 
 export type AuditEntry = {
   communeId: string;
-  actorUserId: string;
+  /** Null for what the portal does by itself (the retention job). */
+  actorUserId: string | null;
   action: AuditAction;
   /** What the row is about: "household", "user", "request", "commune", or the family-file record a request targets. */
   targetType: string;
