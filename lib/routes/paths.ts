@@ -63,6 +63,9 @@ export const routePatterns = {
   preRegistrationFinances: "/[commune]/espace-famille/pre-inscription/informations-financieres",
   preRegistrationWishes: "/[commune]/espace-famille/pre-inscription/reservations",
   preRegistrationConfirmation: "/[commune]/espace-famille/pre-inscription/confirmation",
+  familyDocuments: "/[commune]/espace-famille/pieces-justificatives",
+  depositDocument: "/[commune]/espace-famille/pieces-justificatives/deposer",
+  familyDocumentFile: "/[commune]/espace-famille/pieces-justificatives/[id]/fichier",
 
   agentSpace: "/[commune]/agent",
   activities: "/[commune]/agent/activites",
@@ -92,6 +95,10 @@ export const routePatterns = {
   runDirectDebitCsv: "/[commune]/agent/facturation/exports/[id]/prelevements",
   billingRunEmission: "/[commune]/agent/facturation/emission",
   agentOnlinePayments: "/[commune]/agent/facturation/paiements-en-ligne",
+  documentQueue: "/[commune]/agent/pieces-justificatives",
+  documentReview: "/[commune]/agent/pieces-justificatives/[id]",
+  agentDocumentFile: "/[commune]/agent/pieces-justificatives/[id]/fichier",
+  documentSettings: "/[commune]/agent/pieces-justificatives/parametres",
 } as const;
 
 type Pattern = (typeof routePatterns)[keyof typeof routePatterns];
@@ -247,6 +254,18 @@ export const routes = {
       withQuery(fill(routePatterns.absencePeriod, { commune: slug }), { famille }),
     calendarSync: (slug: string, famille?: string) =>
       withQuery(fill(routePatterns.calendarSync, { commune: slug }), { famille }),
+    /** Pièces justificatives: what the town asks of the household and of each child, and its state. */
+    documents: (slug: string, famille?: string) =>
+      withQuery(fill(routePatterns.familyDocuments, { commune: slug }), { famille }),
+    /** "Ajouter" / "Remplacer" a document of a type (for a child when the type is asked of each child). */
+    depositDocument: (slug: string, choice: { type: string; enfant?: string; famille?: string }) =>
+      withQuery(fill(routePatterns.depositDocument, { commune: slug }), {
+        type: choice.type,
+        enfant: choice.enfant,
+        famille: choice.famille,
+      }),
+    /** A document's file, served to the household's subscribers only (a download). */
+    documentFile: (slug: string, id: string) => fill(routePatterns.familyDocumentFile, { commune: slug, id }),
     /** The pre-registration wizard: its start page, or one of its steps. */
     preRegistration: (slug: string, step?: NewFamilyStepSlug) =>
       fill(step ? preRegistrationSteps[step] : routePatterns.preRegistration, { commune: slug }),
@@ -306,6 +325,20 @@ export const routes = {
     newPayment: (slug: string, householdId: string) =>
       withQuery(fill(routePatterns.newPayment, { commune: slug }), { famille: householdId }),
     treasury: communePage(routePatterns.treasury),
+    /** The documents to check, oldest first (pending is the default state, left out). */
+    documentQueue: (slug: string, search: { type?: string; etat?: string; page?: number } = {}) =>
+      withQuery(fill(routePatterns.documentQueue, { commune: slug }), {
+        type: search.type,
+        etat: search.etat === "pending" ? undefined : search.etat,
+        page: pageParam(search.page),
+      }),
+    documentReview: (slug: string, id: string) => fill(routePatterns.documentReview, { commune: slug, id }),
+    /** A document's file for the commune's staff; `inline`: shown in the review page's viewer, else a download. */
+    documentFile: (slug: string, id: string, options: { inline?: boolean } = {}) =>
+      withQuery(fill(routePatterns.agentDocumentFile, { commune: slug, id }), {
+        affichage: options.inline ? "1" : undefined,
+      }),
+    documentSettings: communePage(routePatterns.documentSettings),
     billingSettings: communePage(routePatterns.billingSettings),
     newRegie: communePage(routePatterns.newRegie),
     /** `created`: the régie was just created (the page says so). */

@@ -99,6 +99,9 @@ const built: Built<typeof routes> = {
     bookingPeriod: [routes.family.bookingPeriod(slug, id)],
     absencePeriod: [routes.family.absencePeriod(slug)],
     calendarSync: [routes.family.calendarSync(slug, id)],
+    documents: [routes.family.documents(slug), routes.family.documents(slug, id)],
+    depositDocument: [routes.family.depositDocument(slug, { type: id, enfant: otherId, famille: id })],
+    documentFile: [routes.family.documentFile(slug, id)],
     preRegistration: [
       routes.family.preRegistration(slug),
       ...NEW_FAMILY_STEPS.map((step) => routes.family.preRegistration(slug, step.slug)),
@@ -127,6 +130,13 @@ const built: Built<typeof routes> = {
     invoice: [routes.agent.invoice(slug, id)],
     newPayment: [routes.agent.newPayment(slug, id)],
     treasury: [routes.agent.treasury(slug)],
+    documentQueue: [
+      routes.agent.documentQueue(slug),
+      routes.agent.documentQueue(slug, { type: id, etat: "all", page: 2 }),
+    ],
+    documentReview: [routes.agent.documentReview(slug, id)],
+    documentFile: [routes.agent.documentFile(slug, id), routes.agent.documentFile(slug, id, { inline: true })],
+    documentSettings: [routes.agent.documentSettings(slug)],
     billingSettings: [routes.agent.billingSettings(slug)],
     newRegie: [routes.agent.newRegie(slug)],
     regie: [routes.agent.regie(slug, id), routes.agent.regie(slug, id, { created: true })],
