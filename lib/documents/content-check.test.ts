@@ -239,3 +239,72 @@ describe("uploaded document content check: images", () => {
     expect(await checkUploadedDocument(blackPng(8000, 5000))).toMatchObject({ ok: true, width: 8000, height: 5000 });
   });
 });
+
+/**
+ * A one-page PDF whose object 4 is an object stream (/Type /ObjStm) of `inflated` bytes of spaces after one real
+ * object, deflated (a few KB for hundreds of MB), with `filter` as its /Filter entry; `extra` goes in its dictionary.
+ */
+function objectStreamPdf({ inflated = 1024, filter = "/FlateDecode", extra = "", n = 1 } = {}) {
+  const head = Buffer.from("5 0 << /Producer (x) >>");
+  const body = Buffer.alloc(Math.max(inflated, head.length), 0x20);
+  head.copy(body);
+  const data = filter === "/FlateDecode" ? deflateSync(body, { level: 9 }) : body;
+  const stream = `<< /Type /ObjStm /N ${n} /First 4 /Length ${data.length} /Filter ${filter} ${extra} >>\nstream\n`;
+  const before = handMadePdf({ catalog: "/Extra 4 0 R" });
+  // handMadePdf lays out objects 1–3; object 4 is appended by hand, with the table rewritten around it.
+  const text = Buffer.from(before).toString("latin1");
+  const objects = text.slice(0, text.indexOf("xref\n"));
+  const offset4 = objects.length;
+  const file = Buffer.concat([
+    Buffer.from(`${objects}4 0 obj\n${stream}`, "latin1"),
+    data,
+    Buffer.from("\nendstream\nendobj\n", "latin1"),
+  ]);
+  const offsets = [...objects.matchAll(/(\d+) 0 obj/g)].map((m) => m.index);
+  const xref = file.length;
+  let tail = `xref\n0 5\n0000000000 65535 f \n`;
+  for (const offset of [...offsets, offset4]) tail += `${String(offset).padStart(10, "0")} 00000 n \n`;
+  tail += `trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.concat([file, Buffer.from(tail, "latin1")]));
+}
+
+describe("uploaded document content check: PDF structure bounds (pdf-guard)", () => {
+  it("accepts an object stream of reasonable size, flate-compressed", async () => {
+    expect(await checkUploadedDocument(objectStreamPdf())).toMatchObject({ ok: true, pageCount: 1 });
+  });
+
+  it("refuses a decompression bomb in an object stream quickly and without inflating it", async () => {
+    // 512 MB of spaces deflate to about 500 KB; pdf-lib alone would inflate all of it.
+    const bomb = objectStreamPdf({ inflated: 512 * 1024 * 1024 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const rssBefore = process.memoryUsage().rss;
+    const start = performance.now();
+    expect(await checkUploadedDocument(bomb)).toEqual(refused("too_complex"));
+    expect(performance.now() - start).toBeLessThan(2_000);
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * 1024 * 1024);
+  }, 20_000);
+
+  it("refuses object streams just past the per-stream cap, and other filters than FlateDecode", async () => {
+    expect(await checkUploadedDocument(objectStreamPdf({ inflated: 16 * 1024 * 1024 + 1 }))).toEqual(
+      refused("too_complex"),
+    );
+    expect(await checkUploadedDocument(objectStreamPdf({ inflated: 16 * 1024 * 1024 - 1024 }))).toMatchObject({
+      ok: true,
+    });
+    for (const filter of ["/LZWDecode", "/ASCIIHexDecode", "[/FlateDecode /FlateDecode]", "42"]) {
+      expect(await checkUploadedDocument(objectStreamPdf({ filter })), filter).toEqual(refused("too_complex"));
+    }
+  });
+
+  it("refuses an object stream declaring more objects than its bytes can hold", async () => {
+    expect(await checkUploadedDocument(objectStreamPdf({ n: 10_000_000 }))).toEqual(refused("too_complex"));
+  });
+
+  it("accepts the PDFs pdf-lib writes, with object and cross-reference streams", async () => {
+    const document = await PDFDocument.create();
+    for (let i = 0; i < 30; i++) document.addPage([595, 842]);
+    const bytes = await document.save({ useObjectStreams: true });
+    expect(Buffer.from(bytes).includes("/XRef")).toBe(true);
+    expect(await checkUploadedDocument(bytes)).toMatchObject({ ok: true, pageCount: 30 });
+  });
+});

@@ -2,6 +2,7 @@ import "server-only";
 import { fileTypeFromBuffer } from "file-type";
 import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFObject, PDFStream } from "pdf-lib";
 import sharp from "sharp";
+import { guardPdfStructure } from "./pdf-guard";
 
 /*
  * The content check of a document a family uploads (Pièces justificatives). The bytes decide, never the file's
@@ -9,9 +10,9 @@ import sharp from "sharp";
  * Images are decoded and re-encoded (what is stored carries no EXIF, GPS position or anything smuggled after the
  * image data); PDFs are parsed and refused when encrypted, broken, or carrying scripts, forms that run code or
  * attachments, then stored as given (re-writing them could change what the town reads).
- * Not yet wired to any upload: pdf-lib inflates a PDF's object and cross-reference streams without a size limit
- * while loading it (a 199 KB file measured ~540 MB of RSS), so the PDF check must first be bounded (a size-capped
- * inflate of those streams, or a memory-capped child process) before a route hands it a family's file.
+ * pdf-lib inflates a PDF's object and cross-reference streams without a size limit while loading it (a 199 KB file
+ * measured ~540 MB of RSS): lib/documents/pdf-guard.ts checks them first, with capped inflates, and a file that
+ * would go past the caps is refused as too complex before pdf-lib loads it.
  */
 
 /** The largest upload accepted by default (the issue's "10 Mo"). */
@@ -29,7 +30,8 @@ export type DocumentRefusal =
   | "encrypted"
   | "active_content"
   | "attachments"
-  | "too_many_pixels";
+  | "too_many_pixels"
+  | "too_complex";
 
 export type DocumentCheck =
   | {
@@ -52,6 +54,7 @@ export const DOCUMENT_MESSAGES: Record<Exclude<DocumentRefusal, "too_large">, st
   active_content:
     "Ce PDF contient du code : il ne peut pas être accepté. Déposez une version imprimée en PDF ou une photo.",
   attachments: "Ce PDF contient des pièces jointes : il ne peut pas être accepté. Déposez chaque document à part.",
+  too_complex: "Ce PDF est trop complexe pour être vérifié. Imprimez-le en PDF ou déposez une photo de chaque page.",
   too_many_pixels: `Cette image est trop grande (plus de ${DOCUMENT_MAX_PIXELS / 1_000_000} millions de pixels).`,
 };
 
@@ -103,6 +106,9 @@ async function reencodeImage(bytes: Uint8Array, kind: "jpeg" | "png", mediaType:
 }
 
 async function checkPdf(bytes: Uint8Array): Promise<DocumentCheck> {
+  // Before pdf-lib: its loading inflates the structure streams without a limit.
+  const guard = await guardPdfStructure(bytes);
+  if (guard !== "ok") return refuse(guard);
   let document: PDFDocument;
   try {
     // An object pdf-lib cannot parse is an error, not skipped: a viewer's repair could find a script in it.
