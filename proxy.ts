@@ -14,6 +14,15 @@ const signedInSections = new Set(
   ),
 );
 
+/**
+ * The documents' files (Pièces justificatives) answer with their own CSP (lib/documents/serve.ts: sandboxed, and
+ * framable by the portal's own review page when inline): the page CSP, which forbids any framing, is not put on them.
+ */
+const documentFilePaths = [routePatterns.familyDocumentFile, routePatterns.agentDocumentFile].map(
+  (pattern) => new RegExp(`^${pattern.replace(/\[[^\]]+\]/g, "[^/]+")}$`),
+);
+const isDocumentFile = (pathname: string) => documentFilePaths.some((path) => path.test(pathname));
+
 export const proxy = auth((request) => {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   // Next derives the protocol from the TLS socket or the front proxy's X-Forwarded-Proto.
@@ -30,7 +39,7 @@ export const proxy = auth((request) => {
     requestHeaders.set("Content-Security-Policy", csp);
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }
-  response.headers.set("Content-Security-Policy", csp);
+  if (!isDocumentFile(request.nextUrl.pathname)) response.headers.set("Content-Security-Policy", csp);
   if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;
 });
