@@ -244,12 +244,18 @@ describe("uploaded document content check: images", () => {
  * A one-page PDF whose object 4 is an object stream (/Type /ObjStm) of `inflated` bytes of spaces after one real
  * object, deflated (a few KB for hundreds of MB), with `filter` as its /Filter entry; `extra` goes in its dictionary.
  */
-function objectStreamPdf({ inflated = 1024, filter = "/FlateDecode", extra = "", n = 1 } = {}) {
-  const head = Buffer.from("5 0 << /Producer (x) >>");
+function objectStreamPdf({
+  inflated = 1024,
+  filter = "/FlateDecode",
+  n = 1,
+  content = "5 0 << /Producer (x) >>",
+  entries = `/Type /ObjStm /N ${n} /First 4`,
+} = {}) {
+  const head = Buffer.from(content, "latin1");
   const body = Buffer.alloc(Math.max(inflated, head.length), 0x20);
   head.copy(body);
   const data = filter === "/FlateDecode" ? deflateSync(body, { level: 9 }) : body;
-  const stream = `<< /Type /ObjStm /N ${n} /First 4 /Length ${data.length} /Filter ${filter} ${extra} >>\nstream\n`;
+  const stream = `<< ${entries} /Length ${data.length} /Filter ${filter} >>\nstream\n`;
   const before = handMadePdf({ catalog: "/Extra 4 0 R" });
   // handMadePdf lays out objects 1–3; object 4 is appended by hand, with the table rewritten around it.
   const text = Buffer.from(before).toString("latin1");
@@ -298,6 +304,16 @@ describe("uploaded document content check: PDF structure bounds (pdf-guard)", ()
 
   it("refuses an object stream declaring more objects than its bytes can hold", async () => {
     expect(await checkUploadedDocument(objectStreamPdf({ n: 10_000_000 }))).toEqual(refused("too_complex"));
+  });
+
+  it("refuses a cross-reference stream declaring more entries than its bytes hold, accepts one that holds them", async () => {
+    // 3 entries of 4 bytes (type 1, 2-byte offset, generation): 12 bytes.
+    const rows = String.fromCharCode(0, 0, 0, 255, 1, 0, 9, 0, 1, 0, 80, 0);
+    const xref = (size: number) =>
+      objectStreamPdf({ content: rows, inflated: 12, entries: `/Type /XRef /Size ${size} /W [1 2 1] /Root 1 0 R` });
+    expect(await checkUploadedDocument(xref(100_000_000))).toEqual(refused("too_complex"));
+    expect(await checkUploadedDocument(xref(4))).toEqual(refused("too_complex"));
+    expect(await checkUploadedDocument(xref(3))).toMatchObject({ ok: true });
   });
 
   it("accepts the PDFs pdf-lib writes, with object and cross-reference streams", async () => {
