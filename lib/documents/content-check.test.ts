@@ -242,15 +242,17 @@ describe("uploaded document content check: images", () => {
 
 /**
  * A one-page PDF whose object 4 is an object stream (/Type /ObjStm) of `inflated` bytes of spaces after one real
- * object, deflated (a few KB for hundreds of MB), with `filter` as its /Filter entry; `extra` goes in its dictionary.
+ * object, deflated (a few KB for hundreds of MB), with `filter` as its /Filter entry; `entries` replace its
+ * dictionary's type entries and `content` its start (for a cross-reference stream instead).
  */
 function objectStreamPdf({
   inflated = 1024,
   filter = "/FlateDecode",
   n = 1,
   content = "5 0 << /Producer (x) >>",
-  entries = `/Type /ObjStm /N ${n} /First 4`,
+  entries = undefined as string | undefined,
 } = {}) {
+  entries ??= `/Type /ObjStm /N ${n} /First 4`;
   const head = Buffer.from(content, "latin1");
   const body = Buffer.alloc(Math.max(inflated, head.length), 0x20);
   head.copy(body);
