@@ -273,10 +273,11 @@ describe("documentResponse", () => {
 
     const inline = await documentResponse(db, viewable!, { inline: true });
     expect(inline.headers.get("content-disposition")).toMatch(/^inline; filename="/);
-    expect(inline.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'self'");
+    expect(inline.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'; frame-ancestors 'self'");
     await inline.body?.cancel();
     const image = await documentResponse(db, { ...viewable!, mediaType: "image/png" }, { inline: true });
     expect(image.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'; frame-ancestors 'self'");
+    expect(image.headers.get("content-type")).toBe("image/png");
     await image.body?.cancel();
 
     // The bytes gone: 404.

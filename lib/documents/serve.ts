@@ -8,13 +8,11 @@ const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "X-Content-Type-
 
 /**
  * The file's own CSP, should a browser render it as a page: no script, nothing loaded, a unique origin (sandbox).
- * Inline, only the portal's own pages may frame it (the agents' review page). An inline PDF is not sandboxed:
- * Chromium refuses to run its PDF viewer in a sandboxed document (a blank frame); the PDF carries no script (the
- * content check refuses them) and the viewer runs the file outside the portal's origin anyway.
+ * Inline, only the portal's own pages may frame it (the agents' review page). Chromium's PDF viewer shows a
+ * sandboxed PDF, framed or not (checked with the Chromium the e2e tests run).
  */
-export function fileContentSecurityPolicy(document: ViewableDocument, inline: boolean): string {
-  const sandbox = inline && document.mediaType === "application/pdf" ? [] : ["sandbox"];
-  return [...sandbox, "default-src 'none'", `frame-ancestors ${inline ? "'self'" : "'none'"}`].join("; ");
+export function fileContentSecurityPolicy(inline: boolean): string {
+  return `sandbox; default-src 'none'; frame-ancestors ${inline ? "'self'" : "'none'"}`;
 }
 
 /** "RIB - MARTIN.pdf" → the ASCII fallback `RIB - MARTIN.pdf`; "Attestation d'été.pdf" → `Attestation d_ete.pdf`. */
@@ -73,7 +71,7 @@ export async function documentResponse(
       "Content-Type": document.mediaType,
       "Content-Length": String(opened.sizeBytes),
       "Content-Disposition": contentDisposition(document.fileName, options.inline),
-      "Content-Security-Policy": fileContentSecurityPolicy(document, options.inline),
+      "Content-Security-Policy": fileContentSecurityPolicy(options.inline),
     },
   });
 }
