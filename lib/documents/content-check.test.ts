@@ -326,3 +326,41 @@ describe("uploaded document content check: PDF structure bounds (pdf-guard)", ()
     expect(await checkUploadedDocument(bytes)).toMatchObject({ ok: true, pageCount: 30 });
   });
 });
+
+describe("uploaded document content check: PDF structure bounds for the whole file", () => {
+  /** handMadePdf's three objects, then one object stream per size given (objects 4, 5…), each within its cap. */
+  function pdfWithObjectStreams(sizes: number[]): Uint8Array {
+    const base = Buffer.from(handMadePdf()).toString("latin1");
+    const head = base.slice(0, base.indexOf("xref\n"));
+    const parts: Buffer[] = [Buffer.from(head, "latin1")];
+    const offsets = [...head.matchAll(/(\d+) 0 obj/g)].map((m) => m.index);
+    let length = head.length;
+    sizes.forEach((size, index) => {
+      const body = Buffer.alloc(size, 0x20);
+      Buffer.from(`${100 + index} 0 << >>`).copy(body);
+      const data = deflateSync(body, { level: 1 });
+      const object = Buffer.concat([
+        Buffer.from(
+          `${4 + index} 0 obj\n<< /Type /ObjStm /N 1 /First 6 /Length ${data.length} /Filter /FlateDecode >>\nstream\n`,
+        ),
+        data,
+        Buffer.from("\nendstream\nendobj\n"),
+      ]);
+      offsets.push(length);
+      parts.push(object);
+      length += object.length;
+    });
+    let tail = `xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n`;
+    for (const offset of offsets) tail += `${String(offset).padStart(10, "0")} 00000 n \n`;
+    tail += `trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;
+    return new Uint8Array(Buffer.concat([...parts, Buffer.from(tail, "latin1")]));
+  }
+
+  it("refuses object streams that inflate past 32 MiB together, each under its own cap", async () => {
+    const MiB = 1024 * 1024;
+    expect(await checkUploadedDocument(pdfWithObjectStreams([15 * MiB, 15 * MiB]))).toMatchObject({ ok: true });
+    expect(await checkUploadedDocument(pdfWithObjectStreams([15 * MiB, 15 * MiB, 3 * MiB]))).toEqual(
+      refused("too_complex"),
+    );
+  }, 20_000);
+});
