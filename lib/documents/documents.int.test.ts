@@ -4,6 +4,7 @@ import { auditLog, documents, mailOutbox, requests } from "@/db/schema";
 import { insertCommune } from "@/lib/testing/fixtures";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { countDocumentsToProvide, listHouseholdDocuments, listRequestDocuments } from "./household-documents";
+import { findDocumentForReview, listDocumentQueue } from "./queue";
 import { refuseDocument, validateDocument, validateDocuments } from "./review";
 import { storeDocument } from "./store-document";
 import {
@@ -343,5 +344,50 @@ describe("review", () => {
         today,
       }),
     ).toBe(0);
+  });
+});
+
+describe("queue", () => {
+  it("lists the commune's pending documents oldest first, filters by type, and finds one for review", async () => {
+    const family = await insertDocumentsCommune(db());
+    const first = await upload(family, "justificatif_domicile");
+    const second = await upload(family, "carnet_vaccination", { childId: family.child.id });
+    if (!first.ok || !second.ok) throw new Error("upload failed");
+    const queue = await listDocumentQueue(db(), { communeId: family.commune.id, page: 1 });
+    expect(queue.total).toBe(2);
+    expect(queue.rows.map((r) => r.id)).toEqual([first.document.id, second.document.id]);
+    expect(queue.rows[1]).toMatchObject({
+      childName: `Léa ${family.household.name}`,
+      householdName: family.household.name,
+    });
+    const byType = await listDocumentQueue(db(), {
+      communeId: family.commune.id,
+      typeId: family.types.carnet_vaccination,
+      page: 1,
+    });
+    expect(byType.rows.map((r) => r.id)).toEqual([second.document.id]);
+    expect((await listDocumentQueue(db(), { communeId: family.commune.id, page: 2 })).rows).toEqual([]);
+    expect((await listDocumentQueue(db(), { communeId: family.commune.id, state: "validated", page: 1 })).total).toBe(
+      0,
+    );
+    const otherQueue = await listDocumentQueue(db(), { communeId: other.commune.id, page: 1 });
+    expect(otherQueue.rows.map((r) => r.id)).not.toContain(first.document.id);
+
+    const review = await findDocumentForReview(db(), {
+      communeId: family.commune.id,
+      documentId: first.document.id,
+      today: "2027-01-31",
+    });
+    expect(review).toMatchObject({
+      state: "pending",
+      defaultExpiresOn: "2028-01-31",
+      type: { label: "Justificatif de domicile", isHealth: false },
+      household: { id: family.householdId, name: family.household.name },
+      child: null,
+      request: null,
+    });
+    expect(
+      await findDocumentForReview(db(), { communeId: other.commune.id, documentId: first.document.id, today }),
+    ).toBeNull();
   });
 });
