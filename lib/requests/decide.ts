@@ -4,8 +4,11 @@ import type { Db } from "@/db/client";
 import { bookings, communes, type RequestRow, type RequestStatus, requests } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { decideBookings } from "@/lib/bookings/decide";
+import { currentTime } from "@/lib/clock";
+import { refuseRequestDocuments, validateRequestDocuments } from "@/lib/documents/review";
 import { StaleMailError, transactionWithRenderedMail } from "@/lib/mail/prerendered";
 import { deliverPendingMail, enqueueRenderedMails } from "@/lib/mail/send-mail";
+import { parisDay } from "@/lib/planning/days";
 import { PENDING_STATUSES } from "@/lib/planning/slot-state";
 import { maskIban } from "@/lib/validation/iban";
 import { InvalidNewFamilyPayloadError, planApply, planHouseholdCreate, UnsupportedRequestTypeError } from "./apply";
@@ -163,6 +166,23 @@ export async function decideRequest(
             },
           });
         }
+        // The documents handed in with it (the RIB of a bank-details change) share its decision: accepting
+        // validates them ("validates both"), each until its type's default expiry; refusing refuses them with the
+        // request's message (the family hears of it in the request's own mail).
+        if (params.decision === "accepted")
+          await validateRequestDocuments(tx, {
+            communeId: params.communeId,
+            agentUserId: params.agentUserId,
+            requestId: row.id,
+            today: parisDay(currentTime()),
+          });
+        else
+          await refuseRequestDocuments(tx, {
+            communeId: params.communeId,
+            agentUserId: params.agentUserId,
+            requestId: row.id,
+            reason: message!,
+          });
         await recordAudit(tx, {
           ...audit,
           action: params.decision === "accepted" ? "request.accepted" : "request.refused",
