@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, lte } from "drizzle-orm";
+import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { activities, type BookingStatus, bookings, children, enrolments, requests } from "@/db/schema";
 import { currentTime } from "@/lib/clock";
@@ -48,6 +48,7 @@ export async function loadPlanning(
         activityId: bookings.activityId,
         date: bookings.date,
         status: bookings.status,
+        justified: sql<boolean>`(${bookings.justificationDocumentId} is not null)`,
         reference: requests.reference,
       })
       .from(bookings)
@@ -117,6 +118,7 @@ export async function loadPlanning(
         action,
         blockedReason: verdict && !verdict.ok ? verdict.reason : null,
         requestReference: booking?.reference ?? null,
+        justified: booking?.justified ?? false,
       });
     }
   }

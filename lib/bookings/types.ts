@@ -41,6 +41,8 @@ export interface PlanningSlot {
   blockedReason: string | null;
   /** The reference of the pending or last request on this slot, e.g. "D2026-000124". */
   requestReference: string | null;
+  /** An absence with a medical certificate ("Absence justifiée"): never billed. */
+  justified: boolean;
 }
 
 export interface PlanningData {

@@ -45,9 +45,16 @@ const slotGroup = {
   householdId: bookings.householdId,
   activityId: bookings.activityId,
   status: bookings.status,
+  justified: sql<boolean>`(${bookings.justificationDocumentId} is not null)`,
   dates: sql<string[]>`array_agg(${bookings.date}::text order by ${bookings.date})`,
 };
-const slotGroupBy = [bookings.childId, bookings.householdId, bookings.activityId, bookings.status] as const;
+const slotGroupBy = [
+  bookings.childId,
+  bookings.householdId,
+  bookings.activityId,
+  bookings.status,
+  sql`(${bookings.justificationDocumentId} is not null)`,
+] as const;
 
 export async function loadRunInputs(db: Db, scope: RunScope): Promise<RunInputs> {
   const { communeId, regieId, period } = scope;
