@@ -8,6 +8,7 @@ import { submitSlotRequest } from "@/lib/bookings/submit";
 import { enrol, insertActivity, insertFamily } from "@/lib/bookings/test-fixtures";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
+import { refuseDocument, validateDocument } from "./review";
 import { preparedPdf, useDocumentStoreDouble } from "./test-fixtures";
 import { ensureDefaultDocumentTypes, findDocumentTypeByCode } from "./types";
 
@@ -107,19 +108,56 @@ describe("a justified absence", () => {
       ["2026-11-30", false],
     ]);
 
-    const preview = await previewRun(db(), {
-      communeId: t.commune.id,
-      regieId: t.regie.id,
-      period: "2026-11-01",
-      today: "2026-12-03",
-    });
-    const lines = preview!.households.find((h) => h.householdId === t.family.household.id)!.lines;
-    // The 30th as a slot, the 27th as a late absence; the 26th (justified) is not billed.
+    const billedLines = async () => {
+      const preview = await previewRun(db(), {
+        communeId: t.commune.id,
+        regieId: t.regie.id,
+        period: "2026-11-01",
+        today: "2026-12-03",
+      });
+      return preview!.households.find((h) => h.householdId === t.family.household.id)!.lines;
+    };
+    // While the town has not checked the certificate, the late absence is billed like the other one.
+    expect((await billedLines()).map((l) => [l.kind, l.quantity])).toEqual([
+      ["slot", 1],
+      ["late_absence", 2],
+    ]);
+    expect(
+      await validateDocument(db(), {
+        communeId: t.commune.id,
+        agentUserId: t.agent.id,
+        documentId: certificate!.id,
+        expiresOn: null,
+      }),
+    ).toEqual({ ok: true });
+    // Validated: the 30th as a slot, the 27th as a late absence; the 26th (justified) is not billed.
+    const lines = await billedLines();
     expect(lines.map((l) => [l.kind, l.quantity])).toEqual([
       ["slot", 1],
       ["late_absence", 1],
     ]);
     expect(lines.map((l) => l.note).join(" ")).toContain("1 absence justifiée, non facturée");
+  });
+
+  it("a refused certificate no longer justifies the absence", async () => {
+    const t = await setUp();
+    await t.ask("2026-11-26", "booking", now);
+    await t.ask("2026-11-26", "absence", late, preparedPdf());
+    const [certificate] = await db().select().from(documents).where(eq(documents.householdId, t.family.household.id));
+    await refuseDocument(db(), {
+      communeId: t.commune.id,
+      agentUserId: t.agent.id,
+      documentId: certificate!.id,
+      reason: "Le certificat ne couvre pas ce jour.",
+    });
+    const planning = await loadPlanning(db(), {
+      communeId: t.commune.id,
+      householdId: t.family.household.id,
+      from: "2026-11-26",
+      to: "2026-11-26",
+      now: late,
+    });
+    expect(planning.slots.map((s) => s.justified)).toEqual([false]);
   });
 
   it("ignores a certificate sent with a booking, and refuses another household's child without storing anything", async () => {

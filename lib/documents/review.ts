@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { createElement } from "react";
 import type { Db } from "@/db/client";
-import { children, communes, documents, documentTypes, subscriptions, users } from "@/db/schema";
+import { bookings, children, communes, documents, documentTypes, subscriptions, users } from "@/db/schema";
 import DocumentRefusedMail, { documentRefusedSubject } from "@/emails/document-refused-mail";
 import { recordAudit } from "@/lib/audit/record";
 import { deliverPendingMail, enqueueRenderedMails, renderMail } from "@/lib/mail/send-mail";
@@ -15,6 +15,18 @@ export type ReviewResult = { ok: true } | { ok: false; reason: "not_found" | "al
 
 const ofCommune = (communeId: string, documentId: string) =>
   and(eq(documents.id, documentId), eq(documents.communeId, communeId));
+
+/**
+ * The days a reviewed certificate justifies are touched, so the billing's régularisation looks at their month again
+ * (a validated certificate unbills an absence already invoiced).
+ */
+async function touchJustifiedDays(tx: Db, communeId: string, documentIds: readonly string[]): Promise<void> {
+  if (documentIds.length === 0) return;
+  await tx
+    .update(bookings)
+    .set({ updatedAt: sql`now()` })
+    .where(and(eq(bookings.communeId, communeId), inArray(bookings.justificationDocumentId, [...documentIds])));
+}
 
 /** After a conditional UPDATE took no row: the document was decided by someone else, or is not of the commune. */
 async function whyNotPending(db: Db, communeId: string, documentId: string): Promise<ReviewResult> {
@@ -44,6 +56,7 @@ export async function validateDocument(
       .where(and(ofCommune(params.communeId, params.documentId), eq(documents.state, "pending")))
       .returning({ id: documents.id, householdId: documents.householdId, typeId: documents.typeId });
     if (!row) return whyNotPending(tx, params.communeId, params.documentId);
+    await touchJustifiedDays(tx, params.communeId, [row.id]);
     await recordAudit(tx, {
       communeId: params.communeId,
       actorUserId: params.agentUserId,
@@ -141,6 +154,7 @@ export async function refuseDocument(
         uploadedByUserId: documents.uploadedByUserId,
       });
     if (!row) return whyNotPending(tx, params.communeId, params.documentId);
+    await touchJustifiedDays(tx, params.communeId, [row.id]);
     await recordAudit(tx, {
       communeId: params.communeId,
       actorUserId: params.agentUserId,
@@ -207,6 +221,7 @@ async function validatePending(
       .returning({ id: documents.id });
     if (!row) continue;
     done.push(row.id);
+    await touchJustifiedDays(tx, params.communeId, [row.id]);
     await recordAudit(tx, {
       communeId: params.communeId,
       actorUserId: params.agentUserId,
@@ -266,6 +281,11 @@ export async function refuseRequestDocuments(
       ),
     )
     .returning({ id: documents.id, householdId: documents.householdId, typeId: documents.typeId });
+  await touchJustifiedDays(
+    tx,
+    params.communeId,
+    rows.map((r) => r.id),
+  );
   for (const row of rows)
     await recordAudit(tx, {
       communeId: params.communeId,

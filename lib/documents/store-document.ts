@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { children, type Document, documents, documentTypes, households, requests } from "@/db/schema";
+import { bookings, children, type Document, documents, documentTypes, households, requests } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { PreparedDocument } from "./prepared";
 import { documentStore } from "./storage";
@@ -134,6 +134,20 @@ export async function storeDocument(
         sha256: prepared.sha256,
       })
       .returning();
+    // A certificate sent again for the same absence: its days now point at the new one.
+    if (replaced.length > 0)
+      await tx
+        .update(bookings)
+        .set({ justificationDocumentId: row!.id, updatedAt: sql`now()` })
+        .where(
+          and(
+            eq(bookings.communeId, params.communeId),
+            inArray(
+              bookings.justificationDocumentId,
+              replaced.map((r) => r.id),
+            ),
+          ),
+        );
     await recordAudit(tx, {
       communeId: params.communeId,
       actorUserId: params.userId,
