@@ -1,8 +1,19 @@
 import "server-only";
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { bookings, children, type Document, documents, documentTypes, households, requests } from "@/db/schema";
+import {
+  bookings,
+  children,
+  type Document,
+  type DocumentType,
+  documents,
+  documentTypes,
+  households,
+  requests,
+  users,
+} from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { RIB_CODE } from "./codes";
 import type { PreparedDocument } from "./prepared";
 import { documentStore } from "./storage";
 
@@ -95,11 +106,43 @@ export async function storeDocument(
     if (!request) return { ok: false, reason: "not_found" };
   }
 
-  const { prepared } = params;
-  const document = await db.transaction(async (tx) => {
+  const document = await writeDocument(db, {
+    communeId: params.communeId,
+    householdId: params.householdId,
+    userId: params.userId,
+    type,
+    childId,
+    requestId,
+    ownerName,
+    prepared: params.prepared,
+  });
+  return { ok: true, document };
+}
+
+/**
+ * The one write of a document: under an advisory lock on its slot (owner, type, child, request), the bytes are put
+ * in the store, the slot's current document becomes "replaced" (a justified absence's days follow it), the new one
+ * is inserted "pending", audited. The owner is the household, or — before it exists — the uploading account.
+ */
+async function writeDocument(
+  db: Db,
+  params: {
+    communeId: string;
+    householdId: string | null;
+    userId: string;
+    type: Pick<DocumentType, "id" | "code" | "label">;
+    childId: string | null;
+    requestId: string | null;
+    ownerName: string;
+    prepared: PreparedDocument;
+  },
+): Promise<Document> {
+  const { type, childId, requestId, prepared } = params;
+  const owner = params.householdId ?? params.userId;
+  return db.transaction(async (tx) => {
     // One upload at a time per slot: the second waits, then sees the first as the one to replace.
     await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtext(${`document:${params.householdId}:${type.id}:${childId ?? NO_ID}:${requestId ?? NO_ID}`}))`,
+      sql`select pg_advisory_xact_lock(hashtext(${`document:${owner}:${type.id}:${childId ?? NO_ID}:${requestId ?? NO_ID}`}))`,
     );
     const storageKey = await documentStore.put(tx, { communeId: params.communeId, bytes: prepared.bytes });
     const replaced = await tx
@@ -108,10 +151,12 @@ export async function storeDocument(
       .where(
         and(
           eq(documents.communeId, params.communeId),
-          eq(documents.householdId, params.householdId),
+          params.householdId
+            ? eq(documents.householdId, params.householdId)
+            : and(isNull(documents.householdId), eq(documents.uploadedByUserId, params.userId)),
           eq(documents.typeId, type.id),
-          childId ? eq(documents.childId, childId) : sql`${documents.childId} is null`,
-          requestId ? eq(documents.requestId, requestId) : sql`${documents.requestId} is null`,
+          childId ? eq(documents.childId, childId) : isNull(documents.childId),
+          requestId ? eq(documents.requestId, requestId) : isNull(documents.requestId),
           ne(documents.state, "replaced"),
         ),
       )
@@ -127,7 +172,7 @@ export async function storeDocument(
         uploadedByUserId: params.userId,
         state: "pending",
         storageKey,
-        fileName: documentFileName(type.label, ownerName, prepared.extension),
+        fileName: documentFileName(type.label, params.ownerName, prepared.extension),
         mediaType: prepared.mediaType,
         sizeBytes: prepared.bytes.byteLength,
         pageCount: prepared.pageCount,
@@ -165,6 +210,43 @@ export async function storeDocument(
       },
     });
     return row!;
+  });
+}
+
+/**
+ * The new-family wizard's RIB, before the household exists: a document without household, owned by its uploader
+ * (the family account), replacing that account's previous one. submitPreRegistration attaches it to the
+ * "household.create" request; accepting that request gives it the new household (and validates it).
+ * "not_found" when the commune has no active RIB type or the account is not a family account of the commune.
+ */
+export async function storePreRegistrationDocument(
+  db: Db,
+  params: { communeId: string; userId: string; prepared: PreparedDocument },
+): Promise<StoreDocumentResult> {
+  const [type] = await db
+    .select()
+    .from(documentTypes)
+    .where(
+      and(
+        eq(documentTypes.communeId, params.communeId),
+        eq(documentTypes.code, RIB_CODE),
+        eq(documentTypes.active, true),
+      ),
+    );
+  const [account] = await db
+    .select({ lastName: users.lastName })
+    .from(users)
+    .where(and(eq(users.id, params.userId), eq(users.communeId, params.communeId), eq(users.role, "family")));
+  if (!type || !account) return { ok: false, reason: "not_found" };
+  const document = await writeDocument(db, {
+    communeId: params.communeId,
+    householdId: null,
+    userId: params.userId,
+    type,
+    childId: null,
+    requestId: null,
+    ownerName: account.lastName.toLocaleUpperCase("fr-FR"),
+    prepared: params.prepared,
   });
   return { ok: true, document };
 }

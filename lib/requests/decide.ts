@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { bookings, communes, type RequestRow, type RequestStatus, requests } from "@/db/schema";
+import { bookings, communes, documents, type RequestRow, type RequestStatus, requests } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { decideBookings } from "@/lib/bookings/decide";
 import { currentTime } from "@/lib/clock";
@@ -128,6 +128,17 @@ export async function decideRequest(
           // From now on the request is the household's: it shows in its Mes demandes, with its history.
           await tx.update(requests).set({ householdId: created.householdId }).where(ofCommune);
           row.householdId = created.householdId;
+          // The pre-registration's RIB, owned by its uploader until now, is the new household's.
+          await tx
+            .update(documents)
+            .set({ householdId: created.householdId, updatedAt: sql`now()` })
+            .where(
+              and(
+                eq(documents.communeId, params.communeId),
+                eq(documents.requestId, row.id),
+                isNull(documents.householdId),
+              ),
+            );
           await recordAudit(tx, {
             ...audit,
             action: "family_file.changed",
