@@ -11,8 +11,8 @@ import {
   countBlobs,
   insertDocumentsCommune,
   insertSubscribedFamily,
+  installDocumentStoreDouble,
   preparedPdf,
-  useDocumentStoreDouble,
 } from "./test-fixtures";
 import {
   ensureDefaultDocumentTypes,
@@ -24,7 +24,7 @@ import {
   saveDocumentType,
 } from "./types";
 
-useDocumentStoreDouble();
+installDocumentStoreDouble();
 const database = setUpTestDatabase();
 const db = () => database.db;
 const today = "2027-03-15";

@@ -10,12 +10,12 @@ import {
   countBlobs,
   insertDocumentsCommune,
   insertSubscribedFamily,
+  installDocumentStoreDouble,
   preparedPdf,
-  useDocumentStoreDouble,
 } from "./test-fixtures";
 import { saveDocumentSettings } from "./types";
 
-useDocumentStoreDouble();
+installDocumentStoreDouble();
 const database = setUpTestDatabase();
 const db = () => database.db;
 

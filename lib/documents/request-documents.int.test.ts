@@ -5,9 +5,9 @@ import { decideRequest } from "@/lib/requests/decide";
 import { submitChange } from "@/lib/requests/submit-change";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { listRequestDocuments } from "./household-documents";
-import { countBlobs, insertDocumentsCommune, preparedPdf, useDocumentStoreDouble } from "./test-fixtures";
+import { countBlobs, insertDocumentsCommune, installDocumentStoreDouble, preparedPdf } from "./test-fixtures";
 
-useDocumentStoreDouble();
+installDocumentStoreDouble();
 const database = setUpTestDatabase();
 const db = () => database.db;
 

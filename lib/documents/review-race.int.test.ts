@@ -4,7 +4,12 @@ import { auditLog, documents } from "@/db/schema";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { refuseDocument, validateDocument } from "./review";
 import { storeDocument } from "./store-document";
-import { insertDocumentsCommune, insertSubscribedFamily, preparedPdf, useDocumentStoreDouble } from "./test-fixtures";
+import {
+  insertDocumentsCommune,
+  insertSubscribedFamily,
+  installDocumentStoreDouble,
+  preparedPdf,
+} from "./test-fixtures";
 
 /*
  * Two agents deciding the same document at once, and a family sending the same document twice at once. Only
@@ -12,7 +17,7 @@ import { insertDocumentsCommune, insertSubscribedFamily, preparedPdf, useDocumen
  * to prove the race; on PGlite it still checks that exactly one side wins.
  */
 
-useDocumentStoreDouble();
+installDocumentStoreDouble();
 const database = setUpTestDatabase();
 const db = () => database.db;
 const PAIRS = 20;

@@ -14,7 +14,7 @@ import { ensureDefaultDocumentTypes } from "./types";
  * PreparedDocument made by hand (what prepareUploadedDocument returns for a tiny PDF).
  *
  * The bytes store (lib/documents/storage, the files branch) may still be the #12 skeleton that throws. So that the
- * domain's tests run before it lands, `useDocumentStoreDouble()` wraps documentStore's methods in the tests only: each
+ * domain's tests run before it lands, `installDocumentStoreDouble()` wraps documentStore's methods in the tests only: each
  * call goes to the real store, and only when that throws the skeleton error does the double answer — it writes and
  * deletes document_blobs rows itself (one row per put, no chunks). Once the real store is merged the double is
  * never used and the same tests run against it. Product code never sees this file.
@@ -49,7 +49,7 @@ const double: DocumentStore = {
 };
 
 /** Call once at the top of an integration test file (see above): the real store when it exists, else the double. */
-export function useDocumentStoreDouble(): void {
+export function installDocumentStoreDouble(): void {
   for (const method of ["put", "open", "delete"] as const) {
     const real = documentStore[method].bind(documentStore) as (...args: unknown[]) => Promise<unknown>;
     const fallback = double[method] as (...args: unknown[]) => Promise<unknown>;
