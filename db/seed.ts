@@ -3,6 +3,7 @@ import { hashToken } from "@/lib/accounts/token-hash";
 import { hashPassword } from "@/lib/auth/password";
 import { addConfirmedFactor } from "@/lib/auth/second-factor/store";
 import { todayInParis } from "@/lib/clock";
+import { ensureDefaultDocumentTypes } from "@/lib/documents/types";
 import type { Db } from "./client";
 import { demo, demoFamilies, type FamilySet, familyCopy } from "./demo-data";
 import {
@@ -35,6 +36,8 @@ type AccountSeed = {
 async function upsertCommune(db: Db, values: typeof communes.$inferInsert) {
   await db.insert(communes).values(values).onConflictDoNothing({ target: communes.slug });
   const [row] = await db.select().from(communes).where(eq(communes.slug, values.slug));
+  // Its starting document types (Pièces justificatives); idempotent, like the rest of the seed.
+  await ensureDefaultDocumentTypes(db, row!.id);
   return row!;
 }
 

@@ -6,6 +6,8 @@ import ActivationMail from "./activation-mail";
 import AgentInvitationMail from "./agent-invitation-mail";
 import BookingAcknowledgement from "./booking-acknowledgement";
 import BookingDecisionsDigest from "./booking-decisions-digest";
+import DocumentExpiringMail from "./document-expiring-mail";
+import DocumentRefusedMail from "./document-refused-mail";
 import InvoiceAvailableMail from "./invoice-available-mail";
 import InvoiceReminderMail from "./invoice-reminder-mail";
 import { previewCommune } from "./mail-layout";
@@ -26,6 +28,8 @@ const templates = [
   ["agent-invitation-mail", preview(AgentInvitationMail)],
   ["booking-acknowledgement", preview(BookingAcknowledgement)],
   ["booking-decisions-digest", preview(BookingDecisionsDigest)],
+  ["document-expiring-mail", preview(DocumentExpiringMail)],
+  ["document-refused-mail", preview(DocumentRefusedMail)],
   ["invoice-reminder-mail", preview(InvoiceReminderMail)],
   ["invoice-available-mail", preview(InvoiceAvailableMail)],
   ["online-payment-receipt", preview(OnlinePaymentReceipt)],

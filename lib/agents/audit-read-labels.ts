@@ -10,6 +10,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "household.quotient_changed": "Quotient familial modifié",
   "household.code_regenerated": "Code abonné régénéré",
   "child.health_read": "Consultation des données de santé",
+  "document.uploaded": "Pièce justificative déposée par la famille",
   "document.validated": "Pièce justificative validée",
   "document.refused": "Pièce justificative refusée",
   "document.health_read": "Consultation d'une pièce de santé",

@@ -41,6 +41,7 @@ export type AuditAction =
   | "billing.direct_debit_exported"
   | "billing.run_issued"
   | "billing.online_payment_flag_resolved"
+  | "document.uploaded"
   | "document.validated"
   | "document.refused"
   | "document.health_read"

@@ -41,6 +41,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : 
 const UNBILLED_WORDS: Record<Exclude<UnbilledReason, "not_booked">, (n: number) => string> = {
   absence_in_time: (n) =>
     plural(n, "absence prévenue dans les délais, non facturée", "absences prévenues dans les délais, non facturées"),
+  absence_justified: (n) => plural(n, "absence justifiée, non facturée", "absences justifiées, non facturées"),
   closure: (n) => plural(n, "jour de fermeture, non facturé", "jours de fermeture, non facturés"),
 };
 
@@ -129,7 +130,7 @@ export function groupLines(days: readonly DayCharge[]): { lines: BillLine[]; unt
     const ordered = [...group.lines.values()].sort(compareLines);
     if (ordered.length === 0) continue;
     for (const line of ordered) if (line.kind === "late_absence") line.note = lateAbsenceNote(line.quantity);
-    const unbilled = (["absence_in_time", "closure"] as const).flatMap((reason) => {
+    const unbilled = (["absence_in_time", "absence_justified", "closure"] as const).flatMap((reason) => {
       const n = group.unbilled.get(reason) ?? 0;
       return n > 0 ? [UNBILLED_WORDS[reason](n)] : [];
     });

@@ -34,4 +34,17 @@ describe("slot billing rule", () => {
     const billed = bookingStatusEnum.enumValues.filter((status) => slotBilling(status, false).billed);
     expect(billed.sort()).toEqual([...BILLABLE_STATUSES].sort());
   });
+
+  it.each(["absence_requested", "absent_billed", "absent"] as const)(
+    "a justified absence (%s, with a medical certificate) is never billed, even late",
+    (status) => {
+      expect(slotBilling(status, false, true)).toEqual({ billed: false, reason: "absence_justified" });
+    },
+  );
+
+  it("a certificate on a day that is no absence changes nothing", () => {
+    expect(slotBilling("booked", false, true)).toEqual({ billed: true, kind: "slot" });
+    expect(slotBilling("cancelled", false, true)).toEqual({ billed: false, reason: "not_booked" });
+    expect(slotBilling("absent_billed", false, false)).toEqual({ billed: true, kind: "late_absence" });
+  });
 });

@@ -9,12 +9,15 @@ import type { BookingStatus } from "@/db/schema/planning";
 export type BilledKind = "slot" | "late_absence";
 
 /** Why a day is not billed: only the first two are worth a word on the invoice. */
-export type UnbilledReason = "absence_in_time" | "closure" | "not_booked";
+export type UnbilledReason = "absence_in_time" | "absence_justified" | "closure" | "not_booked";
 
 export type SlotBilling = { billed: true; kind: BilledKind } | { billed: false; reason: UnbilledReason };
 
 /** Statuses of a day the child had a place on (billed unless closed, or absent in time). */
 const HELD: readonly BookingStatus[] = ["booked", "absence_requested", "absent_billed", "absent"];
+
+/** The statuses of an absence: a medical certificate makes any of them a justified absence. */
+const ABSENCES: readonly BookingStatus[] = ["absence_requested", "absent_billed", "absent"];
 
 /**
  * The billing of one slot. `closed`: the commune or the activity is closed that day.
@@ -23,11 +26,13 @@ const HELD: readonly BookingStatus[] = ["booked", "absence_requested", "absent_b
  * - absent_billed → billed as a late absence;
  * - absent → not billed (absence prévenue dans les délais);
  * - requested, waiting, refused, cancelled → not billed (never booked);
- * - any of them on a closure day → not billed.
+ * - any of them on a closure day → not billed;
+ * - an absence (asked, accepted or late) `justified` by a medical certificate → never billed.
  */
-export function slotBilling(status: BookingStatus, closed: boolean): SlotBilling {
+export function slotBilling(status: BookingStatus, closed: boolean, justified = false): SlotBilling {
   if (!HELD.includes(status)) return { billed: false, reason: "not_booked" };
   if (closed) return { billed: false, reason: "closure" };
+  if (justified && ABSENCES.includes(status)) return { billed: false, reason: "absence_justified" };
   switch (status) {
     case "absent":
       return { billed: false, reason: "absence_in_time" };

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq, gte, lte } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { activities, type BookingStatus, bookings, children, enrolments, requests } from "@/db/schema";
+import { activities, type BookingStatus, bookings, children, documents, enrolments, requests } from "@/db/schema";
 import { currentTime } from "@/lib/clock";
 import { eachDay, earlierDay, type IsoDay, isoWeekday, laterDay } from "@/lib/planning/days";
 import { activityLabel, childColor } from "@/lib/planning/labels";
@@ -48,10 +48,20 @@ export async function loadPlanning(
         activityId: bookings.activityId,
         date: bookings.date,
         status: bookings.status,
+        // A certificate handed in and not refused: pending (being checked) or validated.
+        justified: sql<boolean>`(${documents.id} is not null)`,
         reference: requests.reference,
       })
       .from(bookings)
       .leftJoin(requests, and(eq(requests.id, bookings.requestId), eq(requests.communeId, p.communeId)))
+      .leftJoin(
+        documents,
+        and(
+          eq(documents.id, bookings.justificationDocumentId),
+          eq(documents.communeId, p.communeId),
+          inArray(documents.state, ["pending", "validated"]),
+        ),
+      )
       .where(
         and(
           eq(bookings.communeId, p.communeId),
@@ -117,6 +127,7 @@ export async function loadPlanning(
         action,
         blockedReason: verdict && !verdict.ok ? verdict.reason : null,
         requestReference: booking?.reference ?? null,
+        justified: booking?.justified ?? false,
       });
     }
   }

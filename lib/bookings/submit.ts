@@ -16,6 +16,10 @@ import {
 } from "@/db/schema";
 import { currentTime } from "@/lib/clock";
 import { retryOnAbort } from "@/lib/database/retry";
+import { MEDICAL_CERTIFICATE_CODE } from "@/lib/documents/codes";
+import type { PreparedDocument } from "@/lib/documents/prepared";
+import { storeDocument } from "@/lib/documents/store-document";
+import { findDocumentTypeByCode } from "@/lib/documents/types";
 import { formatDate } from "@/lib/format";
 import { StaleMailError, transactionWithRenderedMail } from "@/lib/mail/prerendered";
 import { deliverPendingMail, enqueueRenderedMails } from "@/lib/mail/send-mail";
@@ -184,14 +188,23 @@ export async function previewSlotRequest(
   };
 }
 
-/** Creates the request for the days that may be asked; returns every day's outcome. Nothing is created when none may. */
+/**
+ * Creates the request for the days that may be asked; returns every day's outcome. Nothing is created when none may.
+ * `certificate` (an absence only; ignored for a booking): the medical certificate, stored in the same transaction
+ * as a MEDICAL_CERTIFICATE_CODE document of the child with the request, and set as the justification of the
+ * request's days — a justified absence, never billed.
+ */
 export async function submitSlotRequest(
   db: Db,
-  p: Scope & { userId: string; input: SlotRequestInput; now?: Date },
+  p: Scope & { userId: string; input: SlotRequestInput; now?: Date; certificate?: PreparedDocument },
 ): Promise<SubmitResult> {
   const now = p.now ?? currentTime();
   const prepared = await prepare(db, p, p.input);
   if (!prepared.ok) return prepared;
+  const certificateType =
+    p.input.kind === "absence" && p.certificate
+      ? await findDocumentTypeByCode(db, { communeId: p.communeId, code: MEDICAL_CERTIFICATE_CODE })
+      : null;
   const { child, days } = prepared.value;
   const kind = p.input.kind;
   const childName = `${child.firstName} ${child.lastName}`;
@@ -273,6 +286,31 @@ export async function submitSlotRequest(
           kind === "booking"
             ? await recordBookingDays(tx, p, activity, child.id, request!.id, asked, now)
             : await recordAbsenceDays(tx, p, activity, child.id, request!.id, asked, now);
+        if (certificateType && p.certificate && outcomes.size > 0) {
+          const stored = await storeDocument(tx, {
+            communeId: p.communeId,
+            householdId: p.householdId,
+            userId: p.userId,
+            typeId: certificateType.id,
+            childId: child.id,
+            requestId: request!.id,
+            prepared: p.certificate,
+          });
+          // Type, child and request were all read in this transaction: only a bug gets here; roll back.
+          if (!stored.ok) throw new Error(`the certificate of request ${request!.id} could not be stored`);
+          // Every day of the absence (asked, or already accepted automatically) is justified by it.
+          await tx
+            .update(bookings)
+            .set({ justificationDocumentId: stored.document.id, updatedAt: now })
+            .where(
+              and(
+                eq(bookings.communeId, p.communeId),
+                eq(bookings.householdId, p.householdId),
+                eq(bookings.childId, child.id),
+                eq(bookings.requestId, request!.id),
+              ),
+            );
+        }
         await settleRequests(tx, { communeId: p.communeId, requestIds: [request!.id], deciderUserId: null, now });
         const lines = linesOf(activity, [...outcomes.keys()]);
         if (JSON.stringify(lines) !== JSON.stringify(renderedLines)) throw new StaleMailError(lines);

@@ -41,6 +41,11 @@ export interface PlanningSlot {
   blockedReason: string | null;
   /** The reference of the pending or last request on this slot, e.g. "D2026-000124". */
   requestReference: string | null;
+  /**
+   * An absence with a medical certificate being checked or validated ("Absence justifiée"); a refused one no
+   * longer justifies it. Billing waits for the validation (lib/billing/run/load.ts).
+   */
+  justified: boolean;
 }
 
 export interface PlanningData {

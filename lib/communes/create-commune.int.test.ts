@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { users } from "@/db/schema";
+import { documentTypes, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
+import { DEFAULT_DOCUMENT_TYPES } from "@/lib/documents/codes";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { createCommune } from "./create-commune";
 
@@ -30,6 +31,12 @@ describe("createCommune (npm run commune:add)", () => {
     expect(admin).toMatchObject({ role: "admin", status: "active" });
     expect(admin!.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(admin!.passwordHash, "Villeneuve2026admin")).toBe(true);
+    // It starts with the default document types (Pièces justificatives).
+    const types = await database.db
+      .select({ code: documentTypes.code })
+      .from(documentTypes)
+      .where(eq(documentTypes.communeId, result.ok ? result.commune.id : ""));
+    expect(types.map((t) => t.code).sort()).toEqual(DEFAULT_DOCUMENT_TYPES.map((t) => t.code).sort());
   });
 
   it("refuses a slug in use, a reserved one and a malformed one", async () => {

@@ -1,8 +1,10 @@
 // Plain module (no "server-only"): the `commune:add` command runs it under tsx, outside Next.
+
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { type Commune, communes, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { ensureDefaultDocumentTypes } from "@/lib/documents/types";
 import { COMMUNE_SLUG, COMMUNE_SLUG_MAX } from "./slug";
 
 /** First path segments the portal itself uses, which a commune's slug would shadow. */
@@ -70,6 +72,8 @@ export async function createCommune(db: Db, input: NewCommune): Promise<CreateCo
       .onConflictDoNothing({ target: communes.slug })
       .returning();
     if (!commune) return { ok: false, error: `A commune with the slug "${values.slug}" already exists.` };
+    // The document types a commune starts with (Pièces justificatives), which it can then change.
+    await ensureDefaultDocumentTypes(tx, commune.id);
     if (values.admin && passwordHash) {
       const now = new Date();
       await tx.insert(users).values({

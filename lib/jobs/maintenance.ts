@@ -7,12 +7,14 @@ import { checkOpenOnlinePayments } from "@/lib/billing/online/jobs";
 import { sendInvoiceReminders } from "@/lib/billing/reminders";
 import { runDecisionDigests } from "@/lib/bookings/digest";
 import { currentTime } from "@/lib/clock";
+import { purgeClosedHouseholdDocuments, sendDocumentExpiryReminders } from "@/lib/documents/jobs";
 import { deliverPendingMail } from "@/lib/mail/send-mail";
 import { purgeRateLimitBuckets } from "@/lib/rate-limit";
 
 /**
  * Idempotent housekeeping, safe to run concurrently: sends the due accusé de traitement digests and the day's
- * invoice due-date reminders (each invoice once, from 08:00), asks PayFiP again about the open online payments,
+ * invoice due-date reminders (each invoice once, from 08:00) and the documents' expiry reminders (each document once,
+ * from 08:00), deletes the documents of households closed past their retention, asks PayFiP again about the open online payments,
  * retries due mails and drops expired counters and long-ended sessions. Called every minute in-process and every
  * 5 minutes by the cron route.
  * The digests and reminders go by the portal's clock, or by `simulatedNow` (a demo or test instance trying a digest window: see
@@ -26,6 +28,8 @@ export async function runMaintenance(
   digests: { windows: number; mails: number } | null;
   reminders: { mails: number; invoices: number } | null;
   onlinePayments: { checked: number; closed: number } | null;
+  documentReminders: number | null;
+  documentsPurged: number | null;
 }> {
   // First, so the digests go out in this same run; a failing digest must not stop mail retries (it is retried next run).
   const digests = await runDecisionDigests(db, simulatedNow ?? currentTime(), {
@@ -44,10 +48,22 @@ export async function runMaintenance(
     console.error("online payment checks failed", error);
     return null;
   });
+  // Before the deliveries too; each document is claimed only with its mails, so a failure is retried next run.
+  const documentReminders = await sendDocumentExpiryReminders(db, { now: simulatedNow ?? currentTime() }).catch(
+    (error: unknown) => {
+      console.error("document expiry reminders failed", error);
+      return null;
+    },
+  );
+  // The retention goes by real time, like the sessions: a simulated instant never deletes documents.
+  const documentsPurged = await purgeClosedHouseholdDocuments(db, { now: new Date() }).catch((error: unknown) => {
+    console.error("document retention purge failed", error);
+    return null;
+  });
   const now = new Date();
   const mailsAttempted = await deliverPendingMail(db, { now });
   await purgeRateLimitBuckets(db, now.getTime());
   await purgeEndedSessions(db, now);
   await db.delete(spentCaptchas).where(lt(spentCaptchas.expiresAt, now));
-  return { mailsAttempted, digests, reminders, onlinePayments };
+  return { mailsAttempted, digests, reminders, onlinePayments, documentReminders, documentsPurged };
 }

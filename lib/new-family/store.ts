@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { newFamilyDrafts, type RequestStatus, requestEvents, requests, subscriptions } from "@/db/schema";
+import { documents, newFamilyDrafts, type RequestStatus, requestEvents, requests, subscriptions } from "@/db/schema";
 import { isUniqueViolation } from "@/lib/database/errors";
 import { allocateRequestReference } from "@/lib/requests/records";
 import { maskIban } from "@/lib/validation/iban";
@@ -162,6 +162,19 @@ export async function submitPreRegistration(db: Db, scope: AccountScope): Promis
       };
       await tx.insert(requestEvents).values({ ...event, kind: "created" });
       await tx.insert(requestEvents).values({ ...event, kind: "transmitted" });
+      // The RIB handed in on the direct-debit step (storePreRegistrationDocument) goes with the request.
+      await tx
+        .update(documents)
+        .set({ requestId: row!.id, updatedAt: sql`now()` })
+        .where(
+          and(
+            eq(documents.communeId, scope.communeId),
+            isNull(documents.householdId),
+            eq(documents.uploadedByUserId, scope.userId),
+            isNull(documents.requestId),
+            ne(documents.state, "replaced"),
+          ),
+        );
       await tx.delete(newFamilyDrafts).where(mine);
       return { ok: true, reference, requestId: row!.id };
     });

@@ -1,11 +1,14 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { bookings, communes, type RequestRow, type RequestStatus, requests } from "@/db/schema";
+import { bookings, communes, documents, type RequestRow, type RequestStatus, requests } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { decideBookings } from "@/lib/bookings/decide";
+import { currentTime } from "@/lib/clock";
+import { refuseRequestDocuments, validateRequestDocuments } from "@/lib/documents/review";
 import { StaleMailError, transactionWithRenderedMail } from "@/lib/mail/prerendered";
 import { deliverPendingMail, enqueueRenderedMails } from "@/lib/mail/send-mail";
+import { parisDay } from "@/lib/planning/days";
 import { PENDING_STATUSES } from "@/lib/planning/slot-state";
 import { maskIban } from "@/lib/validation/iban";
 import { InvalidNewFamilyPayloadError, planApply, planHouseholdCreate, UnsupportedRequestTypeError } from "./apply";
@@ -125,6 +128,17 @@ export async function decideRequest(
           // From now on the request is the household's: it shows in its Mes demandes, with its history.
           await tx.update(requests).set({ householdId: created.householdId }).where(ofCommune);
           row.householdId = created.householdId;
+          // The pre-registration's RIB, owned by its uploader until now, is the new household's.
+          await tx
+            .update(documents)
+            .set({ householdId: created.householdId, updatedAt: sql`now()` })
+            .where(
+              and(
+                eq(documents.communeId, params.communeId),
+                eq(documents.requestId, row.id),
+                isNull(documents.householdId),
+              ),
+            );
           await recordAudit(tx, {
             ...audit,
             action: "family_file.changed",
@@ -163,6 +177,23 @@ export async function decideRequest(
             },
           });
         }
+        // The documents handed in with it (the RIB of a bank-details change) share its decision: accepting
+        // validates them ("validates both"), each until its type's default expiry; refusing refuses them with the
+        // request's message (the family hears of it in the request's own mail).
+        if (params.decision === "accepted")
+          await validateRequestDocuments(tx, {
+            communeId: params.communeId,
+            agentUserId: params.agentUserId,
+            requestId: row.id,
+            today: parisDay(currentTime()),
+          });
+        else
+          await refuseRequestDocuments(tx, {
+            communeId: params.communeId,
+            agentUserId: params.agentUserId,
+            requestId: row.id,
+            reason: message!,
+          });
         await recordAudit(tx, {
           ...audit,
           action: params.decision === "accepted" ? "request.accepted" : "request.refused",

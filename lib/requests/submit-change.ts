@@ -1,8 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { type RequestRow, requests } from "@/db/schema";
+import { documents, type RequestRow, requests } from "@/db/schema";
+import { RIB_CODE } from "@/lib/documents/codes";
+import type { PreparedDocument } from "@/lib/documents/prepared";
+import { storeDocument } from "@/lib/documents/store-document";
+import { findDocumentTypeByCode } from "@/lib/documents/types";
 import {
   type HouseholdScope,
   loadAuthorizedAdultRecord,
@@ -58,7 +62,12 @@ export type SubmitChangeResult =
   | { ok: true; outcome: "created" | "updated"; request: RequestRow; changes: FieldChange[] }
   /** The proposal equals the validated file: nothing to ask; a pending request for it, if any, was withdrawn. */
   | { ok: true; outcome: "unchanged" | "withdrawn"; request: RequestRow | null; changes: [] }
-  | { ok: false; reason: "not_found" };
+  | { ok: false; reason: "not_found" }
+  /** A change of bank details needs the RIB (RIB_CODE), attached now or already with the pending request: nothing was written. */
+  | { ok: false; reason: "document_required"; code: string };
+
+/** Which change types need which document type (by code) when the commune has that type, active and required. */
+const REQUIRED_ATTACHMENT: Partial<Record<FamilyFileChangeType, string>> = { "bank.update": RIB_CODE };
 
 /**
  * A family proposes new values for one record of its file. Creates the pending request, or — when one is
@@ -73,13 +82,23 @@ export async function submitChange(
     type: FamilyFileChangeType;
     targetId: string;
     proposed: Record<string, unknown>;
+    /**
+     * The document handed in with the change (prepareUploadedDocument): the RIB of a "bank.update", stored in the
+     * same transaction with the request's id. Ignored by the other change types.
+     */
+    attachment?: PreparedDocument;
   },
 ): Promise<SubmitChangeResult> {
   // The type comes from a form: a code that is no family-file change is refused like an unknown record.
   if (!(FAMILY_FILE_CHANGE_TYPES as readonly string[]).includes(params.type)) return { ok: false, reason: "not_found" };
   const scope = { communeId: params.communeId, householdId: params.householdId };
   const def = REQUEST_TYPES[params.type];
-  return db.transaction(async (tx) => {
+  const attachmentCode = REQUIRED_ATTACHMENT[params.type];
+  const attachmentType = attachmentCode
+    ? await findDocumentTypeByCode(db, { communeId: params.communeId, code: attachmentCode })
+    : null;
+  const attachment = attachmentType ? params.attachment : undefined;
+  return db.transaction(async (tx): Promise<SubmitChangeResult> => {
     const pendingWhere = and(
       eq(requests.communeId, scope.communeId),
       eq(requests.householdId, scope.householdId),
@@ -123,6 +142,37 @@ export async function submitChange(
       }
     }
 
+    // The document the change needs: attached now, or already handed in with the pending request (and not refused).
+    if (attachmentType?.required && !attachment) {
+      const [handedIn] = pending
+        ? await tx
+            .select({ id: documents.id })
+            .from(documents)
+            .where(
+              and(
+                eq(documents.communeId, scope.communeId),
+                eq(documents.requestId, pending.id),
+                eq(documents.typeId, attachmentType.id),
+                inArray(documents.state, ["pending", "validated"]),
+              ),
+            )
+            .limit(1)
+        : [];
+      if (!handedIn) return { ok: false, reason: "document_required", code: attachmentType.code };
+    }
+    const attach = async (requestId: string) => {
+      if (!attachment || !attachmentType) return;
+      const stored = await storeDocument(tx, {
+        ...scope,
+        userId: params.userId,
+        typeId: attachmentType.id,
+        requestId,
+        prepared: attachment,
+      });
+      // The type and request were read in this transaction: only a bug gets here; roll everything back.
+      if (!stored.ok) throw new Error(`the attachment of request ${requestId} could not be stored`);
+    };
+
     const summary = { fields: changes.map((c) => c.label) };
     if (pending) {
       const [updated] = await tx
@@ -138,6 +188,7 @@ export async function submitChange(
         actorUserId: params.userId,
         details: summary,
       });
+      await attach(pending.id);
       return { ok: true as const, outcome: "updated" as const, request: updated!, changes };
     }
 
@@ -180,6 +231,7 @@ export async function submitChange(
     } else {
       await addRequestEvent(tx, { ...event, kind: "updated", details: summary });
     }
+    await attach(row!.id);
     return {
       ok: true as const,
       outcome: created ? ("created" as const) : ("updated" as const),

@@ -30,6 +30,8 @@ export type SlotGroup = {
   householdId: string;
   activityId: string;
   status: BookingStatus;
+  /** The days carry a medical certificate (bookings.justificationDocumentId): a justified absence is never billed. */
+  justified?: boolean;
   dates: string[];
 };
 
@@ -132,7 +134,7 @@ export function computeRun(inputs: RunInputs): RunComputation {
         const month = monthOf(date);
         if (keep && !keep(group.householdId, month)) continue;
         const closed = inputs.closures.has(`*|${date}`) || inputs.closures.has(`${activity.id}|${date}`);
-        const billing = slotBilling(group.status, closed);
+        const billing = slotBilling(group.status, closed, group.justified ?? false);
         let unitCents: number | null = null;
         if (billing.billed) {
           const price = slotPrice(tariffs, date, household.familyQuotient);

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, notExists, or, type SQL, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import {
   activities,
@@ -9,6 +9,7 @@ import {
   bookings,
   children,
   closureDays,
+  documents,
   guardians,
   households,
   invoiceLines,
@@ -40,14 +41,29 @@ const anyUuid = (column: AnyPgColumn, ids: readonly string[]): SQL =>
   sql`${column} = any(${`{${ids.join(",")}}`}::uuid[])`;
 
 /** A child's slots at an activity grouped by state, their days in an array: a tenth of the rows of one per slot. */
+/** The medical certificate of an absence, once the town validated it: that absence is justified, never billed. */
+const justification = alias(documents, "justification");
+const justified = and(
+  eq(justification.id, bookings.justificationDocumentId),
+  eq(justification.communeId, bookings.communeId),
+  eq(justification.state, "validated"),
+);
+
 const slotGroup = {
   childId: bookings.childId,
   householdId: bookings.householdId,
   activityId: bookings.activityId,
   status: bookings.status,
+  justified: sql<boolean>`(${justification.id} is not null)`,
   dates: sql<string[]>`array_agg(${bookings.date}::text order by ${bookings.date})`,
 };
-const slotGroupBy = [bookings.childId, bookings.householdId, bookings.activityId, bookings.status] as const;
+const slotGroupBy = [
+  bookings.childId,
+  bookings.householdId,
+  bookings.activityId,
+  bookings.status,
+  sql`(${justification.id} is not null)`,
+] as const;
 
 export async function loadRunInputs(db: Db, scope: RunScope): Promise<RunInputs> {
   const { communeId, regieId, period } = scope;
@@ -89,6 +105,7 @@ export async function loadRunInputs(db: Db, scope: RunScope): Promise<RunInputs>
   inputs.monthBookings = await db
     .select(slotGroup)
     .from(bookings)
+    .leftJoin(justification, justified)
     .where(
       and(
         eq(bookings.communeId, communeId),
@@ -120,6 +137,7 @@ export async function loadRunInputs(db: Db, scope: RunScope): Promise<RunInputs>
       db
         .select(slotGroup)
         .from(bookings)
+        .leftJoin(justification, justified)
         .where(
           and(
             eq(bookings.communeId, communeId),
