@@ -1,7 +1,8 @@
 import { register } from "node:module";
 
-// The benchmark runs the app's modules outside Next. `server-only` throws unless bundled for the server, and the
-// react-server condition that silences it also hides react-dom/server (mail rendering): make it a no-op instead.
+// Scripts (seed, commune:add, benchmarks) run the app's modules outside Next. `server-only` throws unless bundled
+// for the server, and the react-server condition that silences it also hides react-dom/server (mail rendering):
+// make it a no-op instead.
 const hooks = `export async function resolve(specifier, context, next) {
   return specifier === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(specifier, context);
 }`;

@@ -7,13 +7,7 @@ import { countDocumentsToProvide, listHouseholdDocuments, listRequestDocuments }
 import { findDocumentForReview, listDocumentQueue } from "./queue";
 import { refuseDocument, validateDocument, validateDocuments } from "./review";
 import { storeDocument } from "./store-document";
-import {
-  countBlobs,
-  insertDocumentsCommune,
-  insertSubscribedFamily,
-  installDocumentStoreDouble,
-  preparedPdf,
-} from "./test-fixtures";
+import { countBlobs, insertDocumentsCommune, insertSubscribedFamily, preparedPdf } from "./test-fixtures";
 import {
   ensureDefaultDocumentTypes,
   findDocumentType,
@@ -24,7 +18,6 @@ import {
   saveDocumentType,
 } from "./types";
 
-installDocumentStoreDouble();
 const database = setUpTestDatabase();
 const db = () => database.db;
 const today = "2027-03-15";

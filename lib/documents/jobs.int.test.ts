@@ -6,16 +6,9 @@ import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { purgeClosedHouseholdDocuments, sendDocumentExpiryReminders } from "./jobs";
 import { validateDocument } from "./review";
 import { storeDocument } from "./store-document";
-import {
-  countBlobs,
-  insertDocumentsCommune,
-  insertSubscribedFamily,
-  installDocumentStoreDouble,
-  preparedPdf,
-} from "./test-fixtures";
+import { countBlobs, insertDocumentsCommune, insertSubscribedFamily, preparedPdf } from "./test-fixtures";
 import { saveDocumentSettings } from "./types";
 
-installDocumentStoreDouble();
 const database = setUpTestDatabase();
 const db = () => database.db;
 

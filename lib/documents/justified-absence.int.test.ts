@@ -9,7 +9,7 @@ import { enrol, insertActivity, insertFamily } from "@/lib/bookings/test-fixture
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { refuseDocument, validateDocument } from "./review";
-import { installDocumentStoreDouble, preparedPdf } from "./test-fixtures";
+import { preparedPdf } from "./test-fixtures";
 import { ensureDefaultDocumentTypes, findDocumentTypeByCode } from "./types";
 
 /*
@@ -18,7 +18,6 @@ import { ensureDefaultDocumentTypes, findDocumentTypeByCode } from "./types";
  * even a late absence the town would otherwise bill.
  */
 
-installDocumentStoreDouble();
 const database = setUpTestDatabase();
 const db = () => database.db;
 // Tuesday 24/11/2026, 09:00 in Paris; the late absences are declared on Wednesday 25/11 at 12:00.

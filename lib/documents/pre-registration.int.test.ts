@@ -12,7 +12,7 @@ import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { storePreRegistrationDocument } from "./store-document";
-import { installDocumentStoreDouble, preparedPdf } from "./test-fixtures";
+import { preparedPdf } from "./test-fixtures";
 import { ensureDefaultDocumentTypes } from "./types";
 
 /*
@@ -20,7 +20,6 @@ import { ensureDefaultDocumentTypes } from "./types";
  * "household.create" request, and the new household's once the town accepts it — validated with it.
  */
 
-installDocumentStoreDouble();
 const database = setUpTestDatabase();
 const db = () => database.db;
 

@@ -5,9 +5,8 @@ import { decideRequest } from "@/lib/requests/decide";
 import { submitChange } from "@/lib/requests/submit-change";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { listRequestDocuments } from "./household-documents";
-import { countBlobs, insertDocumentsCommune, installDocumentStoreDouble, preparedPdf } from "./test-fixtures";
+import { countBlobs, insertDocumentsCommune, preparedPdf } from "./test-fixtures";
 
-installDocumentStoreDouble();
 const database = setUpTestDatabase();
 const db = () => database.db;
 

@@ -4,12 +4,7 @@ import { auditLog, documents } from "@/db/schema";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { refuseDocument, validateDocument } from "./review";
 import { storeDocument } from "./store-document";
-import {
-  insertDocumentsCommune,
-  insertSubscribedFamily,
-  installDocumentStoreDouble,
-  preparedPdf,
-} from "./test-fixtures";
+import { insertDocumentsCommune, insertSubscribedFamily, preparedPdf } from "./test-fixtures";
 
 /*
  * Two agents deciding the same document at once, and a family sending the same document twice at once. Only
@@ -17,7 +12,6 @@ import {
  * to prove the race; on PGlite it still checks that exactly one side wins.
  */
 
-installDocumentStoreDouble();
 const database = setUpTestDatabase();
 const db = () => database.db;
 const PAIRS = 20;
