@@ -72,4 +72,6 @@ export const breadcrumbs = {
   agentInvoices: trail(under(agentBilling, "Factures", routes.agent.invoices)),
   billingSettings: trail(billingSettings),
   billingExports: trail(under(agentBilling, "Exports", routes.agent.billingExports)),
+  /** Espace famille › Pièces justificatives, and its deposit page below it. */
+  familyDocuments: trail(under(familySpace, "Pièces justificatives", (slug) => routes.family.documents(slug))),
 };

@@ -254,9 +254,15 @@ export const routes = {
       withQuery(fill(routePatterns.absencePeriod, { commune: slug }), { famille }),
     calendarSync: (slug: string, famille?: string) =>
       withQuery(fill(routePatterns.calendarSync, { commune: slug }), { famille }),
-    /** Pièces justificatives: what the town asks of the household and of each child, and its state. */
-    documents: (slug: string, famille?: string) =>
-      withQuery(fill(routePatterns.familyDocuments, { commune: slug }), { famille }),
+    /**
+     * Pièces justificatives: what the town asks of the household and of each child, and its state; `sent`: a
+     * document was just handed in (the page says so).
+     */
+    documents: (slug: string, famille?: string, options: { sent?: boolean } = {}) =>
+      withQuery(fill(routePatterns.familyDocuments, { commune: slug }), {
+        famille,
+        envoye: options.sent ? "1" : undefined,
+      }),
     /** "Ajouter" / "Remplacer" a document of a type (for a child when the type is asked of each child). */
     depositDocument: (slug: string, choice: { type: string; enfant?: string; famille?: string }) =>
       withQuery(fill(routePatterns.depositDocument, { commune: slug }), {

@@ -99,7 +99,11 @@ const built: Built<typeof routes> = {
     bookingPeriod: [routes.family.bookingPeriod(slug, id)],
     absencePeriod: [routes.family.absencePeriod(slug)],
     calendarSync: [routes.family.calendarSync(slug, id)],
-    documents: [routes.family.documents(slug), routes.family.documents(slug, id)],
+    documents: [
+      routes.family.documents(slug),
+      routes.family.documents(slug, id),
+      routes.family.documents(slug, undefined, { sent: true }),
+    ],
     depositDocument: [routes.family.depositDocument(slug, { type: id, enfant: otherId, famille: id })],
     documentFile: [routes.family.documentFile(slug, id)],
     preRegistration: [
@@ -188,6 +192,7 @@ const trails: Record<keyof typeof breadcrumbs, Crumb[]> = {
   agentInvoices: breadcrumbs.agentInvoices(slug, "Facture F2027-000001"),
   billingSettings: breadcrumbs.billingSettings(slug, "Régie enfance jeunesse"),
   billingExports: breadcrumbs.billingExports(slug),
+  familyDocuments: breadcrumbs.familyDocuments(slug, "Déposer une pièce justificative"),
 };
 
 describe("the route map", () => {

@@ -47,6 +47,14 @@ export default async function FamilySpacePage({ params }: Props) {
               </Link>
             </li>
             <li>
+              <Link className="tile" href={routes.family.documents(slug)}>
+                <span className="tile__title">Pièces justificatives</span>
+                <span className="tile__text">
+                  Ajouter, remplacer ou consulter les documents demandés par la commune.
+                </span>
+              </Link>
+            </li>
+            <li>
               <Link className="tile" href={routes.citizen.requests(slug)}>
                 <span className="tile__title">Mes demandes</span>
                 <span className="tile__text">Suivre vos demandes et les réponses de la collectivité.</span>
