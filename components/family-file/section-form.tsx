@@ -3,6 +3,7 @@
 import { useMemo } from "react";
 import type { FieldValues } from "react-hook-form";
 import type { z } from "zod";
+import { DocumentUploadField } from "@/components/documents/document-upload-field";
 import {
   CheckboxField,
   FormMessage,
@@ -40,6 +41,7 @@ export function SectionForm({
   defaults,
   notes,
   submitLabel = "Enregistrer les modifications",
+  fileField,
 }: {
   action: FormAction;
   sectionId: SectionId;
@@ -48,6 +50,8 @@ export function SectionForm({
   defaults: Record<string, unknown>;
   notes: Record<string, PendingNote>;
   submitLabel?: string;
+  /** A document posted with the values (the bank section's RIB): its files go to the action with the form. */
+  fileField?: { name: string; label: string };
 }) {
   const section = fileSection(sectionId);
   const schema = useMemo(
@@ -123,6 +127,9 @@ export function SectionForm({
           <div key={group.fields[0]?.key ?? index}>{fields}</div>
         );
       })}
+      {fileField ? (
+        <DocumentUploadField label={fileField.label} name={fileField.name} error={errors[fileField.name]?.message} />
+      ) : null}
       <div className="button-row">
         <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
       </div>

@@ -27,6 +27,12 @@ export function previewFromState(state: ActionState<PeriodOutcome>): PreviewView
 
 const DEBOUNCE_MS = 400;
 
+/** The preview reads the dates only: an absence's certificate is not uploaded at every question. */
+function withoutFiles(data: FormData): FormData {
+  for (const [name, value] of [...data.entries()]) if (typeof value !== "string") data.delete(name);
+  return data;
+}
+
 /**
  * Asks the server what the form would do each time its values settle (`key` changes) and are complete; an
  * answer that arrives after a newer question is dropped.
@@ -47,7 +53,7 @@ export function usePeriodPreview(
     setView((current) => ({ ...current, checking: true }));
     let next: PreviewView;
     try {
-      next = previewFromState(await preview(null, new FormData(formRef.current)));
+      next = previewFromState(await preview(null, withoutFiles(new FormData(formRef.current))));
     } catch {
       next = {
         days: null,

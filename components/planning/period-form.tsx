@@ -2,10 +2,12 @@
 
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useWatch } from "react-hook-form";
+import { DocumentUploadField } from "@/components/documents/document-upload-field";
 import { FormMessage, SubmitButton, useActionForm } from "@/components/ui/form-kit";
 import type { ActionState, FormAction } from "@/lib/actions/state";
 import { slotRequestSchema } from "@/lib/bookings/schemas";
 import type { EnrolmentChoice, PeriodOutcome } from "@/lib/bookings/types";
+import { CERTIFICATE_FIELD } from "@/lib/documents/family-messages";
 import type { IsoDay } from "@/lib/planning/days";
 import type { SlotRequestKind } from "@/lib/planning/period";
 import styles from "./period-form.module.css";
@@ -117,6 +119,16 @@ export function PeriodForm({
       <ChildStep form={form} options={childOptions} defaultValue={defaults.childId} soleActivity={soleActivity} />
       <ActivityStep form={form} choices={choices} childId={values.childId} defaultValue={defaults.activityId} />
       <DatesStep form={form} kind={kind} enrolment={enrolment} today={today} defaults={defaults} from={values.from} />
+      {kind === "absence" ? (
+        <DocumentUploadField
+          label="Certificat médical (facultatif)"
+          name={CERTIFICATE_FIELD}
+          error={
+            (form.formState.errors as Record<string, { message?: string } | undefined>)[CERTIFICATE_FIELD]?.message
+          }
+          hint="Avec le certificat du médecin couvrant ces jours, l'absence est justifiée et n'est pas facturée. PDF, JPEG ou PNG, 10 Mo maximum ; plusieurs fichiers possibles."
+        />
+      ) : null}
 
       <PreviewPanel view={view} headingId={headingId} />
 

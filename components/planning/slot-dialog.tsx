@@ -5,10 +5,17 @@ import { useActionState, useEffect, useRef } from "react";
 import { FormMessage, SubmitButton } from "@/components/ui/form-kit";
 import { type ActionState, type FormAction, failure } from "@/lib/actions/state";
 import { isoWeekday } from "@/lib/planning/days";
-import { SLOT_STATE_LABELS } from "@/lib/planning/slot-state";
 import styles from "./planning.module.css";
 import { type LoadSlotHistory, SlotHistory } from "./slot-history";
-import { longDay, SLOT_ACTION_BUTTONS, type SlotEvent, slotHours, slotQuestion, slotRefusal } from "./slot-text";
+import {
+  longDay,
+  SLOT_ACTION_BUTTONS,
+  type SlotEvent,
+  slotHours,
+  slotQuestion,
+  slotRefusal,
+  slotStateText,
+} from "./slot-text";
 
 export interface SlotActions {
   request: FormAction;
@@ -123,7 +130,7 @@ export function SlotDialog({
               <dd>{activity.facility}</dd>
               <dt>État</dt>
               <dd>
-                {SLOT_STATE_LABELS[slot.state]}
+                {slotStateText(slot)}
                 {/* A cancelled request leaves the slot free: its reference stays in the history only. */}
                 {slot.requestReference && slot.state !== "enrolled" ? ` (demande ${slot.requestReference})` : null}
               </dd>

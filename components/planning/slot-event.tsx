@@ -2,9 +2,8 @@
 
 import { cloneElement, type HTMLAttributes, isValidElement, type ReactElement } from "react";
 import type { EventProps, EventWrapperProps } from "react-big-calendar";
-import { SLOT_STATE_LABELS } from "@/lib/planning/slot-state";
 import styles from "./planning.module.css";
-import { SLOT_STATE_ICONS, type SlotEvent, slotAccessibleName, slotHours } from "./slot-text";
+import { type SlotEvent, slotAccessibleName, slotHours, slotStateIcon, slotStateText } from "./slot-text";
 
 /** What a slot shows: hours, child and activity, and its state as a mark and words (never colour alone). */
 export function SlotEventContent({ event }: EventProps<SlotEvent>) {
@@ -13,12 +12,12 @@ export function SlotEventContent({ event }: EventProps<SlotEvent>) {
     <span className={styles.eventText}>
       <span className={styles.eventHours}>{slotHours(slot)}</span>
       <span>
-        <span aria-hidden="true">{SLOT_STATE_ICONS[slot.state]}</span>{" "}
+        <span aria-hidden="true">{slotStateIcon(slot)}</span>{" "}
         <span className={styles.eventWho}>
           {child.firstName} · {activity.label}
         </span>
       </span>
-      <span className={styles.eventState}>{SLOT_STATE_LABELS[slot.state]}</span>
+      <span className={styles.eventState}>{slotStateText(slot)}</span>
     </span>
   );
 }

@@ -1,6 +1,6 @@
 import { SLOT_STATE_LABELS, SLOT_STATES } from "@/lib/planning/slot-state";
 import styles from "./planning.module.css";
-import { SLOT_STATE_ICONS } from "./slot-text";
+import { JUSTIFIED_ABSENCE, JUSTIFIED_ABSENCE_ICON, SLOT_STATE_ICONS } from "./slot-text";
 
 /** "Légende": each state's pattern and mark, as drawn on the slots. */
 export function SlotLegend() {
@@ -16,6 +16,12 @@ export function SlotLegend() {
             <span>{SLOT_STATE_LABELS[state]}</span>
           </li>
         ))}
+        <li>
+          <span className={`${styles.slot} ${styles.absent} ${styles.swatch}`} aria-hidden="true">
+            {JUSTIFIED_ABSENCE_ICON}
+          </span>
+          <span>{JUSTIFIED_ABSENCE} (certificat médical joint, non facturée)</span>
+        </li>
       </ul>
     </section>
   );

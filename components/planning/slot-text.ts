@@ -29,6 +29,26 @@ export const SLOT_STATE_ICONS: Record<SlotState, string> = {
   refused: "⊘",
 };
 
+/** An absence that came with a medical certificate (issue #12): its words and its mark, beside the state's. */
+export const JUSTIFIED_ABSENCE = "Absence justifiée";
+export const JUSTIFIED_ABSENCE_ICON = "✚";
+
+/** Whether the slot's absence is justified by a medical certificate (the planning's rows say so). */
+export function isJustifiedAbsence(slot: PlanningSlot): boolean {
+  return "justified" in slot && slot.justified === true;
+}
+
+/** The state's words: "Absence justifiée" for a justified absence, beside "Absence demandée" while it is asked. */
+export function slotStateText(slot: PlanningSlot): string {
+  if (!isJustifiedAbsence(slot)) return SLOT_STATE_LABELS[slot.state];
+  return slot.state === "absent" ? JUSTIFIED_ABSENCE : `${SLOT_STATE_LABELS[slot.state]} – ${JUSTIFIED_ABSENCE}`;
+}
+
+/** The state's mark, or the justified absence's. */
+export function slotStateIcon(slot: PlanningSlot): string {
+  return isJustifiedAbsence(slot) ? JUSTIFIED_ABSENCE_ICON : SLOT_STATE_ICONS[slot.state];
+}
+
 /** "jeudi 03/12/2026" */
 export function longDay(day: IsoDay): string {
   return `${weekdayName(isoWeekday(day))} ${formatDate(day)}`;
@@ -41,12 +61,12 @@ export function slotHours(slot: Pick<PlanningSlot, "startTime" | "endTime">): st
 
 /** The tooltip of the guide: activity, day and state. */
 export function slotTooltip({ slot, child, activity }: SlotEvent): string {
-  return `${child.firstName} – ${activity.label} – ${longDay(slot.day)} – ${SLOT_STATE_LABELS[slot.state]}`;
+  return `${child.firstName} – ${activity.label} – ${longDay(slot.day)} – ${slotStateText(slot)}`;
 }
 
 /** What a screen reader says on a slot: child, activity, day, hours and state. */
 export function slotAccessibleName({ slot, child, activity }: SlotEvent): string {
-  return `${child.firstName}, ${activity.label}, ${longDay(slot.day)}, ${slotHours(slot)} : ${SLOT_STATE_LABELS[slot.state]}`;
+  return `${child.firstName}, ${activity.label}, ${longDay(slot.day)}, ${slotHours(slot)} : ${slotStateText(slot)}`;
 }
 
 /** What clicking the slot will ask the town, word for word; null when the slot offers nothing. */

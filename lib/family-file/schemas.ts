@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { todayInParis } from "@/lib/clock";
+import { RIB_FIELD } from "@/lib/documents/family-messages";
 import type { FamilyFileChangeType } from "@/lib/requests/types";
 import { checkbox, requiredText } from "@/lib/validation/fields";
 import { frenchPhoneField } from "@/lib/validation/french-phone";
@@ -99,13 +100,21 @@ export const fileTargetSchema = z.object({
   targetId: recordId("La fiche"),
 });
 
+/**
+ * The file fields a section's form posts beside its values: the bank section's RIB (its files, checked by the
+ * action: lib/documents/upload.ts).
+ */
+const sectionFileFields = (section: FileSection) =>
+  section.requestType === "bank.update" ? { [RIB_FIELD]: z.unknown().optional() } : {};
+
 /** What the server action validates: the section's fields, which section, and the record it is about. */
 export const sectionChangeSchema = z.discriminatedUnion(
   "section",
   FAMILY_FILE_SECTIONS.map((section) =>
     sectionFieldsSchema(section)
       .extend({ section: z.literal(section.id) })
-      .extend(fileTargetSchema.shape),
+      .extend(fileTargetSchema.shape)
+      .extend(sectionFileFields(section)),
   ) as unknown as [z.ZodObject, ...z.ZodObject[]],
   { error: "Formulaire inconnu." },
 ) as unknown as z.ZodType<{ section: SectionId; householdId: string; targetId: string } & Record<string, unknown>>;

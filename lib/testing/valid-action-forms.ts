@@ -213,4 +213,6 @@ export const validActionForms: Record<string, (ids: FormIds) => Form> = {
     amount: demo.invoice.amount,
     personalCode: demo.invoice.personalCode,
   }),
+  // No file and no type of the demo has this id: refused at the file field ("Choisissez un fichier.").
+  uploadDocument: (ids) => ({ householdId: ids.household, typeId: "00000000-0000-4000-8000-00000000f003" }),
 };

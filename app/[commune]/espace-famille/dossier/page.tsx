@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DocumentsToProvide } from "@/components/documents/documents-to-provide";
 import styles from "@/components/family-file/family-file.module.css";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
+import { todayInParis } from "@/lib/clock";
+import { getDb } from "@/lib/db";
+import { countDocumentsToProvide } from "@/lib/documents/household-documents";
 import type { FamilyFile } from "@/lib/family-file/read";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
@@ -30,6 +34,11 @@ function PendingBadge({ show }: { show: boolean }) {
 export default async function FamilyFilePage({ params }: Props) {
   const { commune: slug } = await params;
   const { commune, user, files } = await loadOwnFamilyFiles(slug, routes.family.file(slug));
+  const db = await getDb();
+  const today = todayInParis();
+  const toProvide = await Promise.all(
+    files.map((file) => countDocumentsToProvide(db, { communeId: commune.id, householdId: file.household.id, today })),
+  );
   return (
     <>
       <Breadcrumbs items={breadcrumbs.familyFile(slug)} />
@@ -44,13 +53,18 @@ export default async function FamilyFilePage({ params }: Props) {
             été traitées sont affichées en jaune. Suivez-les dans{" "}
             <Link href={routes.citizen.requests(slug)}>Mes demandes</Link>.
           </p>
-          {files.map((file) => (
+          {files.map((file, index) => (
             <section
               key={file.household.id}
               className={`card ${styles.section}`}
               aria-labelledby={`famille-${file.household.id}`}
             >
               <h2 id={`famille-${file.household.id}`}>Famille {file.household.name}</h2>
+              <DocumentsToProvide
+                slug={slug}
+                count={toProvide[index] ?? 0}
+                householdId={files.length > 1 ? file.household.id : undefined}
+              />
               <h3>Responsables</h3>
               <ul className={styles.memberList}>
                 {file.guardians.map((g) => (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DocumentsToProvide } from "@/components/documents/documents-to-provide";
 import { MarkReadForm } from "@/components/requests/mark-read-form";
 import { Pager } from "@/components/requests/pager";
 import { RequestFilters } from "@/components/requests/request-filters";
@@ -6,7 +7,9 @@ import { RequestTable } from "@/components/requests/request-table";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
 import { requireUser } from "@/lib/auth/session";
+import { todayInParis } from "@/lib/clock";
 import { getDb } from "@/lib/db";
+import { countDocumentsToProvide } from "@/lib/documents/household-documents";
 import { listHouseholdRequests } from "@/lib/requests/lists";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
@@ -45,6 +48,11 @@ export default async function MyRequestsPage({ params, searchParams }: Props) {
     );
   }
   const household = households.current;
+  const toProvide = await countDocumentsToProvide(db, {
+    communeId: commune.id,
+    householdId: household.id,
+    today: todayInParis(),
+  });
   const list = await listHouseholdRequests(db, {
     communeId: commune.id,
     householdId: household.id,
@@ -62,6 +70,7 @@ export default async function MyRequestsPage({ params, searchParams }: Props) {
         Mes demandes ({list.total} résultat{list.total > 1 ? "s" : ""})
       </h1>
       {households.all.length > 1 ? <p>Famille {household.name}</p> : null}
+      <DocumentsToProvide slug={slug} count={toProvide} householdId={scoped.famille} />
       <RequestFilters
         action={routes.citizen.requests(slug)}
         resetHref={routes.citizen.requests(slug)}

@@ -1,11 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { familyAction } from "@/lib/actions/action";
 import { failure, fieldFailure, INVALID_FORM, success } from "@/lib/actions/state";
 import { slotRequestSchema } from "@/lib/bookings/schemas";
 import { previewSlotRequest, submitSlotRequest } from "@/lib/bookings/submit";
 import type { PeriodOutcome } from "@/lib/bookings/types";
+import { CERTIFICATE_FIELD } from "@/lib/documents/family-messages";
+import { chosenFiles, hasChosenFiles } from "@/lib/documents/form-files";
+import type { PreparedDocument } from "@/lib/documents/prepared";
+import { prepareUploadedDocument } from "@/lib/documents/upload";
 import { routePatterns } from "@/lib/routes/paths";
 
 /*
@@ -31,13 +36,32 @@ export const previewPeriodRequest = familyAction(forChild, async (input, ctx) =>
     : fieldErrorsOf(preview.fieldErrors);
 });
 
-/** "Demander": one request for every date that may be asked; each date's outcome comes back. */
-export const submitPeriodRequest = familyAction(forChild, async (input, ctx) => {
+/** The period form as "Demander" posts it: an absence may come with a medical certificate (its files). */
+const periodRequestSchema = z.intersection(
+  slotRequestSchema,
+  z.object({ [CERTIFICATE_FIELD]: z.unknown().optional() }),
+);
+
+/**
+ * "Demander": one request for every date that may be asked; each date's outcome comes back. An absence's medical
+ * certificate, when given, is checked first (answered at its field) and stored with the request: the absence is
+ * then justified.
+ */
+export const submitPeriodRequest = familyAction({ ...forChild, schema: periodRequestSchema }, async (form, ctx) => {
+  const { [CERTIFICATE_FIELD]: certificateFiles, ...input } = form;
+  let certificate: PreparedDocument | undefined;
+  if (input.kind === "absence" && hasChosenFiles(certificateFiles)) {
+    const prepared = await prepareUploadedDocument(chosenFiles(certificateFiles));
+    if (!prepared.ok) return failure<PeriodOutcome>(INVALID_FORM, { [CERTIFICATE_FIELD]: [prepared.message] });
+    certificate = prepared.document;
+  }
   const result = await submitSlotRequest(ctx.db, {
     communeId: ctx.commune.id,
     householdId: ctx.householdId,
     userId: ctx.user.id,
     input,
+    // @ts-expect-error the domain branch adds `certificate` to submitSlotRequest (issue #12); removed once merged.
+    certificate,
   });
   if (!result.ok) return fieldErrorsOf(result.fieldErrors);
   if (!result.request) {

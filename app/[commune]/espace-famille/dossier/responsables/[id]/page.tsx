@@ -5,6 +5,7 @@ import { PendingRequestNotice } from "@/components/family-file/pending-request-n
 import { SectionForm } from "@/components/family-file/section-form";
 import { sectionFormValues } from "@/components/family-file/section-values";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { RIB_FIELD } from "@/lib/documents/family-messages";
 import type { SectionId } from "@/lib/family-file/schemas-sections";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
@@ -65,8 +66,8 @@ export default async function GuardianPage({ params }: Props) {
       })}
       <FileSectionCard id="donnees-bancaires" title="Données bancaires">
         <p>
-          Si vous souhaitez être en prélèvement, saisissez vos informations bancaires et déposez votre RIB dans vos
-          documents. Après validation, la collectivité vous transmet le mandat de prélèvement.
+          Si vous souhaitez être en prélèvement, saisissez vos informations bancaires et joignez votre RIB : la
+          collectivité le vérifie avec la demande. Après validation, elle vous transmet le mandat de prélèvement.
         </p>
         <p>
           Compte enregistré : <strong>{file.bank.values.ibanMasked ?? "aucun"}</strong>
@@ -85,6 +86,7 @@ export default async function GuardianPage({ params }: Props) {
           targetId={householdId}
           defaults={bank.defaults}
           notes={bank.notes}
+          fileField={{ name: RIB_FIELD, label: "RIB (PDF, JPEG ou PNG, 10 Mo maximum)" }}
         />
       </FileSectionCard>
       <FileSectionCard id="donnees-fiscales" title="Données fiscales">
