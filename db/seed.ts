@@ -20,6 +20,7 @@ import {
 } from "./schema";
 import { DEMO_REGIE, seedActivityTariffs, seedBillingSettings } from "./seed-billing";
 import { reserveImportedInvoiceNumber, seedInvoiceHistory } from "./seed-billing-history";
+import { seedDemoDocuments } from "./seed-documents";
 import { seedFamilyFile } from "./seed-family-file";
 import { seedPlanning } from "./seed-planning";
 
@@ -274,6 +275,9 @@ export async function seedDemo(db: Db, options: { familyCopies?: number } = {}):
     contactAddress: "Hôtel de ville, 2 rue de la République, 38000 Autreville",
   });
 
+  await ensureDefaultDocumentTypes(db, town.id);
+  await ensureDefaultDocumentTypes(db, other.id);
+
   const agent = await upsertAccount(db, town.id, {
     ...demo.agent,
     role: "agent",
@@ -361,6 +365,15 @@ export async function seedDemo(db: Db, options: { familyCopies?: number } = {}):
       agentUserId: agent.id,
       today: todayInParis(),
     });
+
+  // --- Pièces justificatives of the demo families (issue #12, family side): after the document types above. ---
+  await seedDemoDocuments(db, {
+    communeId: town.id,
+    agentUserId: agent.id,
+    families: sets.map((set) => ({ householdId: set.martin, userId: set.familyUserId })),
+    today: todayInParis(),
+  });
+  // --- end of the demo families' documents ---
 }
 
 /** First start on an empty embedded database: make the demo usable at once. */

@@ -1,7 +1,12 @@
 import { and, eq } from "drizzle-orm";
+import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { bankAccounts, children, guardians, requests, subscriptions } from "@/db/schema";
+import { bankAccounts, children, documents, documentTypes, guardians, requests, subscriptions } from "@/db/schema";
+import { INVALID_FORM } from "@/lib/actions/state";
+import { RIB_CODE } from "@/lib/documents/codes";
+import { RIB_FIELD, RIB_REQUIRED } from "@/lib/documents/family-messages";
+import { ensureDefaultDocumentTypes } from "@/lib/documents/types";
 import { fieldView, readFamilyFile } from "@/lib/family-file/read";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
 import { decideRequest } from "@/lib/requests/decide";
@@ -50,6 +55,19 @@ const basic = (f: Awaited<ReturnType<typeof insertFamily>>, overrides: Record<st
 
 const requestsOf = (db: Db, householdId: string) =>
   db.select().from(requests).where(eq(requests.householdId, householdId));
+
+/** A real one-page PDF, as the family's bank app exports a RIB. */
+async function ribPdf(): Promise<File> {
+  const pdf = await PDFDocument.create();
+  pdf.addPage([200, 120]);
+  return new File([new Uint8Array(await pdf.save())], "RIB.pdf", { type: "application/pdf" });
+}
+
+/** The bank section's form with the files of its RIB field. */
+function withRib(data: FormData, ...files: File[]): FormData {
+  for (const file of files) data.append(RIB_FIELD, file);
+  return data;
+}
 
 describe("Dossier famille actions", () => {
   it("turns a guardian's new phone into a pending request shown beside the validated value", async () => {
@@ -173,19 +191,23 @@ describe("Dossier famille actions", () => {
         }),
       ),
     ).toMatchObject({ ok: true });
+    await ensureDefaultDocumentTypes(db, mine.scope.communeId);
     expect(
       await submitSectionChange(
         slug,
         null,
-        formData({
-          section: "bank",
-          householdId: mine.householdId,
-          targetId: mine.householdId,
-          directDebit: true,
-          iban: "FR76 3000 6000 0112 3456 7890 189",
-          bic: "bnpafrpp",
-          holderName: "Claire",
-        }),
+        withRib(
+          formData({
+            section: "bank",
+            householdId: mine.householdId,
+            targetId: mine.householdId,
+            directDebit: true,
+            iban: "FR76 3000 6000 0112 3456 7890 189",
+            bic: "bnpafrpp",
+            holderName: "Claire",
+          }),
+          await ribPdf(),
+        ),
       ),
     ).toMatchObject({ ok: true });
     const rows = await requestsOf(db, mine.householdId);
@@ -198,6 +220,59 @@ describe("Dossier famille actions", () => {
       iban: "FR7630006000011234567890189",
       bic: "BNPAFRPP",
     });
+    expect(await db.select().from(bankAccounts).where(eq(bankAccounts.householdId, mine.householdId))).toHaveLength(0);
+  });
+
+  it("asks for the RIB with a change of bank details, then sends the RIB with the request", async () => {
+    const { db, commune, mine, other, slug } = await setUp();
+    await ensureDefaultDocumentTypes(db, commune.id);
+    const bank = (householdId = mine.householdId) =>
+      formData({
+        section: "bank",
+        householdId,
+        targetId: householdId,
+        directDebit: true,
+        iban: "FR76 3000 6000 0112 3456 7890 189",
+        bic: "BNPAFRPP",
+        holderName: "Claire",
+      });
+    const documentsOf = (householdId: string) =>
+      db.select().from(documents).where(eq(documents.householdId, householdId));
+
+    // No RIB (nor the empty part of an unused file input): the field says so, nothing is written.
+    for (const data of [bank(), withRib(bank(), new File([], "", { type: "application/octet-stream" }))]) {
+      expect(await submitSectionChange(slug, null, data)).toEqual({
+        ok: false,
+        message: INVALID_FORM,
+        fieldErrors: { [RIB_FIELD]: [RIB_REQUIRED] },
+      });
+    }
+    // A file that is not a PDF, JPEG or PNG whatever its name: refused at the same field.
+    const html = new File(["<html><body>RIB</body></html>"], "RIB.pdf", { type: "application/pdf" });
+    expect(await submitSectionChange(slug, null, withRib(bank(), html))).toMatchObject({
+      ok: false,
+      fieldErrors: { [RIB_FIELD]: [expect.any(String)] },
+    });
+    expect(await requestsOf(db, mine.householdId)).toHaveLength(0);
+    expect(await documentsOf(mine.householdId)).toHaveLength(0);
+
+    // Another household's bank details, even with a RIB: refused, nothing written.
+    expect(await submitSectionChange(slug, null, withRib(bank(other.householdId), await ribPdf()))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("n'est pas relié"),
+    });
+    expect(await documentsOf(other.householdId)).toHaveLength(0);
+
+    // With the RIB: the request, and the RIB handed in with it, waiting for the town's check.
+    expect(await submitSectionChange(slug, null, withRib(bank(), await ribPdf()))).toMatchObject({ ok: true });
+    const [request] = await requestsOf(db, mine.householdId);
+    expect(request).toMatchObject({ type: "bank.update", status: "pending" });
+    const [rib] = await documentsOf(mine.householdId);
+    const [ribType] = await db
+      .select()
+      .from(documentTypes)
+      .where(and(eq(documentTypes.communeId, commune.id), eq(documentTypes.code, RIB_CODE)));
+    expect(rib).toMatchObject({ typeId: ribType!.id, requestId: request!.id, state: "pending", childId: null });
     expect(await db.select().from(bankAccounts).where(eq(bankAccounts.householdId, mine.householdId))).toHaveLength(0);
   });
 

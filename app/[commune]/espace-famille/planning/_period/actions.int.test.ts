@@ -1,7 +1,11 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { requests } from "@/db/schema";
+import { bookings, documents, documentTypes, requests } from "@/db/schema";
 import { enrol, insertActivity, insertFamily } from "@/lib/bookings/test-fixtures";
+import { MEDICAL_CERTIFICATE_CODE } from "@/lib/documents/codes";
+import { CERTIFICATE_FIELD } from "@/lib/documents/family-messages";
+import { ensureDefaultDocumentTypes } from "@/lib/documents/types";
 import { addDays, isoWeekday, parisDay } from "@/lib/planning/days";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
@@ -9,6 +13,13 @@ import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { previewPeriodRequest, submitPeriodRequest } from "./actions";
 
 const database = setUpTestDatabase();
+
+/** A real one-page PDF, as a doctor's scanned certificate. */
+async function certificatePdf(): Promise<File> {
+  const pdf = await PDFDocument.create();
+  pdf.addPage([200, 280]);
+  return new File([new Uint8Array(await pdf.save())], "certificat.pdf", { type: "application/pdf" });
+}
 const db = () => database.db;
 
 // The actions use the real clock: a fortnight from the coming Monday is past no deadline.
@@ -94,6 +105,74 @@ describe("the period form's actions", () => {
     expect(outcome.days).toHaveLength(4);
     expect(outcome.days.every((d) => d.outcome === "refused" && d.reason?.includes("Aucune réservation"))).toBe(true);
     expect(await t.requestsOf(t.mine.household.id)).toHaveLength(0);
+  });
+
+  it("sends an absence with its medical certificate: the days are justified by the stored document", async () => {
+    const t = await setUp();
+    await ensureDefaultDocumentTypes(db(), t.commune.id);
+    const child = t.mine.children[0]!;
+    const days = [monday, addDays(monday, 3)];
+    await db()
+      .insert(bookings)
+      .values(
+        days.map((date) => ({
+          communeId: t.commune.id,
+          householdId: t.mine.household.id,
+          childId: child.id,
+          activityId: t.activity.id,
+          date,
+          status: "booked" as const,
+        })),
+      );
+    const absence = (...files: File[]) => {
+      const data = t.period({ kind: "absence", to: addDays(monday, 4) });
+      for (const file of files) data.append(CERTIFICATE_FIELD, file);
+      return data;
+    };
+    const documentsOf = (householdId: string) =>
+      db().select().from(documents).where(eq(documents.householdId, householdId));
+
+    // A certificate that is no PDF, JPEG or PNG: answered at its field, nothing sent.
+    const text = new File(["Certificat"], "certificat.pdf", { type: "application/pdf" });
+    expect(await submitPeriodRequest(t.commune.slug, null, absence(text))).toMatchObject({
+      ok: false,
+      fieldErrors: { [CERTIFICATE_FIELD]: [expect.any(String)] },
+    });
+    expect(await t.requestsOf(t.mine.household.id)).toHaveLength(0);
+    expect(await documentsOf(t.mine.household.id)).toHaveLength(0);
+
+    const sent = await submitPeriodRequest(t.commune.slug, null, absence(await certificatePdf()));
+    expect(sent).toMatchObject({ ok: true, message: expect.stringContaining("Votre demande d'absence") });
+    const [request] = await t.requestsOf(t.mine.household.id);
+    const [certificate] = await documentsOf(t.mine.household.id);
+    const [type] = await db()
+      .select()
+      .from(documentTypes)
+      .where(and(eq(documentTypes.communeId, t.commune.id), eq(documentTypes.code, MEDICAL_CERTIFICATE_CODE)));
+    expect(certificate).toMatchObject({
+      typeId: type!.id,
+      childId: child.id,
+      requestId: request!.id,
+      state: "pending",
+    });
+    const rows = await db().select().from(bookings).where(eq(bookings.childId, child.id));
+    expect(rows.map((b) => [b.date, b.status, b.justificationDocumentId]).sort()).toEqual(
+      days.map((day) => [day, "absence_requested", certificate!.id]),
+    );
+  });
+
+  it("sends an absence without certificate as before, and never stores a certificate with a booking", async () => {
+    const t = await setUp();
+    await ensureDefaultDocumentTypes(db(), t.commune.id);
+    const empty = new File([], "", { type: "application/octet-stream" });
+    const booking = t.period();
+    booking.append(CERTIFICATE_FIELD, await certificatePdf());
+    expect(await submitPeriodRequest(t.commune.slug, null, booking)).toMatchObject({ ok: true });
+    const absence = t.period({ kind: "absence" });
+    absence.append(CERTIFICATE_FIELD, empty);
+    // No booked day to be absent from: refused as usual, the empty file part ignored.
+    expect(await submitPeriodRequest(t.commune.slug, null, absence)).toMatchObject({ ok: false });
+    expect(await db().select().from(documents).where(eq(documents.householdId, t.mine.household.id))).toEqual([]);
   });
 
   it("is the family's only: an agent of the commune is refused", async () => {
