@@ -1,7 +1,9 @@
 import type { Locator, Page } from "@playwright/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import sharp from "sharp";
+import { addDays } from "../lib/planning/days";
 import { expect, expectAccessible, test } from "./fixtures";
+import { TODAY } from "./run-settings";
 
 /*
  * Espace famille › Pièces justificatives, as a family uses it: from a phone, with a refused document to replace,
@@ -175,4 +177,44 @@ test("a change of bank details without the RIB is refused at the RIB's field, th
   const withRequests = page.getByRole("region", { name: "Avec vos demandes" });
   await expect(lineOf(page, "RIB")).toContainText("En cours de vérification");
   await expect(withRequests).toBeVisible();
+});
+
+test("an absence declared with a medical certificate is a justified absence on the planning", async ({ page, own }) => {
+  test.slow();
+  // Zoé's canteen is booked on every school day of the coming two weeks (db/seed-planning.ts).
+  const from = addDays(TODAY, 7);
+  const to = addDays(TODAY, 11);
+  await page.goto("/demo/espace-famille/planning/absence");
+  await expect(page.getByRole("heading", { level: 1, name: "Absence à une activité" })).toBeVisible();
+  // A choice made before the page hydrated is reset by it: choose again until the enrolment's period shows.
+  await expect(async () => {
+    await page.getByLabel("Enfants").selectOption({ label: `Zoé ${own.martin.name}` });
+    await page.getByLabel("Activités").selectOption({ label: "2/Repas Sco – Restaurant scolaire Jules Ferry" });
+    await expect(page.getByText(/période de l'inscription \(du \d{2}\/\d{2}\/\d{4}/)).toBeVisible({ timeout: 2_000 });
+  }).toPass();
+  await page.getByRole("textbox", { name: "Du", exact: true }).fill(from);
+  await page.getByRole("textbox", { name: "Au", exact: true }).fill(to);
+  for (const box of await page.getByRole("checkbox").all()) await box.check();
+  const certificate = page.getByLabel("Certificat médical (facultatif)");
+  await certificate.setInputFiles({
+    name: "certificat.pdf",
+    mimeType: "application/pdf",
+    buffer: await pdf("Certificat médical - Zoé"),
+  });
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Demander" }).click();
+  await expect(
+    page.getByText(/Votre demande d'absence a été transmise à la collectivité sous la référence/),
+  ).toBeVisible();
+
+  await page.goto(`/demo/espace-famille/planning?vue=semaine5&date=${from}`);
+  const justified = page.getByRole("button", { name: /^Zoé, 2\/Repas Sco, .* : .*Absence justifiée$/ });
+  await expect(justified.first()).toBeVisible();
+  expect(await justified.count()).toBe(4);
+  await expect(
+    page.getByRole("region", { name: "Légende" }).getByText("Absence justifiée", { exact: true }),
+  ).toBeVisible();
+  await justified.first().click();
+  await expect(page.getByRole("dialog").getByText(/Absence justifiée/)).toBeVisible();
+  await expectAccessible(page);
 });

@@ -20,7 +20,7 @@ export function SlotLegend() {
           <span className={`${styles.slot} ${styles.absent} ${styles.swatch}`} aria-hidden="true">
             {JUSTIFIED_ABSENCE_ICON}
           </span>
-          <span>{JUSTIFIED_ABSENCE} (certificat médical joint, non facturée)</span>
+          <span>{JUSTIFIED_ABSENCE}</span>
         </li>
       </ul>
     </section>
