@@ -4,6 +4,13 @@ import { type DragEvent, useEffect, useId, useRef, useState } from "react";
 import { FieldError } from "@/components/ui/form-kit";
 import styles from "./documents.module.css";
 
+/**
+ * Kept in step with DOCUMENT_MAX_BYTES (db/schema/documents.ts, not for the browser's bundle): checked here only to
+ * spare posting more than the server takes; the server checks again.
+ */
+const MAX_BYTES = 10 * 1024 * 1024;
+const TOO_LARGE = "Le document dépasse 10 Mo : retirez une page ou choisissez des fichiers plus légers.";
+
 /** What the content check takes (lib/documents/content-check.ts): the browser's file dialog offers these first. */
 const ACCEPTED = "application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png";
 
@@ -50,15 +57,31 @@ export function DocumentUploadField({
   const input = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [dragging, setDragging] = useState(false);
-  const describedBy = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ");
 
-  // A form reset (React resets a form after its action) empties the inputs: the list follows.
+  const tooLarge = files.reduce((total, file) => total + file.size, 0) > MAX_BYTES;
+  const shownError = tooLarge ? TOO_LARGE : error;
+  const describedBy = [`${id}-hint`, shownError ? `${id}-error` : null].filter(Boolean).join(" ");
+  const blocked = useRef(false);
+  blocked.current = tooLarge;
+
+  // A form reset (React resets a form after its action) empties the inputs: the list follows. Too large a document
+  // is not posted: the form's submit stops here, before React's handler (on the document's root) sees it.
   useEffect(() => {
     const form = input.current?.form;
     if (!form) return;
     const clear = () => setFiles([]);
+    const hold = (event: SubmitEvent) => {
+      if (!blocked.current) return;
+      event.preventDefault();
+      event.stopPropagation();
+      input.current?.focus();
+    };
     form.addEventListener("reset", clear);
-    return () => form.removeEventListener("reset", clear);
+    form.addEventListener("submit", hold);
+    return () => {
+      form.removeEventListener("reset", clear);
+      form.removeEventListener("submit", hold);
+    };
   }, []);
 
   /** The list becomes `next`, in the input too; where a script cannot set it, the input keeps the browser's own. */
@@ -75,7 +98,7 @@ export function DocumentUploadField({
   }
 
   return (
-    <div className={`field${error ? " field--error" : ""}`}>
+    <div className={`field${shownError ? " field--error" : ""}`}>
       <label htmlFor={id}>
         {label}
         {required ? <span aria-hidden="true"> *</span> : null}
@@ -108,7 +131,7 @@ export function DocumentUploadField({
           multiple
           accept={ACCEPTED}
           required={required}
-          aria-invalid={error ? true : undefined}
+          aria-invalid={shownError ? true : undefined}
           aria-describedby={describedBy}
           // A new choice adds to the pages already chosen, as a drop or a photo does.
           onChange={(event) => update([...files, ...Array.from(event.currentTarget.files ?? [])])}
@@ -155,7 +178,7 @@ export function DocumentUploadField({
       <p className="visually-hidden" aria-live="polite">
         {files.length === 0 ? "" : files.length === 1 ? "1 fichier choisi." : `${files.length} fichiers choisis.`}
       </p>
-      <FieldError id={`${id}-error`} message={error} />
+      <FieldError id={`${id}-error`} message={shownError} />
     </div>
   );
 }
