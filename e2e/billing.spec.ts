@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Page, TestInfo } from "@playwright/test";
+import { PDFDocument } from "pdf-lib";
 import { extractText, getDocumentProxy } from "unpdf";
 import { expect, expectAccessible, test } from "./fixtures";
 import { TODAY } from "./run-settings";
@@ -94,6 +95,14 @@ test("an agent prices and issues a month; the family pays part of its invoice by
     await family.getByRole("link", { name: `Madame Claire ${household}` }).click();
     const bank = family.getByRole("region", { name: "Données bancaires" });
     await bank.getByRole("checkbox", { name: "Je souhaite être en prélèvement automatique" }).uncheck();
+    // A change of bank details comes with the RIB (issue #12).
+    const rib = await PDFDocument.create();
+    rib.addPage([595, 300]);
+    await bank.getByLabel("RIB (PDF, JPEG ou PNG, 10 Mo maximum)").setInputFiles({
+      name: "RIB.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(await rib.save()),
+    });
     await bank.getByRole("button", { name: "Enregistrer les modifications" }).click();
     const request = /référence (D\d{4}-\d{6})/.exec((await bank.getByRole("status").textContent()) ?? "")?.[1];
     expect(request, "the bank change's reference").toBeTruthy();
