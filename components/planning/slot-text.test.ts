@@ -40,6 +40,11 @@ describe("a justified absence on the planning", () => {
     expect(slotAccessibleName(event)).toBe("Léa, 2/Repas Sco, mardi 12/01/2027, 11:30 – 13:20 : Absence justifiée");
   });
 
+  it("says nothing of a certificate on a day that is no absence (its absence refused, booked again)", () => {
+    expect(slotStateText(slot("booked", true))).toBe("Réservé / présent");
+    expect(slotStateIcon(slot("booked", true))).toBe("✓");
+  });
+
   it("leaves an absence without certificate as it was", () => {
     expect(slotStateText(slot("absent", false))).toBe("Absent");
     expect(slotStateText(slot("absent"))).toBe("Absent");

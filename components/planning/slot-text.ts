@@ -33,9 +33,14 @@ export const SLOT_STATE_ICONS: Record<SlotState, string> = {
 export const JUSTIFIED_ABSENCE = "Absence justifiée";
 export const JUSTIFIED_ABSENCE_ICON = "✚";
 
-/** Whether the slot's absence is justified by a medical certificate (the planning's rows say so). */
+const ABSENCE_STATES: readonly SlotState[] = ["absence_requested", "absent", "absent_billed"];
+
+/**
+ * Whether the slot is an absence justified by a medical certificate (the planning's rows say so); a day booked
+ * again (its absence refused) is no absence, whatever document its row still points at.
+ */
 export function isJustifiedAbsence(slot: PlanningSlot): boolean {
-  return "justified" in slot && slot.justified === true;
+  return "justified" in slot && slot.justified === true && ABSENCE_STATES.includes(slot.state);
 }
 
 /** The state's words: "Absence justifiée" for a justified absence, beside "Absence demandée" while it is asked. */
