@@ -13,6 +13,14 @@ describe("chosenFiles", () => {
     expect(chosenFiles(undefined)).toEqual([]);
   });
 
+  it('drops the empty part as Next hands it to an action (a File named "undefined")', () => {
+    const fromNext = new File([], "undefined", { type: "application/octet-stream" });
+    expect(chosenFiles([page, fromNext])).toEqual([page]);
+    expect(hasChosenFiles(fromNext)).toBe(false);
+    expect(hasChosenFiles(new File([], "blob", { type: "application/octet-stream" }))).toBe(false);
+    expect(hasChosenFiles(new Blob([]))).toBe(false);
+  });
+
   it("drops strings a hand-crafted form sends instead of files", () => {
     expect(chosenFiles(["recto.pdf", page])).toEqual([page]);
     expect(hasChosenFiles("recto.pdf")).toBe(false);

@@ -143,7 +143,12 @@ describe("uploadDocument (Espace famille › Pièces justificatives)", () => {
   it("answers a missing or unacceptable file at the file field and writes nothing", async () => {
     const t = await setUp();
     const html = new File(["<html><script>alert(1)</script></html>"], "rib.pdf", { type: "application/pdf" });
-    for (const files of [undefined, new File([], "", { type: "application/octet-stream" }), html]) {
+    const unused = [
+      new File([], "", { type: "application/octet-stream" }),
+      // The same part as Next hands it to the action.
+      new File([], "undefined", { type: "application/octet-stream" }),
+    ];
+    for (const files of [undefined, ...unused, html]) {
       const state = await uploadDocument(
         t.slug,
         null,
