@@ -275,9 +275,6 @@ export async function seedDemo(db: Db, options: { familyCopies?: number } = {}):
     contactAddress: "Hôtel de ville, 2 rue de la République, 38000 Autreville",
   });
 
-  await ensureDefaultDocumentTypes(db, town.id);
-  await ensureDefaultDocumentTypes(db, other.id);
-
   const agent = await upsertAccount(db, town.id, {
     ...demo.agent,
     role: "agent",

@@ -2,21 +2,20 @@ import { describe, expect, it } from "vitest";
 import type { PlanningSlot } from "@/lib/bookings/types";
 import { slotAccessibleName, slotStateIcon, slotStateText } from "./slot-text";
 
-const slot = (state: PlanningSlot["state"], justified?: boolean): PlanningSlot =>
-  ({
-    key: "c:a:2027-01-12",
-    bookingId: "b",
-    childId: "c",
-    activityId: "a",
-    day: "2027-01-12",
-    startTime: "11:30",
-    endTime: "13:20",
-    state,
-    action: null,
-    blockedReason: null,
-    requestReference: null,
-    ...(justified === undefined ? {} : { justified }),
-  }) as PlanningSlot;
+const slot = (state: PlanningSlot["state"], justified = false): PlanningSlot => ({
+  key: "c:a:2027-01-12",
+  bookingId: "b",
+  childId: "c",
+  activityId: "a",
+  day: "2027-01-12",
+  startTime: "11:30",
+  endTime: "13:20",
+  state,
+  action: null,
+  blockedReason: null,
+  requestReference: null,
+  justified,
+});
 
 describe("a justified absence on the planning", () => {
   it("says so in words and with its own mark, not by colour alone", () => {

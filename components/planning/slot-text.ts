@@ -40,7 +40,7 @@ const ABSENCE_STATES: readonly SlotState[] = ["absence_requested", "absent", "ab
  * again (its absence refused) is no absence, whatever document its row still points at.
  */
 export function isJustifiedAbsence(slot: PlanningSlot): boolean {
-  return "justified" in slot && slot.justified === true && ABSENCE_STATES.includes(slot.state);
+  return slot.justified && ABSENCE_STATES.includes(slot.state);
 }
 
 /** The state's words: "Absence justifiée" for a justified absence, beside "Absence demandée" while it is asked. */

@@ -37,7 +37,6 @@ async function requestChange(
     type: change.type,
     targetId: change.targetId,
     proposed: change.proposed,
-    // @ts-expect-error the domain branch adds `attachment` to submitChange (issue #12); removed once merged.
     attachment: change.attachment,
   });
   if (!result.ok && (result.reason as string) === "document_required") return fieldFailure(RIB_FIELD, RIB_REQUIRED);

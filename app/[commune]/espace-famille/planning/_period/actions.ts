@@ -60,7 +60,6 @@ export const submitPeriodRequest = familyAction({ ...forChild, schema: periodReq
     householdId: ctx.householdId,
     userId: ctx.user.id,
     input,
-    // @ts-expect-error the domain branch adds `certificate` to submitSlotRequest (issue #12); removed once merged.
     certificate,
   });
   if (!result.ok) return fieldErrorsOf(result.fieldErrors);
