@@ -12,7 +12,7 @@
  */
 const NAMES_OF_NONE = ["undefined", "blob"];
 
-function isUnusedInputPart(part: Blob): boolean {
+export function isUnusedInputPart(part: Blob): boolean {
   if (part.size > 0) return false;
   const name = "name" in part && typeof part.name === "string" ? part.name : "";
   return name === "" || (NAMES_OF_NONE.includes(name) && part.type === "application/octet-stream");

@@ -28,6 +28,9 @@ describe("prepareUploadedDocument", () => {
   it("asks for a file when none is given, or only the empty part of an untouched file input", async () => {
     expect(await prepareUploadedDocument([])).toEqual({ ok: false, message: NO_FILE_MESSAGE });
     expect(await prepareUploadedDocument([new File([], "")])).toEqual({ ok: false, message: NO_FILE_MESSAGE });
+    // What a server action receives for an untouched input once Next has parsed the form.
+    const parsedEmptyPart = new File([], "undefined", { type: "application/octet-stream" });
+    expect(await prepareUploadedDocument([parsedEmptyPart])).toEqual({ ok: false, message: NO_FILE_MESSAGE });
     expect(NO_FILE_MESSAGE).toBe("Choisissez un fichier.");
     // A chosen file that is empty is said to be empty, not missing.
     expect(await prepareUploadedDocument([new File([], "rib.pdf")])).toEqual({

@@ -4,6 +4,7 @@ import { PDFDocument } from "pdf-lib";
 import sharp from "sharp";
 import { DOCUMENT_MAX_BYTES } from "@/db/schema";
 import { checkUploadedDocument, type DocumentCheck, tooLargeMessage } from "./content-check";
+import { isUnusedInputPart } from "./form-files";
 import type { PreparedDocument, PrepareResult } from "./prepared";
 
 /** Front and back, a few photographed pages: more is a mistake, and each part is decoded in turn. */
@@ -15,11 +16,6 @@ export const TOO_MANY_PARTS_MESSAGE = `Déposez ${DOCUMENT_MAX_PARTS} fichiers a
 /** A4 in PDF points: the page an image is laid on when several parts make one PDF. */
 const A4 = { short: 595.28, long: 841.89 };
 const PAGE_MARGIN = 18;
-
-/** The part a form posts for a file input left empty: no name, no bytes. */
-function isEmptyChoice(part: Blob): boolean {
-  return part.size === 0 && (typeof File === "undefined" || !(part instanceof File) || part.name === "");
-}
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
@@ -41,7 +37,7 @@ function prepared(bytes: Uint8Array, kind: "pdf" | "jpeg" | "png", pageCount: nu
  * The total is bounded by DOCUMENT_MAX_BYTES before anything is decoded.
  */
 export async function prepareUploadedDocument(files: readonly Blob[]): Promise<PrepareResult> {
-  const parts = files.filter((part) => !isEmptyChoice(part));
+  const parts = files.filter((part) => !isUnusedInputPart(part));
   if (parts.length === 0) return { ok: false, message: NO_FILE_MESSAGE };
   if (parts.length > DOCUMENT_MAX_PARTS) return { ok: false, message: TOO_MANY_PARTS_MESSAGE };
   // The declared sizes are the bytes the server received: summed before any is read or decoded.
