@@ -2,12 +2,13 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { createElement } from "react";
 import type { Db } from "@/db/client";
-import { bookings, children, communes, documents, documentTypes, subscriptions, users } from "@/db/schema";
+import { bookings, children, communes, documents, documentTypes } from "@/db/schema";
 import DocumentRefusedMail, { documentRefusedSubject } from "@/emails/document-refused-mail";
 import { recordAudit } from "@/lib/audit/record";
 import { deliverPendingMail, enqueueRenderedMails, renderMail } from "@/lib/mail/send-mail";
 import type { IsoDay } from "@/lib/planning/days";
 import { routes } from "@/lib/routes/paths";
+import { householdMailRecipients } from "@/lib/subscriptions/recipients";
 import { absoluteUrl } from "@/lib/urls";
 import { defaultExpiryDate } from "./rules";
 
@@ -67,34 +68,6 @@ export async function validateDocument(
     });
     return { ok: true } as const;
   });
-}
-
-/** Who hears of a refusal: the household's active accounts, or — a document without household yet — its uploader. */
-async function refusalRecipients(
-  db: Db,
-  communeId: string,
-  document: { householdId: string | null; uploadedByUserId: string | null },
-): Promise<string[]> {
-  if (document.householdId) {
-    const rows = await db
-      .select({ email: users.email })
-      .from(subscriptions)
-      .innerJoin(users, and(eq(users.id, subscriptions.userId), eq(users.communeId, subscriptions.communeId)))
-      .where(
-        and(
-          eq(subscriptions.communeId, communeId),
-          eq(subscriptions.householdId, document.householdId),
-          eq(users.status, "active"),
-        ),
-      );
-    return [...new Set(rows.map((r) => r.email))];
-  }
-  if (!document.uploadedByUserId) return [];
-  const [uploader] = await db
-    .select({ email: users.email })
-    .from(users)
-    .where(and(eq(users.id, document.uploadedByUserId), eq(users.communeId, communeId), eq(users.status, "active")));
-  return uploader ? [uploader.email] : [];
 }
 
 /**
@@ -163,7 +136,11 @@ export async function refuseDocument(
       targetId: row.id,
       details: { householdId: row.householdId, typeId: row.typeId, reason },
     });
-    const recipients = await refusalRecipients(tx, params.communeId, row);
+    const recipients = await householdMailRecipients(tx, {
+      communeId: params.communeId,
+      householdId: row.householdId,
+      accountUserId: row.uploadedByUserId,
+    });
     mailIds = await enqueueRenderedMails(
       tx,
       recipients.map((to) => ({

@@ -10,10 +10,11 @@ import { StaleMailError, transactionWithRenderedMail } from "@/lib/mail/prerende
 import { deliverPendingMail, enqueueRenderedMails } from "@/lib/mail/send-mail";
 import { parisDay } from "@/lib/planning/days";
 import { PENDING_STATUSES } from "@/lib/planning/slot-state";
+import { householdMailRecipients } from "@/lib/subscriptions/recipients";
 import { maskIban } from "@/lib/validation/iban";
 import { InvalidNewFamilyPayloadError, planApply, planHouseholdCreate, UnsupportedRequestTypeError } from "./apply";
 import { ApplyTargetMissingError, createHouseholdFromRequest, runApplyOps } from "./apply-to-db";
-import { type DecisionMailProps, decisionMailBody, decisionMailRecipients, decisionMailSubject } from "./decision-mail";
+import { type DecisionMailProps, decisionMailBody, decisionMailSubject } from "./decision-mail";
 import { describeChanges } from "./detail";
 import { addRequestEvent, isStaffOf } from "./records";
 import { isBookingRequestType } from "./types";
@@ -214,7 +215,11 @@ export async function decideRequest(
           .set({ payload: scrubbed(row.payload)!, before: scrubbed(row.before) })
           .where(ofCommune)
           .returning();
-        const recipients = await decisionMailRecipients(tx, params.communeId, decided!);
+        const recipients = await householdMailRecipients(tx, {
+          communeId: params.communeId,
+          householdId: decided!.householdId,
+          accountUserId: decided!.createdByUserId,
+        });
         const subject = decisionMailSubject(props);
         mailIds = await enqueueRenderedMails(
           tx,

@@ -1,8 +1,6 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { createElement } from "react";
-import type { Db } from "@/db/client";
-import { type Commune, type RequestRow, subscriptions, users } from "@/db/schema";
+import type { Commune, RequestRow } from "@/db/schema";
 import RequestDecisionMail, { type RequestDecision, requestDecisionSentence } from "@/emails/request-decision-mail";
 import { routes } from "@/lib/routes/paths";
 import { absoluteUrl } from "@/lib/urls";
@@ -38,32 +36,4 @@ export function decisionMailBody(p: DecisionMailProps) {
       ? absoluteUrl(routes.citizen.request(p.commune.slug, p.request.id))
       : absoluteUrl(routes.family.preRegistration(p.commune.slug)),
   });
-}
-
-/** Who hears of a decision: the household's active accounts, or — a new family the town refused has none — the account that asked. */
-export async function decisionMailRecipients(
-  tx: Db,
-  communeId: string,
-  request: Pick<RequestRow, "householdId" | "createdByUserId">,
-): Promise<string[]> {
-  if (request.householdId) {
-    const rows = await tx
-      .select({ email: users.email })
-      .from(subscriptions)
-      .innerJoin(users, and(eq(users.id, subscriptions.userId), eq(users.communeId, subscriptions.communeId)))
-      .where(
-        and(
-          eq(subscriptions.communeId, communeId),
-          eq(subscriptions.householdId, request.householdId),
-          eq(users.status, "active"),
-        ),
-      );
-    return [...new Set(rows.map((row) => row.email))];
-  }
-  if (!request.createdByUserId) return [];
-  const [requester] = await tx
-    .select({ email: users.email })
-    .from(users)
-    .where(and(eq(users.id, request.createdByUserId), eq(users.communeId, communeId), eq(users.status, "active")));
-  return requester ? [requester.email] : [];
 }
