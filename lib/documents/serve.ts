@@ -1,6 +1,11 @@
 import "server-only";
+import { z } from "zod";
 import type { Db } from "@/db/client";
-import type { ViewableDocument } from "./access";
+import type { Role } from "@/db/schema";
+import { findSessionUser } from "@/lib/auth/session";
+import { findCommuneBySlug } from "@/lib/communes";
+import { getDb } from "@/lib/db";
+import { findViewableDocument, type ViewableDocument } from "./access";
 import { documentStore } from "./storage";
 
 /** Never kept by a shared cache nor the browser, never sniffed into something else. */
@@ -74,4 +79,27 @@ export async function documentResponse(
       "Content-Security-Policy": fileContentSecurityPolicy(options.inline),
     },
   });
+}
+
+/**
+ * What both file routes answer: the document's file when the id is one, the commune exists, the session's account
+ * of that commune has one of `roles` and may view it (findViewableDocument, which audits health reads); otherwise a
+ * 404 that says nothing of why.
+ */
+export async function documentFileRoute(params: {
+  communeSlug: string;
+  documentId: string;
+  roles: readonly Role[];
+  inline: boolean;
+}): Promise<Response> {
+  const documentId = z.uuid().safeParse(params.documentId);
+  if (!documentId.success) return documentNotFoundResponse();
+  const db = await getDb();
+  const commune = await findCommuneBySlug(db, params.communeSlug);
+  if (!commune) return documentNotFoundResponse();
+  const user = await findSessionUser(db, commune.id);
+  if (!user || !params.roles.includes(user.role)) return documentNotFoundResponse();
+  const document = await findViewableDocument(db, { communeId: commune.id, viewer: user, documentId: documentId.data });
+  if (!document) return documentNotFoundResponse();
+  return documentResponse(db, document, { inline: params.inline });
 }

@@ -1,9 +1,4 @@
-import { z } from "zod";
-import { findSessionUser } from "@/lib/auth/session";
-import { findCommuneBySlug } from "@/lib/communes";
-import { getDb } from "@/lib/db";
-import { findViewableDocument } from "@/lib/documents/access";
-import { documentNotFoundResponse, documentResponse } from "@/lib/documents/serve";
+import { documentFileRoute } from "@/lib/documents/serve";
 
 // The bytes are streamed from PostgreSQL by the Node driver.
 export const runtime = "nodejs";
@@ -16,19 +11,6 @@ type Context = { params: Promise<{ commune: string; id: string }> };
  * document alike. Always a download, never cached.
  */
 export async function GET(_request: Request, { params }: Context): Promise<Response> {
-  const { commune: slug, id } = await params;
-  const documentId = z.uuid().safeParse(id);
-  if (!documentId.success) return documentNotFoundResponse();
-  const db = await getDb();
-  const commune = await findCommuneBySlug(db, slug);
-  if (!commune) return documentNotFoundResponse();
-  const user = await findSessionUser(db, commune.id);
-  if (user?.role !== "family") return documentNotFoundResponse();
-  const document = await findViewableDocument(db, {
-    communeId: commune.id,
-    viewer: user,
-    documentId: documentId.data,
-  });
-  if (!document) return documentNotFoundResponse();
-  return documentResponse(db, document, { inline: false });
+  const { commune, id } = await params;
+  return documentFileRoute({ communeSlug: commune, documentId: id, roles: ["family"], inline: false });
 }
