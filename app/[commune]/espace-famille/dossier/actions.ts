@@ -39,7 +39,7 @@ async function requestChange(
     proposed: change.proposed,
     attachment: change.attachment,
   });
-  if (!result.ok && (result.reason as string) === "document_required") return fieldFailure(RIB_FIELD, RIB_REQUIRED);
+  if (!result.ok && result.reason === "document_required") return fieldFailure(RIB_FIELD, RIB_REQUIRED);
   if (!result.ok) return failure(NOT_IN_FILE);
   revalidatePath(routePatterns.familyFile, "layout");
   revalidatePath(routePatterns.myRequests, "layout");
