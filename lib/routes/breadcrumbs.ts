@@ -28,6 +28,7 @@ const agentSpace = under(home, "Espace agent", routes.agent.space);
 const activities = under(agentSpace, "Activités", routes.agent.activities);
 const agentBilling = under(agentSpace, "Facturation", routes.agent.billing);
 const billingSettings = under(agentBilling, "Paramètres", routes.agent.billingSettings);
+const documentQueue = under(agentSpace, "Pièces justificatives", (slug) => routes.agent.documentQueue(slug));
 
 export const breadcrumbs = {
   home: trail(home),
@@ -74,4 +75,7 @@ export const breadcrumbs = {
   billingExports: trail(under(agentBilling, "Exports", routes.agent.billingExports)),
   /** Espace famille › Pièces justificatives, and its deposit page below it. */
   familyDocuments: trail(under(familySpace, "Pièces justificatives", (slug) => routes.family.documents(slug))),
+  /** The agents' document pages: the queue, a document's review page (its label as current), the settings. */
+  documentQueue: trail(documentQueue),
+  documentSettings: trail(under(documentQueue, "Paramètres", routes.agent.documentSettings)),
 };

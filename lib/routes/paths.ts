@@ -332,11 +332,16 @@ export const routes = {
       withQuery(fill(routePatterns.newPayment, { commune: slug }), { famille: householdId }),
     treasury: communePage(routePatterns.treasury),
     /** The documents to check, oldest first (pending is the default state, left out). */
-    documentQueue: (slug: string, search: { type?: string; etat?: string; page?: number } = {}) =>
+    documentQueue: (
+      slug: string,
+      search: { type?: string; etat?: string; page?: number; decision?: "validated" | "refused" } = {},
+    ) =>
       withQuery(fill(routePatterns.documentQueue, { commune: slug }), {
         type: search.type,
         etat: search.etat === "pending" ? undefined : search.etat,
         page: pageParam(search.page),
+        // `decision`: a document was just validated or refused on its review page (the queue says so).
+        decision: search.decision === "validated" ? "validee" : search.decision === "refused" ? "refusee" : undefined,
       }),
     documentReview: (slug: string, id: string) => fill(routePatterns.documentReview, { commune: slug, id }),
     /** A document's file for the commune's staff; `inline`: shown in the review page's viewer, else a download. */

@@ -137,6 +137,7 @@ const built: Built<typeof routes> = {
     documentQueue: [
       routes.agent.documentQueue(slug),
       routes.agent.documentQueue(slug, { type: id, etat: "all", page: 2 }),
+      routes.agent.documentQueue(slug, { decision: "refused" }),
     ],
     documentReview: [routes.agent.documentReview(slug, id)],
     documentFile: [routes.agent.documentFile(slug, id), routes.agent.documentFile(slug, id, { inline: true })],
@@ -193,6 +194,8 @@ const trails: Record<keyof typeof breadcrumbs, Crumb[]> = {
   billingSettings: breadcrumbs.billingSettings(slug, "Régie enfance jeunesse"),
   billingExports: breadcrumbs.billingExports(slug),
   familyDocuments: breadcrumbs.familyDocuments(slug, "Déposer une pièce justificative"),
+  documentQueue: breadcrumbs.documentQueue(slug, "RIB"),
+  documentSettings: breadcrumbs.documentSettings(slug),
 };
 
 describe("the route map", () => {

@@ -215,4 +215,24 @@ export const validActionForms: Record<string, (ids: FormIds) => Form> = {
   }),
   // No file and no type of the demo has this id: refused at the file field ("Choisissez un fichier.").
   uploadDocument: (ids) => ({ householdId: ids.household, typeId: "00000000-0000-4000-8000-00000000f003" }),
+
+  // Documents, agent side. No document of the demo is in FormIds: an unknown one is refused as not found.
+  validateDocumentAction: () => ({ documentId: "00000000-0000-4000-8000-00000000d001", expiresOn: "2027-12-31" }),
+  refuseDocumentAction: () => ({
+    documentId: "00000000-0000-4000-8000-00000000d001",
+    reason: "Le document est illisible.",
+  }),
+  validateDocumentsAction: () => ({ documentIds: ["00000000-0000-4000-8000-00000000d001"] }),
+  saveDocumentTypeAction: () => ({
+    label: "Attestation de quotient familial",
+    description: "L'attestation de la CAF de moins de 3 mois.",
+    audience: "request",
+    requestType: "bank.update",
+    required: "on",
+    active: "on",
+    validityMonths: "12",
+  }),
+  saveDocumentSettingsAction: () => ({ retentionMonths: "24" }),
+  closeHouseholdAction: (ids) => ({ householdId: ids.household }),
+  reopenHouseholdAction: (ids) => ({ householdId: ids.household }),
 };

@@ -33,6 +33,15 @@ export default async function AgentHomePage({ params }: Props) {
           </Link>
         </li>
         <li>
+          <Link className="tile" href={routes.agent.documentQueue(slug)}>
+            <span className="tile__title">Pièces justificatives</span>
+            <span className="tile__text">
+              Vérifier les pièces déposées par les familles, les valider ou les refuser ; paramétrer les pièces
+              demandées.
+            </span>
+          </Link>
+        </li>
+        <li>
           <Link className="tile" href={routes.agent.bookings(slug)}>
             <span className="tile__title">Réservations et absences</span>
             <span className="tile__text">

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import styles from "@/components/agent/documents/documents.module.css";
+import { RequestDocuments } from "@/components/agent/documents/request-documents";
 import { NewFamilyRequestSummary } from "@/components/agent/requests/new-family-summary";
 import { RequestDecisionForm } from "@/components/agent/requests/request-decision-form";
-import styles from "@/components/agent/requests/requests.module.css";
+import requestStyles from "@/components/agent/requests/requests.module.css";
 import { TownMessageForm } from "@/components/agent/requests/town-message-form";
 import { BookingRequestDays } from "@/components/requests/booking-request-days";
 import { RequestChanges } from "@/components/requests/request-changes";
@@ -13,7 +15,9 @@ import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { openRequestForAgent } from "@/lib/agents/requests";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getCommuneBookingRequestDays } from "@/lib/bookings/request-days";
+import { todayInParis } from "@/lib/clock";
 import { getDb } from "@/lib/db";
+import { listRequestDocuments } from "@/lib/documents/household-documents";
 import { formatDateTime } from "@/lib/format";
 import { isBookingRequestType } from "@/lib/requests/types";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
@@ -41,6 +45,13 @@ export default async function AgentRequestPage({ params }: Props) {
     ? await getCommuneBookingRequestDays(db, { communeId: commune.id, requestId: request.id })
     : null;
   const isPending = request.status === "pending";
+  const documents = await listRequestDocuments(db, { communeId: commune.id, requestId: request.id });
+  // The request types a document may come with (a RIB, a medical certificate) say so when none did.
+  const asksForDocuments = ["bank.update", "booking.absence", "household.create"].includes(request.type);
+  const attachments =
+    documents.length > 0 || asksForDocuments ? (
+      <RequestDocuments slug={slug} documents={documents} today={todayInParis()} reference={request.reference} />
+    ) : null;
 
   return (
     <>
@@ -48,7 +59,7 @@ export default async function AgentRequestPage({ params }: Props) {
       <h1>
         Demande {request.reference} – {request.typeLabel}
       </h1>
-      <dl className={styles.facts}>
+      <dl className={requestStyles.facts}>
         <dt>Famille</dt>
         <dd>
           {request.householdId && request.householdName ? (
@@ -85,9 +96,24 @@ export default async function AgentRequestPage({ params }: Props) {
       </dl>
 
       {request.type === "household.create" ? (
-        <NewFamilyRequestSummary communeId={commune.id} requestId={request.id} />
+        <>
+          <NewFamilyRequestSummary communeId={commune.id} requestId={request.id} />
+          {attachments}
+        </>
       ) : bookingDays ? (
-        <BookingRequestDays detail={bookingDays} reference={request.reference} />
+        <>
+          <BookingRequestDays detail={bookingDays} reference={request.reference} />
+          {attachments}
+        </>
+      ) : attachments ? (
+        // The documents beside the changes they prove (the RIB beside the IBAN diff).
+        <div className={styles.review}>
+          <section aria-labelledby="modifications">
+            <h2 id="modifications">Modifications</h2>
+            <RequestChanges changes={request.changes} reference={request.reference} />
+          </section>
+          {attachments}
+        </div>
       ) : (
         <>
           <h2>Modifications</h2>

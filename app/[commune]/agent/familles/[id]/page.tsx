@@ -4,6 +4,8 @@ import { z } from "zod";
 import { AuditTable } from "@/components/agent/audit/audit-table";
 import { HouseholdQuotientForm } from "@/components/agent/audit/household-quotient-form";
 import { HouseholdBilling } from "@/components/agent/billing/household-billing";
+import { HouseholdClosureDialog } from "@/components/agent/documents/household-closure-dialog";
+import { type HouseholdDocumentLine, HouseholdDocuments } from "@/components/agent/documents/household-documents";
 import { HouseholdAccounts } from "@/components/agent/household/household-accounts";
 import { HouseholdChildren } from "@/components/agent/household/household-children";
 import { HouseholdGuardians } from "@/components/agent/household/household-guardians";
@@ -12,12 +14,18 @@ import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { listHouseholdAudit } from "@/lib/agents/audit-read";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { householdBillingSummary } from "@/lib/billing/agent-invoices";
+import { todayInParis } from "@/lib/clock";
 import { getDb } from "@/lib/db";
+import { listHouseholdDocuments } from "@/lib/documents/household-documents";
+import { DOCUMENT_AUDIENCE_LABELS } from "@/lib/documents/labels";
+import { readDocumentSettings } from "@/lib/documents/types";
 import { listHouseholdPhotoVersions } from "@/lib/family-file/photo-store";
+import { formatDate } from "@/lib/format";
 import { findHouseholdDetail } from "@/lib/households/household-detail";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
 import { regenerateSubscriberCodeAction } from "./actions";
+import { closeHouseholdAction, reopenHouseholdAction } from "./actions-closure";
 import { updateFamilyQuotientAction } from "./actions-quotient";
 
 type Props = { params: Promise<{ commune: string; id: string }> };
@@ -35,11 +43,33 @@ export default async function HouseholdPage({ params }: Props) {
   const history = await listHouseholdAudit(await getDb(), { communeId: commune.id, householdId: household.id });
   const photos = await listHouseholdPhotoVersions(await getDb(), { communeId: commune.id, householdId: household.id });
   const billing = await householdBillingSummary(await getDb(), { communeId: commune.id, householdId: household.id });
+  const documentLines = await listHouseholdDocuments(await getDb(), {
+    communeId: commune.id,
+    householdId: household.id,
+    today: todayInParis(),
+  });
+  const { retentionMonths } = await readDocumentSettings(await getDb(), { communeId: commune.id });
+  const closedOn = household.closedAt ? formatDate(household.closedAt) : null;
+  const lines: HouseholdDocumentLine[] = documentLines.map((line) => ({
+    key: `${line.type.id}-${line.child?.id ?? "foyer"}-${line.current?.id ?? "manquante"}`,
+    typeLabel: line.type.label,
+    concerns: line.child ? `${line.child.firstName} ${line.child.lastName}` : DOCUMENT_AUDIENCE_LABELS.household,
+    display: line.display,
+    toProvide: line.toProvide,
+    required: line.type.required,
+    current: line.current,
+  }));
 
   return (
     <>
       <Breadcrumbs items={breadcrumbs.households(slug, `Famille ${household.name}`)} />
       <h1>Famille {household.name}</h1>
+      {closedOn ? (
+        <p className="notice" role="status">
+          Dossier clôturé le {closedOn} : ses pièces justificatives seront supprimées {retentionMonths} mois après la
+          clôture.
+        </p>
+      ) : null}
 
       <SubscriberCodeCard regenerate={regenerateSubscriberCodeAction.bind(null, slug)} household={household} />
       <HouseholdQuotientForm
@@ -51,6 +81,24 @@ export default async function HouseholdPage({ params }: Props) {
       <HouseholdChildren slug={slug} household={household} photos={photos} />
       <HouseholdAccounts household={household} />
       <HouseholdBilling slug={slug} householdId={household.id} summary={billing} />
+      <HouseholdDocuments slug={slug} householdName={household.name} lines={lines} />
+
+      <section aria-labelledby="cloture">
+        <h2 id="cloture">Clôture du dossier</h2>
+        <p>
+          {closedOn
+            ? `Dossier clôturé le ${closedOn}.`
+            : "Clôturez le dossier d'une famille qui a quitté la commune : ses pièces justificatives seront supprimées à la fin de la durée de conservation."}
+        </p>
+        <HouseholdClosureDialog
+          key={closedOn ?? "ouvert"}
+          action={(closedOn ? reopenHouseholdAction : closeHouseholdAction).bind(null, slug)}
+          householdId={household.id}
+          householdName={household.name}
+          closedOn={closedOn}
+          retentionMonths={retentionMonths}
+        />
+      </section>
 
       <h2>Historique</h2>
       {history.length === 0 ? (
