@@ -38,9 +38,9 @@ describe("demo seed", () => {
     const first = await counts();
     expect(first).toMatchObject({
       communes: 2,
-      households: 6,
-      children: 8,
-      subscriptions: 1,
+      households: 7,
+      children: 10,
+      subscriptions: 2,
       invoices: 6,
       payments: 3,
       payment_allocations: 3,

@@ -6,6 +6,7 @@ import { todayInParis } from "@/lib/clock";
 import { ensureDefaultDocumentTypes } from "@/lib/documents/types";
 import type { Db } from "./client";
 import { demo, demoFamilies, type FamilySet, familyCopy } from "./demo-data";
+import { reviewDocumentsFamily } from "./demo-review-documents";
 import {
   accountTokens,
   type Civility,
@@ -23,6 +24,7 @@ import { reserveImportedInvoiceNumber, seedInvoiceHistory } from "./seed-billing
 import { seedDemoDocuments } from "./seed-documents";
 import { seedFamilyFile } from "./seed-family-file";
 import { seedPlanning } from "./seed-planning";
+import { seedReviewDocuments } from "./seed-review-documents";
 
 type AccountSeed = {
   email: string;
@@ -254,6 +256,58 @@ async function seedFamilySet(
 }
 
 /**
+ * The ROUSSEL family (db/demo-review-documents.ts): an account subscribed to its household, whose documents wait
+ * for the agents' review. Seeded before the other families, its documents are the oldest of the queue.
+ */
+async function seedReviewFamily(db: Db, communeId: string): Promise<void> {
+  const family = reviewDocumentsFamily;
+  const account = await upsertAccount(db, communeId, {
+    ...family.account,
+    role: "family",
+    civility: "MME",
+    lastName: family.name,
+    firstName: family.guardian.firstName,
+  });
+  const householdId = await upsertHousehold(
+    db,
+    communeId,
+    { name: family.name, code: family.code, familyQuotient: 910 },
+    {
+      guardians: [
+        {
+          rank: 1,
+          civility: "MME",
+          lastName: family.name,
+          firstName: family.guardian.firstName,
+          quality: "Mère",
+          familySituation: "Divorcée",
+          email: family.account.email,
+          mobilePhone: "06 45 67 89 01",
+          addressLine: "8 rue des Tilleuls",
+          postcode: "38330",
+          city: "Démo",
+          isPayer: true,
+          isBenefitRecipient: true,
+          personalCode: "PC2468",
+        },
+      ],
+      children: family.children.map((child) => ({
+        lastName: family.name,
+        firstName: child.firstName,
+        birthDate: child.birthDate,
+        sex: child.sex,
+        school: "École élémentaire Jules Ferry",
+      })),
+    },
+  );
+  await db
+    .insert(subscriptions)
+    .values({ communeId, userId: account.id, householdId, method: "agent" })
+    .onConflictDoNothing();
+  await seedReviewDocuments(db, { communeId, householdId, userId: account.id });
+}
+
+/**
  * Idempotent: running it twice changes nothing. `familyCopies` more sets of the demo's families (db/demo-data.ts),
  * one for each end-to-end test that changes a family's data.
  */
@@ -297,6 +351,8 @@ export async function seedDemo(db: Db, options: { familyCopies?: number } = {}):
     lastName: "PETIT",
     firstName: "Louis",
   });
+
+  await seedReviewFamily(db, town.id);
 
   const sets: SeededFamilySet[] = [];
   for (const set of [demoFamilies, ...Array.from({ length: options.familyCopies ?? 0 }, (_, i) => familyCopy(i + 1))])
