@@ -108,12 +108,12 @@ describe("Valider / Refuser a document", () => {
   it("validates with the expiry typed, records the reviewer, then goes back to the queue saying so", async () => {
     signInAs(agent, town.slug);
     const target = await redirectTarget(
-      validateDocumentAction(town.slug, null, formData({ documentId, expiresOn: "2099-12-31" })),
+      validateDocumentAction(town.slug, null, formData({ documentId, expiresOn: "2030-06-30" })),
     );
     expect(target).toBe(`/${town.slug}/agent/pieces-justificatives?decision=validee`);
     expect(await reread(documentId)).toMatchObject({
       state: "validated",
-      expiresOn: "2099-12-31",
+      expiresOn: "2030-06-30",
       reviewedByUserId: agent.id,
     });
   });
@@ -124,9 +124,9 @@ describe("Valider / Refuser a document", () => {
     expect(await reread(documentId)).toMatchObject({ state: "validated", expiresOn: null });
   });
 
-  it("refuses an expiry date in the past, or not a real day, at the field, and writes nothing", async () => {
+  it("refuses an expiry date in the past, beyond ten years or not a real day, at the field, and writes nothing", async () => {
     signInAs(agent, town.slug);
-    for (const expiresOn of ["2001-01-01", "2026-02-30", "0000-00-00"]) {
+    for (const expiresOn of ["2001-01-01", "2026-02-30", "0000-00-00", "2099-12-31"]) {
       const result = await validateDocumentAction(town.slug, null, formData({ documentId, expiresOn }));
       expect(result).toMatchObject({ ok: false, fieldErrors: { expiresOn: [expect.any(String)] } });
     }
@@ -167,7 +167,7 @@ describe("Valider / Refuser a document", () => {
   it("does not let an agent of another commune decide it, and writes nothing", async () => {
     signInAs(otherAgent, other.slug);
     expect(
-      await validateDocumentAction(other.slug, null, formData({ documentId, expiresOn: "2099-12-31" })),
+      await validateDocumentAction(other.slug, null, formData({ documentId, expiresOn: "2030-06-30" })),
     ).toMatchObject({ ok: false, message: "Ce document est introuvable." });
     expect(await refuseDocumentAction(other.slug, null, formData({ documentId, reason: "Illisible." }))).toMatchObject({
       ok: false,
@@ -175,7 +175,7 @@ describe("Valider / Refuser a document", () => {
     });
     // Nor by naming the document's commune: the session is not of that commune.
     expect(
-      await validateDocumentAction(town.slug, null, formData({ documentId, expiresOn: "2099-12-31" })),
+      await validateDocumentAction(town.slug, null, formData({ documentId, expiresOn: "2030-06-30" })),
     ).toMatchObject({ ok: false });
     expect(await reread(documentId)).toMatchObject({ state: "pending", reviewedAt: null, refusalReason: null });
     expect(await mailsTo(family.family.email)).not.toContainEqual(
