@@ -180,8 +180,8 @@ test.describe("a family and an agent", () => {
     await page.goto("/demo/espace-famille/dossier");
     await page.getByRole("link", { name: `Madame Claire ${own.martin.name}` }).click();
     const bank = page.getByRole("region", { name: "Données bancaires" });
-    await bank.getByRole("textbox", { name: "IBAN", exact: true }).fill("FR14 2004 1010 0505 0001 3M02 606");
-    await bank.getByRole("textbox", { name: "BIC", exact: true }).fill("PSSTFRPPXXX");
+    await bank.getByRole("textbox", { name: "Nouvel IBAN" }).fill("FR14 2004 1010 0505 0001 3M02 606");
+    await bank.getByRole("textbox", { name: "BIC", exact: true }).fill("PSSTFRPPGRE");
     await bank.getByLabel("RIB (PDF, JPEG ou PNG, 10 Mo maximum)").setInputFiles({
       name: "rib.pdf",
       mimeType: "application/pdf",
