@@ -1,3 +1,4 @@
+import { DocumentStateBadge } from "@/components/documents/document-state-badge";
 import type { DocumentState } from "@/db/schema";
 import { DOCUMENT_STATE_LABELS } from "@/lib/documents/labels";
 import { documentDisplayState } from "@/lib/documents/rules";
@@ -12,7 +13,10 @@ export function documentStateLabel(
   return DOCUMENT_STATE_LABELS[documentDisplayState(document, today)];
 }
 
-/** The state of a document in a line of the agents' lists. */
+/**
+ * The state of a document in the agents' pages: the shared badge of the family's list, or "Remplacée" for a
+ * document a newer one took the place of (which families never see).
+ */
 export function DocumentStateText({
   document,
   today,
@@ -20,12 +24,6 @@ export function DocumentStateText({
   document: { state: DocumentState; expiresOn: string | null };
   today: IsoDay;
 }) {
-  const label = documentStateLabel(document, today);
-  const tone =
-    document.state === "refused"
-      ? " badge--danger"
-      : document.state === "validated" && label === DOCUMENT_STATE_LABELS.validated
-        ? " badge--success"
-        : "";
-  return <span className={`badge${tone}`}>{label}</span>;
+  if (document.state === "replaced") return <span className="badge">Remplacée</span>;
+  return <DocumentStateBadge state={documentDisplayState(document, today)} />;
 }

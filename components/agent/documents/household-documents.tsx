@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { DocumentStateBadge } from "@/components/documents/document-state-badge";
 import { DataTable } from "@/components/ui/data-table";
-import { DOCUMENT_STATE_LABELS, type DocumentDisplayState, missingDocumentsLabel } from "@/lib/documents/labels";
+import { type DocumentDisplayState, missingDocumentsLabel } from "@/lib/documents/labels";
 import { formatDate } from "@/lib/format";
 import { routes } from "@/lib/routes/paths";
 
@@ -14,12 +15,6 @@ export interface HouseholdDocumentLine {
   required: boolean;
   current: { id: string; createdAt: Date; expiresOn: string | null } | null;
 }
-
-const tone: Partial<Record<DocumentDisplayState, string>> = {
-  validated: " badge--success",
-  refused: " badge--danger",
-  expired: " badge--danger",
-};
 
 /** The household's "Pièces justificatives" on its agent page: what the town asks, its state, a link to each document. */
 export function HouseholdDocuments({
@@ -53,9 +48,7 @@ export function HouseholdDocuments({
             { header: "Concerne", cell: (line) => line.concerns },
             {
               header: "État",
-              cell: (line) => (
-                <span className={`badge${tone[line.display] ?? ""}`}>{DOCUMENT_STATE_LABELS[line.display]}</span>
-              ),
+              cell: (line) => <DocumentStateBadge state={line.display} />,
             },
             { header: "Déposée le", cell: (line) => (line.current ? formatDate(line.current.createdAt) : "–") },
             {

@@ -133,7 +133,7 @@ describe("the settings and the household page", () => {
     signInAs(agent, town.slug);
     const page = await text(HouseholdPage({ params: Promise.resolve({ commune: town.slug, id: family.householdId }) }));
     expect(page).toContain("Pièces justificatives");
-    expect(page).toMatch(/Justificatif de domicile Le foyer En cours de vérification/);
+    expect(page).toMatch(/Justificatif de domicile Le foyer (◐ )?En cours de vérification/);
     expect(page).toContain("Clôturer le dossier");
   });
 });
