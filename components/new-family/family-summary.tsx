@@ -62,12 +62,15 @@ export function NewFamilySummary({
   iban,
   wishes,
   headingLevel = 2,
+  ribFileName,
 }: {
   family: FamilyStep;
   finance: Omit<FinanceStep, "iban">;
   iban: string | null;
   wishes: WishedService[][];
   headingLevel?: 2 | 3;
+  /** The family's own view: the RIB handed in with the direct debit (its file name), null if none; unset: not shown. */
+  ribFileName?: string | null;
 }) {
   const H = `h${headingLevel}` as const;
   const guardianName = (rank: 1 | 2 | null) => {
@@ -121,6 +124,12 @@ export function NewFamilySummary({
               <dd>{finance.bic}</dd>
               <dt>Titulaire du compte</dt>
               <dd>{finance.holderName}</dd>
+              {ribFileName !== undefined ? (
+                <>
+                  <dt>RIB</dt>
+                  <dd>{ribFileName ? `déposé (${ribFileName})` : "non déposé"}</dd>
+                </>
+              ) : null}
             </>
           ) : null}
         </dl>

@@ -1,7 +1,9 @@
 "use client";
 
+import { DocumentUploadField } from "@/components/documents/document-upload-field";
 import { FormMessage, RadioGroupField, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
 import type { FormAction } from "@/lib/actions/state";
+import { RIB_FIELD } from "@/lib/documents/family-messages";
 import { type FinanceStep, financeStepSchema } from "@/lib/new-family/schemas";
 import { formatIban } from "@/lib/validation/iban";
 import { useGoOnWhenSaved } from "./use-next-step";
@@ -11,10 +13,15 @@ type Props = {
   saved: FinanceStep | undefined;
   guardians: { rank: 1 | 2; name: string }[];
   nextHref: string;
+  /**
+   * The RIB a direct debit comes with, when the commune asks for one (null: no RIB field): whether it is required,
+   * and the name of the one this account already handed in (then the field only replaces it).
+   */
+  rib: { required: boolean; storedFileName: string | null } | null;
 };
 
 /** Step 2 "Mes informations financières". */
-export function FinanceStepForm({ action, saved, guardians, nextHref }: Props) {
+export function FinanceStepForm({ action, saved, guardians, nextHref, rib }: Props) {
   const { form, state, pending, onSubmit } = useActionForm(financeStepSchema, action, {
     payer: saved ? (String(saved.payer) as "1" | "2") : "1",
     benefitScheme: saved ? (saved.benefitScheme ?? "none") : undefined,
@@ -26,6 +33,8 @@ export function FinanceStepForm({ action, saved, guardians, nextHref }: Props) {
     holderName: saved?.holderName ?? "",
   });
   const { errors } = form.formState;
+  // The RIB's field is no field of the schema: its server error comes back under its name all the same.
+  const ribError = (errors as Record<string, { message?: string } | undefined>)[RIB_FIELD]?.message;
   const scheme = form.watch("benefitScheme");
   const debit = form.watch("directDebit");
   useGoOnWhenSaved(state, nextHref);
@@ -106,6 +115,26 @@ export function FinanceStepForm({ action, saved, guardians, nextHref }: Props) {
             registration={form.register("holderName")}
             error={errors.holderName?.message}
           />
+          {rib ? (
+            <>
+              {rib.storedFileName ? (
+                <p>
+                  RIB déposé : <strong>{rib.storedFileName}</strong>
+                </p>
+              ) : null}
+              <DocumentUploadField
+                label="RIB (PDF, JPEG ou PNG, 10 Mo maximum)"
+                name={RIB_FIELD}
+                error={ribError}
+                required={rib.required && !rib.storedFileName}
+                hint={
+                  rib.storedFileName
+                    ? "Pour le remplacer, joignez un autre fichier ; sinon, laissez ce champ vide."
+                    : "Le relevé d'identité bancaire du compte à prélever, au nom du titulaire. Plusieurs fichiers (recto et verso, plusieurs pages) forment un seul document."
+                }
+              />
+            </>
+          ) : null}
         </fieldset>
       ) : null}
       <p className="button-row">

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   bookings,
@@ -249,4 +249,47 @@ export async function storePreRegistrationDocument(
     prepared: params.prepared,
   });
   return { ok: true, document };
+}
+
+export interface PreRegistrationDocument {
+  id: string;
+  fileName: string;
+  state: Document["state"];
+  createdAt: Date;
+}
+
+/**
+ * The account's current pre-registration RIB (storePreRegistrationDocument): the one not sent yet with a request,
+ * not replaced, of this commune and uploaded by this account; null when there is none. Another account's is never
+ * read.
+ */
+export async function findPreRegistrationDocument(
+  db: Db,
+  params: { communeId: string; userId: string },
+): Promise<PreRegistrationDocument | null> {
+  const [row] = await db
+    .select({
+      id: documents.id,
+      fileName: documents.fileName,
+      state: documents.state,
+      createdAt: documents.createdAt,
+    })
+    .from(documents)
+    .innerJoin(
+      documentTypes,
+      and(eq(documentTypes.id, documents.typeId), eq(documentTypes.communeId, documents.communeId)),
+    )
+    .where(
+      and(
+        eq(documents.communeId, params.communeId),
+        eq(documents.uploadedByUserId, params.userId),
+        isNull(documents.householdId),
+        isNull(documents.requestId),
+        ne(documents.state, "replaced"),
+        eq(documentTypes.code, RIB_CODE),
+      ),
+    )
+    .orderBy(desc(documents.createdAt))
+    .limit(1);
+  return row ?? null;
 }

@@ -4,6 +4,12 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type UserContext, userAction } from "@/lib/actions/action";
 import { type ActionState, failure, fieldFailure, success } from "@/lib/actions/state";
+import { RIB_CODE } from "@/lib/documents/codes";
+import { RIB_FIELD, RIB_REQUIRED } from "@/lib/documents/family-messages";
+import { chosenFiles, hasChosenFiles } from "@/lib/documents/form-files";
+import { findPreRegistrationDocument, storePreRegistrationDocument } from "@/lib/documents/store-document";
+import { findDocumentTypeByCode } from "@/lib/documents/types";
+import { prepareUploadedDocument } from "@/lib/documents/upload";
 import { familyStepSchema, financeStepSchema, wishesByChild, wishesStepSchema } from "@/lib/new-family/schemas";
 import {
   hasSubscription,
@@ -18,6 +24,8 @@ import { routePatterns } from "@/lib/routes/paths";
 
 const SUBSCRIBED = "Votre compte est déjà relié à un dossier famille : la pré-inscription n'est plus nécessaire.";
 const ALREADY_PENDING = "Une pré-inscription est déjà en cours de traitement par la commune pour votre compte.";
+/** The RIB type was switched off, or the account changed, between the check and the store: rare, said plainly. */
+const RIB_NOT_TAKEN = "Votre RIB n'a pas pu être enregistré. Rechargez la page et réessayez.";
 
 /** Refuses when the account is subscribed or already waits for the town's answer; otherwise runs the step. */
 async function guarded(
@@ -44,15 +52,35 @@ export const saveFamilyStep = userAction({ schema: familyStepSchema, roles: ["fa
   }),
 );
 
-export const saveFinanceStep = userAction({ schema: financeStepSchema, roles: ["family"] }, async (input, ctx) =>
+/** Step 2's form as posted: the finance fields, and the RIB's file field when direct debit is chosen. */
+const financeStepForm = z.intersection(financeStepSchema, z.object({ [RIB_FIELD]: z.unknown().optional() }));
+
+/**
+ * Step 2. Direct debit needs the RIB (when the commune asks for one: its RIB type active and required): chosen now,
+ * it is checked (answered at its field) and stored as the account's pre-registration RIB, replacing the previous
+ * one; otherwise the one already stored for this account will do. Without either, nothing is saved.
+ */
+export const saveFinanceStep = userAction({ schema: financeStepForm, roles: ["family"] }, async (input, ctx) =>
   guarded(ctx, async (scope) => {
+    const { [RIB_FIELD]: ribFiles, ...finance } = input;
     const draft = await loadDraft(ctx.db, scope);
     if (!draft.family) return failure("Complétez d'abord l'étape « Ma famille ».");
     if (!draft.family.guardian2) {
-      if (input.payer === 2) return fieldFailure("payer", "Vous n'avez pas déclaré de responsable 2.");
-      if (input.allocataire === 2) return fieldFailure("allocataire", "Vous n'avez pas déclaré de responsable 2.");
+      if (finance.payer === 2) return fieldFailure("payer", "Vous n'avez pas déclaré de responsable 2.");
+      if (finance.allocataire === 2) return fieldFailure("allocataire", "Vous n'avez pas déclaré de responsable 2.");
     }
-    await saveDraftStep(ctx.db, scope, { finance: input });
+    if (finance.directDebit) {
+      const ribType = await findDocumentTypeByCode(ctx.db, { communeId: scope.communeId, code: RIB_CODE });
+      if (ribType && hasChosenFiles(ribFiles)) {
+        const prepared = await prepareUploadedDocument(chosenFiles(ribFiles));
+        if (!prepared.ok) return fieldFailure(RIB_FIELD, prepared.message);
+        const stored = await storePreRegistrationDocument(ctx.db, { ...scope, prepared: prepared.document });
+        if (!stored.ok) return fieldFailure(RIB_FIELD, RIB_NOT_TAKEN);
+      } else if (ribType?.required && !(await findPreRegistrationDocument(ctx.db, scope))) {
+        return fieldFailure(RIB_FIELD, RIB_REQUIRED);
+      }
+    }
+    await saveDraftStep(ctx.db, scope, { finance });
     revalidateWizard();
     return success("Étape « Mes informations financières » enregistrée.");
   }),

@@ -1,8 +1,10 @@
 import { and, eq } from "drizzle-orm";
+import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import {
   bankAccounts,
   children,
+  documents,
   guardianPreferences,
   guardians,
   households,
@@ -12,7 +14,11 @@ import {
   requests,
   subscriptions,
 } from "@/db/schema";
-import { loadDraft, loadPreRegistrationForAgent } from "@/lib/new-family/store";
+import { RIB_FIELD, RIB_REQUIRED } from "@/lib/documents/family-messages";
+import { findPreRegistrationDocument } from "@/lib/documents/store-document";
+import { countBlobs } from "@/lib/documents/test-fixtures";
+import { ensureDefaultDocumentTypes } from "@/lib/documents/types";
+import { loadDraft, loadPreRegistrationForAgent, submitPreRegistration } from "@/lib/new-family/store";
 import { decideRequest } from "@/lib/requests/decide";
 import { listHouseholdRequests } from "@/lib/requests/lists";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
@@ -70,6 +76,31 @@ async function setUp() {
   signInAs(family, commune.slug);
   return { db, commune, family, agent, slug: commune.slug };
 }
+
+/** A commune asking for the RIB (its default document types), and a family account signed in. */
+async function setUpWithDocumentTypes() {
+  const context = await setUp();
+  await ensureDefaultDocumentTypes(context.db, context.commune.id);
+  return context;
+}
+
+/** A real one-page PDF, as the browser posts a chosen file. */
+async function ribPdf(name = "RIB.pdf"): Promise<File> {
+  const pdf = await PDFDocument.create();
+  pdf.addPage([595, 842]);
+  return new File([new Uint8Array(await pdf.save())], name, { type: "application/pdf" });
+}
+
+/** The finance step's form with files in the RIB field (plus the empty part the unused camera input posts). */
+function financeWith(files: File[], fields: Record<string, string> = financeFields): FormData {
+  const data = formData(fields);
+  for (const file of files) data.append(RIB_FIELD, file);
+  data.append(RIB_FIELD, new File([], "", { type: "application/octet-stream" }));
+  return data;
+}
+
+const accountRibs = (db: typeof database.db, userId: string) =>
+  db.select().from(documents).where(eq(documents.uploadedByUserId, userId));
 
 async function fillWizard(slug: string) {
   expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
@@ -306,6 +337,123 @@ describe("new-family pre-registration", () => {
     expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({
       ok: false,
       message: "Vous n'avez pas accès à cette action.",
+    });
+  });
+
+  describe("the RIB of the direct debit", () => {
+    it("refuses Oui without a RIB at the RIB's field, and saves nothing", async () => {
+      const { db, commune, family, slug } = await setUpWithDocumentTypes();
+      expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
+      for (const data of [formData(financeFields), financeWith([])]) {
+        const result = await saveFinanceStep(slug, null, data);
+        expect(result).toMatchObject({ ok: false });
+        expect(result && !result.ok ? result.fieldErrors[RIB_FIELD] : null).toEqual([RIB_REQUIRED]);
+      }
+      expect((await loadDraft(db, { communeId: commune.id, userId: family.id })).finance).toBeUndefined();
+      expect(await accountRibs(db, family.id)).toHaveLength(0);
+      expect(await countBlobs(db, commune.id)).toBe(0);
+      // Non needs no RIB.
+      expect(await saveFinanceStep(slug, null, formData({ ...financeFields, directDebit: "no" }))).toMatchObject({
+        ok: true,
+      });
+      expect(await accountRibs(db, family.id)).toHaveLength(0);
+    });
+
+    it("refuses a file that is no document at the RIB's field, and saves nothing", async () => {
+      const { db, commune, family, slug } = await setUpWithDocumentTypes();
+      expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
+      const html = new File(["<html><body>RIB</body></html>"], "RIB.pdf", { type: "application/pdf" });
+      const result = await saveFinanceStep(slug, null, financeWith([html]));
+      expect(result).toMatchObject({ ok: false });
+      expect(result && !result.ok ? result.fieldErrors[RIB_FIELD]?.[0] : "").toMatch(/\S/);
+      expect((await loadDraft(db, { communeId: commune.id, userId: family.id })).finance).toBeUndefined();
+      expect(await accountRibs(db, family.id)).toHaveLength(0);
+    });
+
+    it("stores the RIB as the account's own and saves the step; later saves keep it or replace it", async () => {
+      const { db, commune, family, slug } = await setUpWithDocumentTypes();
+      const scope = { communeId: commune.id, userId: family.id };
+      expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
+      expect(await saveFinanceStep(slug, null, financeWith([await ribPdf()]))).toMatchObject({ ok: true });
+      expect((await loadDraft(db, scope)).finance).toMatchObject({
+        directDebit: true,
+        iban: "FR7630006000011234567890189",
+      });
+      const [first, ...none] = await accountRibs(db, family.id);
+      expect(none).toHaveLength(0);
+      expect(first).toMatchObject({
+        communeId: commune.id,
+        householdId: null,
+        requestId: null,
+        state: "pending",
+        fileName: "RIB - TEST.pdf",
+        mediaType: "application/pdf",
+      });
+      expect(await findPreRegistrationDocument(db, scope)).toMatchObject({ id: first!.id, fileName: "RIB - TEST.pdf" });
+      // The file is not in the draft (nor its bytes).
+      expect(JSON.stringify((await loadDraft(db, scope)).finance)).not.toContain(RIB_FIELD);
+
+      // Saved again without a file: the RIB handed in does, and stays.
+      expect(await saveFinanceStep(slug, null, financeWith([], { ...financeFields, bic: "BNPAFRPP" }))).toMatchObject({
+        ok: true,
+      });
+      expect((await loadDraft(db, scope)).finance?.bic).toBe("BNPAFRPP");
+      expect(await findPreRegistrationDocument(db, scope)).toMatchObject({ id: first!.id });
+
+      // A new file replaces it: one current RIB for the account.
+      expect(await saveFinanceStep(slug, null, financeWith([await ribPdf("autre.pdf")]))).toMatchObject({ ok: true });
+      const rows = await accountRibs(db, family.id);
+      expect(rows.map((r) => r.state).sort()).toEqual(["pending", "replaced"]);
+      const current = rows.find((r) => r.state === "pending")!;
+      expect(current.id).not.toBe(first!.id);
+      expect(await findPreRegistrationDocument(db, scope)).toMatchObject({ id: current.id });
+    });
+
+    it("never shows nor uses another account's RIB, nor one of another commune", async () => {
+      const { db, commune, family, slug } = await setUpWithDocumentTypes();
+      expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
+      expect(await saveFinanceStep(slug, null, financeWith([await ribPdf()]))).toMatchObject({ ok: true });
+
+      const other = await insertUser(db, commune.id, "family");
+      signInAs(other, slug);
+      expect(await findPreRegistrationDocument(db, { communeId: commune.id, userId: other.id })).toBeNull();
+      expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
+      const refused = await saveFinanceStep(slug, null, formData(financeFields));
+      expect(refused && !refused.ok ? refused.fieldErrors[RIB_FIELD] : null).toEqual([RIB_REQUIRED]);
+      expect((await loadDraft(db, { communeId: commune.id, userId: other.id })).finance).toBeUndefined();
+
+      const elsewhere = await insertCommune(db);
+      expect(await findPreRegistrationDocument(db, { communeId: elsewhere.id, userId: family.id })).toBeNull();
+      // The family's own is still there, untouched.
+      expect(await findPreRegistrationDocument(db, { communeId: commune.id, userId: family.id })).not.toBeNull();
+    });
+
+    it("goes with the sent request, and accepting it gives it to the new household", async () => {
+      const { db, commune, family, agent, slug } = await setUpWithDocumentTypes();
+      const scope = { communeId: commune.id, userId: family.id };
+      expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
+      expect(await saveFinanceStep(slug, null, financeWith([await ribPdf()]))).toMatchObject({ ok: true });
+      expect(await saveWishesStep(slug, null, formData({ wishes: ["0:cantine"] }))).toMatchObject({ ok: true });
+      const sent = await submitPreRegistration(db, scope);
+      expect(sent).toMatchObject({ ok: true });
+      const requestId = sent.ok ? sent.requestId : "";
+      expect(await accountRibs(db, family.id)).toMatchObject([{ requestId, householdId: null, state: "pending" }]);
+      // Sent: no longer the wizard's RIB (a new pre-registration would ask again).
+      expect(await findPreRegistrationDocument(db, scope)).toBeNull();
+
+      const [row] = await db.select().from(requests).where(eq(requests.id, requestId));
+      expect(
+        await decideRequest(db, { communeId: commune.id, agentUserId: agent.id, requestId, decision: "accepted" }),
+      ).toMatchObject({ ok: true });
+      expect(await accountRibs(db, family.id)).toMatchObject([{ requestId, householdId: row!.targetId }]);
+    });
+
+    it("asks for no RIB when the commune has no active RIB type", async () => {
+      const { db, commune, family, slug } = await setUp();
+      expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
+      expect(await saveFinanceStep(slug, null, financeWith([await ribPdf()]))).toMatchObject({ ok: true });
+      expect(await accountRibs(db, family.id)).toHaveLength(0);
+      expect((await loadDraft(db, { communeId: commune.id, userId: family.id })).finance?.directDebit).toBe(true);
     });
   });
 });

@@ -4,6 +4,8 @@ import { NewFamilySummary } from "@/components/new-family/family-summary";
 import { SendPreRegistrationForm } from "@/components/new-family/send-form";
 import { WizardSteps } from "@/components/new-family/wizard-steps";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { getDb } from "@/lib/db";
+import { findPreRegistrationDocument } from "@/lib/documents/store-document";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
 import { sendPreRegistration } from "../actions";
@@ -16,7 +18,8 @@ export const metadata: Metadata = { title: stepTitle("confirmation") };
 
 export default async function ConfirmationStepPage({ params }: Props) {
   const { commune: slug } = await params;
-  const { draft } = await loadWizardStep(slug, "confirmation");
+  const { commune, user, draft } = await loadWizardStep(slug, "confirmation");
+  const rib = await findPreRegistrationDocument(await getDb(), { communeId: commune.id, userId: user.id });
   const { iban, ...finance } = draft.finance!;
   return (
     <>
@@ -27,7 +30,13 @@ export default async function ConfirmationStepPage({ params }: Props) {
         Vérifiez les informations ci-dessous, puis envoyez votre demande à la commune. Vous pouvez encore revenir sur
         chaque étape.
       </p>
-      <NewFamilySummary family={draft.family!} finance={finance} iban={iban} wishes={draft.wishes!} />
+      <NewFamilySummary
+        family={draft.family!}
+        finance={finance}
+        iban={iban}
+        wishes={draft.wishes!}
+        ribFileName={rib?.fileName ?? null}
+      />
       <SendPreRegistrationForm
         action={sendPreRegistration.bind(null, slug)}
         doneHref={routes.family.preRegistration(slug)}

@@ -3,6 +3,10 @@ import Link from "next/link";
 import { FinanceStepForm } from "@/components/new-family/finance-step-form";
 import { WizardSteps } from "@/components/new-family/wizard-steps";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { getDb } from "@/lib/db";
+import { RIB_CODE } from "@/lib/documents/codes";
+import { findPreRegistrationDocument } from "@/lib/documents/store-document";
+import { findDocumentTypeByCode } from "@/lib/documents/types";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
 import { saveFinanceStep } from "../actions";
@@ -15,7 +19,14 @@ export const metadata: Metadata = { title: stepTitle("informations-financieres")
 
 export default async function FinanceStepPage({ params }: Props) {
   const { commune: slug } = await params;
-  const { draft } = await loadWizardStep(slug, "informations-financieres");
+  const { commune, user, draft } = await loadWizardStep(slug, "informations-financieres");
+  const db = await getDb();
+  const scope = { communeId: commune.id, userId: user.id };
+  // The RIB of a direct debit, when the commune asks for one; the account's own already handed in, if any.
+  const [ribType, rib] = await Promise.all([
+    findDocumentTypeByCode(db, { communeId: commune.id, code: RIB_CODE }),
+    findPreRegistrationDocument(db, scope),
+  ]);
   const family = draft.family!;
   const guardians = [
     { rank: 1 as const, name: `${family.guardian1.firstName} ${family.guardian1.lastName.toLocaleUpperCase("fr-FR")}` },
@@ -37,6 +48,7 @@ export default async function FinanceStepPage({ params }: Props) {
         action={saveFinanceStep.bind(null, slug)}
         saved={draft.finance}
         guardians={guardians}
+        rib={ribType ? { required: ribType.required, storedFileName: rib?.fileName ?? null } : null}
         nextHref={routes.family.preRegistration(slug, "reservations")}
       />
       <p>
