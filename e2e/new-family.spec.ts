@@ -1,4 +1,15 @@
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import { expect, expectAccessible, logIn, signUpAndActivate, test } from "./fixtures";
+
+const RIB_LABEL = "RIB (PDF, JPEG ou PNG, 10 Mo maximum)";
+
+/** A real one-page PDF, as a bank's website hands out a RIB. */
+async function ribPdf() {
+  const document = await PDFDocument.create();
+  const font = await document.embedFont(StandardFonts.Helvetica);
+  document.addPage([595, 842]).drawText("RIB - FR76 3000 6000 0112 3456 7890 189", { x: 60, y: 760, size: 14, font });
+  return Buffer.from(await document.save());
+}
 
 test("a new family without a code abonné pre-registers in 4 steps; the agent accepts; the family sees its household", async ({
   page,
@@ -53,6 +64,15 @@ test("a new family without a code abonné pre-registers in 4 steps; the agent ac
   await expect(page.getByText(/clé de contrôle incorrecte/)).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("textbox", { name: "IBAN", exact: true }).fill("FR76 3000 6000 0112 3456 7890 189");
+  // Direct debit asks for the RIB: without it, nothing is saved.
+  await page.getByRole("button", { name: "Enregistrer et continuer" }).click();
+  await expect(page.getByText("Joignez votre RIB pour le prélèvement.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Mes informations financières" })).toBeVisible();
+  await expectAccessible(page);
+  await page
+    .getByLabel(RIB_LABEL)
+    .setInputFiles({ name: "mon-rib.pdf", mimeType: "application/pdf", buffer: await ribPdf() });
+  await expect(page.getByText("Page 1 : mon-rib.pdf")).toBeVisible();
   await page.getByRole("button", { name: "Enregistrer et continuer" }).click();
 
   // Step 3 "Mes pré-inscriptions et réservations": resumable, leave and come back
@@ -61,6 +81,11 @@ test("a new family without a code abonné pre-registers in 4 steps; the agent ac
   await page.getByRole("link", { name: "Reprendre ma pré-inscription" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Mes pré-inscriptions et réservations" })).toBeVisible();
   await expectAccessible(page);
+  // Back on step 2: the RIB handed in is shown, not asked again.
+  await page.goto("/demo/espace-famille/pre-inscription/informations-financieres");
+  await expect(page.getByText("RIB déposé : RIB - LAMBERT.pdf")).toBeVisible();
+  await page.getByRole("button", { name: "Enregistrer et continuer" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mes pré-inscriptions et réservations" })).toBeVisible();
   await page.getByRole("checkbox", { name: "Restauration scolaire (cantine)" }).check();
   await page.getByRole("checkbox", { name: "Périscolaire du soir" }).check();
   await page.getByRole("button", { name: "Enregistrer et continuer" }).click();
@@ -68,6 +93,7 @@ test("a new family without a code abonné pre-registers in 4 steps; the agent ac
   // Step 4 "Confirmation"
   await expect(page.getByRole("heading", { level: 1, name: "Confirmation" })).toBeVisible();
   await expect(page.getByText("Hugo LAMBERT")).toBeVisible();
+  await expect(page.getByText("déposé (RIB - LAMBERT.pdf)")).toBeVisible();
   await expectAccessible(page);
   await page.setViewportSize({ width: 360, height: 800 });
   await expectAccessible(page);
@@ -98,4 +124,9 @@ test("a new family without a code abonné pre-registers in 4 steps; the agent ac
   await page.goto("/demo/espace-famille");
   await expect(page.getByRole("heading", { name: "Famille LAMBERT" })).toBeVisible();
   await expectAccessible(page);
+  // The RIB came with the request: it is the household's now, validated with it.
+  await page.goto("/demo/espace-famille/pieces-justificatives");
+  const withRequests = page.locator("#pieces-demandes");
+  await expect(withRequests.getByText("RIB", { exact: true })).toBeVisible();
+  await expect(withRequests.getByText("Validée")).toBeVisible();
 });

@@ -445,7 +445,9 @@ describe("new-family pre-registration", () => {
       expect(
         await decideRequest(db, { communeId: commune.id, agentUserId: agent.id, requestId, decision: "accepted" }),
       ).toMatchObject({ ok: true });
-      expect(await accountRibs(db, family.id)).toMatchObject([{ requestId, householdId: row!.targetId }]);
+      expect(await accountRibs(db, family.id)).toMatchObject([
+        { requestId, householdId: row!.targetId, state: "validated" },
+      ]);
     });
 
     it("asks for no RIB when the commune has no active RIB type", async () => {
