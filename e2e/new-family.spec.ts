@@ -126,7 +126,8 @@ test("a new family without a code abonné pre-registers in 4 steps; the agent ac
   await expectAccessible(page);
   // The RIB came with the request: it is the household's now, validated with it.
   await page.goto("/demo/espace-famille/pieces-justificatives");
-  const withRequests = page.locator("#pieces-demandes");
-  await expect(withRequests.getByText("RIB", { exact: true })).toBeVisible();
-  await expect(withRequests.getByText("Validée")).toBeVisible();
+  const withRequests = page.getByRole("region", { name: "Avec vos demandes" });
+  const rib = withRequests.getByRole("listitem").filter({ hasText: "RIB" });
+  await expect(rib).toContainText("Validée");
+  await expect(rib.getByRole("link", { name: "Voir le document : RIB" })).toBeVisible();
 });
