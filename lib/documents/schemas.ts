@@ -91,6 +91,3 @@ export const documentSettingsSchema = z.object({
     .min(1, { error: "La durée doit être d'au moins 1 mois." })
     .max(120, { error: "La durée ne peut pas dépasser 120 mois." }),
 });
-
-/** Agent: "Clôturer le dossier" / "Rouvrir le dossier" of a household. */
-export const householdClosureSchema = z.object({ householdId: z.uuid({ error: "Cette famille n'existe pas." }) });

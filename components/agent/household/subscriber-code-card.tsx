@@ -1,4 +1,4 @@
-import { RegenerateCodeDialog } from "@/components/agent/regenerate-code-dialog";
+import { HouseholdActionDialog } from "@/components/agent/household/household-action-dialog";
 import type { FormAction } from "@/lib/actions/state";
 import type { HouseholdDetail } from "@/lib/households/household-detail";
 
@@ -18,7 +18,16 @@ export function SubscriberCodeCard({
         <span className="code">{household.subscriberCode}</span>
       </p>
       <p>Quotient familial : {household.familyQuotient ?? "non renseigné"}</p>
-      <RegenerateCodeDialog action={regenerate} householdId={household.id} householdName={household.name} />
+      <HouseholdActionDialog
+        action={regenerate}
+        householdId={household.id}
+        trigger="Régénérer le code abonné"
+        title="Régénérer le code abonné ?"
+        confirm="Régénérer le code"
+      >
+        Un nouveau code abonné sera attribué à la famille {household.name}. L&apos;ancien code ne permettra plus de
+        s&apos;abonner ; les comptes déjà abonnés gardent leur accès. Pensez à transmettre le nouveau code à la famille.
+      </HouseholdActionDialog>
     </section>
   );
 }

@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/actions/action";
 import { failure, success } from "@/lib/actions/state";
 import { staffRoles } from "@/lib/auth/session";
-import { householdClosureSchema } from "@/lib/documents/schemas";
 import { closeHousehold, reopenHousehold } from "@/lib/households/closure";
+import { householdTargetSchema } from "@/lib/households/schemas";
 import { routePatterns } from "@/lib/routes/paths";
 
 /*
@@ -19,7 +19,7 @@ const refresh = () => {
 };
 
 export const closeHouseholdAction = userAction(
-  { schema: householdClosureSchema, roles: staffRoles },
+  { schema: householdTargetSchema, roles: staffRoles },
   async ({ householdId }, { db, commune, user }) => {
     const closed = await closeHousehold(db, { communeId: commune.id, agentUserId: user.id, householdId });
     if (!closed) return failure("Ce dossier est introuvable ou déjà clôturé.");
@@ -31,7 +31,7 @@ export const closeHouseholdAction = userAction(
 );
 
 export const reopenHouseholdAction = userAction(
-  { schema: householdClosureSchema, roles: staffRoles },
+  { schema: householdTargetSchema, roles: staffRoles },
   async ({ householdId }, { db, commune, user }) => {
     const reopened = await reopenHousehold(db, { communeId: commune.id, agentUserId: user.id, householdId });
     if (!reopened) return failure("Ce dossier est introuvable ou n'est pas clôturé.");

@@ -4,9 +4,9 @@ import { z } from "zod";
 import { AuditTable } from "@/components/agent/audit/audit-table";
 import { HouseholdQuotientForm } from "@/components/agent/audit/household-quotient-form";
 import { HouseholdBilling } from "@/components/agent/billing/household-billing";
-import { HouseholdClosureDialog } from "@/components/agent/documents/household-closure-dialog";
 import { type HouseholdDocumentLine, HouseholdDocuments } from "@/components/agent/documents/household-documents";
 import { HouseholdAccounts } from "@/components/agent/household/household-accounts";
+import { HouseholdActionDialog } from "@/components/agent/household/household-action-dialog";
 import { HouseholdChildren } from "@/components/agent/household/household-children";
 import { HouseholdGuardians } from "@/components/agent/household/household-guardians";
 import { SubscriberCodeCard } from "@/components/agent/household/subscriber-code-card";
@@ -90,14 +90,30 @@ export default async function HouseholdPage({ params }: Props) {
             ? `Dossier clôturé le ${closedOn}.`
             : "Clôturez le dossier d'une famille qui a quitté la commune : ses pièces justificatives seront supprimées à la fin de la durée de conservation."}
         </p>
-        <HouseholdClosureDialog
-          key={closedOn ?? "ouvert"}
-          action={(closedOn ? reopenHouseholdAction : closeHouseholdAction).bind(null, slug)}
-          householdId={household.id}
-          householdName={household.name}
-          closedOn={closedOn}
-          retentionMonths={retentionMonths}
-        />
+        {closedOn ? (
+          <HouseholdActionDialog
+            key="clos"
+            action={reopenHouseholdAction.bind(null, slug)}
+            householdId={household.id}
+            trigger="Rouvrir le dossier"
+            title="Rouvrir le dossier ?"
+            confirm="Rouvrir le dossier"
+          >
+            {`Le dossier de la famille ${household.name}, clôturé le ${closedOn}, sera rouvert : ses pièces justificatives ne seront plus supprimées.`}
+          </HouseholdActionDialog>
+        ) : (
+          <HouseholdActionDialog
+            key="ouvert"
+            action={closeHouseholdAction.bind(null, slug)}
+            householdId={household.id}
+            trigger="Clôturer le dossier"
+            title="Clôturer le dossier ?"
+            confirm="Clôturer le dossier"
+            danger
+          >
+            {`Le dossier de la famille ${household.name} sera clôturé : ses pièces justificatives seront supprimées ${retentionMonths} mois après la clôture, sauf s'il est rouvert d'ici là.`}
+          </HouseholdActionDialog>
+        )}
       </section>
 
       <h2>Historique</h2>
