@@ -10,24 +10,17 @@ import {
   TextField,
   useActionForm,
 } from "@/components/ui/form-kit";
-import type { DocumentAudience } from "@/db/schema";
+import type { DocumentType } from "@/db/schema";
 import type { FormAction } from "@/lib/actions/state";
 import { DOCUMENT_AUDIENCE_LABELS } from "@/lib/documents/labels";
 import { documentTypeSchema } from "@/lib/documents/schemas";
 import { REQUEST_TYPES } from "@/lib/requests/types";
 import styles from "./documents.module.css";
 
-export interface DocumentTypeValues {
-  id: string;
-  label: string;
-  description: string | null;
-  audience: DocumentAudience;
-  requestType: string | null;
-  required: boolean;
-  validityMonths: number | null;
-  isHealth: boolean;
-  active: boolean;
-}
+export type DocumentTypeValues = Pick<
+  DocumentType,
+  "id" | "label" | "description" | "audience" | "requestType" | "required" | "validityMonths" | "isHealth" | "active"
+>;
 
 const audienceOptions = Object.entries(DOCUMENT_AUDIENCE_LABELS).map(([value, label]) => ({ value, label }));
 const requestTypeOptions = Object.entries(REQUEST_TYPES)
