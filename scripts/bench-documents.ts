@@ -10,34 +10,15 @@
  * which never shrinks) is in the figures; with PostgreSQL it is the server's, elsewhere.
  */
 import "./load-next-env";
-import { randomBytes } from "node:crypto";
-import { PDFDocument } from "pdf-lib";
-import sharp from "sharp";
 import type { DatabaseHandle } from "@/db/client";
 import { communes, DOCUMENT_MAX_BYTES } from "@/db/schema";
 import { documentStore } from "@/lib/documents/storage";
 import { prepareUploadedDocument } from "@/lib/documents/upload";
+import { generatePdf } from "./bench-documents-pdf";
 import { benchOnBothDatabases, fmt, ms } from "./bench-kit";
 
 const MiB = 1024 * 1024;
 const mb = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
-
-/** A PDF just under the limit: A4 pages each holding a photo of noise (which JPEG cannot shrink). */
-async function generatePdf(targetBytes: number): Promise<Uint8Array> {
-  const document = await PDFDocument.create();
-  let size = 0;
-  for (;;) {
-    const side = 1000;
-    const noise = await sharp(randomBytes(side * side * 3), { raw: { width: side, height: side, channels: 3 } })
-      .jpeg({ quality: 80 })
-      .toBuffer();
-    if (size + noise.length + 4096 > targetBytes) break;
-    const image = await document.embedJpg(noise);
-    document.addPage([595, 842]).drawImage(image, { x: 20, y: 200, width: 555, height: 555 });
-    size += noise.length;
-  }
-  return document.save();
-}
 
 function collect() {
   // With --expose-gc: each phase starts from what is really held, not from the garbage of the one before.

@@ -38,20 +38,37 @@ export async function benchOnBothDatabases(
   }
 
   if (process.env.DATABASE_URL) {
-    const server = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-    const database = `${name}_${Date.now()}`;
-    await server.unsafe(`create database ${database}`);
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${database}`;
-    const handle = await openDatabase({ url: url.toString(), dataDir: "" });
-    try {
-      await bench("PostgreSQL", handle);
-    } finally {
-      await handle.close();
-      await server.unsafe(`drop database if exists ${database} with (force)`);
-      await server.end();
-    }
+    await withThrowawayDatabase(process.env.DATABASE_URL, name, async (url) => {
+      const handle = await openDatabase({ url, dataDir: "" });
+      try {
+        await bench("PostgreSQL", handle);
+      } finally {
+        await handle.close();
+      }
+    });
   } else {
     console.log("\n(Set DATABASE_URL to a PostgreSQL server to measure it too.)");
+  }
+}
+
+/**
+ * Creates a database `<name>_<timestamp>` on the PostgreSQL server of `serverUrl`, hands `work` its URL, and drops
+ * it afterwards (with its open connections), whatever `work` did.
+ */
+export async function withThrowawayDatabase(
+  serverUrl: string,
+  name: string,
+  work: (url: string) => Promise<void>,
+): Promise<void> {
+  const server = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const database = `${name}_${Date.now()}`;
+  try {
+    await server.unsafe(`create database ${database}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${database}`;
+    await work(url.toString());
+  } finally {
+    await server.unsafe(`drop database if exists ${database} with (force)`);
+    await server.end();
   }
 }
