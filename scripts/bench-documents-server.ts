@@ -320,6 +320,8 @@ try {
   await bench("embedded PGlite", pdf, { PGLITE_DATA_DIR: folder, DATABASE_URL: "" });
 } finally {
   rmSync(folder, { recursive: true, force: true });
+  // The server, stopped by a signal, leaves its pid file beside the folder (db/lock.ts).
+  rmSync(`${folder}.lock`, { force: true });
 }
 
 if (process.env.DATABASE_URL) {
