@@ -7,6 +7,7 @@ import {
   sendPreRegistration,
 } from "@/app/[commune]/espace-famille/pre-inscription/actions";
 import { documents, requests } from "@/db/schema";
+import { newFamilyFields, newFamilyFinanceFields } from "@/lib/new-family/test-fixtures";
 import { decideRequest } from "@/lib/requests/decide";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { formData, signInAs } from "@/lib/testing/harness";
@@ -22,44 +23,6 @@ import { ensureDefaultDocumentTypes } from "./types";
 
 const database = setUpTestDatabase();
 const db = () => database.db;
-
-const family = {
-  "guardian1.civility": "MME",
-  "guardian1.lastName": "Nouvelle",
-  "guardian1.firstName": "Inès",
-  "guardian1.phone": "04 76 12 34 56",
-  "guardian1.mobilePhone": "06 12 34 56 78",
-  "guardian1.email": "ines@example.fr",
-  "guardian1.postcode": "38330",
-  "guardian1.city": "Saint-Ismier",
-  "guardian1.acceptsEmail": true,
-  hasGuardian2: true,
-  "guardian2.civility": "M",
-  "guardian2.lastName": "Nouvelle",
-  "guardian2.firstName": "Paul",
-  "guardian2.mobilePhone": "+33 7 12 34 56 78",
-  "guardian2.postcode": "38330",
-  "guardian2.city": "Saint-Ismier",
-  "children.0.firstName": "Léo",
-  "children.0.lastName": "Nouvelle",
-  "children.0.birthDate": "2018-05-04",
-  "children.0.sex": "M",
-  "children.0.school": "École du Bourg",
-  "children.1.firstName": "Zoé",
-  "children.1.lastName": "Nouvelle",
-  "children.1.birthDate": "2020-09-30",
-  "children.1.sex": "F",
-};
-const finance = {
-  payer: "1",
-  benefitScheme: "CAF",
-  allocataire: "2",
-  allocataireNumber: "1234567",
-  directDebit: "yes",
-  iban: "FR76 3000 6000 0112 3456 7890 189",
-  bic: "AGRIFRPP",
-  holderName: "Inès NOUVELLE",
-};
 
 describe("the pre-registration's RIB", () => {
   it("is the uploader's until the request is sent, then the new household's, validated with the request", async () => {
@@ -103,8 +66,8 @@ describe("the pre-registration's RIB", () => {
     expect(old!.state).toBe("replaced");
 
     signInAs(account, commune.slug);
-    expect(await saveFamilyStep(commune.slug, null, formData(family))).toMatchObject({ ok: true });
-    expect(await saveFinanceStep(commune.slug, null, formData(finance))).toMatchObject({ ok: true });
+    expect(await saveFamilyStep(commune.slug, null, formData(newFamilyFields()))).toMatchObject({ ok: true });
+    expect(await saveFinanceStep(commune.slug, null, formData(newFamilyFinanceFields))).toMatchObject({ ok: true });
     expect(await saveWishesStep(commune.slug, null, formData({ wishes: ["0:cantine"] }))).toMatchObject({ ok: true });
     await sendPreRegistration(commune.slug, null, formData({}));
     const [request] = await db()

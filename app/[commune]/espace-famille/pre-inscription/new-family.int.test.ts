@@ -19,6 +19,7 @@ import { findPreRegistrationDocument } from "@/lib/documents/store-document";
 import { countBlobs } from "@/lib/documents/test-fixtures";
 import { ensureDefaultDocumentTypes } from "@/lib/documents/types";
 import { loadDraft, loadPreRegistrationForAgent, submitPreRegistration } from "@/lib/new-family/store";
+import { newFamilyFields, newFamilyFinanceFields } from "@/lib/new-family/test-fixtures";
 import { decideRequest } from "@/lib/requests/decide";
 import { listHouseholdRequests } from "@/lib/requests/lists";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
@@ -27,46 +28,6 @@ import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { saveFamilyStep, saveFinanceStep, saveWishesStep, sendPreRegistration } from "./actions";
 
 const database = setUpTestDatabase();
-
-const familyFields = (overrides: Record<string, string | boolean> = {}) => ({
-  "guardian1.civility": "MME",
-  "guardian1.lastName": "Nouvelle",
-  "guardian1.firstName": "Inès",
-  "guardian1.phone": "04 76 12 34 56",
-  "guardian1.mobilePhone": "06 12 34 56 78",
-  "guardian1.email": "ines@example.fr",
-  "guardian1.postcode": "38330",
-  "guardian1.city": "Saint-Ismier",
-  "guardian1.acceptsEmail": true,
-  hasGuardian2: true,
-  "guardian2.civility": "M",
-  "guardian2.lastName": "Nouvelle",
-  "guardian2.firstName": "Paul",
-  "guardian2.mobilePhone": "+33 7 12 34 56 78",
-  "guardian2.postcode": "38330",
-  "guardian2.city": "Saint-Ismier",
-  "children.0.firstName": "Léo",
-  "children.0.lastName": "Nouvelle",
-  "children.0.birthDate": "2018-05-04",
-  "children.0.sex": "M",
-  "children.0.school": "École du Bourg",
-  "children.1.firstName": "Zoé",
-  "children.1.lastName": "Nouvelle",
-  "children.1.birthDate": "2020-09-30",
-  "children.1.sex": "F",
-  ...overrides,
-});
-
-const financeFields = {
-  payer: "1",
-  benefitScheme: "CAF",
-  allocataire: "2",
-  allocataireNumber: "1234567",
-  directDebit: "yes",
-  iban: "FR76 3000 6000 0112 3456 7890 189",
-  bic: "AGRIFRPP",
-  holderName: "Inès NOUVELLE",
-};
 
 async function setUp() {
   const db = database.db;
@@ -92,7 +53,7 @@ async function ribPdf(name = "RIB.pdf"): Promise<File> {
 }
 
 /** The finance step's form with files in the RIB field (plus the empty part the unused camera input posts). */
-function financeWith(files: File[], fields: Record<string, string> = financeFields): FormData {
+function financeWith(files: File[], fields: Record<string, string> = newFamilyFinanceFields): FormData {
   const data = formData(fields);
   for (const file of files) data.append(RIB_FIELD, file);
   data.append(RIB_FIELD, new File([], "", { type: "application/octet-stream" }));
@@ -103,8 +64,8 @@ const accountRibs = (db: typeof database.db, userId: string) =>
   db.select().from(documents).where(eq(documents.uploadedByUserId, userId));
 
 async function fillWizard(slug: string) {
-  expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
-  expect(await saveFinanceStep(slug, null, formData(financeFields))).toMatchObject({ ok: true });
+  expect(await saveFamilyStep(slug, null, formData(newFamilyFields()))).toMatchObject({ ok: true });
+  expect(await saveFinanceStep(slug, null, formData(newFamilyFinanceFields))).toMatchObject({ ok: true });
   expect(await saveWishesStep(slug, null, formData({ wishes: ["0:cantine", "0:soir", "1:mercredi"] }))).toMatchObject({
     ok: true,
   });
@@ -113,7 +74,7 @@ async function fillWizard(slug: string) {
 describe("new-family pre-registration", () => {
   it("keeps each saved step as a draft the family resumes, without any request", async () => {
     const { db, commune, family, slug } = await setUp();
-    expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
+    expect(await saveFamilyStep(slug, null, formData(newFamilyFields()))).toMatchObject({ ok: true });
     const draft = await loadDraft(db, { communeId: commune.id, userId: family.id });
     expect(draft.family?.guardian1).toMatchObject({
       lastName: "Nouvelle",
@@ -124,7 +85,7 @@ describe("new-family pre-registration", () => {
     expect(draft.family?.children.map((c) => c.firstName)).toEqual(["Léo", "Zoé"]);
     expect(draft.finance).toBeUndefined();
     // Resumed later: step 2 builds on the stored step 1.
-    expect(await saveFinanceStep(slug, null, formData(financeFields))).toMatchObject({ ok: true });
+    expect(await saveFinanceStep(slug, null, formData(newFamilyFinanceFields))).toMatchObject({ ok: true });
     const resumed = await loadDraft(db, { communeId: commune.id, userId: family.id });
     expect(resumed.finance).toMatchObject({
       payer: 1,
@@ -144,7 +105,7 @@ describe("new-family pre-registration", () => {
       slug,
       null,
       formData(
-        familyFields({
+        newFamilyFields({
           "guardian1.phone": "12345",
           "guardian1.postcode": "3833",
           "guardian1.email": "pas-un-mail",
@@ -160,11 +121,11 @@ describe("new-family pre-registration", () => {
     expect(errors["children.0.birthDate"]?.[0]).toBe("La date de naissance ne peut pas être dans le futur.");
     expect(await db.select().from(newFamilyDrafts).where(eq(newFamilyDrafts.userId, family.id))).toHaveLength(0);
 
-    expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
+    expect(await saveFamilyStep(slug, null, formData(newFamilyFields()))).toMatchObject({ ok: true });
     const bad = await saveFinanceStep(
       slug,
       null,
-      formData({ ...financeFields, iban: "FR76 3000 6000 0112 3456 7890 188", allocataireNumber: "" }),
+      formData({ ...newFamilyFinanceFields, iban: "FR76 3000 6000 0112 3456 7890 188", allocataireNumber: "" }),
     );
     const financeErrors = bad && !bad.ok ? bad.fieldErrors : {};
     expect(financeErrors.iban?.[0]).toMatch(/clé de contrôle incorrecte/);
@@ -195,7 +156,7 @@ describe("new-family pre-registration", () => {
     expect(await db.select().from(newFamilyDrafts).where(eq(newFamilyDrafts.userId, family.id))).toHaveLength(0);
 
     // A second pre-registration is refused while the first one is pending.
-    expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({
+    expect(await saveFamilyStep(slug, null, formData(newFamilyFields()))).toMatchObject({
       ok: false,
       message: expect.stringMatching(/déjà en cours/),
     });
@@ -206,7 +167,7 @@ describe("new-family pre-registration", () => {
 
   it("refuses to send an incomplete draft", async () => {
     const { db, family, slug } = await setUp();
-    expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
+    expect(await saveFamilyStep(slug, null, formData(newFamilyFields()))).toMatchObject({ ok: true });
     expect(await sendPreRegistration(slug, null, formData({}))).toMatchObject({
       ok: false,
       message: expect.stringMatching(/incomplète/),
@@ -261,7 +222,7 @@ describe("new-family pre-registration", () => {
     const mine = await listHouseholdRequests(db, { communeId: commune.id, householdId: household!.id });
     expect(mine.items.map((r) => r.reference)).toEqual([row!.reference]);
     // Subscribed now: the wizard is closed.
-    expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({
+    expect(await saveFamilyStep(slug, null, formData(newFamilyFields()))).toMatchObject({
       ok: false,
       message: expect.stringMatching(/déjà relié/),
     });
@@ -287,7 +248,7 @@ describe("new-family pre-registration", () => {
     expect(mail?.text).toContain("Vous n'habitez pas la commune.");
     expect(await db.select().from(households).where(eq(households.communeId, commune.id))).toHaveLength(0);
     expect(await db.select().from(subscriptions).where(eq(subscriptions.userId, family.id))).toHaveLength(0);
-    expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
+    expect(await saveFamilyStep(slug, null, formData(newFamilyFields()))).toMatchObject({ ok: true });
   });
 
   it("rolls the acceptance back as a whole when the account is gone", async () => {
@@ -310,8 +271,8 @@ describe("new-family pre-registration", () => {
 
   it("another account can neither read nor send someone's draft", async () => {
     const { db, commune, family, slug } = await setUp();
-    expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
-    await saveFinanceStep(slug, null, formData(financeFields));
+    expect(await saveFamilyStep(slug, null, formData(newFamilyFields()))).toMatchObject({ ok: true });
+    await saveFinanceStep(slug, null, formData(newFamilyFinanceFields));
     await saveWishesStep(slug, null, formData({}));
     const intruder = await insertUser(db, commune.id, "family");
     signInAs(intruder, slug);
@@ -321,7 +282,9 @@ describe("new-family pre-registration", () => {
       message: expect.stringMatching(/incomplète/),
     });
     // Its own step 1 does not touch the other draft.
-    expect(await saveFamilyStep(slug, null, formData(familyFields({ "guardian1.lastName": "Intrus" })))).toMatchObject({
+    expect(
+      await saveFamilyStep(slug, null, formData(newFamilyFields({ "guardian1.lastName": "Intrus" }))),
+    ).toMatchObject({
       ok: true,
     });
     expect((await loadDraft(db, { communeId: commune.id, userId: family.id })).family?.guardian1.lastName).toBe(
@@ -334,7 +297,7 @@ describe("new-family pre-registration", () => {
     // An agent account cannot use the wizard.
     const agent = await insertUser(db, commune.id, "agent");
     signInAs(agent, slug);
-    expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({
+    expect(await saveFamilyStep(slug, null, formData(newFamilyFields()))).toMatchObject({
       ok: false,
       message: "Vous n'avez pas accès à cette action.",
     });
@@ -343,8 +306,8 @@ describe("new-family pre-registration", () => {
   describe("the RIB of the direct debit", () => {
     it("refuses Oui without a RIB at the RIB's field, and saves nothing", async () => {
       const { db, commune, family, slug } = await setUpWithDocumentTypes();
-      expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
-      for (const data of [formData(financeFields), financeWith([])]) {
+      expect(await saveFamilyStep(slug, null, formData(newFamilyFields()))).toMatchObject({ ok: true });
+      for (const data of [formData(newFamilyFinanceFields), financeWith([])]) {
         const result = await saveFinanceStep(slug, null, data);
         expect(result).toMatchObject({ ok: false });
         expect(result && !result.ok ? result.fieldErrors[RIB_FIELD] : null).toEqual([RIB_REQUIRED]);
@@ -353,7 +316,9 @@ describe("new-family pre-registration", () => {
       expect(await accountRibs(db, family.id)).toHaveLength(0);
       expect(await countBlobs(db, commune.id)).toBe(0);
       // Non needs no RIB.
-      expect(await saveFinanceStep(slug, null, formData({ ...financeFields, directDebit: "no" }))).toMatchObject({
+      expect(
+        await saveFinanceStep(slug, null, formData({ ...newFamilyFinanceFields, directDebit: "no" })),
+      ).toMatchObject({
         ok: true,
       });
       expect(await accountRibs(db, family.id)).toHaveLength(0);
@@ -361,7 +326,7 @@ describe("new-family pre-registration", () => {
 
     it("refuses a file that is no document at the RIB's field, and saves nothing", async () => {
       const { db, commune, family, slug } = await setUpWithDocumentTypes();
-      expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
+      expect(await saveFamilyStep(slug, null, formData(newFamilyFields()))).toMatchObject({ ok: true });
       const html = new File(["<html><body>RIB</body></html>"], "RIB.pdf", { type: "application/pdf" });
       const result = await saveFinanceStep(slug, null, financeWith([html]));
       expect(result).toMatchObject({ ok: false });
@@ -373,7 +338,7 @@ describe("new-family pre-registration", () => {
     it("stores the RIB as the account's own and saves the step; later saves keep it or replace it", async () => {
       const { db, commune, family, slug } = await setUpWithDocumentTypes();
       const scope = { communeId: commune.id, userId: family.id };
-      expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
+      expect(await saveFamilyStep(slug, null, formData(newFamilyFields()))).toMatchObject({ ok: true });
       expect(await saveFinanceStep(slug, null, financeWith([await ribPdf()]))).toMatchObject({ ok: true });
       expect((await loadDraft(db, scope)).finance).toMatchObject({
         directDebit: true,
@@ -394,7 +359,9 @@ describe("new-family pre-registration", () => {
       expect(JSON.stringify((await loadDraft(db, scope)).finance)).not.toContain(RIB_FIELD);
 
       // Saved again without a file: the RIB handed in does, and stays.
-      expect(await saveFinanceStep(slug, null, financeWith([], { ...financeFields, bic: "BNPAFRPP" }))).toMatchObject({
+      expect(
+        await saveFinanceStep(slug, null, financeWith([], { ...newFamilyFinanceFields, bic: "BNPAFRPP" })),
+      ).toMatchObject({
         ok: true,
       });
       expect((await loadDraft(db, scope)).finance?.bic).toBe("BNPAFRPP");
@@ -411,14 +378,14 @@ describe("new-family pre-registration", () => {
 
     it("never shows nor uses another account's RIB, nor one of another commune", async () => {
       const { db, commune, family, slug } = await setUpWithDocumentTypes();
-      expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
+      expect(await saveFamilyStep(slug, null, formData(newFamilyFields()))).toMatchObject({ ok: true });
       expect(await saveFinanceStep(slug, null, financeWith([await ribPdf()]))).toMatchObject({ ok: true });
 
       const other = await insertUser(db, commune.id, "family");
       signInAs(other, slug);
       expect(await findPreRegistrationDocument(db, { communeId: commune.id, userId: other.id })).toBeNull();
-      expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
-      const refused = await saveFinanceStep(slug, null, formData(financeFields));
+      expect(await saveFamilyStep(slug, null, formData(newFamilyFields()))).toMatchObject({ ok: true });
+      const refused = await saveFinanceStep(slug, null, formData(newFamilyFinanceFields));
       expect(refused && !refused.ok ? refused.fieldErrors[RIB_FIELD] : null).toEqual([RIB_REQUIRED]);
       expect((await loadDraft(db, { communeId: commune.id, userId: other.id })).finance).toBeUndefined();
 
@@ -431,7 +398,7 @@ describe("new-family pre-registration", () => {
     it("goes with the sent request, and accepting it gives it to the new household", async () => {
       const { db, commune, family, agent, slug } = await setUpWithDocumentTypes();
       const scope = { communeId: commune.id, userId: family.id };
-      expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
+      expect(await saveFamilyStep(slug, null, formData(newFamilyFields()))).toMatchObject({ ok: true });
       expect(await saveFinanceStep(slug, null, financeWith([await ribPdf()]))).toMatchObject({ ok: true });
       expect(await saveWishesStep(slug, null, formData({ wishes: ["0:cantine"] }))).toMatchObject({ ok: true });
       const sent = await submitPreRegistration(db, scope);
@@ -452,7 +419,7 @@ describe("new-family pre-registration", () => {
 
     it("asks for no RIB when the commune has no active RIB type", async () => {
       const { db, commune, family, slug } = await setUp();
-      expect(await saveFamilyStep(slug, null, formData(familyFields()))).toMatchObject({ ok: true });
+      expect(await saveFamilyStep(slug, null, formData(newFamilyFields()))).toMatchObject({ ok: true });
       expect(await saveFinanceStep(slug, null, financeWith([await ribPdf()]))).toMatchObject({ ok: true });
       expect(await accountRibs(db, family.id)).toHaveLength(0);
       expect((await loadDraft(db, { communeId: commune.id, userId: family.id })).finance?.directDebit).toBe(true);
