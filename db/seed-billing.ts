@@ -33,7 +33,8 @@ const NATURE_BY_CATEGORY = {
   periscolaire: "Périscolaire",
   loisirs: "Accueil de loisirs",
   etude: "Étude",
-} as const satisfies Record<ActivityCategory, string>;
+  // Crèche places are billed by the hour on the CAF scale, outside the portal's invoicing runs for now.
+} as const satisfies Partial<Record<ActivityCategory, string>>;
 
 export const DEMO_NATURES = Object.values(NATURE_BY_CATEGORY);
 

@@ -11,6 +11,7 @@ import DocumentRefusedMail from "./document-refused-mail";
 import InvoiceAvailableMail from "./invoice-available-mail";
 import InvoiceReminderMail from "./invoice-reminder-mail";
 import { previewCommune } from "./mail-layout";
+import NurseryApplicationMail from "./nursery-application-mail";
 import OnlinePaymentReceipt, {
   type OnlinePaymentReceiptProps,
   onlinePaymentReceiptSubject,
@@ -32,6 +33,7 @@ const templates = [
   ["document-refused-mail", preview(DocumentRefusedMail)],
   ["invoice-reminder-mail", preview(InvoiceReminderMail)],
   ["invoice-available-mail", preview(InvoiceAvailableMail)],
+  ["nursery-application-mail", preview(NurseryApplicationMail)],
   ["online-payment-receipt", preview(OnlinePaymentReceipt)],
   ["password-reset-mail", preview(PasswordResetMail)],
   ["request-decision-mail", preview(RequestDecisionMail)],

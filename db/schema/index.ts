@@ -4,6 +4,7 @@ export * from "./documents";
 export * from "./family-file";
 export * from "./households";
 export * from "./new-family";
+export * from "./nursery";
 export * from "./online-payments";
 export * from "./planning";
 export * from "./platform";

@@ -27,7 +27,13 @@ import { users } from "./users";
  * child's day at an activity (bookings), with the history of every slot.
  */
 
-export const activityCategoryEnum = pgEnum("activity_category", ["periscolaire", "restauration", "etude", "loisirs"]);
+export const activityCategoryEnum = pgEnum("activity_category", [
+  "periscolaire",
+  "restauration",
+  "etude",
+  "loisirs",
+  "petite_enfance",
+]);
 
 /** "J-2 avant 10:00" counted in working days (Mon–Fri, public holidays excluded) or in calendar days. */
 export const deadlineDaysKindEnum = pgEnum("deadline_days_kind", ["working", "calendar"]);

@@ -9,6 +9,7 @@ export const CATEGORY_LABELS = {
   restauration: "Restauration scolaire",
   etude: "Étude surveillée",
   loisirs: "Accueil de loisirs",
+  petite_enfance: "Petite enfance",
 } as const satisfies Record<ActivityCategory, string>;
 
 export const CLOSURE_KIND_LABELS = {

@@ -49,7 +49,11 @@ export type AuditAction =
   | "document.settings_changed"
   | "document.retention_deleted"
   | "household.closed"
-  | "household.reopened";
+  | "household.reopened"
+  | "nursery.structure_created"
+  | "nursery.structure_changed"
+  | "nursery.settings_changed"
+  | "nursery.commission_decided";
 
 export type AuditEntry = {
   communeId: string;

@@ -8,6 +8,8 @@ import type { DocumentAudience } from "@/db/schema";
 
 export const RIB_CODE = "rib";
 export const MEDICAL_CERTIFICATE_CODE = "certificat_medical";
+/** Asked with a pré-inscription en crèche for a child to be born (required then only: lib/nursery). */
+export const PREGNANCY_CERTIFICATE_CODE = "certificat_grossesse";
 
 export interface DefaultDocumentType {
   code: string;
@@ -78,6 +80,16 @@ export const DEFAULT_DOCUMENT_TYPES: readonly DefaultDocumentType[] = [
     audience: "request",
     requestType: "booking.absence",
     required: false,
+    validityMonths: null,
+    isHealth: true,
+  },
+  {
+    code: PREGNANCY_CERTIFICATE_CODE,
+    label: "Certificat de grossesse",
+    description: "Le certificat médical de grossesse indiquant la date prévue de l'accouchement.",
+    audience: "request",
+    requestType: "nursery.application",
+    required: true,
     validityMonths: null,
     isHealth: true,
   },

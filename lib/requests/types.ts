@@ -15,7 +15,7 @@ export interface RequestTypeDef {
   /** As the guides word it in "Mes demandes". */
   label: string;
   /** What `requests.target_type` holds for this kind. */
-  targetType: "guardian" | "household" | "child" | "authorized_adult" | "booking_request";
+  targetType: "guardian" | "household" | "child" | "authorized_adult" | "booking_request" | "nursery_application";
   /** The fields the before/after diff compares; empty when the payload is not a change of fields. */
   fields: readonly FieldDef[];
 }
@@ -40,6 +40,12 @@ export const REQUEST_TYPES = {
   // One request per submission (one slot or a period); its days live in `bookings` (lib/bookings).
   "booking.add": { label: "Ajout de réservation", targetType: "booking_request", fields: [] },
   "booking.absence": { label: "Demande d'absence", targetType: "booking_request", fields: [] },
+  // Its application (lib/nursery) holds the details; the request carries reference, status and history.
+  "nursery.application": {
+    label: "Pré-inscription en crèche",
+    targetType: "nursery_application",
+    fields: [],
+  },
 } as const satisfies Record<string, RequestTypeDef>;
 
 export type RequestType = keyof typeof REQUEST_TYPES;

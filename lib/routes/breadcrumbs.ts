@@ -29,6 +29,7 @@ const activities = under(agentSpace, "Activités", routes.agent.activities);
 const agentBilling = under(agentSpace, "Facturation", routes.agent.billing);
 const billingSettings = under(agentBilling, "Paramètres", routes.agent.billingSettings);
 const documentQueue = under(agentSpace, "Pièces justificatives", (slug) => routes.agent.documentQueue(slug));
+const agentNursery = under(agentSpace, "Petite enfance", (slug) => routes.agent.nursery(slug));
 
 export const breadcrumbs = {
   home: trail(home),
@@ -77,5 +78,10 @@ export const breadcrumbs = {
   familyDocuments: trail(under(familySpace, "Pièces justificatives", (slug) => routes.family.documents(slug))),
   /** The agents' document pages: the queue, a document's review page (its label as current), the settings. */
   documentQueue: trail(documentQueue),
+  /** Pré-inscription en crèche: the family's pages (an application's reference as current) and the agents'. */
+  familyNursery: trail(under(familySpace, "Pré-inscription en crèche", (slug) => routes.family.nursery(slug))),
+  agentNursery: trail(agentNursery),
+  nurseryCommission: trail(under(agentNursery, "Commission", (slug) => routes.agent.nurseryCommission(slug))),
+  nurserySettings: trail(under(agentNursery, "Paramètres", routes.agent.nurserySettings)),
   documentSettings: trail(under(documentQueue, "Paramètres", routes.agent.documentSettings)),
 };

@@ -66,6 +66,9 @@ export const routePatterns = {
   familyDocuments: "/[commune]/espace-famille/pieces-justificatives",
   depositDocument: "/[commune]/espace-famille/pieces-justificatives/deposer",
   familyDocumentFile: "/[commune]/espace-famille/pieces-justificatives/[id]/fichier",
+  familyNursery: "/[commune]/espace-famille/creche",
+  newNurseryApplication: "/[commune]/espace-famille/creche/nouvelle-demande",
+  familyNurseryApplication: "/[commune]/espace-famille/creche/[id]",
 
   agentSpace: "/[commune]/agent",
   activities: "/[commune]/agent/activites",
@@ -99,6 +102,10 @@ export const routePatterns = {
   documentReview: "/[commune]/agent/pieces-justificatives/[id]",
   agentDocumentFile: "/[commune]/agent/pieces-justificatives/[id]/fichier",
   documentSettings: "/[commune]/agent/pieces-justificatives/parametres",
+  agentNursery: "/[commune]/agent/petite-enfance",
+  agentNurseryApplication: "/[commune]/agent/petite-enfance/[id]",
+  nurseryCommission: "/[commune]/agent/petite-enfance/commission",
+  nurserySettings: "/[commune]/agent/petite-enfance/parametres",
 } as const;
 
 type Pattern = (typeof routePatterns)[keyof typeof routePatterns];
@@ -272,6 +279,20 @@ export const routes = {
       }),
     /** A document's file, served to the household's subscribers only (a download). */
     documentFile: (slug: string, id: string) => fill(routePatterns.familyDocumentFile, { commune: slug, id }),
+    /** Pré-inscription en crèche: the household's applications; `sent`: one was just sent (the page says so). */
+    nursery: (slug: string, famille?: string, options: { sent?: boolean } = {}) =>
+      withQuery(fill(routePatterns.familyNursery, { commune: slug }), {
+        famille,
+        envoyee: options.sent ? "1" : undefined,
+      }),
+    /** The application form; `demande`: an application to change instead of a new one. */
+    newNurseryApplication: (slug: string, options: { famille?: string; demande?: string } = {}) =>
+      withQuery(fill(routePatterns.newNurseryApplication, { commune: slug }), {
+        famille: options.famille,
+        demande: options.demande,
+      }),
+    nurseryApplication: (slug: string, id: string) =>
+      fill(routePatterns.familyNurseryApplication, { commune: slug, id }),
     /** The pre-registration wizard: its start page, or one of its steps. */
     preRegistration: (slug: string, step?: NewFamilyStepSlug) =>
       fill(step ? preRegistrationSteps[step] : routePatterns.preRegistration, { commune: slug }),
@@ -350,6 +371,25 @@ export const routes = {
         affichage: options.inline ? "1" : undefined,
       }),
     documentSettings: communePage(routePatterns.documentSettings),
+    /** Petite enfance: the applications with their filters (every state but the closed ones is the default). */
+    nursery: (
+      slug: string,
+      search: { structure?: string; mois?: string; age?: string; garde?: string; etat?: string; page?: number } = {},
+    ) =>
+      withQuery(fill(routePatterns.agentNursery, { commune: slug }), {
+        structure: search.structure,
+        mois: search.mois,
+        age: search.age,
+        garde: search.garde,
+        etat: search.etat,
+        page: pageParam(search.page),
+      }),
+    nurseryApplication: (slug: string, id: string) =>
+      fill(routePatterns.agentNurseryApplication, { commune: slug, id }),
+    /** The commission's page; `date`: the commission date being decided. */
+    nurseryCommission: (slug: string, date?: IsoDay) =>
+      withQuery(fill(routePatterns.nurseryCommission, { commune: slug }), { date }),
+    nurserySettings: communePage(routePatterns.nurserySettings),
     billingSettings: communePage(routePatterns.billingSettings),
     newRegie: communePage(routePatterns.newRegie),
     /** `created`: the régie was just created (the page says so). */

@@ -106,6 +106,12 @@ const built: Built<typeof routes> = {
     ],
     depositDocument: [routes.family.depositDocument(slug, { type: id, enfant: otherId, famille: id })],
     documentFile: [routes.family.documentFile(slug, id)],
+    nursery: [routes.family.nursery(slug), routes.family.nursery(slug, id, { sent: true })],
+    newNurseryApplication: [
+      routes.family.newNurseryApplication(slug),
+      routes.family.newNurseryApplication(slug, { famille: id, demande: otherId }),
+    ],
+    nurseryApplication: [routes.family.nurseryApplication(slug, id)],
     preRegistration: [
       routes.family.preRegistration(slug),
       ...NEW_FAMILY_STEPS.map((step) => routes.family.preRegistration(slug, step.slug)),
@@ -142,6 +148,20 @@ const built: Built<typeof routes> = {
     documentReview: [routes.agent.documentReview(slug, id)],
     documentFile: [routes.agent.documentFile(slug, id), routes.agent.documentFile(slug, id, { inline: true })],
     documentSettings: [routes.agent.documentSettings(slug)],
+    nursery: [
+      routes.agent.nursery(slug),
+      routes.agent.nursery(slug, {
+        structure: id,
+        mois: "2027-09",
+        age: "bebes",
+        garde: "regulier",
+        etat: "all",
+        page: 2,
+      }),
+    ],
+    nurseryApplication: [routes.agent.nurseryApplication(slug, id)],
+    nurseryCommission: [routes.agent.nurseryCommission(slug), routes.agent.nurseryCommission(slug, "2027-03-15")],
+    nurserySettings: [routes.agent.nurserySettings(slug)],
     billingSettings: [routes.agent.billingSettings(slug)],
     newRegie: [routes.agent.newRegie(slug)],
     regie: [routes.agent.regie(slug, id), routes.agent.regie(slug, id, { created: true })],
@@ -196,6 +216,10 @@ const trails: Record<keyof typeof breadcrumbs, Crumb[]> = {
   familyDocuments: breadcrumbs.familyDocuments(slug, "Déposer une pièce justificative"),
   documentQueue: breadcrumbs.documentQueue(slug, "RIB"),
   documentSettings: breadcrumbs.documentSettings(slug),
+  familyNursery: breadcrumbs.familyNursery(slug, "Demande D2027-000042"),
+  agentNursery: breadcrumbs.agentNursery(slug, "Demande D2027-000042"),
+  nurseryCommission: breadcrumbs.nurseryCommission(slug),
+  nurserySettings: breadcrumbs.nurserySettings(slug),
 };
 
 describe("the route map", () => {
