@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { requestEvents, requests } from "@/db/schema";
+import { nurseryApplications, requestEvents, requests } from "@/db/schema";
 import { parisInstant } from "@/lib/planning/days";
+import { decideRequest } from "@/lib/requests/decide";
+import { withdrawRequest } from "@/lib/requests/withdraw";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { getNurseryApplication } from "./detail";
 import { insertNurseryApplication, insertNurseryCommune } from "./test-fixtures";
@@ -99,5 +101,60 @@ describe("moveApplication", () => {
       }),
     );
     expect(moved).toBeNull();
+  });
+});
+
+describe("the generic request flows on a crèche application", () => {
+  it("withdraws the application with its request, and never lets the inbox accept it as is", async () => {
+    const t = await insertNurseryCommune(db());
+    const application = await insertNurseryApplication(db(), {
+      communeId: t.commune.id,
+      householdId: t.householdId,
+      userId: t.family.id,
+      structureIds: [t.structure],
+    });
+    const decided = await decideRequest(db(), {
+      communeId: t.commune.id,
+      agentUserId: t.agent.id,
+      requestId: application.requestId,
+      decision: "accepted",
+    });
+    expect(decided).toEqual({ ok: false, reason: "unsupported" });
+
+    const other = await insertNurseryCommune(db());
+    const scope = { communeId: t.commune.id, userId: t.family.id, requestId: application.requestId };
+    expect(await withdrawRequest(db(), { ...scope, householdId: other.householdId })).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
+    expect(await withdrawRequest(db(), { ...scope, householdId: t.householdId })).toEqual({ ok: true });
+    const [row] = await db().select().from(nurseryApplications).where(eq(nurseryApplications.id, application.id));
+    expect(row?.status).toBe("withdrawn");
+    const [request] = await db().select().from(requests).where(eq(requests.id, application.requestId));
+    expect(request?.status).toBe("withdrawn");
+  });
+
+  it("does not withdraw an application once a place is offered", async () => {
+    const t = await insertNurseryCommune(db());
+    const application = await insertNurseryApplication(db(), {
+      communeId: t.commune.id,
+      householdId: t.householdId,
+      userId: t.family.id,
+      structureIds: [t.structure],
+      set: {
+        status: "offered",
+        offeredStructureId: t.structure,
+        offeredStartOn: "2027-09-01",
+        offerExpiresAt: parisInstant("2027-01-20", "00:00"),
+      },
+    });
+    expect(
+      await withdrawRequest(db(), {
+        communeId: t.commune.id,
+        householdId: t.householdId,
+        userId: t.family.id,
+        requestId: application.requestId,
+      }),
+    ).toEqual({ ok: false, reason: "not_pending" });
   });
 });
