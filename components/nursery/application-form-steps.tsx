@@ -266,7 +266,11 @@ export function SummaryStep({
       ? describeWeeklySchedule(
           scheduleOf({
             careType: "regulier",
-            days: (v.days ?? []).map((d) => ({ selected: d.selected === true, start: d.start ?? "", end: d.end ?? "" })),
+            days: (v.days ?? []).map((d) => ({
+              selected: d.selected === true,
+              start: d.start ?? "",
+              end: d.end ?? "",
+            })),
           }),
         )
       : null;

@@ -66,8 +66,12 @@ export function NurseryApplicationForm({
   useEffect(() => {
     if (!state || state.ok) return;
     if (state.fieldErrors.certificate?.[0]) setCertificateError(state.fieldErrors.certificate[0]);
-    const first = Object.keys(state.fieldErrors).map(stepOfField).filter((i) => i >= 0);
-    if (first.length > 0) goTo(Math.min(...first));
+    const first = Object.keys(state.fieldErrors)
+      .map(stepOfField)
+      .filter((i) => i >= 0);
+    if (first.length === 0) return;
+    moved.current = true;
+    setStep(Math.min(...first));
   }, [state]);
 
   function goTo(index: number) {
@@ -87,9 +91,13 @@ export function NurseryApplicationForm({
       fields.includes(String(issue.path[0])),
     );
     issues.forEach((issue, i) => {
-      form.setError(issue.path.join(".") as Path<NurseryApplicationInput>, { message: issue.message }, {
-        shouldFocus: i === 0,
-      });
+      form.setError(
+        issue.path.join(".") as Path<NurseryApplicationInput>,
+        { message: issue.message },
+        {
+          shouldFocus: i === 0,
+        },
+      );
     });
     let certificateMissing = false;
     if (fields.includes("certificate")) {
@@ -178,7 +186,9 @@ export function NurseryApplicationForm({
             Continuer
           </button>
         ) : (
-          <SubmitButton pending={pending}>{applicationId ? "Enregistrer les modifications" : "Envoyer ma demande"}</SubmitButton>
+          <SubmitButton pending={pending}>
+            {applicationId ? "Enregistrer les modifications" : "Envoyer ma demande"}
+          </SubmitButton>
         )}
       </p>
     </form>
@@ -186,7 +196,5 @@ export function NurseryApplicationForm({
 }
 
 function countCertificateFiles(formElement: HTMLFormElement): number {
-  return new FormData(formElement)
-    .getAll("certificate")
-    .filter((part) => part instanceof File && part.size > 0).length;
+  return new FormData(formElement).getAll("certificate").filter((part) => part instanceof File && part.size > 0).length;
 }

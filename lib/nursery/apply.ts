@@ -31,6 +31,7 @@ import { deliverNurseryMails, enqueueNurseryMail, nurseryChildName, renderNurser
 import {
   CERTIFICATE_REQUIRED,
   CHILD_TOO_OLD,
+  GUARDIAN_SITUATION_LABELS,
   isUnderFour,
   type NurseryApplicationFields,
   START_BEFORE_BIRTH,
@@ -41,7 +42,6 @@ import {
   wishesOf,
 } from "./schemas";
 import { listNurseryStructures, type NurseryStructureLine } from "./structures";
-import { moveApplication } from "./transitions";
 
 /*
  * The family's side of an application: send it, change it while it waits for the commission, confirm it, withdraw
@@ -155,7 +155,14 @@ async function resolveApplication(
   const guardianSituations = input.guardians.flatMap((g) => {
     const known = fileGuardians.find((f) => f.id === g.guardianId);
     return known
-      ? [{ guardianId: known.id, name: known.name, situation: g.situation, employer: g.employer || null }]
+      ? [
+          {
+            guardianId: known.id,
+            name: known.name,
+            situation: GUARDIAN_SITUATION_LABELS[g.situation],
+            employer: g.employer || null,
+          },
+        ]
       : [];
   });
 
@@ -472,46 +479,6 @@ export async function confirmNurseryApplication(
     });
     return { ok: true };
   });
-}
-
-/** "Retirer ma demande" while open (waiting for the commission or on the waiting list). */
-export async function withdrawNurseryApplication(
-  db: Db,
-  params: Scope & { userId: string; applicationId: string },
-): Promise<FamilyMoveResult> {
-  return db.transaction(async (tx): Promise<FamilyMoveResult> => {
-    const moved = await moveApplication(tx, {
-      communeId: params.communeId,
-      householdId: params.householdId,
-      applicationId: params.applicationId,
-      from: OPEN_STATUSES,
-      to: "withdrawn",
-      side: "family",
-      actorUserId: params.userId,
-      event: "withdrawn",
-      message: "Demande retirée par la famille",
-    });
-    if (!moved) return { ok: false, reason: await missReason(tx, params, params.applicationId) };
-    return { ok: true };
-  });
-}
-
-/** The application a request of this household carries (Mes demandes' "Retirer" goes through it). */
-export async function applicationOfRequest(
-  db: Db,
-  params: Scope & { requestId: string },
-): Promise<Pick<NurseryApplication, "id" | "status"> | null> {
-  const [row] = await db
-    .select({ id: nurseryApplications.id, status: nurseryApplications.status })
-    .from(nurseryApplications)
-    .where(
-      and(
-        eq(nurseryApplications.requestId, params.requestId),
-        eq(nurseryApplications.communeId, params.communeId),
-        eq(nurseryApplications.householdId, params.householdId),
-      ),
-    );
-  return row ?? null;
 }
 
 /** The household's application as stored, for the change form (submitted only); null otherwise. */

@@ -225,6 +225,12 @@ export function isUnderFour(birth: IsoDay, today: IsoDay): boolean {
   return ageGroupAt(birth, today) !== null;
 }
 
+/** The form's code of a situation as stored (its French label, as the summary shows it); "" when unknown. */
+function situationCode(label: string | undefined): GuardianSituation | "" {
+  const found = Object.entries(GUARDIAN_SITUATION_LABELS).find(([, text]) => text === label);
+  return found ? (found[0] as GuardianSituation) : "";
+}
+
 /** A stored application's fields the change form starts from. */
 export type StoredApplicationValues = {
   childId: string | null;
@@ -250,7 +256,7 @@ export function nurseryFormDefaults(
   return {
     guardians: guardians.map((g) => ({
       guardianId: g.id,
-      situation: (situationOf(g.id)?.situation ?? "") as GuardianSituation,
+      situation: situationCode(situationOf(g.id)?.situation) as GuardianSituation,
       employer: situationOf(g.id)?.employer ?? "",
     })),
     child: stored ? (stored.childId ?? UNBORN_CHILD) : "",

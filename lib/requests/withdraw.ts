@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { requests } from "@/db/schema";
 import { withdrawBookingRequest } from "@/lib/bookings/cancel";
 import type { HouseholdScope } from "@/lib/family-file/records";
-import { applicationOfRequest, withdrawNurseryApplication } from "@/lib/nursery/apply";
+import { withdrawNurseryApplication } from "@/lib/nursery/withdraw";
 import { addRequestEvent } from "./records";
 import { isBookingRequestType } from "./types";
 
@@ -18,8 +18,8 @@ export async function withdrawRequest(
   const type = (await requestTypeOf(db, params.communeId, params.requestId)) ?? "";
   // A booking request's days live in the planning: withdrawing it cancels each day still pending.
   if (isBookingRequestType(type)) return withdrawBookingRequest(db, params);
-  // A nursery application's state lives in its application: withdrawing moves it (and the request with it).
-  if (type === "nursery.application") return withdrawNurseryRequest(db, params);
+  // A crèche application moves with its request (and cannot be withdrawn once a place is offered).
+  if (type === "nursery.application") return withdrawNurseryApplication(db, params);
   return db.transaction(async (tx) => {
     const mine = and(
       eq(requests.id, params.requestId),
@@ -44,16 +44,6 @@ export async function withdrawRequest(
     });
     return { ok: true as const };
   });
-}
-
-async function withdrawNurseryRequest(
-  db: Db,
-  params: HouseholdScope & { userId: string; requestId: string },
-): Promise<WithdrawResult> {
-  const application = await applicationOfRequest(db, params);
-  if (!application) return { ok: false, reason: "not_found" };
-  const result = await withdrawNurseryApplication(db, { ...params, applicationId: application.id });
-  return result.ok ? result : { ok: false, reason: result.reason === "not_found" ? "not_found" : "not_pending" };
 }
 
 async function requestTypeOf(db: Db, communeId: string, requestId: string): Promise<string | null> {

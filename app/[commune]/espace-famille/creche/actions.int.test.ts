@@ -18,12 +18,7 @@ import { addDays } from "@/lib/planning/days";
 import { formData, signInAs } from "@/lib/testing/harness";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { withdrawMyRequest } from "../../mon-espace-citoyen/mes-demandes/actions";
-import {
-  changeNurseryApplication,
-  confirmNurseryApplicationAction,
-  sendNurseryApplication,
-  withdrawNurseryApplicationAction,
-} from "./actions";
+import { changeNurseryApplication, confirmNurseryApplicationAction, sendNurseryApplication } from "./actions";
 
 /*
  * Espace famille › Pré-inscription en crèche through its server actions: an application sent in one transaction
@@ -155,13 +150,13 @@ describe("sendNurseryApplication", () => {
       {
         guardianId: t.guardian.id,
         name: `Claire ${t.household.name}`,
-        situation: "en_activite",
+        situation: "En activité",
         employer: "Boulangerie du centre",
       },
       {
         guardianId: t.secondGuardian.id,
         name: `Paul ${t.household.name}`,
-        situation: "conge_parental",
+        situation: "Congé parental",
         employer: null,
       },
     ]);
@@ -279,7 +274,8 @@ describe("the family's changes to its application", () => {
     expect(confirmed!.confirmedAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(confirmed!.confirmationReminderSentAt).toBeNull();
 
-    expect(await withdrawNurseryApplicationAction(t.commune.slug, null, formData(target))).toMatchObject({ ok: true });
+    const withdrawal = formData({ householdId: t.householdId, requestId: application.requestId });
+    expect(await withdrawMyRequest(t.commune.slug, null, withdrawal)).toMatchObject({ ok: true });
     const [withdrawn] = await applicationsOf(t.householdId);
     expect(withdrawn!.status).toBe("withdrawn");
     const [request] = await requestsOf(t.householdId);
@@ -289,13 +285,13 @@ describe("the family's changes to its application", () => {
       expect.arrayContaining([
         ["updated", "Demande modifiée par la famille"],
         ["updated", "Demande confirmée"],
-        ["withdrawn", "Demande retirée par la famille"],
+        ["withdrawn", null],
       ]),
     );
 
     // Closed now: nothing more.
-    for (const action of [confirmNurseryApplicationAction, withdrawNurseryApplicationAction])
-      expect(await action(t.commune.slug, null, formData(target))).toMatchObject({ ok: false });
+    expect(await confirmNurseryApplicationAction(t.commune.slug, null, formData(target))).toMatchObject({ ok: false });
+    expect(await withdrawMyRequest(t.commune.slug, null, withdrawal)).toMatchObject({ ok: false });
     expect(await changeNurseryApplication(t.commune.slug, null, change)).toMatchObject({ ok: false });
   });
 
@@ -324,11 +320,15 @@ describe("the family's changes to its application", () => {
     // The other family, signed in, names its own household and this application.
     signInAs(t.other.family, t.commune.slug);
     const forged = { householdId: t.other.householdId, applicationId: application.id };
-    for (const action of [confirmNurseryApplicationAction, withdrawNurseryApplicationAction])
-      expect(await action(t.commune.slug, null, formData(forged))).toMatchObject({
-        ok: false,
-        message: "Demande introuvable.",
-      });
+    const forgedWithdrawal = { householdId: t.other.householdId, requestId: application.requestId };
+    expect(await confirmNurseryApplicationAction(t.commune.slug, null, formData(forged))).toMatchObject({
+      ok: false,
+      message: "Demande introuvable.",
+    });
+    expect(await withdrawMyRequest(t.commune.slug, null, formData(forgedWithdrawal))).toMatchObject({
+      ok: false,
+      message: "Demande introuvable.",
+    });
     const change = applicationForm(t, {
       householdId: t.other.householdId,
       applicationId: application.id,
@@ -338,7 +338,7 @@ describe("the family's changes to its application", () => {
     expect(await changeNurseryApplication(t.commune.slug, null, change)).toMatchObject({ ok: false });
     // …or the household of the application itself: not its subscription.
     const mine = { householdId: t.householdId, applicationId: application.id };
-    expect(await withdrawNurseryApplicationAction(t.commune.slug, null, formData(mine))).toMatchObject({
+    expect(await confirmNurseryApplicationAction(t.commune.slug, null, formData(mine))).toMatchObject({
       ok: false,
       message: NOT_SUBSCRIBED,
     });
@@ -347,13 +347,19 @@ describe("the family's changes to its application", () => {
     const away = t.elsewhere;
     signInAs(away.family, away.commune.slug);
     const fromAway = { householdId: away.householdId, applicationId: application.id };
-    for (const action of [confirmNurseryApplicationAction, withdrawNurseryApplicationAction])
-      expect(await action(away.commune.slug, null, formData(fromAway))).toMatchObject({
-        ok: false,
-        message: "Demande introuvable.",
-      });
+    expect(await confirmNurseryApplicationAction(away.commune.slug, null, formData(fromAway))).toMatchObject({
+      ok: false,
+      message: "Demande introuvable.",
+    });
+    const awayWithdrawal = { householdId: away.householdId, requestId: application.requestId };
+    expect(await withdrawMyRequest(away.commune.slug, null, formData(awayWithdrawal))).toMatchObject({
+      ok: false,
+      message: "Demande introuvable.",
+    });
+    const awayChange = applicationForm(t, { householdId: away.householdId, applicationId: application.id });
+    expect(await changeNurseryApplication(away.commune.slug, null, awayChange)).toMatchObject({ ok: false });
     // …or bound to this commune's slug: its session is not of this commune.
-    expect(await withdrawNurseryApplicationAction(t.commune.slug, null, formData(mine))).toMatchObject({ ok: false });
+    expect(await confirmNurseryApplicationAction(t.commune.slug, null, formData(mine))).toMatchObject({ ok: false });
 
     expect(await applicationsOf(t.householdId)).toEqual(before);
     const [request] = await requestsOf(t.householdId);

@@ -15,7 +15,6 @@ import {
   type FieldErrors,
   submitNurseryApplication,
   updateNurseryApplication,
-  withdrawNurseryApplication,
 } from "@/lib/nursery/apply";
 import {
   nurseryApplicationTargetSchema,
@@ -120,21 +119,5 @@ export const confirmNurseryApplicationAction = familyAction(
     if (!result.ok) return moveFailure(result);
     revalidateNurseryPages();
     return success("Votre demande est confirmée.");
-  },
-);
-
-/** "Retirer ma demande". */
-export const withdrawNurseryApplicationAction = familyAction(
-  { schema: nurseryApplicationTargetSchema, householdOf: "householdId", refusal },
-  async (input, ctx) => {
-    const result = await withdrawNurseryApplication(ctx.db, {
-      communeId: ctx.commune.id,
-      householdId: ctx.householdId,
-      userId: ctx.user.id,
-      applicationId: input.applicationId,
-    });
-    if (!result.ok) return moveFailure(result);
-    revalidateNurseryPages();
-    return success("Votre demande a été retirée.");
   },
 );
