@@ -434,7 +434,8 @@ export async function updateNurseryApplication(
 
 class CertificateMissing extends Error {}
 
-async function hasCertificate(db: Db, communeId: string, requestId: string, typeId: string): Promise<boolean> {
+/** Whether a certificate of pregnancy sent with this request is still good (pending or validated). */
+export async function hasCertificate(db: Db, communeId: string, requestId: string, typeId: string): Promise<boolean> {
   const [row] = await db
     .select({ id: documents.id })
     .from(documents)

@@ -48,6 +48,19 @@ const guardian = {
   "children.0.sex": "F",
 };
 
+const nurseryApplicationForm = {
+  "guardians.0.guardianId": "00000000-0000-4000-8000-00000000c002",
+  "guardians.0.situation": "en_activite",
+  child: "a_naitre",
+  expectedBirthOn: "2027-05-02",
+  careType: "regulier",
+  "days.0.selected": "on",
+  "days.0.start": "08:00",
+  "days.0.end": "17:30",
+  desiredStartOn: "2027-09-01",
+  choice1: "00000000-0000-4000-8000-00000000c003",
+};
+
 /**
  * A form each server action accepts (or refuses only for a business reason), keyed by the action's export name.
  * The fuzz test changes a few of its fields to hostile values, so the calls reach the handlers and the database
@@ -215,6 +228,18 @@ export const validActionForms: Record<string, (ids: FormIds) => Form> = {
   }),
   // No file and no type of the demo has this id: refused at the file field ("Choisissez un fichier.").
   uploadDocument: (ids) => ({ householdId: ids.household, typeId: "00000000-0000-4000-8000-00000000f003" }),
+
+  // Pré-inscription en crèche. No structure nor guardian of the demo is in FormIds: refused at those fields.
+  sendNurseryApplication: (ids) => ({ householdId: ids.household, ...nurseryApplicationForm }),
+  changeNurseryApplication: (ids) => ({
+    householdId: ids.household,
+    applicationId: "00000000-0000-4000-8000-00000000c001",
+    ...nurseryApplicationForm,
+  }),
+  confirmNurseryApplicationAction: (ids) => ({
+    householdId: ids.household,
+    applicationId: "00000000-0000-4000-8000-00000000c001",
+  }),
 
   // Documents, agent side. No document of the demo is in FormIds: an unknown one is refused as not found.
   validateDocumentAction: () => ({ documentId: "00000000-0000-4000-8000-00000000d001", expiresOn: "2027-12-31" }),
