@@ -283,7 +283,8 @@ export function SummaryStep({
         <ul>
           {choices.guardians.map((g, i) => {
             const given = v.guardians?.[i];
-            const situation = given?.situation ? GUARDIAN_SITUATION_LABELS[given.situation] : "—";
+            const situation =
+              GUARDIAN_SITUATION_LABELS[given?.situation as keyof typeof GUARDIAN_SITUATION_LABELS] ?? "—";
             return (
               <li key={g.id}>
                 {g.name} : {situation}
@@ -297,7 +298,7 @@ export function SummaryStep({
       <dd>{child}</dd>
       <dt>Type de garde</dt>
       <dd>
-        {v.careType ? CARE_TYPE_LABELS[v.careType] : "—"}
+        {CARE_TYPE_LABELS[v.careType as keyof typeof CARE_TYPE_LABELS] ?? "—"}
         {schedule ? ` : ${schedule}` : null}
       </dd>
       <dt>Date d&apos;entrée souhaitée</dt>

@@ -32,6 +32,7 @@ import {
   CERTIFICATE_REQUIRED,
   CHILD_TOO_OLD,
   GUARDIAN_SITUATION_LABELS,
+  type GuardianSituation,
   isUnderFour,
   type NurseryApplicationFields,
   START_BEFORE_BIRTH,
@@ -159,7 +160,7 @@ async function resolveApplication(
           {
             guardianId: known.id,
             name: known.name,
-            situation: GUARDIAN_SITUATION_LABELS[g.situation],
+            situation: GUARDIAN_SITUATION_LABELS[g.situation as GuardianSituation],
             employer: g.employer || null,
           },
         ]

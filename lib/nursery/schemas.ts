@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { NurseryScheduleDay } from "@/db/schema/nursery";
+import type { NurseryCareType, NurseryScheduleDay } from "@/db/schema/nursery";
 import { todayInParis } from "@/lib/clock";
 import { nestKeys } from "@/lib/new-family/schemas";
 import { type IsoDay, isIsoDay, isWellFormedDay } from "@/lib/planning/days";
@@ -71,9 +71,8 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const guardianSchema = z.object({
   guardianId: z.uuid({ error: "Ce responsable n'est pas celui du dossier." }),
-  situation: z.enum(Object.keys(GUARDIAN_SITUATION_LABELS) as [GuardianSituation, ...GuardianSituation[]], {
-    error: "Choisissez la situation professionnelle.",
-  }),
+  // Checked by refineApplication (as the care type), so that the other rules run while it is not chosen yet.
+  situation: z.string().optional().default(""),
   employer: optionalText("L'employeur", 100),
 });
 
@@ -91,7 +90,9 @@ const applicationShape = {
   child: z.string({ error: UNKNOWN_CHILD }).trim().min(1, UNKNOWN_CHILD),
   expectedBirthOn: dayText(),
   unbornFirstName: optionalText("Le prénom", 100),
-  careType: z.enum(["regulier", "occasionnel", "urgence"], { error: "Choisissez le type de garde." }),
+  // Checked by refineApplication, not as an enum: a care type not chosen yet must not hold back the other steps'
+  // rules (zod skips refinements after an enum's refusal).
+  careType: z.string().optional().default(""),
   days: z.array(daySchema).max(CARE_WEEKDAYS.length).default([]),
   desiredStartOn: dayText(),
   choice1: z.string().optional().default(""),
@@ -101,12 +102,22 @@ const applicationShape = {
 };
 
 type ApplicationFields = z.output<z.ZodObject<typeof applicationShape>>;
+const CARE_TYPES = ["regulier", "occasionnel", "urgence"] as const satisfies readonly NurseryCareType[];
+const isCareType = (v: string): v is NurseryCareType => (CARE_TYPES as readonly string[]).includes(v);
+/** Once refineApplication has checked it, the care type is one of the enum's (a situation is one of its codes). */
+const typed = <T extends { careType: string }>(v: T) => ({ ...v, careType: v.careType as NurseryCareType });
 const isUuid = (v: string) => z.uuid().safeParse(v).success;
 
 /** Step and cross-step rules that need no database: dates, hours, choices. */
 function refineApplication(v: ApplicationFields, ctx: z.RefinementCtx) {
   const today = todayInParis();
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+
+  v.guardians.forEach((g, i) => {
+    if (!Object.hasOwn(GUARDIAN_SITUATION_LABELS, g.situation))
+      issue(["guardians", i, "situation"], "Choisissez la situation professionnelle.");
+  });
+  if (!isCareType(v.careType)) issue(["careType"], "Choisissez le type de garde.");
 
   const unborn = v.child === UNBORN_CHILD;
   if (!unborn && v.child && !isUuid(v.child)) issue(["child"], UNKNOWN_CHILD);
@@ -160,7 +171,7 @@ function refineApplication(v: ApplicationFields, ctx: z.RefinementCtx) {
 }
 
 /** The whole form as the browser holds it (react-hook-form's nested values). */
-export const nurseryApplicationObject = z.object(applicationShape).superRefine(refineApplication);
+export const nurseryApplicationObject = z.object(applicationShape).superRefine(refineApplication).transform(typed);
 export type NurseryApplicationInput = z.input<typeof nurseryApplicationObject>;
 export type NurseryApplicationFields = z.output<typeof nurseryApplicationObject>;
 
@@ -185,7 +196,10 @@ const target = {
 /** "Envoyer ma demande": the flat FormData of the form ("guardians.0.situation", "days.2.start"…). */
 export const submitNurseryApplicationSchema = z.preprocess(
   nestKeys,
-  z.object({ ...applicationShape, ...target }).superRefine(refineApplication),
+  z
+    .object({ ...applicationShape, ...target })
+    .superRefine(refineApplication)
+    .transform(typed),
 );
 
 /** "Modifier ma demande": the same form, for an application still waiting for the commission. */
@@ -193,7 +207,8 @@ export const updateNurseryApplicationSchema = z.preprocess(
   nestKeys,
   z
     .object({ ...applicationShape, ...target, applicationId: z.uuid({ error: "Demande introuvable." }) })
-    .superRefine(refineApplication),
+    .superRefine(refineApplication)
+    .transform(typed),
 );
 
 /** "Confirmer ma demande" / "Retirer ma demande". */
@@ -256,13 +271,13 @@ export function nurseryFormDefaults(
   return {
     guardians: guardians.map((g) => ({
       guardianId: g.id,
-      situation: situationCode(situationOf(g.id)?.situation) as GuardianSituation,
+      situation: situationCode(situationOf(g.id)?.situation),
       employer: situationOf(g.id)?.employer ?? "",
     })),
     child: stored ? (stored.childId ?? UNBORN_CHILD) : "",
     expectedBirthOn: stored?.expectedBirthOn ?? "",
     unbornFirstName: stored?.unbornFirstName ?? "",
-    careType: stored?.careType ?? ("" as "regulier"),
+    careType: stored?.careType ?? "",
     days: CARE_WEEKDAYS.map((weekday) => {
       const day = stored?.schedule.find((d) => d.weekday === weekday);
       return day ? { selected: true, start: day.start, end: day.end } : { selected: false, ...DEFAULT_DAY_HOURS };
