@@ -14,20 +14,23 @@ import {
   type NurseryGuardianSituation,
   type NurseryScheduleDay,
   nurseryApplications,
-  requestCounters,
   requests,
 } from "@/db/schema";
 import { PREGNANCY_CERTIFICATE_CODE } from "@/lib/documents/codes";
 import type { PreparedDocument } from "@/lib/documents/prepared";
 import { storeDocument } from "@/lib/documents/store-document";
 import { findDocumentTypeByCode } from "@/lib/documents/types";
-import { StaleMailError } from "@/lib/mail/prerendered";
 import type { IsoDay } from "@/lib/planning/days";
 import { addRequestEvent, allocateRequestReference } from "@/lib/requests/records";
-import { formatRequestReference, referenceYear } from "@/lib/requests/reference";
 import { ageGroupAt } from "./age-groups";
 import { OPEN_STATUSES } from "./labels";
-import { deliverNurseryMails, enqueueNurseryMail, nurseryChildName, renderNurseryMail } from "./mails";
+import {
+  deliverNurseryMails,
+  enqueueNurseryMail,
+  nurseryChildName,
+  type RenderedNurseryMail,
+  renderNurseryMail,
+} from "./mails";
 import {
   CERTIFICATE_REQUIRED,
   CHILD_TOO_OLD,
@@ -237,14 +240,16 @@ export type SubmitNurseryResult =
   | { ok: true; applicationId: string; reference: string }
   | { ok: false; fieldErrors: FieldErrors };
 
-/** The reference the next request of the commune should get (read without lock: checked again under it). */
-async function expectedReference(db: Db, communeId: string, now: Date): Promise<string> {
-  const year = referenceYear(now);
-  const [row] = await db
-    .select({ lastValue: requestCounters.lastValue })
-    .from(requestCounters)
-    .where(and(eq(requestCounters.communeId, communeId), eq(requestCounters.year, year)));
-  return formatRequestReference(year, (row?.lastValue ?? 0) + 1);
+/**
+ * Stands for the reference in the acknowledgement rendered before the transaction, which then writes the one it
+ * allocated in its place: a reference's shape and length (no space, nothing to escape), so the text part wraps the
+ * same, and one no request ever has (no year 0, no number 0).
+ */
+const REFERENCE_PLACEHOLDER = "D0000-000000";
+
+function withReference(mail: RenderedNurseryMail, reference: string): RenderedNurseryMail {
+  const put = (text: string) => text.replaceAll(REFERENCE_PLACEHOLDER, reference);
+  return { subject: put(mail.subject), html: put(mail.html), text: put(mail.text) };
 }
 
 async function mailCommune(db: Db, communeId: string) {
@@ -256,13 +261,11 @@ async function mailCommune(db: Db, communeId: string) {
   return commune;
 }
 
-const MAX_RENDERS = 4;
-
 /**
  * "Envoyer ma demande": in one transaction the request (type nursery.application, its reference), the application
  * (submitted, confirmed now), the request's history, the certificate of pregnancy for a child to be born (required
- * when the commune has that type) and the "received" mail, rendered before the transaction with the reference it
- * should get (rendered again in the rare case another request took it meanwhile).
+ * when the commune has that type) and the "received" mail, rendered before the transaction and given its reference
+ * inside it.
  */
 export async function submitNurseryApplication(
   db: Db,
@@ -279,58 +282,51 @@ export async function submitNurseryApplication(
 
   const commune = await mailCommune(db, communeId);
   const applicationId = randomUUID();
-  let reference = await expectedReference(db, communeId, now);
-  for (let render = 1; ; render++) {
-    const mail = await renderNurseryMail(commune, "received", {
-      applicationId,
-      reference,
-      childName: resolved.childName,
+  // Rendered before the transaction: the commune's reference counter stays locked until it commits.
+  const rendered = await renderNurseryMail(commune, "received", {
+    applicationId,
+    reference: REFERENCE_PLACEHOLDER,
+    childName: resolved.childName,
+  });
+  const { reference, mailIds } = await db.transaction(async (tx) => {
+    const reference = await allocateRequestReference(tx, communeId, now);
+    const [request] = await tx
+      .insert(requests)
+      .values({
+        communeId,
+        householdId,
+        createdByUserId: params.userId,
+        type: "nursery.application",
+        reference,
+        targetType: "nursery_application",
+        targetId: applicationId,
+        subject: resolved.childName,
+        payload: resolved.summary,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: requests.id });
+    await tx.insert(nurseryApplications).values({
+      id: applicationId,
+      communeId,
+      householdId,
+      requestId: request!.id,
+      ...resolved.values,
+      status: "submitted",
+      confirmedAt: now,
+      createdAt: now,
+      updatedAt: now,
     });
-    try {
-      const mailIds = await db.transaction(async (tx) => {
-        const allocated = await allocateRequestReference(tx, communeId, now);
-        if (allocated !== reference) throw new StaleMailError(allocated);
-        const [request] = await tx
-          .insert(requests)
-          .values({
-            communeId,
-            householdId,
-            createdByUserId: params.userId,
-            type: "nursery.application",
-            reference,
-            targetType: "nursery_application",
-            targetId: applicationId,
-            subject: resolved.childName,
-            payload: resolved.summary,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning({ id: requests.id });
-        await tx.insert(nurseryApplications).values({
-          id: applicationId,
-          communeId,
-          householdId,
-          requestId: request!.id,
-          ...resolved.values,
-          status: "submitted",
-          confirmedAt: now,
-          createdAt: now,
-          updatedAt: now,
-        });
-        const event = { communeId, requestId: request!.id, side: "family" as const, actorUserId: params.userId };
-        await addRequestEvent(tx, { ...event, kind: "created" });
-        await addRequestEvent(tx, { ...event, kind: "transmitted" });
-        if (unborn && certificateType && params.certificate)
-          await attachCertificate(tx, params, certificateType.id, request!.id, params.certificate);
-        return enqueueNurseryMail(tx, { communeId, householdId, mail });
-      });
-      await deliverNurseryMails(db, mailIds);
-      return { ok: true, applicationId, reference };
-    } catch (error) {
-      if (!(error instanceof StaleMailError) || render >= MAX_RENDERS) throw error;
-      reference = error.props as string;
-    }
-  }
+    const event = { communeId, requestId: request!.id, side: "family" as const, actorUserId: params.userId };
+    await addRequestEvent(tx, { ...event, kind: "created" });
+    await addRequestEvent(tx, { ...event, kind: "transmitted" });
+    if (unborn && certificateType && params.certificate)
+      await attachCertificate(tx, params, certificateType.id, request!.id, params.certificate);
+    const mail = withReference(rendered, reference);
+    return { reference, mailIds: await enqueueNurseryMail(tx, { communeId, householdId, mail }) };
+  });
+  await deliverNurseryMails(db, mailIds);
+  return { ok: true, applicationId, reference };
 }
 
 async function attachCertificate(
