@@ -122,7 +122,24 @@ test("a family applies for a child to be born from a phone, then confirms its ap
   await page.getByRole("button", { name: "Confirmer ma demande" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Votre demande est confirmée." })).toBeVisible();
 
+  // Changed before the commission: the form comes back prefilled, the certificate already sent.
+  await page.getByRole("link", { name: "Modifier ma demande" }).click();
+  const change = page.getByRole("form", { name: "Pré-inscription en crèche" });
+  await expect(change.getByLabel("Situation professionnelle").first()).toHaveValue("en_activite");
+  for (let i = 0; i < 3; i++) await change.getByRole("button", { name: "Continuer" }).click();
+  await expect(change.getByLabel("Choix n°1")).toHaveValue(/.+/);
+  await change.getByLabel("Choix n°2").selectOption({ label: "Crèche familiale Les Lucioles (Crèche familiale)" });
+  await change.getByRole("button", { name: "Continuer" }).click();
+  await expect(change.getByText("Déjà envoyé avec votre demande")).toBeVisible();
+  await change.getByRole("button", { name: "Continuer" }).click();
+  await change.getByRole("button", { name: "Enregistrer les modifications" }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: `Ma demande de place en crèche ${reference}` }),
+  ).toBeVisible();
+  await expect(page.getByText("Crèche familiale Les Lucioles")).toBeVisible();
+
   // The history in Mes demandes says so.
   await page.getByRole("link", { name: "Historique de la demande dans Mes demandes" }).click();
   await expect(page.getByText("Demande confirmée")).toBeVisible();
+  await expect(page.getByText("Demande modifiée par la famille")).toBeVisible();
 });
