@@ -21,6 +21,8 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** A decision row as typed: one application, its decision and the fields of each kind of decision. */
 const decisionRow = z.object({
   applicationId: z.uuid({ error: "Cette demande est introuvable." }),
+  /** When the application was last changed, as the page showed it: a change since then refuses the decision. */
+  seen: z.iso.datetime({ error: "Rechargez la page.", offset: true }),
   decision: z.enum(["none", "offer", "waiting", "refuse"], { error: "Choisissez une décision." }),
   structureId: z.string().trim().max(36).default(""),
   startOn: z.string().trim().max(10).default(""),
@@ -55,16 +57,16 @@ const startOnField = dayField({
 });
 
 /** One decision of the commission, as decideCommission takes it. */
-export type CommissionDecision =
+export type CommissionDecision = { applicationId: string; seen?: string } & (
   | {
-      applicationId: string;
       kind: "offer";
       structureId: string;
       startOn: string;
       schedule: { weekday: number; start: string; end: string }[];
     }
-  | { applicationId: string; kind: "waiting"; rank: number | null }
-  | { applicationId: string; kind: "refuse"; reason: string };
+  | { kind: "waiting"; rank: number | null }
+  | { kind: "refuse"; reason: string }
+);
 
 export const MAX_COMMISSION_ROWS = 100;
 
@@ -108,18 +110,17 @@ export const commissionSchema = z.object({
 /** The decisions to record, "Pas de décision" left out. */
 export function commissionDecisions(input: z.output<typeof commissionSchema>): CommissionDecision[] {
   return input.decisions.flatMap((row): CommissionDecision[] => {
+    const { applicationId, seen } = row;
     if (row.decision === "none") return [];
     if (row.decision === "waiting")
-      return [{ applicationId: row.applicationId, kind: "waiting", rank: row.rank ? Number(row.rank) : null }];
-    if (row.decision === "refuse") return [{ applicationId: row.applicationId, kind: "refuse", reason: row.reason }];
+      return [{ applicationId, seen, kind: "waiting", rank: row.rank ? Number(row.rank) : null }];
+    if (row.decision === "refuse") return [{ applicationId, seen, kind: "refuse", reason: row.reason }];
     const schedule = CRECHE_WEEKDAYS.filter((d) => row[dayKey(d)]).map((d) => ({
       weekday: d,
       start: row[startKey(d)],
       end: row[endKey(d)],
     }));
-    return [
-      { applicationId: row.applicationId, kind: "offer", structureId: row.structureId, startOn: row.startOn, schedule },
-    ];
+    return [{ applicationId, seen, kind: "offer", structureId: row.structureId, startOn: row.startOn, schedule }];
   });
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { nurseryApplications } from "@/db/schema";
 import { insertUser } from "@/lib/testing/fixtures";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
-import { insertNurseryApplication, insertNurseryTown } from "./agent-fixtures";
+import { insertHouseholdApplication, insertNurseryTown } from "./agent-fixtures";
 import { decideCommission } from "./commission";
 
 /*
@@ -21,17 +21,17 @@ describe.runIf(process.env.DATABASE_URL)("two agents offering the last place at 
   it("make exactly one offer, and the other batch is refused whole", async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const town = await insertNurseryTown(db());
-      const { pirouette, petitsLoups } = town.structures;
+      const { lucioles, petitsLoups } = town.structures;
       const second = await insertUser(db(), town.commune.id, "agent");
       const [a, b, c] = await Promise.all(
-        [pirouette, pirouette, petitsLoups].map((structureId) =>
-          insertNurseryApplication(db(), { communeId: town.commune.id, wishes: [structureId] }),
+        [lucioles, lucioles, petitsLoups].map((structureId) =>
+          insertHouseholdApplication(db(), { communeId: town.commune.id, structureIds: [structureId] }),
         ),
       );
       const offer = (applicationId: string) => ({
         applicationId,
         kind: "offer" as const,
-        structureId: pirouette,
+        structureId: lucioles,
         startOn: "2027-09-01",
         schedule: [],
       });
@@ -41,7 +41,7 @@ describe.runIf(process.env.DATABASE_URL)("two agents offering the last place at 
           agentUserId: town.agent.id,
           commissionOn: "2027-01-11",
           now,
-          decisions: [offer(a!.application.id)],
+          decisions: [offer(a!.id)],
         }),
         decideCommission(db(), {
           commune: town.commune,
@@ -49,24 +49,19 @@ describe.runIf(process.env.DATABASE_URL)("two agents offering the last place at 
           commissionOn: "2027-01-11",
           now,
           // The loser's other decision is rolled back with it.
-          decisions: [offer(b!.application.id), { applicationId: c!.application.id, kind: "waiting", rank: 2 }],
+          decisions: [offer(b!.id), { applicationId: c!.id, kind: "waiting", rank: 2 }],
         }),
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       const offered = await db()
         .select({ id: nurseryApplications.id })
         .from(nurseryApplications)
-        .where(
-          and(
-            inArray(nurseryApplications.id, [a!.application.id, b!.application.id]),
-            eq(nurseryApplications.status, "offered"),
-          ),
-        );
+        .where(and(inArray(nurseryApplications.id, [a!.id, b!.id]), eq(nurseryApplications.status, "offered")));
       expect(offered).toHaveLength(1);
       const [third] = await db()
         .select({ status: nurseryApplications.status })
         .from(nurseryApplications)
-        .where(eq(nurseryApplications.id, c!.application.id));
+        .where(eq(nurseryApplications.id, c!.id));
       expect(third!.status).toBe(results[1]!.ok ? "waiting_list" : "submitted");
     }
   });
@@ -74,31 +69,33 @@ describe.runIf(process.env.DATABASE_URL)("two agents offering the last place at 
   it("of the same application by two agents, one decision is kept and the other told", async () => {
     const town = await insertNurseryTown(db());
     const second = await insertUser(db(), town.commune.id, "agent");
-    const a = await insertNurseryApplication(db(), {
+    const a = await insertHouseholdApplication(db(), {
       communeId: town.commune.id,
-      wishes: [town.structures.petitsLoups],
+      structureIds: [town.structures.petitsLoups],
     });
+    // Both agents' pages showed the application as it was written.
+    const seen = a.updatedAt.toISOString();
     const results = await Promise.all([
       decideCommission(db(), {
         commune: town.commune,
         agentUserId: town.agent.id,
         commissionOn: "2027-01-11",
         now,
-        decisions: [{ applicationId: a.application.id, kind: "refuse", reason: "Hors secteur." }],
+        decisions: [{ applicationId: a.id, seen, kind: "refuse", reason: "Hors secteur." }],
       }),
       decideCommission(db(), {
         commune: town.commune,
         agentUserId: second.id,
         commissionOn: "2027-01-11",
         now,
-        decisions: [{ applicationId: a.application.id, kind: "waiting", rank: 1 }],
+        decisions: [{ applicationId: a.id, seen, kind: "waiting", rank: 1 }],
       }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toEqual({
       ok: false,
       reason: "rows",
-      rowErrors: { [a.application.id]: "Cette demande a déjà été traitée." },
+      rowErrors: { [a.id]: "Cette demande a déjà été traitée." },
     });
   });
 });

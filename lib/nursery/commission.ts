@@ -189,6 +189,7 @@ export async function decideCommission(
   try {
     const mailIds = await retryOnAbort(() =>
       db.transaction(async (tx) => {
+        await lockUnchanged(tx, communeId, decisions);
         await holdPlaces(tx, { communeId, now, decisions, applications, structures });
         const ids: string[] = [];
         for (const decision of decisions) {
@@ -236,6 +237,33 @@ export async function decideCommission(
     if (error instanceof BatchRefused) return { ok: false, reason: "rows", rowErrors: error.rowErrors };
     throw error;
   }
+}
+
+/**
+ * Locks the applications decided (in id order) and refuses the batch when one changed since the agent's page showed
+ * it (`seen`): another agent's decision, the family's change or withdrawal.
+ */
+async function lockUnchanged(tx: Db, communeId: string, decisions: readonly CommissionDecision[]): Promise<void> {
+  const rows = await tx
+    .select({ id: nurseryApplications.id, updatedAt: nurseryApplications.updatedAt })
+    .from(nurseryApplications)
+    .where(
+      and(
+        eq(nurseryApplications.communeId, communeId),
+        inArray(
+          nurseryApplications.id,
+          decisions.map((d) => d.applicationId),
+        ),
+      ),
+    )
+    .orderBy(asc(nurseryApplications.id))
+    .for("update");
+  const changed = decisions.filter((d) => {
+    const row = rows.find((r) => r.id === d.applicationId);
+    return !row || (d.seen !== undefined && row.updatedAt.getTime() !== new Date(d.seen).getTime());
+  });
+  if (changed.length > 0)
+    throw new BatchRefused(Object.fromEntries(changed.map((d) => [d.applicationId, ALREADY_DECIDED])));
 }
 
 /**
