@@ -49,6 +49,8 @@ export type NurseryListRow = {
   status: NurseryApplicationStatus;
   waitingRank: number | null;
   createdAt: Date;
+  /** The application's version: the commission's decision carries it (changed since → refused). */
+  updatedAt: Date;
 };
 
 function lastDayOfMonth(month: string): IsoDay {
@@ -131,6 +133,7 @@ export async function listNurseryApplications(
       status: a.status,
       waitingRank: a.waitingRank,
       createdAt: a.createdAt,
+      updatedAt: a.updatedAt,
     })),
     total: total?.n ?? 0,
     structures,
