@@ -1,5 +1,6 @@
 "use client";
 
+import { useCallback, useEffect, useRef, useState } from "react";
 import {
   CheckboxField,
   FormMessage,
@@ -33,11 +34,59 @@ const DECISIONS = [
 ];
 
 /**
+ * The commission's decisions and, above them, the last save's result: a save changes the rows (the decided ones leave
+ * the list), so the form starts again with the new rows while the result stays, focused for keyboard users.
+ */
+export function CommissionDecisions({
+  action,
+  commissionOn,
+  rows,
+}: {
+  action: FormAction;
+  commissionOn: string;
+  rows: readonly CommissionRowView[];
+}) {
+  const [saved, setSaved] = useState<string | null>(null);
+  const notice = useRef<HTMLParagraphElement>(null);
+  // The result is kept here, out of the form: the same answer brings the new rows, which replace the form.
+  const tracked = useCallback<FormAction>(
+    async (previous, formData) => {
+      const result = await action(previous, formData);
+      setSaved(result?.ok ? (result.message ?? null) : null);
+      return result;
+    },
+    [action],
+  );
+  useEffect(() => {
+    if (saved) notice.current?.focus();
+  }, [saved]);
+  return (
+    <>
+      {saved ? (
+        <p ref={notice} tabIndex={-1} className="notice notice--success" role="status">
+          {saved}
+        </p>
+      ) : null}
+      {rows.length === 0 ? (
+        <p role="status">Aucune demande n&apos;attend de décision.</p>
+      ) : (
+        <CommissionForm
+          key={rows.map((row) => `${row.initial.applicationId}@${row.initial.seen}`).join(",")}
+          action={tracked}
+          commissionOn={commissionOn}
+          rows={rows}
+        />
+      )}
+    </>
+  );
+}
+
+/**
  * "Enregistrer les décisions": the commission's date, then for each application a decision — a place (structure,
  * start date, weekly schedule prefilled from the wish), the waiting list (rank), a refusal (reason) or none.
  * Saved together: a row refused (no place left, decided meanwhile) says why and nothing is recorded.
  */
-export function CommissionForm({
+function CommissionForm({
   action,
   commissionOn,
   rows,
@@ -55,7 +104,7 @@ export function CommissionForm({
   return (
     <form className={`form ${styles.form}`} aria-label="Décisions de la commission" onSubmit={onSubmit} noValidate>
       <p className="form-required-note">Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>
-      <FormMessage state={state} />
+      {state?.ok ? null : <FormMessage state={state} />}
       <TextField
         label="Date de la commission"
         type="date"
@@ -84,7 +133,7 @@ export function CommissionForm({
               />
               {decision === "offer" ? (
                 <>
-                  <div className={styles.row}>
+                  <div className={styles.offer}>
                     <SelectField
                       label="Structure"
                       required

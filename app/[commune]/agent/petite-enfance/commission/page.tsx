@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { CommissionForm, type CommissionRowView } from "@/components/nursery/agent/commission-form";
+import { CommissionDecisions, type CommissionRowView } from "@/components/nursery/agent/commission-form";
 import { DemandTable } from "@/components/nursery/agent/demand-table";
 import { NurseryFilters } from "@/components/nursery/agent/nursery-filters";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
@@ -125,23 +125,12 @@ export default async function NurseryCommissionPage({ params, searchParams }: Pr
         }}
         resetHref={routes.agent.nurseryCommission(slug, search.date)}
       />
-      {rows.length === 0 ? (
-        <p role="status">Aucune demande n&apos;attend de décision.</p>
-      ) : (
-        <>
-          <p>
-            {list.total > rows.length
-              ? `${list.total} demandes : les ${rows.length} plus anciennes sont affichées.`
-              : `${list.total} ${list.total > 1 ? "demandes" : "demande"}.`}
-          </p>
-          <CommissionForm
-            key={rows.map((row) => `${row.initial.applicationId}@${row.initial.seen}`).join(",")}
-            action={decideCommissionAction.bind(null, slug)}
-            commissionOn={commissionOn}
-            rows={rows}
-          />
-        </>
-      )}
+      {list.total > rows.length ? (
+        <p>
+          {list.total} demandes : les {rows.length} plus anciennes sont affichées.
+        </p>
+      ) : null}
+      <CommissionDecisions action={decideCommissionAction.bind(null, slug)} commissionOn={commissionOn} rows={rows} />
     </>
   );
 }
