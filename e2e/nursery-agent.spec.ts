@@ -48,11 +48,14 @@ test.describe("as an admin", () => {
     await form.getByRole("button", { name: "Ajouter la structure" }).click();
     await expect(form.getByText(`Une structure s'appelle déjà « ${name} ».`)).toBeVisible();
 
-    // Its places, one more for the bébés.
+    // Its places, one more for the bébés; closed to the families' choices (other specs' families see the demo's
+    // structures only).
     const structure = page.getByRole("form", { name });
     await structure.getByRole("textbox", { name: "Bébés (moins de 12 mois)" }).fill("3");
+    await structure.getByRole("checkbox", { name: "Ouverte aux demandes des familles" }).uncheck();
     await structure.getByRole("button", { name: "Enregistrer la structure" }).click();
     await expect(structure.getByRole("status")).toHaveText("La structure a été enregistrée.");
+    await expect(page.getByRole("heading", { level: 3, name: `${name} (fermée aux demandes)` })).toBeVisible();
     await expectAccessible(page);
 
     // The list: the demand table shows its places; filtered on it, no application yet.
