@@ -59,7 +59,6 @@ type Loaded = {
   id: string;
   householdId: string;
   status: string;
-  ageGroup: NurseryAgeGroup;
   reference: string;
   childName: string;
 };
@@ -95,7 +94,6 @@ async function loadApplications(db: Db, communeId: string, ids: string[]): Promi
         id: a.id,
         householdId: a.householdId,
         status: a.status,
-        ageGroup: a.ageGroup,
         reference,
         childName: nurseryChildName({
           firstName: firstName ?? a.unbornFirstName,
@@ -189,8 +187,8 @@ export async function decideCommission(
   try {
     const mailIds = await retryOnAbort(() =>
       db.transaction(async (tx) => {
-        await lockUnchanged(tx, communeId, decisions);
-        await holdPlaces(tx, { communeId, now, decisions, applications, structures });
+        const ageGroups = await lockUnchanged(tx, communeId, decisions);
+        await holdPlaces(tx, { communeId, now, decisions, ageGroups, structures });
         const ids: string[] = [];
         for (const decision of decisions) {
           const application = applications.get(decision.applicationId)!;
@@ -241,11 +239,19 @@ export async function decideCommission(
 
 /**
  * Locks the applications decided (in id order) and refuses the batch when one changed since the agent's page showed
- * it (`seen`): another agent's decision, the family's change or withdrawal.
+ * it (`seen`): another agent's decision, the family's change or withdrawal. Returns their age groups as locked.
  */
-async function lockUnchanged(tx: Db, communeId: string, decisions: readonly CommissionDecision[]): Promise<void> {
+async function lockUnchanged(
+  tx: Db,
+  communeId: string,
+  decisions: readonly CommissionDecision[],
+): Promise<Map<string, NurseryAgeGroup>> {
   const rows = await tx
-    .select({ id: nurseryApplications.id, updatedAt: nurseryApplications.updatedAt })
+    .select({
+      id: nurseryApplications.id,
+      updatedAt: nurseryApplications.updatedAt,
+      ageGroup: nurseryApplications.ageGroup,
+    })
     .from(nurseryApplications)
     .where(
       and(
@@ -264,6 +270,7 @@ async function lockUnchanged(tx: Db, communeId: string, decisions: readonly Comm
   });
   if (changed.length > 0)
     throw new BatchRefused(Object.fromEntries(changed.map((d) => [d.applicationId, ALREADY_DECIDED])));
+  return new Map(rows.map((r) => [r.id, r.ageGroup]));
 }
 
 /**
@@ -276,12 +283,12 @@ async function holdPlaces(
     communeId: string;
     now: Date;
     decisions: readonly CommissionDecision[];
-    applications: Map<string, Loaded>;
+    ageGroups: Map<string, NurseryAgeGroup>;
     structures: Map<string, string>;
   },
 ): Promise<void> {
   const offers = p.decisions.flatMap((d) =>
-    d.kind === "offer" ? [{ decision: d, ageGroup: p.applications.get(d.applicationId)!.ageGroup }] : [],
+    d.kind === "offer" ? [{ decision: d, ageGroup: p.ageGroups.get(d.applicationId)! }] : [],
   );
   if (offers.length === 0) return;
   const structureIds = [...new Set(offers.map((o) => o.decision.structureId))].sort();
