@@ -31,7 +31,14 @@ export type OfferAnswerResult =
   | { ok: true; reference: string; childId: string | null }
   | { ok: false; reason: "not_found" | "not_offered" | "expired" | "birth_required" | "birth_after_today" };
 
-type Scope = { communeId: string; householdId: string; userId: string; applicationId: string; now: Date };
+type Scope = {
+  communeId: string;
+  householdId: string;
+  /** The family's account; null when the town records a paper answer (the demo's seed). */
+  userId: string | null;
+  applicationId: string;
+  now: Date;
+};
 
 /** The application of this household and commune, with what the answer and its mail need. */
 async function readOffer(db: Db, p: Scope) {
@@ -100,7 +107,7 @@ async function lockOpenOffer(tx: Db, p: Scope) {
       ),
     )
     .for("update");
-  if (!locked || locked.status !== "offered") return { ok: false, reason: "not_offered" } as const;
+  if (locked?.status !== "offered") return { ok: false, reason: "not_offered" } as const;
   if (!locked.offerExpiresAt || !isOfferOpen(locked.offerExpiresAt, p.now))
     return { ok: false, reason: "expired" } as const;
   return null;

@@ -14,8 +14,8 @@ import {
 import { formatDate } from "@/lib/format";
 import { parisTime } from "@/lib/planning/days";
 import { confirmationStatus } from "./deadlines";
-import { enqueueNurseryMail, type NurseryMailEvent, nurseryChildName, renderNurseryMail } from "./mails";
 import { OPEN_STATUSES } from "./labels";
+import { enqueueNurseryMail, type NurseryMailEvent, nurseryChildName, renderNurseryMail } from "./mails";
 import { DEFAULT_NURSERY_SETTINGS } from "./structures";
 import { moveApplication } from "./transitions";
 
@@ -133,10 +133,7 @@ async function processEach(
 export async function expireNurseryOffers(db: Db, params: { now: Date }): Promise<number> {
   const rows = await candidates(
     db,
-    and(
-      eq(nurseryApplications.status, "offered"),
-      lte(nurseryApplications.offerExpiresAt, params.now),
-    ),
+    and(eq(nurseryApplications.status, "offered"), lte(nurseryApplications.offerExpiresAt, params.now)),
   );
   return processEach(
     db,
