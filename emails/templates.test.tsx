@@ -11,7 +11,7 @@ import DocumentRefusedMail from "./document-refused-mail";
 import InvoiceAvailableMail from "./invoice-available-mail";
 import InvoiceReminderMail from "./invoice-reminder-mail";
 import { previewCommune } from "./mail-layout";
-import NurseryApplicationMail from "./nursery-application-mail";
+import NurseryApplicationMail, { type NurseryMailEvent, nurseryMailSubject } from "./nursery-application-mail";
 import OnlinePaymentReceipt, {
   type OnlinePaymentReceiptProps,
   onlinePaymentReceiptSubject,
@@ -58,6 +58,24 @@ describe("mail templates", () => {
     expect(paid).toContain("Votre facture est entièrement payée.");
     expect(await text({ balanceCents: 1000 })).toContain("Reste à payer sur cette facture : 10,00\u00a0€");
     expect(await text({ balanceCents: null })).toContain("La régie affecte ce paiement à votre facture");
+  });
+
+  it.each([
+    ["received", "Nous avons bien reçu votre demande de pré-inscription en crèche pour Jules MARTIN"],
+    ["offered", "Acceptez ou déclinez cette place avant le 19/01/2027 inclus"],
+    ["waiting_list", "liste d'attente (rang 3)"],
+    ["refused", "Motif : Domicile hors commune."],
+    ["confirmation_reminder", "doit être confirmée au plus tard le 19/01/2027"],
+    ["lapsed", "elle est devenue caduque"],
+    ["offer_expired", "Votre demande retourne à la commission d'attribution"],
+    ["accepted", "Vous avez accepté la place proposée pour Jules MARTIN"],
+  ] as [NurseryMailEvent, string][])("nursery-application-mail says what happened: %s", async (event, sentence) => {
+    const props = { ...NurseryApplicationMail.PreviewProps, event, waitingRank: 3, reason: "Domicile hors commune." };
+    const text = toPlainText(await render(<NurseryApplicationMail {...props} />));
+    expect(text.replace(/\s+/g, " ")).toContain(sentence);
+    expect(text).toContain("Voir ma demande D2027-000042");
+    expect(text).not.toMatch(/undefined|null|NaN/);
+    expect(nurseryMailSubject(event, "D2027-000042")).toMatch(/\(D2027-000042\)$/);
   });
 
   it("refuse at compile time a caller that forgets a prop (tsc checks the lines below)", () => {

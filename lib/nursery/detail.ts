@@ -1,14 +1,25 @@
 import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import type {
-  NurseryAgeGroup,
-  NurseryApplicationStatus,
-  NurseryCareType,
-  NurseryGuardianSituation,
-  NurseryScheduleDay,
+import {
+  children,
+  households,
+  type NurseryAgeGroup,
+  type NurseryApplicationStatus,
+  type NurseryCareType,
+  type NurseryGuardianSituation,
+  type NurseryScheduleDay,
+  nurseryApplications,
+  nurseryStructures,
+  requests,
 } from "@/db/schema";
 import type { IsoDay } from "@/lib/planning/days";
-import type { ConfirmationState } from "./deadlines";
+import { AGE_GROUP_LABELS } from "./age-groups";
+import { type ConfirmationState, confirmationStatus, offerLastDay } from "./deadlines";
+import { APPLICATION_STATUS_LABELS, CARE_TYPE_LABELS } from "./labels";
+import { nurseryChildName } from "./mails";
+import { getNurserySettings } from "./structures";
 
 /** One application as the family's page, the agent's file and the mails show it. */
 export type NurseryApplicationDetail = {
@@ -40,6 +51,7 @@ export type NurseryApplicationDetail = {
   comment: string | null;
   confirmation: { confirmedAt: Date; dueOn: IsoDay; state: ConfirmationState };
   commissionOn: IsoDay | null;
+  /** The place proposed (status offered) or taken (accepted). */
   offer: {
     structureId: string;
     structureName: string;
@@ -54,13 +66,109 @@ export type NurseryApplicationDetail = {
   createdAt: Date;
 };
 
+const offeredStructures = alias(nurseryStructures, "offered_structure");
+
 /**
  * One application of the commune, with `householdId` one of that household only (the family's pages); null
- * otherwise. Two round trips whatever the application.
+ * otherwise. Three round trips whatever the application: the application with its request, child and offer;
+ * the wished structures' names; the commune's confirmation period.
  */
 export async function getNurseryApplication(
-  _db: Db,
-  _params: { communeId: string; applicationId: string; householdId?: string; now: Date },
+  db: Db,
+  params: { communeId: string; applicationId: string; householdId?: string; now: Date },
 ): Promise<NurseryApplicationDetail | null> {
-  throw new Error("not implemented yet");
+  const { communeId } = params;
+  const [row] = await db
+    .select({
+      application: nurseryApplications,
+      reference: requests.reference,
+      householdName: households.name,
+      child: {
+        id: children.id,
+        firstName: children.firstName,
+        lastName: children.lastName,
+        birthDate: children.birthDate,
+      },
+      offeredStructureName: offeredStructures.name,
+    })
+    .from(nurseryApplications)
+    .innerJoin(requests, and(eq(requests.id, nurseryApplications.requestId), eq(requests.communeId, communeId)))
+    .innerJoin(households, and(eq(households.id, nurseryApplications.householdId), eq(households.communeId, communeId)))
+    .leftJoin(children, and(eq(children.id, nurseryApplications.childId), eq(children.communeId, communeId)))
+    .leftJoin(
+      offeredStructures,
+      and(eq(offeredStructures.id, nurseryApplications.offeredStructureId), eq(offeredStructures.communeId, communeId)),
+    )
+    .where(
+      and(
+        eq(nurseryApplications.id, params.applicationId),
+        eq(nurseryApplications.communeId, communeId),
+        params.householdId ? eq(nurseryApplications.householdId, params.householdId) : undefined,
+      ),
+    );
+  if (!row) return null;
+  const a = row.application;
+  const [structures, settings] = await Promise.all([
+    db
+      .select({ id: nurseryStructures.id, name: nurseryStructures.name })
+      .from(nurseryStructures)
+      .where(and(eq(nurseryStructures.communeId, communeId), inArray(nurseryStructures.id, a.wishedStructureIds))),
+    getNurserySettings(db, { communeId }),
+  ]);
+  const born = row.child !== null;
+  const birthOn = row.child?.birthDate ?? a.expectedBirthOn ?? "";
+  return {
+    id: a.id,
+    requestId: a.requestId,
+    reference: row.reference,
+    householdId: a.householdId,
+    householdName: row.householdName,
+    status: a.status,
+    statusLabel: APPLICATION_STATUS_LABELS[a.status],
+    child: {
+      id: row.child?.id ?? null,
+      name: nurseryChildName({
+        firstName: row.child?.firstName ?? a.unbornFirstName,
+        lastName: row.child?.lastName ?? a.unbornLastName,
+        expectedBirthOn: a.expectedBirthOn,
+        born,
+      }),
+      birthOn,
+      born,
+    },
+    guardianSituations: a.guardianSituations,
+    careType: a.careType,
+    careTypeLabel: CARE_TYPE_LABELS[a.careType],
+    schedule: a.schedule,
+    desiredStartOn: a.desiredStartOn,
+    ageGroup: a.ageGroup,
+    ageGroupLabel: AGE_GROUP_LABELS[a.ageGroup],
+    wishes: a.wishedStructureIds.flatMap((structureId, index) => {
+      const structure = structures.find((s) => s.id === structureId);
+      return structure ? [{ rank: index + 1, structureId, name: structure.name }] : [];
+    }),
+    comment: a.comment,
+    confirmation: {
+      confirmedAt: a.confirmedAt,
+      ...confirmationStatus({ confirmedAt: a.confirmedAt, months: settings.confirmationMonths, now: params.now }),
+    },
+    commissionOn: a.commissionOn,
+    offer:
+      (a.status === "offered" || a.status === "accepted") &&
+      a.offeredStructureId &&
+      a.offerExpiresAt &&
+      a.offeredStartOn
+        ? {
+            structureId: a.offeredStructureId,
+            structureName: row.offeredStructureName ?? "",
+            startOn: a.offeredStartOn,
+            schedule: a.offeredSchedule ?? [],
+            expiresAt: a.offerExpiresAt,
+            lastDay: offerLastDay(a.offerExpiresAt),
+          }
+        : null,
+    waitingRank: a.status === "waiting_list" ? a.waitingRank : null,
+    refusalReason: a.status === "refused" ? a.refusalReason : null,
+    createdAt: a.createdAt,
+  };
 }

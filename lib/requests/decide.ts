@@ -72,6 +72,8 @@ export async function decideRequest(
     .where(ofCommune);
   if (!current) return { ok: false, reason: "not_found" };
   if (isBookingRequestType(current.request.type)) return decideBookingRequest(db, params);
+  // A crèche application is decided by the commission (Espace agent › Petite enfance), never accepted as is.
+  if (current.request.type === "nursery.application") return { ok: false, reason: "unsupported" };
   const mailProps: DecisionMailProps = {
     commune: current.commune,
     request: current.request,

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { requests } from "@/db/schema";
 import { withdrawBookingRequest } from "@/lib/bookings/cancel";
 import type { HouseholdScope } from "@/lib/family-file/records";
+import { withdrawNurseryApplication } from "@/lib/nursery/withdraw";
 import { addRequestEvent } from "./records";
 import { isBookingRequestType } from "./types";
 
@@ -14,9 +15,11 @@ export async function withdrawRequest(
   db: Db,
   params: HouseholdScope & { userId: string; requestId: string },
 ): Promise<WithdrawResult> {
+  const type = (await requestTypeOf(db, params.communeId, params.requestId)) ?? "";
   // A booking request's days live in the planning: withdrawing it cancels each day still pending.
-  if (isBookingRequestType((await requestTypeOf(db, params.communeId, params.requestId)) ?? ""))
-    return withdrawBookingRequest(db, params);
+  if (isBookingRequestType(type)) return withdrawBookingRequest(db, params);
+  // A crèche application moves with its request (and cannot be withdrawn once a place is offered).
+  if (type === "nursery.application") return withdrawNurseryApplication(db, params);
   return db.transaction(async (tx) => {
     const mine = and(
       eq(requests.id, params.requestId),

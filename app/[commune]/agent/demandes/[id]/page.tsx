@@ -95,7 +95,15 @@ export default async function AgentRequestPage({ params }: Props) {
         </dd>
       </dl>
 
-      {request.type === "household.create" ? (
+      {request.type === "nursery.application" ? (
+        <p className="notice">
+          Cette demande se traite en commission :{" "}
+          <Link href={routes.agent.nurseryApplication(slug, request.targetId)}>
+            voir la pré-inscription en crèche {request.reference}
+          </Link>
+          .
+        </p>
+      ) : request.type === "household.create" ? (
         <>
           <NewFamilyRequestSummary communeId={commune.id} requestId={request.id} />
           {attachments}
@@ -121,7 +129,9 @@ export default async function AgentRequestPage({ params }: Props) {
         </>
       )}
 
-      <RequestDecisionForm action={decideRequestsAction.bind(null, slug)} requestId={request.id} open={isPending} />
+      {request.type === "nursery.application" ? null : (
+        <RequestDecisionForm action={decideRequestsAction.bind(null, slug)} requestId={request.id} open={isPending} />
+      )}
 
       <h2>Historique</h2>
       <RequestHistory entries={request.history} viewer="agent" />
