@@ -48,6 +48,19 @@ const guardian = {
   "children.0.sex": "F",
 };
 
+const nurseryApplicationForm = {
+  "guardians.0.guardianId": "00000000-0000-4000-8000-00000000c002",
+  "guardians.0.situation": "en_activite",
+  child: "a_naitre",
+  expectedBirthOn: "2027-05-02",
+  careType: "regulier",
+  "days.0.selected": "on",
+  "days.0.start": "08:00",
+  "days.0.end": "17:30",
+  desiredStartOn: "2027-09-01",
+  choice1: "00000000-0000-4000-8000-00000000c003",
+};
+
 /**
  * A form each server action accepts (or refuses only for a business reason), keyed by the action's export name.
  * The fuzz test changes a few of its fields to hostile values, so the calls reach the handlers and the database
@@ -226,6 +239,18 @@ export const validActionForms: Record<string, (ids: FormIds) => Form> = {
   // No file and no type of the demo has this id: refused at the file field ("Choisissez un fichier.").
   uploadDocument: (ids) => ({ householdId: ids.household, typeId: "00000000-0000-4000-8000-00000000f003" }),
 
+  // Pré-inscription en crèche. No structure nor guardian of the demo is in FormIds: refused at those fields.
+  sendNurseryApplication: (ids) => ({ householdId: ids.household, ...nurseryApplicationForm }),
+  changeNurseryApplication: (ids) => ({
+    householdId: ids.household,
+    applicationId: "00000000-0000-4000-8000-00000000c001",
+    ...nurseryApplicationForm,
+  }),
+  confirmNurseryApplicationAction: (ids) => ({
+    householdId: ids.household,
+    applicationId: "00000000-0000-4000-8000-00000000c001",
+  }),
+
   // Documents, agent side. No document of the demo is in FormIds: an unknown one is refused as not found.
   validateDocumentAction: () => ({ documentId: "00000000-0000-4000-8000-00000000d001", expiresOn: "2027-12-31" }),
   refuseDocumentAction: () => ({
@@ -243,6 +268,34 @@ export const validActionForms: Record<string, (ids: FormIds) => Form> = {
     validityMonths: "12",
   }),
   saveDocumentSettingsAction: () => ({ retentionMonths: "24" }),
+  // Petite enfance, town side. No application or structure of the demo is in FormIds: unknown ones are refused.
+  decideCommissionAction: () => ({
+    commissionOn: "2027-01-11",
+    "decisions.0.applicationId": "00000000-0000-4000-8000-00000000c001",
+    "decisions.0.seen": "2027-01-04T09:00:00.000Z",
+    "decisions.0.decision": "offer",
+    "decisions.0.structureId": "00000000-0000-4000-8000-00000000c002",
+    "decisions.0.startOn": "2027-09-01",
+    "decisions.0.day1": "on",
+    "decisions.0.start1": "08:00",
+    "decisions.0.end1": "17:30",
+  }),
+  createNurseryStructureAction: () => ({
+    name: "Multi-accueil Les Hirondelles",
+    kind: "multi_accueil",
+    address: "3 rue des Écoles",
+    bebes: "2",
+    moyens: "3",
+    grands: "3",
+  }),
+  updateNurseryStructureAction: () => ({
+    structureId: "00000000-0000-4000-8000-00000000c002",
+    active: "on",
+    bebes: "2",
+    moyens: "3",
+    grands: "3",
+  }),
+  saveNurserySettingsAction: () => ({ offerResponseDays: "8", confirmationMonths: "3" }),
   closeHouseholdAction: (ids) => ({ householdId: ids.household }),
   reopenHouseholdAction: (ids) => ({ householdId: ids.household }),
 };

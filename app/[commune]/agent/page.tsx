@@ -50,6 +50,14 @@ export default async function AgentHomePage({ params }: Props) {
           </Link>
         </li>
         <li>
+          <Link className="tile" href={routes.agent.nursery(slug)}>
+            <span className="tile__title">Petite enfance</span>
+            <span className="tile__text">
+              Pré-inscriptions en crèche : les demandes, la commission qui propose les places, les structures.
+            </span>
+          </Link>
+        </li>
+        <li>
           <Link className="tile" href={routes.agent.activities(slug)}>
             <span className="tile__title">Activités</span>
             <span className="tile__text">

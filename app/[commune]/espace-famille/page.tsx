@@ -55,6 +55,12 @@ export default async function FamilySpacePage({ params }: Props) {
               </Link>
             </li>
             <li>
+              <Link className="tile" href={routes.family.nursery(slug)}>
+                <span className="tile__title">Pré-inscription en crèche</span>
+                <span className="tile__text">Demander une place en crèche pour votre enfant, né ou à naître.</span>
+              </Link>
+            </li>
+            <li>
               <Link className="tile" href={routes.citizen.requests(slug)}>
                 <span className="tile__title">Mes demandes</span>
                 <span className="tile__text">Suivre vos demandes et les réponses de la collectivité.</span>

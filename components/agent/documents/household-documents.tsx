@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { DocumentStateBadge } from "@/components/documents/document-state-badge";
 import { DataTable } from "@/components/ui/data-table";
-import { type DocumentDisplayState, missingDocumentsLabel } from "@/lib/documents/labels";
+import type { DocumentLine } from "@/lib/documents/household-documents";
+import { DOCUMENT_AUDIENCE_LABELS, type DocumentDisplayState, missingDocumentsLabel } from "@/lib/documents/labels";
 import { formatDate } from "@/lib/format";
 import { routes } from "@/lib/routes/paths";
 
@@ -14,6 +15,19 @@ export interface HouseholdDocumentLine {
   toProvide: boolean;
   required: boolean;
   current: { id: string; createdAt: Date; expiresOn: string | null } | null;
+}
+
+/** The household's documents (listHouseholdDocuments) as the table shows them. */
+export function householdDocumentLines(lines: readonly DocumentLine[]): HouseholdDocumentLine[] {
+  return lines.map((line) => ({
+    key: `${line.type.id}-${line.child?.id ?? "foyer"}-${line.current?.id ?? "manquante"}`,
+    typeLabel: line.type.label,
+    concerns: line.child ? `${line.child.firstName} ${line.child.lastName}` : DOCUMENT_AUDIENCE_LABELS.household,
+    display: line.display,
+    toProvide: line.toProvide,
+    required: line.type.required,
+    current: line.current,
+  }));
 }
 
 /** The household's "Pièces justificatives" on its agent page: what the town asks, its state, a link to each document. */

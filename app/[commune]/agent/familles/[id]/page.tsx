@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AuditTable } from "@/components/agent/audit/audit-table";
 import { HouseholdQuotientForm } from "@/components/agent/audit/household-quotient-form";
 import { HouseholdBilling } from "@/components/agent/billing/household-billing";
-import { type HouseholdDocumentLine, HouseholdDocuments } from "@/components/agent/documents/household-documents";
+import { HouseholdDocuments, householdDocumentLines } from "@/components/agent/documents/household-documents";
 import { HouseholdAccounts } from "@/components/agent/household/household-accounts";
 import { HouseholdActionDialog } from "@/components/agent/household/household-action-dialog";
 import { HouseholdChildren } from "@/components/agent/household/household-children";
@@ -17,7 +17,6 @@ import { householdBillingSummary } from "@/lib/billing/agent-invoices";
 import { todayInParis } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { listHouseholdDocuments } from "@/lib/documents/household-documents";
-import { DOCUMENT_AUDIENCE_LABELS } from "@/lib/documents/labels";
 import { readDocumentSettings } from "@/lib/documents/types";
 import { listHouseholdPhotoVersions } from "@/lib/family-file/photo-store";
 import { formatDate } from "@/lib/format";
@@ -50,15 +49,7 @@ export default async function HouseholdPage({ params }: Props) {
   });
   const { retentionMonths } = await readDocumentSettings(await getDb(), { communeId: commune.id });
   const closedOn = household.closedAt ? formatDate(household.closedAt) : null;
-  const lines: HouseholdDocumentLine[] = documentLines.map((line) => ({
-    key: `${line.type.id}-${line.child?.id ?? "foyer"}-${line.current?.id ?? "manquante"}`,
-    typeLabel: line.type.label,
-    concerns: line.child ? `${line.child.firstName} ${line.child.lastName}` : DOCUMENT_AUDIENCE_LABELS.household,
-    display: line.display,
-    toProvide: line.toProvide,
-    required: line.type.required,
-    current: line.current,
-  }));
+  const lines = householdDocumentLines(documentLines);
 
   return (
     <>

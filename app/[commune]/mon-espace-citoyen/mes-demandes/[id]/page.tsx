@@ -67,6 +67,13 @@ export default async function MyRequestPage({ params }: Props) {
           <RequestStatusBadge status={request.status} label={request.statusLabel} />
         </dd>
       </dl>
+      {request.type === "nursery.application" ? (
+        <p>
+          <Link href={routes.family.nurseryApplication(slug, request.targetId)}>
+            Voir ma demande de place en crèche
+          </Link>
+        </p>
+      ) : null}
       {request.status === "pending" ? (
         <WithdrawRequestButton
           action={withdrawMyRequest.bind(null, slug)}
