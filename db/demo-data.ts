@@ -61,3 +61,14 @@ export function familyCopy(index: number): FamilySet {
     },
   };
 }
+
+/**
+ * The crèche family (db/seed-nursery.ts): its account sees a place proposed for the baby it was expecting, to
+ * accept with the birth's details (the end-to-end test of the answer takes it).
+ */
+export const nurseryDemoFamily = {
+  name: "BLANC",
+  code: "BLC5N7R2KT",
+  guardian: { civility: "MME", firstName: "Amélie" },
+  account: { email: "famille-creche@demo.fr", password: "Famille2026creche" },
+} as const;

@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { invoiceStatusLabel } from "@/lib/billing/status";
+import { currentTime } from "@/lib/clock";
+import { capacityUsage, listNurseryStructures } from "@/lib/nursery/structures";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
-import { demo } from "./demo-data";
+import { demo, nurseryDemoFamily } from "./demo-data";
 import { seedDemo, seedIfEmpty } from "./seed";
 
 const database = setUpTestDatabase();
@@ -23,6 +25,9 @@ async function counts() {
     "tariffs",
     "payments",
     "payment_allocations",
+    "nursery_structures",
+    "nursery_applications",
+    "enrolments",
   ];
   const result: Record<string, number> = {};
   for (const table of tables) {
@@ -38,15 +43,17 @@ describe("demo seed", () => {
     const first = await counts();
     expect(first).toMatchObject({
       communes: 2,
-      households: 7,
-      children: 10,
-      subscriptions: 2,
+      households: 13,
+      children: 14,
+      subscriptions: 3,
       invoices: 6,
       payments: 3,
       payment_allocations: 3,
       regies: 1,
       invoice_natures: 4,
       tariffs: 5,
+      nursery_structures: 3,
+      nursery_applications: 6,
     });
     await seedDemo(database.db);
     await seedIfEmpty(database.db);
@@ -75,7 +82,10 @@ describe("demo seed", () => {
       amountCents: 8640,
       issuer: "Régie enfance jeunesse",
     });
-    const activities = await db.query.activities.findMany({ where: (a, { eq }) => eq(a.communeId, town.id) });
+    // The crèches' activities are billed outside the portal (db/seed-billing.ts): no nature, no tariff.
+    const activities = await db.query.activities.findMany({
+      where: (a, { and, eq, ne }) => and(eq(a.communeId, town.id), ne(a.category, "petite_enfance")),
+    });
     const tariffs = await db.query.tariffs.findMany({ where: (t, { eq }) => eq(t.communeId, town.id) });
     const natures = await db.query.invoiceNatures.findMany({ where: (n, { eq }) => eq(n.communeId, town.id) });
     const natureOf = (id: string | null) => natures.find((n) => n.id === id)?.label;
@@ -135,5 +145,48 @@ describe("demo seed", () => {
     expect(lines.reduce((sum, line) => sum + line.amountCents, 0)).toBe(history[0]!.amountCents);
     const online = await db.query.payments.findFirst({ where: (p, { eq }) => eq(p.method, "card_online") });
     expect(online).toMatchObject({ householdId: martin.id, description: "Règlement en ligne - Transaction n° 3fe56d" });
+  });
+
+  it("gives the demo commune three crèches and applications in every state the commission meets", async () => {
+    const db = database.db;
+    const town = (await db.query.communes.findFirst({ where: (c, { eq }) => eq(c.slug, demo.commune.slug) }))!;
+    const structures = await listNurseryStructures(db, { communeId: town.id });
+    expect(structures.map((s) => s.name)).toEqual([
+      "Multi-accueil Les Petits Loups",
+      "Crèche familiale Les Lucioles",
+      "Micro-crèche Pirouette",
+    ]);
+    const usage = await capacityUsage(db, { communeId: town.id, now: currentTime() });
+    const places = (name: string) =>
+      Object.fromEntries(
+        usage
+          .filter((u) => u.structureId === structures.find((s) => s.name === name)!.id)
+          .map((u) => [u.ageGroup, `${u.held}/${u.places}`]),
+      );
+    expect(places("Multi-accueil Les Petits Loups")).toEqual({ bebes: "1/2", moyens: "0/3", grands: "0/3" });
+    expect(places("Crèche familiale Les Lucioles")).toEqual({ bebes: "0/1", moyens: "1/2", grands: "0/2" });
+    expect(places("Micro-crèche Pirouette")).toEqual({ bebes: "0/1", moyens: "0/1", grands: "0/1" });
+    const applications = await db.query.nurseryApplications.findMany({
+      where: (a, { eq }) => eq(a.communeId, town.id),
+      with: { household: true, request: true },
+    });
+    expect(Object.fromEntries(applications.map((a) => [a.household.name, `${a.status} ${a.request.status}`]))).toEqual({
+      BLANC: "offered pending",
+      FAURE: "submitted pending",
+      GIRARD: "waiting_list pending",
+      MOREL: "accepted accepted",
+      LEFEBVRE: "refused refused",
+      CHEVALIER: "submitted pending",
+    });
+    // The accepted place: Lina MOREL enrolled on the crèche's activity.
+    const morel = applications.find((a) => a.household.name === "MOREL")!;
+    const enrolment = await db.query.enrolments.findFirst({ where: (e, { eq }) => eq(e.childId, morel.childId!) });
+    expect(enrolment).toMatchObject({ activityId: structures[1]!.activityId, status: "active" });
+    // The crèche family's account sees its offer.
+    const blanc = await db.query.households.findFirst({
+      where: (h, { eq }) => eq(h.subscriberCode, nurseryDemoFamily.code),
+      with: { subscriptions: true },
+    });
+    expect(blanc?.subscriptions).toHaveLength(1);
   });
 });

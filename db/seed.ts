@@ -1,40 +1,20 @@
 import { and, eq, sql } from "drizzle-orm";
 import { hashToken } from "@/lib/accounts/token-hash";
-import { hashPassword } from "@/lib/auth/password";
 import { addConfirmedFactor } from "@/lib/auth/second-factor/store";
-import { todayInParis } from "@/lib/clock";
+import { currentTime, todayInParis } from "@/lib/clock";
 import { ensureDefaultDocumentTypes } from "@/lib/documents/types";
 import type { Db } from "./client";
 import { demo, demoFamilies, type FamilySet, familyCopy } from "./demo-data";
 import { reviewDocumentsFamily } from "./demo-review-documents";
-import {
-  accountTokens,
-  type Civility,
-  children,
-  communes,
-  guardians,
-  households,
-  invoices,
-  type Role,
-  subscriptions,
-  users,
-} from "./schema";
+import { accountTokens, communes, guardians, invoices } from "./schema";
 import { DEMO_REGIE, seedActivityTariffs, seedBillingSettings } from "./seed-billing";
 import { reserveImportedInvoiceNumber, seedInvoiceHistory } from "./seed-billing-history";
 import { seedDemoDocuments } from "./seed-documents";
 import { seedFamilyFile } from "./seed-family-file";
+import { subscribe, upsertAccount, upsertHousehold } from "./seed-kit";
+import { seedNursery } from "./seed-nursery";
 import { seedPlanning } from "./seed-planning";
 import { seedReviewDocuments } from "./seed-review-documents";
-
-type AccountSeed = {
-  email: string;
-  password: string;
-  role: Role;
-  civility: Civility;
-  lastName: string;
-  firstName: string;
-  status?: "pending" | "active";
-};
 
 async function upsertCommune(db: Db, values: typeof communes.$inferInsert) {
   await db.insert(communes).values(values).onConflictDoNothing({ target: communes.slug });
@@ -42,63 +22,6 @@ async function upsertCommune(db: Db, values: typeof communes.$inferInsert) {
   // Its starting document types (Pièces justificatives); idempotent, like the rest of the seed.
   await ensureDefaultDocumentTypes(db, row!.id);
   return row!;
-}
-
-async function upsertAccount(db: Db, communeId: string, account: AccountSeed) {
-  await db
-    .insert(users)
-    .values({
-      communeId,
-      email: account.email,
-      passwordHash: await hashPassword(account.password),
-      role: account.role,
-      status: account.status ?? "active",
-      civility: account.civility,
-      lastName: account.lastName,
-      firstName: account.firstName,
-      termsAcceptedAt: new Date(),
-      activatedAt: account.status === "pending" ? null : new Date(),
-    })
-    .onConflictDoNothing({ target: [users.communeId, users.email] });
-  const [row] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.communeId, communeId), eq(users.email, account.email)));
-  return row!;
-}
-
-/** Inserts a household with its guardians and children unless its code exists already; returns its id. */
-async function upsertHousehold(
-  db: Db,
-  communeId: string,
-  household: { name: string; code: string; familyQuotient: number },
-  members: {
-    guardians: Omit<typeof guardians.$inferInsert, "communeId" | "householdId">[];
-    children: Omit<typeof children.$inferInsert, "communeId" | "householdId">[];
-  },
-) {
-  const inserted = await db
-    .insert(households)
-    .values({
-      communeId,
-      name: household.name,
-      subscriberCode: household.code,
-      familyQuotient: household.familyQuotient,
-    })
-    .onConflictDoNothing({ target: [households.communeId, households.subscriberCode] })
-    .returning({ id: households.id });
-  if (inserted[0]) {
-    const householdId = inserted[0].id;
-    await db.insert(guardians).values(members.guardians.map((g) => ({ ...g, communeId, householdId })));
-    if (members.children.length)
-      await db.insert(children).values(members.children.map((c) => ({ ...c, communeId, householdId })));
-    return householdId;
-  }
-  const [row] = await db
-    .select({ id: households.id })
-    .from(households)
-    .where(and(eq(households.communeId, communeId), eq(households.subscriberCode, household.code)));
-  return row!.id;
 }
 
 /** The household ids and the family account of one set of families, once seeded. */
@@ -210,10 +133,7 @@ async function seedFamilySet(
       ],
     },
   );
-  await db
-    .insert(subscriptions)
-    .values({ communeId, userId: family.id, householdId: martin, method: "agent" })
-    .onConflictDoNothing();
+  await subscribe(db, { communeId, userId: family.id, householdId: martin });
   await seedFamilyFile(db, { communeId, householdId: martin, familyUserId: family.id, agentUserId: scope.agentUserId });
 
   const durandName = set.durand.name;
@@ -300,10 +220,7 @@ async function seedReviewFamily(db: Db, communeId: string): Promise<void> {
       })),
     },
   );
-  await db
-    .insert(subscriptions)
-    .values({ communeId, userId: account.id, householdId, method: "agent" })
-    .onConflictDoNothing();
+  await subscribe(db, { communeId, userId: account.id, householdId });
   await seedReviewDocuments(db, { communeId, householdId, userId: account.id });
 }
 
@@ -427,6 +344,9 @@ export async function seedDemo(db: Db, options: { familyCopies?: number } = {}):
     today: todayInParis(),
   });
   // --- end of the demo families' documents ---
+
+  // Pré-inscription en crèche: after the planning, which stops when the commune has activities already.
+  await seedNursery(db, { communeId: town.id, agentUserId: agent.id, now: currentTime() });
 }
 
 /** First start on an empty embedded database: make the demo usable at once. */

@@ -9,12 +9,14 @@ import { runDecisionDigests } from "@/lib/bookings/digest";
 import { currentTime } from "@/lib/clock";
 import { purgeClosedHouseholdDocuments, sendDocumentExpiryReminders } from "@/lib/documents/jobs";
 import { deliverPendingMail } from "@/lib/mail/send-mail";
+import { runNurseryJobs } from "@/lib/nursery/jobs";
 import { purgeRateLimitBuckets } from "@/lib/rate-limit";
 
 /**
  * Idempotent housekeeping, safe to run concurrently: sends the due accusé de traitement digests and the day's
  * invoice due-date reminders (each invoice once, from 08:00) and the documents' expiry reminders (each document once,
- * from 08:00), deletes the documents of households closed past their retention, asks PayFiP again about the open online payments,
+ * from 08:00), the crèche applications' jobs (unanswered offers back to the commission, unconfirmed applications
+ * lapsed, confirmation reminders), deletes the documents of households closed past their retention, asks PayFiP again about the open online payments,
  * retries due mails and drops expired counters and long-ended sessions. Called every minute in-process and every
  * 5 minutes by the cron route.
  * The digests and reminders go by the portal's clock, or by `simulatedNow` (a demo or test instance trying a digest window: see
@@ -30,6 +32,7 @@ export async function runMaintenance(
   onlinePayments: { checked: number; closed: number } | null;
   documentReminders: number | null;
   documentsPurged: number | null;
+  nursery: { offersExpired: number; lapsed: number; reminders: number } | null;
 }> {
   // First, so the digests go out in this same run; a failing digest must not stop mail retries (it is retried next run).
   const digests = await runDecisionDigests(db, simulatedNow ?? currentTime(), {
@@ -55,6 +58,11 @@ export async function runMaintenance(
       return null;
     },
   );
+  // Before the deliveries too; each application moves or is claimed only with its mail, so a failure is retried next run.
+  const nursery = await runNurseryJobs(db, { now: simulatedNow ?? currentTime() }).catch((error: unknown) => {
+    console.error("nursery jobs failed", error);
+    return null;
+  });
   // The retention goes by real time, like the sessions: a simulated instant never deletes documents.
   const documentsPurged = await purgeClosedHouseholdDocuments(db, { now: new Date() }).catch((error: unknown) => {
     console.error("document retention purge failed", error);
@@ -65,5 +73,5 @@ export async function runMaintenance(
   await purgeRateLimitBuckets(db, now.getTime());
   await purgeEndedSessions(db, now);
   await db.delete(spentCaptchas).where(lt(spentCaptchas.expiresAt, now));
-  return { mailsAttempted, digests, reminders, onlinePayments, documentReminders, documentsPurged };
+  return { mailsAttempted, digests, reminders, onlinePayments, documentReminders, documentsPurged, nursery };
 }

@@ -188,6 +188,16 @@ export const validActionForms: Record<string, (ids: FormIds) => Form> = {
 
   withdrawMyRequest: (ids) => ({ householdId: ids.household, requestId: ids.request }),
   markMyRequestsRead: (ids) => ({ householdId: ids.household, scope: "all" }),
+  // The demo family has no crèche application: these answer "Demande introuvable." once past validation.
+  acceptNurseryPlace: (ids) => ({ householdId: ids.household, applicationId: ids.request }),
+  acceptNurseryPlaceWithBirth: (ids) => ({
+    householdId: ids.household,
+    applicationId: ids.request,
+    firstName: "Rose",
+    sex: "F",
+    birthDate: "2026-06-01",
+  }),
+  declineNurseryPlace: (ids) => ({ householdId: ids.household, applicationId: ids.request }),
   submitSectionChange: (ids) => ({
     section: "child.general",
     householdId: ids.household,
