@@ -1,4 +1,4 @@
-import type { BookingStatus } from "@/db/schema/planning";
+import type { ActivityCategory, BookingStatus } from "@/db/schema/planning";
 import { activityLabel } from "@/lib/planning/labels";
 import { type BillLine, type DayCharge, frenchOrder, groupLines, monthChargeKey, totalCents } from "../lines";
 import { choosePayer, type PayerCandidate, payerAddress, payerName } from "../payer";
@@ -20,6 +20,7 @@ export type RunActivity = {
   facility: string;
   natureId: string | null;
   archived: boolean;
+  category: ActivityCategory;
   /** The régie of its nature; null without a nature. */
   regieId: string | null;
 };
@@ -242,7 +243,8 @@ export function computeRun(inputs: RunInputs): RunComputation {
         households: missing.households.size,
       })),
       activitiesWithoutNature: inputs.activities
-        .filter((a) => !a.natureId && !a.archived)
+        // A crèche's places are billed by the hour on the CAF scale, outside these runs: no nature is no anomaly.
+        .filter((a) => !a.natureId && !a.archived && a.category !== "petite_enfance")
         .map((a) => ({ activityId: a.id, activityLabel: lineActivityLabel(a) }))
         .sort((a, b) => frenchOrder(a.activityLabel, b.activityLabel)),
     },

@@ -76,6 +76,7 @@ export async function loadRunInputs(db: Db, scope: RunScope): Promise<RunInputs>
       facility: activities.facility,
       natureId: activities.natureId,
       archived: activities.archived,
+      category: activities.category,
       regieId: invoiceNatures.regieId,
     })
     .from(activities)

@@ -302,6 +302,8 @@ describe("the monthly run", () => {
   it("reports the anomalies: no payer, no QF (default price), no tariff, activity without nature", async () => {
     const { db } = database;
     const town = await setUpTown(db);
+    // A crèche has no nature on purpose (billed outside these runs): not an anomaly.
+    await insertActivity(db, town.commune.id, { code: "", name: "Les Petits Loups", category: "petite_enfance" });
     const untariffed = await insertActivity(db, town.commune.id, { code: "3", name: "Péri SOIR", facility: "" });
     await insertNature(db, { communeId: town.commune.id, regieId: town.regie.id, activityIds: [untariffed.id] });
     const natureless = await insertActivity(db, town.commune.id, { code: "4", name: "Étude", facility: "" });
