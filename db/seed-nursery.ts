@@ -1,19 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { formatDate } from "@/lib/format";
 import { ageGroupAt } from "@/lib/nursery/age-groups";
+import type { CommissionDecision } from "@/lib/nursery/agent-schemas";
 import { acceptNurseryOffer } from "@/lib/nursery/answer";
-import { addMonthsToDay, offerExpiresAt } from "@/lib/nursery/deadlines";
+import { decideCommission } from "@/lib/nursery/commission";
+import { addMonthsToDay } from "@/lib/nursery/deadlines";
 import { nurseryChildName } from "@/lib/nursery/mails";
 import { createNurseryStructure, DEFAULT_NURSERY_SETTINGS } from "@/lib/nursery/structures";
-import { moveApplication } from "@/lib/nursery/transitions";
 import { addDays, type IsoDay, parisDay, parisInstant } from "@/lib/planning/days";
 import { addRequestEvent, allocateRequestReference } from "@/lib/requests/records";
 import type { Db } from "./client";
 import { nurseryDemoFamily } from "./demo-data";
 import {
+  type Commune,
   guardians,
-  type NurseryApplication,
   type NurseryCareType,
   type NurseryKind,
   type NurseryScheduleDay,
@@ -150,69 +150,6 @@ export async function insertNurseryApplication(
   });
 }
 
-type Decision =
-  | { kind: "offer"; structure: { id: string; name: string }; startOn: IsoDay; schedule: NurseryScheduleDay[] }
-  | { kind: "waiting"; rank: number }
-  | { kind: "refusal"; reason: string };
-
-/** A commission's decision on a submitted application, as the agents' commission writes it (without its mail). */
-export async function decideNurseryApplication(
-  db: Db,
-  params: {
-    communeId: string;
-    applicationId: string;
-    agentUserId: string;
-    commissionOn: IsoDay;
-    decision: Decision;
-    /** When the offer was made: the family has the commune's delay from that day. */
-    decidedAt: Date;
-  },
-): Promise<NurseryApplication | null> {
-  const { decision } = params;
-  const common = {
-    communeId: params.communeId,
-    applicationId: params.applicationId,
-    from: ["submitted", "waiting_list"] as const,
-    side: "town" as const,
-    actorUserId: params.agentUserId,
-  };
-  const decided = { commissionOn: params.commissionOn, decidedByUserId: params.agentUserId };
-  return db.transaction((tx) => {
-    switch (decision.kind) {
-      case "offer":
-        return moveApplication(tx, {
-          ...common,
-          to: "offered",
-          event: "message",
-          message: `Place proposée : ${decision.structure.name} à partir du ${formatDate(decision.startOn)}`,
-          set: {
-            ...decided,
-            offeredStructureId: decision.structure.id,
-            offeredStartOn: decision.startOn,
-            offeredSchedule: decision.schedule,
-            offerExpiresAt: offerExpiresAt(params.decidedAt, DEFAULT_NURSERY_SETTINGS.offerResponseDays),
-          },
-        });
-      case "waiting":
-        return moveApplication(tx, {
-          ...common,
-          to: "waiting_list",
-          event: "message",
-          message: `Liste d'attente : rang ${decision.rank}`,
-          set: { ...decided, waitingRank: decision.rank },
-        });
-      case "refusal":
-        return moveApplication(tx, {
-          ...common,
-          to: "refused",
-          event: "refused",
-          message: decision.reason,
-          set: { ...decided, refusalReason: decision.reason },
-        });
-    }
-  });
-}
-
 const address = { postcode: "38330", city: "Démo" };
 
 /** The crèche's families: one guardian each, a young child or none yet (a baby expected). */
@@ -232,8 +169,12 @@ const monthsFrom = (today: IsoDay, months: number, days = 0) => addDays(addMonth
  * Idempotent: writes nothing when the commune has structures already. To run after the planning's seed (which
  * stops when the commune has activities, and each structure brings its own).
  */
-export async function seedNursery(db: Db, params: { communeId: string; agentUserId: string; now: Date }) {
-  const { communeId, agentUserId, now } = params;
+export async function seedNursery(
+  db: Db,
+  params: { commune: Pick<Commune, "id" | "slug" | "name" | "serviceSignature">; agentUserId: string; now: Date },
+) {
+  const { commune, agentUserId, now } = params;
+  const communeId = commune.id;
   const today = parisDay(now);
   await db
     .insert(nurserySettings)
@@ -303,16 +244,12 @@ export async function seedNursery(db: Db, params: { communeId: string; agentUser
   await subscribe(db, { communeId, userId: account.id, householdId: homes.blanc.householdId });
 
   const sent = (daysAgo: number) => parisInstant(addDays(today, -daysAgo), "20:30");
-  const commissionOn = addDays(today, -2);
-  const decide = (applicationId: string, decision: Decision) =>
-    decideNurseryApplication(db, {
-      communeId,
-      applicationId,
-      agentUserId,
-      commissionOn,
-      decision,
-      decidedAt: parisInstant(commissionOn, "17:00"),
-    });
+  /** A commission as the agents hold it (capacity, history, mails), at 17:00 on its day. */
+  const holdCommission = async (commissionOn: IsoDay, decisions: CommissionDecision[]) => {
+    const now = parisInstant(commissionOn, "17:00");
+    const result = await decideCommission(db, { commune, agentUserId, commissionOn, decisions, now });
+    if (!result.ok) throw new Error(`the demo's commission of ${commissionOn} was refused: ${JSON.stringify(result)}`);
+  };
   const born = (key: keyof typeof kids) => ({
     id: homes[key].childId,
     firstName: kids[key].firstName,
@@ -332,12 +269,6 @@ export async function seedNursery(db: Db, params: { communeId: string; agentUser
     wishedStructureIds: [loups!.id, lucioles!.id],
     comment: "Reprise du travail à la fin du congé maternité.",
     confirmedAt: sent(75),
-  });
-  await decide(blanc.applicationId, {
-    kind: "offer",
-    structure: loups!,
-    startOn: monthsFrom(today, 1),
-    schedule: weekOf("08:30", "17:30", [3]),
   });
 
   // FAURE: waiting for the next commission, regular care four days a week.
@@ -365,7 +296,6 @@ export async function seedNursery(db: Db, params: { communeId: string; agentUser
     wishedStructureIds: [lucioles!.id, pirouette!.id],
     confirmedAt: sent(45),
   });
-  await decide(girard.applicationId, { kind: "waiting", rank: 1 });
 
   // MOREL: a place accepted last month; Lina is enrolled and appears in the planning.
   const morel = await insertNurseryApplication(db, {
@@ -379,25 +309,22 @@ export async function seedNursery(db: Db, params: { communeId: string; agentUser
     wishedStructureIds: [lucioles!.id],
     confirmedAt: sent(80),
   });
-  await decideNurseryApplication(db, {
-    communeId,
-    applicationId: morel.applicationId,
-    agentUserId,
-    commissionOn: monthsFrom(today, -1, -10),
-    decision: {
+  const morelCommission = monthsFrom(today, -1, -10);
+  await holdCommission(morelCommission, [
+    {
+      applicationId: morel.applicationId,
       kind: "offer",
-      structure: lucioles!,
+      structureId: lucioles!.id,
       startOn: monthsFrom(today, -1),
       schedule: weekOf("09:00", "16:30", [5]),
     },
-    decidedAt: now,
-  });
+  ]);
   await acceptNurseryOffer(db, {
     communeId,
     householdId: homes.morel.householdId,
     userId: null,
     applicationId: morel.applicationId,
-    now,
+    now: parisInstant(addDays(morelCommission, 2), "10:00"),
   });
 
   // LEFEBVRE: occasional care for a baby expected in two months, refused by the last commission.
@@ -411,10 +338,22 @@ export async function seedNursery(db: Db, params: { communeId: string; agentUser
     wishedStructureIds: [pirouette!.id],
     confirmedAt: sent(30),
   });
-  await decide(lefebvre.applicationId, {
-    kind: "refusal",
-    reason: "Pas de place en accueil occasionnel à cette période : renouvelez votre demande pour la rentrée.",
-  });
+  // The last commission, two days ago: BLANC offered a place, GIRARD on the waiting list, LEFEBVRE refused.
+  await holdCommission(addDays(today, -2), [
+    {
+      applicationId: blanc.applicationId,
+      kind: "offer",
+      structureId: loups!.id,
+      startOn: monthsFrom(today, 1),
+      schedule: weekOf("08:30", "17:30", [3]),
+    },
+    { applicationId: girard.applicationId, kind: "waiting", rank: 1 },
+    {
+      applicationId: lefebvre.applicationId,
+      kind: "refuse",
+      reason: "Pas de place en accueil occasionnel à cette période : renouvelez votre demande pour la rentrée.",
+    },
+  ]);
 
   // CHEVALIER: sent almost three months ago, its confirmation is due in ten days (the reminder goes out).
   await insertNurseryApplication(db, {

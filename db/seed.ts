@@ -346,7 +346,7 @@ export async function seedDemo(db: Db, options: { familyCopies?: number } = {}):
   // --- end of the demo families' documents ---
 
   // Pré-inscription en crèche: after the planning, which stops when the commune has activities already.
-  await seedNursery(db, { communeId: town.id, agentUserId: agent.id, now: currentTime() });
+  await seedNursery(db, { commune: town, agentUserId: agent.id, now: currentTime() });
 }
 
 /** First start on an empty embedded database: make the demo usable at once. */

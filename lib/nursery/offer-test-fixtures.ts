@@ -9,11 +9,14 @@ import {
   requests,
   subscriptions,
 } from "@/db/schema";
-import { decideNurseryApplication, insertNurseryApplication, weekOf } from "@/db/seed-nursery";
+import { insertNurseryApplication, weekOf } from "@/db/seed-nursery";
 import { insertTown } from "@/lib/bookings/test-fixtures";
-import type { IsoDay } from "@/lib/planning/days";
+import { type IsoDay, parisDay } from "@/lib/planning/days";
 import { insertUser } from "@/lib/testing/fixtures";
-import { createNurseryStructure } from "./structures";
+import { offerExpiresAt } from "./deadlines";
+import { OPEN_STATUSES } from "./labels";
+import { createNurseryStructure, DEFAULT_NURSERY_SETTINGS } from "./structures";
+import { moveApplication } from "./transitions";
 
 /* The answer's and the jobs' tests: a commune with one crèche, families, and applications in a chosen state. */
 
@@ -87,22 +90,37 @@ export async function insertApplication(
   return { family, ...application };
 }
 
-/** The commission offers the town's crèche from `startOn`, at `decidedAt` (8 days to answer). */
-export function offer(
+/**
+ * The town's crèche offered from `startOn` at `decidedAt` (8 days to answer), written directly as the commission
+ * leaves it, without its mail (the commission's own tests check the mails).
+ */
+export async function offer(
   db: Db,
   town: NurseryTown,
   applicationId: string,
   decidedAt: Date,
   startOn: IsoDay = "2027-02-01",
 ) {
-  return decideNurseryApplication(db, {
-    communeId: town.commune.id,
-    applicationId,
-    agentUserId: town.agent.id,
-    commissionOn: decidedAt.toISOString().slice(0, 10),
-    decision: { kind: "offer", structure: town.structure, startOn, schedule: weekOf("08:30", "17:30") },
-    decidedAt,
-  });
+  await db.transaction((tx) =>
+    moveApplication(tx, {
+      communeId: town.commune.id,
+      applicationId,
+      from: OPEN_STATUSES,
+      to: "offered",
+      side: "town",
+      actorUserId: town.agent.id,
+      event: "message",
+      message: `Place proposée : ${town.structure.name}`,
+      set: {
+        commissionOn: parisDay(decidedAt),
+        decidedByUserId: town.agent.id,
+        offeredStructureId: town.structure.id,
+        offeredStartOn: startOn,
+        offeredSchedule: weekOf("08:30", "17:30"),
+        offerExpiresAt: offerExpiresAt(decidedAt, DEFAULT_NURSERY_SETTINGS.offerResponseDays),
+      },
+    }),
+  );
 }
 
 export async function applicationRow(db: Db, applicationId: string) {
