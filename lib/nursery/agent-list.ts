@@ -13,6 +13,7 @@ import {
 } from "@/db/schema";
 import type { IsoDay } from "@/lib/planning/days";
 import { AGE_GROUPS } from "./age-groups";
+import { applicationChild, applicationHousehold, applicationRequest } from "./joins";
 import { OPEN_STATUSES } from "./labels";
 import { nurseryChildName } from "./mails";
 import { capacityUsage, listNurseryStructures, type NurseryStructureLine } from "./structures";
@@ -90,21 +91,9 @@ export async function listNurseryApplications(
         childLastName: children.lastName,
       })
       .from(nurseryApplications)
-      .innerJoin(
-        requests,
-        and(eq(requests.id, nurseryApplications.requestId), eq(requests.communeId, nurseryApplications.communeId)),
-      )
-      .innerJoin(
-        households,
-        and(
-          eq(households.id, nurseryApplications.householdId),
-          eq(households.communeId, nurseryApplications.communeId),
-        ),
-      )
-      .leftJoin(
-        children,
-        and(eq(children.id, nurseryApplications.childId), eq(children.communeId, nurseryApplications.communeId)),
-      )
+      .innerJoin(requests, applicationRequest)
+      .innerJoin(households, applicationHousehold)
+      .leftJoin(children, applicationChild)
       .where(where)
       .orderBy(asc(nurseryApplications.createdAt), asc(nurseryApplications.id))
       .limit(pageSize)

@@ -15,6 +15,7 @@ import { formatDate } from "@/lib/format";
 import { type IsoDay, parisDay } from "@/lib/planning/days";
 import { isOfferOpen } from "./deadlines";
 import { nurseryEnrolmentEnd } from "./enrolment-period";
+import { applicationChild, applicationHousehold, applicationOfferedStructure, applicationRequest } from "./joins";
 import { deliverNurseryMails, enqueueNurseryMail, nurseryChildName, renderNurseryMail } from "./mails";
 import { moveApplication } from "./transitions";
 
@@ -53,25 +54,10 @@ async function readOffer(db: Db, p: Scope) {
     })
     .from(nurseryApplications)
     .innerJoin(communes, eq(communes.id, nurseryApplications.communeId))
-    .innerJoin(
-      requests,
-      and(eq(requests.id, nurseryApplications.requestId), eq(requests.communeId, nurseryApplications.communeId)),
-    )
-    .innerJoin(
-      households,
-      and(eq(households.id, nurseryApplications.householdId), eq(households.communeId, nurseryApplications.communeId)),
-    )
-    .leftJoin(
-      children,
-      and(eq(children.id, nurseryApplications.childId), eq(children.householdId, nurseryApplications.householdId)),
-    )
-    .leftJoin(
-      nurseryStructures,
-      and(
-        eq(nurseryStructures.id, nurseryApplications.offeredStructureId),
-        eq(nurseryStructures.communeId, nurseryApplications.communeId),
-      ),
-    )
+    .innerJoin(requests, applicationRequest)
+    .innerJoin(households, applicationHousehold)
+    .leftJoin(children, applicationChild)
+    .leftJoin(nurseryStructures, applicationOfferedStructure)
     .where(
       and(
         eq(nurseryApplications.id, p.applicationId),

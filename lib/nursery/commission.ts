@@ -19,6 +19,7 @@ import { isStaffOf } from "@/lib/requests/records";
 import { AGE_GROUP_LABELS } from "./age-groups";
 import type { CommissionDecision } from "./agent-schemas";
 import { offerExpiresAt, offerLastDay } from "./deadlines";
+import { applicationChild, applicationHousehold, applicationRequest } from "./joins";
 import { OPEN_STATUSES } from "./labels";
 import {
   deliverNurseryMails,
@@ -74,18 +75,9 @@ async function loadApplications(db: Db, communeId: string, ids: string[]): Promi
       lastName: children.lastName,
     })
     .from(nurseryApplications)
-    .innerJoin(
-      requests,
-      and(eq(requests.id, nurseryApplications.requestId), eq(requests.communeId, nurseryApplications.communeId)),
-    )
-    .innerJoin(
-      households,
-      and(eq(households.id, nurseryApplications.householdId), eq(households.communeId, nurseryApplications.communeId)),
-    )
-    .leftJoin(
-      children,
-      and(eq(children.id, nurseryApplications.childId), eq(children.communeId, nurseryApplications.communeId)),
-    )
+    .innerJoin(requests, applicationRequest)
+    .innerJoin(households, applicationHousehold)
+    .leftJoin(children, applicationChild)
     .where(and(eq(nurseryApplications.communeId, communeId), inArray(nurseryApplications.id, ids)));
   return new Map(
     rows.map(({ application: a, reference, householdName, firstName, lastName }) => [

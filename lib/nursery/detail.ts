@@ -17,6 +17,7 @@ import {
 import type { IsoDay } from "@/lib/planning/days";
 import { AGE_GROUP_LABELS } from "./age-groups";
 import { type ConfirmationState, confirmationStatus, offerLastDay } from "./deadlines";
+import { applicationChild, applicationHousehold, applicationRequest } from "./joins";
 import { APPLICATION_STATUS_LABELS, CARE_TYPE_LABELS } from "./labels";
 import { nurseryChildName } from "./mails";
 import { getNurserySettings } from "./structures";
@@ -92,9 +93,9 @@ export async function getNurseryApplication(
       offeredStructureName: offeredStructures.name,
     })
     .from(nurseryApplications)
-    .innerJoin(requests, and(eq(requests.id, nurseryApplications.requestId), eq(requests.communeId, communeId)))
-    .innerJoin(households, and(eq(households.id, nurseryApplications.householdId), eq(households.communeId, communeId)))
-    .leftJoin(children, and(eq(children.id, nurseryApplications.childId), eq(children.communeId, communeId)))
+    .innerJoin(requests, applicationRequest)
+    .innerJoin(households, applicationHousehold)
+    .leftJoin(children, applicationChild)
     .leftJoin(
       offeredStructures,
       and(eq(offeredStructures.id, nurseryApplications.offeredStructureId), eq(offeredStructures.communeId, communeId)),

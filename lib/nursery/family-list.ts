@@ -10,6 +10,7 @@ import {
 } from "@/db/schema";
 import type { IsoDay } from "@/lib/planning/days";
 import { type ConfirmationState, confirmationStatus } from "./deadlines";
+import { applicationChild, applicationRequest } from "./joins";
 import { OPEN_STATUSES } from "./labels";
 import { nurseryChildName } from "./mails";
 import { getNurserySettings } from "./structures";
@@ -50,18 +51,8 @@ export async function listHouseholdNurseryApplications(
         childLastName: children.lastName,
       })
       .from(nurseryApplications)
-      .innerJoin(
-        requests,
-        and(eq(requests.id, nurseryApplications.requestId), eq(requests.communeId, nurseryApplications.communeId)),
-      )
-      .leftJoin(
-        children,
-        and(
-          eq(children.id, nurseryApplications.childId),
-          eq(children.communeId, nurseryApplications.communeId),
-          eq(children.householdId, nurseryApplications.householdId),
-        ),
-      )
+      .innerJoin(requests, applicationRequest)
+      .leftJoin(children, applicationChild)
       .where(and(eq(nurseryApplications.communeId, communeId), eq(nurseryApplications.householdId, householdId)))
       .orderBy(desc(nurseryApplications.createdAt), desc(nurseryApplications.id)),
     getNurserySettings(db, { communeId }),

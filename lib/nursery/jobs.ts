@@ -14,6 +14,7 @@ import {
 import { formatDate } from "@/lib/format";
 import { parisTime } from "@/lib/planning/days";
 import { confirmationStatus } from "./deadlines";
+import { applicationChild, applicationHousehold, applicationOfferedStructure, applicationRequest } from "./joins";
 import { OPEN_STATUSES } from "./labels";
 import { enqueueNurseryMail, type NurseryMailEvent, nurseryChildName, renderNurseryMail } from "./mails";
 import { DEFAULT_NURSERY_SETTINGS } from "./structures";
@@ -50,25 +51,10 @@ function candidates(db: Db, where: SQL | undefined) {
     })
     .from(nurseryApplications)
     .innerJoin(communes, eq(communes.id, nurseryApplications.communeId))
-    .innerJoin(
-      requests,
-      and(eq(requests.id, nurseryApplications.requestId), eq(requests.communeId, nurseryApplications.communeId)),
-    )
-    .innerJoin(
-      households,
-      and(eq(households.id, nurseryApplications.householdId), eq(households.communeId, nurseryApplications.communeId)),
-    )
-    .leftJoin(
-      children,
-      and(eq(children.id, nurseryApplications.childId), eq(children.householdId, nurseryApplications.householdId)),
-    )
-    .leftJoin(
-      nurseryStructures,
-      and(
-        eq(nurseryStructures.id, nurseryApplications.offeredStructureId),
-        eq(nurseryStructures.communeId, nurseryApplications.communeId),
-      ),
-    )
+    .innerJoin(requests, applicationRequest)
+    .innerJoin(households, applicationHousehold)
+    .leftJoin(children, applicationChild)
+    .leftJoin(nurseryStructures, applicationOfferedStructure)
     .leftJoin(nurserySettings, eq(nurserySettings.communeId, nurseryApplications.communeId))
     .where(where)
     .orderBy(asc(nurseryApplications.updatedAt), asc(nurseryApplications.id))
