@@ -158,7 +158,7 @@ const NURSERY_HOUSEHOLDS = {
   faure: { name: "FAURE", code: "FRE3K8W2QM", guardian: { civility: "MME", firstName: "Élodie" } },
   girard: { name: "GIRARD", code: "GRD6T4P9XN", guardian: { civility: "M", firstName: "Thomas" } },
   morel: { name: "MOREL", code: "MRL2V7H5JC", guardian: { civility: "MME", firstName: "Sarah" } },
-  lefebvre: { name: "LEFEBVRE", code: "LFB8R3N6WT", guardian: { civility: "MME", firstName: "Julie" } },
+  perrin: { name: "PERRIN", code: "PRN8R3N6WT", guardian: { civility: "MME", firstName: "Julie" } },
   chevalier: { name: "CHEVALIER", code: "CHV4M9K2PD", guardian: { civility: "M", firstName: "Antoine" } },
 } as const;
 
@@ -327,18 +327,18 @@ export async function seedNursery(
     now: parisInstant(addDays(morelCommission, 2), "10:00"),
   });
 
-  // LEFEBVRE: occasional care for a baby expected in two months, refused by the last commission.
-  const lefebvre = await insertNurseryApplication(db, {
+  // PERRIN: occasional care for a baby expected in two months, refused by the last commission.
+  const perrin = await insertNurseryApplication(db, {
     communeId,
-    householdId: homes.lefebvre.householdId,
+    householdId: homes.perrin.householdId,
     userId: null,
-    child: { id: null, firstName: "Camille", lastName: "LEFEBVRE", birthOn: monthsFrom(today, 2) },
+    child: { id: null, firstName: "Camille", lastName: "PERRIN", birthOn: monthsFrom(today, 2) },
     careType: "occasionnel",
     desiredStartOn: monthsFrom(today, 5),
     wishedStructureIds: [pirouette!.id],
     confirmedAt: sent(30),
   });
-  // The last commission, two days ago: BLANC offered a place, GIRARD on the waiting list, LEFEBVRE refused.
+  // The last commission, two days ago: BLANC offered a place, GIRARD on the waiting list, PERRIN refused.
   await holdCommission(addDays(today, -2), [
     {
       applicationId: blanc.applicationId,
@@ -349,7 +349,7 @@ export async function seedNursery(
     },
     { applicationId: girard.applicationId, kind: "waiting", rank: 1 },
     {
-      applicationId: lefebvre.applicationId,
+      applicationId: perrin.applicationId,
       kind: "refuse",
       reason: "Pas de place en accueil occasionnel à cette période : renouvelez votre demande pour la rentrée.",
     },

@@ -175,7 +175,7 @@ describe("demo seed", () => {
       FAURE: "submitted pending",
       GIRARD: "waiting_list pending",
       MOREL: "accepted accepted",
-      LEFEBVRE: "refused refused",
+      PERRIN: "refused refused",
       CHEVALIER: "submitted pending",
     });
     // The accepted place: Lina MOREL enrolled on the crèche's activity.
