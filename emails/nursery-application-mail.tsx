@@ -59,8 +59,8 @@ function Body(props: NurseryApplicationMailProps) {
             d'une prochaine commission d'attribution des places.
           </Text>
           <Text>
-            Pensez à la confirmer tous les trois mois depuis votre espace famille : une demande non confirmée devient
-            caduque.
+            Pensez à la confirmer régulièrement depuis votre espace famille, avant la date qui y est indiquée : une
+            demande non confirmée devient caduque.
           </Text>
         </>
       );
@@ -82,7 +82,8 @@ function Body(props: NurseryApplicationMailProps) {
       return (
         <Text>
           La commission d'attribution n'a pas pu proposer de place pour {childName} : votre demande est inscrite sur
-          liste d'attente{waitingRank ? ` (rang ${waitingRank})` : ""}. Pensez à la confirmer tous les trois mois.
+          liste d'attente{waitingRank ? ` (rang ${waitingRank})` : ""}. Pensez à la confirmer avant la date indiquée
+          dans votre espace famille.
         </Text>
       );
     case "refused":

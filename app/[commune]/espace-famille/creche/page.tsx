@@ -70,8 +70,8 @@ export default async function FamilyNurseryPage({ params, searchParams }: Props)
       {several ? <p>Famille {household.name}</p> : null}
       <p>
         Demandez une place en crèche pour votre enfant, né ou à naître : la commission d&apos;attribution des places
-        étudie les demandes et vous répond par e-mail. Confirmez votre demande tous les trois mois, sinon elle devient
-        caduque.
+        étudie les demandes et vous répond par e-mail. Confirmez chaque demande avant la date indiquée, sinon elle
+        devient caduque.
       </p>
       <p>
         <Link className="button" href={routes.family.newNurseryApplication(slug, { famille })}>

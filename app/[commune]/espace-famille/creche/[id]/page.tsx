@@ -71,8 +71,8 @@ export default async function FamilyNurseryApplicationPage({ params }: Props) {
         <section aria-labelledby="actions-demande">
           <h2 id="actions-demande">Ma demande</h2>
           <p>
-            Confirmez votre demande tous les trois mois (avant le {formatDate(detail.confirmation.dueOn)}) pour
-            qu&apos;elle reste étudiée par la commission.
+            Confirmez votre demande avant le {formatDate(detail.confirmation.dueOn)} pour qu&apos;elle reste étudiée par
+            la commission.
           </p>
           <div className="button-row">
             <InlineActionForm
