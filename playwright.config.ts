@@ -24,7 +24,13 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   // Several flows take 45-55 s with two workers on 2 cores (axe audits at two widths): room above that.
   timeout: 90_000,
-  expect: { timeout: 10_000 },
+  expect: {
+    timeout: 10_000,
+    // Baselines are taken and compared on Linux Chromium (CI's): a few pixels of anti-aliasing may differ.
+    toHaveScreenshot: { animations: "disabled", caret: "hide", maxDiffPixelRatio: 0.002 },
+  },
+  // Visual regression baselines (e2e/layout-checks.ts expectScreenshot), committed with the tests.
+  snapshotPathTemplate: "{testDir}/__screenshots__/{testFileName}/{arg}{ext}",
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL,
