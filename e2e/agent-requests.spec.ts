@@ -24,7 +24,7 @@ test("an agent opens a family's pending change from Demandes, sees the diff and 
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Demande ${reference}`) })).toBeVisible();
 
   const diff = page.getByRole("table", { name: `Modifications demandées par la demande ${reference}` });
-  await expect(diff.getByRole("columnheader", { name: "Valeur actuelle" })).toBeVisible();
+  await expect(diff.getByRole("columnheader", { name: "Valeur avant" })).toBeVisible();
   await expect(diff.getByRole("columnheader", { name: "Valeur demandée" })).toBeVisible();
   await expect(diff.getByRole("rowheader", { name: /Téléphone/ }).first()).toBeVisible();
   await expectAccessible(page);

@@ -12,7 +12,7 @@ export function RequestChanges({ changes, reference }: { changes: FieldChange[];
         <thead>
           <tr>
             <th scope="col">Champ</th>
-            <th scope="col">Valeur actuelle</th>
+            <th scope="col">Valeur avant</th>
             <th scope="col">Valeur demandée</th>
           </tr>
         </thead>
