@@ -10,8 +10,11 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema, ExtractTablesWithRe
 export interface DatabaseHandle {
   db: Db;
   kind: "pglite" | "postgres";
-  /** Applies the committed drizzle-kit migrations. */
-  migrate: () => Promise<void>;
+  /**
+   * Applies the committed drizzle-kit migrations, then runs `andThen` (the demo's seeding) before letting another
+   * instance starting at the same time do the same: it then finds the work done.
+   */
+  migrate: (andThen?: () => Promise<void>) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -35,12 +38,13 @@ export async function openDatabase(options: {
     return {
       db: db as unknown as Db,
       kind: "postgres",
-      // Several instances may start together: a session advisory lock lets one migrate at a time.
-      migrate: async () => {
+      // Several instances may start together: a session advisory lock lets one migrate (and seed) at a time.
+      migrate: async (andThen) => {
         const lockConnection = await client.reserve();
         try {
           await lockConnection`select pg_advisory_lock(774411)`;
           await migrate(db, { migrationsFolder });
+          await andThen?.();
         } finally {
           await lockConnection`select pg_advisory_unlock(774411)`;
           lockConnection.release();
@@ -60,7 +64,11 @@ export async function openDatabase(options: {
     return {
       db: db as unknown as Db,
       kind: "pglite",
-      migrate: () => migrate(db, { migrationsFolder }),
+      // One process at a time has the folder (its lock file): nobody else can be starting on it.
+      migrate: async (andThen) => {
+        await migrate(db, { migrationsFolder });
+        await andThen?.();
+      },
       close: async () => {
         await client.close();
         release();

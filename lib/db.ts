@@ -8,12 +8,16 @@ const globalForDb = globalThis as unknown as { portailDb?: Promise<DatabaseHandl
 async function start(): Promise<DatabaseHandle> {
   const handle = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
   try {
-    await handle.migrate();
-    // Loaded only here, on the first start of an embedded database: the demo data stays out of every page's bundle.
-    if (handle.kind === "pglite" && env.SEED_DEMO) {
-      const { seedIfEmpty } = await import("@/db/seed");
-      await seedIfEmpty(handle.db, { familyCopies: e2eMode()?.familyCopies ?? 0 });
-    }
+    // The demo is seeded into an empty database, PostgreSQL or embedded, unless SEED_DEMO=false (a real town);
+    // instances starting together seed it once. Loaded only here: the demo data stays out of every page's bundle.
+    await handle.migrate(
+      env.SEED_DEMO
+        ? async () => {
+            const { seedIfEmpty } = await import("@/db/seed");
+            await seedIfEmpty(handle.db, { familyCopies: e2eMode()?.familyCopies ?? 0 });
+          }
+        : undefined,
+    );
     return handle;
   } catch (error) {
     await handle.close();
@@ -21,7 +25,7 @@ async function start(): Promise<DatabaseHandle> {
   }
 }
 
-/** The process-wide database, opened, migrated (and seeded when embedded and empty) on first use. */
+/** The process-wide database, opened, migrated (and seeded with the demo when empty) on first use. */
 export async function getDb(): Promise<Db> {
   // Cached on globalThis: Next may load this module in several bundles of one process.
   globalForDb.portailDb ??= start().catch((error) => {

@@ -1,5 +1,6 @@
 // npm run commune:add -- --slug villeneuve --name "Villeneuve" --signature "Le service enfance" --email enfance@villeneuve.fr
 //   [--phone "01 02 03 04 05"] [--address "…"] [--admin-email admin@villeneuve.fr --admin-password "…" [--admin-civility M|MME --admin-first-name … --admin-last-name …]]
+import "../../scripts/load-next-env"; // first: the env files, before any module reads lib/env
 import { parseArgs } from "node:util";
 import { createCommune } from "@/lib/communes/create-commune";
 import { runScript } from "./open";

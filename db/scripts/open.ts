@@ -1,4 +1,3 @@
-import nextEnv from "@next/env"; // CommonJS: under tsx its named exports are not visible to ESM
 import { type DatabaseHandle, openDatabase } from "@/db/client";
 
 /**
@@ -6,7 +5,6 @@ import { type DatabaseHandle, openDatabase } from "@/db/client";
  * The embedded folder is locked: while the portal runs, opening it is refused with a clear message.
  */
 export async function openScriptDatabase(): Promise<DatabaseHandle> {
-  nextEnv.loadEnvConfig(process.cwd());
   const handle = await openDatabase({
     url: process.env.DATABASE_URL,
     dataDir: process.env.PGLITE_DATA_DIR ?? ".data/pglite",
