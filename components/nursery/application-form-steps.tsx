@@ -27,7 +27,6 @@ import {
 } from "@/lib/nursery/schemas";
 import { weekdayName } from "@/lib/planning/days";
 import styles from "./application-form.module.css";
-import summaryStyles from "./application-summary.module.css";
 
 /* The sections of the application form, one per step (components/nursery/application-form.tsx). */
 
@@ -278,7 +277,7 @@ export function SummaryStep({
   const wishes = wishesOf({ choice1: v.choice1 ?? "", choice2: v.choice2 ?? "", choice3: v.choice3 ?? "" });
   const structureName = (id: string) => choices.structures.find((s) => s.id === id)?.name ?? "—";
   return (
-    <dl className={summaryStyles.summary}>
+    <dl className="facts">
       <dt>Responsables</dt>
       <dd>
         <ul>

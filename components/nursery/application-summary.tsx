@@ -2,7 +2,6 @@ import type { ReactNode } from "react";
 import { formatDate, formatDateTime } from "@/lib/format";
 import type { NurseryApplicationDetail } from "@/lib/nursery/detail";
 import { describeWeeklySchedule } from "@/lib/nursery/labels";
-import styles from "./application-summary.module.css";
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -46,7 +45,7 @@ function Decision({ detail }: { detail: NurseryApplicationDetail }) {
 export function NurseryApplicationSummary({ detail }: { detail: NurseryApplicationDetail }) {
   const open = detail.status === "submitted" || detail.status === "waiting_list";
   return (
-    <dl className={styles.summary}>
+    <dl className="facts">
       <Fact term="Référence">{detail.reference}</Fact>
       <Fact term="État">{detail.statusLabel}</Fact>
       <Decision detail={detail} />

@@ -20,7 +20,7 @@ export default async function CitizenSpacePage({ params }: Props) {
       <h1>Mon espace citoyen</h1>
       <section className="card" aria-labelledby="mes-informations">
         <h2 id="mes-informations">Mes informations</h2>
-        <dl>
+        <dl className="facts">
           <dt>Civilité</dt>
           <dd>{civilityLabels[user.civility]}</dd>
           <dt>Nom</dt>

@@ -19,7 +19,7 @@ export function HouseholdBilling({
       {summary.invoiceCount === 0 ? (
         <p>Aucune facture pour cette famille.</p>
       ) : (
-        <dl className={styles.facts}>
+        <dl className="facts">
           <dt>Solde à payer</dt>
           <dd className={styles.total}>
             {formatEuros(summary.dueHereCents)}

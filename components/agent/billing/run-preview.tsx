@@ -13,7 +13,7 @@ const plural = (count: number, one: string, many: string) => `${count} ${count >
 /** The facts of a run: label → value, in a description list. */
 export function RunFacts({ facts }: { facts: [string, ReactNode][] }) {
   return (
-    <dl className={styles.facts}>
+    <dl className="facts">
       {facts.map(([label, value]) => (
         <div key={label}>
           <dt>{label}</dt>

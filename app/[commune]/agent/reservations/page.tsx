@@ -77,7 +77,7 @@ export default async function BookingInboxPage({ params, searchParams }: Props) 
           <h2 id="jour-choisi">
             {view.activity.label} – {dayText}
           </h2>
-          <dl className={styles.facts}>
+          <dl className="facts">
             <dt>Établissement</dt>
             <dd>{view.activity.facility}</dd>
             <dt>Horaires</dt>

@@ -6,7 +6,6 @@ import styles from "@/components/agent/documents/documents.module.css";
 import { RequestDocuments } from "@/components/agent/documents/request-documents";
 import { NewFamilyRequestSummary } from "@/components/agent/requests/new-family-summary";
 import { RequestDecisionForm } from "@/components/agent/requests/request-decision-form";
-import requestStyles from "@/components/agent/requests/requests.module.css";
 import { TownMessageForm } from "@/components/agent/requests/town-message-form";
 import { BookingRequestDays } from "@/components/requests/booking-request-days";
 import { RequestChanges } from "@/components/requests/request-changes";
@@ -59,7 +58,7 @@ export default async function AgentRequestPage({ params }: Props) {
       <h1>
         Demande {request.reference} – {request.typeLabel}
       </h1>
-      <dl className={requestStyles.facts}>
+      <dl className="facts">
         <dt>Famille</dt>
         <dd>
           {request.householdId && request.householdName ? (

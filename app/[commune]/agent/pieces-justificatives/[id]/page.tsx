@@ -67,7 +67,7 @@ export default async function DocumentReviewPage({ params }: Props) {
 
         <section aria-labelledby="famille">
           <h2 id="famille">Famille</h2>
-          <dl className={styles.facts}>
+          <dl className="facts">
             <dt>Famille</dt>
             <dd>
               {document.household ? (

@@ -49,7 +49,7 @@ export default async function InvoicePage({ params }: Props) {
     <>
       <Breadcrumbs items={breadcrumbs.billingInvoice(slug, invoice)} />
       <h1>Facture n° {invoice.reference}</h1>
-      <dl className={styles.summary}>
+      <dl className="facts">
         <dt>Famille</dt>
         <dd>{invoice.householdName}</dd>
         <dt>Date d&apos;émission</dt>

@@ -76,7 +76,7 @@ export default async function OnlinePaymentPage({ params }: Props) {
         commune={commune}
         next={<NextStep slug={slug} attempt={attempt} invoice={invoice} offer={offer} />}
       />
-      <dl className={styles.summary}>
+      <dl className="facts">
         <dt>Facture</dt>
         <dd>
           <Link href={routes.billingInvoice(slug, invoice.id)}>n° {invoice.reference}</Link>

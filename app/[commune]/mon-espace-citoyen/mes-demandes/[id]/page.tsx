@@ -51,7 +51,7 @@ export default async function MyRequestPage({ params }: Props) {
     <>
       <Breadcrumbs items={breadcrumbs.myRequests(slug, `Demande ${request.reference}`)} />
       <h1>Détail de ma demande {request.reference}</h1>
-      <dl>
+      <dl className="facts">
         <dt>Type de demande</dt>
         <dd>{request.typeLabel}</dd>
         {request.subject ? (

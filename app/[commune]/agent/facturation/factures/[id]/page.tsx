@@ -41,7 +41,7 @@ export default async function AgentInvoicePage({ params }: Props) {
     <>
       <Breadcrumbs items={breadcrumbs.agentInvoices(slug, `Facture ${invoice.reference}`)} />
       <h1>Facture {invoice.reference}</h1>
-      <dl className={styles.facts}>
+      <dl className="facts">
         <dt>Famille</dt>
         <dd>
           <Link href={routes.agent.household(slug, invoice.householdId)}>Famille {invoice.householdName}</Link>

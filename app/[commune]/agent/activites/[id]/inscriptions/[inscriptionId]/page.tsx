@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { EditEnrolmentForm } from "@/components/agent/planning/enrolment-forms";
-import styles from "@/components/agent/planning/planning.module.css";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { findEnrolment } from "@/lib/activities/enrolments";
 import { requireUser, staffRoles } from "@/lib/auth/session";
@@ -39,7 +38,7 @@ export default async function EnrolmentPage({ params }: Props) {
       <h1>
         Inscription de {enrolment.childName} à {label}
       </h1>
-      <dl className={styles.facts}>
+      <dl className="facts">
         <dt>Famille</dt>
         <dd>
           <Link href={routes.agent.household(slug, enrolment.householdId)}>Famille {enrolment.householdName}</Link>
