@@ -89,8 +89,14 @@ try {
 
     const moved = await sql`update booking_events set created_at = ${decidedAt} where side <> 'family'`;
     const decidedFamilies = await sql`
-      select distinct b.household_id from booking_events e join bookings b on b.id = e.booking_id
-      where e.side <> 'family'`;
+      select distinct household_id from booking_events where side <> 'family'`;
+    // Who the digest goes to: each active account subscribed to a family with decisions (lib/bookings/digest.ts).
+    const [{ recipients }] = await sql`
+      select count(*)::int as recipients from (
+        select distinct s.household_id, u.email from subscriptions s
+        join users u on u.id = s.user_id and u.commune_id = s.commune_id
+        where u.status = 'active' and s.household_id in (select household_id from booking_events where side <> 'family')
+      ) as pairs`;
     const runs = await Promise.all(
       ports.map((port) =>
         fetch(`http://127.0.0.1:${port}/api/cron/maintenance?now=${encodeURIComponent(digestAt)}`, {
@@ -106,8 +112,8 @@ try {
       select "to", count(*)::int as n from mail_outbox where template = 'booking-decisions-digest' group by "to"`;
     const twice = digests.filter((row) => row.n > 1);
     check(
-      digests.length > 0 && twice.length === 0,
-      `${moved.count} decisions of ${decidedFamilies.length} families: ${digests.length} digest mails, ${twice.length} sent twice`,
+      digests.length === recipients && recipients > 0 && twice.length === 0,
+      `${moved.count} decisions of ${decidedFamilies.length} families (${recipients} accounts): ${digests.length} digest mails, ${twice.length} sent twice`,
     );
     const [{ deliveries }] = await sql`
       select count(*)::int as deliveries from digest_deliveries where window_end = ${windowEnd}`;
