@@ -23,6 +23,17 @@ test("a family changes a responsable's phone: shown pending in yellow, listed in
 
   await page.getByRole("link", { name: `Monsieur Julien ${own.martin.name}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Données responsable/ })).toBeVisible();
+  // The guide's tabs as links to the page's sections, the first one being read.
+  const sectionLinks = page.getByRole("navigation", { name: "Rubriques de la fiche" }).getByRole("link");
+  await expect(sectionLinks).toHaveText([
+    "Information de base",
+    "Adresse",
+    "Communication et factures",
+    "Payeur et allocataire CAF / MSA",
+    "Données bancaires",
+    "Données fiscales",
+  ]);
+  await expect(sectionLinks.first()).toHaveAttribute("aria-current", "location");
   await expectAccessibleAtBothWidths(page);
 
   const phone = "04 76 52 31 47";

@@ -4,6 +4,11 @@ import { TableWrap } from "./table-wrap";
 /** One column of a DataTable: its header, and what it shows for each row. */
 export interface Column<Row> {
   header: ReactNode;
+  /**
+   * The column's name in plain text, shown before each value when rows become cards on a phone. Defaults to a text
+   * header; a column whose values name themselves (a labelled checkbox) may go without.
+   */
+  label?: string;
   cell: (row: Row, index: number) => ReactNode;
   /** The column that names its row: its cells are row headers (th scope="row"), read out with the other cells. */
   rowHeader?: boolean;
@@ -16,7 +21,7 @@ type RowKey<Row> = { rowKey: (row: Row) => string } | (Row extends { id: string 
 
 export type DataTableProps<Row> = RowKey<Row> & {
   caption: string;
-  /** The name of the scrolling region around the table: the caption unless said otherwise. */
+  /** The name of the region around the table: the caption unless said otherwise. */
   label?: string;
   hiddenCaption?: boolean;
   columns: readonly Column<Row>[];
@@ -28,16 +33,24 @@ export function rowKeyOf<Row>({ rowKey }: RowKey<Row>): (row: Row) => string {
   return rowKey ?? ((row) => (row as Row & { id: string }).id);
 }
 
+/** The name printed before a column's values on a phone: its `label`, else its header when that is plain text. */
+export function columnLabel(column: Pick<Column<unknown>, "header" | "label">): string | undefined {
+  if (column.label !== undefined) return column.label || undefined;
+  return typeof column.header === "string" && column.header.trim() ? column.header : undefined;
+}
+
 /**
- * A table with a header per column (scope="col") and a caption that names it, in a TableWrap that scrolls on narrow
- * screens. `hiddenCaption` keeps the caption for screen readers only, where a heading already names the table.
+ * A table with a header per column (scope="col") and a caption that names it, in a TableWrap. On a phone each row
+ * is a card, each value after its column's name (data-label, see globals.css): still a table for screen readers.
+ * `hiddenCaption` keeps the caption for screen readers only, where a heading already names the table.
  */
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const { caption, label = caption, hiddenCaption, columns, rows } = props;
   const rowKey = rowKeyOf(props);
+  const labels = columns.map(columnLabel);
   return (
     <TableWrap label={label}>
-      <table>
+      <table className="data-table">
         <caption className={hiddenCaption ? "visually-hidden" : undefined}>{caption}</caption>
         <thead>
           <tr>
@@ -55,8 +68,13 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
               {columns.map((column, index) => {
                 const Cell = column.rowHeader ? "th" : "td";
                 return (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed.
-                  <Cell key={index} scope={column.rowHeader ? "row" : undefined} className={column.className}>
+                  <Cell
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed.
+                    key={index}
+                    scope={column.rowHeader ? "row" : undefined}
+                    className={column.className}
+                    data-label={labels[index]}
+                  >
                     {column.cell(row, rowIndex)}
                   </Cell>
                 );

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { useForm } from "react-hook-form";
 import { describe, expect, it } from "vitest";
-import { DataTable } from "./data-table";
+import { columnLabel, DataTable } from "./data-table";
 import { ChoiceGroupFrame } from "./form-kit";
 import { SearchField, SearchForm } from "./search-form";
 import { SelectableTable, useTableSelection } from "./selectable-table";
@@ -35,8 +35,27 @@ describe("DataTable", () => {
     expect(html).toContain('<section class="table-wrap" aria-label="Enfants de la famille MARTIN" tabindex="0"'); // a named section is a region
     expect(html).toContain('<caption class="visually-hidden">Enfants de la famille MARTIN</caption>');
     expect(html).toContain('<th scope="col">Enfant</th><th scope="col">Âge</th>');
-    expect(html).toContain('<tr><th scope="row">Léa</th><td>9 ans (ligne 1)</td></tr>');
-    expect(html).toContain('<tr><th scope="row">Hugo</th><td>7 ans (ligne 2)</td></tr>');
+    expect(html).toContain(
+      '<tr><th scope="row" data-label="Enfant">Léa</th><td data-label="Âge">9 ans (ligne 1)</td></tr>',
+    );
+    expect(html).toContain(
+      '<tr><th scope="row" data-label="Enfant">Hugo</th><td data-label="Âge">7 ans (ligne 2)</td></tr>',
+    );
+  });
+
+  it("names each value after its column, for the cards a phone shows", () => {
+    const html = renderToStaticMarkup(
+      <DataTable
+        caption="Demandes"
+        rows={children}
+        columns={[
+          { header: <span className="visually-hidden">Sélection</span>, cell: () => "☐" },
+          { header: <abbr title="Référence">Réf.</abbr>, label: "Référence", cell: (child) => child.id },
+        ]}
+      />,
+    );
+    expect(html).toContain('<table class="data-table">');
+    expect(html).toContain('<tr><td>☐</td><td data-label="Référence">a</td></tr>');
   });
 
   it("shows the caption and takes another region name when asked", () => {
@@ -60,6 +79,16 @@ function Inbox({ pending }: { pending: string[] }) {
     />
   );
 }
+
+describe("columnLabel", () => {
+  it("takes the label, else a text header, else nothing", () => {
+    expect(columnLabel({ header: "Statut" })).toBe("Statut");
+    expect(columnLabel({ header: <span>Statut</span>, label: "État" })).toBe("État");
+    expect(columnLabel({ header: "Statut", label: "" })).toBeUndefined();
+    expect(columnLabel({ header: <span className="visually-hidden">Sélection</span> })).toBeUndefined();
+    expect(columnLabel({ header: "  " })).toBeUndefined();
+  });
+});
 
 describe("SelectableTable", () => {
   it("ticks only the selectable rows, each box named after its row", () => {

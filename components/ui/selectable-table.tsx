@@ -66,13 +66,19 @@ export function SelectableTable<Row>(
   const selectColumn: Column<Row> = {
     className: styles.selectCell,
     header: (
-      <input
-        type="checkbox"
-        aria-label={selectAllLabel}
-        checked={selection.allSelected}
-        disabled={selection.ids.length === 0}
-        onChange={(event) => selection.selectAll(event.target.checked)}
-      />
+      <label className={styles.selectAll}>
+        <input
+          type="checkbox"
+          aria-label={selectAllLabel}
+          checked={selection.allSelected}
+          disabled={selection.ids.length === 0}
+          onChange={(event) => selection.selectAll(event.target.checked)}
+        />
+        {/* The column's headers are hidden when rows are cards: the box then says what it does. */}
+        <span className={styles.selectAllText} aria-hidden="true">
+          {selectAllLabel}
+        </span>
+      </label>
     ),
     cell: (row) =>
       selection.ids.includes(rowKey(row)) ? (

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 
 /**
- * A table that scrolls sideways on narrow screens; focusable and named so keyboard users can scroll it too
- * (axe "scrollable-region-focusable").
+ * The named region around a table, which scrolls sideways where a table is wider than the screen (a DataTable turns
+ * into cards on a phone instead); focusable so keyboard users can scroll it too (axe "scrollable-region-focusable").
  */
 export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
   return (

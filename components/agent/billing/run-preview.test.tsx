@@ -59,7 +59,7 @@ describe("the run page's pieces", () => {
       />,
     );
     const read = text(html);
-    expect(html).toContain('<th scope="row"><a href="/demo/agent/familles/h-1">MARTIN</a></th>');
+    expect(html).toContain('<th scope="row" data-label="Famille"><a href="/demo/agent/familles/h-1">MARTIN</a></th>');
     expect(read).toContain("Mme Claire MARTIN");
     expect(read).toContain("Non renseigné");
     expect(read).toContain("2 lignes de la famille MARTIN");

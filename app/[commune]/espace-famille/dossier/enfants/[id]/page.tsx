@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AuthorizedAdults } from "@/components/family-file/authorized-adults";
 import { ChildPhoto } from "@/components/family-file/child-photo";
-import { FileSectionCard } from "@/components/family-file/file-section";
+import { FileSectionCard, FileSections, sectionAnchor } from "@/components/family-file/file-section";
 import { PendingRequestNotice } from "@/components/family-file/pending-request-notice";
 import { SectionForm } from "@/components/family-file/section-form";
 import { sectionFormValues } from "@/components/family-file/section-values";
@@ -26,6 +26,16 @@ const CHILD_SECTIONS = [
   ["child.authorizations", "Autorisations"],
   ["child.health", "Données sanitaires"],
 ] as const satisfies readonly (readonly [SectionId, string])[];
+const PHOTO = { id: "photo", title: "Photo" };
+const VACCINATIONS = { id: "vaccinations", title: "Vaccinations" };
+const ADULTS = { id: "personnes-habilitees", title: "Personnes habilitées" };
+/** The guide's tabs, in the screen's order. */
+const LINKS = [
+  PHOTO,
+  ...CHILD_SECTIONS.map(([sectionId, title]) => ({ id: sectionAnchor(sectionId), title })),
+  VACCINATIONS,
+  ADULTS,
+];
 
 /** A child's screen: general information, authorisations, health data, vaccinations and personnes habilitées. */
 export default async function ChildPage({ params }: Props) {
@@ -60,62 +70,64 @@ export default async function ChildPage({ params }: Props) {
         pending={child.pending}
         what="Une modification de cet enfant"
       />
-      <FileSectionCard id="photo" title="Photo">
-        <p>
-          La photo est enregistrée directement, sans validation par la collectivité. Seuls votre famille et les agents
-          de la commune peuvent la voir.
-        </p>
-        <ChildPhoto
-          slug={slug}
-          actions={{ upload: uploadChildPhoto.bind(null, slug), remove: removeChildPhoto.bind(null, slug) }}
-          childId={child.id}
-          firstName={child.values.firstName as string}
-          photo={child.photo ? { updatedAt: child.photo.updatedAt } : null}
-        />
-      </FileSectionCard>
-      {CHILD_SECTIONS.map(([sectionId, title]) => {
-        const { defaults, notes } = sectionFormValues(sectionId, child);
-        return (
-          <FileSectionCard key={sectionId} id={sectionId.replace(".", "-")} title={title}>
-            <SectionForm
-              action={actions.submitSection}
-              sectionId={sectionId}
-              householdId={householdId}
-              targetId={child.id}
-              defaults={defaults}
-              notes={notes}
-            />
-          </FileSectionCard>
-        );
-      })}
-      <FileSectionCard id="vaccinations" title="Vaccinations">
-        <PendingRequestNotice
-          withdraw={actions.withdrawRequest}
-          householdId={householdId}
-          pending={vaccinationsPending}
-          what="Une modification des vaccins"
-        />
-        <VaccinationsForm
-          action={actions.submitVaccinations}
-          householdId={householdId}
-          childId={child.id}
-          vaccinations={
-            (vaccinationsPending?.values.vaccinations as typeof child.vaccinations.values.vaccinations | undefined) ??
-            child.vaccinations.values.vaccinations
-          }
-          note={
-            vaccinationsPending
-              ? {
-                  validated: formatFieldValue(vaccinationDef, child.vaccinations.values.vaccinations),
-                  proposed: formatFieldValue(vaccinationDef, vaccinationsPending.values.vaccinations),
-                }
-              : undefined
-          }
-        />
-      </FileSectionCard>
-      <FileSectionCard id="personnes-habilitees" title="Personnes habilitées">
-        <AuthorizedAdults actions={actions} householdId={householdId} child={child} />
-      </FileSectionCard>
+      <FileSections links={LINKS}>
+        <FileSectionCard {...PHOTO}>
+          <p>
+            La photo est enregistrée directement, sans validation par la collectivité. Seuls votre famille et les agents
+            de la commune peuvent la voir.
+          </p>
+          <ChildPhoto
+            slug={slug}
+            actions={{ upload: uploadChildPhoto.bind(null, slug), remove: removeChildPhoto.bind(null, slug) }}
+            childId={child.id}
+            firstName={child.values.firstName as string}
+            photo={child.photo ? { updatedAt: child.photo.updatedAt } : null}
+          />
+        </FileSectionCard>
+        {CHILD_SECTIONS.map(([sectionId, title]) => {
+          const { defaults, notes } = sectionFormValues(sectionId, child);
+          return (
+            <FileSectionCard key={sectionId} id={sectionAnchor(sectionId)} title={title}>
+              <SectionForm
+                action={actions.submitSection}
+                sectionId={sectionId}
+                householdId={householdId}
+                targetId={child.id}
+                defaults={defaults}
+                notes={notes}
+              />
+            </FileSectionCard>
+          );
+        })}
+        <FileSectionCard {...VACCINATIONS}>
+          <PendingRequestNotice
+            withdraw={actions.withdrawRequest}
+            householdId={householdId}
+            pending={vaccinationsPending}
+            what="Une modification des vaccins"
+          />
+          <VaccinationsForm
+            action={actions.submitVaccinations}
+            householdId={householdId}
+            childId={child.id}
+            vaccinations={
+              (vaccinationsPending?.values.vaccinations as typeof child.vaccinations.values.vaccinations | undefined) ??
+              child.vaccinations.values.vaccinations
+            }
+            note={
+              vaccinationsPending
+                ? {
+                    validated: formatFieldValue(vaccinationDef, child.vaccinations.values.vaccinations),
+                    proposed: formatFieldValue(vaccinationDef, vaccinationsPending.values.vaccinations),
+                  }
+                : undefined
+            }
+          />
+        </FileSectionCard>
+        <FileSectionCard {...ADULTS}>
+          <AuthorizedAdults actions={actions} householdId={householdId} child={child} />
+        </FileSectionCard>
+      </FileSections>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { FileSectionCard } from "@/components/family-file/file-section";
+import { FileSectionCard, FileSections, sectionAnchor } from "@/components/family-file/file-section";
 import { PendingRequestNotice } from "@/components/family-file/pending-request-notice";
 import { SectionForm } from "@/components/family-file/section-form";
 import { sectionFormValues } from "@/components/family-file/section-values";
@@ -23,6 +23,10 @@ const GUARDIAN_SECTIONS = [
   ["guardian.communication", "Communication et factures"],
   ["guardian.benefits", "Payeur et allocataire CAF / MSA"],
 ] as const satisfies readonly (readonly [SectionId, string])[];
+const BANK = { id: "donnees-bancaires", title: "Données bancaires" };
+const TAX = { id: "donnees-fiscales", title: "Données fiscales" };
+/** The guide's tabs, in the screen's order. */
+const LINKS = [...GUARDIAN_SECTIONS.map(([sectionId, title]) => ({ id: sectionAnchor(sectionId), title })), BANK, TAX];
 
 /** "Données responsable": one form per section, each saved as a "Modification du responsable" request. */
 export default async function GuardianPage({ params }: Props) {
@@ -49,56 +53,58 @@ export default async function GuardianPage({ params }: Props) {
         pending={guardian.pending}
         what="Une modification de ce responsable"
       />
-      {GUARDIAN_SECTIONS.map(([sectionId, title]) => {
-        const { defaults, notes } = sectionFormValues(sectionId, guardian);
-        return (
-          <FileSectionCard key={sectionId} id={sectionId.replace(".", "-")} title={title}>
-            <SectionForm
-              action={actions.submitSection}
-              sectionId={sectionId}
-              householdId={householdId}
-              targetId={guardian.id}
-              defaults={defaults}
-              notes={notes}
-            />
-          </FileSectionCard>
-        );
-      })}
-      <FileSectionCard id="donnees-bancaires" title="Données bancaires">
-        <p>
-          Si vous souhaitez être en prélèvement, saisissez vos informations bancaires et joignez votre RIB : la
-          collectivité le vérifie avec la demande. Après validation, elle vous transmet le mandat de prélèvement.
-        </p>
-        <p>
-          Compte enregistré : <strong>{file.bank.values.ibanMasked ?? "aucun"}</strong>
-          {file.bank.values.bic ? ` (BIC ${file.bank.values.bic})` : null}
-        </p>
-        <PendingRequestNotice
-          withdraw={actions.withdrawRequest}
-          householdId={householdId}
-          pending={file.bank.pending}
-          what="Une modification des données bancaires"
-        />
-        <SectionForm
-          action={actions.submitSection}
-          sectionId="bank"
-          householdId={householdId}
-          targetId={householdId}
-          defaults={bank.defaults}
-          notes={bank.notes}
-          fileField={{ name: RIB_FIELD, label: "RIB (PDF, JPEG ou PNG, 10 Mo maximum)" }}
-        />
-      </FileSectionCard>
-      <FileSectionCard id="donnees-fiscales" title="Données fiscales">
-        <dl>
-          <dt>Quotient familial</dt>
-          <dd>{file.household.familyQuotient ?? "Non renseigné"}</dd>
-        </dl>
-        <p className="notice">
-          Les données fiscales sont en lecture seule : la collectivité en est gestionnaire et a besoin de pièces
-          justificatives pour toute modification. Pour tout changement, adressez-vous à votre collectivité.
-        </p>
-      </FileSectionCard>
+      <FileSections links={LINKS}>
+        {GUARDIAN_SECTIONS.map(([sectionId, title]) => {
+          const { defaults, notes } = sectionFormValues(sectionId, guardian);
+          return (
+            <FileSectionCard key={sectionId} id={sectionAnchor(sectionId)} title={title}>
+              <SectionForm
+                action={actions.submitSection}
+                sectionId={sectionId}
+                householdId={householdId}
+                targetId={guardian.id}
+                defaults={defaults}
+                notes={notes}
+              />
+            </FileSectionCard>
+          );
+        })}
+        <FileSectionCard {...BANK}>
+          <p>
+            Si vous souhaitez être en prélèvement, saisissez vos informations bancaires et joignez votre RIB : la
+            collectivité le vérifie avec la demande. Après validation, elle vous transmet le mandat de prélèvement.
+          </p>
+          <p>
+            Compte enregistré : <strong>{file.bank.values.ibanMasked ?? "aucun"}</strong>
+            {file.bank.values.bic ? ` (BIC ${file.bank.values.bic})` : null}
+          </p>
+          <PendingRequestNotice
+            withdraw={actions.withdrawRequest}
+            householdId={householdId}
+            pending={file.bank.pending}
+            what="Une modification des données bancaires"
+          />
+          <SectionForm
+            action={actions.submitSection}
+            sectionId="bank"
+            householdId={householdId}
+            targetId={householdId}
+            defaults={bank.defaults}
+            notes={bank.notes}
+            fileField={{ name: RIB_FIELD, label: "RIB (PDF, JPEG ou PNG, 10 Mo maximum)" }}
+          />
+        </FileSectionCard>
+        <FileSectionCard {...TAX}>
+          <dl>
+            <dt>Quotient familial</dt>
+            <dd>{file.household.familyQuotient ?? "Non renseigné"}</dd>
+          </dl>
+          <p className="notice">
+            Les données fiscales sont en lecture seule : la collectivité en est gestionnaire et a besoin de pièces
+            justificatives pour toute modification. Pour tout changement, adressez-vous à votre collectivité.
+          </p>
+        </FileSectionCard>
+      </FileSections>
     </>
   );
 }
