@@ -17,6 +17,7 @@ const COLUMNS = 7;
  * "Historique des factures": one row per invoice (Date, Numéro, Échéance, Émetteur, Montant, Statut, Télécharger)
  * and under it its règlements (Date, N° Opération, Description, Moyen de paiement, Montant) and the Solde à payer,
  * as guide 004 shows them, then what it offers online ("Payer en ligne", or the payment being confirmed).
+ * Its rows are not a DataTable's (each invoice has its règlements' row) but become cards on a phone the same way.
  */
 export function InvoiceList({
   slug,
@@ -29,7 +30,7 @@ export function InvoiceList({
 }) {
   return (
     <TableWrap label="Historique des factures">
-      <table>
+      <table className="data-table">
         <caption className="visually-hidden">
           Historique des factures, de la plus récente à la plus ancienne, chacune suivie de ses règlements
         </caption>
@@ -50,8 +51,8 @@ export function InvoiceList({
           {invoices.map((invoice) => (
             <Fragment key={invoice.id}>
               <tr className={styles.invoice}>
-                <td>{formatDate(invoice.issuedOn)}</td>
-                <th scope="row">
+                <td data-label="Date">{formatDate(invoice.issuedOn)}</td>
+                <th scope="row" data-label="Numéro">
                   <Link
                     href={routes.billingInvoice(slug, invoice.id)}
                     aria-label={`Facture ${invoice.reference} : détail`}
@@ -59,13 +60,15 @@ export function InvoiceList({
                     {invoice.reference}
                   </Link>
                 </th>
-                <td>{formatDate(invoice.dueOn)}</td>
-                <td>{invoice.issuer}</td>
-                <td className={styles.amount}>{formatEuros(invoice.amountCents)}</td>
-                <td>
+                <td data-label="Échéance">{formatDate(invoice.dueOn)}</td>
+                <td data-label="Émetteur">{invoice.issuer}</td>
+                <td className={styles.amount} data-label="Montant">
+                  {formatEuros(invoice.amountCents)}
+                </td>
+                <td data-label="Statut">
                   <InvoiceStatusBadge invoice={invoice} />
                 </td>
-                <td>
+                <td data-label="Télécharger">
                   <a
                     href={routes.billingInvoicePdf(slug, invoice.id)}
                     download
@@ -103,7 +106,7 @@ function Settlements({ invoice }: { invoice: FamilyInvoice }) {
       </p>
     );
   return (
-    <table>
+    <table className="data-table">
       <caption className="visually-hidden">Règlements de la facture {invoice.reference}</caption>
       <thead>
         <tr>
@@ -119,11 +122,13 @@ function Settlements({ invoice }: { invoice: FamilyInvoice }) {
       <tbody>
         {invoice.settlements.map((settlement) => (
           <tr key={settlement.paymentId}>
-            <td>{formatDate(settlement.receivedOn)}</td>
-            <td>{settlement.operationNumber}</td>
-            <td>{settlement.description}</td>
-            <td>{PAYMENT_METHOD_LABELS[settlement.method]}</td>
-            <td className={styles.amount}>{formatEuros(settlement.amountCents)}</td>
+            <td data-label="Date">{formatDate(settlement.receivedOn)}</td>
+            <td data-label="N° Opération">{settlement.operationNumber}</td>
+            <td data-label="Description">{settlement.description}</td>
+            <td data-label="Moyen de paiement">{PAYMENT_METHOD_LABELS[settlement.method]}</td>
+            <td className={styles.amount} data-label="Montant">
+              {formatEuros(settlement.amountCents)}
+            </td>
           </tr>
         ))}
         <tr className={styles.balance}>

@@ -1,4 +1,4 @@
-import { TableWrap } from "@/components/ui/table-wrap";
+import { DataTable } from "@/components/ui/data-table";
 import type { FieldChange } from "@/lib/requests/diff";
 
 /** The before/after of a change request, for the family and the agent alike; the requested value in yellow. */
@@ -6,26 +6,16 @@ export function RequestChanges({ changes, reference }: { changes: FieldChange[];
   if (changes.length === 0)
     return <p>Cette demande ne modifie aucun champ du dossier (ajout, suppression ou nouvelle famille).</p>;
   return (
-    <TableWrap label="Modifications demandées">
-      <table>
-        <caption>Modifications demandées par la demande {reference}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Champ</th>
-            <th scope="col">Valeur avant</th>
-            <th scope="col">Valeur demandée</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changes.map((change) => (
-            <tr key={change.key}>
-              <th scope="row">{change.label}</th>
-              <td>{change.beforeText || "–"}</td>
-              <td className="pending-value">{change.afterText || "–"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      caption={`Modifications demandées par la demande ${reference}`}
+      label="Modifications demandées"
+      rowKey={(change) => change.key}
+      rows={changes}
+      columns={[
+        { header: "Champ", rowHeader: true, cell: (change) => change.label },
+        { header: "Valeur avant", cell: (change) => change.beforeText || "–" },
+        { header: "Valeur demandée", className: "pending-value", cell: (change) => change.afterText || "–" },
+      ]}
+    />
   );
 }
