@@ -220,13 +220,16 @@ export function planHouseholdCreate(payload: Record<string, unknown>): Household
       civility: g.civility,
       lastName: upper(g.lastName),
       firstName: g.firstName.trim(),
+      quality: g.quality ?? null,
+      familySituation: g.familySituation ?? null,
       email: g.email,
       phone: g.phone,
       mobilePhone: g.mobilePhone,
       addressLine: g.addressLine,
       postcode: g.postcode,
       city: g.city,
-      country: "France",
+      // A request sent before the wizard asked for the country: the town's own.
+      country: g.country ?? "France",
       isPayer: finance.payer === rank,
       isBenefitRecipient: finance.benefitScheme !== null && finance.allocataire === rank,
     },
@@ -234,6 +237,11 @@ export function planHouseholdCreate(payload: Record<string, unknown>): Household
       acceptsEmail: g.acceptsEmail,
       acceptsSms: g.acceptsSms,
       acceptsPost: g.acceptsPost,
+      // Absent from a request sent before the wizard asked: the family file's defaults.
+      invoiceByPost: g.invoiceByPost ?? false,
+      remindByEmail: g.remindByEmail ?? true,
+      remindBySms: g.remindBySms ?? false,
+      remindByPost: g.remindByPost ?? false,
       ...(finance.benefitScheme !== null && finance.allocataire === rank
         ? { benefitScheme: finance.benefitScheme, allocataireNumber: finance.allocataireNumber }
         : {}),
