@@ -38,7 +38,9 @@ export type ApplyOp =
       values: Values<typeof authorizedAdults>;
     }
   | { action: "delete"; table: "authorizedAdults"; id: string }
-  | { action: "replaceVaccinations"; childId: string; vaccinations: Vaccination[] };
+  | { action: "replaceVaccinations"; childId: string; vaccinations: Vaccination[] }
+  /** `id` is the future enrolment's (the request's target). */
+  | { action: "enrol"; id: string; childId: string; activityId: string; startsOn: string; endsOn: string };
 
 export interface ApplicableRequest {
   type: string;
@@ -163,6 +165,17 @@ export function planApply(request: ApplicableRequest): ApplyOp[] {
     }
     case "authorized_adult.remove":
       return [{ action: "delete", table: "authorizedAdults", id: targetId }];
+    case "enrolment.create":
+      return [
+        {
+          action: "enrol",
+          id: targetId,
+          childId: String(payload.childId),
+          activityId: String(payload.activityId),
+          startsOn: String(payload.startsOn),
+          endsOn: String(payload.endsOn),
+        },
+      ];
     case "household.create":
       // No household to scope ops by yet: accepting it runs planHouseholdCreate / createHouseholdFromRequest.
       throw new UnsupportedRequestTypeError(type);
