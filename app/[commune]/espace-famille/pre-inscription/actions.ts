@@ -113,6 +113,6 @@ export const sendPreRegistration = userAction({ schema: z.object({}), roles: ["f
     );
   revalidateWizard();
   revalidatePath(routePatterns.agentRequests, "layout");
-  revalidatePath(routePatterns.myRequests);
+  revalidatePath(routePatterns.myRequests, "page");
   return success(`Votre demande ${result.reference} a été transmise à la commune.`);
 });
