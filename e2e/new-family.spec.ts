@@ -164,11 +164,13 @@ test("a new family without a code abonné pre-registers in 4 steps; the agent ac
   await expectAccessibleAtBothWidths(page);
   const enrolmentReference = (await enrolmentRows.filter({ hasText: "Péri SOIR" }).getByRole("link").textContent())!;
 
-  // The agent confirms one: it is accepted, and the child is enrolled.
-  await agent.goto("/demo/agent/demandes");
-  await agent.getByRole("searchbox", { name: "Famille ou référence" }).fill(enrolmentReference);
-  await agent.getByRole("button", { name: "Rechercher" }).click();
-  await agent.getByRole("link", { name: enrolmentReference }).click();
+  // The agent finds them on the accepted pre-registration and confirms one.
+  await agent.reload();
+  const asked = agent.getByRole("region", { name: "Inscriptions demandées" });
+  await expect(asked.getByRole("listitem")).toHaveCount(2);
+  await expect(asked.getByRole("listitem").filter({ hasText: "Hugo LAMBERT – Péri SOIR" })).toContainText("En cours");
+  await expectAccessibleAtBothWidths(agent);
+  await asked.getByRole("link", { name: enrolmentReference }).click();
   await expect(agent.getByRole("heading", { level: 1, name: /Inscription à une activité/ })).toBeVisible();
   await expect(agent.getByText(/Hugo LAMBERT/).first()).toBeVisible();
   await expectAccessibleAtBothWidths(agent);
