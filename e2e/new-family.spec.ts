@@ -1,5 +1,7 @@
+import type { Page } from "@playwright/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { expect, expectAccessible, logIn, signUpAndActivate, test } from "./fixtures";
+import { expect, expectAccessible, linkFromMailbox, logIn, signUpAndActivate, test } from "./fixtures";
+import { DESKTOP, PHONE } from "./layout-checks";
 
 const RIB_LABEL = "RIB (PDF, JPEG ou PNG, 10 Mo maximum)";
 
@@ -9,6 +11,14 @@ async function ribPdf() {
   const font = await document.embedFont(StandardFonts.Helvetica);
   document.addPage([595, 842]).drawText("RIB - FR76 3000 6000 0112 3456 7890 189", { x: 60, y: 760, size: 14, font });
   return Buffer.from(await document.save());
+}
+
+/** axe on the page as a phone and as a desktop show it; the page is left at desktop width. */
+async function expectAccessibleAtBothWidths(page: Page) {
+  await page.setViewportSize(PHONE);
+  await expectAccessible(page);
+  await page.setViewportSize(DESKTOP);
+  await expectAccessible(page);
 }
 
 test("a new family without a code abonné pre-registers in 4 steps; the agent accepts; the family sees its household", async ({
@@ -27,11 +37,19 @@ test("a new family without a code abonné pre-registers in 4 steps; the agent ac
   await expect(page.getByRole("heading", { level: 1, name: "Ma famille" })).toBeVisible();
   const steps = page.getByRole("navigation", { name: "Étapes de la pré-inscription" });
   await expect(steps.locator('[aria-current="step"]')).toHaveText("Ma famille");
-  await expectAccessible(page);
+  await expectAccessibleAtBothWidths(page);
   const r1 = page.getByRole("group", { name: "Responsable 1" });
   await r1.getByRole("radio", { name: "Madame" }).check();
   await r1.getByRole("textbox", { name: "Nom", exact: true }).fill("Lambert");
   await r1.getByRole("textbox", { name: "Prénom", exact: true }).fill("Nadia");
+  await r1.getByRole("textbox", { name: "Qualité", exact: true }).fill("Mère");
+  await r1.getByRole("textbox", { name: "Situation familiale", exact: true }).fill("Pacsée");
+  await expect(r1.getByRole("textbox", { name: "Pays", exact: true })).toHaveValue("France");
+  await r1
+    .getByRole("group", { name: /souhaitez-vous la recevoir par courrier/ })
+    .getByRole("radio", { name: "Oui" })
+    .check();
+  await r1.getByRole("checkbox", { name: "Relance de paiement par SMS" }).check();
   await r1.getByRole("textbox", { name: "Téléphone", exact: true }).fill("04 76 52 00 00");
   await r1.getByRole("textbox", { name: "Téléphone portable", exact: true }).fill("06 11 22 33 44");
   await r1.getByRole("textbox", { name: "Code postal", exact: true }).fill("383");
@@ -44,7 +62,7 @@ test("a new family without a code abonné pre-registers in 4 steps; the agent ac
   await page.getByRole("button", { name: "Enregistrer et continuer" }).click();
   await expect(page.getByText("Le code postal compte 5 chiffres, par exemple 38330.")).toBeVisible();
   await expect(page.getByText("La date de naissance ne peut pas être dans le futur.")).toBeVisible();
-  await expectAccessible(page);
+  await expectAccessibleAtBothWidths(page);
   await r1.getByRole("textbox", { name: "Code postal", exact: true }).fill("38330");
   await child.getByLabel("Date de naissance").fill("2019-03-14");
   await page.getByRole("button", { name: "Enregistrer et continuer" }).click();
@@ -52,6 +70,7 @@ test("a new family without a code abonné pre-registers in 4 steps; the agent ac
   // Step 2 "Mes informations financières"
   await expect(page.getByRole("heading", { level: 1, name: "Mes informations financières" })).toBeVisible();
   await expect(steps.locator('[aria-current="step"]')).toHaveText("Mes informations financières");
+  await expectAccessibleAtBothWidths(page);
   await page.getByRole("radio", { name: "Non" }).first().check();
   await page
     .getByRole("group", { name: /Souhaitez-vous être en prélèvement/ })
@@ -80,7 +99,7 @@ test("a new family without a code abonné pre-registers in 4 steps; the agent ac
   await page.goto("/demo/espace-famille/pre-inscription");
   await page.getByRole("link", { name: "Reprendre ma pré-inscription" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Mes pré-inscriptions et réservations" })).toBeVisible();
-  await expectAccessible(page);
+  await expectAccessibleAtBothWidths(page);
   // Back on step 2: the RIB handed in is shown, not asked again.
   await page.goto("/demo/espace-famille/pre-inscription/informations-financieres");
   await expect(page.getByText("RIB déposé : RIB - LAMBERT.pdf")).toBeVisible();
@@ -94,10 +113,10 @@ test("a new family without a code abonné pre-registers in 4 steps; the agent ac
   await expect(page.getByRole("heading", { level: 1, name: "Confirmation" })).toBeVisible();
   await expect(page.getByText("Hugo LAMBERT")).toBeVisible();
   await expect(page.getByText("déposé (RIB - LAMBERT.pdf)")).toBeVisible();
-  await expectAccessible(page);
-  await page.setViewportSize({ width: 360, height: 800 });
-  await expectAccessible(page);
-  await page.setViewportSize({ width: 1280, height: 800 });
+  // Step 1's new answers, as the family gave them.
+  await expect(page.getByText("Pacsée")).toBeVisible();
+  await expect(page.getByText("Saint-Ismier, France").first()).toBeVisible();
+  await expectAccessibleAtBothWidths(page);
   await page.getByRole("button", { name: "Envoyer ma demande" }).click();
   const sent = page
     .getByRole("status")
@@ -105,7 +124,21 @@ test("a new family without a code abonné pre-registers in 4 steps; the agent ac
     .first();
   await expect(sent).toBeVisible();
   const reference = /D\d{4}-\d{6}/.exec((await sent.textContent())!)![0];
-  await expectAccessible(page);
+  await expectAccessibleAtBothWidths(page);
+
+  // While it is pending, Mes demandes shows it with its state and history, and the acknowledgement is mailed.
+  await page.goto("/demo/mon-espace-citoyen/mes-demandes");
+  const pendingRow = page.getByRole("row").filter({ hasText: reference });
+  await expect(pendingRow).toContainText("Pré-inscription nouvelle famille");
+  await expect(pendingRow).toContainText("En cours");
+  await expectAccessibleAtBothWidths(page);
+  await pendingRow.getByRole("link", { name: reference }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Détail de ma demande ${reference}` })).toBeVisible();
+  await expect(page.getByText("Demande transmise à la collectivité")).toBeVisible();
+  await expectAccessibleAtBothWidths(page);
+  expect(await linkFromMailbox(page, account.email, "/demo/mon-espace-citoyen/mes-demandes")).toContain(
+    "/demo/mon-espace-citoyen/mes-demandes",
+  );
 
   // The agent accepts it from Demandes.
   const agent = await openPage("agent");
@@ -120,10 +153,31 @@ test("a new family without a code abonné pre-registers in 4 steps; the agent ac
   await agent.getByRole("button", { name: "Accepter", exact: true }).click();
   await expect(agent.getByRole("status").filter({ hasText: reference })).toBeVisible();
 
-  // The family sees its household at once.
+  // The family sees its household at once, and the services of step 3 as enrolment requests.
   await page.goto("/demo/espace-famille");
   await expect(page.getByRole("heading", { name: "Famille LAMBERT" })).toBeVisible();
   await expectAccessible(page);
+  await page.goto("/demo/mon-espace-citoyen/mes-demandes");
+  const enrolmentRows = page.getByRole("row").filter({ hasText: "Inscription à une activité – Hugo LAMBERT" });
+  await expect(enrolmentRows).toHaveCount(2);
+  await expect(enrolmentRows.filter({ hasText: "Péri SOIR" })).toContainText("En cours");
+  await expectAccessibleAtBothWidths(page);
+  const enrolmentReference = (await enrolmentRows.filter({ hasText: "Péri SOIR" }).getByRole("link").textContent())!;
+
+  // The agent finds them on the accepted pre-registration and confirms one.
+  await agent.reload();
+  const asked = agent.getByRole("region", { name: "Inscriptions demandées" });
+  await expect(asked.getByRole("listitem")).toHaveCount(2);
+  await expect(asked.getByRole("listitem").filter({ hasText: "Hugo LAMBERT – Péri SOIR" })).toContainText("En cours");
+  await expectAccessibleAtBothWidths(agent);
+  await asked.getByRole("link", { name: enrolmentReference }).click();
+  await expect(agent.getByRole("heading", { level: 1, name: /Inscription à une activité/ })).toBeVisible();
+  await expect(agent.getByText(/Hugo LAMBERT/).first()).toBeVisible();
+  await expectAccessibleAtBothWidths(agent);
+  await agent.getByRole("button", { name: "Accepter", exact: true }).click();
+  await expect(agent.getByRole("status").filter({ hasText: enrolmentReference })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("row").filter({ hasText: enrolmentReference })).toContainText("Acceptée");
   // The RIB came with the request: it is the household's now, validated with it.
   await page.goto("/demo/espace-famille/pieces-justificatives");
   const withRequests = page.getByRole("region", { name: "Avec vos demandes" });

@@ -11,13 +11,23 @@ import {
   useActionForm,
 } from "@/components/ui/form-kit";
 import type { FormAction } from "@/lib/actions/state";
-import { type FamilyStep, type FamilyStepInput, familyStepObject, MAX_CHILDREN } from "@/lib/new-family/schemas";
+import {
+  type FamilyStep,
+  type FamilyStepInput,
+  familyStepObject,
+  INVOICE_BY_POST_QUESTION,
+  MAX_CHILDREN,
+} from "@/lib/new-family/schemas";
 import styles from "./new-family.module.css";
 import { useGoOnWhenSaved } from "./use-next-step";
 
 const CIVILITIES = [
   { value: "MME", label: "Madame" },
   { value: "M", label: "Monsieur" },
+];
+const YES_NO = [
+  { value: "oui", label: "Oui" },
+  { value: "non", label: "Non" },
 ];
 
 type GuardianInput = NonNullable<FamilyStepInput["guardian2"]>;
@@ -26,22 +36,35 @@ const emptyGuardian = (email = ""): GuardianInput => ({
   civility: "" as GuardianInput["civility"],
   lastName: "",
   firstName: "",
+  quality: "",
+  familySituation: "",
   phone: "",
   mobilePhone: "",
   email,
   addressLine: "",
   postcode: "",
   city: "",
+  country: "France",
   acceptsEmail: true,
   acceptsSms: false,
   acceptsPost: false,
+  invoiceByPost: "non",
+  remindByEmail: true,
+  remindBySms: false,
+  remindByPost: false,
 });
 const emptyChild = { firstName: "", lastName: "", birthDate: "", sex: undefined as unknown as "F", school: "" };
 
 function guardianInput(g: FamilyStep["guardian1"] | undefined): GuardianInput | undefined {
   if (!g) return undefined;
+  // A draft saved before these fields existed gets the same defaults as a new one.
   return {
+    ...emptyGuardian(),
     ...g,
+    quality: g.quality ?? "",
+    familySituation: g.familySituation ?? "",
+    country: g.country ?? "France",
+    invoiceByPost: g.invoiceByPost ? "oui" : "non",
     phone: g.phone ?? "",
     mobilePhone: g.mobilePhone ?? "",
     email: g.email ?? "",
@@ -96,6 +119,17 @@ function GuardianFields({
         error={errors?.firstName?.message}
       />
       <TextField
+        label="Qualité"
+        hint="Par exemple : mère, père, tuteur."
+        registration={reg("quality")}
+        error={errors?.quality?.message}
+      />
+      <TextField
+        label="Situation familiale"
+        registration={reg("familySituation")}
+        error={errors?.familySituation?.message}
+      />
+      <TextField
         label="Téléphone"
         required={rank === 1}
         type="tel"
@@ -128,11 +162,31 @@ function GuardianFields({
         error={errors?.postcode?.message}
       />
       <TextField label="Ville" required registration={reg("city")} error={errors?.city?.message} />
+      <TextField
+        label="Pays"
+        required
+        autoComplete={rank === 1 ? "country-name" : "off"}
+        registration={reg("country")}
+        error={errors?.country?.message}
+      />
       <fieldset>
         <legend>Mode de communication</legend>
         <CheckboxField label="Accepte de recevoir des e-mails" registration={reg("acceptsEmail")} />
         <CheckboxField label="Accepte de recevoir des SMS" registration={reg("acceptsSms")} />
         <CheckboxField label="Accepte de recevoir des courriers" registration={reg("acceptsPost")} />
+      </fieldset>
+      <RadioGroupField
+        legend={INVOICE_BY_POST_QUESTION}
+        required
+        options={YES_NO}
+        registration={reg("invoiceByPost")}
+        error={errors?.invoiceByPost?.message}
+      />
+      <fieldset>
+        <legend>Mode de relance de paiement des factures</legend>
+        <CheckboxField label="Relance de paiement par e-mail" registration={reg("remindByEmail")} />
+        <CheckboxField label="Relance de paiement par SMS" registration={reg("remindBySms")} />
+        <CheckboxField label="Relance de paiement par courrier" registration={reg("remindByPost")} />
       </fieldset>
     </fieldset>
   );

@@ -27,6 +27,11 @@ function GuardianFacts({
     guardian.acceptsSms ? "SMS" : null,
     guardian.acceptsPost ? "courriers" : null,
   ].filter(Boolean);
+  const reminders = [
+    guardian.remindByEmail ? "e-mail" : null,
+    guardian.remindBySms ? "SMS" : null,
+    guardian.remindByPost ? "courrier" : null,
+  ].filter(Boolean);
   return (
     <section>
       <H>{title}</H>
@@ -35,6 +40,10 @@ function GuardianFacts({
         <dd>
           {civilityLabels[guardian.civility]} {guardian.firstName} {guardian.lastName.toLocaleUpperCase("fr-FR")}
         </dd>
+        <dt>Qualité</dt>
+        <dd>{guardian.quality ?? "–"}</dd>
+        <dt>Situation familiale</dt>
+        <dd>{guardian.familySituation ?? "–"}</dd>
         <dt>Téléphone</dt>
         <dd>{guardian.phone ?? "–"}</dd>
         <dt>Téléphone portable</dt>
@@ -43,10 +52,16 @@ function GuardianFacts({
         <dd>{guardian.email ?? "–"}</dd>
         <dt>Adresse</dt>
         <dd>
-          {[guardian.addressLine, `${guardian.postcode ?? ""} ${guardian.city}`.trim()].filter(Boolean).join(", ")}
+          {[guardian.addressLine, `${guardian.postcode ?? ""} ${guardian.city}`.trim(), guardian.country]
+            .filter(Boolean)
+            .join(", ")}
         </dd>
         <dt>Accepte de recevoir</dt>
         <dd>{consents.length ? consents.join(", ") : "Aucun envoi"}</dd>
+        <dt>Facture par courrier</dt>
+        <dd>{yesNo(Boolean(guardian.invoiceByPost))}</dd>
+        <dt>Mode de relance de paiement des factures</dt>
+        <dd>{reminders.length ? reminders.join(", ") : "Aucune relance"}</dd>
       </dl>
     </section>
   );

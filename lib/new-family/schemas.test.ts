@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { financeStepSchema, nestKeys, nextStep, stepIsOpen, wishesByChild } from "./schemas";
+import { familyStepSchema, financeStepSchema, nestKeys, nextStep, stepIsOpen, wishesByChild } from "./schemas";
+import { newFamilyFields } from "./test-fixtures";
 
 describe("new-family schemas", () => {
   it("nests flat form keys as react-hook-form does, ignoring prototype keys", () => {
@@ -37,6 +38,40 @@ describe("new-family schemas", () => {
     ).toMatchObject({
       iban: "FR7630006000011234567890189",
       bic: "AGRIFRPP",
+    });
+  });
+
+  it("reads step 1's qualité, situation familiale, pays, facture par courrier and reminder mode", () => {
+    const parsed = familyStepSchema.parse(newFamilyFields());
+    expect(parsed.guardian1).toMatchObject({
+      quality: "Mère",
+      familySituation: "Mariée",
+      country: "France",
+      invoiceByPost: true,
+      remindByEmail: true,
+      remindBySms: true,
+      remindByPost: false,
+    });
+    // Left blank: no qualité nor situation rather than empty text.
+    expect(parsed.guardian2).toMatchObject({ quality: null, familySituation: null, invoiceByPost: false });
+  });
+
+  it("answers each missing or wrong new field at its place", () => {
+    const messages = (overrides: Record<string, string | boolean>) => {
+      const result = familyStepSchema.safeParse(newFamilyFields(overrides));
+      expect(result.success).toBe(false);
+      return Object.fromEntries(result.error!.issues.map((i) => [i.path.join("."), i.message]));
+    };
+    expect(messages({ "guardian1.country": "  " })).toEqual({ "guardian1.country": "Le pays est obligatoire." });
+    expect(messages({ "guardian1.invoiceByPost": "peut-être" })).toEqual({
+      "guardian1.invoiceByPost": "Indiquez si vous souhaitez recevoir la facture par courrier.",
+    });
+    expect(messages({ "guardian2.invoiceByPost": "" })).toHaveProperty("guardian2.invoiceByPost");
+    expect(messages({ "guardian1.quality": "x".repeat(101) })).toEqual({
+      "guardian1.quality": "La qualité ne doit pas dépasser 100 caractères.",
+    });
+    expect(messages({ "guardian1.familySituation": "x".repeat(101) })).toEqual({
+      "guardian1.familySituation": "La situation familiale ne doit pas dépasser 100 caractères.",
     });
   });
 

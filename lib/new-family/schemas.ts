@@ -40,20 +40,35 @@ const optionalEmail = () =>
     )
     .transform((v) => v || null);
 
+/** "La facture sera toujours disponible sur le portail, souhaitez-vous la recevoir par courrier ?" Oui / Non. */
+export const INVOICE_BY_POST_QUESTION =
+  "La facture sera toujours disponible sur le portail, souhaitez-vous la recevoir par courrier ?";
+const invoiceByPostField = () =>
+  z
+    .enum(["oui", "non"], { error: "Indiquez si vous souhaitez recevoir la facture par courrier." })
+    .transform((v) => v === "oui");
+
 function guardianSchema(rank: 1 | 2) {
   return z.object({
     civility: civilityField(),
     lastName: requiredText("Le nom"),
     firstName: requiredText("Le prénom"),
+    quality: optionalText("La qualité"),
+    familySituation: optionalText("La situation familiale"),
     phone: frenchPhoneField("Le téléphone", { required: rank === 1 }),
     mobilePhone: frenchPhoneField("Le téléphone portable", { required: true }),
     email: rank === 1 ? emailField() : optionalEmail(),
     addressLine: optionalText("L'adresse", 200),
     postcode: postcodeField({ required: true }),
     city: requiredText("La ville"),
+    country: requiredText("Le pays"),
     acceptsEmail: checkbox(),
     acceptsSms: checkbox(),
     acceptsPost: checkbox(),
+    invoiceByPost: invoiceByPostField(),
+    remindByEmail: checkbox(),
+    remindBySms: checkbox(),
+    remindByPost: checkbox(),
   });
 }
 

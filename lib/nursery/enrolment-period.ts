@@ -6,7 +6,7 @@ import type { IsoDay } from "@/lib/planning/days";
  */
 
 /** The last day of the school year (1 September – 31 August) a day falls in. */
-function schoolYearEnd(day: IsoDay): IsoDay {
+export function schoolYearEnd(day: IsoDay): IsoDay {
   const year = Number(day.slice(0, 4)) + (Number(day.slice(5, 7)) >= 9 ? 1 : 0);
   return `${year}-08-31`;
 }

@@ -3,12 +3,14 @@ import { and, eq, getTableColumns, ne, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import {
+  activities,
   authorizedAdults,
   bankAccounts,
   childAuthorizations,
   childHealth,
   children,
   childVaccinations,
+  enrolments,
   guardianPreferences,
   guardians,
   households,
@@ -163,6 +165,33 @@ const APPLY: { [A in ApplyOp["action"]]: (ctx: ApplyContext, op: OpOf<A>) => Pro
       op,
     );
   },
+  enrol: async (ctx, op) => {
+    await mustBeOfHousehold(ctx, children, op.childId, op);
+    const { tx, scope } = ctx;
+    const [activity] = await tx
+      .select({ id: activities.id })
+      .from(activities)
+      .where(
+        and(
+          eq(activities.id, op.activityId),
+          eq(activities.communeId, scope.communeId),
+          eq(activities.archived, false),
+        ),
+      );
+    if (!activity) throw new ApplyTargetMissingError(op);
+    // Already enrolled from that day (an agent did it by hand meanwhile): confirming keeps that enrolment.
+    await tx
+      .insert(enrolments)
+      .values({
+        ...scope,
+        id: op.id,
+        childId: op.childId,
+        activityId: activity.id,
+        startsOn: op.startsOn,
+        endsOn: op.endsOn,
+      })
+      .onConflictDoNothing({ target: [enrolments.childId, enrolments.activityId, enrolments.startsOn] });
+  },
   replaceVaccinations: async (ctx, op) => {
     await mustBeOfHousehold(ctx, children, op.childId, op);
     const { tx, scope } = ctx;
@@ -210,7 +239,7 @@ export async function createHouseholdFromRequest(
     plan: HouseholdCreatePlan;
     generateCode?: () => string;
   },
-): Promise<{ householdId: string; subscriberCode: string }> {
+): Promise<{ householdId: string; subscriberCode: string; childIds: string[] }> {
   const { communeId, householdId, plan } = params;
   if (!params.userId)
     throw new ApplyTargetMissingError("the account that asked for the new household no longer exists");
@@ -241,8 +270,16 @@ export async function createHouseholdFromRequest(
       .returning({ id: guardians.id });
     await tx.insert(guardianPreferences).values({ ...guardian.preferences, ...owned, guardianId: row!.id });
   }
-  if (plan.children.length) await tx.insert(children).values(plan.children.map((c) => ({ ...c, ...owned })));
+  // One row at a time: the ids come back in the plan's order, which the wishes per child follow.
+  const childIds: string[] = [];
+  for (const child of plan.children) {
+    const [row] = await tx
+      .insert(children)
+      .values({ ...child, ...owned })
+      .returning({ id: children.id });
+    childIds.push(row!.id);
+  }
   if (plan.bank) await tx.insert(bankAccounts).values({ ...plan.bank, ...owned });
   await tx.insert(subscriptions).values({ communeId, householdId, userId: account.id, method: "agent" });
-  return { householdId, subscriberCode };
+  return { householdId, subscriberCode, childIds };
 }

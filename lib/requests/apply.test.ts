@@ -142,10 +142,16 @@ describe("planHouseholdCreate", () => {
       [1, false, true],
       [2, true, false],
     ]);
+    // A request sent before step 1 asked for them: the family file's defaults.
+    expect(plan.guardians[0]!.values).toMatchObject({ quality: null, familySituation: null, country: "France" });
     expect(plan.guardians[0]!.preferences).toEqual({
       acceptsEmail: true,
       acceptsSms: false,
       acceptsPost: true,
+      invoiceByPost: false,
+      remindByEmail: true,
+      remindBySms: false,
+      remindByPost: false,
       benefitScheme: "MSA",
       allocataireNumber: "A12",
     });
@@ -161,6 +167,32 @@ describe("planHouseholdCreate", () => {
       holderName: "Paul DE LA TOUR",
     });
     expect(plan.wishes).toEqual([["cantine"]]);
+  });
+
+  it("carries qualité, situation familiale, pays, facture par courrier and the reminder mode", () => {
+    const p = payload({});
+    const first = {
+      ...p.family.guardian1,
+      quality: "Mère",
+      familySituation: "Pacsée",
+      country: "Belgique",
+      invoiceByPost: true,
+      remindByEmail: false,
+      remindBySms: true,
+      remindByPost: true,
+    };
+    const plan = planHouseholdCreate({ ...p, family: { ...p.family, guardian1: first } });
+    expect(plan.guardians[0]!.values).toMatchObject({
+      quality: "Mère",
+      familySituation: "Pacsée",
+      country: "Belgique",
+    });
+    expect(plan.guardians[0]!.preferences).toMatchObject({
+      invoiceByPost: true,
+      remindByEmail: false,
+      remindBySms: true,
+      remindByPost: true,
+    });
   });
 
   it("without direct debit nor allocataire, keeps no bank data nor CAF/MSA number", () => {

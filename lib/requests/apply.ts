@@ -38,7 +38,9 @@ export type ApplyOp =
       values: Values<typeof authorizedAdults>;
     }
   | { action: "delete"; table: "authorizedAdults"; id: string }
-  | { action: "replaceVaccinations"; childId: string; vaccinations: Vaccination[] };
+  | { action: "replaceVaccinations"; childId: string; vaccinations: Vaccination[] }
+  /** `id` is the future enrolment's (the request's target). */
+  | { action: "enrol"; id: string; childId: string; activityId: string; startsOn: string; endsOn: string };
 
 export interface ApplicableRequest {
   type: string;
@@ -163,6 +165,17 @@ export function planApply(request: ApplicableRequest): ApplyOp[] {
     }
     case "authorized_adult.remove":
       return [{ action: "delete", table: "authorizedAdults", id: targetId }];
+    case "enrolment.create":
+      return [
+        {
+          action: "enrol",
+          id: targetId,
+          childId: String(payload.childId),
+          activityId: String(payload.activityId),
+          startsOn: String(payload.startsOn),
+          endsOn: String(payload.endsOn),
+        },
+      ];
     case "household.create":
       // No household to scope ops by yet: accepting it runs planHouseholdCreate / createHouseholdFromRequest.
       throw new UnsupportedRequestTypeError(type);
@@ -220,13 +233,16 @@ export function planHouseholdCreate(payload: Record<string, unknown>): Household
       civility: g.civility,
       lastName: upper(g.lastName),
       firstName: g.firstName.trim(),
+      quality: g.quality ?? null,
+      familySituation: g.familySituation ?? null,
       email: g.email,
       phone: g.phone,
       mobilePhone: g.mobilePhone,
       addressLine: g.addressLine,
       postcode: g.postcode,
       city: g.city,
-      country: "France",
+      // A request sent before the wizard asked for the country: the town's own.
+      country: g.country ?? "France",
       isPayer: finance.payer === rank,
       isBenefitRecipient: finance.benefitScheme !== null && finance.allocataire === rank,
     },
@@ -234,6 +250,11 @@ export function planHouseholdCreate(payload: Record<string, unknown>): Household
       acceptsEmail: g.acceptsEmail,
       acceptsSms: g.acceptsSms,
       acceptsPost: g.acceptsPost,
+      // Absent from a request sent before the wizard asked: the family file's defaults.
+      invoiceByPost: g.invoiceByPost ?? false,
+      remindByEmail: g.remindByEmail ?? true,
+      remindBySms: g.remindBySms ?? false,
+      remindByPost: g.remindByPost ?? false,
       ...(finance.benefitScheme !== null && finance.allocataire === rank
         ? { benefitScheme: finance.benefitScheme, allocataireNumber: finance.allocataireNumber }
         : {}),

@@ -8,6 +8,7 @@ import { currentTime } from "@/lib/clock";
 import { refuseRequestDocuments, validateRequestDocuments } from "@/lib/documents/review";
 import { StaleMailError, transactionWithRenderedMail } from "@/lib/mail/prerendered";
 import { deliverPendingMail, enqueueRenderedMails } from "@/lib/mail/send-mail";
+import { createWishedEnrolmentRequests } from "@/lib/new-family/enrolment-requests";
 import { parisDay } from "@/lib/planning/days";
 import { PENDING_STATUSES } from "@/lib/planning/slot-state";
 import { householdMailRecipients } from "@/lib/subscriptions/recipients";
@@ -122,11 +123,22 @@ export async function decideRequest(
         const audit = { communeId: params.communeId, actorUserId: params.agentUserId };
         if (params.decision === "accepted" && row.type === "household.create") {
           // A new family: the household (the id the request targets), its code and the account's subscription.
+          const plan = planHouseholdCreate(row.payload);
           const created = await createHouseholdFromRequest(tx, {
             communeId: params.communeId,
             householdId: row.targetId,
             userId: row.createdByUserId,
-            plan: planHouseholdCreate(row.payload),
+            plan,
+          });
+          // The services ticked in step 3: enrolment requests the agent confirms, so the planning fills in.
+          await createWishedEnrolmentRequests(tx, {
+            communeId: params.communeId,
+            householdId: created.householdId,
+            familyUserId: row.createdByUserId,
+            agentUserId: params.agentUserId,
+            children: plan.children.map((c, i) => ({ ...c, id: created.childIds[i]!, school: c.school ?? null })),
+            wishes: plan.wishes,
+            today: parisDay(currentTime()),
           });
           // From now on the request is the household's: it shows in its Mes demandes, with its history.
           await tx.update(requests).set({ householdId: created.householdId }).where(ofCommune);

@@ -13,7 +13,7 @@ import {
 import type { HouseholdScope } from "@/lib/family-file/records";
 import { maskIban } from "@/lib/validation/iban";
 import { type FieldChange, formatFieldValue } from "./diff";
-import type { RequestListItem } from "./lists";
+import { accountPreRegistrations, type RequestListItem } from "./lists";
 import { REQUEST_STATUS_LABELS, requestTypeDef, requestTypeLabel } from "./types";
 
 /* One request with its before/after and its history, for the family (its household's) or an agent (the commune's). */
@@ -119,6 +119,11 @@ export function getHouseholdRequest(db: Db, params: HouseholdScope & { requestId
       eq(requests.householdId, params.householdId),
     )!,
   );
+}
+
+/** One of the account's pre-registrations still without a household, with its history; null for anyone else's. */
+export function getAccountPreRegistration(db: Db, params: { communeId: string; userId: string; requestId: string }) {
+  return loadDetail(db, and(eq(requests.id, params.requestId), accountPreRegistrations(params))!);
 }
 
 /** One request of the commune, for agents; null for another commune's id. */

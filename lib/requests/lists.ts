@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, ilike, inArray, ne, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, ilike, inArray, isNull, ne, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { households, type RequestStatus, requests } from "@/db/schema";
 import type { HouseholdScope } from "@/lib/family-file/records";
@@ -98,6 +98,27 @@ export async function listHouseholdRequests(
     referenceCondition(params.reference),
   );
   return listPage(db, where, params.page, params.pageSize);
+}
+
+/**
+ * Mes demandes of an account with no household yet: its new-family pre-registrations (pending, or refused), which
+ * belong to no household until the town accepts one. Scoped by commune AND the account that sent them.
+ */
+export async function listAccountPreRegistrations(
+  db: Db,
+  params: { communeId: string; userId: string },
+): Promise<Page<RequestListItem>> {
+  return listPage(db, accountPreRegistrations(params));
+}
+
+/** The account's own pre-registrations not (yet) filed under a household. */
+export function accountPreRegistrations(params: { communeId: string; userId: string }): SQL {
+  return and(
+    eq(requests.communeId, params.communeId),
+    eq(requests.createdByUserId, params.userId),
+    eq(requests.type, "household.create"),
+    isNull(requests.householdId),
+  )!;
 }
 
 /** The agents' inbox: the commune's requests, searchable by family name or reference. */

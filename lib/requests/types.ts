@@ -15,7 +15,14 @@ export interface RequestTypeDef {
   /** As the guides word it in "Mes demandes". */
   label: string;
   /** What `requests.target_type` holds for this kind. */
-  targetType: "guardian" | "household" | "child" | "authorized_adult" | "booking_request" | "nursery_application";
+  targetType:
+    | "guardian"
+    | "household"
+    | "child"
+    | "authorized_adult"
+    | "booking_request"
+    | "nursery_application"
+    | "enrolment";
   /** The fields the before/after diff compares; empty when the payload is not a change of fields. */
   fields: readonly FieldDef[];
 }
@@ -37,6 +44,17 @@ export const REQUEST_TYPES = {
   },
   "authorized_adult.remove": { label: "Suppression individu autorisation", targetType: "authorized_adult", fields: [] },
   "household.create": { label: "Pré-inscription nouvelle famille", targetType: "household", fields: [] },
+  // A service ticked at the pre-registration, asked when the new family is accepted (lib/new-family).
+  "enrolment.create": {
+    label: "Inscription à une activité",
+    targetType: "enrolment",
+    fields: [
+      { key: "childName", label: "Enfant", kind: "text" },
+      { key: "activityName", label: "Activité", kind: "text" },
+      { key: "startsOn", label: "Inscrit à partir du", kind: "date" },
+      { key: "endsOn", label: "Inscrit jusqu'au", kind: "date" },
+    ],
+  },
   // One request per submission (one slot or a period); its days live in `bookings` (lib/bookings).
   "booking.add": { label: "Ajout de réservation", targetType: "booking_request", fields: [] },
   "booking.absence": { label: "Demande d'absence", targetType: "booking_request", fields: [] },

@@ -42,6 +42,8 @@ const guardian = {
   "guardian1.email": "anne.nouvel@example.fr",
   "guardian1.postcode": "38330",
   "guardian1.city": "Démo",
+  "guardian1.country": "France",
+  "guardian1.invoiceByPost": "non",
   "children.0.firstName": "Lou",
   "children.0.lastName": "NOUVEL",
   "children.0.birthDate": "2019-05-04",

@@ -10,6 +10,7 @@ import { chosenFiles, hasChosenFiles } from "@/lib/documents/form-files";
 import { findPreRegistrationDocument, storePreRegistrationDocument } from "@/lib/documents/store-document";
 import { findDocumentTypeByCode } from "@/lib/documents/types";
 import { prepareUploadedDocument } from "@/lib/documents/upload";
+import { deliverPendingMail } from "@/lib/mail/send-mail";
 import { familyStepSchema, financeStepSchema, wishesByChild, wishesStepSchema } from "@/lib/new-family/schemas";
 import {
   hasSubscription,
@@ -105,7 +106,13 @@ export const sendPreRegistration = userAction({ schema: z.object({}), roles: ["f
     if (result.reason === "already_pending") return failure(ALREADY_PENDING);
     return failure("Votre pré-inscription est incomplète : reprenez les étapes précédentes.");
   }
+  // The acknowledgement is in the outbox with the request: if this first attempt fails, the job retries it.
+  if (result.mailIds.length)
+    await deliverPendingMail(ctx.db, { ids: result.mailIds }).catch((error) =>
+      console.error(`acknowledgement of pre-registration ${result.reference} not attempted`, error),
+    );
   revalidateWizard();
   revalidatePath(routePatterns.agentRequests, "layout");
+  revalidatePath(routePatterns.myRequests, "page");
   return success(`Votre demande ${result.reference} a été transmise à la commune.`);
 });

@@ -242,7 +242,10 @@ describe("new-family pre-registration", () => {
     });
     expect(decided).toMatchObject({ ok: true });
     // With no household, the decision mail goes to the account that asked, pointing to the pre-registration page.
-    const [mail, ...others] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, family.email));
+    const [mail, ...others] = await db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.to, family.email), eq(mailOutbox.template, "request-decision")));
     expect(others).toHaveLength(0);
     expect(mail?.text).toContain(`/${slug}/espace-famille/pre-inscription`);
     expect(mail?.text).toContain("Vous n'habitez pas la commune.");

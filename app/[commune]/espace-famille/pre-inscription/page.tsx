@@ -39,8 +39,11 @@ export default async function PreRegistrationPage({ params }: Props) {
           </p>
           <p>
             Envoyée le {formatDateTime(latest.createdAt)}. Dès qu&apos;elle l&apos;aura acceptée, la commune créera
-            votre dossier famille et votre compte y sera relié : vous le retrouverez dans votre Espace famille, avec
-            cette demande dans Mes demandes.
+            votre dossier famille et votre compte y sera relié : vous le retrouverez dans votre Espace famille.
+          </p>
+          <p>
+            <Link href={routes.citizen.request(slug, latest.id)}>Suivre ma demande {latest.reference}</Link> dans Mes
+            demandes.
           </p>
         </section>
       ) : (

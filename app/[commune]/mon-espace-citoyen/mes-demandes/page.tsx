@@ -10,7 +10,7 @@ import { requireUser } from "@/lib/auth/session";
 import { todayInParis } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { countDocumentsToProvide } from "@/lib/documents/household-documents";
-import { listHouseholdRequests } from "@/lib/requests/lists";
+import { listAccountPreRegistrations, listHouseholdRequests } from "@/lib/requests/lists";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
 import { chooseSubscribedHousehold } from "@/lib/subscriptions/households";
@@ -26,6 +26,8 @@ export const metadata: Metadata = { title: "Mes demandes" };
 
 const PAGE_SIZE = 20;
 
+const resultCount = (n: number) => `${n} résultat${n > 1 ? "s" : ""}`;
+
 /** Mes demandes: every request of the household, of every type, newest first, with filters and paging. */
 export default async function MyRequestsPage({ params, searchParams }: Props) {
   const { commune: slug } = await params;
@@ -39,11 +41,26 @@ export default async function MyRequestsPage({ params, searchParams }: Props) {
   });
   const crumbs = breadcrumbs.myRequests(slug);
   if (!households) {
+    // A new family's pre-registration has no household until the town accepts it: it is listed on its own.
+    const preRegistrations =
+      user.role === "family"
+        ? (await listAccountPreRegistrations(db, { communeId: commune.id, userId: user.id })).items
+        : [];
+    const pending = preRegistrations.some((r) => r.status === "pending");
     return (
       <>
         <Breadcrumbs items={crumbs} />
-        <h1>Mes demandes</h1>
-        <NoSubscriptionNotice commune={commune} canSubscribe={user.role === "family"} />
+        <h1>Mes demandes{preRegistrations.length ? ` (${resultCount(preRegistrations.length)})` : null}</h1>
+        {pending ? (
+          <p className="notice">
+            Votre pré-inscription est en cours de traitement par la commune : votre Espace Famille s&apos;ouvrira dès
+            qu&apos;elle sera acceptée.
+          </p>
+        ) : null}
+        {preRegistrations.length ? (
+          <RequestTable items={preRegistrations} detailHref={(id) => routes.citizen.request(slug, id)} />
+        ) : null}
+        {pending ? null : <NoSubscriptionNotice commune={commune} canSubscribe={user.role === "family"} />}
       </>
     );
   }
@@ -66,9 +83,7 @@ export default async function MyRequestsPage({ params, searchParams }: Props) {
   return (
     <>
       <Breadcrumbs items={crumbs} />
-      <h1>
-        Mes demandes ({list.total} résultat{list.total > 1 ? "s" : ""})
-      </h1>
+      <h1>Mes demandes ({resultCount(list.total)})</h1>
       {households.all.length > 1 ? <p>Famille {household.name}</p> : null}
       <DocumentsToProvide slug={slug} count={toProvide} householdId={scoped.famille} />
       <RequestFilters

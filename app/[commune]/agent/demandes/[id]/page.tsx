@@ -7,6 +7,7 @@ import { RequestDocuments } from "@/components/agent/documents/request-documents
 import { NewFamilyRequestSummary } from "@/components/agent/requests/new-family-summary";
 import { RequestDecisionForm } from "@/components/agent/requests/request-decision-form";
 import { TownMessageForm } from "@/components/agent/requests/town-message-form";
+import { WishedEnrolmentRequests } from "@/components/new-family/wished-enrolment-requests";
 import { BookingRequestDays } from "@/components/requests/booking-request-days";
 import { RequestChanges } from "@/components/requests/request-changes";
 import { RequestHistory } from "@/components/requests/request-history";
@@ -105,6 +106,9 @@ export default async function AgentRequestPage({ params }: Props) {
       ) : request.type === "household.create" ? (
         <>
           <NewFamilyRequestSummary communeId={commune.id} requestId={request.id} />
+          {request.householdId ? (
+            <WishedEnrolmentRequests slug={slug} communeId={commune.id} householdId={request.householdId} />
+          ) : null}
           {attachments}
         </>
       ) : bookingDays ? (

@@ -12,7 +12,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getHouseholdBookingRequestDays } from "@/lib/bookings/request-days";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
-import { getHouseholdRequest } from "@/lib/requests/detail";
+import { getAccountPreRegistration, getHouseholdRequest } from "@/lib/requests/detail";
 import { markRequestsRead } from "@/lib/requests/messages";
 import { isBookingRequestType } from "@/lib/requests/types";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
@@ -39,14 +39,17 @@ export default async function MyRequestPage({ params }: Props) {
       break;
     }
   }
-  if (!request?.householdId) notFound();
-  const bookingDays = isBookingRequestType(request.type)
-    ? await getHouseholdBookingRequestDays(db, {
-        communeId: commune.id,
-        householdId: request.householdId,
-        requestId: request.id,
-      })
-    : null;
+  // A new family's pre-registration, before the town files it under a household.
+  request ??= await getAccountPreRegistration(db, { communeId: commune.id, userId: user.id, requestId: id });
+  if (!request) notFound();
+  const bookingDays =
+    isBookingRequestType(request.type) && request.householdId
+      ? await getHouseholdBookingRequestDays(db, {
+          communeId: commune.id,
+          householdId: request.householdId,
+          requestId: request.id,
+        })
+      : null;
   return (
     <>
       <Breadcrumbs items={breadcrumbs.myRequests(slug, `Demande ${request.reference}`)} />
@@ -74,7 +77,7 @@ export default async function MyRequestPage({ params }: Props) {
           </Link>
         </p>
       ) : null}
-      {request.status === "pending" ? (
+      {request.status === "pending" && request.householdId ? (
         <WithdrawRequestButton
           action={withdrawMyRequest.bind(null, slug)}
           householdId={request.householdId}
