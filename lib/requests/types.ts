@@ -91,6 +91,14 @@ export function isRequestType(code: string): code is RequestType {
   return Object.hasOwn(REQUEST_TYPES, code);
 }
 
+/** Kinds the portal files by itself, with no upload step: a new family's pre-registration and its enrolments. */
+const FILED_BY_THE_PORTAL: readonly string[] = ["household.create", "enrolment.create"];
+
+/** The kinds of request an admin may ask pièces justificatives for (Paramètres des pièces justificatives). */
+export function asksForDocuments(code: string): code is RequestType {
+  return isRequestType(code) && !FILED_BY_THE_PORTAL.includes(code);
+}
+
 export function requestTypeDef(code: string): RequestTypeDef | null {
   return isRequestType(code) ? REQUEST_TYPES[code] : null;
 }

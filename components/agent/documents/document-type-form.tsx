@@ -14,7 +14,7 @@ import type { DocumentType } from "@/db/schema";
 import type { FormAction } from "@/lib/actions/state";
 import { DOCUMENT_AUDIENCE_LABELS } from "@/lib/documents/labels";
 import { documentTypeSchema } from "@/lib/documents/schemas";
-import { REQUEST_TYPES } from "@/lib/requests/types";
+import { asksForDocuments, REQUEST_TYPES } from "@/lib/requests/types";
 import styles from "./documents.module.css";
 
 export type DocumentTypeValues = Pick<
@@ -24,7 +24,7 @@ export type DocumentTypeValues = Pick<
 
 const audienceOptions = Object.entries(DOCUMENT_AUDIENCE_LABELS).map(([value, label]) => ({ value, label }));
 const requestTypeOptions = Object.entries(REQUEST_TYPES)
-  .filter(([code]) => code !== "household.create")
+  .filter(([code]) => asksForDocuments(code))
   .map(([value, def]) => ({ value, label: def.label }));
 
 /** One document type ("Enregistrer"), or a new one ("Ajouter le type de pièce"). */

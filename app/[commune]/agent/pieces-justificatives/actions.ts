@@ -17,7 +17,7 @@ import {
 import { saveDocumentSettings, saveDocumentType } from "@/lib/documents/types";
 import { formatDate } from "@/lib/format";
 import { addDays, isIsoDay } from "@/lib/planning/days";
-import { isRequestType } from "@/lib/requests/types";
+import { asksForDocuments } from "@/lib/requests/types";
 import { routePatterns, routes } from "@/lib/routes/paths";
 
 /*
@@ -117,7 +117,7 @@ export const saveDocumentTypeAction = userAction(
   { schema: documentTypeSchema, roles: adminOnly },
   async (input, { db, commune, user }) => {
     const isRequest = input.audience === "request";
-    if (isRequest && !isRequestType(input.requestType ?? ""))
+    if (isRequest && !asksForDocuments(input.requestType ?? ""))
       return fieldFailure("requestType", "Choisissez la demande qui réclame cette pièce.");
     const values = {
       ...input,

@@ -269,9 +269,9 @@ describe("document settings", () => {
     ]);
   });
 
-  it("asks for a known request type when the document comes with a request", async () => {
+  it("asks for a request type a family files itself when the document comes with a request", async () => {
     signInAs(admin, town.slug);
-    for (const requestType of [undefined, "not.a.request"]) {
+    for (const requestType of [undefined, "not.a.request", "household.create", "enrolment.create"]) {
       const result = await saveDocumentTypeAction(
         town.slug,
         null,
