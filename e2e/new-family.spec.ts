@@ -135,6 +135,9 @@ test("a new family without a code abonné pre-registers in 4 steps; the agent ac
   await pendingRow.getByRole("link", { name: reference }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Détail de ma demande ${reference}` })).toBeVisible();
   await expect(page.getByText("Demande transmise à la collectivité")).toBeVisible();
+  // What the family sent, as the agent reads it.
+  await expect(page.getByRole("heading", { level: 2, name: "Ma famille" })).toBeVisible();
+  await expect(page.getByText("Cette demande ne modifie aucun champ")).toHaveCount(0);
   await expectAccessibleAtBothWidths(page);
   expect(await linkFromMailbox(page, account.email, "/demo/mon-espace-citoyen/mes-demandes")).toContain(
     "/demo/mon-espace-citoyen/mes-demandes",

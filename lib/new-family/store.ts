@@ -255,8 +255,11 @@ export async function submitPreRegistration(db: Db, scope: AccountScope): Promis
   }
 }
 
-/** A pre-registration's family as the agent reads it (IBAN masked); null if not a household.create of the commune. */
-export async function loadPreRegistrationForAgent(
+/**
+ * A pre-registration's family as submitted (IBAN masked), for a reader already allowed to see the request; null if
+ * not a household.create of the commune.
+ */
+export async function loadPreRegistration(
   db: Db,
   params: { communeId: string; requestId: string },
 ): Promise<NewFamilyPayload | null> {

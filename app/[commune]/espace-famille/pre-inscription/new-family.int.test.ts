@@ -18,7 +18,7 @@ import { RIB_FIELD, RIB_REQUIRED } from "@/lib/documents/family-messages";
 import { findPreRegistrationDocument } from "@/lib/documents/store-document";
 import { countBlobs } from "@/lib/documents/test-fixtures";
 import { ensureDefaultDocumentTypes } from "@/lib/documents/types";
-import { loadDraft, loadPreRegistrationForAgent, submitPreRegistration } from "@/lib/new-family/store";
+import { loadDraft, loadPreRegistration, submitPreRegistration } from "@/lib/new-family/store";
 import { newFamilyFields, newFamilyFinanceFields } from "@/lib/new-family/test-fixtures";
 import { decideRequest } from "@/lib/requests/decide";
 import { listHouseholdRequests } from "@/lib/requests/lists";
@@ -180,7 +180,7 @@ describe("new-family pre-registration", () => {
     await fillWizard(slug);
     await sendPreRegistration(slug, null, formData({}));
     const [row] = await db.select().from(requests).where(eq(requests.createdByUserId, family.id));
-    const forAgent = await loadPreRegistrationForAgent(db, { communeId: commune.id, requestId: row!.id });
+    const forAgent = await loadPreRegistration(db, { communeId: commune.id, requestId: row!.id });
     expect(forAgent?.iban).toBe("FR76 •••• •••• •••• •••• •••• 189");
 
     const decided = await decideRequest(db, {

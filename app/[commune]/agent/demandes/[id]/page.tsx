@@ -4,9 +4,9 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import styles from "@/components/agent/documents/documents.module.css";
 import { RequestDocuments } from "@/components/agent/documents/request-documents";
-import { NewFamilyRequestSummary } from "@/components/agent/requests/new-family-summary";
 import { RequestDecisionForm } from "@/components/agent/requests/request-decision-form";
 import { TownMessageForm } from "@/components/agent/requests/town-message-form";
+import { PreRegistrationSummary } from "@/components/new-family/pre-registration-summary";
 import { WishedEnrolmentRequests } from "@/components/new-family/wished-enrolment-requests";
 import { BookingRequestDays } from "@/components/requests/booking-request-days";
 import { RequestChanges } from "@/components/requests/request-changes";
@@ -105,7 +105,7 @@ export default async function AgentRequestPage({ params }: Props) {
         </p>
       ) : request.type === "household.create" ? (
         <>
-          <NewFamilyRequestSummary communeId={commune.id} requestId={request.id} />
+          <PreRegistrationSummary communeId={commune.id} requestId={request.id} title="Famille à créer" />
           {request.householdId ? (
             <WishedEnrolmentRequests slug={slug} communeId={commune.id} householdId={request.householdId} />
           ) : null}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { WithdrawRequestButton } from "@/components/family-file/withdraw-request-button";
+import { PreRegistrationSummary } from "@/components/new-family/pre-registration-summary";
 import { BookingRequestDays } from "@/components/requests/booking-request-days";
 import { RequestChanges } from "@/components/requests/request-changes";
 import { RequestHistory } from "@/components/requests/request-history";
@@ -85,7 +86,9 @@ export default async function MyRequestPage({ params }: Props) {
           reference={request.reference}
         />
       ) : null}
-      {bookingDays ? (
+      {request.type === "household.create" ? (
+        <PreRegistrationSummary communeId={commune.id} requestId={request.id} title="Ma famille" />
+      ) : bookingDays ? (
         <BookingRequestDays detail={bookingDays} reference={request.reference} />
       ) : (
         <RequestChanges changes={request.changes} reference={request.reference} />
