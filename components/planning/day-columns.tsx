@@ -33,7 +33,7 @@ export function DayColumns({
   onOpen: (event: SlotEvent) => void;
 }) {
   return (
-    <ol className={styles.days} style={{ "--days": days.length } as CSSProperties}>
+    <ol className={styles.days} style={{ "--days": days.length } as CSSProperties} aria-labelledby="planning-periode">
       {days.map((day) => {
         const dayEvents = events.get(day) ?? [];
         const dayNotes = notes.get(day) ?? [];
