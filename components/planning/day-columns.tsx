@@ -33,7 +33,11 @@ export function DayColumns({
   onOpen: (event: SlotEvent) => void;
 }) {
   return (
-    <ol className={styles.days} style={{ "--days": days.length } as CSSProperties} aria-labelledby="planning-periode">
+    <ol
+      className={`${styles.days} ${dayHref ? "" : styles.oneDay}`}
+      style={{ "--days": days.length } as CSSProperties}
+      aria-labelledby="planning-periode"
+    >
       {days.map((day) => {
         const dayEvents = events.get(day) ?? [];
         const dayNotes = notes.get(day) ?? [];

@@ -96,6 +96,11 @@ export function PlanningCalendar({
           />
         )}
       </div>
+      {/* Below the calendar, which a phone's first screen must reach. */}
+      <p>
+        Cliquez sur les créneaux du planning pour faire vos demandes de réservation ou d&apos;absence, ou pour annuler
+        une demande en cours.
+      </p>
       <p>Seules les activités auxquelles vos enfants sont inscrits sont affichées sur ce planning.</p>
       <SlotLegend />
       {dialog && current ? (
