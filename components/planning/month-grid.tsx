@@ -6,12 +6,12 @@ import { type IsoDay, WEEKDAY_NAMES } from "@/lib/planning/days";
 import { dayLinkName } from "./calendar-days";
 import { DayNotes } from "./day-notes";
 import styles from "./planning.module.css";
-import { SlotButton, SlotDot } from "./slot-button";
+import { SlotButton } from "./slot-button";
 import type { SlotEvent } from "./slot-text";
 
 /**
- * The Mois view: every slot of every day, none hidden behind a "+N". On a desktop each slot is a named button; on
- * a phone the day is one link to its Jour view, its slots drawn as marks (CSS chooses, no second render).
+ * The Mois view: every slot of every day, none hidden behind a "+N", each a named button. On a phone the slots
+ * shrink to their marks and a tap anywhere on the day follows its link to the Jour view (CSS only: one markup).
  */
 export function MonthGrid({
   weeks,
@@ -58,11 +58,6 @@ export function MonthGrid({
                   <Link href={dayHref(day)} className={styles.monthDay} scroll={false}>
                     <span aria-hidden="true">{Number(day.slice(8))}</span>
                     <span className="visually-hidden">{dayLinkName(day, dayEvents, dayNotes)}</span>
-                    <span className={styles.monthDots} aria-hidden="true">
-                      {dayEvents.map((event) => (
-                        <SlotDot key={event.slot.key} event={event} />
-                      ))}
-                    </span>
                   </Link>
                   <DayNotes notes={dayNotes} />
                   {dayEvents.length ? (

@@ -40,15 +40,3 @@ export function SlotButton({
     </button>
   );
 }
-
-/** The month's mark of a slot on a phone: its colour, pattern and state mark, inside the day's link. */
-export function SlotDot({ event }: { event: SlotEvent }) {
-  return (
-    <span
-      className={`${styles.slot} ${styles[event.slot.state] ?? ""} ${styles.slotDot}`}
-      style={{ "--child-color": event.child.color } as CSSProperties}
-    >
-      {slotStateIcon(event.slot)}
-    </span>
-  );
-}
