@@ -5,7 +5,7 @@ import { addDays, type IsoDay, isIsoDay, isoWeekday } from "@/lib/planning/days"
 
 /*
  * The planning's view and date live in the URL (?vue=…&date=…): the server loads exactly the visible days and
- * every view has its own address. Pure functions, shared by the page (server) and the toolbar (browser).
+ * every view has its own address. Pure functions, shared by the page (server) and the calendar (browser).
  */
 
 export const PLANNING_VIEWS = { mois: "Mois", semaine: "Semaine", semaine5: "Semaine 5 j", jour: "Jour" } as const;
@@ -83,15 +83,10 @@ export function stepDate(view: PlanningView, date: IsoDay, direction: -1 | 1): I
   return addDays(date, 7 * direction);
 }
 
-/** A wall-clock Date for a calendar day (the calendar draws local times; "11:30" stays 11:30 on any device). */
-export function dayToDate(day: IsoDay, time = "00:00"): Date {
+/** A local Date for a calendar day, for date-fns to name it. */
+function dayToDate(day: IsoDay): Date {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  const [hh, mm] = time.split(":").map(Number) as [number, number];
-  return new Date(y, m - 1, d, hh, mm);
-}
-
-export function dateToDay(date: Date): IsoDay {
-  return format(date, "yyyy-MM-dd");
+  return new Date(y, m - 1, d);
 }
 
 /** "jeudi 3 décembre 2026", "30 nov. – 4 déc. 2026", "décembre 2026": what the view shows. */

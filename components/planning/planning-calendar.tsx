@@ -1,68 +1,24 @@
 "use client";
 
-import { TZDate } from "@date-fns/tz";
-import { useRouter } from "next/navigation";
-import { type CSSProperties, type SyntheticEvent, useMemo, useRef, useState } from "react";
-import { Calendar, type Components, type View } from "react-big-calendar";
+import { useMemo, useState } from "react";
 import type { PlanningData } from "@/lib/bookings/types";
-import { currentTime } from "@/lib/clock";
-import { type IsoDay, PARIS } from "@/lib/planning/days";
+import type { IsoDay } from "@/lib/planning/days";
 import { routes } from "@/lib/routes/paths";
-import { DayHeader, MonthDateHeader } from "./calendar-headers";
-import { CULTURE, formats, localizer, messages } from "./calendar-locale";
-import { dateToDay, dayToDate, defaultView, type PlanningView, rangeTitle } from "./calendar-view";
+import { eventsByDay, notesByDay, viewWeeks } from "./calendar-days";
+import { defaultView, type PlanningView, rangeTitle } from "./calendar-view";
+import { DayColumns } from "./day-columns";
+import { MonthGrid } from "./month-grid";
 import styles from "./planning.module.css";
 import { PlanningFilters } from "./planning-filters";
 import { PlanningToolbar } from "./planning-toolbar";
 import { type SlotActions, SlotDialog } from "./slot-dialog";
-import { SlotEventContent, SlotEventWrapper } from "./slot-event";
 import { SlotLegend } from "./slot-legend";
-import { type SlotEvent, slotTooltip } from "./slot-text";
+import type { SlotEvent } from "./slot-text";
 import { useNarrowScreen } from "./use-narrow-screen";
-import { usePlainGrid } from "./use-plain-grid";
-
-const RBC_VIEWS = { mois: "month", semaine: "week", semaine5: "work_week", jour: "day" } as const satisfies Record<
-  PlanningView,
-  View
->;
-const FROM_RBC = Object.fromEntries(Object.entries(RBC_VIEWS).map(([ours, theirs]) => [theirs, ours])) as Record<
-  View,
-  PlanningView | undefined
->;
-
-/** Paris's wall clock as a local Date: the calendar's "today" and time line, whatever the device's time zone. */
-function parisNow(): Date {
-  const now = new TZDate(currentTime(), PARIS);
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate(), now.getHours(), now.getMinutes());
-}
-
-function toEvents(data: PlanningData): SlotEvent[] {
-  const children = new Map(data.children.map((c) => [c.id, c]));
-  const activities = new Map(data.activities.map((a) => [a.id, a]));
-  return data.slots.flatMap((slot) => {
-    const child = children.get(slot.childId);
-    const activity = activities.get(slot.activityId);
-    if (!child || !activity) return [];
-    return [
-      { slot, child, activity, start: dayToDate(slot.day, slot.startTime), end: dayToDate(slot.day, slot.endTime) },
-    ];
-  });
-}
-
-const CALENDAR_COMPONENTS: Components<SlotEvent> = {
-  event: SlotEventContent,
-  eventWrapper: SlotEventWrapper,
-  week: { header: DayHeader },
-  work_week: { header: DayHeader },
-  day: { header: DayHeader },
-  month: { dateHeader: MonthDateHeader },
-};
-
-const slotClass = (state: string) => `${styles.slot} ${styles[state] ?? ""}`;
 
 /**
- * The planning des activités: the toolbar, the filters, react-big-calendar drawing the loaded slots (one colour
- * per child, the state as a mark and words) and the dialog a slot opens.
+ * The planning des activités: the toolbar, the filters, the days of the view with every loaded slot (one colour
+ * per child, the state as a pattern, a mark and words), the holidays and closures, and the dialog a slot opens.
  */
 export function PlanningCalendar({
   slug,
@@ -82,21 +38,21 @@ export function PlanningCalendar({
   famille?: string;
   actions: SlotActions;
 }) {
-  const router = useRouter();
   const narrow = useNarrowScreen();
   const view = vue ?? defaultView(narrow);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<{ opened: SlotEvent; open: boolean; count: number } | null>(null);
-  const calendarRef = useRef<HTMLDivElement>(null);
 
-  const events = useMemo(() => toEvents(data), [data]);
-  const shown = useMemo(
-    () => events.filter((e) => !hidden.has(e.child.id) && !hidden.has(e.activity.id)),
-    [events, hidden],
-  );
-  const current = dialog ? (events.find((e) => e.slot.key === dialog.opened.slot.key) ?? dialog.opened) : null;
-
-  usePlainGrid(calendarRef);
+  const events = useMemo(() => eventsByDay(data), [data]);
+  const shown = useMemo(() => {
+    if (hidden.size === 0) return events;
+    const visible = (e: SlotEvent) => !hidden.has(e.child.id) && !hidden.has(e.activity.id);
+    return new Map([...events].map(([day, list]) => [day, list.filter(visible)]));
+  }, [events, hidden]);
+  const notes = useMemo(() => notesByDay(data.dayNotes), [data]);
+  const current = dialog
+    ? ([...events.values()].flat().find((e) => e.slot.key === dialog.opened.slot.key) ?? dialog.opened)
+    : null;
 
   const toggle = (id: string) =>
     setHidden((previous) => {
@@ -105,17 +61,8 @@ export function PlanningCalendar({
       return next;
     });
   const openSlot = (event: SlotEvent) => setDialog((d) => ({ opened: event, open: true, count: (d?.count ?? 0) + 1 }));
-  const go = (target: PlanningView | undefined, day: Date) =>
-    router.push(routes.family.planning(slug, { vue: target ?? view, date: dateToDay(day), famille }), {
-      scroll: false,
-    });
-  // react-big-calendar hands over the slot's keydown: Enter and Space open it, like a button.
-  const onKeyPressEvent = (event: SlotEvent, e: SyntheticEvent<HTMLElement>) => {
-    const key = (e.nativeEvent as globalThis.KeyboardEvent).key;
-    if (key !== "Enter" && key !== " ") return;
-    e.preventDefault();
-    openSlot(event);
-  };
+  const dayHref = (day: IsoDay) => routes.family.planning(slug, { vue: "jour", date: day, famille });
+  const weeks = viewWeeks(view, date);
 
   return (
     <>
@@ -127,36 +74,33 @@ export function PlanningCalendar({
       {data.children.length === 0 ? (
         <p className="notice">Aucun de vos enfants n&apos;est inscrit à une activité sur cette période.</p>
       ) : null}
-      <div ref={calendarRef} className={`${styles.calendar} ${view === "mois" ? styles.calendarMonth : ""}`}>
-        <Calendar<SlotEvent>
-          localizer={localizer}
-          culture={CULTURE}
-          formats={formats}
-          messages={messages}
-          events={shown}
-          views={Object.values(RBC_VIEWS)}
-          view={RBC_VIEWS[view]}
-          date={dayToDate(date)}
-          onView={(next) => go(FROM_RBC[next], dayToDate(date))}
-          onNavigate={(day, next) => go(FROM_RBC[next], day)}
-          onDrillDown={(day) => go("jour", day)}
-          toolbar={false}
-          getNow={parisNow}
-          min={dayToDate(date, "07:00")}
-          max={dayToDate(date, "19:00")}
-          step={30}
-          timeslots={2}
-          dayLayoutAlgorithm="no-overlap"
-          tooltipAccessor={slotTooltip}
-          eventPropGetter={(e) => ({
-            className: slotClass(e.slot.state),
-            style: { "--child-color": e.child.color } as CSSProperties,
-          })}
-          components={CALENDAR_COMPONENTS}
-          onSelectEvent={openSlot}
-          onKeyPressEvent={onKeyPressEvent}
-        />
+      <div className={styles.calendar}>
+        {view === "mois" ? (
+          <MonthGrid
+            weeks={weeks}
+            month={date.slice(0, 7)}
+            today={today}
+            events={shown}
+            notes={notes}
+            dayHref={dayHref}
+            onOpen={openSlot}
+          />
+        ) : (
+          <DayColumns
+            days={weeks[0] ?? []}
+            today={today}
+            events={shown}
+            notes={notes}
+            dayHref={view === "jour" ? null : dayHref}
+            onOpen={openSlot}
+          />
+        )}
       </div>
+      {/* Below the calendar, which a phone's first screen must reach. */}
+      <p>
+        Cliquez sur les créneaux du planning pour faire vos demandes de réservation ou d&apos;absence, ou pour annuler
+        une demande en cours.
+      </p>
       <p>Seules les activités auxquelles vos enfants sont inscrits sont affichées sur ce planning.</p>
       <SlotLegend />
       {dialog && current ? (

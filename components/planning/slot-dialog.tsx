@@ -66,6 +66,8 @@ function SlotActionPanel({ event, actions }: { event: SlotEvent; actions: SlotAc
           <input type="hidden" name="weekdays" value={isoWeekday(slot.day)} />
         </>
       )}
+      {/* Said before the family confirms, not only in the answer (e.g. a late absence that will be billed). */}
+      {slot.warning ? <p className={`notice ${styles.warning}`}>{slot.warning}</p> : null}
       <p className={styles.question}>{slotQuestion(event)}</p>
       <div className="button-row">
         <SubmitButton pending={pending}>{SLOT_ACTION_BUTTONS[slot.action!]}</SubmitButton>

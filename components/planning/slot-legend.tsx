@@ -1,8 +1,9 @@
+import { CLOSURE_KIND_LABELS, type ClosureKind } from "@/lib/activities/labels";
 import { SLOT_STATE_LABELS, SLOT_STATES } from "@/lib/planning/slot-state";
 import styles from "./planning.module.css";
 import { JUSTIFIED_ABSENCE, JUSTIFIED_ABSENCE_ICON, SLOT_STATE_ICONS } from "./slot-text";
 
-/** "Légende": each state's pattern and mark, as drawn on the slots. */
+/** "Légende": each state's pattern and mark, as drawn on the slots, and the edges of holidays and closures. */
 export function SlotLegend() {
   return (
     <section className={styles.legend} aria-labelledby="planning-legende">
@@ -22,6 +23,16 @@ export function SlotLegend() {
           </span>
           <span>{JUSTIFIED_ABSENCE}</span>
         </li>
+        {(Object.keys(CLOSURE_KIND_LABELS) as ClosureKind[]).map((kind) => (
+          <li key={kind}>
+            <span
+              className={`${styles.closedDay} ${styles.swatch} ${styles.noteSwatch}`}
+              data-kind={kind}
+              aria-hidden="true"
+            />
+            <span>{CLOSURE_KIND_LABELS[kind]}</span>
+          </li>
+        ))}
       </ul>
     </section>
   );

@@ -13,6 +13,7 @@ const slot = (state: PlanningSlot["state"], justified = false): PlanningSlot => 
   state,
   action: null,
   blockedReason: null,
+  warning: null,
   requestReference: null,
   justified,
 });
@@ -33,8 +34,6 @@ describe("a justified absence on the planning", () => {
         startTime: "11:30",
         endTime: "13:20",
       },
-      start: new Date(),
-      end: new Date(),
     };
     expect(slotAccessibleName(event)).toBe("Léa, 2/Repas Sco, mardi 12/01/2027, 11:30 – 13:20 : Absence justifiée");
   });

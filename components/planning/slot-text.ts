@@ -10,8 +10,6 @@ export interface SlotEvent {
   slot: PlanningSlot;
   child: PlanningChild;
   activity: PlanningActivity;
-  start: Date;
-  end: Date;
 }
 
 /**

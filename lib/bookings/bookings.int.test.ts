@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { activityDayPlaces, bookingEvents, bookings, mailOutbox, requests } from "@/db/schema";
+import { activityDayPlaces, bookingEvents, bookings, closureDays, mailOutbox, requests } from "@/db/schema";
 import { updateActivity } from "@/lib/activities/activities";
 import { decideRequest } from "@/lib/requests/decide";
 import { withdrawRequest } from "@/lib/requests/withdraw";
@@ -620,5 +620,49 @@ describe("loadPlanning", () => {
       action: "book",
       blockedReason: expect.stringMatching(/^Délai dépassé/),
     });
+  });
+
+  it("labels the range's holidays and closures, and warns before an absence that will be billed", async () => {
+    const town = await insertTown(database.db);
+    const family = await insertFamily(database.db, town.commune.id, 1);
+    const communeId = town.commune.id;
+    const activity = await insertActivity(database.db, communeId, {
+      weekdays: [1, 2, 3, 4, 5],
+      lateAbsenceBilled: true,
+    });
+    const child = family.children[0]!.id;
+    await enrol(database.db, {
+      communeId,
+      householdId: family.household.id,
+      childIds: [child],
+      activityId: activity.id,
+    });
+    await database.db.insert(closureDays).values([
+      { communeId, activityId: activity.id, date: "2026-12-01", kind: "closure", label: "Grève" },
+      { communeId, activityId: null, date: "2026-12-04", kind: "school_holiday", label: "Vacances de test" },
+    ]);
+    // Wednesday 25/11, booked: its J-2 cancellation deadline (Monday 23/11 at 10:00) is past.
+    await database.db.insert(bookings).values({
+      communeId,
+      householdId: family.household.id,
+      childId: child,
+      activityId: activity.id,
+      date: "2026-11-25",
+      status: "booked",
+    });
+    const scope = { communeId, householdId: family.household.id, now };
+    const planning = await loadPlanning(database.db, { ...scope, from: "2026-11-23", to: "2026-12-06" });
+    expect(planning.dayNotes).toEqual([
+      { day: "2026-12-01", kind: "closure", label: "Grève (2/Repas Sco)" },
+      { day: "2026-12-04", kind: "school_holiday", label: "Vacances de test" },
+    ]);
+    expect(planning.slots.map((s) => s.day)).not.toContain("2026-12-01");
+    expect(planning.slots.find((s) => s.day === "2026-11-25")).toMatchObject({
+      action: "absence",
+      blockedReason: null,
+      warning:
+        "Absence hors délai : elle sera facturée. Sans frais, elle devait être déclarée avant le 23/11/2026 à 10:00 (J-2 avant 10:00 (jours ouvrés)).",
+    });
+    expect(planning.slots.find((s) => s.day === "2026-11-30")).toMatchObject({ action: "book", warning: null });
   });
 });

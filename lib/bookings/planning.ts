@@ -3,7 +3,9 @@ import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { activities, type BookingStatus, bookings, children, documents, enrolments, requests } from "@/db/schema";
 import { currentTime } from "@/lib/clock";
+import { dayNotes } from "@/lib/planning/day-notes";
 import { eachDay, earlierDay, type IsoDay, isoWeekday, laterDay } from "@/lib/planning/days";
+import { lateAbsenceWarning } from "@/lib/planning/deadlines";
 import { activityLabel, childColor } from "@/lib/planning/labels";
 import { checkDay } from "@/lib/planning/period";
 import { slotAction, slotState } from "@/lib/planning/slot-state";
@@ -32,7 +34,8 @@ function loadEnrolments(db: Db, p: { communeId: string; householdId: string; fro
 
 /**
  * Everything the planning shows between two days: the enrolled children and activities and each slot with its
- * state, what a click would do and why it can't. Three queries whatever the range.
+ * state, what a click would do and why it can't (or what it will cost), and what each day is (holiday, closure).
+ * Three queries whatever the range.
  */
 export async function loadPlanning(
   db: Db,
@@ -126,12 +129,22 @@ export async function loadPlanning(
         state,
         action,
         blockedReason: verdict && !verdict.ok ? verdict.reason : null,
+        warning:
+          verdict?.ok && verdict.billed ? lateAbsenceWarning(day, rules.cancellation, calendar.publicHolidays) : null,
         requestReference: booking?.reference ?? null,
         justified: booking?.justified ?? false,
       });
     }
   }
-  return { from: p.from, to: p.to, children: childList, activities: [...activityList.values()], slots };
+  const activityLabels = new Map([...activityList.values()].map((a) => [a.id, a.label]));
+  return {
+    from: p.from,
+    to: p.to,
+    children: childList,
+    activities: [...activityList.values()],
+    slots,
+    dayNotes: dayNotes({ from: p.from, to: p.to, closedDays: calendar.closedDays, activityLabels }),
+  };
 }
 
 /** The period form's choices: each child's active enrolments with their period, days and hours. */

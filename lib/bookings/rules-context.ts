@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Activity, closureDays } from "@/db/schema";
+import type { ClosedDay } from "@/lib/planning/day-notes";
 import { addDays, type IsoDay } from "@/lib/planning/days";
 import type { ActivityRules } from "@/lib/planning/period";
 
@@ -30,6 +31,8 @@ export interface ClosureCalendar {
   /** Closed days of one activity, commune-wide closures included. */
   closuresOf(activityId: string): ReadonlyMap<IsoDay, string>;
   publicHolidays: ReadonlySet<IsoDay>;
+  /** The closures as the town entered them, with their labels: what the planning shows on each day. */
+  closedDays: readonly ClosedDay[];
 }
 
 /** The commune's closures touching these activities over a range, in one query. */
@@ -70,6 +73,7 @@ export async function loadClosureCalendar(
   const merged = new Map<string, ReadonlyMap<IsoDay, string>>();
   return {
     publicHolidays,
+    closedDays: rows.map(({ date, kind, label, activityId }) => ({ date, kind, label, activityId })),
     closuresOf(activityId) {
       let closures = merged.get(activityId);
       if (!closures) {

@@ -1,4 +1,5 @@
 import type { BookingEventKind } from "@/db/schema/planning";
+import type { DayNote } from "@/lib/planning/day-notes";
 import type { IsoDay } from "@/lib/planning/days";
 import type { SlotRequestKind } from "@/lib/planning/period";
 import type { SlotAction, SlotState } from "@/lib/planning/slot-state";
@@ -39,6 +40,8 @@ export interface PlanningSlot {
   action: SlotAction;
   /** Why that action is not possible now (past day, deadline past…), shown in the confirmation. */
   blockedReason: string | null;
+  /** What the family must know before confirming, e.g. that a late absence will be billed. */
+  warning: string | null;
   /** The reference of the pending or last request on this slot, e.g. "D2026-000124". */
   requestReference: string | null;
   /**
@@ -54,6 +57,8 @@ export interface PlanningData {
   children: PlanningChild[];
   activities: PlanningActivity[];
   slots: PlanningSlot[];
+  /** Public and school holidays and the town's closures over the range. */
+  dayNotes: DayNote[];
 }
 
 /** The period form's choices: each child, its active enrolments, their period and the activity's days and hours. */

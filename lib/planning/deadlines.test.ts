@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { deadlineDay, deadlineInstant, describeDeadline, isBeforeDeadline, isWorkingDay } from "./deadlines";
+import {
+  deadlineDay,
+  deadlineInstant,
+  describeDeadline,
+  isBeforeDeadline,
+  isWorkingDay,
+  lateAbsenceWarning,
+} from "./deadlines";
 
 const noHolidays = new Set<string>();
 const jMinus2 = { days: 2, time: "10:00", kind: "working" } as const;
@@ -63,5 +70,30 @@ describe("describeDeadline", () => {
   it("quotes the rule", () => {
     expect(describeDeadline(jMinus2)).toBe("J-2 avant 10:00 (jours ouvrés)");
     expect(describeDeadline({ days: 7, time: "12:00", kind: "calendar" })).toBe("J-7 avant 12:00 (jours calendaires)");
+  });
+});
+
+describe("lateAbsenceWarning", () => {
+  it("says the absence will be billed and until when it would not have been", () => {
+    expect(lateAbsenceWarning("2026-11-26", jMinus2, noHolidays)).toBe(
+      "Absence hors délai : elle sera facturée. Sans frais, elle devait être déclarée avant le 24/11/2026 à 10:00 (J-2 avant 10:00 (jours ouvrés)).",
+    );
+  });
+
+  it("names the cut-off across a weekend and a public holiday", () => {
+    // Monday 14/12: Fri 11 and Thu 10 count; with Thu a holiday the cut-off moves to Wed 9.
+    expect(lateAbsenceWarning("2026-12-14", jMinus2, new Set(["2026-12-10"]))).toContain("avant le 09/12/2026 à 10:00");
+  });
+
+  it("counts calendar days when the town does", () => {
+    const rule = { days: 1, time: "18:00", kind: "calendar" } as const;
+    expect(lateAbsenceWarning("2027-01-01", rule, noHolidays)).toContain(
+      "avant le 31/12/2026 à 18:00 (J-1 avant 18:00 (jours calendaires))",
+    );
+  });
+
+  it("keeps the Paris wall-clock time across the change to summer time", () => {
+    // Monday 30/03/2026, the day after the change: cut-off Thursday 26/03 (winter time) at 10:00.
+    expect(lateAbsenceWarning("2026-03-30", jMinus2, noHolidays)).toContain("avant le 26/03/2026 à 10:00");
   });
 });

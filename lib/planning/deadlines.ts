@@ -1,4 +1,5 @@
-import { addDays, type IsoDay, isoWeekday, parisInstant } from "./days";
+import { formatDate } from "@/lib/format";
+import { addDays, type IsoDay, isoWeekday, parisInstant, parisTime } from "./days";
 
 /** A town's rule from its règlement de fonctionnement, e.g. "J-2 avant 10:00" in working days. */
 export interface DeadlineRule {
@@ -41,4 +42,13 @@ export function isBeforeDeadline(
 /** "J-2 avant 10:00 (jours ouvrés)", as the town's rules are quoted to families. */
 export function describeDeadline(rule: DeadlineRule): string {
   return `J-${rule.days} avant ${rule.time} (${rule.kind === "working" ? "jours ouvrés" : "jours calendaires"})`;
+}
+
+/**
+ * What a family reads BEFORE confirming an absence past the cancellation deadline of an activity that bills late
+ * absences: that it will be billed, and until when it would not have been.
+ */
+export function lateAbsenceWarning(slotDay: IsoDay, rule: DeadlineRule, publicHolidays: ReadonlySet<IsoDay>): string {
+  const cutOff = deadlineInstant(slotDay, rule, publicHolidays);
+  return `Absence hors délai : elle sera facturée. Sans frais, elle devait être déclarée avant le ${formatDate(cutOff)} à ${parisTime(cutOff)} (${describeDeadline(rule)}).`;
 }

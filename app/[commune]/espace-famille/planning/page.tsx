@@ -70,10 +70,6 @@ export default async function PlanningPage({ params, searchParams }: Props) {
           </ul>
         </nav>
       ) : null}
-      <p>
-        Cliquez sur les créneaux du planning pour faire vos demandes de réservation ou d&apos;absence, ou pour annuler
-        une demande en cours.
-      </p>
       <PlanningCalendar
         slug={slug}
         data={data}
