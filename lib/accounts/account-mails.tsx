@@ -4,6 +4,7 @@ import type { Commune, TokenPurpose, User } from "@/db/schema";
 import AccountExistsMail, { accountExistsMailSubject } from "@/emails/account-exists-mail";
 import ActivationMail, { activationMailSubject } from "@/emails/activation-mail";
 import PasswordResetMail, { passwordResetMailSubject } from "@/emails/password-reset-mail";
+import { mailCommune } from "@/lib/communes/mail-commune";
 import { deliverPendingMail, enqueueMail, type MailMessage } from "@/lib/mail/send-mail";
 import { routes } from "@/lib/routes/paths";
 import { absoluteUrl } from "@/lib/urls";
@@ -22,7 +23,7 @@ function linkMail(commune: Commune, user: Recipient, purpose: TokenPurpose, toke
       ...base,
       template: "activation",
       subject: activationMailSubject(commune.name),
-      body: <ActivationMail commune={commune} greetingName={greetingName} activationUrl={activationUrl} />,
+      body: <ActivationMail commune={mailCommune(commune)} greetingName={greetingName} activationUrl={activationUrl} />,
     };
   }
   const resetUrl = absoluteUrl(routes.resetPassword(commune.slug, token));
@@ -30,7 +31,7 @@ function linkMail(commune: Commune, user: Recipient, purpose: TokenPurpose, toke
     ...base,
     template: "password-reset",
     subject: passwordResetMailSubject(commune.name),
-    body: <PasswordResetMail commune={commune} greetingName={greetingName} resetUrl={resetUrl} />,
+    body: <PasswordResetMail commune={mailCommune(commune)} greetingName={greetingName} resetUrl={resetUrl} />,
   };
 }
 
@@ -67,7 +68,7 @@ export function accountExistsMail(commune: Commune, email: string): MailMessage 
     subject: accountExistsMailSubject(commune.name),
     body: (
       <AccountExistsMail
-        commune={commune}
+        commune={mailCommune(commune)}
         loginUrl={absoluteUrl(routes.login(commune.slug))}
         forgotPasswordUrl={absoluteUrl(routes.forgotPassword(commune.slug))}
       />

@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { communes, households, invoices, regies, subscriptions, users } from "@/db/schema";
 import InvoiceReminderMail, { invoiceReminderSubject } from "@/emails/invoice-reminder-mail";
 import { currentTime } from "@/lib/clock";
+import { mailCommune, mailCommuneColumns } from "@/lib/communes/mail-commune";
 import { enqueueRenderedMails, renderMail } from "@/lib/mail/send-mail";
 import { addDays, parisDay, parisTime } from "@/lib/planning/days";
 import { routes } from "@/lib/routes/paths";
@@ -77,7 +78,7 @@ async function remindCommune(
       amountCents: invoices.amountCents,
       paidCents: invoices.paidCents,
       paymentInstructions: regies.paymentInstructions,
-      commune: { name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug },
+      commune: mailCommuneColumns,
     })
     .from(invoices)
     .innerJoin(communes, eq(communes.id, invoices.communeId))
@@ -127,7 +128,7 @@ async function remindCommune(
         subject: invoiceReminderSubject(invoice.reference, invoice.dueOn),
         ...(await renderMail(
           createElement(InvoiceReminderMail, {
-            commune: invoice.commune,
+            commune: mailCommune(invoice.commune),
             householdName: invoice.householdName,
             reference: invoice.reference,
             dueOn: invoice.dueOn,

@@ -21,6 +21,7 @@ import BookingDecisionsDigest, {
 } from "@/emails/booking-decisions-digest";
 import type { MailCommune } from "@/emails/mail-layout";
 import { currentTime } from "@/lib/clock";
+import { mailCommune, mailCommuneColumns } from "@/lib/communes/mail-commune";
 import { enqueueRenderedMails, renderMail } from "@/lib/mail/send-mail";
 import { type DigestWindow, dueWindowEnds, windowEndingAt } from "@/lib/planning/digest-windows";
 import { activityLabel } from "@/lib/planning/labels";
@@ -116,7 +117,7 @@ async function readHouseholdDigests(db: Db, window: DigestWindow): Promise<House
     .select({
       householdId: bookingEvents.householdId,
       communeId: bookingEvents.communeId,
-      commune: { name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug },
+      commune: mailCommuneColumns,
       kind: bookingEvents.kind,
       message: bookingEvents.message,
       bookingStatus: bookings.status,
@@ -160,7 +161,7 @@ async function readHouseholdDigests(db: Db, window: DigestWindow): Promise<House
   for (const row of rows) {
     let digest = digests.get(row.householdId);
     if (!digest) {
-      digest = { householdId: row.householdId, communeId: row.communeId, commune: row.commune, lines: [] };
+      digest = { householdId: row.householdId, communeId: row.communeId, commune: mailCommune(row.commune), lines: [] };
       digests.set(row.householdId, digest);
     }
     digest.lines.push({

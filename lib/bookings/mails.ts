@@ -8,6 +8,7 @@ import BookingAcknowledgement, {
   bookingAcknowledgementSubject,
 } from "@/emails/booking-acknowledgement";
 import type { MailCommune } from "@/emails/mail-layout";
+import { mailCommune, mailCommuneColumns } from "@/lib/communes/mail-commune";
 import { routes } from "@/lib/routes/paths";
 import { absoluteUrl } from "@/lib/urls";
 
@@ -40,7 +41,7 @@ export async function acknowledgementRecipient(
       civility: users.civility,
       firstName: users.firstName,
       lastName: users.lastName,
-      commune: { name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug },
+      commune: mailCommuneColumns,
     })
     .from(users)
     .innerJoin(communes, eq(communes.id, users.communeId))
@@ -48,7 +49,7 @@ export async function acknowledgementRecipient(
   if (!row) return null;
   return {
     email: row.email,
-    commune: row.commune,
+    commune: mailCommune(row.commune),
     greetingName: `${civilityAbbreviations[row.civility]} ${row.firstName} ${row.lastName.toLocaleUpperCase("fr-FR")}`,
   };
 }

@@ -14,6 +14,7 @@ import {
 } from "@/db/schema";
 import DocumentExpiringMail, { documentExpiringSubject } from "@/emails/document-expiring-mail";
 import { recordAudit } from "@/lib/audit/record";
+import { mailCommune, mailCommuneColumns } from "@/lib/communes/mail-commune";
 import { enqueueRenderedMails, renderMail } from "@/lib/mail/send-mail";
 import { parisDay, parisTime } from "@/lib/planning/days";
 import { routes } from "@/lib/routes/paths";
@@ -62,7 +63,7 @@ export async function sendDocumentExpiryReminders(db: Db, params: { now: Date })
         typeLabel: documentTypes.label,
         childFirstName: children.firstName,
         childLastName: children.lastName,
-        commune: { name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug },
+        commune: mailCommuneColumns,
       })
       .from(documents)
       .innerJoin(communes, eq(communes.id, documents.communeId))
@@ -112,7 +113,7 @@ export async function sendDocumentExpiryReminders(db: Db, params: { now: Date })
         subject: documentExpiringSubject(doc.typeLabel, doc.expiresOn!),
         ...(await renderMail(
           createElement(DocumentExpiringMail, {
-            commune: doc.commune,
+            commune: mailCommune(doc.commune),
             householdName: doc.householdName,
             typeLabel: doc.typeLabel,
             childName: doc.childFirstName ? `${doc.childFirstName} ${doc.childLastName}` : null,

@@ -2,8 +2,8 @@ import "server-only";
 import { createElement } from "react";
 import type { Db } from "@/db/client";
 import type { NurseryScheduleDay } from "@/db/schema";
-import type { MailCommune } from "@/emails/mail-layout";
 import NurseryApplicationMail, { type NurseryMailEvent, nurseryMailSubject } from "@/emails/nursery-application-mail";
+import { type MailCommuneRow, mailCommune } from "@/lib/communes/mail-commune";
 import { formatDate } from "@/lib/format";
 import { deliverPendingMail, enqueueRenderedMails, renderMail } from "@/lib/mail/send-mail";
 import type { IsoDay } from "@/lib/planning/days";
@@ -49,7 +49,7 @@ export function nurseryChildName(child: {
 }
 
 export async function renderNurseryMail(
-  commune: MailCommune & { slug: string },
+  commune: MailCommuneRow,
   event: NurseryMailEvent,
   facts: NurseryMailFacts,
 ): Promise<RenderedNurseryMail> {
@@ -58,7 +58,7 @@ export async function renderNurseryMail(
     : null;
   const rendered = await renderMail(
     createElement(NurseryApplicationMail, {
-      commune,
+      commune: mailCommune(commune),
       event,
       reference: facts.reference,
       childName: facts.childName,

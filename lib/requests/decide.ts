@@ -5,6 +5,7 @@ import { bookings, communes, documents, type RequestRow, type RequestStatus, req
 import { recordAudit } from "@/lib/audit/record";
 import { decideBookings } from "@/lib/bookings/decide";
 import { currentTime } from "@/lib/clock";
+import { mailCommuneColumns } from "@/lib/communes/mail-commune";
 import { refuseRequestDocuments, validateRequestDocuments } from "@/lib/documents/review";
 import { StaleMailError, transactionWithRenderedMail } from "@/lib/mail/prerendered";
 import { deliverPendingMail, enqueueRenderedMails } from "@/lib/mail/send-mail";
@@ -65,7 +66,7 @@ export async function decideRequest(
   const [current] = await db
     .select({
       request: requests,
-      commune: { name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug },
+      commune: mailCommuneColumns,
     })
     .from(requests)
     .innerJoin(communes, eq(communes.id, requests.communeId))

@@ -1,7 +1,8 @@
 import "server-only";
 import { createElement } from "react";
-import type { Commune, RequestRow } from "@/db/schema";
+import type { RequestRow } from "@/db/schema";
 import RequestDecisionMail, { type RequestDecision, requestDecisionSentence } from "@/emails/request-decision-mail";
+import { type MailCommuneRow, mailCommune } from "@/lib/communes/mail-commune";
 import { routes } from "@/lib/routes/paths";
 import { absoluteUrl } from "@/lib/urls";
 import { requestTypeLabel } from "./types";
@@ -13,7 +14,7 @@ import { requestTypeLabel } from "./types";
  */
 
 export type DecisionMailProps = {
-  commune: Pick<Commune, "name" | "serviceSignature" | "slug">;
+  commune: MailCommuneRow;
   request: Pick<RequestRow, "id" | "reference" | "type" | "subject">;
   decision: RequestDecision;
   message: string | null;
@@ -26,7 +27,7 @@ export const decisionMailSubject = (p: DecisionMailProps) =>
 
 export function decisionMailBody(p: DecisionMailProps) {
   return createElement(RequestDecisionMail, {
-    commune: p.commune,
+    commune: mailCommune(p.commune),
     reference: p.request.reference,
     typeLabel: requestTypeLabel(p.request.type),
     subject: p.request.subject,

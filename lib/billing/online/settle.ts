@@ -8,6 +8,7 @@ import OnlinePaymentReceipt, {
   onlinePaymentReceiptSubject,
 } from "@/emails/online-payment-receipt";
 import { currentTime } from "@/lib/clock";
+import { mailCommune, mailCommuneColumns } from "@/lib/communes/mail-commune";
 import { StaleMailError, transactionWithRenderedMail } from "@/lib/mail/prerendered";
 import { enqueueRenderedMails } from "@/lib/mail/send-mail";
 import type { PaymentDetail } from "@/lib/payfip/messages";
@@ -126,7 +127,7 @@ async function settlePaid(db: Db, attempt: OnlinePayment, detail: PaymentDetail,
   const transactionNumber = detail.authorizationNumber ?? attempt.idOp!;
   const [context] = await db
     .select({
-      commune: { name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug },
+      commune: mailCommuneColumns,
       reference: invoices.reference,
       amountCents: invoices.amountCents,
       paidCents: invoices.paidCents,
@@ -138,7 +139,7 @@ async function settlePaid(db: Db, attempt: OnlinePayment, detail: PaymentDetail,
   const { commune, reference } = context!;
   // Rendered as if the payment goes through; the transaction renders again in the rare case it does not.
   const expected: OnlinePaymentReceiptProps = {
-    commune: { name: commune.name, serviceSignature: commune.serviceSignature },
+    commune: mailCommune(commune),
     reference,
     amountCents: paidCents,
     paidAt,
