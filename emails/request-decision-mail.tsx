@@ -1,10 +1,12 @@
 import { Section, Text } from "@react-email/components";
-import { MailAction, type MailCommune, MailLayout, previewCommune } from "./mail-layout";
+import { MailAction, type MailCommune, MailGreeting, MailLayout, previewCommune } from "./mail-layout";
 
 export type RequestDecision = "accepted" | "refused";
 
 export type RequestDecisionMailProps = {
   commune: MailCommune;
+  /** "Mme Claire MARTIN" */
+  greetingName: string;
   reference: string;
   /** The request type as "Mes demandes" shows it, e.g. "Modification du responsable". */
   typeLabel: string;
@@ -26,6 +28,7 @@ export function requestDecisionSentence(reference: string, typeLabel: string, de
 /** The accusé de traitement of a change to the family file, sent as soon as an agent decides it. */
 export default function RequestDecisionMail({
   commune,
+  greetingName,
   reference,
   typeLabel,
   subject,
@@ -36,7 +39,7 @@ export default function RequestDecisionMail({
   const sentence = requestDecisionSentence(reference, typeLabel, decision);
   return (
     <MailLayout commune={commune} preview={sentence}>
-      <Text>Bonjour,</Text>
+      <MailGreeting name={greetingName} />
       <Text>
         {sentence}
         {subject ? ` (${subject})` : ""}.
@@ -56,6 +59,7 @@ export default function RequestDecisionMail({
 
 RequestDecisionMail.PreviewProps = {
   commune: previewCommune,
+  greetingName: "Mme Claire MARTIN",
   reference: "D2026-000123",
   typeLabel: "Modification du responsable",
   subject: "Claire MARTIN",

@@ -5,6 +5,7 @@ import AccountExistsMail, { accountExistsMailSubject } from "@/emails/account-ex
 import ActivationMail, { activationMailSubject } from "@/emails/activation-mail";
 import PasswordResetMail, { passwordResetMailSubject } from "@/emails/password-reset-mail";
 import { mailCommune } from "@/lib/communes/mail-commune";
+import { greetingNameOf } from "@/lib/mail/recipient";
 import { deliverPendingMail, enqueueMail, type MailMessage } from "@/lib/mail/send-mail";
 import { routes } from "@/lib/routes/paths";
 import { absoluteUrl } from "@/lib/urls";
@@ -60,15 +61,19 @@ export async function sendAccountLinkMail(
   await deliverPendingMail(db, { ids: [mailId] });
 }
 
-export function accountExistsMail(commune: Commune, email: string): MailMessage {
+export function accountExistsMail(
+  commune: Commune,
+  account: Parameters<typeof greetingNameOf>[0] & { email: string },
+): MailMessage {
   return {
     communeId: commune.id,
-    to: email,
+    to: account.email,
     template: "account-exists",
     subject: accountExistsMailSubject(commune.name),
     body: (
       <AccountExistsMail
         commune={mailCommune(commune)}
+        greetingName={greetingNameOf(account)}
         loginUrl={absoluteUrl(routes.login(commune.slug))}
         forgotPasswordUrl={absoluteUrl(routes.forgotPassword(commune.slug))}
       />

@@ -6,9 +6,11 @@ import { communes, households, invoices, regies, subscriptions, users } from "@/
 import InvoiceReminderMail, { invoiceReminderSubject } from "@/emails/invoice-reminder-mail";
 import { currentTime } from "@/lib/clock";
 import { mailCommune, mailCommuneColumns } from "@/lib/communes/mail-commune";
+import { addressedTo, RECIPIENT_GREETING } from "@/lib/mail/recipient";
 import { enqueueRenderedMails, renderMail } from "@/lib/mail/send-mail";
 import { addDays, parisDay, parisTime } from "@/lib/planning/days";
 import { routes } from "@/lib/routes/paths";
+import { recipientsByHousehold } from "@/lib/subscriptions/recipients";
 import { absoluteUrl } from "@/lib/urls";
 
 /*
@@ -104,20 +106,10 @@ async function remindCommune(
     .orderBy(asc(invoices.dueOn), asc(invoices.id));
   if (due.length === 0) return { mails: 0, invoices: 0 };
 
-  const recipients = new Map<string, string[]>();
-  const rows = await db
-    .selectDistinct({ householdId: subscriptions.householdId, email: users.email })
-    .from(subscriptions)
-    .innerJoin(users, and(eq(users.id, subscriptions.userId), eq(users.communeId, subscriptions.communeId)))
-    .where(
-      and(
-        eq(subscriptions.communeId, p.communeId),
-        eq(users.status, "active"),
-        inArray(subscriptions.householdId, [...new Set(due.map((d) => d.householdId))]),
-      ),
-    );
-  for (const { householdId, email } of rows)
-    recipients.set(householdId, [...(recipients.get(householdId) ?? []), email]);
+  const recipients = await recipientsByHousehold(
+    db,
+    due.map((d) => d.householdId),
+  );
 
   let mails = 0;
   let reminded = 0;
@@ -129,6 +121,7 @@ async function remindCommune(
         ...(await renderMail(
           createElement(InvoiceReminderMail, {
             commune: mailCommune(invoice.commune),
+            greetingName: RECIPIENT_GREETING,
             householdName: invoice.householdName,
             reference: invoice.reference,
             dueOn: invoice.dueOn,
@@ -159,11 +152,10 @@ async function remindCommune(
       const ours = new Set(claimed.map((c) => c.id));
       const batchMails = batch.flatMap((invoice, index) =>
         ours.has(invoice.id)
-          ? (recipients.get(invoice.householdId) ?? []).map((to) => ({
+          ? (recipients.get(invoice.householdId) ?? []).map((recipient) => ({
               communeId: p.communeId,
-              to,
               template: "invoice-reminder-mail",
-              ...rendered[index]!,
+              ...addressedTo(rendered[index]!, recipient),
             }))
           : [],
       );

@@ -15,9 +15,11 @@ import {
 import DocumentExpiringMail, { documentExpiringSubject } from "@/emails/document-expiring-mail";
 import { recordAudit } from "@/lib/audit/record";
 import { mailCommune, mailCommuneColumns } from "@/lib/communes/mail-commune";
+import { addressedTo, RECIPIENT_GREETING } from "@/lib/mail/recipient";
 import { enqueueRenderedMails, renderMail } from "@/lib/mail/send-mail";
 import { parisDay, parisTime } from "@/lib/planning/days";
 import { routes } from "@/lib/routes/paths";
+import { recipientsByHousehold } from "@/lib/subscriptions/recipients";
 import { absoluteUrl } from "@/lib/urls";
 import { addMonthsToDay } from "./rules";
 import { documentStore } from "./storage";
@@ -97,15 +99,10 @@ export async function sendDocumentExpiryReminders(db: Db, params: { now: Date })
       .limit(BATCH_SIZE);
     if (due.length === 0) return reminded;
 
-    const householdIds = [...new Set(due.map((d) => d.householdId!))];
-    const recipients = new Map<string, string[]>();
-    const rows = await db
-      .selectDistinct({ householdId: subscriptions.householdId, email: users.email })
-      .from(subscriptions)
-      .innerJoin(users, and(eq(users.id, subscriptions.userId), eq(users.communeId, subscriptions.communeId)))
-      .where(and(inArray(subscriptions.householdId, householdIds), eq(users.status, "active")));
-    for (const { householdId, email } of rows)
-      recipients.set(householdId, [...(recipients.get(householdId) ?? []), email]);
+    const recipients = await recipientsByHousehold(
+      db,
+      due.map((d) => d.householdId!),
+    );
 
     // Rendered before the transaction, never under its row locks.
     const rendered = await Promise.all(
@@ -114,6 +111,7 @@ export async function sendDocumentExpiryReminders(db: Db, params: { now: Date })
         ...(await renderMail(
           createElement(DocumentExpiringMail, {
             commune: mailCommune(doc.commune),
+            greetingName: RECIPIENT_GREETING,
             householdName: doc.householdName,
             typeLabel: doc.typeLabel,
             childName: doc.childFirstName ? `${doc.childFirstName} ${doc.childLastName}` : null,
@@ -143,11 +141,10 @@ export async function sendDocumentExpiryReminders(db: Db, params: { now: Date })
         tx,
         due.flatMap((doc, index) =>
           claimedIds.has(doc.id)
-            ? (recipients.get(doc.householdId!) ?? []).map((to) => ({
+            ? (recipients.get(doc.householdId!) ?? []).map((recipient) => ({
                 communeId: doc.communeId,
-                to,
                 template: "document-expiring-mail",
-                ...rendered[index]!,
+                ...addressedTo(rendered[index]!, recipient),
               }))
             : [],
         ),

@@ -6,6 +6,7 @@ import { bookings, children, communes, documents, documentTypes } from "@/db/sch
 import DocumentRefusedMail, { documentRefusedSubject } from "@/emails/document-refused-mail";
 import { recordAudit } from "@/lib/audit/record";
 import { mailCommune, mailCommuneColumns } from "@/lib/communes/mail-commune";
+import { addressedTo, RECIPIENT_GREETING } from "@/lib/mail/recipient";
 import { deliverPendingMail, enqueueRenderedMails, renderMail } from "@/lib/mail/send-mail";
 import type { IsoDay } from "@/lib/planning/days";
 import { routes } from "@/lib/routes/paths";
@@ -102,6 +103,7 @@ export async function refuseDocument(
   const mail = await renderMail(
     createElement(DocumentRefusedMail, {
       commune: mailCommune(found.commune),
+      greetingName: RECIPIENT_GREETING,
       typeLabel: found.typeLabel,
       childName: found.childFirstName ? `${found.childFirstName} ${found.childLastName}` : null,
       reason,
@@ -144,12 +146,11 @@ export async function refuseDocument(
     });
     mailIds = await enqueueRenderedMails(
       tx,
-      recipients.map((to) => ({
+      recipients.map((recipient) => ({
         communeId: params.communeId,
-        to,
         subject,
         template: "document-refused-mail",
-        ...mail,
+        ...addressedTo(mail, recipient),
       })),
     );
     return { ok: true };

@@ -8,6 +8,7 @@ import { currentTime } from "@/lib/clock";
 import { mailCommuneColumns } from "@/lib/communes/mail-commune";
 import { refuseRequestDocuments, validateRequestDocuments } from "@/lib/documents/review";
 import { StaleMailError, transactionWithRenderedMail } from "@/lib/mail/prerendered";
+import { addressedTo } from "@/lib/mail/recipient";
 import { deliverPendingMail, enqueueRenderedMails } from "@/lib/mail/send-mail";
 import { parisDay } from "@/lib/planning/days";
 import { PENDING_STATUSES } from "@/lib/planning/slot-state";
@@ -226,12 +227,11 @@ export async function decideRequest(
         const subject = decisionMailSubject(props);
         mailIds = await enqueueRenderedMails(
           tx,
-          recipients.map((to) => ({
+          recipients.map((recipient) => ({
             communeId: params.communeId,
-            to,
             subject,
             template: "request-decision",
-            ...mail!,
+            ...addressedTo(mail!, recipient),
           })),
         );
         return { ok: true, request: decided! };

@@ -3,6 +3,7 @@ import { createElement } from "react";
 import type { RequestRow } from "@/db/schema";
 import RequestDecisionMail, { type RequestDecision, requestDecisionSentence } from "@/emails/request-decision-mail";
 import { type MailCommuneRow, mailCommune } from "@/lib/communes/mail-commune";
+import { RECIPIENT_GREETING } from "@/lib/mail/recipient";
 import { routes } from "@/lib/routes/paths";
 import { absoluteUrl } from "@/lib/urls";
 import { requestTypeLabel } from "./types";
@@ -28,6 +29,8 @@ export const decisionMailSubject = (p: DecisionMailProps) =>
 export function decisionMailBody(p: DecisionMailProps) {
   return createElement(RequestDecisionMail, {
     commune: mailCommune(p.commune),
+    // One render for the household's accounts, each greeted by name (lib/mail/recipient.ts).
+    greetingName: RECIPIENT_GREETING,
     reference: p.request.reference,
     typeLabel: requestTypeLabel(p.request.type),
     subject: p.request.subject,
