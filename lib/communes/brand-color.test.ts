@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkBrandColor, contrastRatio, DEFAULT_BRAND_COLOR, normalizeHexColor } from "./brand-color";
+import { checkBrandColor, contrastRatio, DEFAULT_BRAND_COLOR, darken, normalizeHexColor } from "./brand-color";
 
 describe("contrastRatio", () => {
   it("gives WCAG's extremes and is symmetric", () => {
@@ -48,5 +48,14 @@ describe("checkBrandColor", () => {
       ok: false,
       message: "Saisissez une couleur au format hexadécimal, par exemple #1d4f91.",
     });
+  });
+});
+
+describe("darken", () => {
+  it("mixes the colour with black, keeping it AA against white", () => {
+    expect(darken("#ffffff")).toBe("#bfbfbf");
+    expect(darken("#000000")).toBe("#000000");
+    expect(darken("#767676", 0.5)).toBe("#3b3b3b");
+    expect(contrastRatio(darken("#767676"), "#ffffff")).toBeGreaterThan(contrastRatio("#767676", "#ffffff"));
   });
 });

@@ -50,3 +50,12 @@ export function checkBrandColor(value: string): BrandColorCheck {
     };
   return { ok: true, color };
 }
+
+/** The colour mixed with black (`share` of black): hovers and the current menu item, still AA when the colour is. */
+export function darken(color: string, share = 0.25): string {
+  const channel = (offset: number) =>
+    Math.round(Number.parseInt(color.slice(offset, offset + 2), 16) * (1 - share))
+      .toString(16)
+      .padStart(2, "0");
+  return `#${channel(1)}${channel(3)}${channel(5)}`;
+}
