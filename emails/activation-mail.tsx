@@ -27,6 +27,6 @@ export default function ActivationMail({ commune, greetingName, activationUrl }:
 
 ActivationMail.PreviewProps = {
   commune: previewCommune,
-  greetingName: "Madame Martin",
+  greetingName: "Mme Claire MARTIN",
   activationUrl: "http://localhost:3000/demo/activation?jeton=exemple",
 } satisfies ActivationMailProps;

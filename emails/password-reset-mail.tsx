@@ -29,6 +29,6 @@ export default function PasswordResetMail({ commune, greetingName, resetUrl }: P
 
 PasswordResetMail.PreviewProps = {
   commune: previewCommune,
-  greetingName: "Madame Martin",
+  greetingName: "Mme Claire MARTIN",
   resetUrl: "http://localhost:3000/demo/reinitialiser-mot-de-passe?jeton=exemple",
 } satisfies PasswordResetMailProps;

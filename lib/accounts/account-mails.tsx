@@ -9,14 +9,13 @@ import { greetingNameOf } from "@/lib/mail/recipient";
 import { deliverPendingMail, enqueueMail, type MailMessage } from "@/lib/mail/send-mail";
 import { routes } from "@/lib/routes/paths";
 import { absoluteUrl } from "@/lib/urls";
-import { civilityLabels } from "@/lib/validation/fields";
 import { issueAccountToken } from "./tokens";
 
-type Recipient = Pick<User, "id" | "email" | "civility" | "lastName">;
+type Recipient = Pick<User, "id" | "email" | "civility" | "firstName" | "lastName">;
 
 /** The page each e-mailed token opens, and the mail that carries it. */
 function linkMail(commune: Commune, user: Recipient, purpose: TokenPurpose, token: string): MailMessage {
-  const greetingName = `${civilityLabels[user.civility]} ${user.lastName}`;
+  const greetingName = greetingNameOf(user);
   const base = { communeId: commune.id, to: user.email };
   if (purpose === "activation") {
     const activationUrl = absoluteUrl(routes.activation(commune.slug, token));
