@@ -62,6 +62,7 @@ export async function recipientsByHousehold(
     .from(subscriptions)
     .innerJoin(users, and(eq(users.id, subscriptions.userId), eq(users.communeId, subscriptions.communeId)))
     .where(and(eq(users.status, "active"), inArray(subscriptions.householdId, [...new Set(householdIds)])));
-  const byHousehold = Map.groupBy(rows, (row) => row.householdId);
+  const byHousehold = new Map<string, RecipientRow[]>();
+  for (const row of rows) byHousehold.set(row.householdId, [...(byHousehold.get(row.householdId) ?? []), row]);
   return new Map([...byHousehold].map(([householdId, accounts]) => [householdId, uniqueRecipients(accounts)]));
 }
