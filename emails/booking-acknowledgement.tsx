@@ -135,7 +135,7 @@ export default function BookingAcknowledgement({
       />
       <Text>Nous vous tiendrons informé de {lines.length === 1 ? "son" : "leur"} traitement.</Text>
       <Text>Vous pouvez également visualiser vos demandes depuis votre espace citoyen dans le menu Mes demandes.</Text>
-      <MailAction href={myRequestsUrl} label="Mon espace citoyen" />
+      <MailAction commune={commune} href={myRequestsUrl} label="Mon espace citoyen" />
     </MailLayout>
   );
 }

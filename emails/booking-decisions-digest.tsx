@@ -101,7 +101,7 @@ export default function BookingDecisionsDigest({
       <Text>
         Vous pouvez retrouver vos demandes et leur historique depuis votre espace citoyen dans le menu Mes demandes.
       </Text>
-      <MailAction href={myRequestsUrl} label="Mon espace citoyen" />
+      <MailAction commune={commune} href={myRequestsUrl} label="Mon espace citoyen" />
     </MailLayout>
   );
 }

@@ -41,7 +41,7 @@ export default function DocumentExpiringMail({
         {childName ? `, ${childName}` : ""}).
       </Text>
       <Text>Pensez à déposer un document à jour avant cette date depuis votre espace famille.</Text>
-      <MailAction href={documentsUrl} label="Mettre à jour mes pièces justificatives" />
+      <MailAction commune={commune} href={documentsUrl} label="Mettre à jour mes pièces justificatives" />
     </MailLayout>
   );
 }

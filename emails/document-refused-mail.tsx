@@ -42,7 +42,7 @@ export default function DocumentRefusedMail({
         <Text style={{ whiteSpace: "pre-line" }}>{reason}</Text>
       </Section>
       <Text>Vous pouvez déposer un nouveau document depuis votre espace famille, rubrique Pièces justificatives.</Text>
-      <MailAction href={documentsUrl} label="Voir mes pièces justificatives" />
+      <MailAction commune={commune} href={documentsUrl} label="Voir mes pièces justificatives" />
     </MailLayout>
   );
 }

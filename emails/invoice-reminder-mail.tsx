@@ -50,7 +50,7 @@ export default function InvoiceReminderMail({
       </Text>
       {paymentInstructions ? <Text>Comment payer : {paymentInstructions}</Text> : null}
       <Text>Si vous avez déjà réglé cette facture, merci de ne pas tenir compte de ce message.</Text>
-      <MailAction href={invoiceUrl} label="Voir ma facture" />
+      <MailAction commune={commune} href={invoiceUrl} label="Voir ma facture" />
     </MailLayout>
   );
 }

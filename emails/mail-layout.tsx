@@ -1,5 +1,5 @@
 import { Body, Button, Container, Head, Hr, Html, Img, Link, Preview, Section, Text } from "@react-email/components";
-import { createContext, type ReactNode, useContext } from "react";
+import type { ReactNode } from "react";
 import { DEFAULT_BRAND_COLOR } from "@/lib/communes/brand-color";
 
 /** How the service is reached, as the guides' mails end. */
@@ -33,8 +33,8 @@ a { overflow-wrap: anywhere; word-break: break-word; }
 
 const wrapping = { overflowWrap: "anywhere", wordBreak: "break-word" } as const;
 
-/** The commune's colour, for the buttons of the mail MailLayout frames (without passing it to each). */
-const BrandColor = createContext(DEFAULT_BRAND_COLOR);
+/** The commune's colour, or the portal's. */
+const brandColorOf = (commune: MailCommune) => commune.brandColor ?? DEFAULT_BRAND_COLOR;
 
 function ContactBlock({ contact }: { contact: MailContact }) {
   const lines = [contact.address, contact.phone && `Tél. : ${contact.phone}`, contact.hours].filter(Boolean);
@@ -63,62 +63,60 @@ export function MailLayout({
   preview: string;
   children: ReactNode;
 }) {
-  const color = commune.brandColor ?? DEFAULT_BRAND_COLOR;
+  const color = brandColorOf(commune);
   return (
-    <BrandColor value={color}>
-      <Html lang="fr">
-        <Head>
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <style>{PHONE_CSS}</style>
-        </Head>
-        <Preview>{preview}</Preview>
-        <Body
+    <Html lang="fr">
+      <Head>
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <style>{PHONE_CSS}</style>
+      </Head>
+      <Preview>{preview}</Preview>
+      <Body
+        style={{
+          backgroundColor: "#f4f6fa",
+          fontFamily: "Arial, Helvetica, sans-serif",
+          color: "#1e1e1e",
+          margin: 0,
+        }}
+      >
+        <Container
           style={{
-            backgroundColor: "#f4f6fa",
-            fontFamily: "Arial, Helvetica, sans-serif",
-            color: "#1e1e1e",
-            margin: 0,
+            backgroundColor: "#ffffff",
+            padding: "16px",
+            width: "100%",
+            maxWidth: "600px",
+            boxSizing: "border-box",
           }}
         >
-          <Container
-            style={{
-              backgroundColor: "#ffffff",
-              padding: "16px",
-              width: "100%",
-              maxWidth: "600px",
-              boxSizing: "border-box",
-            }}
-          >
-            <Section style={{ borderBottom: `4px solid ${color}`, margin: "0 0 16px" }}>
-              {commune.logoUrl ? (
-                <Img
-                  src={commune.logoUrl}
-                  alt={`Logo de ${commune.name}`}
-                  height="48"
-                  style={{ maxWidth: "100%", margin: "0 0 8px" }}
-                />
-              ) : null}
-              <Text style={{ fontSize: "18px", fontWeight: 700, color, margin: "0 0 8px", ...wrapping }}>
-                {commune.name} – Portail Famille
-              </Text>
-            </Section>
-            <Section style={wrapping}>{children}</Section>
-            <Text style={{ margin: "24px 0 0" }}>
-              Cordialement
-              <br />
-              {commune.serviceSignature}
-              <br />
-              {commune.name}
+          <Section style={{ borderBottom: `4px solid ${color}`, margin: "0 0 16px" }}>
+            {commune.logoUrl ? (
+              <Img
+                src={commune.logoUrl}
+                alt={`Logo de ${commune.name}`}
+                height="48"
+                style={{ maxWidth: "100%", margin: "0 0 8px" }}
+              />
+            ) : null}
+            <Text style={{ fontSize: "18px", fontWeight: 700, color, margin: "0 0 8px", ...wrapping }}>
+              {commune.name} – Portail Famille
             </Text>
-            {commune.contact ? <ContactBlock contact={commune.contact} /> : null}
-            <Hr />
-            <Text style={{ fontSize: "12px", color: "#4f4f4f" }}>
-              Ceci est un mail automatique, merci de ne pas y répondre.
-            </Text>
-          </Container>
-        </Body>
-      </Html>
-    </BrandColor>
+          </Section>
+          <Section style={wrapping}>{children}</Section>
+          <Text style={{ margin: "24px 0 0" }}>
+            Cordialement
+            <br />
+            {commune.serviceSignature}
+            <br />
+            {commune.name}
+          </Text>
+          {commune.contact ? <ContactBlock contact={commune.contact} /> : null}
+          <Hr />
+          <Text style={{ fontSize: "12px", color: "#4f4f4f" }}>
+            Ceci est un mail automatique, merci de ne pas y répondre.
+          </Text>
+        </Container>
+      </Body>
+    </Html>
   );
 }
 
@@ -128,13 +126,13 @@ export function MailGreeting({ name }: { name: string }) {
 }
 
 /** A call-to-action button in the commune's colour, followed by the plain link for clients that do not show it. */
-export function MailAction({ href, label }: { href: string; label: string }) {
+export function MailAction({ commune, href, label }: { commune: MailCommune; href: string; label: string }) {
   return (
     <Section style={{ margin: "16px 0" }}>
       <Button
         href={href}
         style={{
-          backgroundColor: useContext(BrandColor),
+          backgroundColor: brandColorOf(commune),
           color: "#ffffff",
           padding: "12px 20px",
           borderRadius: "6px",

@@ -136,7 +136,7 @@ export default function NurseryApplicationMail(props: NurseryApplicationMailProp
     <MailLayout commune={props.commune} preview={subject}>
       <MailGreeting name={props.greetingName} />
       <Body {...props} />
-      <MailAction href={props.applicationUrl} label={`Voir ma demande ${props.reference}`} />
+      <MailAction commune={props.commune} href={props.applicationUrl} label={`Voir ma demande ${props.reference}`} />
     </MailLayout>
   );
 }

@@ -57,7 +57,7 @@ export default function OnlinePaymentReceipt({
         </Text>
       )}
       <Text>Ce paiement apparaît dans Mes règlements de votre Espace Facturation.</Text>
-      <MailAction href={invoiceUrl} label="Voir ma facture" />
+      <MailAction commune={commune} href={invoiceUrl} label="Voir ma facture" />
     </MailLayout>
   );
 }

@@ -52,7 +52,7 @@ export default function RequestDecisionMail({
         </Section>
       ) : null}
       <Text>Vous pouvez retrouver votre demande et son historique dans Mon espace citoyen, rubrique Mes demandes.</Text>
-      <MailAction href={requestUrl} label="Voir ma demande" />
+      <MailAction commune={commune} href={requestUrl} label="Voir ma demande" />
     </MailLayout>
   );
 }
