@@ -25,6 +25,7 @@ const PHONE_CSS = `
 a { overflow-wrap: anywhere; word-break: break-word; }
 @media (max-width: 480px) {
   .mail-table thead { display: none; }
+  .mail-table caption { display: block; }
   .mail-table, .mail-table tbody, .mail-table tr, .mail-table td { display: block; width: auto !important; }
   .mail-table tr { border: 1px solid #c9d2e0; margin: 0 0 8px; }
   .mail-table td { border: 0 !important; }
