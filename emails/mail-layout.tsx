@@ -126,14 +126,14 @@ export function MailGreeting({ name }: { name: string }) {
   return <Text>Bonjour {name},</Text>;
 }
 
-/** A call-to-action button in the commune's colour, followed by the plain link for clients that do not show it. */
-export function MailAction({ commune, href, label }: { commune: MailCommune; href: string; label: string }) {
+/** A call-to-action button in the commune's colour (none given: the portal's), then the plain link for clients without buttons. */
+export function MailAction({ commune, href, label }: { commune?: MailCommune; href: string; label: string }) {
   return (
     <Section style={{ margin: "16px 0" }}>
       <Button
         href={href}
         style={{
-          backgroundColor: brandColorOf(commune),
+          backgroundColor: commune ? brandColorOf(commune) : DEFAULT_BRAND_COLOR,
           color: "#ffffff",
           padding: "12px 20px",
           borderRadius: "6px",
