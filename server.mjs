@@ -6,8 +6,8 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env"; // CommonJS: its named exports are not visible to ESM
-import { parseTrustedProxyHops, stampClientAddress } from "./server/client-address.mjs";
 import { defaultAppUrl } from "./server/app-url.mjs";
+import { parseTrustedProxyHops, stampClientAddress } from "./server/client-address.mjs";
 import { E2E_MODE, readE2eMode } from "./server/e2e-mode.mjs";
 
 const { values: args } = parseArgs({
