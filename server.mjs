@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env"; // CommonJS: its named exports are not visible to ESM
+import { defaultAppUrl } from "./server/app-url.mjs";
 import { parseTrustedProxyHops, stampClientAddress } from "./server/client-address.mjs";
 import { E2E_MODE, readE2eMode } from "./server/e2e-mode.mjs";
 
@@ -32,8 +33,12 @@ try {
 }
 if (e2eMode) globalThis[E2E_MODE] = e2eMode;
 
-const { default: next } = await import("next");
 const port = Number(args.port);
+// Mailed links point where this server really listens unless APP_URL says otherwise (a proxy's public address);
+// never derived from a request's Host header, which a client chooses (a poisoned password-reset link).
+process.env.APP_URL ||= defaultAppUrl(args.hostname, port);
+
+const { default: next } = await import("next");
 const server = createServer();
 const app = next({ dev: args.dev, hostname: args.hostname ?? "localhost", port, httpServer: server });
 await app.prepare();

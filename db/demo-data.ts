@@ -11,6 +11,12 @@ export const demo = {
   /** The admin signs in with a second factor: add `totpSecret` to an authenticator app (or compute its codes). */
   admin: { email: "admin@demo.fr", password: "Admin2026demo", totpSecret: "PORTAILFAMILLEDEMOADMINTOTP23457" },
   otherFamily: { email: "famille@autreville.fr", password: "Famille2026autre" },
+  /** Autreville's admin (Identité de la commune: its logo and colour are set there, never on the demo's commune). */
+  otherAdmin: {
+    email: "admin@autreville.fr",
+    password: "Admin2026autre",
+    totpSecret: "PORTAILFAMILLEAUTREADMINTOTP2345",
+  },
   /** Household already linked to the demo family account. */
   subscribedCode: "MRT7K2Q9WX",
   /** An account created but never activated, whose activation link has expired (shows that page). */

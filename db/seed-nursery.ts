@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
+import type { MailCommuneRow } from "@/lib/communes/mail-commune";
 import { ageGroupAt } from "@/lib/nursery/age-groups";
 import type { CommissionDecision } from "@/lib/nursery/agent-schemas";
 import { acceptNurseryOffer } from "@/lib/nursery/answer";
@@ -12,7 +13,6 @@ import { addRequestEvent, allocateRequestReference } from "@/lib/requests/record
 import type { Db } from "./client";
 import { nurseryDemoFamily } from "./demo-data";
 import {
-  type Commune,
   guardians,
   type NurseryCareType,
   type NurseryKind,
@@ -171,7 +171,7 @@ const monthsFrom = (today: IsoDay, months: number, days = 0) => addDays(addMonth
  */
 export async function seedNursery(
   db: Db,
-  params: { commune: Pick<Commune, "id" | "slug" | "name" | "serviceSignature">; agentUserId: string; now: Date },
+  params: { commune: MailCommuneRow & { id: string }; agentUserId: string; now: Date },
 ) {
   const { commune, agentUserId, now } = params;
   const communeId = commune.id;

@@ -236,6 +236,9 @@ export async function seedDemo(db: Db, options: { familyCopies?: number } = {}):
     contactEmail: "enfance@demo.fr",
     contactPhone: "01 23 45 67 89",
     contactAddress: "Mairie de Démo, 1 place de la Mairie, 38330 Démo",
+    contactHours: "Du lundi au vendredi, de 8 h 30 à 12 h et de 13 h 30 à 17 h",
+    mailSenderName: "Ville de Démo",
+    // No colour nor logo: the demo keeps the portal's own look (the screens' baselines are taken on it).
   });
   const other = await upsertCommune(db, {
     slug: demo.otherCommune.slug,
@@ -244,6 +247,8 @@ export async function seedDemo(db: Db, options: { familyCopies?: number } = {}):
     contactEmail: "scolaire@autreville.fr",
     contactPhone: "04 76 00 00 00",
     contactAddress: "Hôtel de ville, 2 rue de la République, 38000 Autreville",
+    contactHours: "Du lundi au jeudi, de 9 h à 12 h",
+    mailSenderName: "Mairie d'Autreville",
   });
 
   const agent = await upsertAccount(db, town.id, {
@@ -261,6 +266,14 @@ export async function seedDemo(db: Db, options: { familyCopies?: number } = {}):
     firstName: "Sophie",
   });
   await addConfirmedFactor(db, { communeId: town.id, userId: admin.id, secret: demo.admin.totpSecret });
+  const otherAdmin = await upsertAccount(db, other.id, {
+    ...demo.otherAdmin,
+    role: "admin",
+    civility: "M",
+    lastName: "GARNIER",
+    firstName: "Marc",
+  });
+  await addConfirmedFactor(db, { communeId: other.id, userId: otherAdmin.id, secret: demo.otherAdmin.totpSecret });
   await upsertAccount(db, other.id, {
     ...demo.otherFamily,
     role: "family",

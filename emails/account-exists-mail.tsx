@@ -1,7 +1,13 @@
 import { Link, Text } from "@react-email/components";
-import { type MailCommune, MailLayout, previewCommune } from "./mail-layout";
+import { type MailCommune, MailGreeting, MailLayout, previewCommune } from "./mail-layout";
 
-export type AccountExistsMailProps = { commune: MailCommune; loginUrl: string; forgotPasswordUrl: string };
+export type AccountExistsMailProps = {
+  commune: MailCommune;
+  /** "Mme Claire MARTIN" */
+  greetingName: string;
+  loginUrl: string;
+  forgotPasswordUrl: string;
+};
 
 export const accountExistsMailSubject = (communeName: string) =>
   `Votre compte existe déjà – Portail Famille ${communeName}`;
@@ -10,10 +16,15 @@ export const accountExistsMailSubject = (communeName: string) =>
  * Sent instead of an activation mail when someone signs up with an address that already has an account:
  * the sign-up page answers the same either way, so only the address's owner learns the account exists.
  */
-export default function AccountExistsMail({ commune, loginUrl, forgotPasswordUrl }: AccountExistsMailProps) {
+export default function AccountExistsMail({
+  commune,
+  greetingName,
+  loginUrl,
+  forgotPasswordUrl,
+}: AccountExistsMailProps) {
   return (
     <MailLayout commune={commune} preview="Un compte existe déjà avec cette adresse e-mail">
-      <Text>Bonjour,</Text>
+      <MailGreeting name={greetingName} />
       <Text>
         Une demande de création de compte a été faite sur le portail avec cette adresse e-mail. Un compte existe déjà
         pour cette adresse : il n&apos;est pas nécessaire d&apos;en créer un nouveau.
@@ -33,6 +44,7 @@ export default function AccountExistsMail({ commune, loginUrl, forgotPasswordUrl
 
 AccountExistsMail.PreviewProps = {
   commune: previewCommune,
+  greetingName: "Mme Claire MARTIN",
   loginUrl: "http://localhost:3000/demo/connexion",
   forgotPasswordUrl: "http://localhost:3000/demo/mot-de-passe-oublie",
 } satisfies AccountExistsMailProps;

@@ -15,7 +15,7 @@ export default function ActivationMail({ commune, greetingName, activationUrl }:
         Pour finaliser la création de votre compte sur le portail, veuillez confirmer votre adresse e-mail en cliquant
         sur le bouton suivant :
       </Text>
-      <MailAction href={activationUrl} label="Confirmer votre adresse e-mail" />
+      <MailAction commune={commune} href={activationUrl} label="Confirmer votre adresse e-mail" />
       <Text>
         Attention, cet e-mail n&apos;est valable que 24 heures. Passé ce délai, si vous n&apos;avez pas activé votre
         compte, vous pourrez demander un nouveau lien d&apos;activation depuis le portail.
@@ -27,6 +27,6 @@ export default function ActivationMail({ commune, greetingName, activationUrl }:
 
 ActivationMail.PreviewProps = {
   commune: previewCommune,
-  greetingName: "Madame Martin",
+  greetingName: "Mme Claire MARTIN",
   activationUrl: "http://localhost:3000/demo/activation?jeton=exemple",
 } satisfies ActivationMailProps;

@@ -22,7 +22,7 @@ export default function AgentInvitationMail({ commune, firstName, roleLabel, lin
         Un compte « {roleLabel} » vient d&apos;être créé pour vous sur le Portail Famille de {commune.name}. Pour
         l&apos;activer, choisissez votre mot de passe :
       </Text>
-      <MailAction href={link} label="Choisir mon mot de passe" />
+      <MailAction commune={commune} href={link} label="Choisir mon mot de passe" />
       <Text>
         Ce lien est valable 1 heure et ne peut servir qu&apos;une fois. S&apos;il a expiré, demandez à un administrateur
         de la commune de vous renvoyer l&apos;invitation.

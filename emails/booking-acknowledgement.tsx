@@ -27,7 +27,13 @@ export function bookingLineCells(line: BookingMailLine): string[] {
   return [formatDate(line.day), line.startTime, typeLabels[line.kind], line.childName, line.activityLabel];
 }
 
-const cellStyle = { border: "1px solid #c9d2e0", padding: "6px 8px", textAlign: "left", verticalAlign: "top" } as const;
+const cellStyle = {
+  border: "1px solid #c9d2e0",
+  padding: "6px 8px",
+  textAlign: "left",
+  verticalAlign: "top",
+  overflowWrap: "anywhere",
+} as const;
 
 /** A data table with header cells (not a layout table), also readable in the plain-text part. */
 export function MailTable({
@@ -42,6 +48,7 @@ export function MailTable({
   return (
     <table
       data-text-format="dataTable"
+      className="mail-table"
       style={{ borderCollapse: "collapse", width: "100%", fontSize: "14px", margin: "8px 0 16px" }}
     >
       <caption style={{ textAlign: "left", fontWeight: 700, padding: "0 0 6px" }}>{caption}</caption>
@@ -60,7 +67,7 @@ export function MailTable({
           <tr key={row}>
             {cells.map((cell, column) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a mail is rendered once; its cells never move.
-              <td key={column} style={cellStyle}>
+              <td key={column} data-label={headers[column]} style={cellStyle}>
                 {cell}
               </td>
             ))}
@@ -128,7 +135,7 @@ export default function BookingAcknowledgement({
       />
       <Text>Nous vous tiendrons informé de {lines.length === 1 ? "son" : "leur"} traitement.</Text>
       <Text>Vous pouvez également visualiser vos demandes depuis votre espace citoyen dans le menu Mes demandes.</Text>
-      <MailAction href={myRequestsUrl} label="Mon espace citoyen" />
+      <MailAction commune={commune} href={myRequestsUrl} label="Mon espace citoyen" />
     </MailLayout>
   );
 }

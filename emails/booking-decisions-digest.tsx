@@ -2,7 +2,7 @@ import { Text } from "@react-email/components";
 import type { BookingEventKind, BookingStatus } from "@/db/schema/planning";
 import { formatDateTime } from "@/lib/format";
 import { BOOKING_TABLE_HEADERS, type BookingMailLine, bookingLineCells, MailTable } from "./booking-acknowledgement";
-import { MailAction, type MailCommune, MailLayout, previewCommune } from "./mail-layout";
+import { MailAction, type MailCommune, MailGreeting, MailLayout, previewCommune } from "./mail-layout";
 
 /** What the town (or the portal) decided on a day; a late absence accepted but billed is told apart. */
 export type DigestDecision = BookingEventKind | "absence_accepted_billed";
@@ -37,6 +37,8 @@ export const bookingDecisionsDigestSubject = (communeName: string) =>
 
 export type BookingDecisionsDigestProps = {
   commune: MailCommune;
+  /** "Mme Claire MARTIN" */
+  greetingName: string;
   /** First and last minute of the window, e.g. 18:01 the day before and 13:00. */
   from: Date;
   to: Date;
@@ -80,6 +82,7 @@ function DecisionCell({ line }: { line: DigestLine }) {
 /** The accusé de traitement digest: one mail per family and window (13:00 and 18:00) listing the days decided. */
 export default function BookingDecisionsDigest({
   commune,
+  greetingName,
   from,
   to,
   lines,
@@ -88,7 +91,7 @@ export default function BookingDecisionsDigest({
   const sentence = `Vos demandes de réservation et d'absence suivantes ont été traitées entre le ${formatDateTime(from)} et le ${formatDateTime(to)} :`;
   return (
     <MailLayout commune={commune} preview={sentence}>
-      <Text>Bonjour,</Text>
+      <MailGreeting name={greetingName} />
       <Text>{sentence}</Text>
       <MailTable
         caption="Traitement de vos demandes"
@@ -98,13 +101,14 @@ export default function BookingDecisionsDigest({
       <Text>
         Vous pouvez retrouver vos demandes et leur historique depuis votre espace citoyen dans le menu Mes demandes.
       </Text>
-      <MailAction href={myRequestsUrl} label="Mon espace citoyen" />
+      <MailAction commune={commune} href={myRequestsUrl} label="Mon espace citoyen" />
     </MailLayout>
   );
 }
 
 BookingDecisionsDigest.PreviewProps = {
   commune: previewCommune,
+  greetingName: "Mme Claire MARTIN",
   from: new Date("2026-04-01T16:01:00Z"),
   to: new Date("2026-04-02T11:00:00Z"),
   lines: previewLines,

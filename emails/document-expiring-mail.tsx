@@ -1,10 +1,12 @@
 import { Text } from "@react-email/components";
 import { formatDate } from "@/lib/format";
 import type { IsoDay } from "@/lib/planning/days";
-import { MailAction, type MailCommune, MailLayout, previewCommune } from "./mail-layout";
+import { MailAction, type MailCommune, MailGreeting, MailLayout, previewCommune } from "./mail-layout";
 
 export type DocumentExpiringMailProps = {
   commune: MailCommune;
+  /** "Mme Claire MARTIN" */
+  greetingName: string;
   /** "Famille MARTIN": the household (an account may follow several). */
   householdName: string;
   typeLabel: string;
@@ -23,6 +25,7 @@ export function documentExpiringSubject(typeLabel: string, expiresOn: IsoDay): s
 /** Sent once per validated document, within a month of its expiry date. */
 export default function DocumentExpiringMail({
   commune,
+  greetingName,
   householdName,
   typeLabel,
   childName,
@@ -32,19 +35,20 @@ export default function DocumentExpiringMail({
   const subject = documentExpiringSubject(typeLabel, expiresOn);
   return (
     <MailLayout commune={commune} preview={subject}>
-      <Text>Bonjour,</Text>
+      <MailGreeting name={greetingName} />
       <Text>
         {subject} (famille {householdName}
         {childName ? `, ${childName}` : ""}).
       </Text>
       <Text>Pensez à déposer un document à jour avant cette date depuis votre espace famille.</Text>
-      <MailAction href={documentsUrl} label="Mettre à jour mes pièces justificatives" />
+      <MailAction commune={commune} href={documentsUrl} label="Mettre à jour mes pièces justificatives" />
     </MailLayout>
   );
 }
 
 DocumentExpiringMail.PreviewProps = {
   commune: previewCommune,
+  greetingName: "Mme Claire MARTIN",
   householdName: "MARTIN",
   typeLabel: "Attestation CAF / avis d'imposition",
   childName: null,

@@ -1,8 +1,10 @@
 import { Section, Text } from "@react-email/components";
-import { MailAction, type MailCommune, MailLayout, previewCommune } from "./mail-layout";
+import { MailAction, type MailCommune, MailGreeting, MailLayout, previewCommune } from "./mail-layout";
 
 export type DocumentRefusedMailProps = {
   commune: MailCommune;
+  /** "Mme Claire MARTIN" */
+  greetingName: string;
   /** "Justificatif de domicile". */
   typeLabel: string;
   /** "Léa MARTIN" for a child's document; null for the household's. */
@@ -21,6 +23,7 @@ export function documentRefusedSubject(typeLabel: string): string {
 /** Sent to every account of the household when an agent refuses one of its documents. */
 export default function DocumentRefusedMail({
   commune,
+  greetingName,
   typeLabel,
   childName,
   reason,
@@ -29,7 +32,7 @@ export default function DocumentRefusedMail({
   const subject = documentRefusedSubject(typeLabel);
   return (
     <MailLayout commune={commune} preview={subject}>
-      <Text>Bonjour,</Text>
+      <MailGreeting name={greetingName} />
       <Text>
         {subject}
         {childName ? ` (${childName})` : ""}.
@@ -39,13 +42,14 @@ export default function DocumentRefusedMail({
         <Text style={{ whiteSpace: "pre-line" }}>{reason}</Text>
       </Section>
       <Text>Vous pouvez déposer un nouveau document depuis votre espace famille, rubrique Pièces justificatives.</Text>
-      <MailAction href={documentsUrl} label="Voir mes pièces justificatives" />
+      <MailAction commune={commune} href={documentsUrl} label="Voir mes pièces justificatives" />
     </MailLayout>
   );
 }
 
 DocumentRefusedMail.PreviewProps = {
   commune: previewCommune,
+  greetingName: "Mme Claire MARTIN",
   typeLabel: "Justificatif de domicile",
   childName: null,
   reason: "Le document date de plus de trois mois. Merci d'envoyer une facture récente.",

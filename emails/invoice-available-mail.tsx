@@ -61,7 +61,7 @@ export default function InvoiceAvailableMail({
         <Text>Merci de la régler avant le {dueDate}, en ligne ou auprès de la régie.</Text>
       )}
       <Text>Vous y trouverez le détail de la facture et pourrez la télécharger.</Text>
-      <MailAction href={invoiceUrl} label="Voir ma facture" />
+      <MailAction commune={commune} href={invoiceUrl} label="Voir ma facture" />
     </MailLayout>
   );
 }

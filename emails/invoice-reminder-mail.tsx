@@ -1,10 +1,12 @@
 import { Text } from "@react-email/components";
 import { formatDate, formatEuros } from "@/lib/format";
 import type { IsoDay } from "@/lib/planning/days";
-import { MailAction, type MailCommune, MailLayout, previewCommune } from "./mail-layout";
+import { MailAction, type MailCommune, MailGreeting, MailLayout, previewCommune } from "./mail-layout";
 
 export type InvoiceReminderMailProps = {
   commune: MailCommune;
+  /** "Mme Claire MARTIN" */
+  greetingName: string;
   /** "Famille MARTIN": the household the invoice is addressed to (an account may follow several). */
   householdName: string;
   reference: string;
@@ -25,6 +27,7 @@ export function invoiceReminderSubject(reference: string, dueOn: IsoDay): string
 /** A few days before the due date of an invoice still (partly) unpaid; never for a direct debit. */
 export default function InvoiceReminderMail({
   commune,
+  greetingName,
   householdName,
   reference,
   dueOn,
@@ -36,7 +39,7 @@ export default function InvoiceReminderMail({
   const subject = invoiceReminderSubject(reference, dueOn);
   return (
     <MailLayout commune={commune} preview={subject}>
-      <Text>Bonjour,</Text>
+      <MailGreeting name={greetingName} />
       <Text>
         {subject} (famille {householdName}).
       </Text>
@@ -47,13 +50,14 @@ export default function InvoiceReminderMail({
       </Text>
       {paymentInstructions ? <Text>Comment payer : {paymentInstructions}</Text> : null}
       <Text>Si vous avez déjà réglé cette facture, merci de ne pas tenir compte de ce message.</Text>
-      <MailAction href={invoiceUrl} label="Voir ma facture" />
+      <MailAction commune={commune} href={invoiceUrl} label="Voir ma facture" />
     </MailLayout>
   );
 }
 
 InvoiceReminderMail.PreviewProps = {
   commune: previewCommune,
+  greetingName: "Mme Claire MARTIN",
   householdName: "MARTIN",
   reference: "F2027-000001",
   dueOn: "2027-01-25",

@@ -1,5 +1,5 @@
 import { Section, Text } from "@react-email/components";
-import { MailAction, type MailCommune, MailLayout, previewCommune } from "./mail-layout";
+import { MailAction, type MailCommune, MailGreeting, MailLayout, previewCommune } from "./mail-layout";
 
 /** What happened to a pré-inscription en crèche, as the family is told. */
 export type NurseryMailEvent =
@@ -14,6 +14,8 @@ export type NurseryMailEvent =
 
 export type NurseryApplicationMailProps = {
   commune: MailCommune;
+  /** "Mme Claire MARTIN" */
+  greetingName: string;
   event: NurseryMailEvent;
   /** "D2027-000042". */
   reference: string;
@@ -132,15 +134,16 @@ export default function NurseryApplicationMail(props: NurseryApplicationMailProp
   const subject = nurseryMailSubject(props.event, props.reference);
   return (
     <MailLayout commune={props.commune} preview={subject}>
-      <Text>Bonjour,</Text>
+      <MailGreeting name={props.greetingName} />
       <Body {...props} />
-      <MailAction href={props.applicationUrl} label={`Voir ma demande ${props.reference}`} />
+      <MailAction commune={props.commune} href={props.applicationUrl} label={`Voir ma demande ${props.reference}`} />
     </MailLayout>
   );
 }
 
 NurseryApplicationMail.PreviewProps = {
   commune: previewCommune,
+  greetingName: "Mme Claire MARTIN",
   event: "offered",
   reference: "D2027-000042",
   childName: "Jules MARTIN",

@@ -1,9 +1,11 @@
 import { Section, Text } from "@react-email/components";
 import { formatDateTime, formatEuros } from "@/lib/format";
-import { MailAction, type MailCommune, MailLayout, previewCommune } from "./mail-layout";
+import { MailAction, type MailCommune, MailGreeting, MailLayout, previewCommune } from "./mail-layout";
 
 export type OnlinePaymentReceiptProps = {
   commune: MailCommune;
+  /** "Mme Claire MARTIN" */
+  greetingName: string;
   /** The invoice paid, "F2027-000123". */
   reference: string;
   /** What PayFiP says was paid. */
@@ -23,6 +25,7 @@ export const onlinePaymentReceiptSubject = (reference: string) => `Paiement en l
 /** Sent to the address the payer paid from, in the transaction that records the card payment. */
 export default function OnlinePaymentReceipt({
   commune,
+  greetingName,
   reference,
   amountCents,
   paidAt,
@@ -33,7 +36,7 @@ export default function OnlinePaymentReceipt({
   const subject = onlinePaymentReceiptSubject(reference);
   return (
     <MailLayout commune={commune} preview={subject}>
-      <Text>Bonjour,</Text>
+      <MailGreeting name={greetingName} />
       <Text>Nous avons bien reçu votre paiement en ligne de la facture n° {reference}.</Text>
       <Section style={{ borderLeft: "4px solid #1d4f91", backgroundColor: "#f4f6fa", padding: "4px 12px" }}>
         <Text style={{ margin: "8px 0" }}>
@@ -54,13 +57,14 @@ export default function OnlinePaymentReceipt({
         </Text>
       )}
       <Text>Ce paiement apparaît dans Mes règlements de votre Espace Facturation.</Text>
-      <MailAction href={invoiceUrl} label="Voir ma facture" />
+      <MailAction commune={commune} href={invoiceUrl} label="Voir ma facture" />
     </MailLayout>
   );
 }
 
 OnlinePaymentReceipt.PreviewProps = {
   commune: previewCommune,
+  greetingName: "Mme Claire MARTIN",
   reference: "F2027-000123",
   amountCents: 8640,
   paidAt: new Date("2027-01-11T09:42:00Z"),

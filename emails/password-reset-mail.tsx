@@ -14,7 +14,7 @@ export default function PasswordResetMail({ commune, greetingName, resetUrl }: P
       <Text>
         Pour choisir un nouveau mot de passe pour votre compte sur le portail, cliquez sur le bouton suivant :
       </Text>
-      <MailAction href={resetUrl} label="Choisir un nouveau mot de passe" />
+      <MailAction commune={commune} href={resetUrl} label="Choisir un nouveau mot de passe" />
       <Text>
         Attention, ce lien n&apos;est valable qu&apos;une heure et ne peut servir qu&apos;une fois. Passé ce délai,
         faites une nouvelle demande depuis la page « Mot de passe oublié ? ».
@@ -29,6 +29,6 @@ export default function PasswordResetMail({ commune, greetingName, resetUrl }: P
 
 PasswordResetMail.PreviewProps = {
   commune: previewCommune,
-  greetingName: "Madame Martin",
+  greetingName: "Mme Claire MARTIN",
   resetUrl: "http://localhost:3000/demo/reinitialiser-mot-de-passe?jeton=exemple",
 } satisfies PasswordResetMailProps;

@@ -1,10 +1,12 @@
 import { Section, Text } from "@react-email/components";
-import { MailAction, type MailCommune, MailLayout, previewCommune } from "./mail-layout";
+import { MailAction, type MailCommune, MailGreeting, MailLayout, previewCommune } from "./mail-layout";
 
 export type RequestDecision = "accepted" | "refused";
 
 export type RequestDecisionMailProps = {
   commune: MailCommune;
+  /** "Mme Claire MARTIN" */
+  greetingName: string;
   reference: string;
   /** The request type as "Mes demandes" shows it, e.g. "Modification du responsable". */
   typeLabel: string;
@@ -26,6 +28,7 @@ export function requestDecisionSentence(reference: string, typeLabel: string, de
 /** The accusé de traitement of a change to the family file, sent as soon as an agent decides it. */
 export default function RequestDecisionMail({
   commune,
+  greetingName,
   reference,
   typeLabel,
   subject,
@@ -36,7 +39,7 @@ export default function RequestDecisionMail({
   const sentence = requestDecisionSentence(reference, typeLabel, decision);
   return (
     <MailLayout commune={commune} preview={sentence}>
-      <Text>Bonjour,</Text>
+      <MailGreeting name={greetingName} />
       <Text>
         {sentence}
         {subject ? ` (${subject})` : ""}.
@@ -49,13 +52,14 @@ export default function RequestDecisionMail({
         </Section>
       ) : null}
       <Text>Vous pouvez retrouver votre demande et son historique dans Mon espace citoyen, rubrique Mes demandes.</Text>
-      <MailAction href={requestUrl} label="Voir ma demande" />
+      <MailAction commune={commune} href={requestUrl} label="Voir ma demande" />
     </MailLayout>
   );
 }
 
 RequestDecisionMail.PreviewProps = {
   commune: previewCommune,
+  greetingName: "Mme Claire MARTIN",
   reference: "D2026-000123",
   typeLabel: "Modification du responsable",
   subject: "Claire MARTIN",

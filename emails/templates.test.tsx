@@ -46,6 +46,40 @@ describe("mail templates", () => {
     expect(text).not.toMatch(/undefined|null|NaN/);
   });
 
+  it.each(templates)("%s has no fixed width a 390 px phone could not hold", async (_, mail) => {
+    const html = await render(mail);
+    // Fixed widths in styles and attributes (max-width is what keeps the mail fluid: allowed).
+    const widths = [...html.matchAll(/(?<![-\w])(?:min-)?width\s*:\s*(\d+(?:\.\d+)?)px|\swidth="(\d+)"/g)].map((m) =>
+      Number(m[1] ?? m[2]),
+    );
+    expect(widths.filter((width) => width >= 390)).toEqual([]);
+    // Long links wrap instead of widening the mail.
+    expect(html).toContain("overflow-wrap:anywhere");
+  });
+
+  it.each(templates)("%s names its recipient and ends with the service's contact block", async (_, mail) => {
+    const text = toPlainText(await render(mail));
+    expect(text).toMatch(/^Bonjour (Mme Claire MARTIN|Paul),$/m);
+    const contact = previewCommune.contact!;
+    for (const line of [contact.address!, `Tél. : ${contact.phone}`, contact.hours!, contact.email])
+      expect(text).toContain(line);
+  });
+
+  it("stacks a data table's rows as cards on a phone, each cell labelled by its column", async () => {
+    const html = await render(preview(BookingDecisionsDigest));
+    expect(html).toMatch(/@media \(max-width: 480px\)/);
+    expect(html).toContain('class="mail-table"');
+    expect(html).toContain('data-label="Décision"');
+  });
+
+  it("draws the frame and the buttons in the commune's colour, and shows its logo", async () => {
+    const commune = { ...previewCommune, brandColor: "#0b5a3c", logoUrl: "https://portail.example/demo/logo?v=1" };
+    const html = await render(<ActivationMail {...ActivationMail.PreviewProps} commune={commune} />);
+    expect(html).toContain("background-color:#0b5a3c");
+    expect(html).toContain('src="https://portail.example/demo/logo?v=1"');
+    expect(html).toContain('alt="Logo de Ville de Démo"');
+  });
+
   it("online-payment-receipt says what was paid, when, under which transaction, and what is left", async () => {
     const text = async (props: Partial<OnlinePaymentReceiptProps>) =>
       toPlainText(await render(<OnlinePaymentReceipt {...OnlinePaymentReceipt.PreviewProps} {...props} />));

@@ -14,7 +14,10 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   PGLITE_DATA_DIR: z.string().default(".data/pglite"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET doit faire au moins 32 caractères"),
-  /** Public base URL used in e-mailed links. */
+  /**
+   * Public base URL used in e-mailed links. Unset, server.mjs sets it to where it listens (its -p port); the
+   * default only serves a process started without it (scripts, tests).
+   */
   APP_URL: z.string().url().default("http://localhost:3000"),
   RESEND_API_KEY: z.string().min(1).optional(),
   MAIL_FROM: z.string().default("Portail Famille <nepasrepondre@portail-famille.local>"),

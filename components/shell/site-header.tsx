@@ -1,6 +1,8 @@
 import Link from "next/link";
+import type { CSSProperties } from "react";
 import type { Commune } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
+import { darken } from "@/lib/communes/brand-color";
 import { routes } from "@/lib/routes/paths";
 import { civilityLabels } from "@/lib/validation/fields";
 import { MainNav, type NavItem } from "./main-nav";
@@ -24,15 +26,26 @@ export function SiteHeader({
   ];
   if (user && user.role !== "family") items.push({ href: routes.agent.space(slug), label: "Espace agent" });
 
+  // The commune's colour (AA against white, checked when set) in place of the portal's, for the header's pieces.
+  const brand = commune.brandColor
+    ? ({ "--color-primary": commune.brandColor, "--color-primary-dark": darken(commune.brandColor) } as CSSProperties)
+    : undefined;
+
   return (
-    <header className="site-header">
+    <header className="site-header" style={brand}>
       <a className="skip-link" href="#contenu">
         Aller au contenu
       </a>
       <div className="container site-header__top">
         <Link href={routes.home(slug)} className="brand">
-          <span className="brand__commune">{commune.name}</span>
-          <span className="brand__product">Portail Famille</span>
+          {commune.logoUpdatedAt ? (
+            // Decorative: the link names the commune in text next to it.
+            <img className="brand__logo" src={routes.communeLogo(slug, commune.logoUpdatedAt)} alt="" height={48} />
+          ) : null}
+          <span className="brand__text">
+            <span className="brand__commune">{commune.name}</span>
+            <span className="brand__product">Portail Famille</span>
+          </span>
         </Link>
         <div className="account-box">
           {user ? (

@@ -1,4 +1,5 @@
 export * from "./billing";
+export * from "./commune-logos";
 export * from "./communes";
 export * from "./documents";
 export * from "./family-file";

@@ -4,17 +4,18 @@ import type { Commune, TokenPurpose, User } from "@/db/schema";
 import AccountExistsMail, { accountExistsMailSubject } from "@/emails/account-exists-mail";
 import ActivationMail, { activationMailSubject } from "@/emails/activation-mail";
 import PasswordResetMail, { passwordResetMailSubject } from "@/emails/password-reset-mail";
+import { mailCommune } from "@/lib/communes/mail-commune";
+import { greetingNameOf } from "@/lib/mail/recipient";
 import { deliverPendingMail, enqueueMail, type MailMessage } from "@/lib/mail/send-mail";
 import { routes } from "@/lib/routes/paths";
 import { absoluteUrl } from "@/lib/urls";
-import { civilityLabels } from "@/lib/validation/fields";
 import { issueAccountToken } from "./tokens";
 
-type Recipient = Pick<User, "id" | "email" | "civility" | "lastName">;
+type Recipient = Pick<User, "id" | "email" | "civility" | "firstName" | "lastName">;
 
 /** The page each e-mailed token opens, and the mail that carries it. */
 function linkMail(commune: Commune, user: Recipient, purpose: TokenPurpose, token: string): MailMessage {
-  const greetingName = `${civilityLabels[user.civility]} ${user.lastName}`;
+  const greetingName = greetingNameOf(user);
   const base = { communeId: commune.id, to: user.email };
   if (purpose === "activation") {
     const activationUrl = absoluteUrl(routes.activation(commune.slug, token));
@@ -22,7 +23,7 @@ function linkMail(commune: Commune, user: Recipient, purpose: TokenPurpose, toke
       ...base,
       template: "activation",
       subject: activationMailSubject(commune.name),
-      body: <ActivationMail commune={commune} greetingName={greetingName} activationUrl={activationUrl} />,
+      body: <ActivationMail commune={mailCommune(commune)} greetingName={greetingName} activationUrl={activationUrl} />,
     };
   }
   const resetUrl = absoluteUrl(routes.resetPassword(commune.slug, token));
@@ -30,7 +31,7 @@ function linkMail(commune: Commune, user: Recipient, purpose: TokenPurpose, toke
     ...base,
     template: "password-reset",
     subject: passwordResetMailSubject(commune.name),
-    body: <PasswordResetMail commune={commune} greetingName={greetingName} resetUrl={resetUrl} />,
+    body: <PasswordResetMail commune={mailCommune(commune)} greetingName={greetingName} resetUrl={resetUrl} />,
   };
 }
 
@@ -59,15 +60,19 @@ export async function sendAccountLinkMail(
   await deliverPendingMail(db, { ids: [mailId] });
 }
 
-export function accountExistsMail(commune: Commune, email: string): MailMessage {
+export function accountExistsMail(
+  commune: Commune,
+  account: Parameters<typeof greetingNameOf>[0] & { email: string },
+): MailMessage {
   return {
     communeId: commune.id,
-    to: email,
+    to: account.email,
     template: "account-exists",
     subject: accountExistsMailSubject(commune.name),
     body: (
       <AccountExistsMail
-        commune={commune}
+        commune={mailCommune(commune)}
+        greetingName={greetingNameOf(account)}
         loginUrl={absoluteUrl(routes.login(commune.slug))}
         forgotPasswordUrl={absoluteUrl(routes.forgotPassword(commune.slug))}
       />

@@ -1,8 +1,10 @@
 import "server-only";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Civility, type Commune, subscriptions, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { deliverPendingMail, enqueueMail } from "@/lib/mail/send-mail";
+import { recipientColumns } from "@/lib/subscriptions/recipients";
 import { accountExistsMail, queueAccountLinkMail } from "./account-mails";
 
 export type NewAccount = {
@@ -39,7 +41,14 @@ export async function registerAccount(db: Db, commune: Commune, account: NewAcco
       // Also covers two sign-ups racing with the same address.
       .onConflictDoNothing({ target: [users.communeId, users.email] })
       .returning();
-    if (!user) return enqueueMail(tx, accountExistsMail(commune, account.email));
+    if (!user) {
+      // Greeted as the account that exists, not by the name typed in the form.
+      const [existing] = await tx
+        .select(recipientColumns)
+        .from(users)
+        .where(and(eq(users.communeId, commune.id), eq(users.email, account.email)));
+      return enqueueMail(tx, accountExistsMail(commune, existing!));
+    }
     if (account.householdId) {
       await tx.insert(subscriptions).values({
         communeId: commune.id,

@@ -31,6 +31,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "account.second_factor_reset": "Double authentification réinitialisée",
   "account.recovery_code_used": "Connexion avec un code de secours",
   "commune.agent_second_factor_changed": "Double authentification des agents modifiée",
+  "commune.look_changed": "Couleur, expéditeur ou horaires de la commune modifiés",
+  "commune.logo_changed": "Logo de la commune modifié",
   "activity.created": "Activité créée",
   "activity.updated": "Activité modifiée",
   "closure.added": "Jour de fermeture ajouté",

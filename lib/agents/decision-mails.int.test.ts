@@ -107,6 +107,11 @@ describe("a family-file decision", () => {
     expect(others).toHaveLength(0);
     expect(mail?.subject).toBe(`Votre demande ${request.reference} « Modification du responsable » a été refusée`);
     expect(mail?.text).toContain("Numéro non attribué.");
+    // Greeted by its account's name, filled into the one render of the household's mail.
+    expect(mail?.text).toMatch(
+      new RegExp(`^Bonjour (M\\.|Mme) ${f.family.firstName} ${f.family.lastName.toUpperCase()},$`, "m"),
+    );
+    expect(mail!.html + mail!.text).not.toContain("QQRECIPIENT");
   });
 
   it("is not decided when its mail cannot be written: the agent may try again, no family goes untold", async () => {

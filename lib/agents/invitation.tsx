@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import type { Commune, User } from "@/db/schema";
 import AgentInvitationMail, { agentInvitationSubject } from "@/emails/agent-invitation-mail";
 import { issueAccountToken } from "@/lib/accounts/tokens";
+import { mailCommune } from "@/lib/communes/mail-commune";
 import { enqueueMail } from "@/lib/mail/send-mail";
 import { routes } from "@/lib/routes/paths";
 import { absoluteUrl } from "@/lib/urls";
@@ -25,7 +26,7 @@ export async function enqueueStaffInvitation(
     template: "agent-invitation",
     body: (
       <AgentInvitationMail
-        commune={commune}
+        commune={mailCommune(commune)}
         firstName={user.firstName}
         roleLabel={user.role === "admin" ? staffRoleLabels.admin : staffRoleLabels.agent}
         link={absoluteUrl(routes.resetPassword(commune.slug, token))}

@@ -14,6 +14,8 @@ export type AuditAction =
   | "account.second_factor_reset"
   | "account.recovery_code_used"
   | "commune.agent_second_factor_changed"
+  | "commune.look_changed"
+  | "commune.logo_changed"
   | "family_file.changed"
   | "child.photo_changed"
   | "request.accepted"

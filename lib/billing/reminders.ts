@@ -5,9 +5,12 @@ import type { Db } from "@/db/client";
 import { communes, households, invoices, regies, subscriptions, users } from "@/db/schema";
 import InvoiceReminderMail, { invoiceReminderSubject } from "@/emails/invoice-reminder-mail";
 import { currentTime } from "@/lib/clock";
+import { mailCommune, mailCommuneColumns } from "@/lib/communes/mail-commune";
+import { addressedTo, RECIPIENT_GREETING } from "@/lib/mail/recipient";
 import { enqueueRenderedMails, renderMail } from "@/lib/mail/send-mail";
 import { addDays, parisDay, parisTime } from "@/lib/planning/days";
 import { routes } from "@/lib/routes/paths";
+import { recipientsByHousehold } from "@/lib/subscriptions/recipients";
 import { absoluteUrl } from "@/lib/urls";
 
 /*
@@ -77,7 +80,7 @@ async function remindCommune(
       amountCents: invoices.amountCents,
       paidCents: invoices.paidCents,
       paymentInstructions: regies.paymentInstructions,
-      commune: { name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug },
+      commune: mailCommuneColumns,
     })
     .from(invoices)
     .innerJoin(communes, eq(communes.id, invoices.communeId))
@@ -103,20 +106,10 @@ async function remindCommune(
     .orderBy(asc(invoices.dueOn), asc(invoices.id));
   if (due.length === 0) return { mails: 0, invoices: 0 };
 
-  const recipients = new Map<string, string[]>();
-  const rows = await db
-    .selectDistinct({ householdId: subscriptions.householdId, email: users.email })
-    .from(subscriptions)
-    .innerJoin(users, and(eq(users.id, subscriptions.userId), eq(users.communeId, subscriptions.communeId)))
-    .where(
-      and(
-        eq(subscriptions.communeId, p.communeId),
-        eq(users.status, "active"),
-        inArray(subscriptions.householdId, [...new Set(due.map((d) => d.householdId))]),
-      ),
-    );
-  for (const { householdId, email } of rows)
-    recipients.set(householdId, [...(recipients.get(householdId) ?? []), email]);
+  const recipients = await recipientsByHousehold(
+    db,
+    due.map((d) => d.householdId),
+  );
 
   let mails = 0;
   let reminded = 0;
@@ -127,7 +120,8 @@ async function remindCommune(
         subject: invoiceReminderSubject(invoice.reference, invoice.dueOn),
         ...(await renderMail(
           createElement(InvoiceReminderMail, {
-            commune: invoice.commune,
+            commune: mailCommune(invoice.commune),
+            greetingName: RECIPIENT_GREETING,
             householdName: invoice.householdName,
             reference: invoice.reference,
             dueOn: invoice.dueOn,
@@ -158,11 +152,10 @@ async function remindCommune(
       const ours = new Set(claimed.map((c) => c.id));
       const batchMails = batch.flatMap((invoice, index) =>
         ours.has(invoice.id)
-          ? (recipients.get(invoice.householdId) ?? []).map((to) => ({
+          ? (recipients.get(invoice.householdId) ?? []).map((recipient) => ({
               communeId: p.communeId,
-              to,
               template: "invoice-reminder-mail",
-              ...rendered[index]!,
+              ...addressedTo(rendered[index]!, recipient),
             }))
           : [],
       );

@@ -285,6 +285,9 @@ describe("absences and the waiting list", () => {
     expect(mails.find((m) => m.template === "booking-decisions-digest")!.text).toContain(
       "Place attribuée (liste d'attente)",
     );
+    expect(mails.find((m) => m.template === "booking-decisions-digest")!.text).toContain(
+      `Bonjour Mme ${family.user.firstName} ${family.user.lastName.toUpperCase()},`,
+    );
   });
 
   it("raising the capacity gives the new places to the waiting list at once", async () => {

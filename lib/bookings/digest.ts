@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, lt, max, ne, notExists, sql } from "drizzle-orm";
+import { and, asc, eq, gte, lt, max, ne, notExists, sql } from "drizzle-orm";
 import { createElement } from "react";
 import type { Db } from "@/db/client";
 import {
@@ -11,8 +11,6 @@ import {
   digestDeliveries,
   digestRuns,
   requests,
-  subscriptions,
-  users,
 } from "@/db/schema";
 import BookingDecisionsDigest, {
   bookingDecisionsDigestSubject,
@@ -21,10 +19,13 @@ import BookingDecisionsDigest, {
 } from "@/emails/booking-decisions-digest";
 import type { MailCommune } from "@/emails/mail-layout";
 import { currentTime } from "@/lib/clock";
+import { mailCommune, mailCommuneColumns } from "@/lib/communes/mail-commune";
+import { addressedTo, RECIPIENT_GREETING } from "@/lib/mail/recipient";
 import { enqueueRenderedMails, renderMail } from "@/lib/mail/send-mail";
 import { type DigestWindow, dueWindowEnds, windowEndingAt } from "@/lib/planning/digest-windows";
 import { activityLabel } from "@/lib/planning/labels";
 import { routes } from "@/lib/routes/paths";
+import { recipientsByHousehold } from "@/lib/subscriptions/recipients";
 import { absoluteUrl } from "@/lib/urls";
 
 /*
@@ -67,7 +68,11 @@ export async function runDecisionDigests(
 }
 
 async function runWindow(db: Db, window: DigestWindow): Promise<number> {
-  const [digests, recipients] = await Promise.all([readHouseholdDigests(db, window), readRecipients(db, window)]);
+  const digests = await readHouseholdDigests(db, window);
+  const recipients = await recipientsByHousehold(
+    db,
+    digests.map((digest) => digest.householdId),
+  );
   let mailCount = 0;
   for (let i = 0; i < digests.length; i += BATCH_SIZE) {
     const batch = digests.slice(i, i + BATCH_SIZE);
@@ -82,11 +87,10 @@ async function runWindow(db: Db, window: DigestWindow): Promise<number> {
       const ours = new Set(claimed.map((c) => c.householdId));
       const mails = batch.flatMap((digest, index) =>
         ours.has(digest.householdId)
-          ? (recipients.get(digest.householdId) ?? []).map((to) => ({
+          ? (recipients.get(digest.householdId) ?? []).map((recipient) => ({
               householdId: digest.householdId,
               communeId: digest.communeId,
-              to,
-              ...rendered[index]!,
+              ...addressedTo(rendered[index]!, recipient),
             }))
           : [],
       );
@@ -116,7 +120,7 @@ async function readHouseholdDigests(db: Db, window: DigestWindow): Promise<House
     .select({
       householdId: bookingEvents.householdId,
       communeId: bookingEvents.communeId,
-      commune: { name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug },
+      commune: mailCommuneColumns,
       kind: bookingEvents.kind,
       message: bookingEvents.message,
       bookingStatus: bookings.status,
@@ -160,7 +164,7 @@ async function readHouseholdDigests(db: Db, window: DigestWindow): Promise<House
   for (const row of rows) {
     let digest = digests.get(row.householdId);
     if (!digest) {
-      digest = { householdId: row.householdId, communeId: row.communeId, commune: row.commune, lines: [] };
+      digest = { householdId: row.householdId, communeId: row.communeId, commune: mailCommune(row.commune), lines: [] };
       digests.set(row.householdId, digest);
     }
     digest.lines.push({
@@ -180,28 +184,12 @@ async function readHouseholdDigests(db: Db, window: DigestWindow): Promise<House
   return [...digests.values()];
 }
 
-/** The active accounts subscribed to each household that has a decision in the window. */
-async function readRecipients(db: Db, window: DigestWindow): Promise<Map<string, string[]>> {
-  const households = db
-    .selectDistinct({ householdId: bookingEvents.householdId })
-    .from(bookingEvents)
-    .where(inWindow(window));
-  const rows = await db
-    .selectDistinct({ householdId: subscriptions.householdId, email: users.email })
-    .from(subscriptions)
-    .innerJoin(users, and(eq(users.id, subscriptions.userId), eq(users.communeId, subscriptions.communeId)))
-    .where(and(eq(users.status, "active"), inArray(subscriptions.householdId, households)));
-  const byHousehold = new Map<string, string[]>();
-  for (const { householdId, email } of rows)
-    byHousehold.set(householdId, [...(byHousehold.get(householdId) ?? []), email]);
-  return byHousehold;
-}
-
-/** One render per household (not per recipient): the mail is the same for each of its accounts. */
+/** One render per household (not per recipient): filled with each account's name (lib/mail/recipient.ts). */
 async function renderDigest(digest: HouseholdDigest, window: DigestWindow) {
   const rendered = await renderMail(
     createElement(BookingDecisionsDigest, {
       commune: digest.commune,
+      greetingName: RECIPIENT_GREETING,
       from: window.from,
       to: window.end,
       lines: digest.lines,

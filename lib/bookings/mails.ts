@@ -2,12 +2,14 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { createElement } from "react";
 import type { Db } from "@/db/client";
-import { type Civility, communes, users } from "@/db/schema";
+import { communes, users } from "@/db/schema";
 import BookingAcknowledgement, {
   type BookingMailLine,
   bookingAcknowledgementSubject,
 } from "@/emails/booking-acknowledgement";
 import type { MailCommune } from "@/emails/mail-layout";
+import { mailCommune, mailCommuneColumns } from "@/lib/communes/mail-commune";
+import { greetingNameOf } from "@/lib/mail/recipient";
 import { routes } from "@/lib/routes/paths";
 import { absoluteUrl } from "@/lib/urls";
 
@@ -19,9 +21,6 @@ import { absoluteUrl } from "@/lib/urls";
 
 /** One day of a request, as the accusé d'enregistrement lists it. */
 export type AckLine = BookingMailLine;
-
-// "Bonjour M. Matthieu BLMAN," as the reference portal greets families.
-const civilityAbbreviations: Record<Civility, string> = { M: "M.", MME: "Mme" };
 
 export interface AckRecipient {
   email: string;
@@ -40,7 +39,7 @@ export async function acknowledgementRecipient(
       civility: users.civility,
       firstName: users.firstName,
       lastName: users.lastName,
-      commune: { name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug },
+      commune: mailCommuneColumns,
     })
     .from(users)
     .innerJoin(communes, eq(communes.id, users.communeId))
@@ -48,8 +47,8 @@ export async function acknowledgementRecipient(
   if (!row) return null;
   return {
     email: row.email,
-    commune: row.commune,
-    greetingName: `${civilityAbbreviations[row.civility]} ${row.firstName} ${row.lastName.toLocaleUpperCase("fr-FR")}`,
+    commune: mailCommune(row.commune),
+    greetingName: greetingNameOf(row),
   };
 }
 

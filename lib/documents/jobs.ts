@@ -14,9 +14,12 @@ import {
 } from "@/db/schema";
 import DocumentExpiringMail, { documentExpiringSubject } from "@/emails/document-expiring-mail";
 import { recordAudit } from "@/lib/audit/record";
+import { mailCommune, mailCommuneColumns } from "@/lib/communes/mail-commune";
+import { addressedTo, RECIPIENT_GREETING } from "@/lib/mail/recipient";
 import { enqueueRenderedMails, renderMail } from "@/lib/mail/send-mail";
 import { parisDay, parisTime } from "@/lib/planning/days";
 import { routes } from "@/lib/routes/paths";
+import { recipientsByHousehold } from "@/lib/subscriptions/recipients";
 import { absoluteUrl } from "@/lib/urls";
 import { addMonthsToDay } from "./rules";
 import { documentStore } from "./storage";
@@ -62,7 +65,7 @@ export async function sendDocumentExpiryReminders(db: Db, params: { now: Date })
         typeLabel: documentTypes.label,
         childFirstName: children.firstName,
         childLastName: children.lastName,
-        commune: { name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug },
+        commune: mailCommuneColumns,
       })
       .from(documents)
       .innerJoin(communes, eq(communes.id, documents.communeId))
@@ -96,15 +99,10 @@ export async function sendDocumentExpiryReminders(db: Db, params: { now: Date })
       .limit(BATCH_SIZE);
     if (due.length === 0) return reminded;
 
-    const householdIds = [...new Set(due.map((d) => d.householdId!))];
-    const recipients = new Map<string, string[]>();
-    const rows = await db
-      .selectDistinct({ householdId: subscriptions.householdId, email: users.email })
-      .from(subscriptions)
-      .innerJoin(users, and(eq(users.id, subscriptions.userId), eq(users.communeId, subscriptions.communeId)))
-      .where(and(inArray(subscriptions.householdId, householdIds), eq(users.status, "active")));
-    for (const { householdId, email } of rows)
-      recipients.set(householdId, [...(recipients.get(householdId) ?? []), email]);
+    const recipients = await recipientsByHousehold(
+      db,
+      due.map((d) => d.householdId!),
+    );
 
     // Rendered before the transaction, never under its row locks.
     const rendered = await Promise.all(
@@ -112,7 +110,8 @@ export async function sendDocumentExpiryReminders(db: Db, params: { now: Date })
         subject: documentExpiringSubject(doc.typeLabel, doc.expiresOn!),
         ...(await renderMail(
           createElement(DocumentExpiringMail, {
-            commune: doc.commune,
+            commune: mailCommune(doc.commune),
+            greetingName: RECIPIENT_GREETING,
             householdName: doc.householdName,
             typeLabel: doc.typeLabel,
             childName: doc.childFirstName ? `${doc.childFirstName} ${doc.childLastName}` : null,
@@ -142,11 +141,10 @@ export async function sendDocumentExpiryReminders(db: Db, params: { now: Date })
         tx,
         due.flatMap((doc, index) =>
           claimedIds.has(doc.id)
-            ? (recipients.get(doc.householdId!) ?? []).map((to) => ({
+            ? (recipients.get(doc.householdId!) ?? []).map((recipient) => ({
                 communeId: doc.communeId,
-                to,
                 template: "document-expiring-mail",
-                ...rendered[index]!,
+                ...addressedTo(rendered[index]!, recipient),
               }))
             : [],
         ),

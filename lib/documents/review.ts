@@ -5,6 +5,8 @@ import type { Db } from "@/db/client";
 import { bookings, children, communes, documents, documentTypes } from "@/db/schema";
 import DocumentRefusedMail, { documentRefusedSubject } from "@/emails/document-refused-mail";
 import { recordAudit } from "@/lib/audit/record";
+import { mailCommune, mailCommuneColumns } from "@/lib/communes/mail-commune";
+import { addressedTo, RECIPIENT_GREETING } from "@/lib/mail/recipient";
 import { deliverPendingMail, enqueueRenderedMails, renderMail } from "@/lib/mail/send-mail";
 import type { IsoDay } from "@/lib/planning/days";
 import { routes } from "@/lib/routes/paths";
@@ -85,7 +87,7 @@ export async function refuseDocument(
       typeLabel: documentTypes.label,
       childFirstName: children.firstName,
       childLastName: children.lastName,
-      commune: { name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug },
+      commune: mailCommuneColumns,
     })
     .from(documents)
     .innerJoin(communes, eq(communes.id, documents.communeId))
@@ -100,7 +102,8 @@ export async function refuseDocument(
   const subject = documentRefusedSubject(found.typeLabel);
   const mail = await renderMail(
     createElement(DocumentRefusedMail, {
-      commune: found.commune,
+      commune: mailCommune(found.commune),
+      greetingName: RECIPIENT_GREETING,
       typeLabel: found.typeLabel,
       childName: found.childFirstName ? `${found.childFirstName} ${found.childLastName}` : null,
       reason,
@@ -143,12 +146,11 @@ export async function refuseDocument(
     });
     mailIds = await enqueueRenderedMails(
       tx,
-      recipients.map((to) => ({
+      recipients.map((recipient) => ({
         communeId: params.communeId,
-        to,
         subject,
         template: "document-refused-mail",
-        ...mail,
+        ...addressedTo(mail, recipient),
       })),
     );
     return { ok: true };

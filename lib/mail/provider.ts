@@ -2,7 +2,8 @@ import "server-only";
 import { Resend } from "resend";
 import { env } from "@/lib/env";
 
-export type OutgoingMail = { to: string; subject: string; html: string; text: string };
+/** `from`: the whole From header (lib/mail/sender.ts). */
+export type OutgoingMail = { from: string; to: string; subject: string; html: string; text: string };
 export type DeliveryResult = { ok: true; providerMessageId: string } | { ok: false; error: string };
 
 /** Resend's batch endpoint takes up to 100 mails per call (and counts as one call against its rate limit). */
@@ -25,7 +26,7 @@ export async function deliverBatchThroughResend(
   try {
     const { data, error } = await client.batch.send(
       mails.map((mail) => ({
-        from: env.MAIL_FROM,
+        from: mail.from,
         to: mail.to,
         subject: mail.subject,
         html: mail.html,

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { createElement } from "react";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { mailOutbox } from "@/db/schema";
+import { communes, mailOutbox } from "@/db/schema";
+import { insertCommune } from "@/lib/testing/fixtures";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { MAX_MAIL_ATTEMPTS } from "./retry";
 
@@ -17,12 +18,14 @@ vi.mock("@/lib/env", async (importOriginal) => {
 const delivery = vi.hoisted(() => ({
   mode: "ok" as "ok" | "fail" | "lost",
   sent: [] as string[],
+  senders: [] as string[],
   keys: new Map<string, string>(),
 }));
 vi.mock("./provider", () => ({
   PROVIDER_BATCH_SIZE: 2,
-  deliverBatchThroughResend: async (mails: { to: string }[], idempotencyKey?: string) => {
+  deliverBatchThroughResend: async (mails: { from: string; to: string }[], idempotencyKey?: string) => {
     await new Promise((resolve) => setTimeout(resolve, 5));
+    delivery.senders.push(...mails.map((mail) => mail.from));
     if (delivery.mode === "fail") return mails.map(() => ({ ok: false, error: "422 validation_error" }));
     const batch = mails.map((mail) => mail.to).join(",");
     const replay = idempotencyKey !== undefined && delivery.keys.has(idempotencyKey);
@@ -44,6 +47,7 @@ beforeAll(async () => {});
 beforeEach(async () => {
   delivery.mode = "ok";
   delivery.sent = [];
+  delivery.senders = [];
   delivery.keys.clear();
   await database.db.delete(mailOutbox);
 });
@@ -68,6 +72,20 @@ describe("sendMail", () => {
     });
     expect(row!.html).toContain("<p>");
     expect(row!.text).toContain("https://portail.example/demo/activation?jeton=x");
+  });
+
+  it("sends in the commune's name (its sender name once set) from MAIL_FROM's address", async () => {
+    const commune = await insertCommune(database.db, "expediteur");
+    await sendMail(database.db, { ...message("s@example.fr"), communeId: commune.id });
+    await database.db
+      .update(communes)
+      .set({ mailSenderName: "Mairie d'Expéditeur" })
+      .where(eq(communes.id, commune.id));
+    await sendMail(database.db, { ...message("t@example.fr"), communeId: commune.id });
+    expect(delivery.senders).toEqual([
+      '"Ville expediteur" <nepasrepondre@portail-famille.local>',
+      `"Mairie d'Expéditeur" <nepasrepondre@portail-famille.local>`,
+    ]);
   });
 
   it("keeps a failed mail pending with a later attempt, delivers it when the provider is back, and never loses it", async () => {

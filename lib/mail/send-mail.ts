@@ -4,10 +4,11 @@ import { render, toPlainText } from "@react-email/render";
 import { and, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { ReactElement } from "react";
 import type { Db } from "@/db/client";
-import { mailOutbox } from "@/db/schema";
+import { communes, mailOutbox } from "@/db/schema";
 import { env } from "@/lib/env";
 import { type DeliveryResult, deliverBatchThroughResend, PROVIDER_BATCH_SIZE } from "./provider";
 import { MAX_MAIL_ATTEMPTS, retryDelayMs } from "./retry";
+import { mailSender } from "./sender";
 
 export type MailMessage = {
   communeId: string | null;
@@ -93,10 +94,26 @@ export async function deliverPendingMail(
     const claimed = await claimBatch(db, now, options.ids);
     if (claimed.length === 0) break;
     attempted += claimed.length;
-    const results = await deliverBatchThroughResend(claimed, batchIdempotencyKey(claimed.map((mail) => mail.id)));
+    const senders = await communeSenders(db, claimed);
+    const outgoing = claimed.map((mail) => ({
+      ...mail,
+      from: mailSender(senders.get(mail.communeId) ?? null, env.MAIL_FROM),
+    }));
+    const results = await deliverBatchThroughResend(outgoing, batchIdempotencyKey(claimed.map((mail) => mail.id)));
     await recordDelivery(db, claimed, results, now);
   } while (!options.ids && Date.now() - started < (options.budgetMs ?? DELIVERY_BUDGET_MS));
   return attempted;
+}
+
+/** Each commune's sender name (its own, else its name) by id, for the mails of a batch. */
+async function communeSenders(db: Db, mails: readonly OutboxRow[]): Promise<Map<string | null, string>> {
+  const ids = [...new Set(mails.flatMap((mail) => (mail.communeId ? [mail.communeId] : [])))];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: communes.id, name: sql<string>`coalesce(${communes.mailSenderName}, ${communes.name})` })
+    .from(communes)
+    .where(inArray(communes.id, ids));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 /** The same mails give the same key. */

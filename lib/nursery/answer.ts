@@ -11,6 +11,7 @@ import {
   requests,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { mailCommuneColumns } from "@/lib/communes/mail-commune";
 import { formatDate } from "@/lib/format";
 import { type IsoDay, parisDay } from "@/lib/planning/days";
 import { isOfferOpen } from "./deadlines";
@@ -50,7 +51,7 @@ async function readOffer(db: Db, p: Scope) {
       householdName: households.name,
       child: { firstName: children.firstName, lastName: children.lastName, birthDate: children.birthDate },
       structure: { name: nurseryStructures.name, activityId: nurseryStructures.activityId },
-      commune: { name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug },
+      commune: mailCommuneColumns,
     })
     .from(nurseryApplications)
     .innerJoin(communes, eq(communes.id, nurseryApplications.communeId))

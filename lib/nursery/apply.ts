@@ -16,6 +16,7 @@ import {
   nurseryApplications,
   requests,
 } from "@/db/schema";
+import { mailCommuneColumns } from "@/lib/communes/mail-commune";
 import { PREGNANCY_CERTIFICATE_CODE } from "@/lib/documents/codes";
 import type { PreparedDocument } from "@/lib/documents/prepared";
 import { storeDocument } from "@/lib/documents/store-document";
@@ -252,11 +253,8 @@ function withReference(mail: RenderedNurseryMail, reference: string): RenderedNu
   return { subject: put(mail.subject), html: put(mail.html), text: put(mail.text) };
 }
 
-async function mailCommune(db: Db, communeId: string) {
-  const [commune] = await db
-    .select({ name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug })
-    .from(communes)
-    .where(eq(communes.id, communeId));
+async function communeOfMail(db: Db, communeId: string) {
+  const [commune] = await db.select(mailCommuneColumns).from(communes).where(eq(communes.id, communeId));
   if (!commune) throw new Error(`commune ${communeId} not found`);
   return commune;
 }
@@ -280,7 +278,7 @@ export async function submitNurseryApplication(
   if (unborn && certificateType && !params.certificate)
     return { ok: false, fieldErrors: { certificate: CERTIFICATE_REQUIRED } };
 
-  const commune = await mailCommune(db, communeId);
+  const commune = await communeOfMail(db, communeId);
   const applicationId = randomUUID();
   // Rendered before the transaction: the commune's reference counter stays locked until it commits.
   const rendered = await renderNurseryMail(commune, "received", {

@@ -2,7 +2,6 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
-  type Commune,
   children,
   households,
   type NurseryAgeGroup,
@@ -12,6 +11,7 @@ import {
   requests,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import type { MailCommuneRow } from "@/lib/communes/mail-commune";
 import { retryOnAbort } from "@/lib/database/retry";
 import { formatDate } from "@/lib/format";
 import { type IsoDay, parisDay } from "@/lib/planning/days";
@@ -106,7 +106,7 @@ const MAIL_EVENT = { offer: "offered", waiting: "waiting_list", refuse: "refused
 export async function decideCommission(
   db: Db,
   params: {
-    commune: Pick<Commune, "id" | "slug" | "name" | "serviceSignature">;
+    commune: MailCommuneRow & { id: string };
     agentUserId: string;
     commissionOn: IsoDay;
     decisions: readonly CommissionDecision[];

@@ -11,6 +11,7 @@ import {
   nurseryStructures,
   requests,
 } from "@/db/schema";
+import { mailCommuneColumns } from "@/lib/communes/mail-commune";
 import { formatDate } from "@/lib/format";
 import { parisTime } from "@/lib/planning/days";
 import { confirmationStatus } from "./deadlines";
@@ -47,7 +48,7 @@ function candidates(db: Db, where: SQL | undefined) {
       child: { firstName: children.firstName, lastName: children.lastName },
       structureName: nurseryStructures.name,
       months: confirmationMonths,
-      commune: { name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug },
+      commune: mailCommuneColumns,
     })
     .from(nurseryApplications)
     .innerJoin(communes, eq(communes.id, nurseryApplications.communeId))

@@ -2,9 +2,10 @@ import "server-only";
 import { createElement } from "react";
 import type { Db } from "@/db/client";
 import type { NurseryScheduleDay } from "@/db/schema";
-import type { MailCommune } from "@/emails/mail-layout";
 import NurseryApplicationMail, { type NurseryMailEvent, nurseryMailSubject } from "@/emails/nursery-application-mail";
+import { type MailCommuneRow, mailCommune } from "@/lib/communes/mail-commune";
 import { formatDate } from "@/lib/format";
+import { addressedTo, RECIPIENT_GREETING } from "@/lib/mail/recipient";
 import { deliverPendingMail, enqueueRenderedMails, renderMail } from "@/lib/mail/send-mail";
 import type { IsoDay } from "@/lib/planning/days";
 import { routes } from "@/lib/routes/paths";
@@ -49,7 +50,7 @@ export function nurseryChildName(child: {
 }
 
 export async function renderNurseryMail(
-  commune: MailCommune & { slug: string },
+  commune: MailCommuneRow,
   event: NurseryMailEvent,
   facts: NurseryMailFacts,
 ): Promise<RenderedNurseryMail> {
@@ -58,7 +59,9 @@ export async function renderNurseryMail(
     : null;
   const rendered = await renderMail(
     createElement(NurseryApplicationMail, {
-      commune,
+      commune: mailCommune(commune),
+      // One render for the household's accounts, each greeted by name.
+      greetingName: RECIPIENT_GREETING,
       event,
       reference: facts.reference,
       childName: facts.childName,
@@ -85,11 +88,10 @@ export async function enqueueNurseryMail(
   });
   return enqueueRenderedMails(
     tx,
-    recipients.map((to) => ({
+    recipients.map((recipient) => ({
       communeId: params.communeId,
-      to,
       template: "nursery-application-mail",
-      ...params.mail,
+      ...addressedTo(params.mail, recipient),
     })),
   );
 }

@@ -5,8 +5,10 @@ import { bookings, communes, documents, type RequestRow, type RequestStatus, req
 import { recordAudit } from "@/lib/audit/record";
 import { decideBookings } from "@/lib/bookings/decide";
 import { currentTime } from "@/lib/clock";
+import { mailCommuneColumns } from "@/lib/communes/mail-commune";
 import { refuseRequestDocuments, validateRequestDocuments } from "@/lib/documents/review";
 import { StaleMailError, transactionWithRenderedMail } from "@/lib/mail/prerendered";
+import { addressedTo } from "@/lib/mail/recipient";
 import { deliverPendingMail, enqueueRenderedMails } from "@/lib/mail/send-mail";
 import { createWishedEnrolmentRequests } from "@/lib/new-family/enrolment-requests";
 import { parisDay } from "@/lib/planning/days";
@@ -66,7 +68,7 @@ export async function decideRequest(
   const [current] = await db
     .select({
       request: requests,
-      commune: { name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug },
+      commune: mailCommuneColumns,
     })
     .from(requests)
     .innerJoin(communes, eq(communes.id, requests.communeId))
@@ -237,12 +239,11 @@ export async function decideRequest(
         const subject = decisionMailSubject(props);
         mailIds = await enqueueRenderedMails(
           tx,
-          recipients.map((to) => ({
+          recipients.map((recipient) => ({
             communeId: params.communeId,
-            to,
             subject,
             template: "request-decision",
-            ...mail!,
+            ...addressedTo(mail!, recipient),
           })),
         );
         return { ok: true, request: decided! };

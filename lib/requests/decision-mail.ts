@@ -1,7 +1,9 @@
 import "server-only";
 import { createElement } from "react";
-import type { Commune, RequestRow } from "@/db/schema";
+import type { RequestRow } from "@/db/schema";
 import RequestDecisionMail, { type RequestDecision, requestDecisionSentence } from "@/emails/request-decision-mail";
+import { type MailCommuneRow, mailCommune } from "@/lib/communes/mail-commune";
+import { RECIPIENT_GREETING } from "@/lib/mail/recipient";
 import { routes } from "@/lib/routes/paths";
 import { absoluteUrl } from "@/lib/urls";
 import { requestTypeLabel } from "./types";
@@ -13,7 +15,7 @@ import { requestTypeLabel } from "./types";
  */
 
 export type DecisionMailProps = {
-  commune: Pick<Commune, "name" | "serviceSignature" | "slug">;
+  commune: MailCommuneRow;
   request: Pick<RequestRow, "id" | "reference" | "type" | "subject">;
   decision: RequestDecision;
   message: string | null;
@@ -26,7 +28,9 @@ export const decisionMailSubject = (p: DecisionMailProps) =>
 
 export function decisionMailBody(p: DecisionMailProps) {
   return createElement(RequestDecisionMail, {
-    commune: p.commune,
+    commune: mailCommune(p.commune),
+    // One render for the household's accounts, each greeted by name (lib/mail/recipient.ts).
+    greetingName: RECIPIENT_GREETING,
     reference: p.request.reference,
     typeLabel: requestTypeLabel(p.request.type),
     subject: p.request.subject,

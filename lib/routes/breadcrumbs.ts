@@ -84,4 +84,5 @@ export const breadcrumbs = {
   nurseryCommission: trail(under(agentNursery, "Commission", (slug) => routes.agent.nurseryCommission(slug))),
   nurserySettings: trail(under(agentNursery, "Paramètres", routes.agent.nurserySettings)),
   documentSettings: trail(under(documentQueue, "Paramètres", routes.agent.documentSettings)),
+  communeSettings: trail(under(agentSpace, "Identité de la commune", routes.agent.communeSettings)),
 };

@@ -22,6 +22,7 @@ export const routePatterns = {
   onlinePaymentReturn: "/api/paiement-en-ligne/retour",
 
   home: "/[commune]",
+  communeLogo: "/[commune]/logo",
   accessibility: "/[commune]/accessibilite",
   terms: "/[commune]/conditions-utilisation",
   login: "/[commune]/connexion",
@@ -106,6 +107,7 @@ export const routePatterns = {
   agentNurseryApplication: "/[commune]/agent/petite-enfance/[id]",
   nurseryCommission: "/[commune]/agent/petite-enfance/commission",
   nurserySettings: "/[commune]/agent/petite-enfance/parametres",
+  communeSettings: "/[commune]/agent/commune",
 } as const;
 
 type Pattern = (typeof routePatterns)[keyof typeof routePatterns];
@@ -158,6 +160,9 @@ export const routes = {
   onlinePaymentReturn: (attemptId: string) => withQuery(routePatterns.onlinePaymentReturn, { paiement: attemptId }),
 
   home: communePage(routePatterns.home),
+  /** The commune's logo (public: header and mails); `version` (its last change) defeats stale copies. */
+  communeLogo: (slug: string, version: Date) =>
+    withQuery(fill(routePatterns.communeLogo, { commune: slug }), { v: String(version.getTime()) }),
   accessibility: communePage(routePatterns.accessibility),
   terms: communePage(routePatterns.terms),
   /** `retour`: the page to go back to once signed in. */
@@ -390,6 +395,8 @@ export const routes = {
     nurseryCommission: (slug: string, date?: IsoDay) =>
       withQuery(fill(routePatterns.nurseryCommission, { commune: slug }), { date }),
     nurserySettings: communePage(routePatterns.nurserySettings),
+    /** The commune's look and mails: logo, colour, sender, contact block (admins). */
+    communeSettings: communePage(routePatterns.communeSettings),
     billingSettings: communePage(routePatterns.billingSettings),
     newRegie: communePage(routePatterns.newRegie),
     /** `created`: the régie was just created (the page says so). */

@@ -58,6 +58,7 @@ const built: Built<typeof routes> = {
   onlinePaymentNotification: [routes.onlinePaymentNotification()],
   onlinePaymentReturn: [routes.onlinePaymentReturn(id)],
   home: [routes.home(slug)],
+  communeLogo: [routes.communeLogo(slug, new Date("2027-01-11T07:00:00Z"))],
   accessibility: [routes.accessibility(slug)],
   terms: [routes.terms(slug)],
   login: [routes.login(slug), routes.login(slug, "/demo/agent")],
@@ -162,6 +163,7 @@ const built: Built<typeof routes> = {
     nurseryApplication: [routes.agent.nurseryApplication(slug, id)],
     nurseryCommission: [routes.agent.nurseryCommission(slug), routes.agent.nurseryCommission(slug, "2027-03-15")],
     nurserySettings: [routes.agent.nurserySettings(slug)],
+    communeSettings: [routes.agent.communeSettings(slug)],
     billingSettings: [routes.agent.billingSettings(slug)],
     newRegie: [routes.agent.newRegie(slug)],
     regie: [routes.agent.regie(slug, id), routes.agent.regie(slug, id, { created: true })],
@@ -220,6 +222,7 @@ const trails: Record<keyof typeof breadcrumbs, Crumb[]> = {
   agentNursery: breadcrumbs.agentNursery(slug, "Demande D2027-000042"),
   nurseryCommission: breadcrumbs.nurseryCommission(slug),
   nurserySettings: breadcrumbs.nurserySettings(slug),
+  communeSettings: breadcrumbs.communeSettings(slug),
 };
 
 describe("the route map", () => {

@@ -298,6 +298,13 @@ export const validActionForms: Record<string, (ids: FormIds) => Form> = {
     grands: "3",
   }),
   saveNurserySettingsAction: () => ({ offerResponseDays: "8", confirmationMonths: "3" }),
+  saveCommuneLookAction: () => ({
+    brandColor: "#1d4f91",
+    mailSenderName: "Ville de Démo",
+    contactHours: "Du lundi au vendredi, de 8 h 30 à 12 h",
+  }),
+  // The file itself is checked by the handler; without one the form answers at the field.
+  uploadCommuneLogoAction: () => ({}),
   closeHouseholdAction: (ids) => ({ householdId: ids.household }),
   reopenHouseholdAction: (ids) => ({ householdId: ids.household }),
 };

@@ -91,6 +91,16 @@ export default async function AgentHomePage({ params }: Props) {
             </Link>
           </li>
         ) : null}
+        {user.role === "admin" ? (
+          <li>
+            <Link className="tile" href={routes.agent.communeSettings(slug)}>
+              <span className="tile__title">Identité de la commune</span>
+              <span className="tile__text">
+                Logo, couleur, expéditeur et horaires affichés sur le portail et dans les e-mails.
+              </span>
+            </Link>
+          </li>
+        ) : null}
       </ul>
     </>
   );

@@ -69,7 +69,7 @@ describe("sign-up", () => {
     const [mail] = await mailsTo(database.db, "lea.martin@exemple.fr");
     expect(mail).toMatchObject({ template: "activation", status: "local", communeId: communeA.id });
     expect(mail!.subject).toBe("Confirmez votre adresse e-mail – Portail Famille Ville ville-a");
-    expect(mail!.text).toContain("Bonjour Madame Martin,");
+    expect(mail!.text).toContain("Bonjour Mme Léa MARTIN,");
     expect(mail!.text).toMatch(/http:\/\/localhost:3000\/ville-a\/activation\?jeton=[\w-]{43}/);
     expect(mail!.html + mail!.text).not.toContain(PASSWORD);
   });

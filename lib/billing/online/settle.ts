@@ -2,13 +2,23 @@ import "server-only";
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { createElement } from "react";
 import type { Db } from "@/db/client";
-import { communes, invoices, type OnlinePayment, type OnlinePaymentState, onlinePayments, regies } from "@/db/schema";
+import {
+  communes,
+  invoices,
+  type OnlinePayment,
+  type OnlinePaymentState,
+  onlinePayments,
+  regies,
+  users,
+} from "@/db/schema";
 import OnlinePaymentReceipt, {
   type OnlinePaymentReceiptProps,
   onlinePaymentReceiptSubject,
 } from "@/emails/online-payment-receipt";
 import { currentTime } from "@/lib/clock";
+import { mailCommune, mailCommuneColumns } from "@/lib/communes/mail-commune";
 import { StaleMailError, transactionWithRenderedMail } from "@/lib/mail/prerendered";
+import { greetingNameOf, UNNAMED_RECIPIENT } from "@/lib/mail/recipient";
 import { enqueueRenderedMails } from "@/lib/mail/send-mail";
 import type { PaymentDetail } from "@/lib/payfip/messages";
 import { outcomeOf } from "@/lib/payfip/results";
@@ -126,7 +136,8 @@ async function settlePaid(db: Db, attempt: OnlinePayment, detail: PaymentDetail,
   const transactionNumber = detail.authorizationNumber ?? attempt.idOp!;
   const [context] = await db
     .select({
-      commune: { name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug },
+      commune: mailCommuneColumns,
+      payer: { civility: users.civility, firstName: users.firstName, lastName: users.lastName },
       reference: invoices.reference,
       amountCents: invoices.amountCents,
       paidCents: invoices.paidCents,
@@ -134,11 +145,15 @@ async function settlePaid(db: Db, attempt: OnlinePayment, detail: PaymentDetail,
     })
     .from(invoices)
     .innerJoin(communes, eq(communes.id, invoices.communeId))
+    .innerJoin(onlinePayments, sameAttempt(attempt))
+    .leftJoin(users, and(eq(users.id, onlinePayments.startedByUserId), eq(users.communeId, onlinePayments.communeId)))
     .where(and(eq(invoices.id, attempt.invoiceId), eq(invoices.communeId, attempt.communeId)));
-  const { commune, reference } = context!;
+  const { commune, reference, payer } = context!;
   // Rendered as if the payment goes through; the transaction renders again in the rare case it does not.
   const expected: OnlinePaymentReceiptProps = {
-    commune: { name: commune.name, serviceSignature: commune.serviceSignature },
+    commune: mailCommune(commune),
+    // The account that paid; gone since (deleted), the mail still goes to the address it paid with.
+    greetingName: payer ? greetingNameOf(payer) : UNNAMED_RECIPIENT,
     reference,
     amountCents: paidCents,
     paidAt,

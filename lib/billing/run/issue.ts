@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { type BillingRun, billingRuns, communes, invoiceLines, invoices } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { currentTime } from "@/lib/clock";
+import { mailCommune, mailCommuneColumns } from "@/lib/communes/mail-commune";
 import { formatDate, formatEuros } from "@/lib/format";
 import { enqueueRenderedMails, type RenderedMail } from "@/lib/mail/send-mail";
 import { parisDay } from "@/lib/planning/days";
@@ -53,16 +54,13 @@ export async function issueRun(
   if (p.period > monthOf(issuedOn)) return { ok: false, reason: "future_month" };
   const regie = await findRegie(db, p);
   if (!regie) return { ok: false, reason: "regie_not_found" };
-  const [commune] = await db
-    .select({ name: communes.name, serviceSignature: communes.serviceSignature, slug: communes.slug })
-    .from(communes)
-    .where(eq(communes.id, p.communeId));
+  const [commune] = await db.select(mailCommuneColumns).from(communes).where(eq(communes.id, p.communeId));
   const dueOn = dueDate(issuedOn, regie.dueDays);
   const code = emissionCode(p.period, regie.code);
   // The mails are rendered before the transaction, once for the whole run (invoice-mails.ts).
   const buildMail = await prepareInvoiceMails({
     communeId: p.communeId,
-    commune: { name: commune!.name, serviceSignature: commune!.serviceSignature },
+    commune: mailCommune(commune!),
     periodLabel: monthLabel(p.period),
     issuer: regie.name,
     dueDate: formatDate(dueOn),

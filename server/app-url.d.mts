@@ -1,0 +1,1 @@
+export function defaultAppUrl(hostname: string | undefined, port: number): string;
