@@ -43,7 +43,7 @@ export default function NewFamilyAcknowledgement({
         inscriptions aux activités vous seront confirmées.
       </Text>
       <Text>Vous pouvez suivre votre demande depuis votre espace citoyen dans le menu Mes demandes.</Text>
-      <MailAction href={myRequestsUrl} label="Mon espace citoyen" />
+      <MailAction commune={commune} href={myRequestsUrl} label="Mon espace citoyen" />
     </MailLayout>
   );
 }

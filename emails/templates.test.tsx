@@ -11,6 +11,7 @@ import DocumentRefusedMail from "./document-refused-mail";
 import InvoiceAvailableMail from "./invoice-available-mail";
 import InvoiceReminderMail from "./invoice-reminder-mail";
 import { previewCommune } from "./mail-layout";
+import NewFamilyAcknowledgement from "./new-family-acknowledgement";
 import NurseryApplicationMail, { type NurseryMailEvent, nurseryMailSubject } from "./nursery-application-mail";
 import OnlinePaymentReceipt, {
   type OnlinePaymentReceiptProps,
@@ -33,6 +34,7 @@ const templates = [
   ["document-refused-mail", preview(DocumentRefusedMail)],
   ["invoice-reminder-mail", preview(InvoiceReminderMail)],
   ["invoice-available-mail", preview(InvoiceAvailableMail)],
+  ["new-family-acknowledgement", preview(NewFamilyAcknowledgement)],
   ["nursery-application-mail", preview(NurseryApplicationMail)],
   ["online-payment-receipt", preview(OnlinePaymentReceipt)],
   ["password-reset-mail", preview(PasswordResetMail)],
@@ -59,7 +61,8 @@ describe("mail templates", () => {
 
   it.each(templates)("%s names its recipient and ends with the service's contact block", async (_, mail) => {
     const text = toPlainText(await render(mail));
-    expect(text).toMatch(/^Bonjour (Mme Claire MARTIN|Paul),$/m);
+    // "Mme Claire MARTIN", as the accounts are named (an agent's invitation: the first name given).
+    expect(text).toMatch(/^Bonjour ((M|Mme) \p{Lu}[\p{L}-]+ [\p{Lu}-]+|Paul),$/mu);
     const contact = previewCommune.contact!;
     for (const line of [contact.address!, `Tél. : ${contact.phone}`, contact.hours!, contact.email])
       expect(text).toContain(line);
