@@ -1,9 +1,8 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import sharp from "sharp";
 import type { Db } from "@/db/client";
 import { communeLogos } from "@/db/schema";
-import { sniffImageFormat } from "@/lib/family-file/photo-image";
+import { type ImageRules, reencodeImage } from "@/lib/images/reencode";
 
 /*
  * The commune's logo as its admin uploads it: checked by its content (PNG or JPEG only: an SVG may carry script),
@@ -31,26 +30,21 @@ export const LOGO_MESSAGES = {
 
 export type LogoCheck = { ok: true; data: Uint8Array; mimeType: "image/png" } | { ok: false; message: string };
 
+const LOGO_RULES: ImageRules = {
+  // Never SVG: it may carry script.
+  accepted: ["png", "jpeg"],
+  maxUploadBytes: LOGO_MAX_UPLOAD_BYTES,
+  maxInputPixels: MAX_INPUT_PIXELS,
+  box: { width: LOGO_MAX_WIDTH, height: LOGO_MAX_HEIGHT },
+  storedMaxBytes: STORED_MAX_BYTES,
+  encode: (image) => image.png({ compressionLevel: 9 }),
+  messages: LOGO_MESSAGES,
+};
+
 /** Checks an uploaded file and makes the logo to store, or says in French what is wrong with it. */
 export async function prepareLogo(bytes: Uint8Array): Promise<LogoCheck> {
-  if (bytes.length === 0) return { ok: false, message: LOGO_MESSAGES.empty };
-  if (bytes.length > LOGO_MAX_UPLOAD_BYTES) return { ok: false, message: LOGO_MESSAGES.tooLarge };
-  const format = sniffImageFormat(bytes);
-  if (format !== "png" && format !== "jpeg") return { ok: false, message: LOGO_MESSAGES.notImage };
-  try {
-    const image = sharp(bytes, { failOn: "error", limitInputPixels: MAX_INPUT_PIXELS, animated: false });
-    // The content must really be the format its first bytes announce.
-    if ((await image.metadata()).format !== format) return { ok: false, message: LOGO_MESSAGES.notImage };
-    const data = await image
-      .rotate()
-      .resize(LOGO_MAX_WIDTH, LOGO_MAX_HEIGHT, { fit: "inside", withoutEnlargement: true })
-      .png({ compressionLevel: 9 })
-      .toBuffer();
-    if (data.length === 0 || data.length > STORED_MAX_BYTES) return { ok: false, message: LOGO_MESSAGES.unreadable };
-    return { ok: true, data: new Uint8Array(data), mimeType: "image/png" };
-  } catch {
-    return { ok: false, message: LOGO_MESSAGES.unreadable };
-  }
+  const image = await reencodeImage(bytes, LOGO_RULES);
+  return image.ok ? { ok: true, data: image.data, mimeType: "image/png" } : image;
 }
 
 export type StoredLogo = { mimeType: string; data: Uint8Array; updatedAt: Date };

@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { PHOTO_MAX_UPLOAD_BYTES, PHOTO_MESSAGES, preparePhoto, sniffImageFormat } from "./photo-image";
+import { sniffImageFormat } from "@/lib/images/reencode";
+import { PHOTO_MAX_UPLOAD_BYTES, PHOTO_MESSAGES, preparePhoto } from "./photo-image";
 
 const picture = (format: "png" | "jpeg" | "webp", width = 1200, height = 800) =>
   sharp({ create: { width, height, channels: 3, background: { r: 200, g: 120, b: 40 } } })

@@ -1,10 +1,9 @@
 import "server-only";
-import sharp from "sharp";
+import { type ImageRules, reencodeImage } from "@/lib/images/reencode";
 
 /*
- * A child's photo as the family sends it, checked by its content (never the browser's MIME type or the file's
- * name), then decoded, turned upright, shrunk to 512 × 512 at most and re-encoded as WebP without its metadata
- * (EXIF, GPS position…). Only the re-encoded image is stored (child_photos allows 1 MB; it weighs a few dozen KB).
+ * A child's photo as the family sends it (JPEG, PNG or WebP), shrunk to 512 × 512 at most and re-encoded as WebP
+ * (child_photos allows 1 MB; it weighs a few dozen KB): see lib/images/reencode.ts.
  */
 
 /** The largest upload accepted, before resizing (the hint says "5 Mo au plus"). */
@@ -24,42 +23,22 @@ export const PHOTO_MESSAGES = {
   unreadable: "Cette image est illisible ou endommagée. Choisissez une autre photo.",
 } as const;
 
-export type PhotoFormat = "jpeg" | "png" | "webp";
-
-/** The image format told by the file's first bytes (its "magic number"), or null. */
-export function sniffImageFormat(bytes: Uint8Array): PhotoFormat | null {
-  const starts = (offset: number, signature: number[]) =>
-    bytes.length >= offset + signature.length && signature.every((byte, i) => bytes[offset + i] === byte);
-  if (starts(0, [0xff, 0xd8, 0xff])) return "jpeg";
-  if (starts(0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "png";
-  // "RIFF" <size> "WEBP"
-  if (starts(0, [0x52, 0x49, 0x46, 0x46]) && starts(8, [0x57, 0x45, 0x42, 0x50])) return "webp";
-  return null;
-}
-
 export type PhotoCheck =
   | { ok: true; data: Uint8Array; mimeType: "image/webp"; width: number; height: number }
   | { ok: false; message: string };
 
+const PHOTO_RULES: ImageRules = {
+  accepted: ["jpeg", "png", "webp"],
+  maxUploadBytes: PHOTO_MAX_UPLOAD_BYTES,
+  maxInputPixels: MAX_INPUT_PIXELS,
+  box: { width: PHOTO_MAX_SIDE, height: PHOTO_MAX_SIDE },
+  storedMaxBytes: STORED_MAX_BYTES,
+  encode: (image) => image.webp({ quality: 82 }),
+  messages: PHOTO_MESSAGES,
+};
+
 /** Checks an uploaded file and makes the image to store, or says in French what is wrong with it. */
 export async function preparePhoto(bytes: Uint8Array): Promise<PhotoCheck> {
-  if (bytes.length === 0) return { ok: false, message: PHOTO_MESSAGES.empty };
-  if (bytes.length > PHOTO_MAX_UPLOAD_BYTES) return { ok: false, message: PHOTO_MESSAGES.tooLarge };
-  const format = sniffImageFormat(bytes);
-  if (!format) return { ok: false, message: PHOTO_MESSAGES.notImage };
-  try {
-    const image = sharp(bytes, { failOn: "error", limitInputPixels: MAX_INPUT_PIXELS, animated: false });
-    const metadata = await image.metadata();
-    // The content must really be the format its first bytes announce (sharp may read others: SVG, TIFF…).
-    if (metadata.format !== format) return { ok: false, message: PHOTO_MESSAGES.notImage };
-    const { data, info } = await image
-      .rotate()
-      .resize(PHOTO_MAX_SIDE, PHOTO_MAX_SIDE, { fit: "inside", withoutEnlargement: true })
-      .webp({ quality: 82 })
-      .toBuffer({ resolveWithObject: true });
-    if (data.length === 0 || data.length > STORED_MAX_BYTES) return { ok: false, message: PHOTO_MESSAGES.unreadable };
-    return { ok: true, data: new Uint8Array(data), mimeType: "image/webp", width: info.width, height: info.height };
-  } catch {
-    return { ok: false, message: PHOTO_MESSAGES.unreadable };
-  }
+  const image = await reencodeImage(bytes, PHOTO_RULES);
+  return image.ok ? { ...image, mimeType: "image/webp" } : image;
 }
