@@ -4,8 +4,7 @@ import { AuthorizedAdults } from "@/components/family-file/authorized-adults";
 import { ChildPhoto } from "@/components/family-file/child-photo";
 import { FileSectionCard, FileSections, sectionAnchor } from "@/components/family-file/file-section";
 import { PendingRequestNotice } from "@/components/family-file/pending-request-notice";
-import { SectionForm } from "@/components/family-file/section-form";
-import { sectionFormValues } from "@/components/family-file/section-values";
+import { SectionFormCards } from "@/components/family-file/section-form-cards";
 import { VaccinationsForm } from "@/components/family-file/vaccinations-form";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { vaccinationFields } from "@/lib/family-file/fields";
@@ -84,21 +83,12 @@ export default async function ChildPage({ params }: Props) {
             photo={child.photo ? { updatedAt: child.photo.updatedAt } : null}
           />
         </FileSectionCard>
-        {CHILD_SECTIONS.map(([sectionId, title]) => {
-          const { defaults, notes } = sectionFormValues(sectionId, child);
-          return (
-            <FileSectionCard key={sectionId} id={sectionAnchor(sectionId)} title={title}>
-              <SectionForm
-                action={actions.submitSection}
-                sectionId={sectionId}
-                householdId={householdId}
-                targetId={child.id}
-                defaults={defaults}
-                notes={notes}
-              />
-            </FileSectionCard>
-          );
-        })}
+        <SectionFormCards
+          sections={CHILD_SECTIONS}
+          record={child}
+          householdId={householdId}
+          action={actions.submitSection}
+        />
         <FileSectionCard {...VACCINATIONS}>
           <PendingRequestNotice
             withdraw={actions.withdrawRequest}

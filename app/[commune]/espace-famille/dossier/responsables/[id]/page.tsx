@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { FileSectionCard, FileSections, sectionAnchor } from "@/components/family-file/file-section";
 import { PendingRequestNotice } from "@/components/family-file/pending-request-notice";
 import { SectionForm } from "@/components/family-file/section-form";
+import { SectionFormCards } from "@/components/family-file/section-form-cards";
 import { sectionFormValues } from "@/components/family-file/section-values";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { RIB_FIELD } from "@/lib/documents/family-messages";
@@ -54,21 +55,12 @@ export default async function GuardianPage({ params }: Props) {
         what="Une modification de ce responsable"
       />
       <FileSections links={LINKS}>
-        {GUARDIAN_SECTIONS.map(([sectionId, title]) => {
-          const { defaults, notes } = sectionFormValues(sectionId, guardian);
-          return (
-            <FileSectionCard key={sectionId} id={sectionAnchor(sectionId)} title={title}>
-              <SectionForm
-                action={actions.submitSection}
-                sectionId={sectionId}
-                householdId={householdId}
-                targetId={guardian.id}
-                defaults={defaults}
-                notes={notes}
-              />
-            </FileSectionCard>
-          );
-        })}
+        <SectionFormCards
+          sections={GUARDIAN_SECTIONS}
+          record={guardian}
+          householdId={householdId}
+          action={actions.submitSection}
+        />
         <FileSectionCard {...BANK}>
           <p>
             Si vous souhaitez être en prélèvement, saisissez vos informations bancaires et joignez votre RIB : la
@@ -95,7 +87,7 @@ export default async function GuardianPage({ params }: Props) {
           />
         </FileSectionCard>
         <FileSectionCard {...TAX}>
-          <dl>
+          <dl className="facts">
             <dt>Quotient familial</dt>
             <dd>{file.household.familyQuotient ?? "Non renseigné"}</dd>
           </dl>
