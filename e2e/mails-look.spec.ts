@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { render } from "@react-email/render";
 import { type ComponentType, createElement } from "react";
 import sharp from "sharp";
@@ -11,6 +11,7 @@ import DocumentExpiringMail from "../emails/document-expiring-mail";
 import DocumentRefusedMail from "../emails/document-refused-mail";
 import InvoiceAvailableMail from "../emails/invoice-available-mail";
 import InvoiceReminderMail from "../emails/invoice-reminder-mail";
+import NewFamilyAcknowledgement from "../emails/new-family-acknowledgement";
 import NurseryApplicationMail from "../emails/nursery-application-mail";
 import OnlinePaymentReceipt from "../emails/online-payment-receipt";
 import PasswordResetMail from "../emails/password-reset-mail";
@@ -22,7 +23,7 @@ import { CLOCK_START } from "./run-settings";
 
 /*
  * Mails read on a phone, and each town its own look. Mails are opened as a mail client would show them: their HTML
- * alone, on a page of the portal's origin (so the stable font and the logo load), at 390 × 844.
+ * alone, on a page of the portal's origin (so the stable font and the logo load), at 390 × 844 and 1280 × 800.
  */
 
 const MAIL_PAGE = "/__e2e-mail";
@@ -70,6 +71,16 @@ async function pinWrittenOutLinks(page: Page) {
   });
 }
 
+/** The mail shown at each screen's width: nothing past the right edge, and as its baselines `<name>-<screen>`. */
+async function expectMailOnEachScreen(page: Page, name: string, mask: (page: Page) => Locator[] = () => []) {
+  for (const screen of SCREENS) {
+    await page.setViewportSize(screen.size);
+    await expectNoOverflow(page);
+    await pinWrittenOutLinks(page);
+    await expectScreenshot(page, `${name}-${screen.name}`, { mask: mask(page) });
+  }
+}
+
 const preview = <P extends object>(Template: ComponentType<P> & { PreviewProps: P }) =>
   createElement(Template, Template.PreviewProps);
 
@@ -83,6 +94,7 @@ const templates = {
   DocumentRefusedMail: preview(DocumentRefusedMail),
   InvoiceAvailableMail: preview(InvoiceAvailableMail),
   InvoiceReminderMail: preview(InvoiceReminderMail),
+  NewFamilyAcknowledgement: preview(NewFamilyAcknowledgement),
   NurseryApplicationMail: preview(NurseryApplicationMail),
   OnlinePaymentReceipt: preview(OnlinePaymentReceipt),
   PasswordResetMail: preview(PasswordResetMail),
@@ -107,9 +119,7 @@ test("the activation mail of a sign-up reads well on a phone", async ({ page }) 
   // The contact block of the demo's service ends it.
   await expect(page.getByText(/Tél\. : 01 23 45 67 89/)).toBeVisible();
   await expect(page.getByText(/Du lundi au vendredi, de 8 h 30 à 12 h/)).toBeVisible();
-  await expectNoOverflow(page);
-  await pinWrittenOutLinks(page);
-  await expectScreenshot(page, "mail-activation-telephone");
+  await expectMailOnEachScreen(page, "mail-activation");
 });
 
 /** The end (13:00 or 18:00, Paris) of the accusé de traitement window that decisions made at `now` fall into. */
@@ -153,13 +163,12 @@ test.describe("as an agent", () => {
     await showMail(page, html);
     await expect(page.getByText(`Bonjour Mme Claire ${own.martin.name},`)).toBeVisible();
     await expect(page.getByText("Acceptée", { exact: true })).toBeVisible();
-    await expectNoOverflow(page);
     // The family copy's name changes from run to run (greeting, child), and the day first shown depends on what
     // other tests decided before.
-    await pinWrittenOutLinks(page);
-    await expectScreenshot(page, "mail-digest-telephone", {
-      mask: [page.getByText(/^Bonjour /), page.locator('td[data-label="Enfant"], td[data-label="Jour"]')],
-    });
+    await expectMailOnEachScreen(page, "mail-digest", (mail) => [
+      mail.getByText(/^Bonjour /),
+      mail.locator('td[data-label="Enfant"], td[data-label="Jour"]'),
+    ]);
   });
 });
 

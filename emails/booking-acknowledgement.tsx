@@ -32,7 +32,8 @@ const cellStyle = {
   padding: "6px 8px",
   textAlign: "left",
   verticalAlign: "top",
-  overflowWrap: "anywhere",
+  // Only a word longer than its cell breaks ("anywhere" would let the table squeeze "Heure" into "Heur e").
+  overflowWrap: "break-word",
 } as const;
 
 /** A data table with header cells (not a layout table), also readable in the plain-text part. */

@@ -33,6 +33,8 @@ a { overflow-wrap: anywhere; word-break: break-word; }
 }`;
 
 const wrapping = { overflowWrap: "anywhere", wordBreak: "break-word" } as const;
+/** Around the body: a word longer than its line breaks, without letting tables squeeze words ("Heur e"). */
+const bodyWrapping = { overflowWrap: "break-word" } as const;
 
 /** The commune's colour, or the portal's. */
 const brandColorOf = (commune: MailCommune) => commune.brandColor ?? DEFAULT_BRAND_COLOR;
@@ -102,7 +104,7 @@ export function MailLayout({
               {commune.name} – Portail Famille
             </Text>
           </Section>
-          <Section style={wrapping}>{children}</Section>
+          <Section style={bodyWrapping}>{children}</Section>
           <Text style={{ margin: "24px 0 0" }}>
             Cordialement
             <br />
