@@ -8,6 +8,10 @@ export async function register() {
     return;
   const { warnIfLocalMailboxOn } = await import("@/lib/mail/local-mailbox-access");
   warnIfLocalMailboxOn();
+  // The database opens (and migrates, and seeds an empty demo) while the server starts, not on the first visit:
+  // the embedded one takes seconds to open.
+  const { openDatabaseAtStart } = await import("@/lib/db");
+  openDatabaseAtStart();
   const { startScheduler } = await import("@/lib/jobs/scheduler");
   startScheduler();
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { hashToken } from "@/lib/accounts/token-hash";
 import { addConfirmedFactor } from "@/lib/auth/second-factor/store";
 import { currentTime, todayInParis } from "@/lib/clock";
@@ -6,6 +6,7 @@ import { ensureDefaultDocumentTypes } from "@/lib/documents/types";
 import type { Db } from "./client";
 import { demo, demoFamilies, type FamilySet, familyCopy } from "./demo-data";
 import { reviewDocumentsFamily } from "./demo-review-documents";
+import { holdsNoCommune } from "./prepare";
 import { accountTokens, communes, guardians, invoices } from "./schema";
 import { DEMO_REGIE, seedActivityTariffs, seedBillingSettings } from "./seed-billing";
 import { reserveImportedInvoiceNumber, seedInvoiceHistory } from "./seed-billing-history";
@@ -364,6 +365,5 @@ export async function seedDemo(db: Db, options: { familyCopies?: number } = {}):
 
 /** First start on an empty embedded database: make the demo usable at once. */
 export async function seedIfEmpty(db: Db, options: { familyCopies?: number } = {}): Promise<void> {
-  const [{ count }] = (await db.select({ count: sql<number>`count(*)::int` }).from(communes)) as [{ count: number }];
-  if (count === 0) await seedDemo(db, options);
+  if (await holdsNoCommune(db)) await seedDemo(db, options);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { type DatabaseHandle, type Db, openDatabase } from "@/db/client";
+import { prepareDatabase } from "@/db/prepare";
 import { e2eMode } from "@/lib/e2e-mode";
 import { env } from "@/lib/env";
 
@@ -9,15 +10,8 @@ async function start(): Promise<DatabaseHandle> {
   const handle = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
   try {
     // The demo is seeded into an empty database, PostgreSQL or embedded, unless SEED_DEMO=false (a real town);
-    // instances starting together seed it once. Loaded only here: the demo data stays out of every page's bundle.
-    await handle.migrate(
-      env.SEED_DEMO
-        ? async () => {
-            const { seedIfEmpty } = await import("@/db/seed");
-            await seedIfEmpty(handle.db, { familyCopies: e2eMode()?.familyCopies ?? 0 });
-          }
-        : undefined,
-    );
+    // instances starting together seed it once.
+    await prepareDatabase(handle, { seedDemo: env.SEED_DEMO, familyCopies: e2eMode()?.familyCopies ?? 0 });
     return handle;
   } catch (error) {
     await handle.close();
@@ -33,4 +27,14 @@ export async function getDb(): Promise<Db> {
     throw error;
   });
   return (await globalForDb.portailDb).db;
+}
+
+/** Opens the database in the background as the server starts, and says when it is ready (or why not). */
+export function openDatabaseAtStart(): void {
+  const start = performance.now();
+  getDb().then(
+    () => console.log(`> Database ready in ${((performance.now() - start) / 1000).toFixed(1)} s`),
+    // Not fatal: the first request retries, and shows the error page meanwhile.
+    (error) => console.error("> The database could not be opened:", error),
+  );
 }

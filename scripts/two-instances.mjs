@@ -68,7 +68,7 @@ try {
   await admin.unsafe(`create database ${database}`);
   const started = Date.now();
   for (const port of ports) start(port);
-  // Both asked at once: their first requests migrate and seed the empty database together.
+  // Started together: both migrate and seed the empty database as they start, one after the other.
   const statuses = await Promise.all(ports.map((port) => waitHealthy(port, 180_000)));
   for (const [i, port] of ports.entries())
     check(statuses[i] === 200, `instance on :${port} up, /api/health answers ${statuses[i]}`);

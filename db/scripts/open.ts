@@ -4,13 +4,15 @@ import { type DatabaseHandle, openDatabase } from "@/db/client";
  * The database the app uses (DATABASE_URL, else the embedded folder), migrated, for a one-off command.
  * The embedded folder is locked: while the portal runs, opening it is refused with a clear message.
  */
-export async function openScriptDatabase(): Promise<DatabaseHandle> {
+export async function openScriptDatabase(
+  prepare: (handle: DatabaseHandle) => Promise<void> = (handle) => handle.migrate(),
+): Promise<DatabaseHandle> {
   const handle = await openDatabase({
     url: process.env.DATABASE_URL,
     dataDir: process.env.PGLITE_DATA_DIR ?? ".data/pglite",
   });
   try {
-    await handle.migrate();
+    await prepare(handle);
   } catch (error) {
     await handle.close();
     throw error;
@@ -18,11 +20,17 @@ export async function openScriptDatabase(): Promise<DatabaseHandle> {
   return handle;
 }
 
-/** Runs a command against the database, closes it, and exits non-zero with the message on failure. */
-export async function runScript(command: (handle: DatabaseHandle) => Promise<void>): Promise<void> {
+/**
+ * Runs a command against the database (migrated, or prepared by `prepare`), closes it, and exits non-zero with the
+ * message on failure.
+ */
+export async function runScript(
+  command: (handle: DatabaseHandle) => Promise<void>,
+  prepare?: (handle: DatabaseHandle) => Promise<void>,
+): Promise<void> {
   let handle: DatabaseHandle | undefined;
   try {
-    handle = await openScriptDatabase();
+    handle = await openScriptDatabase(prepare);
     await command(handle);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

@@ -1,8 +1,8 @@
 import { count, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type DatabaseHandle, openDatabase } from "@/db/client";
+import { prepareDatabase } from "@/db/prepare";
 import { communes, documents, invoices, mailOutbox, users } from "@/db/schema";
-import { seedIfEmpty } from "@/db/seed";
 import { addDays, parisDay } from "@/lib/planning/days";
 import { databaseUrl, runOnServer, uniqueDatabaseName } from "@/lib/testing/postgres-test-databases";
 import { runMaintenance } from "./maintenance";
@@ -33,8 +33,8 @@ describe.runIf(serverUrl)("two instances on one PostgreSQL database", () => {
   });
 
   it("migrate and seed the demo once when they start together", async () => {
-    // What lib/db.ts does on each instance's first request.
-    await Promise.all(instances.map((instance) => instance.migrate(() => seedIfEmpty(instance.db))));
+    // What lib/db.ts does when each instance starts.
+    await Promise.all(instances.map((instance) => prepareDatabase(instance, { seedDemo: true })));
     const db = instances[0]!.db;
     const [towns] = await db.select({ n: count() }).from(communes);
     const [accounts] = await db
