@@ -37,7 +37,10 @@ test("the home page prefetches none of the pages it links to (each would be a se
     if (request.headers()["next-router-prefetch"]) prefetches.push(request.url());
   });
   await page.goto("/demo", { waitUntil: "networkidle" });
-  await page.getByRole("link", { name: /Espace famille/ }).first().hover();
+  await page
+    .getByRole("link", { name: /Espace famille/ })
+    .first()
+    .hover();
   await page.waitForLoadState("networkidle");
   expect(prefetches).toEqual([]);
 });
