@@ -31,6 +31,20 @@ test("the footer links to the accessibility statement with its compliance mentio
   await expectAccessible(page);
 });
 
+test("the home page prefetches none of the pages it links to (each would be a server render)", async ({ page }) => {
+  const prefetches: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"]) prefetches.push(request.url());
+  });
+  await page.goto("/demo", { waitUntil: "networkidle" });
+  await page
+    .getByRole("link", { name: /Espace famille/ })
+    .first()
+    .hover();
+  await page.waitForLoadState("networkidle");
+  expect(prefetches).toEqual([]);
+});
+
 test("an unknown commune is a 404", async ({ request }) => {
   expect((await request.get("/commune-inconnue")).status()).toBe(404);
 });

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { currentVisitor } from "@/lib/auth/session";
 import { routes } from "@/lib/routes/paths";
 

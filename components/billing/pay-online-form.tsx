@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useActionState } from "react";
-import { FormMessage, SubmitButton } from "@/components/ui/form-kit";
+import { FormMessage, SubmitButton } from "@/components/ui/form-feedback";
 import type { FormAction } from "@/lib/actions/state";
 import styles from "./billing.module.css";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, startTransition, useActionState } from "react";
-import { FormMessage, SubmitButton } from "@/components/ui/form-kit";
+import { FormMessage, SubmitButton } from "@/components/ui/form-feedback";
 import type { ActionState, FormAction } from "@/lib/actions/state";
 import { DocumentUploadField } from "./document-upload-field";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { missingDocumentsLabel } from "@/lib/documents/labels";
 import { routes } from "@/lib/routes/paths";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useActionState } from "react";
-import { FormMessage } from "@/components/ui/form-kit";
+import { FormMessage } from "@/components/ui/form-feedback";
 import type { FormAction } from "@/lib/actions/state";
 
 /** Wraps the list so its row tick boxes go with "Marquer la sélection comme lue" / "Tout marquer comme lu". */

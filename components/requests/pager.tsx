@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import styles from "./requests.module.css";
 
 /** "Page 1 sur 3" with the previous and next pages. */

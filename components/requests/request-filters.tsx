@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { REQUEST_STATE_FILTERS } from "@/lib/requests/types";
 import { RequestTypeSelect } from "./request-type-select";
 import styles from "./requests.module.css";

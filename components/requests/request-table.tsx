@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
+import { Link } from "@/components/ui/link";
 import { formatDateTime } from "@/lib/format";
 import type { RequestListItem } from "@/lib/requests/lists";
 import styles from "./requests.module.css";

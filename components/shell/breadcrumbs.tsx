@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { Crumb } from "@/lib/routes/breadcrumbs";
 
 /** "Accueil / Espace famille / Dossier famille", as in the guides; the last crumb is the current page. */

@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
+import { Link } from "@/components/ui/link";
 
 export type NavItem = { href: string; label: string };
 

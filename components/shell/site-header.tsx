@@ -1,5 +1,5 @@
-import Link from "next/link";
 import type { CSSProperties } from "react";
+import { Link } from "@/components/ui/link";
 import type { Commune } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { darken } from "@/lib/communes/brand-color";

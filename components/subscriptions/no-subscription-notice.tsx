@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { Commune } from "@/db/schema";
 import { routes } from "@/lib/routes/paths";
 

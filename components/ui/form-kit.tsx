@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { type FormEvent, type ReactNode, startTransition, useActionState, useEffect, useId, useRef } from "react";
+import { type FormEvent, type ReactNode, startTransition, useActionState, useEffect, useId } from "react";
 import {
   type DefaultValues,
   type FieldValues,
@@ -13,6 +13,9 @@ import {
 } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionState, FormAction } from "@/lib/actions/state";
+
+// Still offered here for the forms that validate with useActionForm; a form without it imports form-feedback.
+export { FocusedFormMessage, FormMessage, SubmitButton } from "./form-feedback";
 
 /**
  * react-hook-form validates with the same zod schema as the server action; once valid, the native form's
@@ -58,36 +61,6 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, D =
   };
 
   return { form, state, pending, onSubmit };
-}
-
-/** The form-level result: an alert on failure, a polite status on success. */
-export function FormMessage({ state }: { state: ActionState<unknown> }) {
-  if (!state?.message) return null;
-  return state.ok ? (
-    <p className="notice notice--success" role="status">
-      {state.message}
-    </p>
-  ) : (
-    <p className="notice notice--error" role="alert">
-      {state.message}
-    </p>
-  );
-}
-
-/**
- * The result of an action whose button disappears with its row (a removed line, a verified flag): the message takes
- * the focus, so a keyboard user is not left on nothing.
- */
-export function FocusedFormMessage({ state }: { state: ActionState<unknown> }) {
-  const result = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state) result.current?.focus();
-  }, [state]);
-  return (
-    <div ref={result} tabIndex={-1}>
-      <FormMessage state={state} />
-    </div>
-  );
 }
 
 type FieldProps = {
@@ -278,13 +251,5 @@ export function RadioGroupField({
         ))}
       </div>
     </ChoiceGroupFrame>
-  );
-}
-
-export function SubmitButton({ pending, children }: { pending: boolean; children: ReactNode }) {
-  return (
-    <button type="submit" className="button" disabled={pending} aria-busy={pending || undefined}>
-      {pending ? "Envoi en cours…" : children}
-    </button>
   );
 }

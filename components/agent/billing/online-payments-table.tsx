@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { DataTable } from "@/components/ui/data-table";
-import { FocusedFormMessage } from "@/components/ui/form-kit";
+import { FocusedFormMessage } from "@/components/ui/form-feedback";
 import type { FormAction } from "@/lib/actions/state";
 import styles from "./billing.module.css";
 

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { DataTable } from "@/components/ui/data-table";
-import { FocusedFormMessage } from "@/components/ui/form-kit";
+import { FocusedFormMessage } from "@/components/ui/form-feedback";
 import type { FormAction } from "@/lib/actions/state";
 import type { ClosurePeriod } from "@/lib/activities/closures";
 import { CLOSURE_KIND_LABELS } from "@/lib/activities/labels";
