@@ -1,0 +1,54 @@
+// What `npm run bench:rush` checks in the database once the rush is over: no day booked beyond the canteen's
+// capacity, one request and one booking row per family, one acknowledgement mail per request.
+import type postgres from "postgres";
+import type { RushCommune } from "@/db/seed-bench-rush";
+
+export interface DayCount {
+  day: string;
+  booked: number;
+  waiting: number;
+  /** The activity_day_places counter the capacity check reads (lib/bookings/waiting-list.ts placesTaken). */
+  counted: number;
+}
+
+export interface RushChecks {
+  days: DayCount[];
+  requests: number;
+  /** Families with other than exactly one booking row of the canteen on their rush day. */
+  familiesWithoutOneRow: number;
+  mails: number;
+  /** Requests whose account did not get exactly one acknowledgement mail. */
+  requestsWithoutOneMail: number;
+}
+
+export async function checkRush(sql: postgres.Sql, commune: RushCommune): Promise<RushChecks> {
+  const { communeId, activityId } = commune;
+  const days = await sql<DayCount[]>`
+    select d.day::text as day,
+      (select count(*)::int from bookings b
+        where b.activity_id = ${activityId} and b.date = d.day and b.status = 'booked') as booked,
+      (select count(*)::int from bookings b
+        where b.activity_id = ${activityId} and b.date = d.day and b.status = 'waiting') as waiting,
+      coalesce((select p.taken from activity_day_places p
+        where p.activity_id = ${activityId} and p.date = d.day), 0) as counted
+    from unnest(${commune.days}::date[]) d(day) order by d.day`;
+  const [rows] = await sql<{ requests: number; familiesWithoutOneRow: number }[]>`
+    select
+      (select count(*)::int from requests where commune_id = ${communeId} and type = 'booking.add') as requests,
+      (select count(*)::int from (
+        select h.id from households h
+        left join bookings b on b.household_id = h.id and b.activity_id = ${activityId}
+        where h.commune_id = ${communeId}
+        group by h.id having count(b.id) <> 1) as odd) as "familiesWithoutOneRow"`;
+  // Each account asks once: its requests and its acknowledgements must pair one to one.
+  const [mails] = await sql<{ mails: number; requestsWithoutOneMail: number }[]>`
+    with acks as (
+      select "to", count(*)::int as n from mail_outbox
+      where commune_id = ${communeId} and template = 'booking-acknowledgement' group by "to")
+    select
+      (select coalesce(sum(n), 0)::int from acks) as mails,
+      (select count(*)::int from requests r join users u on u.id = r.created_by_user_id
+        left join acks on acks."to" = u.email
+        where r.commune_id = ${communeId} and coalesce(acks.n, 0) <> 1) as "requestsWithoutOneMail"`;
+  return { days, ...rows!, ...mails! };
+}
