@@ -52,3 +52,26 @@ export async function checkRush(sql: postgres.Sql, commune: RushCommune): Promis
         where r.commune_id = ${communeId} and coalesce(acks.n, 0) <> 1) as "requestsWithoutOneMail"`;
   return { days, ...rows!, ...mails! };
 }
+
+/**
+ * Samples the bench database's connections every second until stopped: the most at once running a query, idle
+ * inside a transaction, and waiting for a lock (is the pool of each instance, or a lock, what the rush waits on?).
+ */
+export function sampleConnections(sql: postgres.Sql, database: string) {
+  const peak = { busy: 0, inTransaction: 0, waitingOnLock: 0, total: 0 };
+  const timer = setInterval(async () => {
+    const [row] = await sql<(typeof peak)[]>`
+      select count(*) filter (where state = 'active')::int as busy,
+        count(*) filter (where state = 'idle in transaction')::int as "inTransaction",
+        count(*) filter (where wait_event_type = 'Lock')::int as "waitingOnLock",
+        count(*)::int as total
+      from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid()`;
+    for (const key of Object.keys(peak) as (keyof typeof peak)[]) peak[key] = Math.max(peak[key], row![key]);
+  }, 1000);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return peak;
+    },
+  };
+}

@@ -7,6 +7,7 @@ import { encode } from "next-auth/jwt";
 import type { RushCommune, RushFamily } from "@/db/seed-bench-rush";
 import { SESSION_IDLE_SECONDS } from "@/lib/auth/session-policy";
 import { isoWeekday } from "@/lib/planning/days";
+import { percentile } from "./bench-kit";
 
 /** Auth.js's cookie over plain http (the bench talks to 127.0.0.1); the JWT's salt is the cookie's name. */
 const SESSION_COOKIE = "authjs.session-token";
@@ -125,6 +126,8 @@ async function runFamily(family: RushFamily, s: LoadSettings, t0: number): Promi
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
     // The page binds the commune's slug; useActionState passes the previous state (null) before the form.
     const body = await encodeReply([s.slug, null, form]);
+    // Without the browser's Next-Router-State-Tree header Next answers with the whole page re-rendered (the action
+    // revalidates the planning): a browser's router state could only spare it some layouts.
     start = performance.now();
     const response = await fetch(pageUrl, {
       method: "POST",
@@ -157,6 +160,23 @@ export async function warmUp(s: LoadSettings, rounds: number): Promise<void> {
     const page = await fetch(`${s.baseUrl}/${s.slug}/espace-famille/planning`, { headers: { cookie } });
     await page.arrayBuffer();
   }
+}
+
+/**
+ * The floor: the commune's public home (one dynamic page, no session), `times` in a row; its median says how
+ * fast this machine serves a page right now (other processes compete for the same cores).
+ */
+export async function floorMedian(s: LoadSettings, times: number): Promise<number> {
+  const timings: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    await (await fetch(`${s.baseUrl}/${s.slug}`)).arrayBuffer();
+    timings.push(performance.now() - start);
+  }
+  return percentile(
+    timings.sort((a, b) => a - b),
+    50,
+  );
 }
 
 /** Runs every family, `concurrency` at a time, each starting as soon as a previous one is done. */

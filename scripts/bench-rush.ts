@@ -5,20 +5,21 @@
  * started on a throwaway PostgreSQL database (`bench_rush_<timestamp>` on DATABASE_URL's server, default
  * postgres://postgres@127.0.0.1:5432/postgres), as 1 or more instances (scripts/instances.mjs: a round-robin proxy
  * in front of 2+). Targets: 0 errors, page and booking p95 < 2 s, every family done within 60 s, no day beyond
- * the canteen's capacity, one acknowledgement mail per request.
+ * the canteen's capacity, one acknowledgement mail per request. DATABASE_POOL_MAX is passed on to the instances.
  * Load generator: fetch with a bounded pool, not autocannon — each family is a sequence (page, then its own
  * booking with its own cookie and child), and a closed pool times each family's two requests exactly.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { openDatabase } from "@/db/client";
 import { seedRushCommune } from "@/db/seed-bench-rush";
 import { fmt, ms, percentile, seconds, withThrowawayDatabase } from "./bench-kit";
-import { checkRush } from "./bench-rush-checks";
-import { type FamilyRun, requestSlotActionId, runRush, warmUp } from "./bench-rush-load";
+import { checkRush, sampleConnections } from "./bench-rush-checks";
+import { type FamilyRun, floorMedian, requestSlotActionId, runRush, warmUp } from "./bench-rush-load";
 
 const { values: args } = parseArgs({
   options: {
@@ -84,7 +85,7 @@ function target(ok: boolean, label: string) {
 if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `AUTH_SECRET=x npx next build` first.");
 const actionId = requestSlotActionId();
 console.log(
-  `bench:rush — ${families} families, ${concurrency} at once, ${instances} instance(s), PostgreSQL, build ${readFileSync(".next/BUILD_ID", "utf8").trim()}`,
+  `bench:rush — ${families} families, ${concurrency} at once, ${instances} instance(s) of ${process.env.DATABASE_POOL_MAX ?? 10} PostgreSQL connections, build ${readFileSync(".next/BUILD_ID", "utf8").trim()}`,
 );
 
 await withThrowawayDatabase(serverUrl, "bench_rush", async (url) => {
@@ -113,11 +114,20 @@ await withThrowawayDatabase(serverUrl, "bench_rush", async (url) => {
     RESEND_API_KEY: "",
     LOCAL_MAILBOX: "true",
   });
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
   let rush: Awaited<ReturnType<typeof runRush>>;
   try {
     const settings = { baseUrl: `http://127.0.0.1:${port}`, slug, actionId, secret, commune };
     await warmUp(settings, 5 * instances);
+    console.log(
+      `floor: the commune's public home alone, median ${fmt(await floorMedian(settings, 20))}; load average ${loadavg()[0]!.toFixed(1)} on this machine`,
+    );
+    const sampler = sampleConnections(sql, new URL(url).pathname.slice(1));
     rush = await runRush(settings, concurrency);
+    const peak = sampler.stop();
+    console.log(
+      `PostgreSQL connections at most: ${peak.total} open, ${peak.busy} running a query, ${peak.inTransaction} idle in a transaction, ${peak.waitingOnLock} waiting for a lock; load average ${loadavg()[0]!.toFixed(1)}`,
+    );
   } finally {
     await stop(servers);
   }
@@ -138,7 +148,6 @@ await withThrowawayDatabase(serverUrl, "bench_rush", async (url) => {
   for (const [reason, n] of [...reasons].slice(0, 5)) console.log(`    ${n} × ${reason.slice(0, 160)}`);
 
   start = performance.now();
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
   const checks = await checkRush(sql, commune).finally(() => sql.end());
   console.log(`database checks (${fmt(ms(start))}):`);
   for (const day of checks.days)
