@@ -14,8 +14,10 @@ export interface DayCount {
 export interface RushChecks {
   days: DayCount[];
   requests: number;
-  /** Families with other than exactly one booking row of the canteen on their rush day. */
-  familiesWithoutOneRow: number;
+  /** Families with two or more booking rows of the canteen (a request counted twice). */
+  familiesWithSeveralRows: number;
+  /** Families with no booking row of the canteen (their booking failed). */
+  familiesWithoutRow: number;
   mails: number;
   /** Requests whose account did not get exactly one acknowledgement mail. */
   requestsWithoutOneMail: number;
@@ -32,14 +34,15 @@ export async function checkRush(sql: postgres.Sql, commune: RushCommune): Promis
       coalesce((select p.taken from activity_day_places p
         where p.activity_id = ${activityId} and p.date = d.day), 0) as counted
     from unnest(${commune.days}::date[]) d(day) order by d.day`;
-  const [rows] = await sql<{ requests: number; familiesWithoutOneRow: number }[]>`
+  const [rows] = await sql<{ requests: number; familiesWithSeveralRows: number; familiesWithoutRow: number }[]>`
+    with rows_per_family as (
+      select h.id, count(b.id) as n from households h
+      left join bookings b on b.household_id = h.id and b.activity_id = ${activityId}
+      where h.commune_id = ${communeId} group by h.id)
     select
       (select count(*)::int from requests where commune_id = ${communeId} and type = 'booking.add') as requests,
-      (select count(*)::int from (
-        select h.id from households h
-        left join bookings b on b.household_id = h.id and b.activity_id = ${activityId}
-        where h.commune_id = ${communeId}
-        group by h.id having count(b.id) <> 1) as odd) as "familiesWithoutOneRow"`;
+      (select count(*)::int from rows_per_family where n > 1) as "familiesWithSeveralRows",
+      (select count(*)::int from rows_per_family where n = 0) as "familiesWithoutRow"`;
   // Each account asks once: its requests and its acknowledgements must pair one to one.
   const [mails] = await sql<{ mails: number; requestsWithoutOneMail: number }[]>`
     with acks as (

@@ -28,7 +28,9 @@ async function waitHealthy(port, timeoutMs) {
  * the request to the next instance in turn, streaming both ways.
  */
 function startProxy(port, backends) {
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  // A new connection per request (as nginx does unless told otherwise): a kept-alive one may be closed by the
+  // instance (its 5 s idle timeout) just as the next request is sent on it, a 502 for that request.
+  const agent = new Agent({ keepAlive: false, maxSockets: 256 });
   let next = 0;
   const server = createServer((incoming, outgoing) => {
     const backend = backends[next++ % backends.length];
