@@ -28,12 +28,14 @@ export async function openDatabase(options: {
   url?: string;
   dataDir: string;
   loadDataDir?: Blob;
+  /** PostgreSQL only: the most connections this process opens (default 10). */
+  poolMax?: number;
 }): Promise<DatabaseHandle> {
   if (options.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-    const client = postgres(options.url, { max: 10, onnotice: () => {} });
+    const client = postgres(options.url, { max: options.poolMax ?? 10, onnotice: () => {} });
     const db = drizzle(client, { schema });
     return {
       db: db as unknown as Db,

@@ -7,7 +7,11 @@ import { env } from "@/lib/env";
 const globalForDb = globalThis as unknown as { portailDb?: Promise<DatabaseHandle> };
 
 async function start(): Promise<DatabaseHandle> {
-  const handle = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
+  const handle = await openDatabase({
+    url: env.DATABASE_URL,
+    dataDir: env.PGLITE_DATA_DIR,
+    poolMax: env.DATABASE_POOL_MAX,
+  });
   try {
     // The demo is seeded into an empty database, PostgreSQL or embedded, unless SEED_DEMO=false (a real town);
     // instances starting together seed it once.

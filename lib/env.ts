@@ -12,6 +12,11 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Unset: embedded PGlite in PGLITE_DATA_DIR. Set: a real PostgreSQL through postgres.js. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * PostgreSQL connections per instance (postgres.js pool). A booking holds one while it waits for the activity's
+   * lock: on registration day a larger pool lets page loads through meanwhile (npm run bench:rush).
+   */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   PGLITE_DATA_DIR: z.string().default(".data/pglite"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET doit faire au moins 32 caractères"),
   /**
