@@ -9,7 +9,9 @@
  *     for BENCH_DURATION seconds (default 4) with 10 connections;
  *   - prints a table: page, req/s, p50, p95, HTML KB, ratio to the floor (the anonymous `/demo`, one dynamic page,
  *     measured again right before each page, so that the machine's drifting load cancels out; BENCH_FLOOR=once
- *     measures it once, first), target met (≥ 50 %). About 2.5 min per database.
+ *     measures it once, first), target met (≥ 50 %), and the server's CPU time per request with the ratio it gives
+ *     (floor's CPU ms / page's): on a machine shared with other work, the steadier figure. About 2.5 min per database.
+ *     Linux only (/proc).
  * Options (env): BENCH_DURATION=<s>, BENCH_WARMUP=<s> (default 1), BENCH_DATABASE=pglite|postgres|both (default
  * both; postgres needs DATABASE_URL), BENCH_PAGES=<comma-separated names to keep, e.g. floor,month>,
  * BENCH_CPU_PROF=<folder> (starts the server with `node --cpu-prof` writing there, for the profile).
@@ -17,7 +19,7 @@
  * It measures the build in .next and never builds: run `npm run build` first (and again after changing the app).
  */
 import "./load-next-env";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -91,9 +93,24 @@ const allPages: PageToMeasure[] = [
 const pages = allPages.filter((page) => !ONLY || page.floor || ONLY.includes(page.name));
 const floorPage = allPages.find((page) => page.floor)!;
 
-type Measure = { page: PageToMeasure; rps: number; p50: number; p95: number; htmlKb: number; failures: number };
-/** A page's measure and the floor's req/s it is compared with. */
-type Compared = Measure & { floor: number };
+type Measure = {
+  page: PageToMeasure;
+  rps: number;
+  p50: number;
+  p95: number;
+  /** The server process's CPU time per answered request. */
+  cpuMs: number;
+  htmlKb: number;
+  failures: number;
+};
+/** A page's measure and the floor's measure it is compared with. */
+type Compared = Measure & { floor: Measure };
+
+/** CPU time (user + system) the process `pid` has used so far, in ms (Linux: /proc/<pid>/stat, in 10 ms ticks). */
+function cpuTimeMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 /** GETs `path` once, refusing a redirect (a lost session would measure the login page). */
 async function fetchOnce(baseURL: string, path: string, headers: Record<string, string>) {
@@ -118,7 +135,12 @@ async function load(url: string, headers: Record<string, string>, duration: numb
   return { result, times: times.sort((a, b) => a - b) };
 }
 
-async function measure(baseURL: string, page: PageToMeasure, headers: Record<string, string>): Promise<Measure> {
+async function measure(
+  baseURL: string,
+  pid: number,
+  page: PageToMeasure,
+  headers: Record<string, string>,
+): Promise<Measure> {
   const htmlKb = (await fetchOnce(baseURL, page.path, headers)) / 1024;
   if (page.name === "month") {
     const rscKb = (await fetchOnce(baseURL, page.path, { ...headers, RSC: "1" })) / 1024;
@@ -127,8 +149,11 @@ async function measure(baseURL: string, page: PageToMeasure, headers: Record<str
     );
   }
   await load(baseURL + page.path, headers, WARMUP);
+  const cpuBefore = cpuTimeMs(pid);
   const { result, times } = await load(baseURL + page.path, headers, DURATION);
+  const cpuMs = (cpuTimeMs(pid) - cpuBefore) / result.requests.total;
   return {
+    cpuMs,
     page,
     rps: result.requests.total / result.duration,
     // No answer within the run (all timed out) leaves no percentile.
@@ -156,21 +181,24 @@ function printTable(label: string, measures: Compared[]) {
   const beside = FLOOR_BESIDE ? ", the floor measured again just before each page" : "";
   console.log(`\n[${label}] ${CONNECTIONS} connections, ${DURATION} s per page after ${WARMUP} s of warm-up${beside}`);
   const rows = measures.map((each) => {
-    const ratio = each.rps / each.floor;
+    const ratio = each.rps / each.floor.rps;
     return {
       page: each.page.label,
       "req/s": each.rps.toFixed(1),
       "p50 ms": each.p50.toFixed(0),
       "p95 ms": each.p95.toFixed(0),
+      "CPU ms/req": each.cpuMs.toFixed(1),
       "HTML KB": each.htmlKb.toFixed(1),
-      "floor req/s": each.page.name === "static" ? "—" : each.floor.toFixed(1),
+      "floor req/s": each.page.name === "static" ? "—" : each.floor.rps.toFixed(1),
       "× floor": each.page.name === "static" ? "—" : `${(ratio * 100).toFixed(0)} %`,
       "≥ 50 %": each.page.target ? (ratio >= TARGET ? "yes" : "NO") : "",
+      // Throughput a page would have beside the floor's if CPU were the only limit: robust to the machine's load.
+      "× floor by CPU": each.page.name === "static" ? "—" : `${((each.floor.cpuMs / each.cpuMs) * 100).toFixed(0)} %`,
       failures: each.failures,
     };
   });
   console.table(rows);
-  const missed = measures.filter((each) => each.page.target && each.rps / each.floor < TARGET);
+  const missed = measures.filter((each) => each.page.target && each.rps / each.floor.rps < TARGET);
   if (missed.length > 0)
     console.log(`[${label}] under 50 % of the floor: ${missed.map((m) => m.page.label).join(", ")}`);
   if (measures.some((each) => each.failures > 0)) process.exitCode = 1;
@@ -191,14 +219,15 @@ async function bench(label: string, databaseEnv: Record<string, string>) {
       agent: { cookie: await sessionCookie(baseURL, demo.agent) },
     };
     const measures: Compared[] = [];
-    let floor = Number.NaN;
+    const pid = server.pid!;
+    let floor: Measure | undefined;
     for (const page of pages) {
       // The machine's load drifts during a run: each page is compared with the floor measured right before it.
-      if (FLOOR_BESIDE && !page.floor && page.name !== "static") floor = (await measure(baseURL, floorPage, {})).rps;
-      const measured = await measure(baseURL, page, cookies[page.who]);
-      if (page.floor) floor = measured.rps;
-      console.log(`  ${page.label}: ${measured.rps.toFixed(1)} req/s (floor ${floor.toFixed(1)})`);
-      measures.push({ ...measured, floor });
+      if (FLOOR_BESIDE && !page.floor && page.name !== "static") floor = await measure(baseURL, pid, floorPage, {});
+      const measured = await measure(baseURL, pid, page, cookies[page.who]);
+      if (page.floor) floor = measured;
+      console.log(`  ${page.label}: ${measured.rps.toFixed(1)} req/s, ${measured.cpuMs.toFixed(1)} ms CPU/req`);
+      measures.push({ ...measured, floor: floor ?? measured });
     }
     printTable(label, measures);
   } finally {
