@@ -21,27 +21,34 @@
  * Chromium: Playwright's own, else the system one (/usr/bin/chromium, --no-sandbox), as playwright.config.ts.
  */
 import "./load-next-env";
-import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { openDatabase } from "@/db/client";
-import { demo } from "@/db/demo-data";
+import type { BrowserContext, Page } from "playwright-core";
 import { DOCUMENT_MAX_BYTES } from "@/db/schema";
 import { routes } from "@/lib/routes/paths";
 import { generatePdf } from "./bench-documents-pdf";
 import { withThrowawayDatabase } from "./bench-kit";
+import {
+  checkBuild,
+  commune,
+  freePort,
+  launchChromium,
+  logIn,
+  seedPostgres,
+  serverEnv,
+  sleep,
+  startServer,
+  stopServer,
+} from "./bench-server";
 
 const MiB = 1024 * 1024;
 const mb = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
 const kbToMb = (kb: number) => mb(kb * 1024);
 const secs = (milliseconds: number) => `${(milliseconds / 1000).toFixed(2)} s`;
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
-const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 /** Downloads in a row; BENCH_DOWNLOADS=20 to see whether the RSS levels off. */
 const DOWNLOADS = Number(process.env.BENCH_DOWNLOADS || 5);
@@ -49,52 +56,6 @@ const SAMPLE_EVERY_MS = 5;
 const FILE_LABEL = "Fichier (PDF, JPEG ou PNG, 10 Mo maximum)";
 const SENT = "Votre document a été envoyé : il est en cours de vérification.";
 const DOCUMENT_TYPE = "Justificatif de domicile";
-const commune = demo.commune.slug;
-
-/** Refuses to measure without a production build; warns when the sources changed after it. */
-function checkBuild() {
-  const buildId = join(process.cwd(), ".next", "BUILD_ID");
-  if (!existsSync(buildId)) {
-    console.error("No production build (.next/BUILD_ID): run `npm run build` first, then this bench again.");
-    process.exit(1);
-  }
-  const builtAt = statSync(buildId).mtimeMs;
-  const newer = (folder: string): string | undefined => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      const found = entry.isDirectory() ? newer(path) : statSync(path).mtimeMs > builtAt ? path : undefined;
-      if (found) return found;
-    }
-    return undefined;
-  };
-  const changed = ["app", "components", "db", "emails", "lib", "server"]
-    .filter((folder) => existsSync(folder))
-    .map(newer)
-    .find(Boolean);
-  if (changed)
-    console.warn(`Warning: ${changed} is newer than the build; run \`npm run build\` to measure the current code.`);
-}
-
-/** A free TCP port of the loopback interface. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
-/** The Chromium to launch: Playwright's own when downloaded, else the system's (as playwright.config.ts). */
-function systemChromium(): string | undefined {
-  if (process.env.PLAYWRIGHT_CHROMIUM_PATH) return process.env.PLAYWRIGHT_CHROMIUM_PATH;
-  if (existsSync(chromium.executablePath())) return undefined;
-  return ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find(existsSync);
-}
 
 /** A field of /proc/<pid>/status in kB (VmRSS: resident now, VmHWM: the peak since the process started). */
 function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
@@ -150,39 +111,6 @@ function rssSampler(pid: number) {
   };
 }
 
-/** Starts `node server.mjs` on `port` and waits until the demo commune's home page answers. */
-async function startServer(port: number, env: Record<string, string>): Promise<{ server: ChildProcess; took: number }> {
-  const start = performance.now();
-  const server = spawn(process.execPath, ["server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  server.stdout?.on("data", (chunk) => (output += chunk));
-  server.stderr?.on("data", (chunk) => (output += chunk));
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}):\n${output}`);
-    if (Date.now() > deadline) throw new Error(`the server did not answer within 180 s:\n${output}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/${commune}`);
-      if (response.ok) return { server, took: performance.now() - start };
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-}
-
-async function stopServer(server: ChildProcess) {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  const killed = setTimeout(() => server.kill("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(killed);
-}
-
 /** The line of Pièces justificatives for a type, found by its label (as e2e/documents-family.spec.ts). */
 const lineOf = (page: Page, label: string) =>
   page.getByRole("listitem").filter({ has: page.getByText(label, { exact: true }) });
@@ -194,41 +122,14 @@ async function download(context: BrowserContext, path: string): Promise<Buffer> 
   return response.body();
 }
 
-/** Logs the MARTIN family in through the Connexion page (as e2e/fixtures.ts logIn). */
-async function logIn(page: Page) {
-  await page.goto(`/${commune}/connexion`);
-  await page.waitForLoadState("networkidle");
-  await page.getByRole("textbox", { name: "E-mail", exact: true }).fill(demo.family.email);
-  await page.getByRole("textbox", { name: "Mot de passe", exact: true }).fill(demo.family.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL((url) => !url.pathname.includes("/connexion"));
-}
-
 async function bench(label: string, pdf: Uint8Array, databaseEnv: Record<string, string>) {
   const log = (message: string) => console.log(`[${label}] ${message}`);
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
-  const { server, took: startTook } = await startServer(port, {
-    ...databaseEnv,
-    NODE_ENV: "production",
-    AUTH_SECRET: "bench-secret-bench-secret-bench-secret-bench",
-    APP_URL: baseURL,
-    LOCAL_MAILBOX: "true",
-    RESEND_API_KEY: "",
-    TRUSTED_PROXY_HOPS: "0",
-    NEXT_TELEMETRY_DISABLED: "1",
-    // The real clock, and no copies of the demo's families: the bench needs neither (nor may have them on PostgreSQL).
-    E2E_CLOCK_START: "",
-    E2E_FAMILY_COPIES: "",
-  });
+  const { server, took: startTook } = await startServer(port, serverEnv(baseURL, databaseEnv));
   const pid = server.pid!;
   const sampler = rssSampler(pid);
-  const executablePath = systemChromium();
-  const browser = await chromium.launch(
-    executablePath
-      ? { executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-sync"] }
-      : {},
-  );
+  const browser = await launchChromium();
   try {
     log(`server (pid ${pid}) ready in ${secs(startTook)}: RSS ${kbToMb(statusKb(pid, "VmRSS"))}`);
     const context = await browser.newContext({ baseURL, locale: "fr-FR", timezoneId: "Europe/Paris" });
@@ -326,15 +227,7 @@ try {
 
 if (process.env.DATABASE_URL) {
   await withThrowawayDatabase(process.env.DATABASE_URL, "bench_documents_server", async (url) => {
-    // The server seeds the demo data on an embedded database only: here, as `npm run db:seed` would.
-    const handle = await openDatabase({ url, dataDir: "" });
-    try {
-      await handle.migrate();
-      const { seedDemo } = await import("@/db/seed");
-      await seedDemo(handle.db);
-    } finally {
-      await handle.close();
-    }
+    await seedPostgres(url);
     await bench("PostgreSQL", pdf, { DATABASE_URL: url });
   });
 } else {

@@ -1,13 +1,13 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import type { PlanningData } from "@/lib/bookings/types";
 import type { IsoDay } from "@/lib/planning/days";
 import { routes } from "@/lib/routes/paths";
 import { eventsByDay, notesByDay, viewWeeks } from "./calendar-days";
 import { defaultView, type PlanningView, rangeTitle } from "./calendar-view";
 import { DayColumns } from "./day-columns";
 import { MonthGrid } from "./month-grid";
+import { type PackedPlanning, unpackPlanning } from "./packed-planning";
 import styles from "./planning.module.css";
 import { PlanningFilters } from "./planning-filters";
 import { PlanningToolbar } from "./planning-toolbar";
@@ -22,7 +22,7 @@ import { useNarrowScreen } from "./use-narrow-screen";
  */
 export function PlanningCalendar({
   slug,
-  data,
+  planning,
   vue,
   date,
   today,
@@ -30,7 +30,8 @@ export function PlanningCalendar({
   actions,
 }: {
   slug: string;
-  data: PlanningData;
+  /** The page's planning in rows (packed-planning.ts): every slot is embedded in the page. */
+  planning: PackedPlanning;
   /** The view the URL names; null lets the screen's width choose. */
   vue: PlanningView | null;
   date: IsoDay;
@@ -43,6 +44,7 @@ export function PlanningCalendar({
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<{ opened: SlotEvent; open: boolean; count: number } | null>(null);
 
+  const data = useMemo(() => unpackPlanning(planning), [planning]);
   const events = useMemo(() => eventsByDay(data), [data]);
   const shown = useMemo(() => {
     if (hidden.size === 0) return events;

@@ -4,11 +4,10 @@ import Link from "next/link";
 import { RequestStatusBadge } from "@/components/requests/status-badge";
 import { DataTable } from "@/components/ui/data-table";
 import type { BookingRequestRow } from "@/lib/bookings/request-list";
+import { memoByDay } from "./memo-by-day";
 
 /** "20 nov. 2026", as the guide's list prints a period's ends. */
-function shortDay(day: string): string {
-  return format(parse(day, "yyyy-MM-dd", new Date()), "d MMM yyyy", { locale: fr });
-}
+const shortDay = memoByDay((day) => format(parse(day, "yyyy-MM-dd", new Date()), "d MMM yyyy", { locale: fr }));
 
 /** The "Liste" view of the planning: one row per booking or absence request. */
 export function RequestListTable({

@@ -1,7 +1,8 @@
 import type { PlanningActivity, PlanningChild, PlanningSlot } from "@/lib/bookings/types";
 import { formatDate } from "@/lib/format";
-import { type IsoDay, isoWeekday, weekdayName } from "@/lib/planning/days";
+import { isoWeekday, weekdayName } from "@/lib/planning/days";
 import { SLOT_STATE_LABELS, type SlotState } from "@/lib/planning/slot-state";
+import { memoByDay } from "./memo-by-day";
 
 /* The French sentences of a planning slot: its tooltip, its accessible name and the question its dialog asks. */
 
@@ -52,10 +53,8 @@ export function slotStateIcon(slot: PlanningSlot): string {
   return isJustifiedAbsence(slot) ? JUSTIFIED_ABSENCE_ICON : SLOT_STATE_ICONS[slot.state];
 }
 
-/** "jeudi 03/12/2026" */
-export function longDay(day: IsoDay): string {
-  return `${weekdayName(isoWeekday(day))} ${formatDate(day)}`;
-}
+/** "jeudi 03/12/2026" (every slot's name and tooltip say it). */
+export const longDay = memoByDay((day) => `${weekdayName(isoWeekday(day))} ${formatDate(day)}`);
 
 /** "11:30 – 13:20" */
 export function slotHours(slot: Pick<PlanningSlot, "startTime" | "endTime">): string {

@@ -82,6 +82,8 @@ export async function loadPlanning(
   });
 
   const byKey = new Map(booked.map((b) => [`${b.childId}:${b.activityId}:${b.date}`, b]));
+  // The range's days and weekdays once for every enrolment (each is a Date built and read).
+  const rangeDays = eachDay(p.from, p.to).map((day) => ({ day, weekday: isoWeekday(day) }));
   const childList: PlanningChild[] = [];
   const activityList = new Map<string, PlanningActivity>();
   const slots: PlanningSlot[] = [];
@@ -110,8 +112,8 @@ export async function loadPlanning(
     for (const b of booked) if (b.childId === child.id && b.activityId === activity.id) statuses.set(b.date, b.status);
     const ctx = { activity: rules, enrolment, closures, publicHolidays: calendar.publicHolidays, statuses, now };
 
-    for (const day of eachDay(first, last)) {
-      if (!rules.weekdays.includes(isoWeekday(day)) || closures.has(day)) continue;
+    for (const { day, weekday } of rangeDays) {
+      if (day < first || day > last || !rules.weekdays.includes(weekday) || closures.has(day)) continue;
       const key = `${child.id}:${activity.id}:${day}`;
       const booking = byKey.get(key);
       const state = slotState(booking?.status);

@@ -4,27 +4,19 @@ import { DocumentsToProvide } from "@/components/documents/documents-to-provide"
 import styles from "@/components/family-file/family-file.module.css";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
+import { requireUser } from "@/lib/auth/session";
 import { todayInParis } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { countDocumentsToProvide } from "@/lib/documents/household-documents";
-import type { FamilyFile } from "@/lib/family-file/read";
+import { readFamilyFileSummaries } from "@/lib/family-file/summary";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
+import { listSubscribedHouseholds } from "@/lib/subscriptions/households";
 import { civilityLabels } from "@/lib/validation/fields";
-import { loadOwnFamilyFiles } from "./load";
 
 type Props = { params: Promise<{ commune: string }> };
 
 export const metadata: Metadata = { title: "Dossier famille" };
-
-type Child = FamilyFile["children"][number];
-const childHasPending = (c: Child) =>
-  Boolean(
-    c.pending ||
-      c.vaccinations.pending ||
-      c.pendingAdditions.length ||
-      c.authorizedAdults.some((a) => a.pending || a.pendingRemoval),
-  );
 
 function PendingBadge({ show }: { show: boolean }) {
   return show ? <span className="badge pending-value">Modification en attente</span> : null;
@@ -33,12 +25,18 @@ function PendingBadge({ show }: { show: boolean }) {
 /** "Dossier famille": the responsables and children of each subscribed household, each opening its own screen. */
 export default async function FamilyFilePage({ params }: Props) {
   const { commune: slug } = await params;
-  const { commune, user, files } = await loadOwnFamilyFiles(slug, routes.family.file(slug));
+  const { commune, user } = await requireUser(slug, { returnTo: routes.family.file(slug) });
   const db = await getDb();
   const today = todayInParis();
-  const toProvide = await Promise.all(
-    files.map((file) => countDocumentsToProvide(db, { communeId: commune.id, householdId: file.household.id, today })),
-  );
+  // The account's own households only; the overview needs names and pending marks, not each member's whole file.
+  const households = await listSubscribedHouseholds(db, { communeId: commune.id, userId: user.id });
+  const [summaries, toProvide] = await Promise.all([
+    readFamilyFileSummaries(db, { communeId: commune.id, householdIds: households.map((h) => h.id) }),
+    Promise.all(
+      households.map((h) => countDocumentsToProvide(db, { communeId: commune.id, householdId: h.id, today })),
+    ),
+  ]);
+  const files = households.map((household, index) => ({ household, ...summaries[index]! }));
   return (
     <>
       <Breadcrumbs items={breadcrumbs.familyFile(slug)} />
@@ -70,10 +68,10 @@ export default async function FamilyFilePage({ params }: Props) {
                 {file.guardians.map((g) => (
                   <li key={g.id}>
                     <Link href={routes.family.guardian(slug, g.id)}>
-                      {civilityLabels[g.values.civility]} {g.values.firstName} {g.values.lastName}
+                      {civilityLabels[g.civility]} {g.firstName} {g.lastName}
                     </Link>
-                    {g.values.quality ? <span>({g.values.quality})</span> : null}
-                    <PendingBadge show={Boolean(g.pending)} />
+                    {g.quality ? <span>({g.quality})</span> : null}
+                    <PendingBadge show={g.pending} />
                   </li>
                 ))}
               </ul>
@@ -83,9 +81,9 @@ export default async function FamilyFilePage({ params }: Props) {
                 {file.children.map((c) => (
                   <li key={c.id}>
                     <Link href={routes.family.child(slug, c.id)}>
-                      {c.values.firstName} {c.values.lastName}
+                      {c.firstName} {c.lastName}
                     </Link>
-                    <PendingBadge show={childHasPending(c)} />
+                    <PendingBadge show={c.pending} />
                   </li>
                 ))}
               </ul>

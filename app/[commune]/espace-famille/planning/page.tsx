@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { parsePlanningQuery, visibleRange } from "@/components/planning/calendar-view";
+import { packPlanning } from "@/components/planning/packed-planning";
 import styles from "@/components/planning/planning.module.css";
 import { PlanningCalendar } from "@/components/planning/planning-calendar";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
@@ -72,7 +73,7 @@ export default async function PlanningPage({ params, searchParams }: Props) {
       ) : null}
       <PlanningCalendar
         slug={slug}
-        data={data}
+        planning={packPlanning(data)}
         vue={query.vue}
         date={query.date}
         today={today}

@@ -1,0 +1,258 @@
+/*
+ * npm run bench:pages — the pages' throughput of issue #15 ("planning month view ≥ 50 % of the floor's throughput
+ * in the same run, on both databases; every family page ≥ 50 %"):
+ *   - starts the production build (`node server.mjs`) on a fresh embedded database (a temporary PGLITE_DATA_DIR,
+ *     seeded with the demo by the server), then, when DATABASE_URL is set, on a throwaway database of that
+ *     PostgreSQL server (migrated and seeded here, dropped at the end);
+ *   - signs the MARTIN family and the demo agent in with Chromium (the real Connexion page) and keeps their cookies;
+ *   - for each page, in turn: one GET for its HTML size (and the planning's RSC payload), a warm-up, then autocannon
+ *     for BENCH_DURATION seconds (default 4) with 10 connections;
+ *   - prints a table: page, req/s, p50, p95, HTML KB, ratio to the floor (the anonymous `/demo`, one dynamic page,
+ *     measured again right before each page, so that the machine's drifting load cancels out; BENCH_FLOOR=once
+ *     measures it once, first), target met (≥ 50 %), and the server's CPU time per request with the ratio it gives
+ *     (floor's CPU ms / page's): on a machine shared with other work, the steadier figure. About 2.5 min per database.
+ *     Linux only (/proc).
+ * Options (env): BENCH_DURATION=<s>, BENCH_WARMUP=<s> (default 1), BENCH_DATABASE=pglite|postgres|both (default
+ * both; postgres needs DATABASE_URL), BENCH_PAGES=<comma-separated names to keep, e.g. floor,month>,
+ * BENCH_CPU_PROF=<folder> (starts the server with `node --cpu-prof` writing there, for the profile).
+ *
+ * It measures the build in .next and never builds: run `npm run build` first (and again after changing the app).
+ */
+import "./load-next-env";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { demo } from "@/db/demo-data";
+import { routes } from "@/lib/routes/paths";
+import { percentile, withThrowawayDatabase } from "./bench-kit";
+import {
+  checkBuild,
+  commune,
+  freePort,
+  launchChromium,
+  logIn,
+  seedPostgres,
+  serverEnv,
+  startServer,
+  stopServer,
+} from "./bench-server";
+
+const DURATION = Number(process.env.BENCH_DURATION || 4);
+const WARMUP = Number(process.env.BENCH_WARMUP || 1);
+const FLOOR_BESIDE = process.env.BENCH_FLOOR !== "once";
+const DATABASE = process.env.BENCH_DATABASE || "both";
+const ONLY = process.env.BENCH_PAGES?.split(",");
+const CPU_PROF = process.env.BENCH_CPU_PROF;
+const CONNECTIONS = 10;
+const TARGET = 0.5;
+
+type Who = "anonymous" | "family" | "agent";
+type PageToMeasure = { name: string; label: string; path: string; who: Who; floor?: boolean; target?: boolean };
+
+/** What a family opens on registration day, the floor and a static asset around them, and the agents' inbox. */
+const allPages: PageToMeasure[] = [
+  { name: "static", label: "static asset /icon.svg", path: "/icon.svg", who: "anonymous" },
+  { name: "floor", label: "public home /demo (floor)", path: routes.home(commune), who: "anonymous", floor: true },
+  {
+    name: "month",
+    label: "Planning, month view",
+    path: `${routes.family.planning(commune)}?vue=mois`,
+    who: "family",
+    target: true,
+  },
+  {
+    name: "week",
+    label: "Planning (default view)",
+    path: routes.family.planning(commune),
+    who: "family",
+    target: true,
+  },
+  { name: "list", label: "Planning, liste", path: routes.family.planningList(commune), who: "family", target: true },
+  { name: "space", label: "Espace famille", path: routes.family.space(commune), who: "family", target: true },
+  { name: "file", label: "Dossier famille", path: routes.family.file(commune), who: "family", target: true },
+  { name: "requests", label: "Mes demandes", path: routes.citizen.requests(commune), who: "family", target: true },
+  { name: "citizen", label: "Mon espace citoyen", path: routes.citizen.space(commune), who: "family", target: true },
+  { name: "bills", label: "Mes factures", path: routes.billing(commune), who: "family", target: true },
+  {
+    name: "documents",
+    label: "Pièces justificatives",
+    path: routes.family.documents(commune),
+    who: "family",
+    target: true,
+  },
+  {
+    name: "booking",
+    label: "Réservation (période)",
+    path: routes.family.bookingPeriod(commune),
+    who: "family",
+    target: true,
+  },
+  { name: "agent", label: "agent Demandes", path: routes.agent.requests(commune), who: "agent" },
+];
+const pages = allPages.filter((page) => !ONLY || page.floor || ONLY.includes(page.name));
+const floorPage = allPages.find((page) => page.floor)!;
+
+type Measure = {
+  page: PageToMeasure;
+  rps: number;
+  p50: number;
+  p95: number;
+  /** The server process's CPU time per answered request. */
+  cpuMs: number;
+  htmlKb: number;
+  failures: number;
+};
+/** A page's measure and the floor's measure it is compared with. */
+type Compared = Measure & { floor: Measure };
+
+/** CPU time (user + system) the process `pid` has used so far, in ms (Linux: /proc/<pid>/stat, in 10 ms ticks). */
+function cpuTimeMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** GETs `path` once, refusing a redirect (a lost session would measure the login page). */
+async function fetchOnce(baseURL: string, path: string, headers: Record<string, string>) {
+  let response = await fetch(baseURL + path, { headers, redirect: "manual" });
+  const location = response.headers.get("location");
+  // An RSC request is first sent to the same page with its cache-busting `_rsc` parameter.
+  if (headers.RSC && location?.includes("_rsc")) {
+    await response.arrayBuffer();
+    response = await fetch(new URL(location, baseURL), { headers, redirect: "manual" });
+  }
+  const body = await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${response.headers.get("location")}`);
+  return body.byteLength;
+}
+
+/** Runs autocannon on `url` for `duration` seconds; answers its result and every response's time, sorted. */
+async function load(url: string, headers: Record<string, string>, duration: number) {
+  const times: number[] = [];
+  const instance = autocannon({ url, connections: CONNECTIONS, duration, headers });
+  instance.on("response", (_client, _status, _bytes, took) => times.push(took));
+  const result = await instance;
+  return { result, times: times.sort((a, b) => a - b) };
+}
+
+async function measure(
+  baseURL: string,
+  pid: number,
+  page: PageToMeasure,
+  headers: Record<string, string>,
+): Promise<Measure> {
+  const htmlKb = (await fetchOnce(baseURL, page.path, headers)) / 1024;
+  if (page.name === "month") {
+    const rscKb = (await fetchOnce(baseURL, page.path, { ...headers, RSC: "1" })) / 1024;
+    console.log(
+      `  ${page.label}: HTML ${htmlKb.toFixed(1)} KB, RSC payload (client navigation) ${rscKb.toFixed(1)} KB`,
+    );
+  }
+  await load(baseURL + page.path, headers, WARMUP);
+  const cpuBefore = cpuTimeMs(pid);
+  const { result, times } = await load(baseURL + page.path, headers, DURATION);
+  const cpuMs = (cpuTimeMs(pid) - cpuBefore) / result.requests.total;
+  return {
+    cpuMs,
+    page,
+    rps: result.requests.total / result.duration,
+    // No answer within the run (all timed out) leaves no percentile.
+    p50: times.length ? percentile(times, 50) : Number.NaN,
+    p95: times.length ? percentile(times, 95) : Number.NaN,
+    htmlKb,
+    failures: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+/** The cookie header of `account` signed in through the Connexion page. */
+async function sessionCookie(baseURL: string, account: { email: string; password: string }): Promise<string> {
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ baseURL, locale: "fr-FR", timezoneId: "Europe/Paris" });
+    await logIn(await context.newPage(), account);
+    const cookies = await context.cookies();
+    return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+  } finally {
+    await browser.close();
+  }
+}
+
+function printTable(label: string, measures: Compared[]) {
+  const beside = FLOOR_BESIDE ? ", the floor measured again just before each page" : "";
+  console.log(`\n[${label}] ${CONNECTIONS} connections, ${DURATION} s per page after ${WARMUP} s of warm-up${beside}`);
+  const rows = measures.map((each) => {
+    const ratio = each.rps / each.floor.rps;
+    return {
+      page: each.page.label,
+      "req/s": each.rps.toFixed(1),
+      "p50 ms": each.p50.toFixed(0),
+      "p95 ms": each.p95.toFixed(0),
+      "CPU ms/req": each.cpuMs.toFixed(1),
+      "HTML KB": each.htmlKb.toFixed(1),
+      "floor req/s": each.page.name === "static" ? "—" : each.floor.rps.toFixed(1),
+      "× floor": each.page.name === "static" ? "—" : `${(ratio * 100).toFixed(0)} %`,
+      "≥ 50 %": each.page.target ? (ratio >= TARGET ? "yes" : "NO") : "",
+      // Throughput a page would have beside the floor's if CPU were the only limit: robust to the machine's load.
+      "× floor by CPU": each.page.name === "static" ? "—" : `${((each.floor.cpuMs / each.cpuMs) * 100).toFixed(0)} %`,
+      failures: each.failures,
+    };
+  });
+  console.table(rows);
+  const missed = measures.filter((each) => each.page.target && each.rps / each.floor.rps < TARGET);
+  if (missed.length > 0)
+    console.log(`[${label}] under 50 % of the floor: ${missed.map((m) => m.page.label).join(", ")}`);
+  if (measures.some((each) => each.failures > 0)) process.exitCode = 1;
+}
+
+async function bench(label: string, databaseEnv: Record<string, string>) {
+  const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  // The profile is written when the process exits: on the bench's SIGTERM it must exit rather than be killed.
+  const exitOnTerm = "data:text/javascript,process.on('SIGTERM',()=>process.exit(0))";
+  const nodeArgs = CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`, "--import", exitOnTerm] : [];
+  const { server, took } = await startServer(port, serverEnv(baseURL, databaseEnv), nodeArgs);
+  try {
+    console.log(`\n[${label}] server ready in ${(took / 1000).toFixed(1)} s`);
+    const cookies: Record<Who, Record<string, string>> = {
+      anonymous: {},
+      family: { cookie: await sessionCookie(baseURL, demo.family) },
+      agent: { cookie: await sessionCookie(baseURL, demo.agent) },
+    };
+    const measures: Compared[] = [];
+    const pid = server.pid!;
+    let floor: Measure | undefined;
+    for (const page of pages) {
+      // The machine's load drifts during a run: each page is compared with the floor measured right before it.
+      if (FLOOR_BESIDE && !page.floor && page.name !== "static") floor = await measure(baseURL, pid, floorPage, {});
+      const measured = await measure(baseURL, pid, page, cookies[page.who]);
+      if (page.floor) floor = measured;
+      console.log(`  ${page.label}: ${measured.rps.toFixed(1)} req/s, ${measured.cpuMs.toFixed(1)} ms CPU/req`);
+      measures.push({ ...measured, floor: floor ?? measured });
+    }
+    printTable(label, measures);
+  } finally {
+    await stopServer(server);
+  }
+}
+
+checkBuild();
+if (DATABASE !== "postgres") {
+  const folder = mkdtempSync(join(tmpdir(), "bench-pages-"));
+  try {
+    await bench("embedded PGlite", { PGLITE_DATA_DIR: folder, DATABASE_URL: "" });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+    // The server, stopped by a signal, leaves its pid file beside the folder (db/lock.ts).
+    rmSync(`${folder}.lock`, { force: true });
+  }
+}
+if (DATABASE !== "pglite") {
+  if (process.env.DATABASE_URL) {
+    await withThrowawayDatabase(process.env.DATABASE_URL, "bench_pages", async (url) => {
+      await seedPostgres(url);
+      await bench("PostgreSQL", { DATABASE_URL: url });
+    });
+  } else {
+    console.log("\n(Set DATABASE_URL to a PostgreSQL server to measure it too.)");
+  }
+}
