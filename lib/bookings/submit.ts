@@ -390,9 +390,9 @@ interface Snapshot {
 
 type AskedPlan = Extract<DayPlan, { ok: true }>;
 
-/** What the request, its days and its mail depend on in a snapshot. */
+/** What the request, its days and its mail depend on in a snapshot (statuses and places follow the locked row). */
 const snapshotKey = ({ activity, plans }: Snapshot) =>
-  JSON.stringify([activityLabel(activity), activity.startTime, activity.autoAccept, activity.capacity, plans]);
+  JSON.stringify([activityLabel(activity), activity.startTime, plans]);
 
 /** The activity was deleted between the form and the lock: the transaction rolls back. */
 class ActivityGoneError extends Error {}
