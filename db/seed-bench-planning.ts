@@ -1,5 +1,6 @@
 import { and, asc, count, eq, type SQL, sql } from "drizzle-orm";
 import { recountPlaces } from "@/lib/bookings/waiting-list";
+import { pgArray } from "@/lib/database/rows";
 import { addDays, eachDay, isoWeekday, parisDay, parisInstant } from "@/lib/planning/days";
 import type { Db } from "./client";
 import {
@@ -62,8 +63,6 @@ export interface BenchCommune {
   digestWindowEnd: Date;
   counts: { households: number; children: number; enrolments: number; bookings: number; decisions: number };
 }
-
-const pgArray = (values: readonly string[]) => `{${values.join(",")}}`;
 
 /** Seeds the commune `slug` (which must not exist yet) as it would be on `now`. */
 export async function seedBenchCommune(db: Db, params: { slug: string; now: Date }): Promise<BenchCommune> {

@@ -16,6 +16,9 @@ export function formatEuros(cents: number): string {
  */
 export function formatDate(value: Date | string): string {
   const calendarDay = value instanceof Date ? parisDay(value) : value;
+  // A well-formed day is only reordered: a school year's mail formats hundreds, and date-fns parses slowly.
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(calendarDay);
+  if (parts) return `${parts[3]}/${parts[2]}/${parts[1]}`;
   return format(parse(calendarDay, "yyyy-MM-dd", new Date()), "dd/MM/yyyy");
 }
 

@@ -7,11 +7,14 @@
  * database created and dropped on that server.
  */
 import "./load-next-env";
+import { createElement } from "react";
 import type { DatabaseHandle } from "@/db/client";
 import { seedBenchCommune } from "@/db/seed-bench-planning";
+import BookingAcknowledgement from "@/emails/booking-acknowledgement";
 import { runDecisionDigests } from "@/lib/bookings/digest";
 import { loadPlanning } from "@/lib/bookings/planning";
 import { submitSlotRequest } from "@/lib/bookings/submit";
+import { renderMail } from "@/lib/mail/send-mail";
 import { addDays, type IsoDay, isoWeekday } from "@/lib/planning/days";
 import { chooseSubscribedHousehold } from "@/lib/subscriptions/households";
 import { benchOnBothDatabases, fmt, ms, percentile } from "./bench-kit";
@@ -62,6 +65,8 @@ async function bench(label: string, handle: DatabaseHandle) {
   );
 
   // 2. A whole school year asked at once: each child on each activity, every weekday, from today to the year's end.
+  // The mail renderer loads its modules on a process's first mail, once: warm it like the month views above.
+  await renderMail(createElement(BookingAcknowledgement, BookingAcknowledgement.PreviewProps));
   const activityIds = Object.values(town.activityIds);
   start = performance.now();
   const outcomes = new Map<string, number>();

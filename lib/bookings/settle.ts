@@ -13,17 +13,16 @@ import { PENDING_STATUSES } from "@/lib/planning/slot-state";
 const GRANTED = ["accepted", "waitlisted", "promoted", "absence_accepted"] as const;
 const DENIED = ["refused", "absence_refused"] as const;
 
-export async function settleRequests(
-  tx: Db,
-  p: {
-    communeId: string;
-    requestIds: readonly string[];
-    deciderUserId: string | null;
-    familyUserId?: string | null;
-    message?: string | null;
-    now: Date;
-  },
-): Promise<void> {
+interface SettleParams {
+  communeId: string;
+  requestIds: readonly string[];
+  deciderUserId: string | null;
+  familyUserId?: string | null;
+  message?: string | null;
+  now: Date;
+}
+
+export async function settleRequests(tx: Db, p: SettleParams): Promise<void> {
   const ids = [...new Set(p.requestIds)];
   if (ids.length === 0) return;
   const [stillPending, decided] = await Promise.all([
@@ -59,35 +58,45 @@ export async function settleRequests(
 
   for (const status of ["accepted", "refused", "withdrawn"] as const) {
     const group = [...outcome].filter(([, s]) => s === status).map(([id]) => id);
-    if (group.length === 0) continue;
-    const decision = status !== "withdrawn";
-    const settled = await tx
-      .update(requests)
-      .set({
-        status,
-        updatedAt: p.now,
-        ...(decision
-          ? {
-              decidedAt: p.now,
-              decidedByUserId: p.deciderUserId,
-              decisionMessage: p.message ?? null,
-              familyUnreadCount: sql`${requests.familyUnreadCount} + 1`,
-            }
-          : {}),
-      })
-      .where(and(eq(requests.communeId, p.communeId), inArray(requests.id, group), eq(requests.status, "pending")))
-      .returning({ id: requests.id });
-    if (settled.length === 0) continue;
-    await tx.insert(requestEvents).values(
-      settled.map((r) => ({
-        communeId: p.communeId,
-        requestId: r.id,
-        kind: status,
-        actorSide: decision ? ("town" as const) : ("family" as const),
-        actorUserId: decision ? p.deciderUserId : (p.familyUserId ?? null),
-        message: decision ? (p.message ?? null) : null,
-        createdAt: p.now,
-      })),
-    );
+    await settleAs(tx, { ...p, requestIds: group, status });
   }
+}
+
+/** Settles these pending requests with this outcome, and writes it in their history. */
+export async function settleAs(
+  tx: Db,
+  p: SettleParams & { status: "accepted" | "refused" | "withdrawn" },
+): Promise<void> {
+  if (p.requestIds.length === 0) return;
+  const decision = p.status !== "withdrawn";
+  const settled = await tx
+    .update(requests)
+    .set({
+      status: p.status,
+      updatedAt: p.now,
+      ...(decision
+        ? {
+            decidedAt: p.now,
+            decidedByUserId: p.deciderUserId,
+            decisionMessage: p.message ?? null,
+            familyUnreadCount: sql`${requests.familyUnreadCount} + 1`,
+          }
+        : {}),
+    })
+    .where(
+      and(eq(requests.communeId, p.communeId), inArray(requests.id, [...p.requestIds]), eq(requests.status, "pending")),
+    )
+    .returning({ id: requests.id });
+  if (settled.length === 0) return;
+  await tx.insert(requestEvents).values(
+    settled.map((r) => ({
+      communeId: p.communeId,
+      requestId: r.id,
+      kind: p.status,
+      actorSide: decision ? ("town" as const) : ("family" as const),
+      actorUserId: decision ? p.deciderUserId : (p.familyUserId ?? null),
+      message: decision ? (p.message ?? null) : null,
+      createdAt: p.now,
+    })),
+  );
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   type Activity,
@@ -26,11 +26,13 @@ import { deliverPendingMail, enqueueRenderedMails } from "@/lib/mail/send-mail";
 import type { IsoDay } from "@/lib/planning/days";
 import { activityLabel } from "@/lib/planning/labels";
 import { type DayContext, type DayPlan, periodDays, planPeriod } from "@/lib/planning/period";
-import { addRequestEvent, allocateRequestReference } from "@/lib/requests/records";
+import { PENDING_STATUSES } from "@/lib/planning/slot-state";
+import { addRequestEvents, assignRequestReference, provisionalReference } from "@/lib/requests/records";
 import type { BookingRequestType } from "@/lib/requests/types";
-import { type AckLine, acknowledgementBody, acknowledgementRecipient, acknowledgementSubject } from "./mails";
+import { insertBookingDays } from "./booking-rows";
+import { acknowledgementBody, acknowledgementRecipient, acknowledgementSubject } from "./mails";
 import { activityRules, loadClosureCalendar } from "./rules-context";
-import { settleRequests } from "./settle";
+import { settleAs } from "./settle";
 import type { DayResult, SlotRequestInput } from "./types";
 import { changePlaces, lockActivity, placesTaken, promoteWaitingList } from "./waiting-list";
 
@@ -63,36 +65,39 @@ async function prepare(
   scope: Scope,
   input: SlotRequestInput,
 ): Promise<{ ok: true; value: Prepared } | { ok: false; fieldErrors: FieldErrors }> {
-  const [child] = await db
-    .select()
-    .from(children)
-    .where(
-      and(
-        eq(children.id, input.childId),
-        eq(children.communeId, scope.communeId),
-        eq(children.householdId, scope.householdId),
+  // Both reads are scoped to the household: the enrolments need not wait for the child's.
+  const [[child], rows] = await Promise.all([
+    db
+      .select()
+      .from(children)
+      .where(
+        and(
+          eq(children.id, input.childId),
+          eq(children.communeId, scope.communeId),
+          eq(children.householdId, scope.householdId),
+        ),
       ),
-    );
+    db
+      .select({ enrolment: enrolments, activity: activities })
+      .from(enrolments)
+      .innerJoin(
+        activities,
+        and(
+          eq(activities.id, enrolments.activityId),
+          eq(activities.communeId, scope.communeId),
+          eq(activities.archived, false),
+        ),
+      )
+      .where(
+        and(
+          eq(enrolments.communeId, scope.communeId),
+          eq(enrolments.householdId, scope.householdId),
+          eq(enrolments.childId, input.childId),
+          eq(enrolments.activityId, input.activityId),
+        ),
+      ),
+  ]);
   if (!child) return { ok: false, fieldErrors: { childId: "Enfant introuvable dans votre dossier famille." } };
-  const rows = await db
-    .select({ enrolment: enrolments, activity: activities })
-    .from(enrolments)
-    .innerJoin(
-      activities,
-      and(
-        eq(activities.id, enrolments.activityId),
-        eq(activities.communeId, scope.communeId),
-        eq(activities.archived, false),
-      ),
-    )
-    .where(
-      and(
-        eq(enrolments.communeId, scope.communeId),
-        eq(enrolments.householdId, scope.householdId),
-        eq(enrolments.childId, child.id),
-        eq(enrolments.activityId, input.activityId),
-      ),
-    );
   if (rows.length === 0)
     return { ok: false, fieldErrors: { activityId: `${child.firstName} n'est pas inscrit(e) à cette activité.` } };
   const covering = rows.find((r) => r.enrolment.startsOn <= input.from && r.enrolment.endsOn >= input.to);
@@ -120,33 +125,42 @@ async function prepare(
   return { ok: true, value: { child, activity: covering.activity, enrolment: covering.enrolment, days } };
 }
 
-async function dayContext(db: Db, scope: Scope, value: Prepared, now: Date): Promise<DayContext> {
-  const from = value.days[0]!;
-  const to = value.days.at(-1)!;
-  const [calendar, existing] = await Promise.all([
-    loadClosureCalendar(db, { communeId: scope.communeId, activityIds: [value.activity.id], from, to }),
-    db
-      .select({ date: bookings.date, status: bookings.status })
-      .from(bookings)
-      .where(
-        and(
-          eq(bookings.communeId, scope.communeId),
-          eq(bookings.childId, value.child.id),
-          eq(bookings.activityId, value.activity.id),
-          gte(bookings.date, from),
-          lte(bookings.date, to),
-        ),
-      ),
-  ]);
-  return {
-    activity: activityRules(value.activity),
-    enrolment: value.enrolment,
-    closures: calendar.closuresOf(value.activity.id),
-    publicHolidays: calendar.publicHolidays,
-    statuses: new Map<IsoDay, BookingStatus>(existing.map((b) => [b.date, b.status])),
-    now,
-  };
+type Calendar = Pick<DayContext, "closures" | "publicHolidays">;
+
+/** The closures and public holidays around the days asked (no writer locks the activity for them). */
+async function loadCalendar(db: Db, scope: Scope, value: Prepared): Promise<Calendar> {
+  const calendar = await loadClosureCalendar(db, {
+    communeId: scope.communeId,
+    activityIds: [value.activity.id],
+    from: value.days[0]!,
+    to: value.days.at(-1)!,
+  });
+  return { closures: calendar.closuresOf(value.activity.id), publicHolidays: calendar.publicHolidays };
 }
+
+/** The child's existing slots at the activity over the days asked. */
+async function loadStatuses(db: Db, scope: Scope, value: Prepared): Promise<Map<IsoDay, BookingStatus>> {
+  const existing = await db
+    .select({ date: bookings.date, status: bookings.status })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.communeId, scope.communeId),
+        eq(bookings.childId, value.child.id),
+        eq(bookings.activityId, value.activity.id),
+        gte(bookings.date, value.days[0]!),
+        lte(bookings.date, value.days.at(-1)!),
+      ),
+    );
+  return new Map(existing.map((b) => [b.date, b.status]));
+}
+
+const contextOf = (
+  value: Prepared,
+  calendar: Calendar,
+  statuses: ReadonlyMap<IsoDay, BookingStatus>,
+  now: Date,
+): DayContext => ({ activity: activityRules(value.activity), enrolment: value.enrolment, ...calendar, statuses, now });
 
 function refusedResult(plan: DayPlan): DayResult {
   return { day: plan.day, outcome: "refused", reason: plan.ok ? null : plan.reason };
@@ -161,7 +175,11 @@ export async function previewSlotRequest(
   const prepared = await prepare(db, p, p.input);
   if (!prepared.ok) return prepared;
   const { activity, days } = prepared.value;
-  const plans = planPeriod(p.input.kind, days, await dayContext(db, p, prepared.value, now));
+  const [calendar, statuses] = await Promise.all([
+    loadCalendar(db, p, prepared.value),
+    loadStatuses(db, p, prepared.value),
+  ]);
+  const plans = planPeriod(p.input.kind, days, contextOf(prepared.value, calendar, statuses, now));
   const taken =
     p.input.kind === "booking" && activity.capacity !== null
       ? await placesTaken(db, { communeId: p.communeId, activityId: activity.id, days })
@@ -201,119 +219,78 @@ export async function submitSlotRequest(
   const now = p.now ?? currentTime();
   const prepared = await prepare(db, p, p.input);
   if (!prepared.ok) return prepared;
-  const certificateType =
-    p.input.kind === "absence" && p.certificate
-      ? await findDocumentTypeByCode(db, { communeId: p.communeId, code: MEDICAL_CERTIFICATE_CODE })
-      : null;
-  const { child, days } = prepared.value;
+  const value = prepared.value;
+  const { child, days } = value;
   const kind = p.input.kind;
+  const [certificateType, recipient, calendar, statuses] = await Promise.all([
+    kind === "absence" && p.certificate
+      ? findDocumentTypeByCode(db, { communeId: p.communeId, code: MEDICAL_CERTIFICATE_CODE })
+      : null,
+    acknowledgementRecipient(db, { communeId: p.communeId, userId: p.userId }),
+    loadCalendar(db, p, value),
+    loadStatuses(db, p, value),
+  ]);
   const childName = `${child.firstName} ${child.lastName}`;
-  const linesOf = (activity: Activity, recorded: IsoDay[]): AckLine[] =>
-    recorded.map((day) => ({
-      day,
-      startTime: activity.startTime,
-      kind,
-      childName,
-      activityLabel: activityLabel(activity),
-    }));
-  // The acknowledgement is rendered before the transaction, from the days that should be recorded: none of the
+  const planOf = (activity: Activity, current: ReadonlyMap<IsoDay, BookingStatus>): Snapshot => ({
+    activity,
+    plans: planPeriod(kind, days, contextOf({ ...value, activity }, calendar, current, now)),
+  });
+  // The acknowledgement is rendered before the transaction, from the snapshot read without locks: none of the
   // locks below (the activity, the commune's reference counter) waits for React Email.
-  const recipient = await acknowledgementRecipient(db, { communeId: p.communeId, userId: p.userId });
-  const expected = planPeriod(kind, days, await dayContext(db, p, prepared.value, now)).flatMap((plan) =>
-    plan.ok ? [plan.day] : [],
-  );
-  const acknowledgement = (lines: AckLine[]) =>
+  const acknowledgement = ({ activity, plans }: Snapshot) =>
     recipient &&
     acknowledgementBody(recipient, {
       kind,
-      activityLabel: activityLabel(prepared.value.activity),
+      activityLabel: activityLabel(activity),
       requestedAt: now,
-      lines,
+      lines: plans.flatMap((plan) =>
+        plan.ok
+          ? [{ day: plan.day, startTime: activity.startTime, kind, childName, activityLabel: activityLabel(activity) }]
+          : [],
+      ),
     });
 
   const run = () =>
     transactionWithRenderedMail(
       db,
-      linesOf(prepared.value.activity, expected),
+      planOf(value.activity, statuses),
       acknowledgement,
-      async (tx, mail, renderedLines): Promise<{ result: SubmitResult; mailId?: string | null }> => {
-        // Under the activity's lock the statuses and places read below cannot change until commit.
-        const activity = await lockActivity(tx, { communeId: p.communeId, activityId: prepared.value.activity.id });
-        if (!activity) return { result: { ok: false, fieldErrors: { activityId: "Activité introuvable." } } };
-        const plans = planPeriod(kind, days, await dayContext(tx, p, { ...prepared.value, activity }, now));
-        const asked = plans.filter((plan): plan is Extract<DayPlan, { ok: true }> => plan.ok);
-        if (asked.length === 0) return { result: { ok: true, request: null, results: plans.map(refusedResult) } };
+      async (tx, mail, made): Promise<{ result: SubmitResult; mailId?: string | null }> => {
+        const asked = made.plans.filter((plan): plan is AskedPlan => plan.ok);
+        if (asked.length === 0) return { result: { ok: true, request: null, results: made.plans.map(refusedResult) } };
 
-        const label = activityLabel(activity);
-        const type: BookingRequestType = kind === "booking" ? "booking.add" : "booking.absence";
-        const reference = await allocateRequestReference(tx, p.communeId, now);
-        const [request] = await tx
-          .insert(requests)
-          .values({
-            communeId: p.communeId,
-            householdId: p.householdId,
-            createdByUserId: p.userId,
-            type,
-            reference,
-            targetType: "booking_request",
-            targetId: randomUUID(),
-            subject: `${child.firstName} ${child.lastName} — ${label}`,
-            payload: {
-              kind,
-              childId: child.id,
-              activityId: activity.id,
-              from: p.input.from,
-              to: p.input.to,
-              weekdays: p.input.weekdays,
-              days: asked.map((d) => d.day),
-              billedDays: asked.filter((d) => d.billed).map((d) => d.day),
-              refused: plans.filter((d) => !d.ok).map((d) => ({ day: d.day, reason: d.ok ? null : d.reason })),
-            },
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning({ id: requests.id });
-        const event = {
+        // The request, its history and its mail first: nobody else waits on these rows.
+        const requestId = randomUUID();
+        const label = activityLabel(made.activity);
+        await tx.insert(requests).values({
+          id: requestId,
           communeId: p.communeId,
-          requestId: request!.id,
-          side: "family" as const,
-          actorUserId: p.userId,
-        };
-        await addRequestEvent(tx, { ...event, kind: "created" });
-        await addRequestEvent(tx, { ...event, kind: "transmitted" });
-
-        const outcomes =
-          kind === "booking"
-            ? await recordBookingDays(tx, p, activity, child.id, request!.id, asked, now)
-            : await recordAbsenceDays(tx, p, activity, child.id, request!.id, asked, now);
-        if (certificateType && p.certificate && outcomes.size > 0) {
-          const stored = await storeDocument(tx, {
-            communeId: p.communeId,
-            householdId: p.householdId,
-            userId: p.userId,
-            typeId: certificateType.id,
+          householdId: p.householdId,
+          createdByUserId: p.userId,
+          type: (kind === "booking" ? "booking.add" : "booking.absence") satisfies BookingRequestType,
+          reference: provisionalReference(requestId),
+          targetType: "booking_request",
+          targetId: randomUUID(),
+          subject: `${childName} — ${label}`,
+          payload: {
+            kind,
             childId: child.id,
-            requestId: request!.id,
-            prepared: p.certificate,
-          });
-          // Type, child and request were all read in this transaction: only a bug gets here; roll back.
-          if (!stored.ok) throw new Error(`the certificate of request ${request!.id} could not be stored`);
-          // Every day of the absence (asked, or already accepted automatically) is justified by it.
-          await tx
-            .update(bookings)
-            .set({ justificationDocumentId: stored.document.id, updatedAt: now })
-            .where(
-              and(
-                eq(bookings.communeId, p.communeId),
-                eq(bookings.householdId, p.householdId),
-                eq(bookings.childId, child.id),
-                eq(bookings.requestId, request!.id),
-              ),
-            );
-        }
-        await settleRequests(tx, { communeId: p.communeId, requestIds: [request!.id], deciderUserId: null, now });
-        const lines = linesOf(activity, [...outcomes.keys()]);
-        if (JSON.stringify(lines) !== JSON.stringify(renderedLines)) throw new StaleMailError(lines);
+            activityId: made.activity.id,
+            from: p.input.from,
+            to: p.input.to,
+            weekdays: p.input.weekdays,
+            days: asked.map((d) => d.day),
+            billedDays: asked.filter((d) => d.billed).map((d) => d.day),
+            refused: made.plans.filter((d) => !d.ok).map((d) => ({ day: d.day, reason: d.ok ? null : d.reason })),
+          },
+          createdAt: now,
+          updatedAt: now,
+        });
+        const event = { communeId: p.communeId, requestId, side: "family" as const, actorUserId: p.userId };
+        await addRequestEvents(tx, [
+          { ...event, kind: "created" },
+          { ...event, kind: "transmitted" },
+        ]);
         const [mailId] =
           recipient && mail
             ? await enqueueRenderedMails(tx, [
@@ -326,29 +303,99 @@ export async function submitSlotRequest(
                 },
               ])
             : [];
+
+        // Under the activity's lock the statuses and places read below cannot change until commit.
+        const activity = await lockActivity(tx, { communeId: p.communeId, activityId: made.activity.id });
+        if (!activity) throw new ActivityGoneError();
+        const [current, taken] = await Promise.all([
+          loadStatuses(tx, p, value),
+          kind === "booking" && activity.capacity !== null
+            ? placesTaken(tx, { communeId: p.communeId, activityId: activity.id, days: asked.map((d) => d.day) })
+            : new Map<IsoDay, number>(),
+        ]);
+        const fresh = planOf(activity, current);
+        // What was written and mailed must be what the locked rows allow: else all of it again from them.
+        if (snapshotKey(fresh) !== snapshotKey(made)) throw new StaleMailError(fresh);
+        const outcomes =
+          kind === "booking"
+            ? await recordBookingDays(tx, p, activity, child.id, requestId, asked, taken, now)
+            : await recordAbsenceDays(tx, p, activity, child.id, requestId, asked, now);
+        // A row written outside the activity's lock raced this request on one of its days.
+        if (outcomes.size !== asked.length) throw new StaleMailError(fresh);
+        if (certificateType && p.certificate) {
+          const stored = await storeDocument(tx, {
+            communeId: p.communeId,
+            householdId: p.householdId,
+            userId: p.userId,
+            typeId: certificateType.id,
+            childId: child.id,
+            requestId,
+            prepared: p.certificate,
+          });
+          // Type, child and request were all read in this transaction: only a bug gets here; roll back.
+          if (!stored.ok) throw new Error(`the certificate of request ${requestId} could not be stored`);
+          // Every day of the absence (asked, or already accepted automatically) is justified by it.
+          await tx
+            .update(bookings)
+            .set({ justificationDocumentId: stored.document.id, updatedAt: now })
+            .where(
+              and(
+                eq(bookings.communeId, p.communeId),
+                eq(bookings.householdId, p.householdId),
+                eq(bookings.childId, child.id),
+                eq(bookings.requestId, requestId),
+              ),
+            );
+        }
+        // Every day was recorded: the request waits for the town if one of them does, else it is granted.
+        const pending = [...outcomes.values()].some((day) =>
+          (PENDING_STATUSES as readonly string[]).includes(day.outcome),
+        );
+        if (!pending)
+          await settleAs(tx, {
+            communeId: p.communeId,
+            requestIds: [requestId],
+            deciderUserId: null,
+            now,
+            status: "accepted",
+          });
+        // Last: the commune's reference counter stays locked only until the commit.
+        const reference = await assignRequestReference(tx, { communeId: p.communeId, requestId, at: now });
         return {
           mailId,
           result: {
             ok: true,
-            request: { id: request!.id, reference },
-            results: plans.map((plan) =>
-              plan.ok
-                ? (outcomes.get(plan.day) ?? {
-                    day: plan.day,
-                    outcome: "refused",
-                    reason: "Ce jour a changé entre-temps ; actualisez le planning.",
-                  })
-                : refusedResult(plan),
-            ),
+            request: { id: requestId, reference },
+            results: fresh.plans.map((plan) => (plan.ok ? outcomes.get(plan.day)! : refusedResult(plan))),
           },
         };
       },
     );
-  const { result, mailId } = await retryOnAbort(run);
-  // The accusé d'enregistrement leaves at once; if the provider fails, the maintenance job retries it.
-  if (mailId) await deliverPendingMail(db, { ids: [mailId] });
-  return result;
+  try {
+    const { result, mailId } = await retryOnAbort(run);
+    // The accusé d'enregistrement leaves at once; if the provider fails, the maintenance job retries it.
+    if (mailId) await deliverPendingMail(db, { ids: [mailId] });
+    return result;
+  } catch (error) {
+    if (error instanceof ActivityGoneError) return { ok: false, fieldErrors: { activityId: "Activité introuvable." } };
+    throw error;
+  }
 }
+
+/** What a request is made from: the activity and every day's verdict. */
+interface Snapshot {
+  activity: Activity;
+  plans: DayPlan[];
+}
+
+type AskedPlan = Extract<DayPlan, { ok: true }>;
+
+/** What the request, its days and its mail depend on in a snapshot (statuses and places follow the locked row). */
+const snapshotKey = ({ activity, plans }: Snapshot) =>
+  JSON.stringify([activityLabel(activity), activity.startTime, plans]);
+
+/** The activity was deleted between the form and the lock: the transaction rolls back. */
+class ActivityGoneError extends Error {}
 
 type AskedDay = { day: IsoDay; billed: boolean };
 
@@ -360,13 +407,9 @@ async function recordBookingDays(
   childId: string,
   requestId: string,
   asked: AskedDay[],
+  taken: Map<IsoDay, number>,
   now: Date,
 ): Promise<Map<IsoDay, DayResult>> {
-  const taken = await placesTaken(tx, {
-    communeId: scope.communeId,
-    activityId: activity.id,
-    days: asked.map((d) => d.day),
-  });
   const statusOf = (day: IsoDay): BookingStatus => {
     const used = taken.get(day) ?? 0;
     if (activity.capacity !== null && used >= activity.capacity) return "waiting";
@@ -374,52 +417,13 @@ async function recordBookingDays(
     taken.set(day, used + 1);
     return "booked";
   };
-  const planned = asked.map(({ day }) => ({ day, status: statusOf(day) }));
-  // A day cancelled or refused before is asked again on the same row; any other existing row wins (a request
-  // that raced this one) and the day is reported as changed.
-  const rows = await tx
-    .insert(bookings)
-    .values(
-      planned.map(({ day, status }) => ({
-        communeId: scope.communeId,
-        householdId: scope.householdId,
-        childId,
-        activityId: activity.id,
-        date: day,
-        status,
-        requestId,
-        waitingSince: status === "waiting" ? now : null,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: [bookings.childId, bookings.activityId, bookings.date],
-      set: { status: sql`excluded.status`, requestId, waitingSince: sql`excluded.waiting_since`, updatedAt: now },
-      setWhere: sql`${bookings.status} in ('cancelled', 'refused')`,
-    })
-    .returning({ id: bookings.id, date: bookings.date, status: bookings.status });
-
-  type NewEvent = typeof bookingEvents.$inferInsert;
-  const events = rows.flatMap((row): NewEvent[] => {
-    const base = {
-      communeId: scope.communeId,
-      householdId: scope.householdId,
-      bookingId: row.id,
-      requestId,
-      createdAt: now,
-    };
-    const askedEvent: NewEvent = { ...base, kind: "booking_requested", side: "family", actorUserId: scope.userId };
-    if (row.status === "waiting") return [askedEvent, { ...base, kind: "waitlisted", side: "system" }];
-    if (row.status === "booked") return [askedEvent, { ...base, kind: "accepted", side: "system" }];
-    return [askedEvent];
-  });
-  if (events.length) await tx.insert(bookingEvents).values(events);
-  await changePlaces(tx, {
-    communeId: scope.communeId,
+  const rows = await insertBookingDays(tx, {
+    ...scope,
+    childId,
     activityId: activity.id,
-    days: rows.filter((r) => r.status === "booked").map((r) => r.date),
-    delta: 1,
+    requestId,
+    now,
+    days: asked.map(({ day }) => ({ day, status: statusOf(day) })),
   });
   const outcome = { requested: "requested", waiting: "waiting", booked: "booked" } as const;
   return new Map(

@@ -23,8 +23,14 @@ export type MailMessage = {
 /** HTML and plain text of a template, rendered once (the text is derived from the HTML). */
 export async function renderMail(body: ReactElement): Promise<{ html: string; text: string }> {
   const html = await render(body);
-  return { html, text: toPlainText(html) };
+  return { html, text: toPlainText(html.replace(INLINE_STYLES, "")) };
 }
+
+/**
+ * The text part ignores styles, and the inline ones are most of a long table's markup: converting without them is
+ * about twice as fast, with the same text (React escapes every quote inside attribute values and text).
+ */
+const INLINE_STYLES = / style="[^"]*"/g;
 
 export type RenderedMail = Omit<MailMessage, "body"> & { html: string; text: string };
 

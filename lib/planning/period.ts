@@ -38,6 +38,11 @@ function deadlineReason(kind: SlotRequestKind, cutOff: Date, rule: DeadlineRule)
 
 /** Whether one day may be requested, with the reason when not. */
 export function checkDay(kind: SlotRequestKind, day: IsoDay, ctx: DayContext): DayPlan {
+  return checkDayOn(kind, day, ctx, parisDay(ctx.now));
+}
+
+/** checkDay, with `ctx.now`'s day in Paris worked out once for a whole period (the time zone maths is not free). */
+function checkDayOn(kind: SlotRequestKind, day: IsoDay, ctx: DayContext, today: IsoDay): DayPlan {
   const refuse = (reason: string): DayPlan => ({ day, ok: false, reason });
   if (ctx.enrolment.status !== "active") return refuse("L'inscription à cette activité est en liste d'attente.");
   if (day < ctx.enrolment.startsOn || day > ctx.enrolment.endsOn)
@@ -45,7 +50,7 @@ export function checkDay(kind: SlotRequestKind, day: IsoDay, ctx: DayContext): D
   if (!ctx.activity.weekdays.includes(isoWeekday(day))) return refuse("L'activité n'a pas lieu ce jour-là.");
   const closure = ctx.closures.get(day);
   if (closure) return refuse(`Activité fermée ce jour-là (${closure}).`);
-  if (day < parisDay(ctx.now)) return refuse("Ce jour est déjà passé.");
+  if (day < today) return refuse("Ce jour est déjà passé.");
 
   const status = ctx.statuses.get(day);
   if (kind === "booking") {
@@ -85,5 +90,6 @@ export function periodDays(
 
 /** Every day of the period, each with its verdict: nothing is dropped silently. */
 export function planPeriod(kind: SlotRequestKind, days: readonly IsoDay[], ctx: DayContext): DayPlan[] {
-  return days.map((day) => checkDay(kind, day, ctx));
+  const today = parisDay(ctx.now);
+  return days.map((day) => checkDayOn(kind, day, ctx, today));
 }

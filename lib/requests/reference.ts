@@ -3,6 +3,8 @@
 import { parisDay } from "@/lib/planning/days";
 
 export const REFERENCE_PREFIX = "D";
+/** The sequence is zero-padded to this many digits (more once it outgrows them). */
+export const REFERENCE_SEQUENCE_DIGITS = 6;
 
 /** The numbering year of a request made at this instant: a request at 23:30 UTC on 31 December is already next year in Paris. */
 export function referenceYear(at: Date): number {
@@ -11,7 +13,7 @@ export function referenceYear(at: Date): number {
 
 export function formatRequestReference(year: number, sequence: number): string {
   if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError(`invalid request sequence ${sequence}`);
-  return `${REFERENCE_PREFIX}${year}-${String(sequence).padStart(6, "0")}`;
+  return `${REFERENCE_PREFIX}${year}-${String(sequence).padStart(REFERENCE_SEQUENCE_DIGITS, "0")}`;
 }
 
 /**
