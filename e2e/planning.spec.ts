@@ -35,6 +35,8 @@ async function openFirstSlot(
 ) {
   for (let step = 0; step < from.pages; step++) {
     await page.goto(planningUrl(from.vue, addDays(from.date, (from.vue === "jour" ? 1 : 7) * step)));
+    // The browser draws the grid (its layout depends on the screen): count the slots once it is there.
+    await expect(page.getByText("Chargement du planning…")).toHaveCount(0);
     const candidates = slotButtons(page, who);
     const count = await candidates.count();
     for (let i = 0; i < count; i++) {

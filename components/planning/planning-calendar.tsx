@@ -39,8 +39,11 @@ export function PlanningCalendar({
   famille?: string;
   actions: SlotActions;
 }) {
+  // The default view and the grid's layout depend on the screen's width, which only the browser knows: the
+  // server sends the slots (compact) and the page around them, and the grid is drawn once the width is known. No
+  // phone gets a desktop week drawn then replaced, and the server does not render some 160 slots per request.
   const narrow = useNarrowScreen();
-  const view = vue ?? defaultView(narrow);
+  const view = vue ?? defaultView(narrow ?? false);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<{ opened: SlotEvent; open: boolean; count: number } | null>(null);
 
@@ -76,8 +79,10 @@ export function PlanningCalendar({
       {data.children.length === 0 ? (
         <p className="notice">Aucun de vos enfants n&apos;est inscrit à une activité sur cette période.</p>
       ) : null}
-      <div className={styles.calendar}>
-        {view === "mois" ? (
+      <div className={styles.calendar} aria-busy={narrow === null || undefined}>
+        {narrow === null ? (
+          <p className={styles.calendarPending}>Chargement du planning…</p>
+        ) : view === "mois" ? (
           <MonthGrid
             weeks={weeks}
             month={date.slice(0, 7)}

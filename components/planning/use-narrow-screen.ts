@@ -11,11 +11,11 @@ function subscribe(onChange: () => void) {
   return () => query.removeEventListener("change", onChange);
 }
 
-/** Whether the screen is a phone's; false on the server, which cannot know (the browser corrects it at once). */
-export function useNarrowScreen(): boolean {
+/** Whether the screen is a phone's; null on the server and while the page hydrates, which cannot know. */
+export function useNarrowScreen(): boolean | null {
   return useSyncExternalStore(
     subscribe,
     () => window.matchMedia(NARROW).matches,
-    () => false,
+    () => null,
   );
 }
