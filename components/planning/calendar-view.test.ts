@@ -1,24 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parsePlanningQuery, rangeTitle, stepDate, visibleRange } from "./calendar-view";
+import { rangeTitle, stepDate, visibleRange } from "./calendar-view";
 
 describe("planning view and date in the URL", () => {
-  it("reads a view and a date, and falls back on anything malformed", () => {
-    expect(parsePlanningQuery({ vue: "jour", date: "2026-12-03" }, "2026-11-23")).toEqual({
-      vue: "jour",
-      date: "2026-12-03",
-      famille: undefined,
-    });
-    expect(parsePlanningQuery({ vue: "annee", date: "2026-02-30", famille: "x" }, "2026-11-23")).toEqual({
-      vue: null,
-      date: "2026-11-23",
-      famille: undefined,
-    });
-    expect(parsePlanningQuery({ vue: ["mois", "jour"] }, "2026-11-23")).toMatchObject({
-      vue: "mois",
-      date: "2026-11-23",
-    });
-  });
-
   it("loads the visible days of each view (weeks start on Monday)", () => {
     expect(visibleRange("jour", "2026-12-03")).toEqual({ from: "2026-12-03", to: "2026-12-03" });
     expect(visibleRange("semaine5", "2026-12-03")).toEqual({ from: "2026-11-30", to: "2026-12-04" });

@@ -1,47 +1,15 @@
 import { format } from "date-fns";
 import { fr } from "date-fns/locale/fr";
-import { z } from "zod";
-import { addDays, type IsoDay, isIsoDay, isoWeekday } from "@/lib/planning/days";
+import { addDays, type IsoDay, isoWeekday } from "@/lib/planning/days";
 
 /*
  * The planning's view and date live in the URL (?vue=…&date=…): the server loads exactly the visible days and
- * every view has its own address. Pure functions, shared by the page (server) and the calendar (browser).
+ * every view has its own address. Pure functions, shared by the page (server) and the calendar (browser); the
+ * URL's parsing (with zod) is the page's alone, in planning-query.ts, and stays out of the browser's bundle.
  */
 
 export const PLANNING_VIEWS = { mois: "Mois", semaine: "Semaine", semaine5: "Semaine 5 j", jour: "Jour" } as const;
 export type PlanningView = keyof typeof PLANNING_VIEWS;
-
-export interface PlanningQuery {
-  /** Null when the URL names none: the screen's width then chooses (see defaultView). */
-  vue: PlanningView | null;
-  date: IsoDay;
-  famille?: string;
-}
-
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-
-const querySchema = z.object({
-  vue: z
-    .preprocess(
-      first,
-      z
-        .enum(Object.keys(PLANNING_VIEWS) as [PlanningView, ...PlanningView[]])
-        .nullable()
-        .default(null),
-    )
-    .catch(null),
-  date: z.preprocess(first, z.string().refine(isIsoDay).optional()).catch(undefined),
-  famille: z.preprocess(first, z.uuid().optional()).catch(undefined),
-});
-
-/** The GET parameters of the planning; anything malformed falls back to its default rather than failing. */
-export function parsePlanningQuery(
-  params: Record<string, string | string[] | undefined>,
-  today: IsoDay,
-): PlanningQuery {
-  const parsed = querySchema.parse(params);
-  return { vue: parsed.vue, date: parsed.date ?? today, famille: parsed.famille };
-}
 
 /**
  * Without ?vue a phone shows the day and a wider screen the school week (as the guide's screenshot). Both are

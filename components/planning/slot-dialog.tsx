@@ -2,7 +2,7 @@
 
 import { Dialog } from "radix-ui";
 import { useActionState, useEffect, useRef } from "react";
-import { FormMessage, SubmitButton } from "@/components/ui/form-kit";
+import { FormMessage, SubmitButton } from "@/components/ui/form-feedback";
 import { type ActionState, type FormAction, failure } from "@/lib/actions/state";
 import { isoWeekday } from "@/lib/planning/days";
 import styles from "./planning.module.css";

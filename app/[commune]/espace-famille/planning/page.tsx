@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { parsePlanningQuery, visibleRange } from "@/components/planning/calendar-view";
+import { visibleRange } from "@/components/planning/calendar-view";
 import { packPlanning } from "@/components/planning/packed-planning";
 import styles from "@/components/planning/planning.module.css";
 import { PlanningCalendar } from "@/components/planning/planning-calendar";
+import { parsePlanningQuery } from "@/components/planning/planning-query";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
 import { requireUser } from "@/lib/auth/session";
