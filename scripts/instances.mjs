@@ -9,7 +9,7 @@ import { Agent, createServer, request as forward } from "node:http";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
-/** Resolves once the instance on `port` answers /api/health with 200 (its first request migrates the database). */
+/** Resolves once the instance on `port` answers /api/health with 200 (it migrates the database as it starts). */
 async function waitHealthy(port, timeoutMs) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
