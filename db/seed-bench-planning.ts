@@ -9,12 +9,12 @@ import {
   bookings,
   children,
   closureDays,
-  communes,
   enrolments,
   households,
   subscriptions,
   users,
 } from "./schema";
+import { insertBenchCommune } from "./seed-kit";
 import { bookableSchoolYears, DEMO_ACTIVITIES, schoolYearClosures } from "./seed-planning";
 
 /*
@@ -82,16 +82,7 @@ export async function seedBenchCommune(db: Db, params: { slug: string; now: Date
 
   const result = await db.transaction(async (tx) => {
     const run = (query: SQL) => tx.execute(query);
-    const [commune] = await tx
-      .insert(communes)
-      .values({
-        slug,
-        name: `Banc d'essai ${slug}`,
-        serviceSignature: "Le service enfance",
-        contactEmail: `enfance@${slug}.bench.test`,
-      })
-      .returning({ id: communes.id });
-    const communeId = commune!.id;
+    const communeId = await insertBenchCommune(tx, slug);
     const [agent] = await tx
       .insert(users)
       .values({

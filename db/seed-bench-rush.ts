@@ -4,7 +4,8 @@ import { recountPlaces } from "@/lib/bookings/waiting-list";
 import { addDays, eachDay, type IsoDay, isoWeekday, parisDay } from "@/lib/planning/days";
 import { frenchPublicHolidaysBetween } from "@/lib/planning/public-holidays";
 import type { Db } from "./client";
-import { activities, children, closureDays, communes, households, subscriptions, userSessions, users } from "./schema";
+import { activities, children, closureDays, households, subscriptions, userSessions, users } from "./schema";
+import { insertBenchCommune } from "./seed-kit";
 import { bookableSchoolYears, DEMO_ACTIVITIES, schoolYearClosures } from "./seed-planning";
 
 /*
@@ -66,16 +67,7 @@ export async function seedRushCommune(
 
   const result = await db.transaction(async (tx) => {
     const run = (query: SQL) => tx.execute(query);
-    const [commune] = await tx
-      .insert(communes)
-      .values({
-        slug,
-        name: `Banc d'essai ${slug}`,
-        serviceSignature: "Le service enfance",
-        contactEmail: `enfance@${domain}`,
-      })
-      .returning({ id: communes.id });
-    const communeId = commune!.id;
+    const communeId = await insertBenchCommune(tx, slug);
     const [canteen, evening] = await tx
       .insert(activities)
       .values([

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "./client";
-import { type Civility, children, guardians, households, type Role, subscriptions, users } from "./schema";
+import { type Civility, children, communes, guardians, households, type Role, subscriptions, users } from "./schema";
 
 /* The demo seed's idempotent writers of accounts and households, shared by db/seed.ts and its modules. */
 
@@ -78,4 +78,18 @@ export async function subscribe(db: Db, params: { communeId: string; userId: str
     .insert(subscriptions)
     .values({ ...params, method: "agent" })
     .onConflictDoNothing();
+}
+
+/** A benchmark's own commune (`npm run bench:*`), apart from the demo's; returns its id. */
+export async function insertBenchCommune(db: Db, slug: string): Promise<string> {
+  const [commune] = await db
+    .insert(communes)
+    .values({
+      slug,
+      name: `Banc d'essai ${slug}`,
+      serviceSignature: "Le service enfance",
+      contactEmail: `enfance@${slug}.bench.test`,
+    })
+    .returning({ id: communes.id });
+  return commune!.id;
 }
