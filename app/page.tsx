@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Link } from "@/components/ui/link";
 import { listCommunes } from "@/lib/communes";
 import { getDb } from "@/lib/db";
 import { routes } from "@/lib/routes/paths";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Link } from "@/components/ui/link";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { listLocalMails } from "@/lib/mail/local-mailbox";

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { type ReactNode, useEffect, useRef } from "react";
+import { Link } from "@/components/ui/link";
 import { routes } from "@/lib/routes/paths";
 
 /** Replaces a form once it has succeeded; takes the focus so keyboard and screen-reader users land on it. */

@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 import { CaptchaField, useCaptchaInput } from "@/components/captcha-field";
 import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form-kit";
+import { Link } from "@/components/ui/link";
 import { NOT_ACTIVATED } from "@/lib/accounts/messages";
 import { loginSchema } from "@/lib/accounts/schemas";
 import type { FormAction } from "@/lib/actions/state";

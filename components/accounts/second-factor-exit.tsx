@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 /**
  * The way out of the second-factor pages: a session still waiting for its factor logs out (nothing else is open

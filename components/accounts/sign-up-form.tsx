@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { CaptchaField, useCaptchaInput } from "@/components/captcha-field";
 import {
   CheckboxField,
@@ -10,6 +9,7 @@ import {
   TextField,
   useActionForm,
 } from "@/components/ui/form-kit";
+import { Link } from "@/components/ui/link";
 import { signUpSchema } from "@/lib/accounts/schemas";
 import type { FormAction } from "@/lib/actions/state";
 import { routes } from "@/lib/routes/paths";

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { Fragment } from "react";
+import { Link } from "@/components/ui/link";
 import { TableWrap } from "@/components/ui/table-wrap";
 import type { FormAction } from "@/lib/actions/state";
 import { PAYMENT_METHOD_LABELS } from "@/lib/billing/allocation";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { DocumentLine } from "@/lib/documents/household-documents";
 import { formatDate } from "@/lib/format";
 import { routes } from "@/lib/routes/paths";

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { RequestStatusBadge } from "@/components/requests/status-badge";
+import { Link } from "@/components/ui/link";
 import { getDb } from "@/lib/db";
 import { ENROLMENT_REQUEST } from "@/lib/new-family/enrolment-requests";
 import { listHouseholdRequests } from "@/lib/requests/lists";

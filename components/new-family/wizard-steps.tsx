@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import {
   NEW_FAMILY_STEPS,
   type NewFamilyDraftData,

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import type { CSSProperties } from "react";
+import { Link } from "@/components/ui/link";
 import { formatDate } from "@/lib/format";
 import type { DayNote } from "@/lib/planning/day-notes";
 import type { IsoDay } from "@/lib/planning/days";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { DayNote } from "@/lib/planning/day-notes";
 import { type IsoDay, WEEKDAY_NAMES } from "@/lib/planning/days";
 import { dayLinkName } from "./calendar-days";

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { FormDone } from "@/components/accounts/form-done";
+import { Link } from "@/components/ui/link";
 import type { PeriodOutcome } from "@/lib/bookings/types";
 import { routes } from "@/lib/routes/paths";
 import { DayOutcomeTable, summarizeDays } from "./period-form-days";

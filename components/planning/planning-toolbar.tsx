@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
+import { Link } from "@/components/ui/link";
 import type { IsoDay } from "@/lib/planning/days";
 import { routes } from "@/lib/routes/paths";
 import { PLANNING_VIEWS, type PlanningView, stepDate } from "./calendar-view";

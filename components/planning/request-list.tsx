@@ -1,8 +1,8 @@
 import { format, parse } from "date-fns";
 import { fr } from "date-fns/locale";
-import Link from "next/link";
 import { RequestStatusBadge } from "@/components/requests/status-badge";
 import { DataTable } from "@/components/ui/data-table";
+import { Link } from "@/components/ui/link";
 import type { BookingRequestRow } from "@/lib/bookings/request-list";
 import { memoByDay } from "./memo-by-day";
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ActivationForm } from "@/components/accounts/activation-form";
 import { EmailCaptchaForm } from "@/components/accounts/email-captcha-form";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { Link } from "@/components/ui/link";
 import { ACTIVATION_EXPIRED, LINK_USED_OR_INVALID } from "@/lib/accounts/messages";
 import { inspectAccountToken } from "@/lib/accounts/tokens";
 import { currentVisitor } from "@/lib/auth/session";

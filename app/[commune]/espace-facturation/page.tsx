@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import styles from "@/components/billing/billing.module.css";
 import { InvoiceList } from "@/components/billing/invoice-list";
+import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { listAttestationYears } from "@/lib/billing/family/attestation-data";
 import { listFamilyInvoices, listInvoiceFilterChoices } from "@/lib/billing/family/invoices";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { HouseholdSummaryCard } from "@/components/subscriptions/household-summary";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
+import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listSubscribedHouseholdSummaries } from "@/lib/households/family-summary";

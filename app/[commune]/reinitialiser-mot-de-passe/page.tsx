@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ResetPasswordForm } from "@/components/accounts/reset-password-form";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { Link } from "@/components/ui/link";
 import { LINK_USED_OR_INVALID, RESET_LINK_EXPIRED } from "@/lib/accounts/messages";
 import { inspectAccountToken } from "@/lib/accounts/tokens";
 import { currentVisitor } from "@/lib/auth/session";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { Link } from "@/components/ui/link";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { findLocalMail, linksOf } from "@/lib/mail/local-mailbox";

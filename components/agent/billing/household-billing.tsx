@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { formatEuros } from "@/lib/format";
 import { routes } from "@/lib/routes/paths";
 import styles from "./billing.module.css";

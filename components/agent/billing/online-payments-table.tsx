@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { FocusedFormMessage } from "@/components/ui/form-feedback";
+import { Link } from "@/components/ui/link";
 import type { FormAction } from "@/lib/actions/state";
 import styles from "./billing.module.css";
 

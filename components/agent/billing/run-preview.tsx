@@ -1,6 +1,6 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { DataTable } from "@/components/ui/data-table";
+import { Link } from "@/components/ui/link";
 import { capitalizedMonthLabel } from "@/lib/billing/periods";
 import type { HouseholdBill, RunAnomalies } from "@/lib/billing/run/compute";
 import type { PastRun } from "@/lib/billing/run/runs";

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { FormMessage, SubmitButton, useActionForm } from "@/components/ui/form-kit";
+import { Link } from "@/components/ui/link";
 import { SelectableTable, useTableSelection } from "@/components/ui/selectable-table";
 import type { FormAction } from "@/lib/actions/state";
 import { transmitToTreasurySchema } from "@/lib/billing/money-schemas";

@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { DecisionReport } from "@/components/agent/requests/decision-report";
 import { SubmitButton, useActionForm } from "@/components/ui/form-kit";
+import { Link } from "@/components/ui/link";
 import { SelectableTable, useTableSelection } from "@/components/ui/selectable-table";
 import type { FormAction } from "@/lib/actions/state";
 import { validateDocumentsSchema } from "@/lib/documents/schemas";

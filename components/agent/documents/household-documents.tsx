@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { DocumentStateBadge } from "@/components/documents/document-state-badge";
 import { DataTable } from "@/components/ui/data-table";
+import { Link } from "@/components/ui/link";
 import type { DocumentLine } from "@/lib/documents/household-documents";
 import { DOCUMENT_AUDIENCE_LABELS, type DocumentDisplayState, missingDocumentsLabel } from "@/lib/documents/labels";
 import { formatDate } from "@/lib/format";

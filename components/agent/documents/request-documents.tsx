@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { DocumentState } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 import type { IsoDay } from "@/lib/planning/days";

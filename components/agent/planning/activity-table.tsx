@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
+import { Link } from "@/components/ui/link";
 import type { Activity } from "@/db/schema/planning";
 import { describeCapacity, describeSchedule } from "@/lib/activities/labels";
 import { describeDeadline } from "@/lib/planning/deadlines";

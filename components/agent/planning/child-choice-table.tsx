@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
+import { Link } from "@/components/ui/link";
 import type { ChildChoice } from "@/lib/activities/enrolments";
 import { formatDate } from "@/lib/format";
 

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { type Column, DataTable } from "@/components/ui/data-table";
+import { Link } from "@/components/ui/link";
 import type { ActivityDay, DayBookingLine } from "@/lib/bookings/agent-views";
 import { formatDateTime } from "@/lib/format";
 import { SLOT_STATE_LABELS, slotState } from "@/lib/planning/slot-state";

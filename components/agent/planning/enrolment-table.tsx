@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
+import { Link } from "@/components/ui/link";
 import type { EnrolmentLine } from "@/lib/activities/enrolments";
 import { ENROLMENT_STATUS_LABELS } from "@/lib/activities/labels";
 import { formatDate } from "@/lib/format";

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
+import { Link } from "@/components/ui/link";
 import { describeDay, describePlaces } from "@/lib/activities/labels";
 import type { PendingDay } from "@/lib/bookings/agent-views";
 import styles from "./planning.module.css";

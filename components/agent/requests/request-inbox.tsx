@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { useActionForm } from "@/components/ui/form-kit";
+import { Link } from "@/components/ui/link";
 import { SelectableTable, useTableSelection } from "@/components/ui/selectable-table";
 import type { FormAction } from "@/lib/actions/state";
 import { decideRequestsSchema } from "@/lib/agents/requests-schemas";

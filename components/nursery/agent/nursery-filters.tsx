@@ -1,5 +1,5 @@
-import Link from "next/link";
 import styles from "@/components/agent/requests/requests.module.css";
+import { Link } from "@/components/ui/link";
 import { SearchForm } from "@/components/ui/search-form";
 import { AGE_GROUP_LABELS } from "@/lib/nursery/age-groups";
 import { CARE_TYPE_LABELS } from "@/lib/nursery/labels";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ActivityTable } from "@/components/agent/planning/activity-table";
 import styles from "@/components/agent/planning/planning.module.css";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { Link } from "@/components/ui/link";
 import { listActivities } from "@/lib/activities/activities";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { type InboxRow, RequestInbox } from "@/components/agent/requests/request-inbox";
 import styles from "@/components/agent/requests/requests.module.css";
 import { RequestTypeSelect } from "@/components/requests/request-type-select";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { Link } from "@/components/ui/link";
 import { SearchForm } from "@/components/ui/search-form";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";

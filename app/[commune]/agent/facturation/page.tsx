@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import billing from "@/components/agent/billing/billing.module.css";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { DataTable } from "@/components/ui/data-table";
+import { Link } from "@/components/ui/link";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { billingOverview } from "@/lib/billing/overview";
 import { monthLabel } from "@/lib/billing/periods";

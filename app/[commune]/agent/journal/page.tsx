@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AuditTable } from "@/components/agent/audit/audit-table";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { Link } from "@/components/ui/link";
 import { SearchForm } from "@/components/ui/search-form";
 import { listCommuneAudit } from "@/lib/agents/audit-read";
 import { AUDIT_ACTION_LABELS } from "@/lib/agents/audit-read-labels";

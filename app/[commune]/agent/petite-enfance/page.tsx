@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DemandTable } from "@/components/nursery/agent/demand-table";
 import { NurseryFilters } from "@/components/nursery/agent/nursery-filters";
 import { Pager } from "@/components/requests/pager";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { DataTable } from "@/components/ui/data-table";
+import { Link } from "@/components/ui/link";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { currentTime } from "@/lib/clock";
 import { getDb } from "@/lib/db";

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DocumentQueue, type QueueViewRow } from "@/components/agent/documents/document-queue";
 import { documentStateLabel } from "@/components/agent/documents/document-state-text";
 import { describeFormat } from "@/components/agent/documents/document-viewer";
 import styles from "@/components/agent/requests/requests.module.css";
 import { Pager } from "@/components/requests/pager";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { Link } from "@/components/ui/link";
 import { SearchForm } from "@/components/ui/search-form";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { todayInParis } from "@/lib/clock";

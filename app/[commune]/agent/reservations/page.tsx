@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { BookingDecisionForm, type PendingLineView } from "@/components/agent/planning/booking-decision-form";
 import { DayFilterForm } from "@/components/agent/planning/day-filter-form";
 import { DayRoster } from "@/components/agent/planning/day-roster";
 import { PendingDaysTable } from "@/components/agent/planning/pending-days-table";
 import styles from "@/components/agent/planning/planning.module.css";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { Link } from "@/components/ui/link";
 import { listActivities } from "@/lib/activities/activities";
 import { describeDay, describePlaces } from "@/lib/activities/labels";
 import { requireUser, staffRoles } from "@/lib/auth/session";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Fragment } from "react";
 import styles from "@/components/billing/billing.module.css";
 import { DataTable } from "@/components/ui/data-table";
+import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { listFamilyPayments } from "@/lib/billing/family/operations";
 import { getDb } from "@/lib/db";

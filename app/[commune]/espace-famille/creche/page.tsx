@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { RequestStatusBadge } from "@/components/requests/status-badge";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
 import { DataTable } from "@/components/ui/data-table";
+import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { currentTime } from "@/lib/clock";
 import { getDb } from "@/lib/db";

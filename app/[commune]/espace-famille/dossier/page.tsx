@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DocumentsToProvide } from "@/components/documents/documents-to-provide";
 import styles from "@/components/family-file/family-file.module.css";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
+import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { todayInParis } from "@/lib/clock";
 import { getDb } from "@/lib/db";

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { visibleRange } from "@/components/planning/calendar-view";
 import { packPlanning } from "@/components/planning/packed-planning";
 import styles from "@/components/planning/planning.module.css";
@@ -7,6 +6,7 @@ import { PlanningCalendar } from "@/components/planning/planning-calendar";
 import { parsePlanningQuery } from "@/components/planning/planning-query";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
+import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { loadPlanning } from "@/lib/bookings/planning";
 import { todayInParis } from "@/lib/clock";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ActivityForm } from "@/components/agent/planning/activity-form";
 import styles from "@/components/agent/planning/planning.module.css";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { Link } from "@/components/ui/link";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { activityLabel } from "@/lib/planning/labels";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import styles from "@/components/agent/documents/documents.module.css";
@@ -12,6 +11,7 @@ import { BookingRequestDays } from "@/components/requests/booking-request-days";
 import { RequestChanges } from "@/components/requests/request-changes";
 import { RequestHistory } from "@/components/requests/request-history";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { Link } from "@/components/ui/link";
 import { openRequestForAgent } from "@/lib/agents/requests";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { getCommuneBookingRequestDays } from "@/lib/bookings/request-days";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import styles from "@/components/agent/billing/run.module.css";
 import { RunIssueForm } from "@/components/agent/billing/run-issue-form";
 import { PastRunsTable, RunAnomaliesList, RunFacts, RunHouseholdsTable } from "@/components/agent/billing/run-preview";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { Link } from "@/components/ui/link";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import {
   capitalizedMonthLabel,

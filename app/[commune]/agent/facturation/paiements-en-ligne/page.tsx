@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { type OnlinePaymentRow, OnlinePaymentsTable } from "@/components/agent/billing/online-payments-table";
 import filters from "@/components/billing/billing.module.css";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { Link } from "@/components/ui/link";
 import { SearchField, SearchForm } from "@/components/ui/search-form";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { ONLINE_PAYMENT_FLAG_LABELS, ONLINE_PAYMENT_STATE_LABELS, resultCodeLabel } from "@/lib/billing/online/labels";

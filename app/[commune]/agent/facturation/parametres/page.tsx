@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { NatureForm } from "@/components/agent/billing/nature-form";
 import styles from "@/components/agent/planning/planning.module.css";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { DataTable } from "@/components/ui/data-table";
+import { Link } from "@/components/ui/link";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { describeTariff } from "@/lib/billing/describe-tariff";
 import { listActivityBilling, listNatures, listRegies, tariffOn } from "@/lib/billing/settings";

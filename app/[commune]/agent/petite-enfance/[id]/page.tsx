@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { HouseholdDocuments, householdDocumentLines } from "@/components/agent/documents/household-documents";
@@ -7,6 +6,7 @@ import { RequestDocuments } from "@/components/agent/documents/request-documents
 import { NurseryApplicationSummary } from "@/components/nursery/application-summary";
 import { RequestHistory } from "@/components/requests/request-history";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { Link } from "@/components/ui/link";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { currentTime, todayInParis } from "@/lib/clock";
 import { getDb } from "@/lib/db";

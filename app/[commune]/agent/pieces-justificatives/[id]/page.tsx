@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { RefuseDocumentForm, ValidateDocumentForm } from "@/components/agent/documents/document-review-forms";
@@ -8,6 +7,7 @@ import { DocumentViewer, describeFormat, formatFileSize } from "@/components/age
 import styles from "@/components/agent/documents/documents.module.css";
 import { RequestChanges } from "@/components/requests/request-changes";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { Link } from "@/components/ui/link";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { todayInParis } from "@/lib/clock";
 import { getDb } from "@/lib/db";

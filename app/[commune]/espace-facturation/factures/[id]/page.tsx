@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import styles from "@/components/billing/billing.module.css";
@@ -7,6 +6,7 @@ import { InvoiceStatusBadge } from "@/components/billing/invoice-status";
 import { OnlinePaymentOffer } from "@/components/billing/online-payment-offer";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { DataTable } from "@/components/ui/data-table";
+import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { PAYMENT_METHOD_LABELS } from "@/lib/billing/allocation";
 import { findViewableInvoice } from "@/lib/billing/family/detail";

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { z } from "zod";
@@ -8,6 +7,7 @@ import { InvoiceStatusBadge } from "@/components/billing/invoice-status";
 import { type OnlineOffer, OnlinePaymentOffer } from "@/components/billing/online-payment-offer";
 import { PayOnlineForm } from "@/components/billing/pay-online-form";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { Link } from "@/components/ui/link";
 import type { Db } from "@/db/client";
 import type { Commune } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";

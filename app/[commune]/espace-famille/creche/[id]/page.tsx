@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { InlineActionForm } from "@/components/agent/inline-action-form";
@@ -8,6 +7,7 @@ import { WithdrawRequestButton } from "@/components/family-file/withdraw-request
 import { NurseryApplicationSummary } from "@/components/nursery/application-summary";
 import { NurseryOfferAnswer } from "@/components/nursery/offer-answer";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { currentTime, todayInParis } from "@/lib/clock";
 import { getDb } from "@/lib/db";

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { DocumentSection } from "@/components/documents/document-lines";
 import { NurseryApplicationForm } from "@/components/nursery/application-form";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
+import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { todayInParis } from "@/lib/clock";
 import { getDb } from "@/lib/db";

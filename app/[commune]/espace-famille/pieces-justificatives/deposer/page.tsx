@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DepositForm } from "@/components/documents/deposit-form";
 import { DocumentStateBadge } from "@/components/documents/document-state-badge";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
+import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { todayInParis } from "@/lib/clock";
 import { getDb } from "@/lib/db";

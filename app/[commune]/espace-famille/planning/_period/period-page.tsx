@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { PeriodForm, type PeriodFormValues } from "@/components/planning/period-form";
 import { EMPTY_PREVIEW, type PreviewView } from "@/components/planning/period-form-preview";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
+import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { listEnrolmentChoices } from "@/lib/bookings/planning";
 import { slotRequestSchema } from "@/lib/bookings/schemas";

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { z } from "zod";
 import { RequestListTable } from "@/components/planning/request-list";
 import styles from "@/components/planning/request-list.module.css";
@@ -7,6 +6,7 @@ import { RequestListFilter } from "@/components/planning/request-list-filter";
 import { Pager } from "@/components/requests/pager";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
+import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { listBookingRequests, listRequestListChildren } from "@/lib/bookings/request-list";
 import { getDb } from "@/lib/db";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { NewFamilySummary } from "@/components/new-family/family-summary";
 import { SendPreRegistrationForm } from "@/components/new-family/send-form";
 import { WizardSteps } from "@/components/new-family/wizard-steps";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { Link } from "@/components/ui/link";
 import { getDb } from "@/lib/db";
 import { findPreRegistrationDocument } from "@/lib/documents/store-document";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";

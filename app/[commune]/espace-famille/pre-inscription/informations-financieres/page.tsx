@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { FinanceStepForm } from "@/components/new-family/finance-step-form";
 import { WizardSteps } from "@/components/new-family/wizard-steps";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { Link } from "@/components/ui/link";
 import { getDb } from "@/lib/db";
 import { RIB_CODE } from "@/lib/documents/codes";
 import { findPreRegistrationDocument } from "@/lib/documents/store-document";

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { WithdrawRequestButton } from "@/components/family-file/withdraw-request-button";
@@ -9,6 +8,7 @@ import { RequestChanges } from "@/components/requests/request-changes";
 import { RequestHistory } from "@/components/requests/request-history";
 import { RequestStatusBadge } from "@/components/requests/status-badge";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { getHouseholdBookingRequestDays } from "@/lib/bookings/request-days";
 import { getDb } from "@/lib/db";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ChildChoiceTable } from "@/components/agent/planning/child-choice-table";
 import { EnrolChildForm } from "@/components/agent/planning/enrolment-forms";
 import { EnrolmentTable } from "@/components/agent/planning/enrolment-table";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { Link } from "@/components/ui/link";
 import { SearchField, SearchForm } from "@/components/ui/search-form";
 import { CHILD_SEARCH_LIMIT, findChildOfCommune, listEnrolments, searchChildren } from "@/lib/activities/enrolments";
 import { requireUser, staffRoles } from "@/lib/auth/session";

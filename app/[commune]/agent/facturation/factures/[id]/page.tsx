@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import styles from "@/components/agent/billing/billing.module.css";
@@ -7,6 +6,7 @@ import { CancelPaymentForm } from "@/components/agent/billing/cancel-payment-for
 import { CreditNoteForm } from "@/components/agent/billing/credit-note-form";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { DataTable } from "@/components/ui/data-table";
+import { Link } from "@/components/ui/link";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { findAgentInvoice } from "@/lib/billing/agent-invoices";
 import { PAYMENT_METHOD_LABELS } from "@/lib/billing/allocation";

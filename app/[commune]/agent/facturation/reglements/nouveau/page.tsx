@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { PaymentForm } from "@/components/agent/billing/payment-form";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
+import { Link } from "@/components/ui/link";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { findHouseholdName, listOpenInvoicesOfHousehold } from "@/lib/billing/agent-invoices";
 import { balanceCents, invoiceStatusLabel } from "@/lib/billing/status";

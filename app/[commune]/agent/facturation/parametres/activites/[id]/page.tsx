@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ActivityNatureForm } from "@/components/agent/billing/activity-nature-form";
@@ -7,6 +6,7 @@ import billing from "@/components/agent/billing/billing.module.css";
 import { TariffForm, type TariffValues } from "@/components/agent/billing/tariff-form";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { DataTable } from "@/components/ui/data-table";
+import { Link } from "@/components/ui/link";
 import type { Tariff } from "@/db/schema";
 import { requireUser, staffRoles } from "@/lib/auth/session";
 import { centsToEurosInput } from "@/lib/billing/euros";
