@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 import { isPastAbsoluteLifetime, SESSION_IDLE_SECONDS } from "@/lib/auth/session-policy";
+import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-token";
 
 /**
  * Edge-safe part of the Auth.js configuration, shared by the proxy and `auth.ts`.
@@ -8,6 +9,8 @@ import { isPastAbsoluteLifetime, SESSION_IDLE_SECONDS } from "@/lib/auth/session
 export const authConfig = {
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS, updateAge: 60 },
+  // Auth.js's cookie format, with the key derived once per process (lib/auth/session-token.ts).
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   providers: [],
   callbacks: {
     jwt({ token, user }) {
