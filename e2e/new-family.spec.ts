@@ -25,7 +25,9 @@ test("a new family without a code abonné pre-registers in 4 steps; the agent ac
   page,
   openPage,
 }) => {
-  test.setTimeout(120_000);
+  // Three people's steps, each page checked by axe at two widths, and links that are not prefetched (each click
+  // waits for its page): over two minutes on a loaded CI machine.
+  test.setTimeout(240_000);
   const account = await signUpAndActivate(page);
   await logIn(page, "demo", account);
   await page.goto("/demo/espace-famille");
