@@ -1,11 +1,15 @@
-import { NextResponse } from "next/server";
-import NextAuth from "next-auth";
-import { authConfig } from "@/auth.config";
+import { type NextRequest, NextResponse } from "next/server";
+import {
+  isDueForRenewal,
+  readSessionCookie,
+  renewedSessionCookie,
+  sessionCookieName,
+  sessionCookieOptions,
+} from "@/lib/auth/session-cookie";
+import { SESSION_IDLE_SECONDS } from "@/lib/auth/session-policy";
 import { routePatterns, routes } from "@/lib/routes/paths";
 import { contentSecurityPolicy } from "@/lib/security/csp";
 import { STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
-
-const { auth } = NextAuth(authConfig);
 
 /** Sections that need a session. Only a first, optimistic gate: layouts, actions and data access check again. */
 const signedInSections = new Set(
@@ -23,15 +27,19 @@ const documentFilePaths = [routePatterns.familyDocumentFile, routePatterns.agent
 );
 const isDocumentFile = (pathname: string) => documentFilePaths.some((path) => path.test(pathname));
 
-export const proxy = auth((request) => {
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   // Next derives the protocol from the TLS socket or the front proxy's X-Forwarded-Proto.
   const https = request.nextUrl.protocol === "https:";
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
 
+  const cookieName = sessionCookieName(https);
+  const cookie = request.cookies.get(cookieName)?.value;
+  const session = await readSessionCookie(cookie, https);
+
   const [, commune, section] = request.nextUrl.pathname.split("/");
   let response: NextResponse;
-  if (commune && section && signedInSections.has(section) && !request.auth) {
+  if (commune && section && signedInSections.has(section) && !session) {
     response = NextResponse.redirect(new URL(routes.login(commune, request.nextUrl.pathname), request.nextUrl));
   } else {
     const requestHeaders = new Headers(request.headers);
@@ -41,8 +49,19 @@ export const proxy = auth((request) => {
   }
   if (!isDocumentFile(request.nextUrl.pathname)) response.headers.set("Content-Security-Policy", csp);
   if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+
+  // The cookie's upkeep Auth.js did here: renewed while in use (it expires after SESSION_IDLE_SECONDS without a
+  // request), cleared once unreadable or past the session's absolute lifetime.
+  if (session && isDueForRenewal(session, Date.now())) {
+    response.cookies.set(cookieName, await renewedSessionCookie(session, https), {
+      ...sessionCookieOptions(https),
+      expires: new Date(Date.now() + SESSION_IDLE_SECONDS * 1000),
+    });
+  } else if (cookie && !session) {
+    response.cookies.set(cookieName, "", { ...sessionCookieOptions(https), maxAge: 0 });
+  }
   return response;
-});
+}
 
 /**
  * Every request but static files and API routes, prefetches included (a prefetched page is shown as it was

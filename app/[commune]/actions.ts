@@ -1,6 +1,7 @@
 "use server";
 
-import { auth, signOut } from "@/auth";
+import { signOut } from "@/auth";
+import { requestIdentity } from "@/lib/auth/request-identity";
 import { revokeSession } from "@/lib/auth/sessions";
 import { isCommuneSlug } from "@/lib/communes/slug";
 import { getDb } from "@/lib/db";
@@ -14,8 +15,8 @@ import { routes } from "@/lib/routes/paths";
  */
 export async function logout(communeSlug: string) {
   const slug = typeof communeSlug === "string" && isCommuneSlug(communeSlug) ? communeSlug : "";
-  const identity = (await auth())?.user;
-  if (identity?.sessionId) {
+  const identity = await requestIdentity();
+  if (identity) {
     await revokeSession(await getDb(), {
       communeId: identity.communeId,
       userId: identity.id,

@@ -2,12 +2,12 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/auth";
 import type { Db } from "@/db/client";
 import { type Commune, communes, type Role, totpFactors, userSessions, users } from "@/db/schema";
 import { communeBySlug } from "@/lib/communes";
 import { getDb } from "@/lib/db";
 import { routes } from "@/lib/routes/paths";
+import { requestIdentity } from "./request-identity";
 import { isSignedIn, type SecondFactorState, secondFactorState } from "./second-factor/policy";
 import { isLiveSession, touchSession } from "./sessions";
 
@@ -34,9 +34,8 @@ export type FoundSession = { user: SessionUser; secondFactor: Exclude<SecondFact
  * with its second-factor state. A password-only session left waiting for its second factor too long is none.
  */
 export async function findSession(db: Db, communeId: string): Promise<FoundSession | null> {
-  const session = await auth();
-  const identity = session?.user;
-  if (!identity?.id || identity.communeId !== communeId || typeof identity.sessionId !== "string") return null;
+  const identity = await requestIdentity();
+  if (!identity || identity.communeId !== communeId) return null;
   const now = new Date();
   const [row] = await db
     .select({

@@ -30,6 +30,14 @@ vi.mock("@/auth", async () => {
   };
 });
 
+// What the session cookie would say: the harness session (lib/auth/request-identity.ts reads the real cookie).
+vi.mock("@/lib/auth/request-identity", () => ({
+  requestIdentity: async () => {
+    const identity = (await currentSession())?.user;
+    return identity ? { ...identity } : null;
+  },
+}));
+
 // The client address server.mjs would have stamped on the request.
 vi.mock("@/lib/request", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/request")>()),
