@@ -156,6 +156,12 @@ test.describe("asking on the test's own MARTIN planning", () => {
     await dialog.getByRole("button", { name: "Fermer" }).click();
     const requested = slotButtons(page, { ...leaFree, day, state: "Réservation demandée" });
     await expect(requested).toBeFocused();
+    // The answer redrew the slot (the page was not rendered again): Back to it after another page shows the same.
+    await page.getByRole("navigation", { name: "Fil d'Ariane" }).getByRole("link", { name: "Espace famille" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Espace famille" })).toBeVisible();
+    await page.goBack();
+    await expect(requested).toBeVisible();
+    await requested.focus();
 
     // Keyboard: Enter opens the slot, whose pending request may be cancelled.
     await page.keyboard.press("Enter");
@@ -167,6 +173,9 @@ test.describe("asking on the test's own MARTIN planning", () => {
     await expect(history.last()).toContainText(`Demande annulée par la famille (Claire ${own.martin.name})`);
     await page.keyboard.press("Escape");
     await expect(slotButtons(page, { ...leaFree, day })).toBeFocused();
+    // What the server now renders agrees with the redrawn slot.
+    await page.reload();
+    await expect(slotButtons(page, { ...leaFree, day })).toBeVisible();
   });
 
   test("an absence is declared on a booked day", async ({ page }) => {

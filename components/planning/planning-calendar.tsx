@@ -13,6 +13,7 @@ import { PlanningFilters } from "./planning-filters";
 import { PlanningToolbar } from "./planning-toolbar";
 import { type SlotActions, SlotDialog } from "./slot-dialog";
 import { SlotLegend } from "./slot-legend";
+import { useSlotPatches, withPatches } from "./slot-patches";
 import type { SlotEvent } from "./slot-text";
 import { useNarrowScreen } from "./use-narrow-screen";
 
@@ -47,7 +48,9 @@ export function PlanningCalendar({
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<{ opened: SlotEvent; open: boolean; count: number } | null>(null);
 
-  const data = useMemo(() => unpackPlanning(planning), [planning]);
+  const [patches, patchSlot] = useSlotPatches(planning);
+  const unpacked = useMemo(() => unpackPlanning(planning), [planning]);
+  const data = useMemo(() => ({ ...unpacked, slots: withPatches(unpacked.slots, patches) }), [unpacked, patches]);
   const events = useMemo(() => eventsByDay(data), [data]);
   const shown = useMemo(() => {
     if (hidden.size === 0) return events;
@@ -118,6 +121,7 @@ export function PlanningCalendar({
           open={dialog.open}
           onOpenChange={(open) => setDialog({ ...dialog, open })}
           actions={actions}
+          onAnswer={patchSlot}
         />
       ) : null}
     </>

@@ -4,6 +4,7 @@ import { Dialog } from "radix-ui";
 import { useActionState, useEffect, useRef } from "react";
 import { FormMessage, SubmitButton } from "@/components/ui/form-feedback";
 import { type ActionState, type FormAction, failure } from "@/lib/actions/state";
+import type { PlanningSlot } from "@/lib/bookings/types";
 import { isoWeekday } from "@/lib/planning/days";
 import styles from "./planning.module.css";
 import { type LoadSlotHistory, SlotHistory } from "./slot-history";
@@ -17,31 +18,45 @@ import {
   slotStateText,
 } from "./slot-text";
 
+/** A click's answer carries the slot as it now is (null: no longer in the planning). */
+type SlotClick = FormAction<PlanningSlot | null>;
+
 export interface SlotActions {
-  request: FormAction;
-  cancel: FormAction;
+  request: SlotClick;
+  cancel: SlotClick;
   history: LoadSlotHistory;
 }
 
 /** The dialog has no field to flag: a field error (e.g. a day gone past) is the message itself. */
-function dialogMessage(state: ActionState): ActionState {
+function dialogMessage<D>(state: ActionState<D>): ActionState<D> {
   if (!state || state.ok) return state;
   const first = Object.values(state.fieldErrors).find((messages) => messages?.length)?.[0];
   return first ? failure(first) : state;
 }
 
 /** The question and its confirmation, then the town's answer; or why nothing can be asked on this slot. */
-function SlotActionPanel({ event, actions }: { event: SlotEvent; actions: SlotActions }) {
+function SlotActionPanel({
+  event,
+  actions,
+  onAnswer,
+}: {
+  event: SlotEvent;
+  actions: SlotActions;
+  onAnswer: (slot: PlanningSlot) => void;
+}) {
   const { slot } = event;
   const [state, formAction, pending] = useActionState(
     slot.action === "cancel" ? actions.cancel : actions.request,
     null,
   );
   const resultRef = useRef<HTMLDivElement>(null);
-  // The answer replaces the button that had focus: focus moves to the answer, which is then read out.
+  // The answer replaces the button that had focus: focus moves to the answer, which is then read out; the
+  // planning redraws the slot it carries.
   useEffect(() => {
-    if (state) resultRef.current?.focus();
-  }, [state]);
+    if (!state) return;
+    resultRef.current?.focus();
+    if (state.data) onAnswer(state.data);
+  }, [state, onAnswer]);
 
   const refusal = slotRefusal(slot);
   if (refusal) return <p className="notice">{refusal}</p>;
@@ -84,7 +99,7 @@ function focusSlot(key: string) {
 
 /**
  * A slot's dialog. `opened` is the slot as it was clicked (what the family confirms); `current` is the same
- * slot in the refreshed planning, whose state and history follow the town's answer.
+ * slot in the planning as redrawn since (from the answer to a click), whose state and history follow it.
  */
 export function SlotDialog({
   opened,
@@ -92,12 +107,15 @@ export function SlotDialog({
   open,
   onOpenChange,
   actions,
+  onAnswer,
 }: {
   opened: SlotEvent;
   current: SlotEvent;
   open: boolean;
   onOpenChange: (open: boolean) => void;
   actions: SlotActions;
+  /** The slot as the answer to a click says it now is. */
+  onAnswer: (slot: PlanningSlot) => void;
 }) {
   const titleRef = useRef<HTMLHeadingElement>(null);
   const { slot, child, activity } = current;
@@ -138,7 +156,7 @@ export function SlotDialog({
               </dd>
             </dl>
           </Dialog.Description>
-          <SlotActionPanel event={opened} actions={actions} />
+          <SlotActionPanel event={opened} actions={actions} onAnswer={onAnswer} />
           <SlotHistory bookingId={slot.bookingId} version={slot.state} load={actions.history} />
           <div className="button-row">
             <Dialog.Close asChild>

@@ -168,3 +168,34 @@ export async function listEnrolmentChoices(
     endTime: activity.endTime,
   }));
 }
+
+/**
+ * One slot as the planning shows it now (null when it is no longer in the planning, e.g. the enrolment ended):
+ * what a click's answer hands back, so the family's planning redraws that slot without rendering the page again.
+ */
+export async function loadSlot(
+  db: Db,
+  p: { communeId: string; householdId: string; childId: string; activityId: string; day: IsoDay },
+): Promise<PlanningSlot | null> {
+  const { slots } = await loadPlanning(db, {
+    communeId: p.communeId,
+    householdId: p.householdId,
+    from: p.day,
+    to: p.day,
+  });
+  return slots.find((slot) => slot.childId === p.childId && slot.activityId === p.activityId) ?? null;
+}
+
+/** The slot of one of the household's bookings (null when the booking is not the household's). */
+export async function loadSlotOfBooking(
+  db: Db,
+  p: { communeId: string; householdId: string; bookingId: string },
+): Promise<PlanningSlot | null> {
+  const [booking] = await db
+    .select({ childId: bookings.childId, activityId: bookings.activityId, day: bookings.date })
+    .from(bookings)
+    .where(
+      and(eq(bookings.id, p.bookingId), eq(bookings.communeId, p.communeId), eq(bookings.householdId, p.householdId)),
+    );
+  return booking ? loadSlot(db, { communeId: p.communeId, householdId: p.householdId, ...booking }) : null;
+}

@@ -51,10 +51,12 @@ describe("the planning's click actions", () => {
   const bookingOf = async (childId: string, day: string) =>
     (await database.db.select().from(bookings).where(eq(bookings.childId, childId))).find((b) => b.date === day);
 
-  it("asks for one day, shows its history, then cancels it", async () => {
+  it("asks for one day, shows its history, then cancels it; each answer carries the slot as it now is", async () => {
     signInAs(mine.user, slug());
     const childId = mine.children[0]!.id;
-    expect(await requestSlot(slug(), null, click({ childId, activityId, day: farDay }))).toMatchObject({
+    const key = `${childId}:${activityId}:${farDay}`;
+    const asked = await requestSlot(slug(), null, click({ childId, activityId, day: farDay }));
+    expect(asked).toMatchObject({
       ok: true,
       message: expect.stringMatching(
         /^Votre demande de réservation est enregistrée \(référence D\d{4}-\d{6}\) : elle est en cours d'instruction/,
@@ -62,18 +64,22 @@ describe("the planning's click actions", () => {
     });
     const booking = await bookingOf(childId, farDay);
     expect(booking?.status).toBe("requested");
+    expect(asked?.data).toMatchObject({ key, bookingId: booking!.id, state: "requested", action: "cancel" });
+    expect(asked?.data?.requestReference).toMatch(/^D\d{4}-\d{6}$/);
 
     const history = await slotHistoryAction(slug(), null, formData({ bookingId: booking!.id }));
     expect(history).toMatchObject({ ok: true, data: [{ label: "Demande de réservation", side: "family" }] });
 
-    expect(await cancelSlot(slug(), null, formData({ bookingId: booking!.id }))).toEqual({
+    expect(await cancelSlot(slug(), null, formData({ bookingId: booking!.id }))).toMatchObject({
       ok: true,
       message: "Votre demande est annulée.",
+      data: { key, state: "enrolled", action: "book" },
     });
     expect((await bookingOf(childId, farDay))?.status).toBe("cancelled");
     expect(await cancelSlot(slug(), null, formData({ bookingId: booking!.id }))).toMatchObject({
       ok: false,
       message: expect.stringContaining("n'est plus en cours"),
+      data: { key, state: "enrolled" },
     });
   });
 
@@ -85,6 +91,7 @@ describe("the planning's click actions", () => {
       message: expect.stringMatching(
         /^Demande refusée : Délai dépassé : les réservations pour ce jour étaient possibles jusqu'au /,
       ),
+      data: { day, state: "enrolled", blockedReason: expect.stringMatching(/^Délai dépassé/) },
     });
     expect(await bookingOf(mine.children[0]!.id, day)).toBeUndefined();
   });
@@ -97,12 +104,14 @@ describe("the planning's click actions", () => {
 
     signInAs(mine.user, slug());
     const before = await database.db.select().from(requests);
-    expect(
-      await requestSlot(slug(), null, click({ childId: other.children[0]!.id, activityId, day: farDay })),
-    ).toMatchObject({ ok: false, message: expect.stringContaining("introuvable") });
-    expect(await cancelSlot(slug(), null, formData({ bookingId: theirs!.id }))).toMatchObject({
+    expect(await requestSlot(slug(), null, click({ childId: other.children[0]!.id, activityId, day: farDay }))).toEqual(
+      { ok: false, message: expect.stringContaining("introuvable"), fieldErrors: {} },
+    );
+    // Nothing of theirs comes back, not even their slot.
+    expect(await cancelSlot(slug(), null, formData({ bookingId: theirs!.id }))).toEqual({
       ok: false,
       message: expect.stringContaining("introuvable"),
+      fieldErrors: {},
     });
     expect(await slotHistoryAction(slug(), null, formData({ bookingId: theirs!.id }))).toMatchObject({ ok: false });
     expect((await bookingOf(other.children[0]!.id, otherDay))?.status).toBe("requested");
