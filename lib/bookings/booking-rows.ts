@@ -9,7 +9,7 @@ import type { IsoDay } from "@/lib/planning/days";
  * Writes the days of a new booking request in one statement, whatever their number: the bookings (from two
  * arrays, not thousands of bound values), their history (asked by the family; accepted or waitlisted by the
  * portal) and the places they take. A day cancelled or refused before is asked again on the same row; any other
- * existing row wins and is left out of the rows returned. Call it under the activity's lock.
+ * existing row wins and is left out of the rows returned. Call it under lockActivityDays's locks.
  */
 export async function insertBookingDays(
   tx: Db,

@@ -21,7 +21,9 @@ import { changePlaces, lockActivities, placesTaken, promoteWaitingList } from ".
  * Agents accept or refuse pending days, one or many at once. Capacity is honoured under the activity's row lock:
  * a booking accepted on a full day goes to the waiting list; an accepted absence frees a place for it.
  * Every change of a booking's status holds its activity's lock first, then the booking rows (the family's
- * cancellation too): a day the family cancelled meanwhile is read as no longer pending, never decided over.
+ * cancellation too): a day the family cancelled meanwhile is read as no longer pending, never decided over. A
+ * family's new request holds the activity in share mode and locks only its days (lockActivityDays): it waits for
+ * a decision on the activity, and a decision for it.
  */
 
 export type DecisionOutcome =

@@ -34,7 +34,7 @@ import { acknowledgementBody, acknowledgementRecipient, acknowledgementSubject }
 import { activityRules, loadClosureCalendar } from "./rules-context";
 import { settleAs } from "./settle";
 import type { DayResult, SlotRequestInput } from "./types";
-import { changePlaces, lockActivity, placesTaken, promoteWaitingList } from "./waiting-list";
+import { changePlaces, lockActivityDays, placesTaken, promoteWaitingList } from "./waiting-list";
 
 /*
  * A family asks for one day or a period: every matching day gets a verdict (requested, waiting list, refused
@@ -304,8 +304,12 @@ export async function submitSlotRequest(
               ])
             : [];
 
-        // Under the activity's lock the statuses and places read below cannot change until commit.
-        const activity = await lockActivity(tx, { communeId: p.communeId, activityId: made.activity.id });
+        // Under the locks on the activity's days the statuses and places read below cannot change until commit.
+        const activity = await lockActivityDays(tx, {
+          communeId: p.communeId,
+          activityId: made.activity.id,
+          days: asked.map((d) => d.day),
+        });
         if (!activity) throw new ActivityGoneError();
         const [current, taken] = await Promise.all([
           loadStatuses(tx, p, value),
@@ -320,7 +324,7 @@ export async function submitSlotRequest(
           kind === "booking"
             ? await recordBookingDays(tx, p, activity, child.id, requestId, asked, taken, now)
             : await recordAbsenceDays(tx, p, activity, child.id, requestId, asked, now);
-        // A row written outside the activity's lock raced this request on one of its days.
+        // A row written outside these locks raced this request on one of its days.
         if (outcomes.size !== asked.length) throw new StaleMailError(fresh);
         if (certificateType && p.certificate) {
           const stored = await storeDocument(tx, {

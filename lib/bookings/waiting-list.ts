@@ -3,6 +3,7 @@ import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Activity, activities, activityDayPlaces, bookingEvents, bookings } from "@/db/schema";
 import { currentTime } from "@/lib/clock";
+import { pgArray } from "@/lib/database/rows";
 import { type IsoDay, parisDay } from "@/lib/planning/days";
 import { PLACE_HOLDING_STATUSES } from "@/lib/planning/slot-state";
 
@@ -27,7 +28,7 @@ export async function placesTaken(
 
 /**
  * Counts places taken (delta +1) or given back (−1) on these days, one entry per booking: call it in the
- * transaction that changes the bookings' status, under the activity's lock.
+ * transaction that changes the bookings' status, under the activity's lock or its days' (lockActivityDays).
  */
 export async function changePlaces(
   tx: Db,
@@ -76,7 +77,7 @@ export async function recountPlaces(tx: Db, p: { communeId: string }): Promise<v
 
 /**
  * Gives the free places of these days to the waiting list, first come first served. The caller holds the
- * activity's row lock, so places are counted and given in one consistent step. The "promoted" events reach
+ * activity's row lock, or its days' (lockActivityDays), so places are counted and given in one consistent step. The "promoted" events reach
  * the families in the next decisions digest, like every other decision on a day.
  */
 export async function promoteWaitingList(
@@ -185,6 +186,32 @@ export async function lockActivities(
     if (activity) locked.push(activity);
   }
   return locked;
+}
+
+/**
+ * Locks what a family's request writes on, for the transaction: the activity's row in share mode (the writers
+ * that lock it whole, as lockActivity does or by updating it, wait for the request, and it for them), then each
+ * of its days by an advisory lock, taken in one order. Requests of an activity on other days run side by side:
+ * its capacity is counted per day. Null when the activity is not the commune's.
+ */
+export async function lockActivityDays(
+  tx: Db,
+  p: { communeId: string; activityId: string; days: readonly IsoDay[] },
+): Promise<Activity | null> {
+  const [row] = await tx
+    .select()
+    .from(activities)
+    .where(and(eq(activities.id, p.activityId), eq(activities.communeId, p.communeId)))
+    .for("share");
+  if (!row) return null;
+  // Two requests sharing days lock them in the same (key) order; a hash collision only makes one wait longer.
+  await tx.execute(sql`
+    select pg_advisory_xact_lock(key) from (
+      select distinct hashtext('activity-day:' || ${row.id} || ':' || day) as key
+      from unnest(${pgArray(p.days)}::text[]) as day
+      order by key
+    ) as keys`);
+  return row;
 }
 
 /** Locks the activity's row for the transaction: every capacity decision on it waits its turn. */
