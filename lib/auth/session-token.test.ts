@@ -1,5 +1,5 @@
 import { decode, encode, type JWT } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { decodeSessionToken, encodeSessionToken } from "./session-token";
 
 const secret = "a-test-secret-of-at-least-32-characters";
@@ -51,5 +51,37 @@ describe("session cookie codec", () => {
 
   it("answers null for no cookie", async () => {
     expect(await decodeSessionToken({ token: undefined, secret, salt })).toBeNull();
+  });
+});
+
+describe("session cookie codec, for a cookie already decoded", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("gives the same claims again, as a copy", async () => {
+    const token = await encodeSessionToken({ token: claims, secret, salt, maxAge: 600 });
+    const first = await decodeSessionToken({ token, secret, salt });
+    const again = await decodeSessionToken({ token, secret, salt });
+    expect(again).toEqual(first);
+    again!.role = "admin";
+    expect(await decodeSessionToken({ token, secret, salt })).toMatchObject({ role: "family" });
+  });
+
+  it("still refuses it under another secret or cookie name", async () => {
+    const token = await encodeSessionToken({ token: claims, secret, salt, maxAge: 600 });
+    await decodeSessionToken({ token, secret, salt });
+    await expect(
+      decodeSessionToken({ token, secret: "another-secret-of-at-least-32-characters", salt }),
+    ).rejects.toThrow();
+    await expect(decodeSessionToken({ token, secret, salt: "__Secure-authjs.session-token" })).rejects.toThrow();
+  });
+
+  it("refuses it once expired, beyond the 15 s of tolerance", async () => {
+    vi.useFakeTimers({ now: new Date("2026-12-01T10:00:00Z"), toFake: ["Date"] });
+    const token = await encodeSessionToken({ token: claims, secret, salt, maxAge: 60 });
+    expect(await decodeSessionToken({ token, secret, salt })).toMatchObject(claims);
+    vi.setSystemTime(new Date("2026-12-01T10:01:14Z"));
+    expect(await decodeSessionToken({ token, secret, salt })).toMatchObject(claims);
+    vi.setSystemTime(new Date("2026-12-01T10:01:15Z"));
+    await expect(decodeSessionToken({ token, secret, salt })).rejects.toThrow(/exp/);
   });
 });
