@@ -7,7 +7,7 @@ import { dayNotes } from "@/lib/planning/day-notes";
 import { eachDay, earlierDay, type IsoDay, isoWeekday, laterDay } from "@/lib/planning/days";
 import { lateAbsenceWarning } from "@/lib/planning/deadlines";
 import { activityLabel, childColor } from "@/lib/planning/labels";
-import { checkDay } from "@/lib/planning/period";
+import { dayChecker } from "@/lib/planning/period";
 import { slotAction, slotState } from "@/lib/planning/slot-state";
 import { activityRules, loadClosureCalendar } from "./rules-context";
 import type { EnrolmentChoice, PlanningActivity, PlanningChild, PlanningData, PlanningSlot } from "./types";
@@ -110,7 +110,14 @@ export async function loadPlanning(
     const last = earlierDay(enrolment.endsOn, p.to);
     const statuses = new Map<IsoDay, BookingStatus>();
     for (const b of booked) if (b.childId === child.id && b.activityId === activity.id) statuses.set(b.date, b.status);
-    const ctx = { activity: rules, enrolment, closures, publicHolidays: calendar.publicHolidays, statuses, now };
+    const check = dayChecker({
+      activity: rules,
+      enrolment,
+      closures,
+      publicHolidays: calendar.publicHolidays,
+      statuses,
+      now,
+    });
 
     for (const { day, weekday } of rangeDays) {
       if (day < first || day > last || !rules.weekdays.includes(weekday) || closures.has(day)) continue;
@@ -118,8 +125,7 @@ export async function loadPlanning(
       const booking = byKey.get(key);
       const state = slotState(booking?.status);
       const action = slotAction(state);
-      const verdict =
-        action === "book" ? checkDay("booking", day, ctx) : action === "absence" ? checkDay("absence", day, ctx) : null;
+      const verdict = action === "book" ? check("booking", day) : action === "absence" ? check("absence", day) : null;
       slots.push({
         key,
         bookingId: booking?.id ?? null,

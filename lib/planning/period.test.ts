@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BookingStatus } from "@/db/schema/planning";
-import { checkDay, type DayContext, periodDays, planPeriod } from "./period";
+import { checkDay, type DayContext, dayChecker, periodDays, planPeriod } from "./period";
 
 const rule = { days: 2, time: "10:00", kind: "working" } as const;
 
@@ -120,5 +120,26 @@ describe("planPeriod", () => {
       "2026-12-03",
       "2026-12-04",
     ]);
+  });
+});
+
+describe("dayChecker", () => {
+  it("gives each day and kind the verdict checkDay gives, around today, a deadline and a closure", () => {
+    // Booked days around the cancellation deadline, so that absences get both verdicts too.
+    const ctx = context({
+      now: new Date("2026-11-24T09:30:00Z"),
+      statuses: new Map<string, BookingStatus>([
+        ["2026-11-26", "booked"],
+        ["2026-11-30", "booked"],
+        ["2026-12-01", "requested"],
+      ]),
+    });
+    const check = dayChecker(ctx);
+    const days = periodDays("2026-11-20", "2026-12-22", [1, 2, 3, 4, 5, 6, 7], [1, 2, 3, 4, 5, 6, 7]);
+    for (const kind of ["booking", "absence"] as const) {
+      expect(days.map((day) => check(kind, day))).toEqual(days.map((day) => checkDay(kind, day, ctx)));
+    }
+    expect(check("booking", "2026-11-26")).toMatchObject({ ok: false, reason: "Ce jour est déjà réservé." });
+    expect(check("absence", "2026-11-30")).toEqual({ day: "2026-11-30", ok: true, billed: false });
   });
 });

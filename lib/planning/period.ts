@@ -41,6 +41,12 @@ export function checkDay(kind: SlotRequestKind, day: IsoDay, ctx: DayContext): D
   return checkDayOn(kind, day, ctx, parisDay(ctx.now));
 }
 
+/** checkDay for many days of one context, `ctx.now`'s day in Paris worked out once (the planning's slots). */
+export function dayChecker(ctx: DayContext): (kind: SlotRequestKind, day: IsoDay) => DayPlan {
+  const today = parisDay(ctx.now);
+  return (kind, day) => checkDayOn(kind, day, ctx, today);
+}
+
 /** checkDay, with `ctx.now`'s day in Paris worked out once for a whole period (the time zone maths is not free). */
 function checkDayOn(kind: SlotRequestKind, day: IsoDay, ctx: DayContext, today: IsoDay): DayPlan {
   const refuse = (reason: string): DayPlan => ({ day, ok: false, reason });
