@@ -14,7 +14,7 @@ export class LoginRefused extends CredentialsSignin {
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { signIn, signOut } = NextAuth({
   ...authConfig,
   logger: {
     // A refused login is an expected answer, not a server error: keep the logs for real failures.

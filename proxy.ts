@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import {
   isDueForRenewal,
+  isSecureSession,
   readSessionCookie,
   renewedSessionCookie,
   sessionCookieName,
@@ -33,9 +34,10 @@ export async function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === "https:";
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
 
-  const cookieName = sessionCookieName(https);
+  const secureSession = isSecureSession(request.nextUrl.protocol);
+  const cookieName = sessionCookieName(secureSession);
   const cookie = request.cookies.get(cookieName)?.value;
-  const session = await readSessionCookie(cookie, https);
+  const session = await readSessionCookie(cookie, secureSession);
 
   const [, commune, section] = request.nextUrl.pathname.split("/");
   let response: NextResponse;
@@ -53,12 +55,12 @@ export async function proxy(request: NextRequest) {
   // The cookie's upkeep Auth.js did here: renewed while in use (it expires after SESSION_IDLE_SECONDS without a
   // request), cleared once unreadable or past the session's absolute lifetime.
   if (session && isDueForRenewal(session, Date.now())) {
-    response.cookies.set(cookieName, await renewedSessionCookie(session, https), {
-      ...sessionCookieOptions(https),
+    response.cookies.set(cookieName, await renewedSessionCookie(session, secureSession), {
+      ...sessionCookieOptions(secureSession),
       expires: new Date(Date.now() + SESSION_IDLE_SECONDS * 1000),
     });
   } else if (cookie && !session) {
-    response.cookies.set(cookieName, "", { ...sessionCookieOptions(https), maxAge: 0 });
+    response.cookies.set(cookieName, "", { ...sessionCookieOptions(secureSession), maxAge: 0 });
   }
   return response;
 }

@@ -4,6 +4,7 @@ import {
   authSecrets,
   identityOf,
   isDueForRenewal,
+  isSecureSession,
   readSessionCookie,
   renewedSessionCookie,
   sessionCookieName,
@@ -27,9 +28,14 @@ describe("session cookie, read without Auth.js", () => {
   beforeEach(() => vi.stubEnv("AUTH_SECRET", secret));
   afterEach(() => vi.unstubAllEnvs());
 
-  it("is named as Auth.js names it, __Secure- over HTTPS", () => {
+  it("is named as Auth.js names it, __Secure- over HTTPS (AUTH_URL's when set, else the request's)", () => {
     expect(sessionCookieName(false)).toBe("authjs.session-token");
     expect(sessionCookieName(true)).toBe("__Secure-authjs.session-token");
+    expect(isSecureSession("http:", {})).toBe(false);
+    expect(isSecureSession("https", {})).toBe(true);
+    expect(isSecureSession(null, {})).toBe(true);
+    expect(isSecureSession("http", { AUTH_URL: "https://portail.example.fr" })).toBe(true);
+    expect(isSecureSession("https:", { AUTH_URL: "http://127.0.0.1:3000" })).toBe(false);
   });
 
   it("reads the cookie Auth.js wrote at login, and who it says is signed in", async () => {

@@ -11,6 +11,17 @@ import { decodeSessionToken, encodeSessionToken } from "./session-token";
 
 const COOKIE = "authjs.session-token";
 
+/**
+ * Whether the session cookie is the `__Secure-` one, decided as Auth.js decides it: by AUTH_URL's protocol when it
+ * is set, else by the request's (the proxy's URL, or the X-Forwarded-Proto Next.js stamps on a page's request),
+ * else HTTPS.
+ */
+export function isSecureSession(requestProtocol: string | null, env: Record<string, string | undefined> = process.env) {
+  const configured = env.AUTH_URL ?? env.NEXTAUTH_URL;
+  const protocol = configured ? new URL(configured).protocol : (requestProtocol ?? "https");
+  return protocol.replace(/:$/, "") === "https";
+}
+
 /** Auth.js's name for it: `__Secure-` prefixed over HTTPS. */
 export const sessionCookieName = (secure: boolean) => (secure ? `__Secure-${COOKIE}` : COOKIE);
 

@@ -26,7 +26,8 @@ export async function runAfterResponse(): Promise<void> {
 
 /**
  * Makes the next server action calls run as this account (as its JWT session would say). The server-side
- * session row the login would have created is written on the first `auth()` call (see `currentSession`).
+ * session row the login would have created is written on the first read of the request's identity (see
+ * `currentSession`).
  * A staff session has passed its second factor unless `secondFactor: "pending"` (just after the password).
  * Returns the session id.
  */
@@ -45,13 +46,16 @@ export function signInAs(
   return sessionId;
 }
 
-/** Sessions to write at the next `auth()`, with when their second factor was checked. */
+/** Sessions to write at the next read of the request's identity, with when their second factor was checked. */
 const unsavedSessions = new Map<string, Date | null>();
 
 /** Session rows being written, so that concurrent calls all wait for the row. */
 const sessionWrites = new Map<string, Promise<unknown>>();
 
-/** What the mocked `auth()` answers: the harness session, its row written once (as authorize() does at login). */
+/**
+ * What the session cookie would say (the mocked requestIdentity answers it): the harness session, its row written
+ * once (as authorize() does at login).
+ */
 export async function currentSession(): Promise<Session | null> {
   const identity = harness.session?.user;
   const secondFactorAt = identity && unsavedSessions.get(identity.sessionId);

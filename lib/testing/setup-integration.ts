@@ -18,7 +18,6 @@ vi.mock("@/auth", async () => {
     }
   }
   return {
-    auth: currentSession,
     signIn: async (...args: unknown[]) => {
       harness.signIns.push(args);
     },
