@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { acquireDataDirLock } from "./lock";
+import { postgresForDrizzle } from "./postgres-for-drizzle";
 import * as schema from "./schema";
 
 /** Both drivers (PGlite, postgres.js) and transactions share this type: data access takes a `Db`. */
@@ -36,7 +37,7 @@ export async function openDatabase(options: {
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
     const client = postgres(options.url, { max: options.poolMax ?? 10, onnotice: () => {} });
-    const db = drizzle(client, { schema });
+    const db = drizzle(postgresForDrizzle(client), { schema });
     return {
       db: db as unknown as Db,
       kind: "postgres",

@@ -1,15 +1,16 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Db } from "@/db/client";
 import { type Commune, communes, type Role, totpFactors, userSessions, users } from "@/db/schema";
 import { communeBySlug } from "@/lib/communes";
+import { preparedPerDatabase } from "@/lib/database/prepared";
 import { getDb } from "@/lib/db";
 import { routes } from "@/lib/routes/paths";
 import { requestIdentity } from "./request-identity";
 import { isSignedIn, type SecondFactorState, secondFactorState } from "./second-factor/policy";
-import { isLiveSession, touchSession } from "./sessions";
+import { idleCutoff, liveSessionAt, touchSession } from "./sessions";
 
 export type SessionUser = {
   id: string;
@@ -28,16 +29,9 @@ export const staffRoles = ["agent", "admin"] as const satisfies readonly Role[];
 /** A live session of this commune and where it stands with the second factor. */
 export type FoundSession = { user: SessionUser; secondFactor: Exclude<SecondFactorState, "expired"> };
 
-/**
- * The account behind the session cookie, if it is of this commune, still active, and its server-side session
- * live (not logged out, not revoked by a password change or a disabled account, not idle or past its lifetime),
- * with its second-factor state. A password-only session left waiting for its second factor too long is none.
- */
-export async function findSession(db: Db, communeId: string): Promise<FoundSession | null> {
-  const identity = await requestIdentity();
-  if (!identity || identity.communeId !== communeId) return null;
-  const now = new Date();
-  const [row] = await db
+/** Every signed-in request's first read: built once (lib/database/prepared.ts), the moments as ISO strings. */
+const liveSessionOf = preparedPerDatabase((db) =>
+  db
     .select({
       user: {
         id: users.id,
@@ -61,13 +55,32 @@ export async function findSession(db: Db, communeId: string): Promise<FoundSessi
     .leftJoin(totpFactors, and(eq(totpFactors.userId, users.id), eq(totpFactors.communeId, users.communeId)))
     .where(
       and(
-        eq(users.id, identity.id),
-        eq(users.communeId, communeId),
+        eq(users.id, sql.placeholder("userId")),
+        eq(users.communeId, sql.placeholder("communeId")),
         eq(users.status, "active"),
-        eq(userSessions.id, identity.sessionId),
-        isLiveSession(now),
+        eq(userSessions.id, sql.placeholder("sessionId")),
+        liveSessionAt(sql.placeholder("now"), sql.placeholder("idleSince")),
       ),
-    );
+    )
+    .prepare("live_session_of"),
+);
+
+/**
+ * The account behind the session cookie, if it is of this commune, still active, and its server-side session
+ * live (not logged out, not revoked by a password change or a disabled account, not idle or past its lifetime),
+ * with its second-factor state. A password-only session left waiting for its second factor too long is none.
+ */
+export async function findSession(db: Db, communeId: string): Promise<FoundSession | null> {
+  const identity = await requestIdentity();
+  if (!identity || identity.communeId !== communeId) return null;
+  const now = new Date();
+  const [row] = await liveSessionOf(db).execute({
+    userId: identity.id,
+    communeId,
+    sessionId: identity.sessionId,
+    now: now.toISOString(),
+    idleSince: idleCutoff(now).toISOString(),
+  });
   if (!row) return null;
   const secondFactor = secondFactorState({
     role: row.user.role,

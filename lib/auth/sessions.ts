@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, ne, type Placeholder, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { calendarFeeds, type UserSession, userSessions } from "@/db/schema";
 import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS, SESSION_TOUCH_SECONDS } from "./session-policy";
@@ -33,11 +33,15 @@ export async function createSession(
 
 /** Not revoked, not past its absolute end, used within the idle timeout. */
 export function isLiveSession(now: Date) {
-  return and(
-    isNull(userSessions.revokedAt),
-    gt(userSessions.expiresAt, now),
-    gt(userSessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_SECONDS * 1000)),
-  );
+  return liveSessionAt(now, idleCutoff(now));
+}
+
+/** The moment before which a session not used since is idle. */
+export const idleCutoff = (now: Date) => new Date(now.getTime() - SESSION_IDLE_SECONDS * 1000);
+
+/** `isLiveSession` with its two moments given apart: placeholders (ISO strings) in a prepared query. */
+export function liveSessionAt(now: Date | Placeholder, idleSince: Date | Placeholder) {
+  return and(isNull(userSessions.revokedAt), gt(userSessions.expiresAt, now), gt(userSessions.lastSeenAt, idleSince));
 }
 
 /** Moves a live session's idle clock forward, at most once per SESSION_TOUCH_SECONDS so a busy page writes once. */

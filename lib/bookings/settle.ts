@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bookingEvents, bookings, requestEvents, requests } from "@/db/schema";
+import { pgArray } from "@/lib/database/rows";
 import { PENDING_STATUSES } from "@/lib/planning/slot-state";
 
 /*
@@ -69,34 +70,25 @@ export async function settleAs(
 ): Promise<void> {
   if (p.requestIds.length === 0) return;
   const decision = p.status !== "withdrawn";
-  const settled = await tx
-    .update(requests)
-    .set({
-      status: p.status,
-      updatedAt: p.now,
-      ...(decision
-        ? {
-            decidedAt: p.now,
-            decidedByUserId: p.deciderUserId,
-            decisionMessage: p.message ?? null,
-            familyUnreadCount: sql`${requests.familyUnreadCount} + 1`,
-          }
-        : {}),
-    })
-    .where(
-      and(eq(requests.communeId, p.communeId), inArray(requests.id, [...p.requestIds]), eq(requests.status, "pending")),
+  const now = sql`${p.now.toISOString()}::timestamptz`;
+  // One statement: a request submitted and settled at once runs it beside its days and its reference.
+  await tx.execute(sql`
+    with settled as (
+      update ${requests}
+      set status = ${p.status}::request_status, updated_at = ${now}
+        ${
+          decision
+            ? sql`, decided_at = ${now}, decided_by_user_id = ${p.deciderUserId}::uuid,
+                  decision_message = ${p.message ?? null}::text, family_unread_count = family_unread_count + 1`
+            : sql``
+        }
+      where commune_id = ${p.communeId}::uuid and id = any(${pgArray(p.requestIds)}::uuid[]) and status = 'pending'
+      returning id
     )
-    .returning({ id: requests.id });
-  if (settled.length === 0) return;
-  await tx.insert(requestEvents).values(
-    settled.map((r) => ({
-      communeId: p.communeId,
-      requestId: r.id,
-      kind: p.status,
-      actorSide: decision ? ("town" as const) : ("family" as const),
-      actorUserId: decision ? p.deciderUserId : (p.familyUserId ?? null),
-      message: decision ? (p.message ?? null) : null,
-      createdAt: p.now,
-    })),
-  );
+    insert into ${requestEvents} (commune_id, request_id, kind, actor_side, actor_user_id, message, created_at)
+    select ${p.communeId}::uuid, settled.id, ${p.status}::request_event_kind,
+           ${decision ? "town" : "family"}::request_actor_side,
+           ${decision ? p.deciderUserId : (p.familyUserId ?? null)}::uuid, ${decision ? (p.message ?? null) : null}::text,
+           ${now}
+    from settled`);
 }

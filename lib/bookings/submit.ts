@@ -26,11 +26,12 @@ import { deliverPendingMail, enqueueRenderedMails } from "@/lib/mail/send-mail";
 import type { IsoDay } from "@/lib/planning/days";
 import { activityLabel } from "@/lib/planning/labels";
 import { type DayContext, type DayPlan, periodDays, planPeriod } from "@/lib/planning/period";
-import { PENDING_STATUSES } from "@/lib/planning/slot-state";
+import { isPending, PENDING_STATUSES } from "@/lib/planning/slot-state";
 import { addRequestEvents, assignRequestReference, provisionalReference } from "@/lib/requests/records";
 import type { BookingRequestType } from "@/lib/requests/types";
 import { insertBookingDays } from "./booking-rows";
 import { acknowledgementBody, acknowledgementRecipient, acknowledgementSubject } from "./mails";
+import { newDayStatuses } from "./new-day-status";
 import { activityRules, loadClosureCalendar } from "./rules-context";
 import { settleAs } from "./settle";
 import type { DayResult, SlotRequestInput } from "./types";
@@ -304,59 +305,22 @@ export async function submitSlotRequest(
               ])
             : [];
 
-        // Under the locks on the activity's days the statuses and places read below cannot change until commit.
-        const activity = await lockActivityDays(tx, {
-          communeId: p.communeId,
-          activityId: made.activity.id,
-          days: asked.map((d) => d.day),
-        });
-        if (!activity) throw new ActivityGoneError();
-        const [current, taken] = await Promise.all([
+        // The reads are sent with the locks and run once they are held: the statuses and places they see cannot
+        // change until commit, and no round trip passes between the locks and them.
+        const days = asked.map((d) => d.day);
+        const [activity, current, taken] = await Promise.all([
+          lockActivityDays(tx, { communeId: p.communeId, activityId: made.activity.id, days }),
           loadStatuses(tx, p, value),
-          kind === "booking" && activity.capacity !== null
-            ? placesTaken(tx, { communeId: p.communeId, activityId: activity.id, days: asked.map((d) => d.day) })
+          kind === "booking"
+            ? placesTaken(tx, { communeId: p.communeId, activityId: made.activity.id, days })
             : new Map<IsoDay, number>(),
         ]);
+        if (!activity) throw new ActivityGoneError();
         const fresh = planOf(activity, current);
         // What was written and mailed must be what the locked rows allow: else all of it again from them.
         if (snapshotKey(fresh) !== snapshotKey(made)) throw new StaleMailError(fresh);
-        const outcomes =
-          kind === "booking"
-            ? await recordBookingDays(tx, p, activity, child.id, requestId, asked, taken, now)
-            : await recordAbsenceDays(tx, p, activity, child.id, requestId, asked, now);
-        // A row written outside these locks raced this request on one of its days.
-        if (outcomes.size !== asked.length) throw new StaleMailError(fresh);
-        if (certificateType && p.certificate) {
-          const stored = await storeDocument(tx, {
-            communeId: p.communeId,
-            householdId: p.householdId,
-            userId: p.userId,
-            typeId: certificateType.id,
-            childId: child.id,
-            requestId,
-            prepared: p.certificate,
-          });
-          // Type, child and request were all read in this transaction: only a bug gets here; roll back.
-          if (!stored.ok) throw new Error(`the certificate of request ${requestId} could not be stored`);
-          // Every day of the absence (asked, or already accepted automatically) is justified by it.
-          await tx
-            .update(bookings)
-            .set({ justificationDocumentId: stored.document.id, updatedAt: now })
-            .where(
-              and(
-                eq(bookings.communeId, p.communeId),
-                eq(bookings.householdId, p.householdId),
-                eq(bookings.childId, child.id),
-                eq(bookings.requestId, requestId),
-              ),
-            );
-        }
-        // Every day was recorded: the request waits for the town if one of them does, else it is granted.
-        const pending = [...outcomes.values()].some((day) =>
-          (PENDING_STATUSES as readonly string[]).includes(day.outcome),
-        );
-        if (!pending)
-          await settleAs(tx, {
+        const settleAccepted = () =>
+          settleAs(tx, {
             communeId: p.communeId,
             requestIds: [requestId],
             deciderUserId: null,
@@ -364,7 +328,40 @@ export async function submitSlotRequest(
             status: "accepted",
           });
         // Last: the commune's reference counter stays locked only until the commit.
-        const reference = await assignRequestReference(tx, { communeId: p.communeId, requestId, at: now });
+        const drawReference = () => assignRequestReference(tx, { communeId: p.communeId, requestId, at: now });
+        let outcomes: Map<IsoDay, DayResult>;
+        let reference: string;
+        if (kind === "booking") {
+          // The places read under the locks decide every day's status, so whether the request waits for the town
+          // is known before its days are written: days, settlement and reference go together, one round trip
+          // while the days stay locked.
+          const statuses = newDayStatuses(activity, days, taken);
+          const pending = [...statuses.values()].some(isPending);
+          [outcomes, , reference] = await Promise.all([
+            recordBookingDays(tx, p, activity.id, child.id, requestId, statuses, now),
+            pending ? undefined : settleAccepted(),
+            drawReference(),
+          ]);
+          // A row written outside these locks raced this request on one of its days.
+          if (outcomes.size !== asked.length) throw new StaleMailError(fresh);
+        } else {
+          outcomes = await recordAbsenceDays(tx, p, activity, child.id, requestId, asked, now);
+          if (outcomes.size !== asked.length) throw new StaleMailError(fresh);
+          if (certificateType && p.certificate)
+            await justifyWithCertificate(tx, p, {
+              typeId: certificateType.id,
+              childId: child.id,
+              requestId,
+              certificate: p.certificate,
+              now,
+            });
+          // Every day was recorded: the request waits for the town if one of them does, else it is granted.
+          const pending = [...outcomes.values()].some((day) =>
+            (PENDING_STATUSES as readonly string[]).includes(day.outcome),
+          );
+          if (!pending) await settleAccepted();
+          reference = await drawReference();
+        }
         return {
           mailId,
           result: {
@@ -403,31 +400,23 @@ class ActivityGoneError extends Error {}
 
 type AskedDay = { day: IsoDay; billed: boolean };
 
-/** New booking days: within capacity they wait for the town (or are booked at once), beyond it they join the waiting list. */
+/** Writes the new booking days with their statuses; a day another row already holds is left out of the result. */
 async function recordBookingDays(
   tx: Db,
   scope: Scope & { userId: string },
-  activity: Activity,
+  activityId: string,
   childId: string,
   requestId: string,
-  asked: AskedDay[],
-  taken: Map<IsoDay, number>,
+  statuses: Map<IsoDay, BookingStatus>,
   now: Date,
 ): Promise<Map<IsoDay, DayResult>> {
-  const statusOf = (day: IsoDay): BookingStatus => {
-    const used = taken.get(day) ?? 0;
-    if (activity.capacity !== null && used >= activity.capacity) return "waiting";
-    if (!activity.autoAccept) return "requested";
-    taken.set(day, used + 1);
-    return "booked";
-  };
   const rows = await insertBookingDays(tx, {
     ...scope,
     childId,
-    activityId: activity.id,
+    activityId,
     requestId,
     now,
-    days: asked.map(({ day }) => ({ day, status: statusOf(day) })),
+    days: [...statuses].map(([day, status]) => ({ day, status })),
   });
   const outcome = { requested: "requested", waiting: "waiting", booked: "booked" } as const;
   return new Map(
@@ -440,6 +429,39 @@ async function recordBookingDays(
       },
     ]),
   );
+}
+
+/**
+ * Stores an absence's medical certificate as a document of the child with the request, and makes it the
+ * justification of every day of the request (asked, or already accepted automatically).
+ */
+async function justifyWithCertificate(
+  tx: Db,
+  scope: Scope & { userId: string },
+  p: { typeId: string; childId: string; requestId: string; certificate: PreparedDocument; now: Date },
+): Promise<void> {
+  const stored = await storeDocument(tx, {
+    communeId: scope.communeId,
+    householdId: scope.householdId,
+    userId: scope.userId,
+    typeId: p.typeId,
+    childId: p.childId,
+    requestId: p.requestId,
+    prepared: p.certificate,
+  });
+  // Type, child and request were all read in this transaction: only a bug gets here; roll back.
+  if (!stored.ok) throw new Error(`the certificate of request ${p.requestId} could not be stored`);
+  await tx
+    .update(bookings)
+    .set({ justificationDocumentId: stored.document.id, updatedAt: p.now })
+    .where(
+      and(
+        eq(bookings.communeId, scope.communeId),
+        eq(bookings.householdId, scope.householdId),
+        eq(bookings.childId, p.childId),
+        eq(bookings.requestId, p.requestId),
+      ),
+    );
 }
 
 /** Absence days: a booked day becomes "absence requested" (or absent at once where the town accepts automatically). */

@@ -198,20 +198,23 @@ export async function lockActivityDays(
   tx: Db,
   p: { communeId: string; activityId: string; days: readonly IsoDay[] },
 ): Promise<Activity | null> {
-  const [row] = await tx
-    .select()
-    .from(activities)
-    .where(and(eq(activities.id, p.activityId), eq(activities.communeId, p.communeId)))
-    .for("share");
-  if (!row) return null;
-  // Two requests sharing days lock them in the same (key) order; a hash collision only makes one wait longer.
-  await tx.execute(sql`
-    select pg_advisory_xact_lock(key) from (
-      select distinct hashtext('activity-day:' || ${row.id} || ':' || day) as key
-      from unnest(${pgArray(p.days)}::text[]) as day
-      order by key
-    ) as keys`);
-  return row;
+  // Both sent at once (one round trip), the row first: a statement the caller sends right after this call runs
+  // once every lock is held, and sees what was committed before.
+  const [[row]] = await Promise.all([
+    tx
+      .select()
+      .from(activities)
+      .where(and(eq(activities.id, p.activityId), eq(activities.communeId, p.communeId)))
+      .for("share"),
+    // Two requests sharing days lock them in the same (key) order; a hash collision only makes one wait longer.
+    tx.execute(sql`
+      select pg_advisory_xact_lock(key) from (
+        select distinct hashtext('activity-day:' || ${p.activityId} || ':' || day) as key
+        from unnest(${pgArray(p.days)}::text[]) as day
+        order by key
+      ) as keys`),
+  ]);
+  return row ?? null;
 }
 
 /** Locks the activity's row for the transaction: every capacity decision on it waits its turn. */
