@@ -78,26 +78,19 @@ describe.runIf(process.env.DATABASE_URL)("postgres.js as drizzle uses it", () =>
   });
 
   it("commits, rolls back on an error, and rolls back a nested transaction alone", async () => {
+    type Scope = Parameters<Parameters<typeof db.transaction>[0]>[0];
+    const insert = (scope: Scope | typeof db, value: string) =>
+      scope.execute(sql.raw(`insert into ${table} values ('${value}')`));
+    const refusing = (value: string) => async (scope: Scope) => {
+      await insert(scope, value);
+      throw new Error(`${value} refused`);
+    };
+    await db.transaction((tx) => insert(tx, "committed"));
+    await expect(db.transaction(refusing("rolled back"))).rejects.toThrow("rolled back refused");
     await db.transaction(async (tx) => {
-      await tx.execute(sql.raw(`insert into ${table} values ('committed')`));
-    });
-    await expect(
-      db.transaction(async (tx) => {
-        await tx.execute(sql.raw(`insert into ${table} values ('rolled back')`));
-        throw new Error("refused");
-      }),
-    ).rejects.toThrow("refused");
-    await db.transaction(async (tx) => {
-      await tx.execute(sql.raw(`insert into ${table} values ('outer')`));
-      await expect(
-        tx.transaction(async (nested) => {
-          await nested.execute(sql.raw(`insert into ${table} values ('nested')`));
-          throw new Error("nested refused");
-        }),
-      ).rejects.toThrow("nested refused");
-      await tx.transaction(async (nested) => {
-        await nested.execute(sql.raw(`insert into ${table} values ('nested kept')`));
-      });
+      await insert(tx, "outer");
+      await expect(tx.transaction(refusing("nested"))).rejects.toThrow("nested refused");
+      await tx.transaction((nested) => insert(nested, "nested kept"));
     });
     const values = await rows<{ value: string }>(sql.raw(`select value from ${table} order by value`));
     expect(values.map((row) => row.value)).toEqual(["committed", "nested kept", "outer"]);

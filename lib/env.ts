@@ -13,10 +13,11 @@ const envSchema = z.object({
   /** Unset: embedded PGlite in PGLITE_DATA_DIR. Set: a real PostgreSQL through postgres.js. */
   DATABASE_URL: z.string().url().optional(),
   /**
-   * PostgreSQL connections per instance (postgres.js pool). A booking holds one while it waits for the activity's
-   * lock: on registration day a larger pool lets page loads through meanwhile (npm run bench:rush).
+   * PostgreSQL connections per instance (postgres.js pool). About twice the database server's cores in all, over
+   * every instance: more connections only make PostgreSQL's backends and the days' locks queue on the same cores
+   * (npm run bench:rush on 2 cores: 2,500 families in 48–52 s with 5, 55–64 s with 10, 53 s with 20).
    */
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
   PGLITE_DATA_DIR: z.string().default(".data/pglite"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET doit faire au moins 32 caractères"),
   /**

@@ -82,7 +82,7 @@ function target(ok: boolean, label: string) {
 if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first (AUTH_SECRET set).");
 const actionId = requestSlotActionId();
 console.log(
-  `bench:rush — ${families} families, ${concurrency} at once, ${instances} instance(s) of ${process.env.DATABASE_POOL_MAX ?? 10} PostgreSQL connections, build ${readFileSync(".next/BUILD_ID", "utf8").trim()}`,
+  `bench:rush — ${families} families, ${concurrency} at once, ${instances} instance(s) of ${process.env.DATABASE_POOL_MAX ?? 5} PostgreSQL connections, build ${readFileSync(".next/BUILD_ID", "utf8").trim()}`,
 );
 
 /** A fresh throwaway database, migrated, with the rush's commune. */

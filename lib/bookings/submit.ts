@@ -215,7 +215,14 @@ export async function previewSlotRequest(
  */
 export async function submitSlotRequest(
   db: Db,
-  p: Scope & { userId: string; input: SlotRequestInput; now?: Date; certificate?: PreparedDocument },
+  p: Scope & {
+    userId: string;
+    input: SlotRequestInput;
+    now?: Date;
+    certificate?: PreparedDocument;
+    /** How the acknowledgement leaves once committed; at once by default (server actions: deliverAfterResponse). */
+    deliver?: (mailIds: string[]) => unknown;
+  },
 ): Promise<SubmitResult> {
   const now = p.now ?? currentTime();
   const prepared = await prepare(db, p, p.input);
@@ -374,8 +381,8 @@ export async function submitSlotRequest(
     );
   try {
     const { result, mailId } = await retryOnAbort(run);
-    // The accusé d'enregistrement leaves at once; if the provider fails, the maintenance job retries it.
-    if (mailId) await deliverPendingMail(db, { ids: [mailId] });
+    // The accusé d'enregistrement is in the outbox: if the provider fails, the maintenance job retries it.
+    if (mailId) await (p.deliver ?? ((ids) => deliverPendingMail(db, { ids })))([mailId]);
     return result;
   } catch (error) {
     if (error instanceof ActivityGoneError) return { ok: false, fieldErrors: { activityId: "Activité introuvable." } };

@@ -10,6 +10,7 @@ import { cancelSlotSchema, slotRequestSchema } from "@/lib/bookings/schemas";
 import { submitSlotRequest } from "@/lib/bookings/submit";
 import type { DayResult, PlanningSlot } from "@/lib/bookings/types";
 import { formatDateTime } from "@/lib/format";
+import { deliverAfterResponse } from "@/lib/mail/deliver-after-response";
 
 /*
  * The planning's clicks: ask for one day, cancel a pending request, read a slot's history. The household is
@@ -68,7 +69,13 @@ export const requestSlot = familyAction(
   { schema: oneDaySchema, householdOf: "childId", refusal },
   async (input, ctx): Promise<SlotAnswer> => {
     const { db, commune, user, householdId } = ctx;
-    const result = await submitSlotRequest(db, { communeId: commune.id, userId: user.id, householdId, input });
+    const result = await submitSlotRequest(db, {
+      communeId: commune.id,
+      userId: user.id,
+      householdId,
+      input,
+      deliver: deliverAfterResponse(db),
+    });
     // Even a refused day is redrawn: the planning the family saw may have changed since.
     const slot = await loadSlot(db, {
       communeId: commune.id,

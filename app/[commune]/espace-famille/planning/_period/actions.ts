@@ -11,6 +11,7 @@ import { CERTIFICATE_FIELD } from "@/lib/documents/family-messages";
 import { chosenFiles, hasChosenFiles } from "@/lib/documents/form-files";
 import type { PreparedDocument } from "@/lib/documents/prepared";
 import { prepareUploadedDocument } from "@/lib/documents/upload";
+import { deliverAfterResponse } from "@/lib/mail/deliver-after-response";
 import { routePatterns } from "@/lib/routes/paths";
 
 /*
@@ -61,6 +62,7 @@ export const submitPeriodRequest = familyAction({ ...forChild, schema: periodReq
     userId: ctx.user.id,
     input,
     certificate,
+    deliver: deliverAfterResponse(ctx.db),
   });
   if (!result.ok) return fieldErrorsOf(result.fieldErrors);
   if (!result.request) {
