@@ -15,6 +15,7 @@ import {
   requests,
 } from "@/db/schema";
 import { currentTime } from "@/lib/clock";
+import { pipelined } from "@/lib/database/pipelined";
 import { retryOnAbort } from "@/lib/database/retry";
 import { MEDICAL_CERTIFICATE_CODE } from "@/lib/documents/codes";
 import type { PreparedDocument } from "@/lib/documents/prepared";
@@ -315,7 +316,7 @@ export async function submitSlotRequest(
         // The reads are sent with the locks and run once they are held: the statuses and places they see cannot
         // change until commit, and no round trip passes between the locks and them.
         const days = asked.map((d) => d.day);
-        const [activity, current, taken] = await Promise.all([
+        const [activity, current, taken] = await pipelined([
           lockActivityDays(tx, { communeId: p.communeId, activityId: made.activity.id, days }),
           loadStatuses(tx, p, value),
           kind === "booking"
@@ -344,7 +345,7 @@ export async function submitSlotRequest(
           // while the days stay locked.
           const statuses = newDayStatuses(activity, days, taken);
           const pending = [...statuses.values()].some(isPending);
-          [outcomes, , reference] = await Promise.all([
+          [outcomes, , reference] = await pipelined([
             recordBookingDays(tx, p, activity.id, child.id, requestId, statuses, now),
             pending ? undefined : settleAccepted(),
             drawReference(),

@@ -3,6 +3,7 @@ import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Activity, activities, activityDayPlaces, bookingEvents, bookings } from "@/db/schema";
 import { currentTime } from "@/lib/clock";
+import { pipelined } from "@/lib/database/pipelined";
 import { pgArray } from "@/lib/database/rows";
 import { type IsoDay, parisDay } from "@/lib/planning/days";
 import { PLACE_HOLDING_STATUSES } from "@/lib/planning/slot-state";
@@ -200,7 +201,7 @@ export async function lockActivityDays(
 ): Promise<Activity | null> {
   // Both sent at once (one round trip), the row first: a statement the caller sends right after this call runs
   // once every lock is held, and sees what was committed before.
-  const [[row]] = await Promise.all([
+  const [[row]] = await pipelined([
     tx
       .select()
       .from(activities)
