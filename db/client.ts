@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { acquireDataDirLock } from "./lock";
+import { pgliteForDrizzle } from "./pglite-for-drizzle";
 import { postgresForDrizzle } from "./postgres-for-drizzle";
 import * as schema from "./schema";
 
@@ -63,7 +64,7 @@ export async function openDatabase(options: {
     const client = await PGlite.create(options.dataDir, { loadDataDir: options.loadDataDir });
     const { drizzle } = await import("drizzle-orm/pglite");
     const { migrate } = await import("drizzle-orm/pglite/migrator");
-    const db = drizzle(client, { schema });
+    const db = drizzle(pgliteForDrizzle(client), { schema });
     return {
       db: db as unknown as Db,
       kind: "pglite",

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresForDrizzle } from "./postgres-for-drizzle";
 
 /*
- * The postgres.js client drizzle runs on (PostgreSQL only: PGlite has neither a pool nor prepared statements).
+ * The postgres.js client drizzle runs on (PostgreSQL only: PGlite has no pool).
  * Two connections of two pipelined queries at most: transactions wait for connections kept busy by others.
  */
 

@@ -5,16 +5,18 @@
  *     seeded with the demo by the server), then, when DATABASE_URL is set, on a throwaway database of that
  *     PostgreSQL server (migrated and seeded here, dropped at the end);
  *   - signs the MARTIN family and the demo agent in with Chromium (the real Connexion page) and keeps their cookies;
+ *   - loads every page for BENCH_SERVER_WARMUP seconds first (a server just started runs unoptimised code);
  *   - for each page, in turn: one GET for its HTML size (and the planning's RSC payload), a warm-up, then autocannon
- *     for BENCH_DURATION seconds (default 4) with 10 connections;
- *   - prints a table: page, req/s, p50, p95, HTML KB, ratio to the floor (the anonymous `/demo`, one dynamic page,
- *     measured again right before each page, so that the machine's drifting load cancels out; BENCH_FLOOR=once
- *     measures it once, first), target met (≥ 50 %), and the server's CPU time per request with the ratio it gives
- *     (floor's CPU ms / page's): on a machine shared with other work, the steadier figure. About 2.5 min per database.
- *     Linux only (/proc).
- * Options (env): BENCH_DURATION=<s>, BENCH_WARMUP=<s> (default 1), BENCH_DATABASE=pglite|postgres|both (default
- * both; postgres needs DATABASE_URL), BENCH_PAGES=<comma-separated names to keep, e.g. floor,month>,
- * BENCH_CPU_PROF=<folder> (starts the server with `node --cpu-prof` writing there, for the profile).
+ *     with 10 connections for BENCH_DURATION seconds (default 6), in turns of 3 s with the floor (the anonymous
+ *     `/demo`, one dynamic page): floor, page, floor, page, so that both see the same machine, whose speed drifts by
+ *     tens of percent within a minute here (BENCH_FLOOR=once measures the floor once, first, instead); a signed-in
+ *     page's cookie is renewed before each turn, as a browser holds it (see renewedCookie);
+ *   - prints a table: page, req/s, p50, p95, HTML KB, ratio to the floor, target met (≥ 50 %), and the server's CPU
+ *     time per request with the ratio it gives (floor's CPU ms / page's). About 5 min per database. Linux only (/proc).
+ * Options (env): BENCH_DURATION=<s>, BENCH_WARMUP=<s> (default 1), BENCH_SERVER_WARMUP=<s> (default 3),
+ * BENCH_DATABASE=pglite|postgres|both (default both; postgres needs DATABASE_URL), BENCH_PAGES=<comma-separated
+ * names to keep, e.g. floor,month>, BENCH_CPU_PROF=<folder> (starts the server with `node --cpu-prof` writing there,
+ * for the profile).
  *
  * It measures the build in .next and never builds: run `npm run build` first (and again after changing the app).
  */
@@ -38,8 +40,10 @@ import {
   stopServer,
 } from "./bench-server";
 
-const DURATION = Number(process.env.BENCH_DURATION || 4);
+const DURATION = Number(process.env.BENCH_DURATION || 6);
 const WARMUP = Number(process.env.BENCH_WARMUP || 1);
+const SERVER_WARMUP = Number(process.env.BENCH_SERVER_WARMUP || 3);
+const ROUND_SECONDS = 3;
 const FLOOR_BESIDE = process.env.BENCH_FLOOR !== "once";
 const DATABASE = process.env.BENCH_DATABASE || "both";
 const ONLY = process.env.BENCH_PAGES?.split(",");
@@ -135,12 +139,62 @@ async function load(url: string, headers: Record<string, string>, duration: numb
   return { result, times: times.sort((a, b) => a - b) };
 }
 
-async function measure(
-  baseURL: string,
-  pid: number,
-  page: PageToMeasure,
-  headers: Record<string, string>,
-): Promise<Measure> {
+/** What a series of loads of one page added up to. */
+class Tally {
+  requests = 0;
+  seconds = 0;
+  cpuMs = 0;
+  failures = 0;
+  times: number[] = [];
+
+  /** Loads `path` for `duration` seconds and adds the run to the tally. */
+  async add(baseURL: string, pid: number, path: string, session: Record<string, string>, duration: number) {
+    const headers = await renewedCookie(baseURL, session);
+    const cpuBefore = cpuTimeMs(pid);
+    const { result, times } = await load(baseURL + path, headers, duration);
+    this.cpuMs += cpuTimeMs(pid) - cpuBefore;
+    this.requests += result.requests.total;
+    this.seconds += result.duration;
+    this.failures += result.errors + result.timeouts + result.non2xx;
+    this.times.push(...times);
+  }
+
+  measure(page: PageToMeasure, htmlKb: number): Measure {
+    const times = this.times.sort((a, b) => a - b);
+    return {
+      page,
+      rps: this.requests / this.seconds,
+      cpuMs: this.cpuMs / this.requests,
+      // No answer within the run (all timed out) leaves no percentile.
+      p50: times.length ? percentile(times, 50) : Number.NaN,
+      p95: times.length ? percentile(times, 95) : Number.NaN,
+      htmlKb,
+      failures: this.failures,
+    };
+  }
+}
+
+/**
+ * The session's cookie as a browser would hold it now. The portal renews the cookie once a minute (proxy.ts), and a
+ * browser sends the new one from then on; autocannon would replay the old one, which the portal then renews on every
+ * request (a JWE encrypted by the proxy, decrypted again by the page) — a cost no browser causes. So the cookie is
+ * refreshed before each load: one request, whose answer carries the renewed cookie when one is due.
+ */
+async function renewedCookie(baseURL: string, session: Record<string, string>): Promise<Record<string, string>> {
+  if (!session.cookie) return session;
+  const response = await fetch(`${baseURL}/${commune}`, { headers: session, redirect: "manual" });
+  await response.arrayBuffer();
+  const jar = new Map(session.cookie.split("; ").map((pair) => pair.split(/=(.*)/s).slice(0, 2) as [string, string]));
+  for (const line of response.headers.getSetCookie()) {
+    const [name, value] = line.split(";")[0]!.split(/=(.*)/s) as [string, string];
+    jar.set(name, value);
+  }
+  session.cookie = [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+  return session;
+}
+
+/** The page's size (and the planning's RSC payload), once. */
+async function pageSize(baseURL: string, page: PageToMeasure, headers: Record<string, string>) {
   const htmlKb = (await fetchOnce(baseURL, page.path, headers)) / 1024;
   if (page.name === "month") {
     const rscKb = (await fetchOnce(baseURL, page.path, { ...headers, RSC: "1" })) / 1024;
@@ -148,20 +202,44 @@ async function measure(
       `  ${page.label}: HTML ${htmlKb.toFixed(1)} KB, RSC payload (client navigation) ${rscKb.toFixed(1)} KB`,
     );
   }
-  await load(baseURL + page.path, headers, WARMUP);
-  const cpuBefore = cpuTimeMs(pid);
-  const { result, times } = await load(baseURL + page.path, headers, DURATION);
-  const cpuMs = (cpuTimeMs(pid) - cpuBefore) / result.requests.total;
-  return {
-    cpuMs,
-    page,
-    rps: result.requests.total / result.duration,
-    // No answer within the run (all timed out) leaves no percentile.
-    p50: times.length ? percentile(times, 50) : Number.NaN,
-    p95: times.length ? percentile(times, 95) : Number.NaN,
-    htmlKb,
-    failures: result.errors + result.timeouts + result.non2xx,
-  };
+  return htmlKb;
+}
+
+/** The page alone: a warm-up, then BENCH_DURATION seconds of load. */
+async function measure(
+  baseURL: string,
+  pid: number,
+  page: PageToMeasure,
+  headers: Record<string, string>,
+): Promise<Measure> {
+  const htmlKb = await pageSize(baseURL, page, headers);
+  await load(baseURL + page.path, await renewedCookie(baseURL, headers), WARMUP);
+  const tally = new Tally();
+  await tally.add(baseURL, pid, page.path, headers, DURATION);
+  return tally.measure(page, htmlKb);
+}
+
+/**
+ * The page and the floor in turns of ROUND_SECONDS (floor, page, floor, page…) for BENCH_DURATION seconds each:
+ * the machine's speed drifts by tens of percent within a minute (a shared host), and turns this short see the
+ * same machine. Each answers its own tally.
+ */
+async function measureBesideFloor(
+  baseURL: string,
+  pid: number,
+  page: PageToMeasure,
+  headers: Record<string, string>,
+): Promise<Compared> {
+  const htmlKb = await pageSize(baseURL, page, headers);
+  const floorKb = await pageSize(baseURL, floorPage, {});
+  await load(baseURL + page.path, await renewedCookie(baseURL, headers), WARMUP);
+  const floorTally = new Tally();
+  const pageTally = new Tally();
+  for (let round = 0; round < Math.ceil(DURATION / ROUND_SECONDS); round++) {
+    await floorTally.add(baseURL, pid, floorPage.path, {}, ROUND_SECONDS);
+    await pageTally.add(baseURL, pid, page.path, headers, ROUND_SECONDS);
+  }
+  return { ...pageTally.measure(page, htmlKb), floor: floorTally.measure(floorPage, floorKb) };
 }
 
 /** The cookie header of `account` signed in through the Connexion page. */
@@ -178,7 +256,7 @@ async function sessionCookie(baseURL: string, account: { email: string; password
 }
 
 function printTable(label: string, measures: Compared[]) {
-  const beside = FLOOR_BESIDE ? ", the floor measured again just before each page" : "";
+  const beside = FLOOR_BESIDE ? `, in turns of ${ROUND_SECONDS} s with the floor` : "";
   console.log(`\n[${label}] ${CONNECTIONS} connections, ${DURATION} s per page after ${WARMUP} s of warm-up${beside}`);
   const rows = measures.map((each) => {
     const ratio = each.rps / each.floor.rps;
@@ -218,16 +296,21 @@ async function bench(label: string, databaseEnv: Record<string, string>) {
       family: { cookie: await sessionCookie(baseURL, demo.family) },
       agent: { cookie: await sessionCookie(baseURL, demo.agent) },
     };
+    // A server just started runs its code unoptimised for a while: the first pages measured would be compared
+    // with a floor not yet at its pace. Every page is loaded once first, so each is measured warm.
+    for (const page of pages)
+      await load(baseURL + page.path, await renewedCookie(baseURL, cookies[page.who]), SERVER_WARMUP);
     const measures: Compared[] = [];
     const pid = server.pid!;
     let floor: Measure | undefined;
     for (const page of pages) {
-      // The machine's load drifts during a run: each page is compared with the floor measured right before it.
-      if (FLOOR_BESIDE && !page.floor && page.name !== "static") floor = await measure(baseURL, pid, floorPage, {});
-      const measured = await measure(baseURL, pid, page, cookies[page.who]);
-      if (page.floor) floor = measured;
-      console.log(`  ${page.label}: ${measured.rps.toFixed(1)} req/s, ${measured.cpuMs.toFixed(1)} ms CPU/req`);
-      measures.push({ ...measured, floor: floor ?? measured });
+      const compared =
+        FLOOR_BESIDE && !page.floor && page.name !== "static"
+          ? await measureBesideFloor(baseURL, pid, page, cookies[page.who])
+          : await measure(baseURL, pid, page, cookies[page.who]);
+      if (page.floor) floor = compared;
+      console.log(`  ${page.label}: ${compared.rps.toFixed(1)} req/s, ${compared.cpuMs.toFixed(1)} ms CPU/req`);
+      measures.push({ floor: floor ?? compared, ...compared });
     }
     printTable(label, measures);
   } finally {

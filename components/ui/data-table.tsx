@@ -40,6 +40,19 @@ export function columnLabel(column: Pick<Column<unknown>, "header" | "label">): 
 }
 
 /**
+ * A column's cell attributes, only those it has: an attribute set to undefined is still written out, as
+ * "$undefined", in the page's RSC payload, and a long table repeated it for every cell (a fifth of Mes demandes').
+ */
+function cellAttributesOf(column: Column<never>) {
+  const label = columnLabel(column);
+  return {
+    ...(column.rowHeader ? { scope: "row" } : {}),
+    ...(column.className ? { className: column.className } : {}),
+    ...(label ? { "data-label": label } : {}),
+  };
+}
+
+/**
  * A table with a header per column (scope="col") and a caption that names it, in a TableWrap. On a phone each row
  * is a card, each value after its column's name (data-label, see globals.css): still a table for screen readers.
  * `hiddenCaption` keeps the caption for screen readers only, where a heading already names the table.
@@ -47,7 +60,7 @@ export function columnLabel(column: Pick<Column<unknown>, "header" | "label">): 
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const { caption, label = caption, hiddenCaption, columns, rows } = props;
   const rowKey = rowKeyOf(props);
-  const labels = columns.map(columnLabel);
+  const cellAttributes = columns.map(cellAttributesOf);
   return (
     <TableWrap label={label}>
       <table className="data-table">
@@ -68,13 +81,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
               {columns.map((column, index) => {
                 const Cell = column.rowHeader ? "th" : "td";
                 return (
-                  <Cell
-                    // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed.
-                    key={index}
-                    scope={column.rowHeader ? "row" : undefined}
-                    className={column.className}
-                    data-label={labels[index]}
-                  >
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed.
+                  <Cell key={index} {...cellAttributes[index]}>
                     {column.cell(row, rowIndex)}
                   </Cell>
                 );

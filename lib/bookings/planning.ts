@@ -9,13 +9,29 @@ import { lateAbsenceWarning } from "@/lib/planning/deadlines";
 import { activityLabel, childColor } from "@/lib/planning/labels";
 import { dayChecker } from "@/lib/planning/period";
 import { slotAction, slotState } from "@/lib/planning/slot-state";
-import { activityRules, loadClosureCalendar } from "./rules-context";
+import { activityRuleColumns, activityRules, loadClosureCalendar } from "./rules-context";
 import type { EnrolmentChoice, PlanningActivity, PlanningChild, PlanningData, PlanningSlot } from "./types";
 
-/** The household's active enrolments overlapping a range, with their child and activity (one query). */
+/**
+ * The household's active enrolments overlapping a range, with their child and activity (one query), in the
+ * columns the planning and the period form read: each column of each row is mapped by drizzle on every page view.
+ */
 function loadEnrolments(db: Db, p: { communeId: string; householdId: string; from?: IsoDay; to?: IsoDay }) {
   return db
-    .select({ enrolment: enrolments, activity: activities, child: children })
+    .select({
+      enrolment: { startsOn: enrolments.startsOn, endsOn: enrolments.endsOn, status: enrolments.status },
+      activity: {
+        id: activities.id,
+        code: activities.code,
+        name: activities.name,
+        facility: activities.facility,
+        color: activities.color,
+        startTime: activities.startTime,
+        endTime: activities.endTime,
+        ...activityRuleColumns,
+      },
+      child: { id: children.id, firstName: children.firstName, lastName: children.lastName },
+    })
     .from(enrolments)
     .innerJoin(activities, and(eq(activities.id, enrolments.activityId), eq(activities.communeId, p.communeId)))
     .innerJoin(children, and(eq(children.id, enrolments.childId), eq(children.householdId, p.householdId)))

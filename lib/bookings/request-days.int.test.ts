@@ -80,6 +80,12 @@ describe("the planning's Liste view", () => {
     const paged = await listBookingRequests(db(), { ...f.scope, page: 2, pageSize: 1 });
     expect(paged).toMatchObject({ total: 2, page: 2, pageCount: 2 });
     expect(paged.items.map((r) => r.reference)).toEqual([first.reference]);
+    // Past the last page: no row, the total all the same.
+    expect(await listBookingRequests(db(), { ...f.scope, page: 5, pageSize: 1 })).toMatchObject({
+      items: [],
+      total: 2,
+      pageCount: 2,
+    });
     expect((await listRequestListChildren(db(), f.scope)).map((c) => c.firstName)).toEqual(["Enfant1", "Enfant2"]);
   });
 });

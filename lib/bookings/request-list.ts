@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { activities, children, type RequestStatus, requests } from "@/db/schema";
+import { countOverAll, totalOfPage } from "@/lib/database/paged";
 import type { IsoDay } from "@/lib/planning/days";
 import { activityLabel } from "@/lib/planning/labels";
 import type { Page } from "@/lib/requests/lists";
@@ -46,7 +47,7 @@ function householdBookingRequests(p: Scope & { childId?: string }): SQL {
   )!;
 }
 
-/** One page of the household's booking and absence requests, newest first (two queries: rows and total). */
+/** One page of the household's booking and absence requests, newest first, with their total (one query). */
 export async function listBookingRequests(
   db: Db,
   p: Scope & { childId?: string; page?: number; pageSize?: number },
@@ -54,40 +55,41 @@ export async function listBookingRequests(
   const pageSize = Math.min(Math.max(Math.trunc(p.pageSize ?? 20), 1), 100);
   const page = Math.max(Math.trunc(p.page ?? 1), 1);
   const where = householdBookingRequests(p);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        id: requests.id,
-        reference: requests.reference,
-        type: requests.type,
-        status: requests.status,
-        from: sql<string | null>`${requests.payload}->>'from'`,
-        to: sql<string | null>`${requests.payload}->>'to'`,
-        childFirstName: children.firstName,
-        activityCode: activities.code,
-        activityName: activities.name,
-        facility: activities.facility,
-      })
-      .from(requests)
-      .leftJoin(
-        children,
-        and(
-          sql`${children.id}::text = ${payloadChildId}`,
-          eq(children.communeId, p.communeId),
-          eq(children.householdId, p.householdId),
-        ),
-      )
-      .leftJoin(
-        activities,
-        and(sql`${activities.id}::text = ${payloadActivityId}`, eq(activities.communeId, p.communeId)),
-      )
-      .where(where)
-      .orderBy(desc(requests.createdAt), desc(requests.reference))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ value: count() }).from(requests).where(where),
-  ]);
-  const totalCount = total?.value ?? 0;
+  const rows = await db
+    .select({
+      id: requests.id,
+      reference: requests.reference,
+      type: requests.type,
+      status: requests.status,
+      from: sql<string | null>`${requests.payload}->>'from'`,
+      to: sql<string | null>`${requests.payload}->>'to'`,
+      childFirstName: children.firstName,
+      activityCode: activities.code,
+      activityName: activities.name,
+      facility: activities.facility,
+      total: countOverAll(),
+    })
+    .from(requests)
+    .leftJoin(
+      children,
+      and(
+        sql`${children.id}::text = ${payloadChildId}`,
+        eq(children.communeId, p.communeId),
+        eq(children.householdId, p.householdId),
+      ),
+    )
+    .leftJoin(
+      activities,
+      and(sql`${activities.id}::text = ${payloadActivityId}`, eq(activities.communeId, p.communeId)),
+    )
+    .where(where)
+    .orderBy(desc(requests.createdAt), desc(requests.reference))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const totalCount = await totalOfPage(rows, page, async () => {
+    const [counted] = await db.select({ value: count() }).from(requests).where(where);
+    return counted?.value ?? 0;
+  });
   return {
     items: rows.map((r) => ({
       id: r.id,

@@ -1,13 +1,24 @@
 import "server-only";
 import { and, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { type Activity, closureDays } from "@/db/schema";
+import { type Activity, activities, closureDays } from "@/db/schema";
 import type { ClosedDay } from "@/lib/planning/day-notes";
 import { addDays, type IsoDay } from "@/lib/planning/days";
 import type { ActivityRules } from "@/lib/planning/period";
 
+/** The columns activityRules reads, for a query that selects no more than it needs. */
+export const activityRuleColumns = {
+  weekdays: activities.weekdays,
+  bookingDeadlineDays: activities.bookingDeadlineDays,
+  bookingDeadlineTime: activities.bookingDeadlineTime,
+  cancellationDeadlineDays: activities.cancellationDeadlineDays,
+  cancellationDeadlineTime: activities.cancellationDeadlineTime,
+  deadlineDaysKind: activities.deadlineDaysKind,
+  lateAbsenceBilled: activities.lateAbsenceBilled,
+};
+
 /** The deadline rules of an activity as the pure checks take them. */
-export function activityRules(activity: Activity): ActivityRules {
+export function activityRules(activity: Pick<Activity, keyof typeof activityRuleColumns>): ActivityRules {
   return {
     weekdays: activity.weekdays,
     booking: {

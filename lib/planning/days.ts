@@ -27,37 +27,76 @@ export function isIsoDay(value: string): value is IsoDay {
   return isWellFormedDay(value) && value >= FIRST_DAY && value <= LAST_DAY;
 }
 
-function noon(day: IsoDay): Date {
-  return new Date(`${day}T12:00:00Z`);
+/*
+ * Day arithmetic on day numbers (days since 1970-01-01, proleptic Gregorian calendar; H. Hinnant's
+ * days_from_civil and civil_from_days), without a Date: the planning checks some ten days per slot (deadlines
+ * counted back in working days), and each Date built there cost more than the check itself.
+ */
+
+const pad = (n: number, width: number) => String(n).padStart(width, "0");
+
+/** The day number of a well-formed day. */
+function dayNumber(day: IsoDay): number {
+  const m = Number(day.slice(5, 7));
+  const y = Number(day.slice(0, 4)) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + Number(day.slice(8, 10)) - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/** The day of a day number. */
+function dayOfNumber(n: number): IsoDay {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const d = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const m = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const y = yearOfEra + era * 400 + (m <= 2 ? 1 : 0);
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
 export function addDays(day: IsoDay, n: number): IsoDay {
-  const d = noon(day);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
+  return dayOfNumber(dayNumber(day) + n);
 }
 
-/** 1 = Monday … 7 = Sunday. */
 /** The later / earlier of two days (ISO days compare as strings). */
 export const laterDay = (a: IsoDay, b: IsoDay): IsoDay => (a > b ? a : b);
 export const earlierDay = (a: IsoDay, b: IsoDay): IsoDay => (a < b ? a : b);
 
+/** 1 = Monday … 7 = Sunday (day 0, 1970-01-01, was a Thursday). */
 export function isoWeekday(day: IsoDay): number {
-  const w = noon(day).getUTCDay();
-  return w === 0 ? 7 : w;
+  return ((((dayNumber(day) + 3) % 7) + 7) % 7) + 1;
 }
 
 /** Every day from `from` to `to`, both included (empty when from > to). */
 export function eachDay(from: IsoDay, to: IsoDay): IsoDay[] {
   const days: IsoDay[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
+  for (let n = dayNumber(from), last = dayNumber(to); n <= last; n++) days.push(dayOfNumber(n));
   return days;
 }
 
+// A request asks for the day "now" falls on several times (the page's today, each enrolment's checks): the last
+// Paris day worked out is kept with the instants it runs between, its midnights (never skipped by a DST change,
+// which happens at 02:00 or 03:00).
+let lastParisDay = { day: "", from: 0, to: 0 };
+
 /** The calendar day an instant falls on in Paris. */
 export function parisDay(instant: Date): IsoDay {
-  const d = new TZDate(instant.getTime(), PARIS);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  const ms = instant.getTime();
+  if (ms >= lastParisDay.from && ms < lastParisDay.to) return lastParisDay.day;
+  const d = new TZDate(ms, PARIS);
+  const day = `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}`;
+  const from = parisInstant(day, "00:00").getTime();
+  const to = parisInstant(addDays(day, 1), "00:00").getTime();
+  lastParisDay = { day, from, to };
+  return day;
 }
 
 // Deadlines ask for the same few wall-clock times of the same days over and over; the time zone maths is the

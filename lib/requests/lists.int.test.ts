@@ -40,6 +40,12 @@ describe("lists", () => {
     const page2 = await listHouseholdRequests(db(), { ...f.scope, pageSize: 4, page: 2 });
     expect([page1.items.length, page2.items.length, page1.pageCount]).toEqual([4, 2, 2]);
     expect(new Set([...page1.items, ...page2.items].map((i) => i.id)).size).toBe(6);
+    expect([page2.total, page2.pageCount]).toEqual([6, 2]);
+    // Past the last page: no row, the total all the same.
+    const page9 = await listHouseholdRequests(db(), { ...f.scope, pageSize: 4, page: 9 });
+    expect([page9.items.length, page9.total, page9.pageCount]).toEqual([0, 6, 2]);
+    const none = await listHouseholdRequests(db(), { ...f.scope, reference: "D1999-999999" });
+    expect([none.items.length, none.total, none.pageCount]).toEqual([0, 0, 1]);
 
     const inbox = await listCommuneRequests(db(), {
       communeId: f.commune.id,

@@ -2,6 +2,7 @@ import "server-only";
 import { and, count, desc, eq, ilike, inArray, isNull, ne, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { households, type RequestStatus, requests } from "@/db/schema";
+import { countOverAll, totalOfPage } from "@/lib/database/paged";
 import type { HouseholdScope } from "@/lib/family-file/records";
 import { parseReferenceQuery } from "./reference";
 import { REQUEST_STATUS_LABELS, type RequestStateFilter, requestTypeLabel } from "./types";
@@ -51,28 +52,35 @@ function referenceCondition(input: string | undefined): SQL | undefined {
 async function listPage(db: Db, where: SQL | undefined, page = 1, pageSize = 20): Promise<Page<RequestListItem>> {
   const size = Math.min(Math.max(Math.trunc(pageSize), 1), 100);
   const current = Math.max(Math.trunc(page), 1);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select(listColumns)
-      .from(requests)
-      .leftJoin(households, and(eq(households.id, requests.householdId), eq(households.communeId, requests.communeId)))
-      .where(where)
-      .orderBy(desc(requests.createdAt), desc(requests.reference))
-      .limit(size)
-      .offset((current - 1) * size),
-    db.select({ n: count() }).from(requests).leftJoin(households, eq(households.id, requests.householdId)).where(where),
-  ]);
+  const rows = await db
+    .select({ ...listColumns, total: countOverAll() })
+    .from(requests)
+    .leftJoin(households, and(eq(households.id, requests.householdId), eq(households.communeId, requests.communeId)))
+    .where(where)
+    .orderBy(desc(requests.createdAt), desc(requests.reference))
+    .limit(size)
+    .offset((current - 1) * size);
+  const total = await totalOfPage(rows, current, () => countRequests(db, where));
   return {
-    items: rows.map((r) => ({
+    items: rows.map(({ total: _, ...r }) => ({
       ...r,
       typeLabel: requestTypeLabel(r.type),
       statusLabel: REQUEST_STATUS_LABELS[r.status],
     })),
-    total: total?.n ?? 0,
+    total,
     page: current,
     pageSize: size,
-    pageCount: Math.max(1, Math.ceil((total?.n ?? 0) / size)),
+    pageCount: Math.max(1, Math.ceil(total / size)),
   };
+}
+
+async function countRequests(db: Db, where: SQL | undefined): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(requests)
+    .leftJoin(households, eq(households.id, requests.householdId))
+    .where(where);
+  return row?.n ?? 0;
 }
 
 /** Mes demandes: the household's requests of every type, newest first. */

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { bookings, children, households, invoices, subscriptions } from "@/db/schema";
+import { preparedPerDatabase } from "@/lib/database/prepared";
 
 /**
  * The household a family screen or action works on is always one the account is subscribed to in this commune:
@@ -14,19 +15,30 @@ export interface SubscribedHousehold {
   name: string;
 }
 
-export async function listSubscribedHouseholds(
-  db: Db,
-  params: { communeId: string; userId: string },
-): Promise<SubscribedHousehold[]> {
-  return db
+/** Every family page's first read after the session's: built once (lib/database/prepared.ts). */
+const subscribedHouseholdsOf = preparedPerDatabase((db) =>
+  db
     .select({ id: households.id, name: households.name })
     .from(subscriptions)
     .innerJoin(
       households,
-      and(eq(households.id, subscriptions.householdId), eq(households.communeId, params.communeId)),
+      and(eq(households.id, subscriptions.householdId), eq(households.communeId, sql.placeholder("communeId"))),
     )
-    .where(and(eq(subscriptions.communeId, params.communeId), eq(subscriptions.userId, params.userId)))
-    .orderBy(asc(households.name), asc(households.id));
+    .where(
+      and(
+        eq(subscriptions.communeId, sql.placeholder("communeId")),
+        eq(subscriptions.userId, sql.placeholder("userId")),
+      ),
+    )
+    .orderBy(asc(households.name), asc(households.id))
+    .prepare("subscribed_households_of"),
+);
+
+export async function listSubscribedHouseholds(
+  db: Db,
+  params: { communeId: string; userId: string },
+): Promise<SubscribedHousehold[]> {
+  return subscribedHouseholdsOf(db).execute({ communeId: params.communeId, userId: params.userId });
 }
 
 /** For pages: the household asked for in the URL (?famille=) if subscribed, else the first one; null without any. */

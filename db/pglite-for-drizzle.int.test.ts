@@ -1,0 +1,90 @@
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/pglite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pgliteForDrizzle } from "./pglite-for-drizzle";
+
+/* PGlite as drizzle uses it, its statements prepared once (an in-memory database of its own, on either run). */
+
+let pg: PGlite;
+let db: ReturnType<typeof drizzle>;
+const rows = async <Row>(query: ReturnType<typeof sql>) => (await db.execute(query)).rows as Row[];
+
+describe("PGlite as drizzle uses it", () => {
+  beforeAll(async () => {
+    pg = await PGlite.create("memory://");
+    db = drizzle(pgliteForDrizzle(pg));
+    await db.execute(
+      sql`create table item (id int primary key, label text, day date, at timestamptz, tags text[], data jsonb)`,
+    );
+  });
+  afterAll(() => pg?.close());
+
+  it("sends parameters and reads columns as PGlite's own query does", async () => {
+    const at = new Date("2026-12-01T08:30:00Z");
+    await db.execute(
+      sql`insert into item values (${1}, ${"crèche"}, ${"2026-12-01"}, ${at}, ${sql.param(["a", "b"])}, ${JSON.stringify({ n: 1 })})`,
+    );
+    await db.execute(sql`insert into item (id, label) values (${2}, ${null})`);
+    const query = "select id, label, day, at, tags, data from item order by id";
+    const ours = await rows<Record<string, unknown>>(sql.raw(query));
+    // drizzle on PGlite's own query: the same rows, the same parsers.
+    expect(ours).toEqual((await drizzle(pg).execute(sql.raw(query))).rows);
+    expect(ours[0]).toEqual({
+      id: 1,
+      label: "crèche",
+      day: "2026-12-01",
+      at: "2026-12-01 08:30:00+00",
+      tags: ["a", "b"],
+      data: { n: 1 },
+    });
+    expect(ours[1]).toMatchObject({ id: 2, label: null, tags: null });
+    // The same text again: the prepared statement, other parameters.
+    const byId = (id: number) => rows<{ label: string | null }>(sql`select label from item where id = ${id}`);
+    expect(await byId(1)).toEqual([{ label: "crèche" }]);
+    expect(await byId(2)).toEqual([{ label: null }]);
+  });
+
+  it("reports a failed statement and carries on; a statement that does not parse is not kept", async () => {
+    await expect(db.execute(sql`insert into item (id) values (${1})`)).rejects.toMatchObject({
+      cause: expect.objectContaining({ code: "23505" }),
+    });
+    await expect(db.execute(sql.raw("select nonsense from"))).rejects.toThrow();
+    await expect(db.execute(sql.raw("select nonsense from"))).rejects.toMatchObject({
+      cause: expect.objectContaining({ code: "42601" }),
+    });
+    expect(await rows<{ n: number }>(sql`select count(*)::int as n from item`)).toEqual([{ n: 2 }]);
+  });
+
+  it("waits for a transaction in progress instead of running inside it", async () => {
+    let inserted!: () => void;
+    const insertedYet = new Promise<void>((resolve) => {
+      inserted = resolve;
+    });
+    const order: string[] = [];
+    const transaction = db.transaction(async (tx) => {
+      await tx.execute(sql`insert into item (id, label) values (${3}, ${"dans la transaction"})`);
+      inserted();
+      // Time for the statement outside to run, were it not made to wait.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      order.push("commit");
+      tx.rollback();
+    });
+    await insertedYet;
+    const outside = rows<{ n: number }>(sql`select count(*)::int as n from item where id = ${3}`).then((result) => {
+      order.push("outside");
+      return result;
+    });
+    await expect(transaction).rejects.toThrow();
+    // Rolled back before the statement outside ran: it never saw the row.
+    expect(await outside).toEqual([{ n: 0 }]);
+    expect(order).toEqual(["commit", "outside"]);
+  });
+
+  it("keeps working past the number of statements it keeps prepared", async () => {
+    for (let i = 0; i < 520; i++) {
+      expect(await rows<{ n: number }>(sql.raw(`select ${i}::int as n`))).toEqual([{ n: i }]);
+    }
+    expect(await rows<{ n: number }>(sql.raw("select 0::int as n"))).toEqual([{ n: 0 }]);
+  });
+});
