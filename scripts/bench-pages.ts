@@ -220,9 +220,9 @@ async function measure(
 }
 
 /**
- * The page and the floor in turns of ROUND_SECONDS (floor, page, floor, page…) for BENCH_DURATION seconds each:
- * the machine's speed drifts by tens of percent within a minute (a shared host), and turns this short see the
- * same machine. Each answers its own tally.
+ * The page and the floor in turns of ROUND_SECONDS (floor, page, floor, page…) for BENCH_DURATION seconds each,
+ * rounded up to whole turns: the machine's speed drifts by tens of percent within a minute (a shared host), and
+ * turns this short see the same machine. Each answers its own tally.
  */
 async function measureBesideFloor(
   baseURL: string,
