@@ -81,10 +81,19 @@ describe("PGlite as drizzle uses it", () => {
     expect(order).toEqual(["commit", "outside"]);
   });
 
-  it("keeps working past the number of statements it keeps prepared", async () => {
-    for (let i = 0; i < 520; i++) {
-      expect(await rows<{ n: number }>(sql.raw(`select ${i}::int as n`))).toEqual([{ n: i }]);
+  it("keeps working past the number of statements it keeps prepared, even when the newest does not parse", async () => {
+    const fresh = await PGlite.create("memory://");
+    try {
+      const own = drizzle(pgliteForDrizzle(fresh));
+      const number = async (i: number) => (await own.execute(sql.raw(`select ${i}::int as n`))).rows;
+      for (let i = 0; i < 500; i++) expect(await number(i)).toEqual([{ n: i }]);
+      // The 501st text closes the oldest (select 0) and fails to parse.
+      await expect(own.execute(sql.raw("select nonsense from"))).rejects.toThrow();
+      expect(await number(0)).toEqual([{ n: 0 }]);
+      for (let i = 500; i < 520; i++) expect(await number(i)).toEqual([{ n: i }]);
+      expect(await number(1)).toEqual([{ n: 1 }]);
+    } finally {
+      await fresh.close();
     }
-    expect(await rows<{ n: number }>(sql.raw("select 0::int as n"))).toEqual([{ n: 0 }]);
   });
 });

@@ -39,6 +39,8 @@ export function pgliteForDrizzle(pg: PGlite): PGlite {
     if (known) return known;
     const name = `pf_${++statementCount}`;
     const evicted = statements.size >= MAX_STATEMENTS ? statements.entries().next().value : undefined;
+    // Closed first in the message below, whether the new statement then parses or not.
+    if (evicted) statements.delete(evicted[0]);
     const { messages } = await pg.execProtocol(
       concat([
         ...(evicted ? [serialize.close({ type: "S", name: evicted[1].name })] : []),
@@ -48,7 +50,6 @@ export function pgliteForDrizzle(pg: PGlite): PGlite {
       ]),
       { syncToFs: false },
     );
-    if (evicted) statements.delete(evicted[0]);
     const statement = { name, parameterTypes: parse.parseDescribeStatementResults(messages) };
     statements.set(text, statement);
     return statement;
