@@ -1,5 +1,5 @@
 import { format, parse } from "date-fns";
-import { parisDay } from "@/lib/planning/days";
+import { parisDay, parisTime } from "@/lib/planning/days";
 
 /** French formatting of what the portal shows: amounts in euros and dates as the guides print them. */
 
@@ -22,17 +22,7 @@ export function formatDate(value: Date | string): string {
   return format(parse(calendarDay, "yyyy-MM-dd", new Date()), "dd/MM/yyyy");
 }
 
-const parisDateTime = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris",
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-
 /** "22/01/2020 à 16:44", Paris time. */
 export function formatDateTime(value: Date): string {
-  const parts = Object.fromEntries(parisDateTime.formatToParts(value).map((p) => [p.type, p.value]));
-  return `${parts.day}/${parts.month}/${parts.year} à ${parts.hour}:${parts.minute}`;
+  return `${formatDate(value)} à ${parisTime(value)}`;
 }

@@ -1,17 +1,47 @@
+"use client";
+
 import { Fragment } from "react";
 import { Link } from "@/components/ui/link";
 import { TableWrap } from "@/components/ui/table-wrap";
 import type { FormAction } from "@/lib/actions/state";
-import { PAYMENT_METHOD_LABELS } from "@/lib/billing/allocation";
-import type { FamilyInvoice } from "@/lib/billing/family/invoices";
-import { balanceCents } from "@/lib/billing/status";
-import { formatDate, formatEuros } from "@/lib/format";
 import { routes } from "@/lib/routes/paths";
 import styles from "./billing.module.css";
-import { InvoiceStatusBadge } from "./invoice-status";
-import { type OnlineOffers, OnlinePaymentOffer } from "./online-payment-offer";
+import { type InvoiceBadge, InvoiceStatusBadge } from "./invoice-status";
+import { type OnlineOffer, OnlinePaymentOffer } from "./online-payment-offer";
 
 const COLUMNS = 7;
+
+/**
+ * One invoice of "Historique des factures" with its texts already written (invoiceRow): the page hands the list
+ * these values and the list draws the rows, so the page's payload carries no markup per invoice (which the server
+ * would write twice, in the HTML and in the payload).
+ */
+export interface InvoiceRow {
+  id: string;
+  reference: string;
+  /** Dates and amounts as shown: "05/07/2026", "73,20 €". */
+  issuedOn: string;
+  dueOn: string;
+  issuer: string;
+  amount: string;
+  badge: InvoiceBadge;
+  settlements: SettlementRow[];
+  /** "Solde à payer". */
+  balance: string;
+  cancelled: boolean;
+  /** What it offers online (none: nothing). */
+  offer: OnlineOffer | null;
+}
+
+/** One règlement of an invoice, as shown. */
+export interface SettlementRow {
+  paymentId: string;
+  receivedOn: string;
+  operationNumber: string;
+  description: string;
+  method: string;
+  amount: string;
+}
 
 /**
  * "Historique des factures": one row per invoice (Date, Numéro, Échéance, Émetteur, Montant, Statut, Télécharger)
@@ -22,11 +52,11 @@ const COLUMNS = 7;
 export function InvoiceList({
   slug,
   invoices,
-  online,
+  payOnline,
 }: {
   slug: string;
-  invoices: readonly FamilyInvoice[];
-  online: { offers: OnlineOffers; action: FormAction };
+  invoices: readonly InvoiceRow[];
+  payOnline: FormAction;
 }) {
   return (
     <TableWrap label="Historique des factures">
@@ -51,7 +81,7 @@ export function InvoiceList({
           {invoices.map((invoice) => (
             <Fragment key={invoice.id}>
               <tr className={styles.invoice}>
-                <td data-label="Date">{formatDate(invoice.issuedOn)}</td>
+                <td data-label="Date">{invoice.issuedOn}</td>
                 <th scope="row" data-label="Numéro">
                   <Link
                     href={routes.billingInvoice(slug, invoice.id)}
@@ -60,13 +90,13 @@ export function InvoiceList({
                     {invoice.reference}
                   </Link>
                 </th>
-                <td data-label="Échéance">{formatDate(invoice.dueOn)}</td>
+                <td data-label="Échéance">{invoice.dueOn}</td>
                 <td data-label="Émetteur">{invoice.issuer}</td>
                 <td className={styles.amount} data-label="Montant">
-                  {formatEuros(invoice.amountCents)}
+                  {invoice.amount}
                 </td>
                 <td data-label="Statut">
-                  <InvoiceStatusBadge invoice={invoice} />
+                  <InvoiceStatusBadge {...invoice.badge} />
                 </td>
                 <td data-label="Télécharger">
                   <a
@@ -84,8 +114,8 @@ export function InvoiceList({
                   <OnlinePaymentOffer
                     slug={slug}
                     invoice={invoice}
-                    offer={online.offers.get(invoice.id)}
-                    action={online.action}
+                    offer={invoice.offer ?? undefined}
+                    action={payOnline}
                   />
                 </td>
               </tr>
@@ -97,12 +127,12 @@ export function InvoiceList({
   );
 }
 
-function Settlements({ invoice }: { invoice: FamilyInvoice }) {
-  const balance = formatEuros(balanceCents(invoice));
+function Settlements({ invoice }: { invoice: InvoiceRow }) {
   if (invoice.settlements.length === 0)
     return (
       <p className={styles.hint}>
-        {invoice.cancelledOn ? "Annulée par un avoir." : "Aucun règlement."} Solde à payer : <strong>{balance}</strong>
+        {invoice.cancelled ? "Annulée par un avoir." : "Aucun règlement."} Solde à payer :{" "}
+        <strong>{invoice.balance}</strong>
       </p>
     );
   return (
@@ -122,12 +152,12 @@ function Settlements({ invoice }: { invoice: FamilyInvoice }) {
       <tbody>
         {invoice.settlements.map((settlement) => (
           <tr key={settlement.paymentId}>
-            <td data-label="Date">{formatDate(settlement.receivedOn)}</td>
+            <td data-label="Date">{settlement.receivedOn}</td>
             <td data-label="N° Opération">{settlement.operationNumber}</td>
             <td data-label="Description">{settlement.description}</td>
-            <td data-label="Moyen de paiement">{PAYMENT_METHOD_LABELS[settlement.method]}</td>
+            <td data-label="Moyen de paiement">{settlement.method}</td>
             <td className={styles.amount} data-label="Montant">
-              {formatEuros(settlement.amountCents)}
+              {settlement.amount}
             </td>
           </tr>
         ))}
@@ -135,7 +165,7 @@ function Settlements({ invoice }: { invoice: FamilyInvoice }) {
           <th scope="row" colSpan={4}>
             Solde à payer
           </th>
-          <td className={styles.amount}>{balance}</td>
+          <td className={styles.amount}>{invoice.balance}</td>
         </tr>
       </tbody>
     </table>

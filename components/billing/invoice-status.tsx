@@ -1,4 +1,4 @@
-import { type InvoiceFacts, type InvoiceStatus, invoiceStatus, invoiceStatusLabel } from "@/lib/billing/status";
+import type { InvoiceStatus } from "@/lib/billing/status";
 import styles from "./billing.module.css";
 
 const statusBadge: Record<InvoiceStatus, string> = {
@@ -10,16 +10,22 @@ const statusBadge: Record<InvoiceStatus, string> = {
   cancelled: "badge",
 };
 
+/** What the badge of an invoice shows (invoiceBadge in lib/billing/status.ts writes it from the invoice). */
+export interface InvoiceBadge {
+  status: InvoiceStatus;
+  label: string;
+  treasuryContact: string | null;
+}
+
 /** The invoice's status; at the treasury, where to pay it now. */
-export function InvoiceStatusBadge({ invoice }: { invoice: InvoiceFacts & { treasuryContact: string | null } }) {
-  const status = invoiceStatus(invoice);
+export function InvoiceStatusBadge({ status, label, treasuryContact }: InvoiceBadge) {
   return (
     <>
-      <span className={statusBadge[status]}>{invoiceStatusLabel(invoice)}</span>
+      <span className={statusBadge[status]}>{label}</span>
       {status === "treasury" ? (
         <span className={styles.hint}>
           Ne peut plus être réglée ici : à régler auprès de{" "}
-          {invoice.treasuryContact ?? "la trésorerie dont relève votre commune"}.
+          {treasuryContact ?? "la trésorerie dont relève votre commune"}.
         </span>
       ) : null}
     </>

@@ -6,8 +6,6 @@ import { PayOnlineForm } from "./pay-online-form";
 
 /** What an invoice offers online: the "Payer en ligne" button, or the attempt still waiting for PayFiP's answer. */
 export type OnlineOffer = { kind: "pay" } | { kind: "pending"; attemptId: string };
-/** The offers of a list of invoices, by invoice id (none: nothing online for that invoice). */
-export type OnlineOffers = ReadonlyMap<string, OnlineOffer>;
 
 /**
  * Mes factures' and the invoice page's "Payer en ligne", or "Paiement en cours de confirmation" with a link to the

@@ -1,5 +1,4 @@
 import type { RequestStatus } from "@/db/schema";
-import { unreadMessagesLabel } from "@/lib/requests/types";
 
 const STATUS_CLASS: Record<RequestStatus, string> = {
   pending: "badge pending-value",
@@ -12,7 +11,7 @@ export function RequestStatusBadge({ status, label }: { status: RequestStatus; l
   return <span className={STATUS_CLASS[status]}>{label}</span>;
 }
 
-/** "1 nouveau(x) message(s)" on a request the town changed or answered. */
-export function UnreadBadge({ count }: { count: number }) {
-  return count > 0 ? <span className="badge badge--danger">{unreadMessagesLabel(count)}</span> : null;
+/** "1 nouveau(x) message(s)" (unreadMessagesLabel) on a request the town changed or answered; nothing without. */
+export function UnreadBadge({ label }: { label: string | null }) {
+  return label ? <span className="badge badge--danger">{label}</span> : null;
 }

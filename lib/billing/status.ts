@@ -30,6 +30,15 @@ export function invoiceStatusLabel(invoice: InvoiceFacts): string {
   return invoiceStatusLabels[status];
 }
 
+/** What an invoice's badge shows (components/billing/invoice-status.tsx). */
+export function invoiceBadge(invoice: InvoiceFacts & { treasuryContact: string | null }) {
+  return {
+    status: invoiceStatus(invoice),
+    label: invoiceStatusLabel(invoice),
+    treasuryContact: invoice.treasuryContact,
+  };
+}
+
 export const invoiceStatusLabels: Record<InvoiceStatus, string> = {
   cancelled: "Annulée par avoir",
   paid: "Payée",

@@ -640,9 +640,12 @@ describe("loadPlanning", () => {
       childIds: [child],
       activityId: activity.id,
     });
+    // An activity of the commune the child is not enrolled in: its closure is neither shown nor applied.
+    const otherActivity = await insertActivity(database.db, communeId, { code: "9", name: "Piscine" });
     await database.db.insert(closureDays).values([
       { communeId, activityId: activity.id, date: "2026-12-01", kind: "closure", label: "Grève" },
       { communeId, activityId: null, date: "2026-12-04", kind: "school_holiday", label: "Vacances de test" },
+      { communeId, activityId: otherActivity.id, date: "2026-12-02", kind: "closure", label: "Bassin fermé" },
     ]);
     // Wednesday 25/11, booked: its J-2 cancellation deadline (Monday 23/11 at 10:00) is past.
     await database.db.insert(bookings).values({
@@ -660,6 +663,7 @@ describe("loadPlanning", () => {
       { day: "2026-12-04", kind: "school_holiday", label: "Vacances de test" },
     ]);
     expect(planning.slots.map((s) => s.day)).not.toContain("2026-12-01");
+    expect(planning.slots.map((s) => s.day)).toContain("2026-12-02");
     expect(planning.slots.find((s) => s.day === "2026-11-25")).toMatchObject({
       action: "absence",
       blockedReason: null,

@@ -3,21 +3,23 @@ import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { activities, type BookingStatus, bookings, children, documents, enrolments, requests } from "@/db/schema";
 import { currentTime } from "@/lib/clock";
+import { preparedPerDatabase } from "@/lib/database/prepared";
 import { dayNotes } from "@/lib/planning/day-notes";
-import { eachDay, earlierDay, type IsoDay, isoWeekday, laterDay } from "@/lib/planning/days";
+import { eachDay, earlierDay, FIRST_DAY, type IsoDay, isoWeekday, LAST_DAY, laterDay } from "@/lib/planning/days";
 import { lateAbsenceWarning } from "@/lib/planning/deadlines";
 import { activityLabel, childColor } from "@/lib/planning/labels";
 import { dayChecker } from "@/lib/planning/period";
 import { slotAction, slotState } from "@/lib/planning/slot-state";
-import { activityRuleColumns, activityRules, loadClosureCalendar } from "./rules-context";
+import { activityRuleColumns, activityRules, closureCalendarOf, loadCommuneClosures } from "./rules-context";
 import type { EnrolmentChoice, PlanningActivity, PlanningChild, PlanningData, PlanningSlot } from "./types";
 
 /**
  * The household's active enrolments overlapping a range, with their child and activity (one query), in the
  * columns the planning and the period form read: each column of each row is mapped by drizzle on every page view.
+ * Built once (lib/database/prepared.ts), as are the planning's other reads: every family opens the planning.
  */
-function loadEnrolments(db: Db, p: { communeId: string; householdId: string; from?: IsoDay; to?: IsoDay }) {
-  return db
+const householdEnrolmentsBetween = preparedPerDatabase((db) =>
+  db
     .select({
       enrolment: { startsOn: enrolments.startsOn, endsOn: enrolments.endsOn, status: enrolments.status },
       activity: {
@@ -33,70 +35,81 @@ function loadEnrolments(db: Db, p: { communeId: string; householdId: string; fro
       child: { id: children.id, firstName: children.firstName, lastName: children.lastName },
     })
     .from(enrolments)
-    .innerJoin(activities, and(eq(activities.id, enrolments.activityId), eq(activities.communeId, p.communeId)))
-    .innerJoin(children, and(eq(children.id, enrolments.childId), eq(children.householdId, p.householdId)))
+    .innerJoin(
+      activities,
+      and(eq(activities.id, enrolments.activityId), eq(activities.communeId, sql.placeholder("communeId"))),
+    )
+    .innerJoin(
+      children,
+      and(eq(children.id, enrolments.childId), eq(children.householdId, sql.placeholder("householdId"))),
+    )
     .where(
       and(
-        eq(enrolments.communeId, p.communeId),
-        eq(enrolments.householdId, p.householdId),
+        eq(enrolments.communeId, sql.placeholder("communeId")),
+        eq(enrolments.householdId, sql.placeholder("householdId")),
         eq(enrolments.status, "active"),
         eq(activities.archived, false),
-        p.to ? lte(enrolments.startsOn, p.to) : undefined,
-        p.from ? gte(enrolments.endsOn, p.from) : undefined,
+        lte(enrolments.startsOn, sql.placeholder("to")),
+        gte(enrolments.endsOn, sql.placeholder("from")),
       ),
     )
-    .orderBy(asc(children.birthDate), asc(children.firstName), asc(activities.code), asc(activities.name));
-}
+    .orderBy(asc(children.birthDate), asc(children.firstName), asc(activities.code), asc(activities.name))
+    .prepare("household_enrolments_between"),
+);
+
+/** The household's slots booked, asked or cancelled between two days, with their request and certificate. */
+const householdBookingsBetween = preparedPerDatabase((db) =>
+  db
+    .select({
+      id: bookings.id,
+      childId: bookings.childId,
+      activityId: bookings.activityId,
+      date: bookings.date,
+      status: bookings.status,
+      // A certificate handed in and not refused: pending (being checked) or validated.
+      justified: sql<boolean>`(${documents.id} is not null)`,
+      reference: requests.reference,
+    })
+    .from(bookings)
+    .leftJoin(requests, and(eq(requests.id, bookings.requestId), eq(requests.communeId, sql.placeholder("communeId"))))
+    .leftJoin(
+      documents,
+      and(
+        eq(documents.id, bookings.justificationDocumentId),
+        eq(documents.communeId, sql.placeholder("communeId")),
+        inArray(documents.state, ["pending", "validated"]),
+      ),
+    )
+    .where(
+      and(
+        eq(bookings.communeId, sql.placeholder("communeId")),
+        eq(bookings.householdId, sql.placeholder("householdId")),
+        gte(bookings.date, sql.placeholder("from")),
+        lte(bookings.date, sql.placeholder("to")),
+      ),
+    )
+    .prepare("household_bookings_between"),
+);
+
+type Range = { communeId: string; householdId: string; from: IsoDay; to: IsoDay };
 
 /**
  * Everything the planning shows between two days: the enrolled children and activities and each slot with its
  * state, what a click would do and why it can't (or what it will cost), and what each day is (holiday, closure).
- * Three queries whatever the range.
+ * Three queries whatever the range, run together.
  */
 export async function loadPlanning(
   db: Db,
   p: { communeId: string; householdId: string; from: IsoDay; to: IsoDay; now?: Date },
 ): Promise<PlanningData> {
   const now = p.now ?? currentTime();
-  const [rows, booked] = await Promise.all([
-    loadEnrolments(db, p),
-    db
-      .select({
-        id: bookings.id,
-        childId: bookings.childId,
-        activityId: bookings.activityId,
-        date: bookings.date,
-        status: bookings.status,
-        // A certificate handed in and not refused: pending (being checked) or validated.
-        justified: sql<boolean>`(${documents.id} is not null)`,
-        reference: requests.reference,
-      })
-      .from(bookings)
-      .leftJoin(requests, and(eq(requests.id, bookings.requestId), eq(requests.communeId, p.communeId)))
-      .leftJoin(
-        documents,
-        and(
-          eq(documents.id, bookings.justificationDocumentId),
-          eq(documents.communeId, p.communeId),
-          inArray(documents.state, ["pending", "validated"]),
-        ),
-      )
-      .where(
-        and(
-          eq(bookings.communeId, p.communeId),
-          eq(bookings.householdId, p.householdId),
-          gte(bookings.date, p.from),
-          lte(bookings.date, p.to),
-        ),
-      ),
+  const range: Range = { communeId: p.communeId, householdId: p.householdId, from: p.from, to: p.to };
+  const [rows, booked, closures] = await Promise.all([
+    householdEnrolmentsBetween(db).execute(range),
+    householdBookingsBetween(db).execute(range),
+    loadCommuneClosures(db, p),
   ]);
-  const calendar = await loadClosureCalendar(db, {
-    communeId: p.communeId,
-    activityIds: [...new Set(rows.map((r) => r.activity.id))],
-    from: p.from,
-    to: p.to,
-  });
-
+  const calendar = closureCalendarOf(closures);
   const byKey = new Map(booked.map((b) => [`${b.childId}:${b.activityId}:${b.date}`, b]));
   // The range's days and weekdays once for every enrolment (each is a Date built and read).
   const rangeDays = eachDay(p.from, p.to).map((day) => ({ day, weekday: isoWeekday(day) }));
@@ -176,7 +189,9 @@ export async function listEnrolmentChoices(
   db: Db,
   p: { communeId: string; householdId: string },
 ): Promise<EnrolmentChoice[]> {
-  const rows = await loadEnrolments(db, p);
+  // Every enrolment, whatever its period: the range is all the days the portal handles.
+  const range: Range = { ...p, from: FIRST_DAY, to: LAST_DAY };
+  const rows = await householdEnrolmentsBetween(db).execute(range);
   return rows.map(({ enrolment, activity, child }) => ({
     childId: child.id,
     childName: `${child.firstName} ${child.lastName}`,

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Activity, activities, closureDays } from "@/db/schema";
+import { preparedPerDatabase } from "@/lib/database/prepared";
 import type { ClosedDay } from "@/lib/planning/day-notes";
 import { addDays, type IsoDay } from "@/lib/planning/days";
 import type { ActivityRules } from "@/lib/planning/period";
@@ -46,6 +47,13 @@ export interface ClosureCalendar {
   closedDays: readonly ClosedDay[];
 }
 
+const closureColumns = {
+  activityId: closureDays.activityId,
+  date: closureDays.date,
+  kind: closureDays.kind,
+  label: closureDays.label,
+};
+
 /** The commune's closures touching these activities over a range, in one query. */
 export async function loadClosureCalendar(
   db: Db,
@@ -53,12 +61,7 @@ export async function loadClosureCalendar(
 ): Promise<ClosureCalendar> {
   const rows = p.activityIds.length
     ? await db
-        .select({
-          activityId: closureDays.activityId,
-          date: closureDays.date,
-          kind: closureDays.kind,
-          label: closureDays.label,
-        })
+        .select(closureColumns)
         .from(closureDays)
         .where(
           and(
@@ -69,6 +72,38 @@ export async function loadClosureCalendar(
           ),
         )
     : [];
+  return closureCalendarOf(rows);
+}
+
+const communeClosuresBetween = preparedPerDatabase((db) =>
+  db
+    .select(closureColumns)
+    .from(closureDays)
+    .where(
+      and(
+        eq(closureDays.communeId, sql.placeholder("communeId")),
+        gte(closureDays.date, sql.placeholder("from")),
+        lte(closureDays.date, sql.placeholder("to")),
+      ),
+    )
+    .prepare("commune_closures_between"),
+);
+
+/**
+ * The commune's closures over a range, of every activity: a read that needs no list of activities, so the planning
+ * runs it beside the enrolments instead of after them. Another activity's closures are harmless there: closuresOf
+ * asks for one activity, and dayNotes shows only the activities shown.
+ */
+export function loadCommuneClosures(db: Db, p: { communeId: string; from: IsoDay; to: IsoDay }): Promise<ClosedDay[]> {
+  return communeClosuresBetween(db).execute({
+    communeId: p.communeId,
+    from: addDays(p.from, -DEADLINE_LOOKBACK_DAYS),
+    to: p.to,
+  });
+}
+
+/** The calendar of these closure rows. */
+export function closureCalendarOf(rows: readonly ClosedDay[]): ClosureCalendar {
   const communeWide = new Map<IsoDay, string>();
   const byActivity = new Map<string, Map<IsoDay, string>>();
   const publicHolidays = new Set<IsoDay>();
@@ -84,7 +119,7 @@ export async function loadClosureCalendar(
   const merged = new Map<string, ReadonlyMap<IsoDay, string>>();
   return {
     publicHolidays,
-    closedDays: rows.map(({ date, kind, label, activityId }) => ({ date, kind, label, activityId })),
+    closedDays: rows,
     closuresOf(activityId) {
       let closures = merged.get(activityId);
       if (!closures) {

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { children, type DocumentState, type DocumentType, documents, documentTypes, requests } from "@/db/schema";
+import { preparedPerDatabase } from "@/lib/database/prepared";
 import type { IsoDay } from "@/lib/planning/days";
 import type { DocumentDisplayState } from "./labels";
 import { documentDisplayState, isToProvide } from "./rules";
@@ -49,6 +50,52 @@ const asCurrent = (row: Omit<CurrentDocument, "state"> & { state: DocumentState 
   state: row.state as CurrentDocument["state"],
 });
 
+// The three reads of the list, built once (lib/database/prepared.ts): Mes demandes and the Dossier famille count
+// the documents to provide on every view.
+const activeDocumentTypes = preparedPerDatabase((db) =>
+  db
+    .select()
+    .from(documentTypes)
+    .where(and(eq(documentTypes.communeId, sql.placeholder("communeId")), eq(documentTypes.active, true)))
+    .orderBy(asc(documentTypes.position), asc(documentTypes.label))
+    .prepare("active_document_types"),
+);
+
+const householdChildren = preparedPerDatabase((db) =>
+  db
+    .select({ id: children.id, firstName: children.firstName, lastName: children.lastName })
+    .from(children)
+    .where(
+      and(
+        eq(children.communeId, sql.placeholder("communeId")),
+        eq(children.householdId, sql.placeholder("householdId")),
+      ),
+    )
+    .orderBy(asc(children.birthDate), asc(children.firstName), asc(children.id))
+    .prepare("household_children_for_documents"),
+);
+
+const householdCurrentDocuments = preparedPerDatabase((db) =>
+  db
+    .select({
+      ...currentColumns,
+      typeId: documents.typeId,
+      childId: documents.childId,
+      request: { id: requests.id, reference: requests.reference, status: requests.status },
+    })
+    .from(documents)
+    .leftJoin(requests, and(eq(requests.id, documents.requestId), eq(requests.communeId, documents.communeId)))
+    .where(
+      and(
+        eq(documents.communeId, sql.placeholder("communeId")),
+        eq(documents.householdId, sql.placeholder("householdId")),
+        ne(documents.state, "replaced"),
+      ),
+    )
+    .orderBy(desc(documents.createdAt))
+    .prepare("household_current_documents"),
+);
+
 /**
  * What the town asks of this household: every active "household" type once, every active "child" type for each
  * child, plus the documents handed in with requests (RIB, certificates) that are current. Sorted by type position,
@@ -61,35 +108,12 @@ export async function listHouseholdDocuments(
   db: Db,
   params: { communeId: string; householdId: string; today: IsoDay },
 ): Promise<DocumentLine[]> {
-  const { communeId, householdId, today } = params;
+  const { today } = params;
+  const scope = { communeId: params.communeId, householdId: params.householdId };
   const [types, kids, currents] = await Promise.all([
-    db
-      .select()
-      .from(documentTypes)
-      .where(and(eq(documentTypes.communeId, communeId), eq(documentTypes.active, true)))
-      .orderBy(asc(documentTypes.position), asc(documentTypes.label)),
-    db
-      .select({ id: children.id, firstName: children.firstName, lastName: children.lastName })
-      .from(children)
-      .where(and(eq(children.communeId, communeId), eq(children.householdId, householdId)))
-      .orderBy(asc(children.birthDate), asc(children.firstName), asc(children.id)),
-    db
-      .select({
-        ...currentColumns,
-        typeId: documents.typeId,
-        childId: documents.childId,
-        request: { id: requests.id, reference: requests.reference, status: requests.status },
-      })
-      .from(documents)
-      .leftJoin(requests, and(eq(requests.id, documents.requestId), eq(requests.communeId, documents.communeId)))
-      .where(
-        and(
-          eq(documents.communeId, communeId),
-          eq(documents.householdId, householdId),
-          ne(documents.state, "replaced"),
-        ),
-      )
-      .orderBy(desc(documents.createdAt)),
+    activeDocumentTypes(db).execute(scope),
+    householdChildren(db).execute(scope),
+    householdCurrentDocuments(db).execute(scope),
   ]);
   const pick = (type: DocumentType): DocumentLine["type"] => ({
     id: type.id,

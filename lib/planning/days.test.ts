@@ -1,5 +1,6 @@
+import { TZDate } from "@date-fns/tz";
 import { describe, expect, it } from "vitest";
-import { addDays, eachDay, isoWeekday, parisDay } from "./days";
+import { addDays, eachDay, isoWeekday, PARIS, parisDay, parisTime } from "./days";
 
 /** The same answers from Date, at UTC noon: what the day numbers replace. */
 const viaDate = {
@@ -63,5 +64,34 @@ describe("parisDay", () => {
     expect(parisDay(new Date("2026-10-24T22:00:00Z"))).toBe("2026-10-25");
     expect(parisDay(new Date("2026-10-25T22:59:59Z"))).toBe("2026-10-25");
     expect(parisDay(new Date("2026-10-25T23:00:00Z"))).toBe("2026-10-26");
+  });
+});
+
+describe("parisDay and parisTime, against the time zone library", () => {
+  it("agree with TZDate on an instant every 37 minutes from 2019 to 2031, DST changes included", () => {
+    const pad = (n: number) => String(n).padStart(2, "0");
+    const mismatches: string[] = [];
+    const end = Date.UTC(2031, 0, 1);
+    // 37 minutes and 13 seconds: the instants fall on every minute of the hour and on both sides of each change.
+    for (let ms = Date.UTC(2019, 0, 1); ms < end; ms += 37 * 60_000 + 13_000) {
+      const d = new TZDate(ms, PARIS);
+      const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+      const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+      const instant = new Date(ms);
+      if (parisDay(instant) !== day || parisTime(instant) !== time)
+        mismatches.push(`${instant.toISOString()}: ${parisDay(instant)} ${parisTime(instant)}, not ${day} ${time}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("gives the wall clock on each side of a change of offset", () => {
+    // 29 March 2026: 00:59:59 UTC is 01:59:59 in Paris, 01:00 UTC is 03:00.
+    expect(parisTime(new Date("2026-03-29T00:59:59Z"))).toBe("01:59");
+    expect(parisTime(new Date("2026-03-29T01:00:00Z"))).toBe("03:00");
+    // 25 October 2026: 00:59 UTC is 02:59 (summer time), 01:00 UTC is 02:00 again (winter time).
+    expect(parisTime(new Date("2026-10-25T00:59:00Z"))).toBe("02:59");
+    expect(parisTime(new Date("2026-10-25T01:00:00Z"))).toBe("02:00");
+    expect(parisTime(new Date("2026-12-31T23:00:00Z"))).toBe("00:00");
+    expect(parisDay(new Date("2026-12-31T23:00:00Z"))).toBe("2027-01-01");
   });
 });

@@ -1,4 +1,4 @@
-import { TZDate } from "@date-fns/tz";
+import { TZDate, tzOffset } from "@date-fns/tz";
 
 /*
  * Calendar days as "YYYY-MM-DD" strings (what a `date` column holds) and the Europe/Paris wall clock.
@@ -82,21 +82,41 @@ export function eachDay(from: IsoDay, to: IsoDay): IsoDay[] {
   return days;
 }
 
-// A request asks for the day "now" falls on several times (the page's today, each enrolment's checks): the last
-// Paris day worked out is kept with the instants it runs between, its midnights (never skipped by a DST change,
-// which happens at 02:00 or 03:00).
-let lastParisDay = { day: "", from: 0, to: 0 };
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+// Paris's offset from UTC, kept per UTC hour: a page asks for the Paris day and time of many instants (now, each
+// slot's deadline), and the time zone lookup (Intl) costs far more than the arithmetic around it. An hour is kept
+// only when its two ends have the same offset: Paris changes offset on a whole UTC hour (01:00), but this does not
+// rely on it.
+const hourOffsets = new Map<number, number>();
+const MAX_CACHED_HOURS = 20_000;
+
+/** Paris's offset from UTC at an instant, in ms (+1 h in winter, +2 h in summer). */
+function parisOffsetMs(ms: number): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = hourOffsets.get(hour);
+  if (offset === undefined) {
+    const lookup = (at: number) => tzOffset(PARIS, new Date(at)) * 60_000;
+    offset = lookup(hour * HOUR_MS);
+    if (offset !== lookup(hour * HOUR_MS + HOUR_MS - 1)) return lookup(ms);
+    if (hourOffsets.size >= MAX_CACHED_HOURS) hourOffsets.clear();
+    hourOffsets.set(hour, offset);
+  }
+  return offset;
+}
+
+/** The Paris wall clock of an instant: its day number and the ms since that day's midnight. */
+function parisClock(instant: Date): { dayNumber: number; msOfDay: number } {
+  const ms = instant.getTime();
+  const local = ms + parisOffsetMs(ms);
+  const n = Math.floor(local / DAY_MS);
+  return { dayNumber: n, msOfDay: local - n * DAY_MS };
+}
 
 /** The calendar day an instant falls on in Paris. */
 export function parisDay(instant: Date): IsoDay {
-  const ms = instant.getTime();
-  if (ms >= lastParisDay.from && ms < lastParisDay.to) return lastParisDay.day;
-  const d = new TZDate(ms, PARIS);
-  const day = `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}`;
-  const from = parisInstant(day, "00:00").getTime();
-  const to = parisInstant(addDays(day, 1), "00:00").getTime();
-  lastParisDay = { day, from, to };
-  return day;
+  return dayOfNumber(parisClock(instant).dayNumber);
 }
 
 // Deadlines ask for the same few wall-clock times of the same days over and over; the time zone maths is the
@@ -120,8 +140,8 @@ export function parisInstant(day: IsoDay, time: string): Date {
 
 /** "HH:mm" of an instant in Paris. */
 export function parisTime(instant: Date): string {
-  const d = new TZDate(instant.getTime(), PARIS);
-  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+  const minutes = Math.floor(parisClock(instant).msOfDay / 60_000);
+  return `${pad(Math.floor(minutes / 60), 2)}:${pad(minutes % 60, 2)}`;
 }
 
 export const WEEKDAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"] as const;

@@ -11,6 +11,7 @@ import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
 import { chooseSubscribedHousehold } from "@/lib/subscriptions/households";
 import { BillingPage } from "./_billing/billing-page";
+import { invoiceRow } from "./_billing/invoice-rows";
 import { onlineOffers } from "./_billing/online-offers";
 import { invoiceQuerySchema } from "./_billing/query";
 import { payInvoiceOnline } from "./actions";
@@ -128,7 +129,11 @@ export default async function BillingSpacePage({ params, searchParams }: Props) 
               : "Aucune facture n'a encore été émise pour votre dossier famille."}
           </p>
         ) : (
-          <InvoiceList slug={slug} invoices={invoices} online={{ offers, action: payInvoiceOnline.bind(null, slug) }} />
+          <InvoiceList
+            slug={slug}
+            invoices={invoices.map((invoice) => invoiceRow(invoice, offers.get(invoice.id)))}
+            payOnline={payInvoiceOnline.bind(null, slug)}
+          />
         )}
       </section>
       <section aria-labelledby="attestations">

@@ -3,14 +3,16 @@ import { DocumentsToProvide } from "@/components/documents/documents-to-provide"
 import { MarkReadForm } from "@/components/requests/mark-read-form";
 import { Pager } from "@/components/requests/pager";
 import { RequestFilters } from "@/components/requests/request-filters";
-import { RequestTable } from "@/components/requests/request-table";
+import { type RequestRow, RequestTable } from "@/components/requests/request-table";
 import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
 import { requireUser } from "@/lib/auth/session";
 import { todayInParis } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { countDocumentsToProvide } from "@/lib/documents/household-documents";
-import { listAccountPreRegistrations, listHouseholdRequests } from "@/lib/requests/lists";
+import { formatDateTime } from "@/lib/format";
+import { listAccountPreRegistrations, listHouseholdRequests, type RequestListItem } from "@/lib/requests/lists";
+import { unreadMessagesLabel } from "@/lib/requests/types";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
 import { chooseSubscribedHousehold } from "@/lib/subscriptions/households";
@@ -27,6 +29,19 @@ export const metadata: Metadata = { title: "Mes demandes" };
 const PAGE_SIZE = 20;
 
 const resultCount = (n: number) => `${n} résultat${n > 1 ? "s" : ""}`;
+
+/** What the table shows of a request, written out here (see RequestRow). */
+function requestRow(item: RequestListItem): RequestRow {
+  return {
+    id: item.id,
+    reference: item.reference,
+    date: formatDateTime(item.createdAt),
+    description: item.subject ? `${item.typeLabel} – ${item.subject}` : item.typeLabel,
+    status: item.status,
+    statusLabel: item.statusLabel,
+    unread: item.unreadCount > 0 ? unreadMessagesLabel(item.unreadCount) : null,
+  };
+}
 
 /** Mes demandes: every request of the household, of every type, newest first, with filters and paging. */
 export default async function MyRequestsPage({ params, searchParams }: Props) {
@@ -57,28 +72,24 @@ export default async function MyRequestsPage({ params, searchParams }: Props) {
             qu&apos;elle sera acceptée.
           </p>
         ) : null}
-        {preRegistrations.length ? (
-          <RequestTable items={preRegistrations} detailHref={(id) => routes.citizen.request(slug, id)} />
-        ) : null}
+        {preRegistrations.length ? <RequestTable slug={slug} rows={preRegistrations.map(requestRow)} /> : null}
         {pending ? null : <NoSubscriptionNotice commune={commune} canSubscribe={user.role === "family"} />}
       </>
     );
   }
   const household = households.current;
-  const toProvide = await countDocumentsToProvide(db, {
-    communeId: commune.id,
-    householdId: household.id,
-    today: todayInParis(),
-  });
-  const list = await listHouseholdRequests(db, {
-    communeId: commune.id,
-    householdId: household.id,
-    types: filters.type ? [filters.type] : undefined,
-    state: filters.etat,
-    reference: filters.reference,
-    page: filters.page,
-    pageSize: PAGE_SIZE,
-  });
+  const [toProvide, list] = await Promise.all([
+    countDocumentsToProvide(db, { communeId: commune.id, householdId: household.id, today: todayInParis() }),
+    listHouseholdRequests(db, {
+      communeId: commune.id,
+      householdId: household.id,
+      types: filters.type ? [filters.type] : undefined,
+      state: filters.etat,
+      reference: filters.reference,
+      page: filters.page,
+      pageSize: PAGE_SIZE,
+    }),
+  ]);
   const scoped = { ...filters, famille: households.all.length > 1 ? household.id : undefined };
   return (
     <>
@@ -96,7 +107,7 @@ export default async function MyRequestsPage({ params, searchParams }: Props) {
         <p>Aucune demande ne correspond à ces critères.</p>
       ) : (
         <MarkReadForm action={markMyRequestsRead.bind(null, slug)} householdId={household.id}>
-          <RequestTable items={list.items} detailHref={(id) => routes.citizen.request(slug, id)} />
+          <RequestTable slug={slug} rows={list.items.map(requestRow)} />
         </MarkReadForm>
       )}
       <Pager

@@ -13,7 +13,7 @@ import { findViewableInvoice } from "@/lib/billing/family/detail";
 import { groupInvoiceLines } from "@/lib/billing/family/invoice-lines";
 import { INVOICE_LINE_KIND_LABELS } from "@/lib/billing/line-labels";
 import { monthLabel } from "@/lib/billing/periods";
-import { balanceCents, invoiceStatus } from "@/lib/billing/status";
+import { balanceCents, invoiceBadge, invoiceStatus } from "@/lib/billing/status";
 import { getDb } from "@/lib/db";
 import { formatDate, formatEuros } from "@/lib/format";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
@@ -74,7 +74,7 @@ export default async function InvoicePage({ params }: Props) {
         </dd>
         <dt>Statut</dt>
         <dd>
-          <InvoiceStatusBadge invoice={invoice} />
+          <InvoiceStatusBadge {...invoiceBadge(invoice)} />
         </dd>
       </dl>
       <p className="button-row">

@@ -15,7 +15,7 @@ import { findViewableInvoice, type InvoiceDetail } from "@/lib/billing/family/de
 import { findHouseholdOnlinePayment, type OnlinePaymentView } from "@/lib/billing/online/reads";
 import { checkOnlinePayment } from "@/lib/billing/online/settle";
 import { CARD_PAGE_LIFETIME_MS } from "@/lib/billing/online/start";
-import { balanceCents, invoiceStatus } from "@/lib/billing/status";
+import { balanceCents, invoiceBadge, invoiceStatus } from "@/lib/billing/status";
 import { getDb } from "@/lib/db";
 import { formatDateTime, formatEuros } from "@/lib/format";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
@@ -105,7 +105,7 @@ export default async function OnlinePaymentPage({ params }: Props) {
         <dd>{formatEuros(balanceCents(invoice))}</dd>
         <dt>Statut de la facture</dt>
         <dd>
-          <InvoiceStatusBadge invoice={invoice} />
+          <InvoiceStatusBadge {...invoiceBadge(invoice)} />
         </dd>
       </dl>
       <p className="button-row">
