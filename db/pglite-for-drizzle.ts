@@ -75,7 +75,11 @@ export function pgliteForDrizzle(pg: PGlite): PGlite {
       { syncToFs: false },
     );
     if (!inTransaction) await pg.syncToFs();
-    return parse.parseResults(messages, pg.parsers, options)[0] as Results<T>;
+    // PGlite's parseResults copies its whole table of parsers (one per type of the database, arrays included: some
+    // hundreds) into a new object to add a statement's own, on every statement; drizzle gives every statement its
+    // own. Those few are laid over the table instead, which is read through.
+    const parsers = options?.parsers ? Object.assign(Object.create(pg.parsers), options.parsers) : pg.parsers;
+    return parse.parseResults(messages, parsers, { ...options, parsers: undefined })[0] as Results<T>;
   }
 
   function query<T>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {

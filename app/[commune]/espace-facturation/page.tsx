@@ -5,6 +5,7 @@ import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { listAttestationYears } from "@/lib/billing/family/attestation-data";
 import { listFamilyInvoices, listInvoiceFilterChoices } from "@/lib/billing/family/invoices";
+import { openAttemptsByInvoice } from "@/lib/billing/online/reads";
 import { todayInParis } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
@@ -51,12 +52,13 @@ export default async function BillingSpacePage({ params, searchParams }: Props) 
 
   const scope = { communeId: commune.id, userId: user.id, householdId: households.current.id };
   const currentYear = Number(todayInParis().slice(0, 4));
-  const [invoices, choices, attestationYears] = await Promise.all([
+  const [invoices, choices, attestationYears, openAttempts] = await Promise.all([
     listFamilyInvoices(db, { ...scope, natureId: filters.nature, year: filters.annee, toPay: filters.aPayer }),
     listInvoiceFilterChoices(db, scope),
     listAttestationYears(db, { ...scope, currentYear }),
+    openAttemptsByInvoice(db, scope),
   ]);
-  const offers = await onlineOffers(db, scope, invoices);
+  const offers = onlineOffers(invoices, openAttempts);
   const famille = households.all.length > 1 ? households.current.id : undefined;
   const count = `${invoices.length} résultat${invoices.length > 1 ? "s" : ""}`;
   const filtered = Boolean(filters.nature || filters.annee || filters.aPayer);

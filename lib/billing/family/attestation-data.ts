@@ -11,6 +11,7 @@ import {
   payments,
   subscriptions,
 } from "@/db/schema";
+import { preparedPerDatabase } from "@/lib/database/prepared";
 import { type AttestationResult, computeChildcareAttestation } from "./attestation";
 import { type FamilyBillingScope, subscribedBy } from "./scope";
 
@@ -128,6 +129,31 @@ export async function loadChildcareAttestation(
   };
 }
 
+const paymentYear = sql<number>`extract(year from ${payments.receivedOn})::int`;
+
+/** The years the household paid something in before a day: built once, Mes factures reads it on every view. */
+const householdPaymentYearsBefore = preparedPerDatabase((db) =>
+  db
+    .selectDistinct({ year: paymentYear })
+    .from(payments)
+    .innerJoin(
+      subscriptions,
+      subscribedBy(payments.householdId, {
+        communeId: sql.placeholder("communeId"),
+        userId: sql.placeholder("userId"),
+      }),
+    )
+    .where(
+      and(
+        eq(payments.communeId, sql.placeholder("communeId")),
+        eq(payments.householdId, sql.placeholder("householdId")),
+        isNull(payments.cancelledAt),
+        lt(payments.receivedOn, sql.placeholder("before")),
+      ),
+    )
+    .prepare("household_payment_years_before"),
+);
+
 /**
  * The years Mes factures offers an attestation for: from January on, the year just ended, and every earlier year
  * the household paid something in (newest first).
@@ -136,19 +162,12 @@ export async function listAttestationYears(
   db: Db,
   params: FamilyBillingScope & { currentYear: number },
 ): Promise<number[]> {
-  const year = sql<number>`extract(year from ${payments.receivedOn})::int`;
-  const rows = await db
-    .selectDistinct({ year })
-    .from(payments)
-    .innerJoin(subscriptions, subscribedBy(payments.householdId, params))
-    .where(
-      and(
-        eq(payments.communeId, params.communeId),
-        eq(payments.householdId, params.householdId),
-        isNull(payments.cancelledAt),
-        lt(payments.receivedOn, `${params.currentYear - 1}-01-01`),
-      ),
-    );
+  const rows = await householdPaymentYearsBefore(db).execute({
+    communeId: params.communeId,
+    userId: params.userId,
+    householdId: params.householdId,
+    before: `${params.currentYear - 1}-01-01`,
+  });
   const years = new Set([params.currentYear - 1, ...rows.map((r) => Number(r.year))]);
   return [...years].sort((a, b) => b - a);
 }

@@ -11,6 +11,7 @@ import {
   regies,
   subscriptions,
 } from "@/db/schema";
+import { preparedPerDatabase } from "@/lib/database/prepared";
 import { invoiceStateColumns } from "../invoice-parts";
 import { type FamilyBillingScope, subscribedBy } from "./scope";
 
@@ -151,24 +152,46 @@ export async function listSettlements(
   return byInvoice;
 }
 
+const invoiceYear = sql<number>`extract(year from ${invoices.issuedOn})::int`;
+
+// The filters' two reads, built once (lib/database/prepared.ts): Mes factures makes them on every view.
+const communeNatures = preparedPerDatabase((db) =>
+  db
+    .select({ id: invoiceNatures.id, label: invoiceNatures.label })
+    .from(invoiceNatures)
+    .where(eq(invoiceNatures.communeId, sql.placeholder("communeId")))
+    .orderBy(asc(invoiceNatures.label))
+    .prepare("commune_invoice_natures"),
+);
+
+const householdInvoiceYears = preparedPerDatabase((db) => {
+  const scope = { communeId: sql.placeholder("communeId"), userId: sql.placeholder("userId") };
+  return db
+    .selectDistinct({ year: invoiceYear })
+    .from(invoices)
+    .innerJoin(subscriptions, subscribedBy(invoices.householdId, scope))
+    .where(
+      and(
+        eq(invoices.communeId, sql.placeholder("communeId")),
+        eq(invoices.householdId, sql.placeholder("householdId")),
+      ),
+    )
+    .orderBy(desc(invoiceYear))
+    .prepare("household_invoice_years");
+});
+
 /** The filters' choices: the commune's natures and the years the household has invoices in (newest first). */
 export async function listInvoiceFilterChoices(
   db: Db,
   params: FamilyBillingScope,
 ): Promise<{ natures: { id: string; label: string }[]; years: number[] }> {
-  const year = sql<number>`extract(year from ${invoices.issuedOn})::int`;
   const [natures, years] = await Promise.all([
-    db
-      .select({ id: invoiceNatures.id, label: invoiceNatures.label })
-      .from(invoiceNatures)
-      .where(eq(invoiceNatures.communeId, params.communeId))
-      .orderBy(asc(invoiceNatures.label)),
-    db
-      .selectDistinct({ year })
-      .from(invoices)
-      .innerJoin(subscriptions, subscribedBy(invoices.householdId, params))
-      .where(and(eq(invoices.communeId, params.communeId), eq(invoices.householdId, params.householdId)))
-      .orderBy(desc(year)),
+    communeNatures(db).execute({ communeId: params.communeId }),
+    householdInvoiceYears(db).execute({
+      communeId: params.communeId,
+      userId: params.userId,
+      householdId: params.householdId,
+    }),
   ]);
   return { natures, years: years.map((y) => Number(y.year)) };
 }

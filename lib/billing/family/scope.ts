@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, type Placeholder } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { subscriptions } from "@/db/schema";
 
@@ -14,8 +14,14 @@ export interface FamilyBillingScope {
   householdId: string;
 }
 
-/** The join condition on `subscriptions` for a row whose household is `householdColumn`. */
-export function subscribedBy(householdColumn: PgColumn, scope: Pick<FamilyBillingScope, "communeId" | "userId">) {
+/**
+ * The join condition on `subscriptions` for a row whose household is `householdColumn`; the scope's values may be
+ * placeholders, in a query prepared once.
+ */
+export function subscribedBy(
+  householdColumn: PgColumn,
+  scope: { communeId: string | Placeholder; userId: string | Placeholder },
+) {
   return and(
     eq(subscriptions.householdId, householdColumn),
     eq(subscriptions.userId, scope.userId),

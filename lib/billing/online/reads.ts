@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { households, invoices, type OnlinePayment, type OnlinePaymentState, onlinePayments } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { currentTime } from "@/lib/clock";
+import { preparedPerDatabase } from "@/lib/database/prepared";
 import { formatEuros } from "@/lib/format";
 import { payfipRefdet } from "@/lib/payfip/messages";
 import { addDays, type IsoDay, parisInstant } from "@/lib/planning/days";
@@ -49,26 +50,30 @@ export async function findHouseholdOnlinePayment(
   return row ? { ...row.attempt, invoice: row.invoice } : null;
 }
 
-/**
- * The household's attempts still in progress, by invoice (one at most each): those invoices read "Paiement en cours
- * de confirmation", and "Payer en ligne" resumes them.
- */
-export async function openAttemptsByInvoice(
-  db: Db,
-  p: { communeId: string; householdId: string; invoiceIds: string[] },
-): Promise<Map<string, OnlinePayment>> {
-  if (p.invoiceIds.length === 0) return new Map();
-  const rows = await db
+const householdOpenAttempts = preparedPerDatabase((db) =>
+  db
     .select()
     .from(onlinePayments)
     .where(
       and(
-        eq(onlinePayments.communeId, p.communeId),
-        eq(onlinePayments.householdId, p.householdId),
-        inArray(onlinePayments.invoiceId, p.invoiceIds),
+        eq(onlinePayments.communeId, sql.placeholder("communeId")),
+        eq(onlinePayments.householdId, sql.placeholder("householdId")),
         inArray(onlinePayments.state, ["opening", "open"]),
       ),
-    );
+    )
+    .prepare("household_open_online_payments"),
+);
+
+/**
+ * The household's attempts still in progress, by invoice (one at most each): those invoices read "Paiement en cours
+ * de confirmation", and "Payer en ligne" resumes them. A household has only a few at a time: all are read, with no
+ * list of invoices to wait for, so Mes factures reads them beside its invoices (built once: it does on every view).
+ */
+export async function openAttemptsByInvoice(
+  db: Db,
+  p: { communeId: string; householdId: string },
+): Promise<Map<string, OnlinePayment>> {
+  const rows = await householdOpenAttempts(db).execute({ communeId: p.communeId, householdId: p.householdId });
   return new Map(rows.map((row) => [row.invoiceId, row]));
 }
 

@@ -91,11 +91,7 @@ export async function startOnlinePayment(db: Db, params: StartParams): Promise<S
       };
 
     const current = (
-      await openAttemptsByInvoice(db, {
-        communeId: params.communeId,
-        householdId: params.householdId,
-        invoiceIds: [invoice.id],
-      })
+      await openAttemptsByInvoice(db, { communeId: params.communeId, householdId: params.householdId })
     ).get(invoice.id);
     if (current) {
       const age = now.getTime() - current.createdAt.getTime();

@@ -12,6 +12,7 @@ import { PAYMENT_METHOD_LABELS } from "@/lib/billing/allocation";
 import { findViewableInvoice } from "@/lib/billing/family/detail";
 import { groupInvoiceLines } from "@/lib/billing/family/invoice-lines";
 import { INVOICE_LINE_KIND_LABELS } from "@/lib/billing/line-labels";
+import { openAttemptsByInvoice } from "@/lib/billing/online/reads";
 import { monthLabel } from "@/lib/billing/periods";
 import { balanceCents, invoiceBadge, invoiceStatus } from "@/lib/billing/status";
 import { getDb } from "@/lib/db";
@@ -43,7 +44,10 @@ export default async function InvoicePage({ params }: Props) {
   // Staff read the page too; only the family pays.
   const offers =
     user.role === "family"
-      ? await onlineOffers(db, { communeId: commune.id, householdId: invoice.householdId }, [invoice])
+      ? onlineOffers(
+          [invoice],
+          await openAttemptsByInvoice(db, { communeId: commune.id, householdId: invoice.householdId }),
+        )
       : new Map();
   return (
     <>

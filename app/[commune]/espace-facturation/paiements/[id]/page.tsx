@@ -12,7 +12,7 @@ import type { Db } from "@/db/client";
 import type { Commune } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
 import { findViewableInvoice, type InvoiceDetail } from "@/lib/billing/family/detail";
-import { findHouseholdOnlinePayment, type OnlinePaymentView } from "@/lib/billing/online/reads";
+import { findHouseholdOnlinePayment, type OnlinePaymentView, openAttemptsByInvoice } from "@/lib/billing/online/reads";
 import { checkOnlinePayment } from "@/lib/billing/online/settle";
 import { CARD_PAGE_LIFETIME_MS } from "@/lib/billing/online/start";
 import { balanceCents, invoiceBadge, invoiceStatus } from "@/lib/billing/status";
@@ -62,9 +62,8 @@ export default async function OnlinePaymentPage({ params }: Props) {
   }
   const invoice = await findViewableInvoice(db, { communeId: commune.id, viewer: user, invoiceId: attempt.invoiceId });
   if (!invoice) notFound();
-  const offer = (await onlineOffers(db, { communeId: commune.id, householdId: invoice.householdId }, [invoice])).get(
-    invoice.id,
-  );
+  const open = await openAttemptsByInvoice(db, { communeId: commune.id, householdId: invoice.householdId });
+  const offer = onlineOffers([invoice], open).get(invoice.id);
   const paid = attempt.state === "paid";
   return (
     <>

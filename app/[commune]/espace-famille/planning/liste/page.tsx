@@ -1,6 +1,9 @@
+import { format, parse } from "date-fns";
+import { fr } from "date-fns/locale";
 import type { Metadata } from "next";
 import { z } from "zod";
-import { RequestListTable } from "@/components/planning/request-list";
+import { memoByDay } from "@/components/planning/memo-by-day";
+import { type BookingRequestListRow, RequestListTable } from "@/components/planning/request-list";
 import styles from "@/components/planning/request-list.module.css";
 import { RequestListFilter } from "@/components/planning/request-list-filter";
 import { Pager } from "@/components/requests/pager";
@@ -8,7 +11,7 @@ import { Breadcrumbs } from "@/components/shell/breadcrumbs";
 import { NoSubscriptionNotice } from "@/components/subscriptions/no-subscription-notice";
 import { Link } from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
-import { listBookingRequests, listRequestListChildren } from "@/lib/bookings/request-list";
+import { type BookingRequestRow, listBookingRequests, listRequestListChildren } from "@/lib/bookings/request-list";
 import { getDb } from "@/lib/db";
 import { breadcrumbs } from "@/lib/routes/breadcrumbs";
 import { routes } from "@/lib/routes/paths";
@@ -30,6 +33,24 @@ const querySchema = z.object({
   famille: z.preprocess(first, z.uuid().optional()).catch(undefined),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000)).catch(1),
 });
+
+/** "20 nov. 2026", as the guide's list prints a period's ends. */
+const shortDay = memoByDay((day) => format(parse(day, "yyyy-MM-dd", new Date()), "d MMM yyyy", { locale: fr }));
+
+/** What the list shows of a request, written out here (see BookingRequestListRow). */
+function listRow(item: BookingRequestRow): BookingRequestListRow {
+  return {
+    id: item.id,
+    reference: item.reference,
+    child: item.childFirstName ?? "-",
+    type: item.typeLabel,
+    facility: item.facility ?? "-",
+    activity: item.activityLabel ?? "-",
+    period: item.from && item.to ? `${shortDay(item.from)} - ${shortDay(item.to)}` : "-",
+    status: item.status,
+    statusLabel: item.statusLabel,
+  };
+}
 
 /** The household's booking and absence requests as a list, filtered by child. */
 export default async function PlanningListPage({ params, searchParams }: Props) {
@@ -78,7 +99,7 @@ export default async function PlanningListPage({ params, searchParams }: Props) 
       {list.items.length === 0 ? (
         <p>Aucune demande de réservation ou d&apos;absence{childId ? " pour cet enfant" : ""}.</p>
       ) : (
-        <RequestListTable items={list.items} detailHref={(id) => routes.citizen.request(slug, id)} />
+        <RequestListTable slug={slug} rows={list.items.map(listRow)} />
       )}
       <Pager
         page={list.page}
