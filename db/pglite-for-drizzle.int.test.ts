@@ -45,6 +45,50 @@ describe("PGlite as drizzle uses it", () => {
     expect(await byId(2)).toEqual([{ label: null }]);
   });
 
+  it("reads answers longer than PGlite's output chunks, values split across them, as PGlite's own query does", async () => {
+    const own = pgliteForDrizzle(pg);
+    // 3,000 rows of accented text, and rows of one value longer than a chunk (8 KB), cut in the middle of a letter.
+    const many = "select n, repeat('é', n % 40) as label, n % 3 = 0 as even from generate_series(1, 3000) n";
+    const long = "select n, repeat('aé', 3001 * n) as label from generate_series(1, 3) n";
+    for (const text of [many, long]) {
+      for (const rowMode of ["object", "array"] as const) {
+        const ours = await own.query(text, [], { rowMode });
+        const theirs = await pg.query(text, [], { rowMode });
+        expect(ours.rows).toEqual(theirs.rows);
+        expect(ours.fields).toEqual(theirs.fields);
+      }
+    }
+    expect((await own.query<{ label: string }>(long)).rows[2]!.label).toHaveLength(2 * 3001 * 3);
+  });
+
+  it("counts the rows a statement changed, as PGlite's own query does", async () => {
+    const own = pgliteForDrizzle(pg);
+    await own.query("create table counted (n int)");
+    const inserted = await own.query("insert into counted select generate_series(1, 5)");
+    const updated = await own.query("update counted set n = n + 1 where n > $1", [2]);
+    expect(inserted).toMatchObject({ affectedRows: 5, rows: [] });
+    expect(updated).toMatchObject({ affectedRows: 3 });
+    expect(await own.query("delete from counted")).toEqual({
+      rows: [],
+      fields: [],
+      command: "DELETE",
+      affectedRows: 5,
+      rowCount: 5,
+    });
+  });
+
+  it("reports an error that comes after rows, with PostgreSQL's code and constraint", async () => {
+    const own = pgliteForDrizzle(pg);
+    await expect(own.query("select 1 / (50 - n) from generate_series(1, 100) n")).rejects.toMatchObject({
+      code: "22012",
+    });
+    await expect(own.query("insert into item (id) values (1)")).rejects.toMatchObject({
+      code: "23505",
+      constraint: "item_pkey",
+      table: "item",
+    });
+  });
+
   it("reports a failed statement and carries on; a statement that does not parse is not kept", async () => {
     await expect(db.execute(sql`insert into item (id) values (${1})`)).rejects.toMatchObject({
       cause: expect.objectContaining({ code: "23505" }),

@@ -1,4 +1,5 @@
 import { type PGlite, parse, protocol, type QueryOptions, type Results, type Transaction } from "@electric-sql/pglite";
+import { StatementResults } from "./pglite-results";
 
 /*
  * PGlite as drizzle drives it (query, transaction), with every statement parsed and planned once. PGlite's own
@@ -65,21 +66,22 @@ export function pgliteForDrizzle(pg: PGlite): PGlite {
       const serializer = options?.serializers?.[type] ?? pg.serializers[type];
       return serializer ? serializer(value) : String(value);
     });
-    const { messages } = await pg.execProtocol(
+    // PGlite's parseResults copies its whole table of parsers (one per type of the database, arrays included: some
+    // hundreds) into a new object to add a statement's own, on every statement; drizzle gives every statement its
+    // own. Those few are laid over the table instead, which is read through.
+    const parsers = options?.parsers ? Object.assign(Object.create(pg.parsers), options.parsers) : pg.parsers;
+    const results = new StatementResults<T>(parsers, options?.rowMode);
+    await pg.execProtocolRawStream(
       concat([
         serialize.bind({ statement: statement.name, values }),
         serialize.describe({ type: "P" }),
         serialize.execute({}),
         serialize.sync(),
       ]),
-      { syncToFs: false },
+      { syncToFs: false, onRawData: results.read },
     );
     if (!inTransaction) await pg.syncToFs();
-    // PGlite's parseResults copies its whole table of parsers (one per type of the database, arrays included: some
-    // hundreds) into a new object to add a statement's own, on every statement; drizzle gives every statement its
-    // own. Those few are laid over the table instead, which is read through.
-    const parsers = options?.parsers ? Object.assign(Object.create(pg.parsers), options.parsers) : pg.parsers;
-    return parse.parseResults(messages, parsers, { ...options, parsers: undefined })[0] as Results<T>;
+    return results.finish();
   }
 
   function query<T>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {

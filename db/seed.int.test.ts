@@ -60,6 +60,16 @@ describe("demo seed", () => {
     expect(await counts()).toEqual(first);
   });
 
+  it("leaves the planner its statistics, which PostgreSQL gathers only later and PGlite never", async () => {
+    await seedIfEmpty(database.db);
+    // Only ANALYZE writes pg_stats: inserting rows does not.
+    const [row] = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(sql`pg_stats`)
+      .where(sql`schemaname = 'public' and tablename = 'bookings'`);
+    expect(row!.n).toBeGreaterThan(0);
+  });
+
   it("gives the demo commune a régie, its natures, each activity's nature and a QF tariff from 2026-09-01", async () => {
     const db = database.db;
     const town = (await db.query.communes.findFirst({ where: (c, { eq }) => eq(c.slug, demo.commune.slug) }))!;

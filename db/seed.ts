@@ -16,6 +16,7 @@ import { subscribe, upsertAccount, upsertHousehold } from "./seed-kit";
 import { seedNursery } from "./seed-nursery";
 import { seedPlanning } from "./seed-planning";
 import { seedReviewDocuments } from "./seed-review-documents";
+import { refreshPlannerStatistics } from "./statistics";
 
 async function upsertCommune(db: Db, values: typeof communes.$inferInsert) {
   await db.insert(communes).values(values).onConflictDoNothing({ target: communes.slug });
@@ -361,6 +362,7 @@ export async function seedDemo(db: Db, options: { familyCopies?: number } = {}):
 
   // Pré-inscription en crèche: after the planning, which stops when the commune has activities already.
   await seedNursery(db, { commune: town, agentUserId: agent.id, now: currentTime() });
+  await refreshPlannerStatistics(db);
 }
 
 /** First start on an empty embedded database: make the demo usable at once. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { type DatabaseHandle, type Db, openDatabase } from "@/db/client";
 import { prepareDatabase } from "@/db/prepare";
+import { keepPlannerStatisticsFresh } from "@/db/statistics";
 import { e2eMode } from "@/lib/e2e-mode";
 import { env } from "@/lib/env";
 
@@ -16,6 +17,8 @@ async function start(): Promise<DatabaseHandle> {
     // The demo is seeded into an empty database, PostgreSQL or embedded, unless SEED_DEMO=false (a real town);
     // instances starting together seed it once.
     await prepareDatabase(handle, { seedDemo: env.SEED_DEMO, familyCopies: e2eMode()?.familyCopies ?? 0 });
+    // PGlite has no autovacuum (db/statistics.ts).
+    if (handle.kind === "pglite") keepPlannerStatisticsFresh(handle.db);
     return handle;
   } catch (error) {
     await handle.close();
