@@ -1,6 +1,7 @@
 import { render, toPlainText } from "@react-email/render";
 import { type ComponentType, createElement } from "react";
 import { describe, expect, it } from "vitest";
+import { renderMail } from "@/lib/mail/send-mail";
 import AccountExistsMail from "./account-exists-mail";
 import ActivationMail from "./activation-mail";
 import AgentInvitationMail from "./agent-invitation-mail";
@@ -46,6 +47,12 @@ describe("mail templates", () => {
     const text = toPlainText(await render(mail));
     expect(text).toContain(previewCommune.name);
     expect(text).not.toMatch(/undefined|null|NaN/);
+  });
+
+  it.each(templates)("%s leaves in the outbox React Email's own text of its HTML", async (_, mail) => {
+    const { html, text } = await renderMail(mail);
+    expect(html).toBe(await render(mail));
+    expect(text).toBe(toPlainText(html));
   });
 
   it.each(templates)("%s has no fixed width a 390 px phone could not hold", async (_, mail) => {

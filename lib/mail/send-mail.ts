@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash, randomInt } from "node:crypto";
-import { render, toPlainText } from "@react-email/render";
+import { plainTextSelectors, render } from "@react-email/render";
 import { and, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { compile } from "html-to-text";
 import type { ReactElement } from "react";
 import type { Db } from "@/db/client";
 import { communes, mailOutbox } from "@/db/schema";
@@ -23,8 +24,14 @@ export type MailMessage = {
 /** HTML and plain text of a template, rendered once (the text is derived from the HTML). */
 export async function renderMail(body: ReactElement): Promise<{ html: string; text: string }> {
   const html = await render(body);
-  return { html, text: toPlainText(html.replace(INLINE_STYLES, "")) };
+  return { html, text: mailText(html.replace(INLINE_STYLES, "")) };
 }
+
+/**
+ * React Email's text conversion (`toPlainText`: html-to-text with its selectors, no wrapping), compiled once:
+ * `toPlainText` compiles the same selectors again for every mail, a quarter of its time.
+ */
+const mailText = compile({ wordwrap: false, selectors: plainTextSelectors });
 
 /**
  * The text part ignores styles, and the inline ones are most of a long table's markup: converting without them is
