@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, exists, gte, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { activities, type BookingStatus, bookings, children, documents, enrolments, requests } from "@/db/schema";
 import { currentTime } from "@/lib/clock";
@@ -57,29 +57,35 @@ const householdEnrolmentsBetween = preparedPerDatabase((db) =>
     .prepare("household_enrolments_between"),
 );
 
-/** The household's slots booked, asked or cancelled between two days, with their request and certificate. */
-const householdBookingsBetween = preparedPerDatabase((db) =>
-  db
+/**
+ * The household's slots booked, asked or cancelled between two days, with their request and whether a certificate
+ * covers them. The certificate is looked up only for a slot that names one: joined to every slot, the generic plan
+ * of this prepared read scanned `documents` again for each slot of the month.
+ */
+const householdBookingsBetween = preparedPerDatabase((db) => {
+  // A certificate handed in and not refused: pending (being checked) or validated.
+  const certificateInForce = db
+    .select({ id: documents.id })
+    .from(documents)
+    .where(
+      and(
+        eq(documents.id, bookings.justificationDocumentId),
+        eq(documents.communeId, sql.placeholder("communeId")),
+        inArray(documents.state, ["pending", "validated"]),
+      ),
+    );
+  return db
     .select({
       id: bookings.id,
       childId: bookings.childId,
       activityId: bookings.activityId,
       date: bookings.date,
       status: bookings.status,
-      // A certificate handed in and not refused: pending (being checked) or validated.
-      justified: sql<boolean>`(${documents.id} is not null)`,
+      justified: sql<boolean>`(${and(isNotNull(bookings.justificationDocumentId), exists(certificateInForce))})`,
       reference: requests.reference,
     })
     .from(bookings)
     .leftJoin(requests, and(eq(requests.id, bookings.requestId), eq(requests.communeId, sql.placeholder("communeId"))))
-    .leftJoin(
-      documents,
-      and(
-        eq(documents.id, bookings.justificationDocumentId),
-        eq(documents.communeId, sql.placeholder("communeId")),
-        inArray(documents.state, ["pending", "validated"]),
-      ),
-    )
     .where(
       and(
         eq(bookings.communeId, sql.placeholder("communeId")),
@@ -88,8 +94,8 @@ const householdBookingsBetween = preparedPerDatabase((db) =>
         lte(bookings.date, sql.placeholder("to")),
       ),
     )
-    .prepare("household_bookings_between"),
-);
+    .prepare("household_bookings_between");
+});
 
 type Range = { communeId: string; householdId: string; from: IsoDay; to: IsoDay };
 
