@@ -84,7 +84,18 @@ export function PlanningCalendar({
       ) : null}
       <div className={styles.calendar} aria-busy={narrow === null || undefined}>
         {narrow === null ? (
-          <p className={styles.calendarPending}>Chargement du planning…</p>
+          <>
+            <p className={vue ? styles.calendarPending : `${styles.calendarPending} ${styles.pendingBesideDay}`}>
+              Chargement du planning…
+            </p>
+            {vue ? null : (
+              // A phone's default view is this one day: drawn at once, inert until the page can answer a tap, so
+              // that nothing below moves when the live one replaces it. A desktop keeps the placeholder of its week.
+              <div className={styles.pendingDay} inert>
+                <DayColumns days={[date]} today={today} events={shown} notes={notes} dayHref={null} onOpen={openSlot} />
+              </div>
+            )}
+          </>
         ) : view === "mois" ? (
           <MonthGrid
             weeks={weeks}
