@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { addDays } from "../lib/planning/days";
+import { addDays, isoWeekday } from "../lib/planning/days";
 import { expect, expectAccessible, test } from "./fixtures";
 import { CLOCK_START, TODAY as today } from "./run-settings";
 
@@ -126,6 +126,29 @@ test.describe("looking at the demo's MARTIN planning", () => {
     ).toBeVisible();
     await expect(dialog.getByRole("button", { name: /Demander la réservation|Déclarer l'absence/ })).toHaveCount(0);
     await expectAccessible(page);
+  });
+});
+
+test.describe("on a phone", () => {
+  test.use({ signedInAs: "family", viewport: { width: 390, height: 844 } });
+
+  test("the planning's day keeps its place while the page loads: nothing below it moves", async ({ page }) => {
+    // A Saturday: no slot, the day drawn shortest, and the text under it in the first screen.
+    const saturday = addDays(today, (13 - isoWeekday(today)) % 7 || 7);
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      (window as unknown as { shifts: number[] }).shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) shifts.push(entry.value);
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(`/demo/espace-famille/planning?date=${saturday}`);
+    await expect(page.getByRole("link", { name: "Jour", exact: true })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByText("Chargement du planning…")).toHaveCount(0);
+    await expect(page.getByText("Aucun créneau")).toBeVisible();
+    // Layout shifts are reported after the frame that showed them.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+    expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
   });
 });
 
