@@ -149,6 +149,7 @@ test.describe("on a phone", () => {
     // Layout shifts are reported after the frame that showed them.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
     expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+    await expectAccessible(page);
   });
 });
 
