@@ -1,15 +1,18 @@
 // npm run bench:front — the front end's weight and Lighthouse mobile scores (issue #15): for home, the planning
 // (default view and month) and Mes demandes, the first-load JavaScript (the page's own <script src> files, raw and
 // gzip) and Lighthouse 12.2.3's mobile performance score (default emulation and simulated throttling, the median of
-// RUNS runs) with FCP, LCP, TBT and CLS, against the target of 90.
+// RUNS runs) with FCP, LCP, TBT and CLS, against the target of 90. Beside each page, in turns with it, the same
+// Lighthouse runs on the framework's floor: a bare Next.js page built with this repo's next and react and the portal's
+// stylesheet, so that a host too slow or too busy for 90 shows in the floor's score too.
 // Uses the production build (builds it when .next/BUILD_ID is missing) served by server.mjs on a fresh embedded
 // PGlite folder, or on DATABASE_URL when set (seeded with the demo when empty); logs in as the demo MARTIN family.
-// Options: BENCH_PORT (default 3500), BENCH_RUNS (default 3), BENCH_PAGES (comma-separated labels).
+// Options: BENCH_PORT (default 3500; the floor answers on the next port), BENCH_RUNS (default 3), BENCH_PAGES
+// (comma-separated labels).
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -17,9 +20,12 @@ import { chromium } from "playwright-core";
 
 const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
 const PORT = Number(process.env.BENCH_PORT ?? 3500);
+const FLOOR_PORT = PORT + 1;
+const NEXT_BIN = resolve("node_modules/next/dist/bin/next");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const TARGET = 90;
 const origin = `http://127.0.0.1:${PORT}`;
+const floorOrigin = `http://127.0.0.1:${FLOOR_PORT}`;
 const login = { path: "/demo/connexion", email: "famille@demo.fr", password: "Famille2026demo" };
 const pages = [
   { label: "home", path: "/demo" },
@@ -52,18 +58,55 @@ function startServer() {
   };
 }
 
-/** Polls the health endpoint (its first call migrates and seeds the database) until it answers 200. */
-async function waitHealthy(timeoutMs) {
+/** The floor app's files: a page with a heading and a paragraph, rendered per request as ours are. */
+const floorFiles = {
+  "app/layout.jsx": `import "./globals.css";
+export default function RootLayout({ children }) {
+  return <html lang="fr"><body>{children}</body></html>;
+}
+`,
+  "app/page.jsx": `export const dynamic = "force-dynamic";
+export default function Page() {
+  return <main><h1>Portail Famille</h1><p>Une page Next.js sans composant client : le plancher du framework.</p></main>;
+}
+`,
+  // Turbopack compiles only what lies under its root: "/" lets it follow the node_modules link into this repo.
+  "next.config.mjs": `export default { turbopack: { root: "/" } };\n`,
+};
+
+/** Builds the floor app in a temporary folder and serves it; its bytes of JavaScript are the framework's own. */
+function startFloorApp() {
+  const dir = mkdtempSync(join(tmpdir(), "bench-front-floor-"));
+  mkdirSync(join(dir, "app"));
+  symlinkSync(resolve("node_modules"), join(dir, "node_modules"));
+  copyFileSync("app/globals.css", join(dir, "app/globals.css"));
+  for (const [file, text] of Object.entries(floorFiles)) writeFileSync(join(dir, file), text);
+  execFileSync(process.execPath, [NEXT_BIN, "build"], { cwd: dir, stdio: "ignore" });
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(FLOOR_PORT), "-H", "127.0.0.1"], {
+    cwd: dir,
+    env: { ...process.env, NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return {
+    stop() {
+      child.kill();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls a URL (the portal's health endpoint: its first call migrates and seeds the database) until it answers 200. */
+async function waitAnswering(url, timeoutMs) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    const status = await fetch(`${origin}/api/health`).then(
+    const status = await fetch(url).then(
       (response) => response.status,
       () => 0,
     );
     if (status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`The server on ${origin} was not healthy within ${timeoutMs / 1000} s.`);
+  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s.`);
 }
 
 /** Logs in through the real form and returns the session's Cookie header. */
@@ -84,16 +127,16 @@ async function sessionCookie() {
 }
 
 /** The page's first-load JavaScript: every <script src> of its HTML but noModule ones, raw and gzip (zlib level 6, as served). */
-async function firstLoadJs(path, cookie) {
-  const response = await fetch(`${origin}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
-  if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+async function firstLoadJs(url, cookie) {
+  const response = await fetch(url, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
   const html = await response.text();
   // A noModule script (Next's polyfills) is neither fetched nor run by the browsers measured here.
   const tags = [...html.matchAll(/<script[^>]*>/g)].map(([tag]) => tag).filter((tag) => !/\snomodule/i.test(tag));
   const sources = [...new Set(tags.flatMap((tag) => tag.match(/\ssrc="([^"]+)"/)?.[1] ?? []))];
   const files = await Promise.all(
     sources.map(async (src) => {
-      const body = Buffer.from(await (await fetch(new URL(src, origin))).arrayBuffer());
+      const body = Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer());
       return { src, raw: body.length, gzip: gzipSync(body).length };
     }),
   );
@@ -102,16 +145,28 @@ async function firstLoadJs(path, cookie) {
 }
 
 /** One Lighthouse mobile run (its default config: Moto G Power emulation, simulated slow 4G and 4x CPU). */
-async function lighthouseRun(chrome, path, cookie) {
-  const { lhr } = await lighthouse(`${origin}${path}`, {
-    port: chrome.port,
-    onlyCategories: ["performance"],
-    extraHeaders: { Cookie: cookie },
-    logLevel: "error",
-    output: "json",
-  });
-  if (lhr.runtimeError) throw new Error(`Lighthouse on ${path}: ${lhr.runtimeError.message}`);
-  if (lhr.finalDisplayedUrl !== `${origin}${path}`) throw new Error(`${path} ended on ${lhr.finalDisplayedUrl}`);
+async function lighthouseRun(url, cookie) {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: ["--headless", "--no-sandbox"] });
+  try {
+    return lighthouseResult(
+      await lighthouse(url, {
+        port: chrome.port,
+        onlyCategories: ["performance"],
+        extraHeaders: cookie ? { Cookie: cookie } : undefined,
+        logLevel: "error",
+        output: "json",
+      }),
+      url,
+    );
+  } finally {
+    chrome.kill();
+  }
+}
+
+/** The scores and metrics of one run, from Lighthouse's report. */
+function lighthouseResult({ lhr }, url) {
+  if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
+  if (lhr.finalDisplayedUrl !== url) throw new Error(`${url} ended on ${lhr.finalDisplayedUrl}`);
   const metric = (id) => lhr.audits[id].numericValue;
   return {
     score: Math.round(lhr.categories.performance.score * 100),
@@ -129,17 +184,22 @@ async function lighthouseRun(chrome, path, cookie) {
   };
 }
 
-/** The run with the median score, as Lighthouse's own docs advise (its metrics belong together). */
-async function lighthouseMedian(path, cookie) {
-  const runs = [];
+/**
+ * RUNS runs of the page, each after one of the floor: a shared host's speed drifts within minutes, and runs in turns
+ * see the same host.
+ */
+async function lighthouseBesideFloor(path, cookie) {
+  const page = [];
+  const floor = [];
   for (let run = 0; run < RUNS; run++) {
-    const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: ["--headless", "--no-sandbox"] });
-    try {
-      runs.push(await lighthouseRun(chrome, path, cookie));
-    } finally {
-      chrome.kill();
-    }
+    floor.push(await lighthouseRun(`${floorOrigin}/`, null));
+    page.push(await lighthouseRun(`${origin}${path}`, cookie));
   }
+  return { page: medianRun(page), floor: medianRun(floor) };
+}
+
+/** The run with the median score, as Lighthouse's own docs advise (its metrics belong together). */
+function medianRun(runs) {
   const middle = median(runs.map((run) => run.score));
   return {
     ...runs.find((run) => run.score === middle),
@@ -158,16 +218,23 @@ if (!existsSync(".next/BUILD_ID")) {
     env: { ...process.env, AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("hex") },
   });
 }
+// The floor is built first: a build that fails leaves no server running.
+const floorApp = startFloorApp();
 const server = startServer();
 let failed = false;
 try {
-  await waitHealthy(180_000);
+  await waitAnswering(`${origin}/api/health`, 180_000);
+  await waitAnswering(`${floorOrigin}/`, 30_000);
   const cookie = await sessionCookie();
+  const floorJs = await firstLoadJs(`${floorOrigin}/`, null);
   console.log(`Lighthouse 12.2.3 mobile (default emulation + throttling), median of ${RUNS} runs; target ≥ ${TARGET}`);
-  console.log(`Database: ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "fresh embedded PGlite"}\n`);
+  console.log(`Database: ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "fresh embedded PGlite"}`);
+  console.log(
+    `Framework floor: a bare Next.js page (no client component, the portal's stylesheet), first-load JS ${kb(floorJs.raw)} raw, ${kb(floorJs.gzip)} gzip\n`,
+  );
   for (const { label, path } of pages) {
-    const js = await firstLoadJs(path, cookie);
-    const lh = await lighthouseMedian(path, cookie);
+    const js = await firstLoadJs(`${origin}${path}`, cookie);
+    const { page: lh, floor } = await lighthouseBesideFloor(path, cookie);
     const pass = lh.score >= TARGET;
     failed ||= !pass;
     console.log(`${label} (${path})`);
@@ -178,9 +245,13 @@ try {
       `  Lighthouse: ${lh.score} (runs ${lh.scores.join(", ")})  FCP ${(lh.fcp / 1000).toFixed(2)} s  LCP ${(lh.lcp / 1000).toFixed(2)} s  TBT ${Math.round(lh.tbt)} ms  CLS ${lh.cls.toFixed(3)}  ${pass ? "PASS" : "FAIL"} (≥ ${TARGET})`,
     );
     console.log(`  host CPU (Lighthouse benchmarkIndex, each run): ${lh.benchmarkIndexes.join(", ")}`);
-    console.log(`  first paint shown, unthrottled (each run): ${lh.observedPaints.join(", ")}\n`);
+    console.log(`  first paint shown, unthrottled (each run): ${lh.observedPaints.join(", ")}`);
+    console.log(
+      `  framework floor, in turns with it: ${floor.score} (runs ${floor.scores.join(", ")})  FCP ${(floor.fcp / 1000).toFixed(2)} s  LCP ${(floor.lcp / 1000).toFixed(2)} s  TBT ${Math.round(floor.tbt)} ms  benchmarkIndex ${floor.benchmarkIndexes.join(", ")}\n`,
+    );
   }
 } finally {
   server.stop();
+  floorApp.stop();
 }
 process.exitCode = failed ? 1 : 0;
