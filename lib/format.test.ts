@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { formatDate, formatDateTime, formatEuros } from "./format";
 
 /** Intl separates thousands and the euro sign with narrow/no-break spaces: compare with plain spaces. */
@@ -10,6 +10,27 @@ describe("formatEuros", () => {
     expect(plain(formatEuros(7))).toBe("0,07 €");
     expect(plain(formatEuros(108640))).toBe("1 086,40 €");
     expect(plain(formatEuros(0))).toBe("0,00 €");
+  });
+
+  it("builds its formatter on first use, not when the module loads (the planning imports it for dates only)", async () => {
+    vi.resetModules();
+    const RealNumberFormat = Intl.NumberFormat;
+    let built = 0;
+    Intl.NumberFormat = class extends RealNumberFormat {
+      constructor(...args: ConstructorParameters<typeof Intl.NumberFormat>) {
+        super(...args);
+        built++;
+      }
+    } as typeof Intl.NumberFormat;
+    try {
+      const fresh = await import("./format");
+      expect(built).toBe(0);
+      expect(plain(fresh.formatEuros(1250))).toBe("12,50 €");
+      expect(plain(fresh.formatEuros(99))).toBe("0,99 €");
+      expect(built).toBe(1);
+    } finally {
+      Intl.NumberFormat = RealNumberFormat;
+    }
   });
 });
 
