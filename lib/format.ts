@@ -3,8 +3,8 @@ import { parisDay, parisTime } from "@/lib/planning/days";
 
 /** French formatting of what the portal shows: amounts in euros and dates as the guides print them. */
 
-// Made on first use, not when the module loads: a browser's first Intl formatter loads its locale data (44-84 ms
-// in a fresh Chromium tab, four times that on a phone), and the planning imports this module for its dates only.
+// Made on first use, not when the module loads: a browser's first Intl number formatter loads its locale data
+// (44-84 ms in a fresh Chromium tab on a desktop CPU), and the planning imports this module for its dates only.
 let euros: Intl.NumberFormat | undefined;
 
 /** 8640 → "86,40 €" (with the French narrow no-break spaces). */

