@@ -1,6 +1,6 @@
 // Timing helpers shared by the bench scripts (scripts/bench-*.ts), and the loop that runs a bench on an embedded
 // PGlite, then on a fresh database of the PostgreSQL server in DATABASE_URL when it is set.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres from "postgres";
@@ -8,6 +8,15 @@ import { type DatabaseHandle, openDatabase } from "@/db/client";
 
 /** Milliseconds since `start` (a performance.now() value). */
 export const ms = (start: number) => performance.now() - start;
+
+/**
+ * CPU time (user + system, all its threads) the process `pid` has used so far, in ms (Linux: /proc/<pid>/stat,
+ * in 10 ms ticks).
+ */
+export function cpuTimeMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 /** "12.3 ms". */
 export const fmt = (value: number) => `${value.toFixed(1)} ms`;

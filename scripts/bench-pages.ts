@@ -21,13 +21,13 @@
  * It measures the build in .next and never builds: run `npm run build` first (and again after changing the app).
  */
 import "./load-next-env";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { demo } from "@/db/demo-data";
 import { routes } from "@/lib/routes/paths";
-import { percentile, withThrowawayDatabase } from "./bench-kit";
+import { cpuTimeMs, percentile, withThrowawayDatabase } from "./bench-kit";
 import {
   checkBuild,
   commune,
@@ -109,12 +109,6 @@ type Measure = {
 };
 /** A page's measure and the floor's measure it is compared with. */
 type Compared = Measure & { floor: Measure };
-
-/** CPU time (user + system) the process `pid` has used so far, in ms (Linux: /proc/<pid>/stat, in 10 ms ticks). */
-function cpuTimeMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 /** GETs `path` once, refusing a redirect (a lost session would measure the login page). */
 async function fetchOnce(baseURL: string, path: string, headers: Record<string, string>) {

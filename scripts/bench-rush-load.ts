@@ -126,8 +126,8 @@ async function runFamily(family: RushFamily, s: LoadSettings, t0: number): Promi
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
     // The page binds the commune's slug; useActionState passes the previous state (null) before the form.
     const body = await encodeReply([s.slug, null, form]);
-    // Without the browser's Next-Router-State-Tree header Next answers with the whole page re-rendered (the action
-    // revalidates the planning): a browser's router state could only spare it some layouts.
+    // The answer is the action's result alone (the slot as it now is, no page rendered again), so the browser's
+    // Next-Router-State-Tree header, not sent here, would change nothing.
     start = performance.now();
     const response = await fetch(pageUrl, {
       method: "POST",
@@ -163,20 +163,35 @@ export async function warmUp(s: LoadSettings, rounds: number): Promise<void> {
 }
 
 /**
- * The floor: the commune's public home (one dynamic page, no session), `times` in a row; its median says how
- * fast this machine serves a page right now (other processes compete for the same cores).
+ * The floor: the commune's public home (one dynamic page, no session) loaded `requests` times, `concurrency` at a
+ * time as the rush's families are; how fast this machine serves the framework's cheapest page right now (other
+ * processes compete for the same cores).
  */
-export async function floorMedian(s: LoadSettings, times: number): Promise<number> {
+export async function floorLoad(
+  s: LoadSettings,
+  concurrency: number,
+  requests: number,
+): Promise<{ perSecond: number; medianMs: number }> {
   const timings: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const start = performance.now();
-    await (await fetch(`${s.baseUrl}/${s.slug}`)).arrayBuffer();
-    timings.push(performance.now() - start);
-  }
-  return percentile(
-    timings.sort((a, b) => a - b),
-    50,
-  );
+  let started = 0;
+  const t0 = performance.now();
+  const worker = async () => {
+    while (started < requests) {
+      started++;
+      const start = performance.now();
+      await (await fetch(`${s.baseUrl}/${s.slug}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })).arrayBuffer();
+      timings.push(performance.now() - start);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const perSecond = requests / ((performance.now() - t0) / 1000);
+  return {
+    perSecond,
+    medianMs: percentile(
+      timings.sort((a, b) => a - b),
+      50,
+    ),
+  };
 }
 
 /** Runs every family, `concurrency` at a time, each starting as soon as a previous one is done. */

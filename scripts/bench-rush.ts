@@ -8,6 +8,9 @@
  * the canteen's capacity, one acknowledgement mail per request. DATABASE_POOL_MAX is passed on to the instances.
  * Load generator: fetch with a bounded pool, not autocannon — each family is a sequence (page, then its own
  * booking with its own cookie and child), and a closed pool times each family's two requests exactly.
+ * Before the rush, the same pool loads the commune's public home 1,000 times (the floor): the time 2,500 families
+ * would take at two such requests each is what the machine allows at best, and the instances' CPU per family
+ * (Linux) says how many floor requests a family costs.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -17,9 +20,9 @@ import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { openDatabase } from "@/db/client";
 import { type RushCommune, seedRushCommune } from "@/db/seed-bench-rush";
-import { fmt, ms, percentile, seconds, withThrowawayDatabase } from "./bench-kit";
+import { cpuTimeMs, fmt, ms, percentile, seconds, withThrowawayDatabase } from "./bench-kit";
 import { checkRush, sampleConnections } from "./bench-rush-checks";
-import { type FamilyRun, floorMedian, requestSlotActionId, runRush, warmUp } from "./bench-rush-load";
+import { type FamilyRun, floorLoad, requestSlotActionId, runRush, warmUp } from "./bench-rush-load";
 
 const { values: args } = parseArgs({
   options: {
@@ -37,9 +40,20 @@ const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:543
 const slug = "rush";
 const TARGET_P95_MS = 2000;
 const TARGET_TOTAL_MS = 60_000;
+/** Public home loads measured before the rush, at the rush's concurrency (about 10 s on a 2-core machine). */
+const FLOOR_REQUESTS = 1000;
 
-/** Starts scripts/instances.mjs and resolves once it says every instance is ready. */
-function startInstances(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+/** The instances' CPU time so far, in ms (all their threads); null where /proc cannot be read (not Linux). */
+function instancesCpuMs(pids: number[]): number | null {
+  try {
+    return pids.reduce((sum, pid) => sum + cpuTimeMs(pid), 0);
+  } catch {
+    return null;
+  }
+}
+
+/** Starts scripts/instances.mjs and resolves, with the instances' pids, once it says every instance is ready. */
+function startInstances(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; pids: number[] }> {
   const child = spawn(
     process.execPath,
     ["scripts/instances.mjs", "--instances", String(instances), "--port", String(port)],
@@ -49,7 +63,8 @@ function startInstances(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     child.stdout!.on("data", (chunk) => {
       log += chunk;
-      if (/instance\(s\) ready/.test(log)) resolve(child);
+      const ready = /instance\(s\) ready .*\(pids ([\d,]+)\)/.exec(log);
+      if (ready) resolve({ child, pids: ready[1]!.split(",").map(Number) });
     });
     child.stderr!.on("data", (chunk) => (log += chunk));
     child.once("exit", (code) => reject(new Error(`scripts/instances.mjs exited (${code}):\n${log.slice(-3000)}`)));
@@ -101,10 +116,14 @@ async function seed(url: string): Promise<RushCommune> {
   }
 }
 
-/** Starts the instances on `url`, warms them up, measures the floor, then runs the rush; stops them whatever happens. */
+/**
+ * Starts the instances on `url`, warms them up, measures the floor, then runs the rush; stops them whatever happens.
+ * Prints the server CPU a family cost beside the floor's per request: a family is two requests (its page, its
+ * booking), so a rush of families costing the floor twice is what this machine could do at best.
+ */
 async function rushOnInstances(url: string, sql: postgres.Sql, commune: RushCommune) {
   const secret = randomBytes(32).toString("hex");
-  const servers = await startInstances({
+  const { child: servers, pids } = await startInstances({
     ...process.env,
     DATABASE_URL: url,
     AUTH_SECRET: secret,
@@ -116,15 +135,27 @@ async function rushOnInstances(url: string, sql: postgres.Sql, commune: RushComm
   try {
     const settings = { baseUrl: `http://127.0.0.1:${port}`, slug, actionId, secret, commune };
     await warmUp(settings, 5 * instances);
+    let cpuBefore = instancesCpuMs(pids);
+    const floor = await floorLoad(settings, concurrency, FLOOR_REQUESTS);
+    const floorCpu = cpuBefore === null ? null : (instancesCpuMs(pids)! - cpuBefore) / FLOOR_REQUESTS;
     console.log(
-      `floor: the commune's public home alone, median ${fmt(await floorMedian(settings, 20))}; load average ${loadavg()[0]!.toFixed(1)} on this machine`,
+      `floor: the commune's public home, ${concurrency} at once: ${floor.perSecond.toFixed(1)} req/s, median ${fmt(floor.medianMs)}${floorCpu === null ? "" : `, ${fmt(floorCpu)} of server CPU each`}; load average ${loadavg()[0]!.toFixed(1)} on this machine`,
+    );
+    console.log(
+      `  ${families} families at two floor requests each would take ${((2 * families) / floor.perSecond).toFixed(1)} s`,
     );
     const sampler = sampleConnections(sql, new URL(url).pathname.slice(1));
+    cpuBefore = instancesCpuMs(pids);
     const rush = await runRush(settings, concurrency);
+    const familyCpu = cpuBefore === null ? null : (instancesCpuMs(pids)! - cpuBefore) / families;
     const peak = sampler.stop();
     console.log(
       `PostgreSQL connections at most: ${peak.total} open, ${peak.busy} running a query, ${peak.inTransaction} idle in a transaction, ${peak.waitingOnLock} waiting for a lock; load average ${loadavg()[0]!.toFixed(1)}`,
     );
+    if (familyCpu !== null && floorCpu !== null)
+      console.log(
+        `server CPU: ${fmt(familyCpu)} a family (page and booking), ${(familyCpu / floorCpu).toFixed(1)} floor requests`,
+      );
     return rush;
   } finally {
     await stop(servers);

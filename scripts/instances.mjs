@@ -118,7 +118,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     port: Number(values.port),
     onLog: (instancePort, text) => process.stdout.write(text.replace(/^(?=.)/gm, `[:${instancePort}] `)),
   });
-  console.log(`> ${values.instances} instance(s) ready behind ${running.url}`);
+  console.log(`> ${values.instances} instance(s) ready behind ${running.url} (pids ${running.pids.join(",")})`);
   const shutdown = () => running.stop().then(() => process.exit(0));
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
