@@ -10,22 +10,21 @@
 // (comma-separated labels).
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { chromium } from "playwright-core";
+import { startFrameworkFloor } from "./framework-floor.mjs";
 
 const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
 const PORT = Number(process.env.BENCH_PORT ?? 3500);
 const FLOOR_PORT = PORT + 1;
-const NEXT_BIN = resolve("node_modules/next/dist/bin/next");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const TARGET = 90;
 const origin = `http://127.0.0.1:${PORT}`;
-const floorOrigin = `http://127.0.0.1:${FLOOR_PORT}`;
 const login = { path: "/demo/connexion", email: "famille@demo.fr", password: "Famille2026demo" };
 const pages = [
   { label: "home", path: "/demo" },
@@ -54,43 +53,6 @@ function startServer() {
     stop() {
       child.kill();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** The floor app's files: a page with a heading and a paragraph, rendered per request as ours are. */
-const floorFiles = {
-  "app/layout.jsx": `import "./globals.css";
-export default function RootLayout({ children }) {
-  return <html lang="fr"><body>{children}</body></html>;
-}
-`,
-  "app/page.jsx": `export const dynamic = "force-dynamic";
-export default function Page() {
-  return <main><h1>Portail Famille</h1><p>Une page Next.js sans composant client : le plancher du framework.</p></main>;
-}
-`,
-  // Turbopack compiles only what lies under its root: "/" lets it follow the node_modules link into this repo.
-  "next.config.mjs": `export default { turbopack: { root: "/" } };\n`,
-};
-
-/** Builds the floor app in a temporary folder and serves it; its bytes of JavaScript are the framework's own. */
-function startFloorApp() {
-  const dir = mkdtempSync(join(tmpdir(), "bench-front-floor-"));
-  mkdirSync(join(dir, "app"));
-  symlinkSync(resolve("node_modules"), join(dir, "node_modules"));
-  copyFileSync("app/globals.css", join(dir, "app/globals.css"));
-  for (const [file, text] of Object.entries(floorFiles)) writeFileSync(join(dir, file), text);
-  execFileSync(process.execPath, [NEXT_BIN, "build"], { cwd: dir, stdio: "ignore" });
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(FLOOR_PORT), "-H", "127.0.0.1"], {
-    cwd: dir,
-    env: { ...process.env, NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  return {
-    stop() {
-      child.kill();
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -219,7 +181,8 @@ if (!existsSync(".next/BUILD_ID")) {
   });
 }
 // The floor is built first: a build that fails leaves no server running.
-const floorApp = startFloorApp();
+const floorApp = startFrameworkFloor(FLOOR_PORT);
+const floorOrigin = floorApp.url;
 const server = startServer();
 let failed = false;
 try {

@@ -12,11 +12,14 @@
  *     tens of percent within a minute here (BENCH_FLOOR=once measures the floor once, first, instead); a signed-in
  *     page's cookie is renewed before each turn, as a browser holds it (see renewedCookie);
  *   - prints a table: page, req/s, p50, p95, HTML KB, ratio to the floor, target met (≥ 50 %), and the server's CPU
- *     time per request with the ratio it gives (floor's CPU ms / page's). About 5 min per database. Linux only (/proc).
+ *     time per request with the ratio it gives (floor's CPU ms / page's). About 5 min per database. Linux only (/proc);
+ *   - then measures the floor in turns with the framework's own (scripts/framework-floor.mjs: a bare Next.js page
+ *     built with this repo's next and react) and prints what the floor costs beside it: the part of every page's
+ *     cost that is ours before any page content (layouts, proxy, commune read).
  * Options (env): BENCH_DURATION=<s>, BENCH_WARMUP=<s> (default 1), BENCH_SERVER_WARMUP=<s> (default 3),
  * BENCH_DATABASE=pglite|postgres|both (default both; postgres needs DATABASE_URL), BENCH_PAGES=<comma-separated
- * names to keep, e.g. floor,month>, BENCH_CPU_PROF=<folder> (starts the server with `node --cpu-prof` writing there,
- * for the profile).
+ * names to keep, e.g. floor,month; "framework" keeps the comparison with the bare Next.js page>,
+ * BENCH_CPU_PROF=<folder> (starts the server with `node --cpu-prof` writing there, for the profile).
  *
  * It measures the build in .next and never builds: run `npm run build` first (and again after changing the app).
  */
@@ -39,6 +42,7 @@ import {
   startServer,
   stopServer,
 } from "./bench-server";
+import { type FrameworkFloor, startFrameworkFloor } from "./framework-floor.mjs";
 
 const DURATION = Number(process.env.BENCH_DURATION || 6);
 const WARMUP = Number(process.env.BENCH_WARMUP || 1);
@@ -96,6 +100,7 @@ const allPages: PageToMeasure[] = [
 ];
 const pages = allPages.filter((page) => !ONLY || page.floor || ONLY.includes(page.name));
 const floorPage = allPages.find((page) => page.floor)!;
+const frameworkPage: PageToMeasure = { name: "framework", label: "bare Next.js page", path: "/", who: "anonymous" };
 
 type Measure = {
   page: PageToMeasure;
@@ -213,27 +218,38 @@ async function measure(
   return tally.measure(page, htmlKb);
 }
 
+/** A page served at `baseURL` by the process `pid`. */
+type Served = [baseURL: string, pid: number, page: PageToMeasure];
+
 /**
- * The page and the floor in turns of ROUND_SECONDS (floor, page, floor, page…) for BENCH_DURATION seconds each,
+ * The floor and a page in turns of ROUND_SECONDS (floor, page, floor, page…) for BENCH_DURATION seconds each,
  * rounded up to whole turns: the machine's speed drifts by tens of percent within a minute (a shared host), and
  * turns this short see the same machine. Each answers its own tally.
  */
+async function inTurns(floor: Served, page: Served, headers: Record<string, string>) {
+  const [floorURL, floorPid, floorOf] = floor;
+  const [pageURL, pagePid, pageOf] = page;
+  const htmlKb = await pageSize(pageURL, pageOf, headers);
+  const floorKb = await pageSize(floorURL, floorOf, {});
+  await load(pageURL + pageOf.path, await renewedCookie(pageURL, headers), WARMUP);
+  const floorTally = new Tally();
+  const pageTally = new Tally();
+  for (let round = 0; round < Math.ceil(DURATION / ROUND_SECONDS); round++) {
+    await floorTally.add(floorURL, floorPid, floorOf.path, {}, ROUND_SECONDS);
+    await pageTally.add(pageURL, pagePid, pageOf.path, headers, ROUND_SECONDS);
+  }
+  return { page: pageTally.measure(pageOf, htmlKb), floor: floorTally.measure(floorOf, floorKb) };
+}
+
+/** A page of ours and the floor, in turns. */
 async function measureBesideFloor(
   baseURL: string,
   pid: number,
   page: PageToMeasure,
   headers: Record<string, string>,
 ): Promise<Compared> {
-  const htmlKb = await pageSize(baseURL, page, headers);
-  const floorKb = await pageSize(baseURL, floorPage, {});
-  await load(baseURL + page.path, await renewedCookie(baseURL, headers), WARMUP);
-  const floorTally = new Tally();
-  const pageTally = new Tally();
-  for (let round = 0; round < Math.ceil(DURATION / ROUND_SECONDS); round++) {
-    await floorTally.add(baseURL, pid, floorPage.path, {}, ROUND_SECONDS);
-    await pageTally.add(baseURL, pid, page.path, headers, ROUND_SECONDS);
-  }
-  return { ...pageTally.measure(page, htmlKb), floor: floorTally.measure(floorPage, floorKb) };
+  const { page: measured, floor } = await inTurns([baseURL, pid, floorPage], [baseURL, pid, page], headers);
+  return { ...measured, floor };
 }
 
 /** The cookie header of `account` signed in through the Connexion page. */
@@ -307,29 +323,46 @@ async function bench(label: string, databaseEnv: Record<string, string>) {
       measures.push({ floor: floor ?? compared, ...compared });
     }
     printTable(label, measures);
+    if (framework) {
+      const { floor: ours, page: bare } = await inTurns(
+        [baseURL, pid, floorPage],
+        [framework.url, framework.pid, frameworkPage],
+        {},
+      );
+      console.log(
+        `[${label}] the floor beside the framework's (a bare Next.js page, in turns): ${ours.rps.toFixed(1)} against ${bare.rps.toFixed(1)} req/s, ${ours.cpuMs.toFixed(1)} against ${bare.cpuMs.toFixed(1)} ms of CPU a request (${(ours.cpuMs / bare.cpuMs).toFixed(1)}×)`,
+      );
+    }
   } finally {
     await stopServer(server);
   }
 }
 
 checkBuild();
-if (DATABASE !== "postgres") {
-  const folder = mkdtempSync(join(tmpdir(), "bench-pages-"));
-  try {
-    await bench("embedded PGlite", { PGLITE_DATA_DIR: folder, DATABASE_URL: "" });
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-    // The server, stopped by a signal, leaves its pid file beside the folder (db/lock.ts).
-    rmSync(`${folder}.lock`, { force: true });
+// Built once (about 10 s), measured beside each database's floor; BENCH_PAGES leaves it out unless it names it.
+const framework: FrameworkFloor | undefined =
+  !ONLY || ONLY.includes("framework") ? startFrameworkFloor(await freePort()) : undefined;
+try {
+  if (DATABASE !== "postgres") {
+    const folder = mkdtempSync(join(tmpdir(), "bench-pages-"));
+    try {
+      await bench("embedded PGlite", { PGLITE_DATA_DIR: folder, DATABASE_URL: "" });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+      // The server, stopped by a signal, leaves its pid file beside the folder (db/lock.ts).
+      rmSync(`${folder}.lock`, { force: true });
+    }
   }
-}
-if (DATABASE !== "pglite") {
-  if (process.env.DATABASE_URL) {
-    await withThrowawayDatabase(process.env.DATABASE_URL, "bench_pages", async (url) => {
-      await seedPostgres(url);
-      await bench("PostgreSQL", { DATABASE_URL: url });
-    });
-  } else {
-    console.log("\n(Set DATABASE_URL to a PostgreSQL server to measure it too.)");
+  if (DATABASE !== "pglite") {
+    if (process.env.DATABASE_URL) {
+      await withThrowawayDatabase(process.env.DATABASE_URL, "bench_pages", async (url) => {
+        await seedPostgres(url);
+        await bench("PostgreSQL", { DATABASE_URL: url });
+      });
+    } else {
+      console.log("\n(Set DATABASE_URL to a PostgreSQL server to measure it too.)");
+    }
   }
+} finally {
+  framework?.stop();
 }
