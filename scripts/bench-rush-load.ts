@@ -164,7 +164,7 @@ export async function warmUp(s: LoadSettings, rounds: number): Promise<void> {
 
 /**
  * The floor: the commune's public home (one dynamic page, no session) loaded `requests` times, `concurrency` at a
- * time as the rush's families are; how fast this machine serves the framework's cheapest page right now (other
+ * time as the rush's families are; how fast this machine serves the portal's cheapest page right now (other
  * processes compete for the same cores).
  */
 export async function floorLoad(
