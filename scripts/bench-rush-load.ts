@@ -162,6 +162,15 @@ export async function warmUp(s: LoadSettings, rounds: number): Promise<void> {
   }
 }
 
+/** Runs `task(0)` … `task(count - 1)`, `concurrency` at a time, each starting as soon as a previous one is done. */
+async function inPool(count: number, concurrency: number, task: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) await task(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+}
+
 /**
  * The floor: the commune's public home (one dynamic page, no session) loaded `requests` times, `concurrency` at a
  * time as the rush's families are; how fast this machine serves the portal's cheapest page right now (other
@@ -173,17 +182,12 @@ export async function floorLoad(
   requests: number,
 ): Promise<{ perSecond: number; medianMs: number }> {
   const timings: number[] = [];
-  let started = 0;
   const t0 = performance.now();
-  const worker = async () => {
-    while (started < requests) {
-      started++;
-      const start = performance.now();
-      await (await fetch(`${s.baseUrl}/${s.slug}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })).arrayBuffer();
-      timings.push(performance.now() - start);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await inPool(requests, concurrency, async () => {
+    const start = performance.now();
+    await (await fetch(`${s.baseUrl}/${s.slug}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })).arrayBuffer();
+    timings.push(performance.now() - start);
+  });
   const perSecond = requests / ((performance.now() - t0) / 1000);
   return {
     perSecond,
@@ -194,18 +198,13 @@ export async function floorLoad(
   };
 }
 
-/** Runs every family, `concurrency` at a time, each starting as soon as a previous one is done. */
+/** Runs every family, `concurrency` at a time. */
 export async function runRush(s: LoadSettings, concurrency: number): Promise<{ runs: FamilyRun[]; totalMs: number }> {
   const families = s.commune.families;
   const runs: FamilyRun[] = new Array(families.length);
-  let next = 0;
   const t0 = performance.now();
-  const worker = async () => {
-    while (next < families.length) {
-      const i = next++;
-      runs[i] = await runFamily(families[i]!, s, t0);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, families.length) }, worker));
+  await inPool(families.length, concurrency, async (i) => {
+    runs[i] = await runFamily(families[i]!, s, t0);
+  });
   return { runs, totalMs: performance.now() - t0 };
 }
