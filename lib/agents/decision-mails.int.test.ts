@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { decideRequestsAction } from "@/app/[commune]/agent/demandes/actions";
 import { mailOutbox, requests, subscriptions } from "@/db/schema";
 import { runDecisionDigests } from "@/lib/bookings/digest";
+import { acknowledgementRecipientOf } from "@/lib/bookings/mails";
 import { submitSlotRequest } from "@/lib/bookings/submit";
 import * as bookingFixtures from "@/lib/bookings/test-fixtures";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
@@ -45,6 +46,7 @@ describe("a booking request decided from Demandes", () => {
       communeId: town.commune.id,
       householdId: family.household.id,
       userId: family.user.id,
+      recipient: acknowledgementRecipientOf(family.user, town.commune),
       now: new Date("2026-11-24T08:00:00Z"),
       input: {
         kind: "booking",

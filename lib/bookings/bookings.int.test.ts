@@ -12,7 +12,7 @@ import { runDecisionDigests } from "./digest";
 import { loadSlotHistory } from "./history";
 import { loadPlanning } from "./planning";
 import { previewSlotRequest, submitSlotRequest } from "./submit";
-import { enrol, insertActivity, insertFamily, insertTown } from "./test-fixtures";
+import { enrol, familyScope, insertActivity, insertFamily, insertTown } from "./test-fixtures";
 
 const database = setUpTestDatabase();
 // Tuesday 24/11/2026, 09:00 in Paris.
@@ -56,7 +56,7 @@ describe("a booking request", () => {
       activityId,
     });
   });
-  const scope = () => ({ communeId: town.commune.id, householdId: family.household.id, userId: family.user.id, now });
+  const scope = () => ({ ...familyScope(town.commune, family), now });
 
   it("over a period creates one request whose days each get a verdict, and mails the acknowledgement", async () => {
     const input = {
@@ -247,7 +247,7 @@ describe("absences and the waiting list", () => {
       childIds: family.children.map((c) => c.id),
       activityId: activity.id,
     });
-    const scope = { communeId: town.commune.id, householdId: family.household.id, userId: family.user.id, now };
+    const scope = { ...familyScope(town.commune, family), now };
     const [first, second, third] = family.children;
     const r1 = await submitSlotRequest(database.db, { ...scope, input: oneDay(first!.id, activity.id) });
     const r2 = await submitSlotRequest(database.db, { ...scope, input: oneDay(second!.id, activity.id) });
@@ -300,7 +300,7 @@ describe("absences and the waiting list", () => {
       childIds: family.children.map((c) => c.id),
       activityId: activity.id,
     });
-    const scope = { communeId: town.commune.id, householdId: family.household.id, userId: family.user.id, now };
+    const scope = { ...familyScope(town.commune, family), now };
     for (const child of family.children)
       await submitSlotRequest(database.db, { ...scope, input: oneDay(child.id, activity.id) });
     // The update runs "now" (today's real date), so the slot must lie ahead of it.
@@ -379,7 +379,7 @@ describe("absences and the waiting list", () => {
       childIds: [child],
       activityId: strict.id,
     });
-    const scope = { communeId: town.commune.id, householdId: family.household.id, userId: family.user.id };
+    const scope = familyScope(town.commune, family);
     for (const activityId of [billed.id, strict.id])
       await submitSlotRequest(database.db, { ...scope, now, input: oneDay(child, activityId, "2026-11-26") });
     // Wednesday 25/11, 12:00: Thursday's cancellation deadline (Tuesday 10:00) has passed.
@@ -422,9 +422,7 @@ describe("capacity under concurrency", () => {
     // 20 places already taken.
     for (const { f, childId } of asks.slice(0, 20)) {
       await submitSlotRequest(database.db, {
-        communeId: town.commune.id,
-        householdId: f.household.id,
-        userId: f.user.id,
+        ...familyScope(town.commune, f),
         now,
         input: oneDay(childId, activity.id),
       });
@@ -432,13 +430,7 @@ describe("capacity under concurrency", () => {
     const racing = asks.slice(20);
     const results = await Promise.all(
       racing.map(({ f, childId }) =>
-        submitSlotRequest(database.db, {
-          communeId: town.commune.id,
-          householdId: f.household.id,
-          userId: f.user.id,
-          now,
-          input: oneDay(childId, activity.id),
-        }),
+        submitSlotRequest(database.db, { ...familyScope(town.commune, f), now, input: oneDay(childId, activity.id) }),
       ),
     );
     const outcomes = results.map((r) => (r.ok ? r.results[0]!.outcome : "error"));
@@ -466,9 +458,7 @@ describe("capacity under concurrency", () => {
     for (const f of families) {
       for (const c of f.children)
         await submitSlotRequest(database.db, {
-          communeId: town.commune.id,
-          householdId: f.household.id,
-          userId: f.user.id,
+          ...familyScope(town.commune, f),
           now,
           input: oneDay(c.id, activity.id),
         });
@@ -506,7 +496,7 @@ describe("capacity under concurrency", () => {
       childIds: [child],
       activityId: activity.id,
     });
-    const scope = { communeId: town.commune.id, householdId: family.household.id, userId: family.user.id, now };
+    const scope = { ...familyScope(town.commune, family), now };
     const results = await Promise.all(
       Array.from({ length: 10 }, () => submitSlotRequest(database.db, { ...scope, input: oneDay(child, activity.id) })),
     );
@@ -540,15 +530,13 @@ describe("scoping", () => {
       activityId: activity.id,
     });
     const submitted = await submitSlotRequest(database.db, {
-      communeId: town.commune.id,
-      householdId: owner.household.id,
-      userId: owner.user.id,
+      ...familyScope(town.commune, owner),
       now,
       input: oneDay(child, activity.id),
     });
     const [slot] = await database.db.select().from(bookings).where(eq(bookings.childId, child));
 
-    const asNeighbour = { communeId: town.commune.id, householdId: neighbour.household.id, userId: neighbour.user.id };
+    const asNeighbour = familyScope(town.commune, neighbour);
     const householdOf = (userId: string, pointer: "childId" | "bookingId", id: string) =>
       findSubscribedHouseholdId(database.db, { communeId: town.commune.id, userId, pointer, id });
     expect(await householdOf(neighbour.user.id, "childId", child)).toBeNull();
@@ -607,7 +595,11 @@ describe("loadPlanning", () => {
       activityId: activity.id,
     });
     const scope = { communeId: town.commune.id, householdId: family.household.id, now };
-    await submitSlotRequest(database.db, { ...scope, userId: family.user.id, input: oneDay(child, activity.id) });
+    await submitSlotRequest(database.db, {
+      ...familyScope(town.commune, family),
+      now,
+      input: oneDay(child, activity.id),
+    });
     const planning = await loadPlanning(database.db, { ...scope, from: "2026-11-30", to: "2026-12-06" });
     expect(planning.children).toEqual([expect.objectContaining({ id: child, firstName: "Enfant1" })]);
     expect(planning.activities).toEqual([expect.objectContaining({ label: "2/Repas Sco", startTime: "11:30" })]);

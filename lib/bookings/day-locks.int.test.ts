@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { submitSlotRequest } from "./submit";
-import { enrol, insertActivity, insertFamily, insertTown } from "./test-fixtures";
+import { enrol, familyScope, insertActivity, insertFamily, insertTown } from "./test-fixtures";
 import { lockActivity, lockActivityDays } from "./waiting-list";
 
 /*
@@ -28,7 +28,7 @@ describe.runIf(process.env.DATABASE_URL)("a request's locks on its activity's da
       childIds: family.children.map((c) => c.id),
       activityId: activity.id,
     });
-    const scope = { communeId: town.commune.id, householdId: family.household.id, userId: family.user.id, now };
+    const scope = { ...familyScope(town.commune, family), now };
     const ask = (childIndex: number, day: string) =>
       submitSlotRequest(database.db, {
         ...scope,

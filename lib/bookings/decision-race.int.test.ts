@@ -8,7 +8,7 @@ import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { cancelSlotRequest } from "./cancel";
 import { decideBookings } from "./decide";
 import { submitSlotRequest } from "./submit";
-import { enrol, insertActivity, insertFamily, insertTown } from "./test-fixtures";
+import { enrol, familyScope, insertActivity, insertFamily, insertTown } from "./test-fixtures";
 
 /*
  * An agent's decision and a family's cancellation of the same day, started together, 30 pairs at once.
@@ -46,7 +46,7 @@ async function setUp() {
     });
     activityIds.push(activity.id);
   }
-  const scope = { communeId: town.commune.id, householdId: family.household.id, userId: family.user.id, now };
+  const scope = { ...familyScope(town.commune, family), now };
   return { town, family, activityIds, scope };
 }
 

@@ -2,13 +2,13 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { createElement } from "react";
 import type { Db } from "@/db/client";
-import { communes, users } from "@/db/schema";
+import { communes, type User, users } from "@/db/schema";
 import BookingAcknowledgement, {
   type BookingMailLine,
   bookingAcknowledgementSubject,
 } from "@/emails/booking-acknowledgement";
 import type { MailCommune } from "@/emails/mail-layout";
-import { mailCommune, mailCommuneColumns } from "@/lib/communes/mail-commune";
+import { type MailCommuneRow, mailCommune, mailCommuneColumns } from "@/lib/communes/mail-commune";
 import { greetingNameOf } from "@/lib/mail/recipient";
 import { routes } from "@/lib/routes/paths";
 import { absoluteUrl } from "@/lib/urls";
@@ -28,6 +28,14 @@ export interface AckRecipient {
   commune: MailCommune & { slug: string };
 }
 
+/** The account making a request, as its session has just read it, and its commune. */
+export function acknowledgementRecipientOf(
+  account: Pick<User, "email" | "civility" | "firstName" | "lastName">,
+  commune: MailCommuneRow,
+): AckRecipient {
+  return { email: account.email, commune: mailCommune(commune), greetingName: greetingNameOf(account) };
+}
+
 /** The account that made the request, if still active: read before the request's transaction, to render its mail there. */
 export async function acknowledgementRecipient(
   db: Db,
@@ -44,12 +52,7 @@ export async function acknowledgementRecipient(
     .from(users)
     .innerJoin(communes, eq(communes.id, users.communeId))
     .where(and(eq(users.id, p.userId), eq(users.communeId, p.communeId), eq(users.status, "active")));
-  if (!row) return null;
-  return {
-    email: row.email,
-    commune: mailCommune(row.commune),
-    greetingName: greetingNameOf(row),
-  };
+  return row ? acknowledgementRecipientOf(row, row.commune) : null;
 }
 
 export const acknowledgementSubject = (recipient: AckRecipient) =>

@@ -5,7 +5,7 @@ import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { getCommuneBookingRequestDays, getHouseholdBookingRequestDays } from "./request-days";
 import { listBookingRequests, listRequestListChildren } from "./request-list";
 import { submitSlotRequest } from "./submit";
-import { enrol, insertActivity, insertFamily } from "./test-fixtures";
+import { enrol, familyScope, insertActivity, insertFamily } from "./test-fixtures";
 
 const database = setUpTestDatabase();
 const db = () => database.db;
@@ -25,8 +25,7 @@ async function setup() {
   const scope = { communeId: commune.id, householdId: family.household.id };
   const ask = async (input: { kind: "booking" | "absence"; childIndex?: number; from: string; to: string }) => {
     const result = await submitSlotRequest(db(), {
-      ...scope,
-      userId: family.user.id,
+      ...familyScope(commune, family),
       now,
       input: {
         kind: input.kind,

@@ -31,7 +31,7 @@ import { isPending, PENDING_STATUSES } from "@/lib/planning/slot-state";
 import { addRequestEvents, assignRequestReference, provisionalReference } from "@/lib/requests/records";
 import type { BookingRequestType } from "@/lib/requests/types";
 import { insertBookingDays } from "./booking-rows";
-import { acknowledgementBody, acknowledgementRecipient, acknowledgementSubject } from "./mails";
+import { type AckRecipient, acknowledgementBody, acknowledgementSubject } from "./mails";
 import { newDayStatuses } from "./new-day-status";
 import { activityRules, loadClosureCalendar } from "./rules-context";
 import { settleAs } from "./settle";
@@ -67,38 +67,36 @@ async function prepare(
   scope: Scope,
   input: SlotRequestInput,
 ): Promise<{ ok: true; value: Prepared } | { ok: false; fieldErrors: FieldErrors }> {
-  // Both reads are scoped to the household: the enrolments need not wait for the child's.
-  const [[child], rows] = await Promise.all([
-    db
-      .select()
-      .from(children)
-      .where(
-        and(
-          eq(children.id, input.childId),
-          eq(children.communeId, scope.communeId),
-          eq(children.householdId, scope.householdId),
-        ),
+  // The child and its enrolments in the activity, in one read scoped to the household (no row: not its child).
+  const found = await db
+    .select({ child: children, enrolment: enrolments, activity: activities })
+    .from(children)
+    .leftJoin(
+      enrolments,
+      and(
+        eq(enrolments.childId, children.id),
+        eq(enrolments.communeId, scope.communeId),
+        eq(enrolments.householdId, scope.householdId),
+        eq(enrolments.activityId, input.activityId),
       ),
-    db
-      .select({ enrolment: enrolments, activity: activities })
-      .from(enrolments)
-      .innerJoin(
-        activities,
-        and(
-          eq(activities.id, enrolments.activityId),
-          eq(activities.communeId, scope.communeId),
-          eq(activities.archived, false),
-        ),
-      )
-      .where(
-        and(
-          eq(enrolments.communeId, scope.communeId),
-          eq(enrolments.householdId, scope.householdId),
-          eq(enrolments.childId, input.childId),
-          eq(enrolments.activityId, input.activityId),
-        ),
+    )
+    .leftJoin(
+      activities,
+      and(
+        eq(activities.id, enrolments.activityId),
+        eq(activities.communeId, scope.communeId),
+        eq(activities.archived, false),
       ),
-  ]);
+    )
+    .where(
+      and(
+        eq(children.id, input.childId),
+        eq(children.communeId, scope.communeId),
+        eq(children.householdId, scope.householdId),
+      ),
+    );
+  const child = found[0]?.child;
+  const rows = found.flatMap(({ enrolment, activity }) => (enrolment && activity ? [{ enrolment, activity }] : []));
   if (!child) return { ok: false, fieldErrors: { childId: "Enfant introuvable dans votre dossier famille." } };
   if (rows.length === 0)
     return { ok: false, fieldErrors: { activityId: `${child.firstName} n'est pas inscrit(e) à cette activité.` } };
@@ -218,6 +216,8 @@ export async function submitSlotRequest(
   db: Db,
   p: Scope & {
     userId: string;
+    /** The account's acknowledgement address and greeting (`acknowledgementRecipientOf`, from its session). */
+    recipient: AckRecipient;
     input: SlotRequestInput;
     now?: Date;
     certificate?: PreparedDocument;
@@ -231,11 +231,11 @@ export async function submitSlotRequest(
   const value = prepared.value;
   const { child, days } = value;
   const kind = p.input.kind;
-  const [certificateType, recipient, calendar, statuses] = await Promise.all([
+  const { recipient } = p;
+  const [certificateType, calendar, statuses] = await Promise.all([
     kind === "absence" && p.certificate
       ? findDocumentTypeByCode(db, { communeId: p.communeId, code: MEDICAL_CERTIFICATE_CODE })
       : null,
-    acknowledgementRecipient(db, { communeId: p.communeId, userId: p.userId }),
     loadCalendar(db, p, value),
     loadStatuses(db, p, value),
   ]);
@@ -245,9 +245,8 @@ export async function submitSlotRequest(
     plans: planPeriod(kind, days, contextOf({ ...value, activity }, calendar, current, now)),
   });
   // The acknowledgement is rendered before the transaction, from the snapshot read without locks: none of the
-  // locks below (the activity, the commune's reference counter) waits for React Email.
+  // locks below (the activity, the commune's reference counter) waits for the render.
   const acknowledgement = ({ activity, plans }: Snapshot) =>
-    recipient &&
     acknowledgementBody(recipient, {
       kind,
       activityLabel: activityLabel(activity),
@@ -268,41 +267,44 @@ export async function submitSlotRequest(
         const asked = made.plans.filter((plan): plan is AskedPlan => plan.ok);
         if (asked.length === 0) return { result: { ok: true, request: null, results: made.plans.map(refusedResult) } };
 
-        // The request, its history and its mail first: nobody else waits on these rows.
         const requestId = randomUUID();
         const label = activityLabel(made.activity);
-        await tx.insert(requests).values({
-          id: requestId,
-          communeId: p.communeId,
-          householdId: p.householdId,
-          createdByUserId: p.userId,
-          type: (kind === "booking" ? "booking.add" : "booking.absence") satisfies BookingRequestType,
-          reference: provisionalReference(requestId),
-          targetType: "booking_request",
-          targetId: randomUUID(),
-          subject: `${childName} — ${label}`,
-          payload: {
-            kind,
-            childId: child.id,
-            activityId: made.activity.id,
-            from: p.input.from,
-            to: p.input.to,
-            weekdays: p.input.weekdays,
-            days: asked.map((d) => d.day),
-            billedDays: asked.filter((d) => d.billed).map((d) => d.day),
-            refused: made.plans.filter((d) => !d.ok).map((d) => ({ day: d.day, reason: d.ok ? null : d.reason })),
-          },
-          createdAt: now,
-          updatedAt: now,
-        });
         const event = { communeId: p.communeId, requestId, side: "family" as const, actorUserId: p.userId };
-        await addRequestEvents(tx, [
-          { ...event, kind: "created" },
-          { ...event, kind: "transmitted" },
-        ]);
-        const [mailId] =
-          recipient && mail
-            ? await enqueueRenderedMails(tx, [
+        const days = asked.map((d) => d.day);
+        // One round trip, in this order (each call below sends its statement at once): the request, its history and
+        // its mail first — nobody else waits on these rows —, then the locks, then the reads, which run once the
+        // locks are held: the statuses and places they see cannot change until commit.
+        const [, , [mailId], activity, current, taken] = await pipelined([
+          insertRequest(tx, {
+            id: requestId,
+            communeId: p.communeId,
+            householdId: p.householdId,
+            createdByUserId: p.userId,
+            type: (kind === "booking" ? "booking.add" : "booking.absence") satisfies BookingRequestType,
+            reference: provisionalReference(requestId),
+            targetType: "booking_request",
+            targetId: randomUUID(),
+            subject: `${childName} — ${label}`,
+            payload: {
+              kind,
+              childId: child.id,
+              activityId: made.activity.id,
+              from: p.input.from,
+              to: p.input.to,
+              weekdays: p.input.weekdays,
+              days,
+              billedDays: asked.filter((d) => d.billed).map((d) => d.day),
+              refused: made.plans.filter((d) => !d.ok).map((d) => ({ day: d.day, reason: d.ok ? null : d.reason })),
+            },
+            createdAt: now,
+            updatedAt: now,
+          }),
+          addRequestEvents(tx, [
+            { ...event, kind: "created" },
+            { ...event, kind: "transmitted" },
+          ]),
+          mail
+            ? enqueueRenderedMails(tx, [
                 {
                   communeId: p.communeId,
                   to: recipient.email,
@@ -311,12 +313,7 @@ export async function submitSlotRequest(
                   ...mail,
                 },
               ])
-            : [];
-
-        // The reads are sent with the locks and run once they are held: the statuses and places they see cannot
-        // change until commit, and no round trip passes between the locks and them.
-        const days = asked.map((d) => d.day);
-        const [activity, current, taken] = await pipelined([
+            : [],
           lockActivityDays(tx, { communeId: p.communeId, activityId: made.activity.id, days }),
           loadStatuses(tx, p, value),
           kind === "booking"
@@ -389,6 +386,11 @@ export async function submitSlotRequest(
     if (error instanceof ActivityGoneError) return { ok: false, fieldErrors: { activityId: "Activité introuvable." } };
     throw error;
   }
+}
+
+/** Inserts the request row; the call sends it at once, so a pipeline's later statements (its events) follow it. */
+async function insertRequest(tx: Db, row: typeof requests.$inferInsert): Promise<void> {
+  await tx.insert(requests).values(row);
 }
 
 /** What a request is made from: the activity and every day's verdict. */

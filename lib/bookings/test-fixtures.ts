@@ -1,6 +1,16 @@
 import type { Db } from "@/db/client";
-import { activities, children, enrolments, households, type NewActivity, subscriptions } from "@/db/schema";
+import {
+  activities,
+  type Commune,
+  children,
+  enrolments,
+  households,
+  type NewActivity,
+  subscriptions,
+  type User,
+} from "@/db/schema";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
+import { acknowledgementRecipientOf } from "./mails";
 
 let counter = 0;
 
@@ -79,4 +89,14 @@ export async function insertTown(db: Db) {
   const commune = await insertCommune(db);
   const agent = await insertUser(db, commune.id, "agent");
   return { commune, agent };
+}
+
+/** Who asks, as submitSlotRequest takes it: the household, its account, and the account as its mail's recipient. */
+export function familyScope(commune: Commune, family: { household: { id: string }; user: User }) {
+  return {
+    communeId: commune.id,
+    householdId: family.household.id,
+    userId: family.user.id,
+    recipient: acknowledgementRecipientOf(family.user, commune),
+  };
 }

@@ -5,7 +5,7 @@ import { previewRun } from "@/lib/billing/run/preview";
 import { insertNature, insertRegie, insertTariff } from "@/lib/billing/testing-fixtures";
 import { loadPlanning } from "@/lib/bookings/planning";
 import { submitSlotRequest } from "@/lib/bookings/submit";
-import { enrol, insertActivity, insertFamily } from "@/lib/bookings/test-fixtures";
+import { enrol, familyScope, insertActivity, insertFamily } from "@/lib/bookings/test-fixtures";
 import { insertCommune, insertUser } from "@/lib/testing/fixtures";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 import { refuseDocument, validateDocument } from "./review";
@@ -48,7 +48,7 @@ async function setUp() {
   const regie = await insertRegie(db(), { communeId: commune.id, dueDays: 20 });
   await insertNature(db(), { communeId: commune.id, regieId: regie.id, activityIds: [activity.id] });
   await insertTariff(db(), { communeId: commune.id, activityId: activity.id });
-  const scope = { communeId: commune.id, householdId: family.household.id, userId: family.user.id };
+  const scope = familyScope(commune, family);
   const ask = (d: string, kind: "booking" | "absence", at: Date, certificate?: ReturnType<typeof preparedPdf>) =>
     submitSlotRequest(db(), {
       ...scope,

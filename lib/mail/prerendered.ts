@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { renderMail } from "./send-mail";
 
 /*
- * React Email renders in tens of milliseconds: never while a transaction holds locks (a commune's reference
+ * A mail takes a millisecond or more to render: never while a transaction holds locks (a commune's reference
  * counter, an activity), or every request behind that lock waits for the render. The mail is rendered before
  * the transaction from what was read without locks; the transaction checks it against what it reads under its
  * locks and, in the rare case they differ, rolls back and runs again with the mail rendered anew.

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { activities, requestCounters, requests, subscriptions } from "@/db/schema";
+import { acknowledgementRecipientOf } from "@/lib/bookings/mails";
 import { submitSlotRequest } from "@/lib/bookings/submit";
 import * as bookingFixtures from "@/lib/bookings/test-fixtures";
 import { insertFamily } from "@/lib/family-file/test-fixtures";
@@ -10,20 +11,22 @@ import { insertCommune } from "@/lib/testing/fixtures";
 import { setUpTestDatabase } from "@/lib/testing/set-up-test-database";
 
 /*
- * While React Email renders, no row a request needs may be locked: each render probes, from another
+ * While a mail renders, no row a request needs may be locked: each render probes, from another
  * connection, the rows the surrounding code locks (NOWAIT fails at once on a held lock). Needs a real server:
  * PGlite has one connection, the probe would wait for the transaction that waits for the render.
  */
 
 const probes: (() => Promise<void>)[] = [];
 const heldDuringRender: string[] = [];
-vi.mock("@react-email/render", async (original) => {
-  const actual = await original<typeof import("@react-email/render")>();
+let renders = 0;
+vi.mock("@/lib/mail/send-mail", async (original) => {
+  const actual = await original<typeof import("@/lib/mail/send-mail")>();
   return {
     ...actual,
-    render: async (...args: Parameters<typeof actual.render>) => {
+    renderMail: async (...args: Parameters<typeof actual.renderMail>) => {
+      renders++;
       for (const probe of probes) await probe();
-      return actual.render(...args);
+      return actual.renderMail(...args);
     },
   };
 });
@@ -63,6 +66,7 @@ describe.runIf(process.env.DATABASE_URL)("mails are rendered outside every lock"
         communeId: town.commune.id,
         householdId: family.household.id,
         userId: family.user.id,
+        recipient: acknowledgementRecipientOf(family.user, town.commune),
         now: new Date("2026-11-24T08:00:00Z"),
         input: {
           kind: "booking",
@@ -86,9 +90,11 @@ describe.runIf(process.env.DATABASE_URL)("mails are rendered outside every lock"
       tx.select().from(activities).where(eq(activities.id, activity.id)).for("update", { noWait: true }),
     );
     heldDuringRender.length = 0;
+    renders = 0;
     const result = await ask(family.children[1]!.id);
     probes.length = 0;
     expect(result).toMatchObject({ ok: true, results: [{ outcome: "requested" }] });
+    expect(renders).toBe(1);
     expect(heldDuringRender).toEqual([]);
   });
 
@@ -109,6 +115,7 @@ describe.runIf(process.env.DATABASE_URL)("mails are rendered outside every lock"
     const requestId = change.request.id;
     probe("request", (tx) => tx.execute(sql`select 1 from ${requests} where id = ${requestId} for update nowait`));
     heldDuringRender.length = 0;
+    renders = 0;
     const decided = await decideRequest(db(), {
       communeId: commune.id,
       agentUserId: f.agent.id,
@@ -117,6 +124,7 @@ describe.runIf(process.env.DATABASE_URL)("mails are rendered outside every lock"
     });
     probes.length = 0;
     expect(decided).toMatchObject({ ok: true });
+    expect(renders).toBe(1);
     expect(heldDuringRender).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { familyAction } from "@/lib/actions/action";
 import { type ActionState, failure, success } from "@/lib/actions/state";
 import { cancelSlotRequest } from "@/lib/bookings/cancel";
 import { loadSlotHistory } from "@/lib/bookings/history";
+import { acknowledgementRecipientOf } from "@/lib/bookings/mails";
 import { loadSlot, loadSlotOfBooking } from "@/lib/bookings/planning";
 import { cancelSlotSchema, slotRequestSchema } from "@/lib/bookings/schemas";
 import { submitSlotRequest } from "@/lib/bookings/submit";
@@ -72,6 +73,7 @@ export const requestSlot = familyAction(
     const result = await submitSlotRequest(db, {
       communeId: commune.id,
       userId: user.id,
+      recipient: acknowledgementRecipientOf(user, commune),
       householdId,
       input,
       deliver: deliverAfterResponse(db),

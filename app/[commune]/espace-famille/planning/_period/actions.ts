@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { familyAction } from "@/lib/actions/action";
 import { failure, fieldFailure, INVALID_FORM, success } from "@/lib/actions/state";
+import { acknowledgementRecipientOf } from "@/lib/bookings/mails";
 import { slotRequestSchema } from "@/lib/bookings/schemas";
 import { previewSlotRequest, submitSlotRequest } from "@/lib/bookings/submit";
 import type { PeriodOutcome } from "@/lib/bookings/types";
@@ -60,6 +61,7 @@ export const submitPeriodRequest = familyAction({ ...forChild, schema: periodReq
     communeId: ctx.commune.id,
     householdId: ctx.householdId,
     userId: ctx.user.id,
+    recipient: acknowledgementRecipientOf(ctx.user, ctx.commune),
     input,
     certificate,
     deliver: deliverAfterResponse(ctx.db),
