@@ -20,15 +20,15 @@ import {
 
 /** Lets a test act while the receipt is rendered, i.e. between PayFiP's answer and the settling transaction. */
 const whileRendering: { hook: (() => Promise<void>) | null } = { hook: null };
-vi.mock("@react-email/render", async (original) => {
-  const actual = await original<typeof import("@react-email/render")>();
+vi.mock("@/lib/mail/send-mail", async (original) => {
+  const actual = await original<typeof import("@/lib/mail/send-mail")>();
   return {
     ...actual,
-    render: async (...args: Parameters<typeof actual.render>) => {
+    renderMail: async (...args: Parameters<typeof actual.renderMail>) => {
       const hook = whileRendering.hook;
       whileRendering.hook = null;
       await hook?.();
-      return actual.render(...args);
+      return actual.renderMail(...args);
     },
   };
 });
